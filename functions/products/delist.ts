@@ -1,0 +1,9 @@
+import { ok, route } from '../../lib/http/route';
+import { toProviderView } from '../../lib/products/model';
+import { changeProductStatus } from '../../lib/products/repository';
+import { productIdParams } from '../../lib/products/schemas';
+
+/** POST /provider/products/{productId}/delist — 下架: hide a listed product from the catalogue. */
+export const handler = route({ access: ['provider'], params: productIdParams }, async ({ user, params, now }) =>
+  ok(toProviderView(await changeProductStatus(user, params.productId, 'delist', {}, now))),
+);

@@ -1,0 +1,10 @@
+import { ok, route } from '../../lib/http/route';
+import { normalizeContent, toProviderView } from '../../lib/products/model';
+import { editProduct } from '../../lib/products/repository';
+import { editProductBody, productIdParams } from '../../lib/products/schemas';
+
+/** PATCH /provider/products/{productId} — 修改 the draft, or the pending revision of a listed product. */
+export const handler = route(
+  { access: ['provider'], params: productIdParams, body: editProductBody },
+  async ({ user, params, body, now }) => ok(toProviderView(await editProduct(user, params.productId, normalizeContent(body), now))),
+);

@@ -1,0 +1,9 @@
+import { ok, route } from '../../lib/http/route';
+import { toProviderView } from '../../lib/products/model';
+import { changeProductStatus } from '../../lib/products/repository';
+import { productIdParams } from '../../lib/products/schemas';
+
+/** POST /provider/products/{productId}/submit — 提交: send the draft or the pending revision for review. */
+export const handler = route({ access: ['provider'], params: productIdParams }, async ({ user, params, now }) =>
+  ok(toProviderView(await changeProductStatus(user, params.productId, 'submit', {}, now))),
+);

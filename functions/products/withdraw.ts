@@ -1,0 +1,9 @@
+import { ok, route } from '../../lib/http/route';
+import { toProviderView } from '../../lib/products/model';
+import { changeProductStatus } from '../../lib/products/repository';
+import { productIdParams } from '../../lib/products/schemas';
+
+/** POST /provider/products/{productId}/withdraw — 撤销审核: take the submission back to draft. */
+export const handler = route({ access: ['provider'], params: productIdParams }, async ({ user, params, now }) =>
+  ok(toProviderView(await changeProductStatus(user, params.productId, 'withdraw', {}, now))),
+);

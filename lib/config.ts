@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+const days = (d: number) => d * 24 * 60 * 60 * 1000;
+const duration = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
+
+const schema = z.object({
+  STAGE: z.string().default('local'),
+  TABLE_NAME: z.string().min(3),
+  DYNAMODB_ENDPOINT: z.string().url().optional(),
+  AWS_REGION: z.string().default('us-east-1'),
+  AUTH_ISSUER: z.string().url(),
+  AUTH_CLIENT_ID: z.string().min(1),
+  AUTH_JWKS_URI: z.string().url().optional(),
+  /** Only the local stage sets this: cognito-local serves its issuer over plain HTTP. */
+  AUTH_ALLOW_HTTP_ISSUER: z.enum(['true', 'false']).default('false'),
+  /** Periods of the order rules (milliseconds), after the platform's published defaults. */
+  URGE_INTERVAL_MS: duration(days(1)),
+  APPEAL_STALL_MS: duration(days(5)),
+  APPEAL_REJECTIONS: z.coerce.number().int().positive().default(3),
+  AUTO_CONFIRM_MS: duration(days(15)),
+  AUTO_CANCEL_MS: duration(days(15)),
+  PROVIDER_REMINDER_MS: duration(days(2)),
+  BUYER_REMINDERS_MS: z.string().default(`${days(1)},${days(7)}`),
+  BUYER_FINAL_REMINDER_BEFORE_MS: duration(days(1)),
+  WEBHOOK_ALLOW_LOOPBACK: z.enum(['true', 'false']).default('false'),
+  LOG_LEVEL: z.string().default('INFO'),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+/** Reads the environment once; a missing or malformed variable fails the function at start. */
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env) => {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${fields}`);
+  }
+  const c = parsed.data;
+  if (c.AUTH_ISSUER.startsWith('http://') && c.AUTH_ALLOW_HTTP_ISSUER !== 'true') {
+    throw new Error('Invalid configuration: AUTH_ISSUER must be https outside the local stage');
+  }
+  return {
+    stage: c.STAGE,
+    tableName: c.TABLE_NAME,
+    dynamodbEndpoint: c.DYNAMODB_ENDPOINT,
+    region: c.AWS_REGION,
+    auth: {
+      issuer: c.AUTH_ISSUER,
+      clientId: c.AUTH_CLIENT_ID,
+      jwksUri: c.AUTH_JWKS_URI ?? `${c.AUTH_ISSUER}/.well-known/jwks.json`,
+    },
+    orders: {
+      urgeIntervalMs: c.URGE_INTERVAL_MS,
+      appealStallMs: c.APPEAL_STALL_MS,
+      appealRejections: c.APPEAL_REJECTIONS,
+      autoConfirmMs: c.AUTO_CONFIRM_MS,
+      autoCancelMs: c.AUTO_CANCEL_MS,
+      providerReminderMs: c.PROVIDER_REMINDER_MS,
+      buyerRemindersMs: c.BUYER_REMINDERS_MS.split(',').map(Number).filter((n) => n > 0),
+      buyerFinalReminderBeforeMs: c.BUYER_FINAL_REMINDER_BEFORE_MS,
+    },
+    webhookAllowLoopback: c.WEBHOOK_ALLOW_LOOPBACK === 'true',
+  };
+};
+
+export const config = loadConfig();

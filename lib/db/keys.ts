@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+
+/** Every key string of the table is built here; see docs/decisions.md for the design. */
+
+export const DUE_SHARDS = 16;
+
+const shardOf = (id: string) => createHash('sha1').update(id).digest().readUInt16BE(0) % DUE_SHARDS;
+
+export const keys = {
+  product: (productId: string) => ({ PK: `PRODUCT#${productId}`, SK: 'PRODUCT' }),
+  productTimeline: (productId: string, at: string, entryId: string) => ({
+    PK: `PRODUCT#${productId}`,
+    SK: `TIMELINE#${at}#${entryId}`,
+  }),
+  providerProducts: (providerId: string) => `PROVIDER#${providerId}#PRODUCTS`,
+  catalog: 'CATALOG',
+  catalogByType: (serviceType: string) => `CATALOG#${serviceType}`,
+  reviewQueue: 'REVIEW',
+  sortByTime: (at: string, id: string) => `${at}#${id}`,
+
+  order: (orderId: string) => ({ PK: `ORDER#${orderId}`, SK: 'ORDER' }),
+  orderPartition: (orderId: string) => `ORDER#${orderId}`,
+  orderTimeline: (orderId: string, at: string, entryId: string) => ({
+    PK: `ORDER#${orderId}`,
+    SK: `TIMELINE#${at}#${entryId}`,
+  }),
+  timelinePrefix: 'TIMELINE#',
+  providerOrders: (providerId: string) => `PROVIDER#${providerId}#ORDERS`,
+  buyerOrders: (buyerId: string) => `BUYER#${buyerId}#ORDERS`,
+  dueShard: (id: string) => `DUE#${shardOf(id)}`,
+  dueShards: () => Array.from({ length: DUE_SHARDS }, (_, i) => `DUE#${i}`),
+
+  idempotency: (userId: string, route: string, key: string) => ({
+    PK: `IDEMPOTENCY#${userId}#${route}#${key}`,
+    SK: 'IDEMPOTENCY',
+  }),
+
+  notification: (recipientId: string, entryId: string) => ({
+    PK: `NOTIFICATION#${recipientId}#${entryId}`,
+    SK: 'NOTIFICATION',
+  }),
+  userNotifications: (userId: string) => `USER#${userId}#NOTIFICATIONS`,
+  webhook: (providerId: string) => ({ PK: `PROVIDER#${providerId}`, SK: 'WEBHOOK' }),
+  delivery: (deliveryId: string) => ({ PK: `DELIVERY#${deliveryId}`, SK: 'DELIVERY' }),
+  providerDeliveries: (providerId: string) => `PROVIDER#${providerId}#DELIVERIES`,
+};
+
+/** Index names and their key attributes. */
+export const indexes = {
+  GSI1: { name: 'GSI1', pk: 'GSI1PK', sk: 'GSI1SK' },
+  GSI2: { name: 'GSI2', pk: 'GSI2PK', sk: 'GSI2SK' },
+  GSI3: { name: 'GSI3', pk: 'GSI3PK', sk: 'GSI3SK' },
+  GSI4: { name: 'GSI4', pk: 'GSI4PK', sk: 'GSI4SK' },
+} as const;
+
+export type IndexName = keyof typeof indexes;
+
+/** Strips the key attributes so an item can be parsed as its entity. */
+export const withoutKeys = <T extends Record<string, unknown>>(item: T) => {
+  const { PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, GSI3PK, GSI3SK, GSI4PK, GSI4SK, ...rest } = item;
+  return rest;
+};

@@ -1,0 +1,115 @@
+import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  TransactWriteCommand,
+  UpdateCommand,
+  type TransactWriteCommandInput,
+  type UpdateCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { ConflictError } from '../http/errors';
+import { ddb } from './client';
+
+type Item = Record<string, unknown>;
+
+/** A refused condition, with the position of the refused write and the item it saw (ALL_OLD). */
+export class ConditionFailed extends Error {
+  constructor(
+    readonly index: number,
+    readonly item: Item | undefined,
+  ) {
+    super('condition failed');
+  }
+}
+
+const CONFLICT_RETRIES = 3;
+
+type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
+
+/**
+ * One TransactWriteItems. Every conditioned part returns the item it saw when refused. A conflict with
+ * a concurrent transaction (AWS only) is retried: the conditions are evaluated again, so a retry never
+ * applies a change twice.
+ */
+export const transactWrite = async (items: TransactItems): Promise<void> => {
+  const withOld = items.map((it) => {
+    const [kind, body] = Object.entries(it)[0] as [string, Record<string, unknown>];
+    return { [kind]: body.ConditionExpression ? { ...body, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } : body };
+  }) as TransactItems;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await ddb.send(new TransactWriteCommand({ TransactItems: withOld }));
+      return;
+    } catch (err) {
+      if (!(err instanceof TransactionCanceledException)) throw err;
+      const reasons = err.CancellationReasons ?? [];
+      const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
+      if (failed >= 0) {
+        const raw = reasons[failed].Item;
+        throw new ConditionFailed(failed, raw ? unmarshall(raw as never) : undefined);
+      }
+      if (reasons.some((r) => r.Code === 'TransactionConflict') && attempt < CONFLICT_RETRIES) {
+        await new Promise((r) => setTimeout(r, 20 * 2 ** attempt + Math.random() * 20));
+        continue;
+      }
+      if (reasons.some((r) => r.Code === 'TransactionConflict')) {
+        throw new ConflictError('CONCURRENT_UPDATE', 'Another change to this item is in progress; try again.');
+      }
+      throw err;
+    }
+  }
+};
+
+/** One conditional UpdateItem returning the new item; a refused condition returns the item it saw. */
+export const updateItem = async (input: UpdateCommandInput): Promise<Item> => {
+  try {
+    const out = await ddb.send(
+      new UpdateCommand({ ...input, ReturnValues: 'ALL_NEW', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }),
+    );
+    return out.Attributes ?? {};
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException) {
+      throw new ConditionFailed(0, err.Item ? unmarshall(err.Item as never) : undefined);
+    }
+    throw err;
+  }
+};
+
+/** Builds `ExpressionAttributeNames`/`Values` and a SET clause from plain objects. */
+export class Expr {
+  readonly names: Record<string, string> = {};
+  readonly values: Record<string, unknown> = {};
+  private n = 0;
+
+  name(path: string): string {
+    return path
+      .split('.')
+      .map((part) => {
+        const key = `#${part.replace(/[^A-Za-z0-9_]/g, '_')}`;
+        this.names[key] = part;
+        return key;
+      })
+      .join('.');
+  }
+
+  value(v: unknown): string {
+    const key = `:v${this.n++}`;
+    this.values[key] = v;
+    return key;
+  }
+
+  /** `#a IN (:v1, :v2)` */
+  in(path: string, options: readonly unknown[]): string {
+    return `${this.name(path)} IN (${options.map((o) => this.value(o)).join(', ')})`;
+  }
+
+  eq(path: string, v: unknown): string {
+    return `${this.name(path)} = ${this.value(v)}`;
+  }
+
+  attrs() {
+    return {
+      ExpressionAttributeNames: Object.keys(this.names).length ? this.names : undefined,
+      ExpressionAttributeValues: Object.keys(this.values).length ? this.values : undefined,
+    };
+  }
+}

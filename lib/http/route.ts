@@ -1,0 +1,136 @@
+import middy from '@middy/core';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { z } from 'zod';
+import { authenticate, type Role, type User } from './auth';
+import { DomainError, ForbiddenError, ValidationError } from './errors';
+import { parseOrThrow } from './validation';
+
+export const logger = new Logger({ serviceName: 'marketplace' });
+
+type Schema = z.ZodType;
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+type Access = readonly Role[] | 'signed-in' | 'public';
+
+interface RouteOptions<B, Q, P, A extends Access> {
+  /** Roles allowed to call, 'signed-in' for any authenticated user, 'public' for anyone (the catalogue). */
+  access: A;
+  body?: B;
+  query?: Q;
+  params?: P;
+}
+
+export interface Request<B, Q, P, U> {
+  body: B;
+  /** The JSON body as sent, before validation (what an idempotency key is bound to). */
+  rawBody: unknown;
+  query: Q;
+  params: P;
+  user: U;
+  headers: Record<string, string>;
+  idempotencyKey?: string;
+  requestId: string;
+  /** The request time, read once so that every rule of a request sees the same clock. */
+  now: Date;
+}
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export const ok = (body: unknown): Reply => ({ status: 200, body });
+export const created = (body: unknown): Reply => ({ status: 201, body });
+
+const lowerCaseHeaders = (headers: Record<string, string | undefined> | undefined) =>
+  Object.fromEntries(Object.entries(headers ?? {}).map(([k, v]) => [k.toLowerCase(), v ?? '']));
+
+const problem = (err: DomainError, instance: string): APIGatewayProxyResultV2 => ({
+  statusCode: err.status,
+  headers: { 'content-type': 'application/problem+json', ...err.headers },
+  body: JSON.stringify({
+    type: `https://errors.marketplace.example/${err.code.toLowerCase().replace(/_/g, '-')}`,
+    title: err.title,
+    status: err.status,
+    code: err.code,
+    detail: err.message,
+    instance,
+    ...err.extra,
+  }),
+});
+
+const readBody = (event: APIGatewayProxyEventV2): unknown => {
+  if (event.body === undefined || event.body === null || event.body === '') return undefined;
+  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ValidationError([{ path: '(body)', message: 'the body is not valid JSON' }]);
+  }
+};
+
+const IDEMPOTENCY_KEY = z.string().min(1).max(100).regex(/^[\x21-\x7e]+$/);
+
+/**
+ * The one middy stack of every HTTP function: logging with the request id, token verification,
+ * role check, validation of path, query and body with zod, and problem+json for every error.
+ */
+export const route = <
+  B extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  P extends Schema | undefined = undefined,
+  const A extends Access = Access,
+>(
+  options: RouteOptions<B, Q, P, A>,
+  action: (req: Request<Out<B>, Out<Q>, Out<P>, A extends 'public' ? undefined : User>) => Promise<Reply>,
+) => {
+  const core = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyResultV2> => {
+    const headers = lowerCaseHeaders(event.headers);
+    const requestId = event.requestContext?.requestId ?? context.awsRequestId;
+    try {
+      const { access } = options;
+      const user = access === 'public' ? undefined : await authenticate(headers.authorization);
+      if (user) logger.appendKeys({ userId: user.id });
+      if (user && Array.isArray(access) && !access.some((r) => user.roles.includes(r))) {
+        throw new ForbiddenError(`This action is for ${access.join(' or ')} accounts.`);
+      }
+      const params = options.params ? parseOrThrow(options.params, event.pathParameters ?? {}) : undefined;
+      const query = options.query ? parseOrThrow(options.query, event.queryStringParameters ?? {}) : undefined;
+      const rawBody = readBody(event);
+      const body = options.body ? parseOrThrow(options.body, rawBody ?? {}) : undefined;
+      const key = headers['idempotency-key'];
+      if (key !== undefined) parseOrThrow(IDEMPOTENCY_KEY, key, 'Idempotency-Key');
+      const reply = await action({
+        body,
+        rawBody,
+        query,
+        params,
+        user,
+        headers,
+        idempotencyKey: key,
+        requestId,
+        now: new Date(),
+      } as never);
+      return {
+        statusCode: reply.status,
+        headers: { 'content-type': 'application/json', ...reply.headers },
+        body: reply.body === undefined ? '' : JSON.stringify(reply.body),
+      };
+    } catch (err) {
+      if (err instanceof DomainError) {
+        if (err.status >= 500) logger.error('domain failure', { code: err.code, error: err });
+        return problem(err, event.rawPath ?? '');
+      }
+      logger.error('unexpected failure', { requestId, error: err as Error });
+      return problem(new DomainError(500, 'INTERNAL', 'Internal error', 'Something went wrong on our side.'), event.rawPath ?? '');
+    } finally {
+      logger.removeKeys(['userId']);
+    }
+  };
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>(core).use(
+    injectLambdaContext(logger, { resetKeys: true }),
+  );
+};

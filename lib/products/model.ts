@@ -1,0 +1,129 @@
+import type { Role } from '../http/auth';
+import { newId } from '../shared/ids';
+import {
+  LISTINGS,
+  REVIEWS,
+  type ContentInput,
+  type ContentPatch,
+  type Listing,
+  type ProductContent,
+  type ProductItem,
+  type ProductStatus,
+  type Review,
+} from './schemas';
+
+/**
+ * A product's state is two facts: whether buyers can see it (`listing`) and where its draft content
+ * stands in review (`review`). The public status and the pending revision are derived from them.
+ */
+export interface Phase {
+  listing: Listing;
+  review: Review;
+}
+
+export type ProductAction = 'edit' | 'submit' | 'withdraw' | 'approve' | 'reject' | 'delist';
+
+/** Every phase a product can be in: a product that was never listed always has a draft in some review state. */
+export const PHASES: Phase[] = LISTINGS.flatMap((listing) =>
+  REVIEWS.filter((review) => listing !== 'unlisted' || review !== 'none').map((review) => ({ listing, review })),
+);
+
+interface ActionRule {
+  role: Role;
+  /** Whether the action is allowed from a phase. */
+  from: (p: Phase) => boolean;
+  /** What the action sets; everything else stays. */
+  to: Partial<Phase>;
+  /** The verb of the 409 message. */
+  verb: string;
+}
+
+/** The product state machine as data: who may act, from which phases, and what changes. */
+export const productRules: Record<ProductAction, ActionRule> = {
+  edit: { role: 'provider', from: (p) => p.review !== 'in_review', to: { review: 'draft' }, verb: 'edit the product' },
+  submit: {
+    role: 'provider',
+    from: (p) => p.review === 'draft' || p.review === 'rejected' || (p.listing === 'delisted' && p.review === 'none'),
+    to: { review: 'in_review' },
+    verb: 'submit the product for review',
+  },
+  withdraw: { role: 'provider', from: (p) => p.review === 'in_review', to: { review: 'draft' }, verb: 'withdraw the review' },
+  approve: {
+    role: 'operator',
+    from: (p) => p.review === 'in_review',
+    to: { listing: 'listed', review: 'none' },
+    verb: 'approve the product',
+  },
+  reject: { role: 'operator', from: (p) => p.review === 'in_review', to: { review: 'rejected' }, verb: 'reject the product' },
+  delist: {
+    role: 'provider',
+    from: (p) => p.listing === 'listed' && p.review !== 'in_review',
+    to: { listing: 'delisted' },
+    verb: 'delist the product',
+  },
+};
+
+/** The phase after an action, or undefined when the action is not allowed from that phase. */
+export const nextPhase = (phase: Phase, action: ProductAction): Phase | undefined =>
+  productRules[action].from(phase) ? { ...phase, ...productRules[action].to } : undefined;
+
+export const allowedPhases = (action: ProductAction): Phase[] => PHASES.filter(productRules[action].from);
+
+/** The status the spec's table names (未提交审核, 审核中, 审核驳回, 已上架, 已下架). */
+export const statusOf = ({ listing, review }: Phase): ProductStatus => {
+  if (listing === 'listed') return 'listed';
+  if (review === 'in_review') return 'in_review';
+  if (review === 'rejected') return 'rejected';
+  if (listing === 'delisted') return 'delisted';
+  return 'draft';
+};
+
+export const phasesWithStatus = (status: ProductStatus): Phase[] => PHASES.filter((p) => statusOf(p) === status);
+
+export const STATUS_LABELS: Record<ProductStatus, { zh: string; en: string }> = {
+  draft: { zh: '未提交审核', en: 'Draft' },
+  in_review: { zh: '审核中', en: 'In review' },
+  rejected: { zh: '审核驳回', en: 'Rejected' },
+  listed: { zh: '已上架', en: 'Listed' },
+  delisted: { zh: '已下架', en: 'Delisted' },
+};
+
+/** Gives every plan an id so orders can name it; ids the provider chose are kept. */
+export function normalizeContent(content: ContentInput): ProductContent;
+export function normalizeContent(content: ContentPatch): ContentPatch;
+export function normalizeContent(content: Partial<ContentInput>) {
+  if (!content.plans) return content;
+  return { ...content, plans: content.plans.map((p) => ({ ...p, planId: p.planId ?? `plan-${newId().slice(-10).toLowerCase()}` })) };
+}
+
+/** The provider's view: live version, the content being edited or reviewed, the pending revision, history. */
+export const toProviderView = (p: ProductItem) => {
+  const status = statusOf(p);
+  const pending = p.review !== 'none';
+  return {
+    productId: p.productId,
+    providerId: p.providerId,
+    status,
+    statusLabel: STATUS_LABELS[status].zh,
+    version: p.version,
+    live: p.live,
+    draft: pending ? p.draft : null,
+    revision:
+      p.listing === 'listed' && pending
+        ? { status: p.review as 'draft' | 'in_review' | 'rejected', ...(p.reviewReason ? { reason: p.reviewReason } : {}) }
+        : null,
+    ...(p.review === 'rejected' && p.reviewReason ? { rejectionReason: p.reviewReason } : {}),
+    reviewHistory: p.reviewHistory,
+    submittedAt: p.review === 'in_review' ? (p.submittedAt ?? null) : null,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+  };
+};
+
+/** What buyers see: the approved content only. */
+export const toCatalogView = (p: ProductItem) => ({
+  productId: p.productId,
+  providerId: p.providerId,
+  ...(p.live as ProductContent),
+  listedAt: p.listedAt,
+});

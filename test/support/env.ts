@@ -1,0 +1,15 @@
+import { inject } from 'vitest';
+
+// Handlers read their configuration at module load: point it at the test stack before any import.
+const stack = inject('stack');
+Object.assign(process.env, {
+  STAGE: 'test',
+  TABLE_NAME: stack.tableName,
+  DYNAMODB_ENDPOINT: stack.dynamodbEndpoint,
+  AUTH_ISSUER: stack.issuer,
+  AUTH_CLIENT_ID: stack.clientId,
+  AUTH_ALLOW_HTTP_ISSUER: 'true',
+  WEBHOOK_ALLOW_LOOPBACK: 'true',
+  POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'SILENT',
+  AWS_REGION: 'us-east-1',
+});

@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { ensureTable, ensureUser, ensureUserPool, freePort, signIn, startCognito, startDynamo } from '../../scripts/lib/stack';
+
+export const TEST_USERS = {
+  provider: { email: 'provider@test.example', role: 'provider' },
+  provider2: { email: 'provider2@test.example', role: 'provider' },
+  buyer: { email: 'buyer@test.example', role: 'buyer' },
+  buyer2: { email: 'buyer2@test.example', role: 'buyer' },
+  operator: { email: 'operator@test.example', role: 'operator' },
+} as const;
+export type TestUser = keyof typeof TEST_USERS;
+export const TEST_PASSWORD = 'Passw0rd!test';
+
+export interface StackInfo {
+  dynamodbEndpoint: string;
+  cognitoEndpoint: string;
+  tableName: string;
+  userPoolId: string;
+  clientId: string;
+  issuer: string;
+  users: Record<TestUser, { id: string; token: string; email: string }>;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    stack: StackInfo;
+  }
+}
+
+/** Starts a private DynamoDB Local (in memory) and cognito-local for the test run, on free ports. */
+export default async function setup(project: TestProject) {
+  const dir = mkdtempSync(join(tmpdir(), 'market-test-'));
+  const [dynamoPort, cognitoPort] = [await freePort(), await freePort()];
+  const dynamo = await startDynamo(dynamoPort);
+  const cognito = await startCognito(cognitoPort, dir);
+  const dynamodbEndpoint = `http://127.0.0.1:${dynamoPort}`;
+  const cognitoEndpoint = `http://127.0.0.1:${cognitoPort}`;
+  const tableName = 'MarketTest';
+  await ensureTable(dynamodbEndpoint, tableName);
+  const pool = await ensureUserPool(cognitoEndpoint, 'market-test');
+  const users = {} as StackInfo['users'];
+  for (const [name, u] of Object.entries(TEST_USERS)) {
+    const id = await ensureUser(cognitoEndpoint, pool.userPoolId, u.email, TEST_PASSWORD, u.role);
+    const token = await signIn(cognitoEndpoint, pool.clientId, u.email, TEST_PASSWORD);
+    users[name as TestUser] = { id, token, email: u.email };
+  }
+  project.provide('stack', {
+    dynamodbEndpoint,
+    cognitoEndpoint,
+    tableName,
+    ...pool,
+    issuer: `${cognitoEndpoint}/${pool.userPoolId}`,
+    users,
+  });
+  return async () => {
+    dynamo.kill();
+    cognito.kill();
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
