@@ -4,7 +4,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { z } from 'zod';
 import { authenticate, type Role, type User } from './auth';
-import { DomainError, ForbiddenError, ValidationError } from './errors';
+import { DomainError, ForbiddenError, NotFoundError, ValidationError } from './errors';
 import { parseOrThrow } from './validation';
 
 export const logger = new Logger({ serviceName: 'marketplace' });
@@ -72,6 +72,12 @@ const readBody = (event: APIGatewayProxyEventV2): unknown => {
   }
 };
 
+const parsePath = <S extends Schema>(schema: S, value: unknown): z.output<S> => {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new NotFoundError('The resource');
+  return parsed.data;
+};
+
 const IDEMPOTENCY_KEY = z.string().min(1).max(100).regex(/^[\x21-\x7e]+$/);
 
 /**
@@ -97,7 +103,8 @@ export const route = <
       if (user && Array.isArray(access) && !access.some((r) => user.roles.includes(r))) {
         throw new ForbiddenError(`This action is for ${access.join(' or ')} accounts.`);
       }
-      const params = options.params ? parseOrThrow(options.params, event.pathParameters ?? {}) : undefined;
+      // An id that cannot exist is simply not found: a path never answers 400.
+      const params = options.params ? parsePath(options.params, event.pathParameters ?? {}) : undefined;
       const query = options.query ? parseOrThrow(options.query, event.queryStringParameters ?? {}) : undefined;
       const rawBody = readBody(event);
       const body = options.body ? parseOrThrow(options.body, rawBody ?? {}) : undefined;

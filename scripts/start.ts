@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, LOCAL_DIR, ROOT, TABLE_NAME, functionEnv, ports, readStackFile, writeStackFile } from './lib/local-config';
+import { StackError, ensureTable, ensureUser, ensureUserPool, requireFreePort, requireJava, startCognito, startDynamo, waitForPort } from './lib/stack';
+
+/** `npm start`: DynamoDB Local, cognito-local and serverless-offline, with demo data, on one machine. */
+const children: ChildProcess[] = [];
+
+const stopAll = (code: number) => {
+  for (const child of children.reverse()) if (child.exitCode === null) child.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 500).unref();
+};
+
+const main = async () => {
+  requireJava();
+  await requireFreePort(ports.dynamodb, 'DynamoDB Local, DYNAMODB_PORT');
+  await requireFreePort(ports.cognito, 'cognito-local, COGNITO_PORT');
+  await requireFreePort(ports.api, 'the HTTP API, API_PORT');
+  await requireFreePort(ports.lambda, 'serverless-offline Lambda, LAMBDA_PORT');
+
+  console.log('Starting DynamoDB Local and cognito-local…');
+  children.push(await startDynamo(ports.dynamodb, join(LOCAL_DIR, 'dynamodb')));
+  children.push(await startCognito(ports.cognito, LOCAL_DIR));
+
+  const dynamodbEndpoint = `http://127.0.0.1:${ports.dynamodb}`;
+  const cognitoEndpoint = `http://127.0.0.1:${ports.cognito}`;
+  const createdTable = await ensureTable(dynamodbEndpoint, TABLE_NAME);
+  const previous = readStackFile();
+  const pool = await ensureUserPool(cognitoEndpoint, 'marketplace-local', previous?.cognito);
+  const stack = writeStackFile(pool);
+  Object.assign(process.env, functionEnv(stack), { POWERTOOLS_LOG_LEVEL: 'WARN' });
+
+  const ids: Record<string, string> = {};
+  for (const account of DEMO_ACCOUNTS) {
+    ids[account.role] = await ensureUser(cognitoEndpoint, pool.userPoolId, account.email, DEMO_PASSWORD, account.role);
+  }
+  const { seedDemoData } = await import('./lib/seed');
+  const seeded = await seedDemoData(ids as Record<'provider' | 'buyer' | 'operator', string>);
+  console.log(createdTable ? 'Created table Market.' : 'Table Market kept from the last run.', seeded);
+
+  console.log('Starting serverless-offline (bundling the functions)…');
+  const offline = spawn(join(ROOT, 'node_modules', '.bin', 'osls'), ['offline', 'start', '--stage', 'local'], {
+    cwd: ROOT,
+    env: { ...process.env, ...functionEnv(stack), API_PORT: String(ports.api), LAMBDA_PORT: String(ports.lambda) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  children.push(offline);
+  offline.on('exit', (code) => {
+    console.error(`serverless-offline exited (${code ?? 'signal'}); stopping the stack.`);
+    stopAll(code ?? 1);
+  });
+  await waitForPort(ports.api, 'serverless-offline', offline, 180_000);
+
+  console.log(`
+Marketplace back office is running.
+  API          ${stack.apiUrl}
+  DynamoDB     ${stack.dynamodb.endpoint} (table ${stack.dynamodb.tableName})
+  Cognito      ${stack.cognito.endpoint} (pool ${stack.cognito.userPoolId}, client ${stack.cognito.clientId})
+  Stack file   .local/stack.json
+Demo accounts (password ${DEMO_PASSWORD}):
+${DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(9)} ${a.email}`).join('\n')}
+Get a token:  npm run token -- provider@example.com '${DEMO_PASSWORD}'
+Press Ctrl-C to stop everything.`);
+};
+
+process.on('SIGINT', () => stopAll(0));
+process.on('SIGTERM', () => stopAll(0));
+main().catch((err) => {
+  console.error(err instanceof StackError ? err.message : `Could not start the stack: ${(err as Error).message}`);
+  stopAll(1);
+});
