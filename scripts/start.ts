@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, LOCAL_DIR, ROOT, TABLE_NAME, functionEnv, ports, readStackFile, writeStackFile } from './lib/local-config';
-import { StackError, ensureTable, ensureUser, ensureUserPool, requireFreePort, requireJava, startCognito, startDynamo, waitForPort } from './lib/stack';
+import { startOffline } from './lib/offline';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, LOCAL_DIR, TABLE_NAME, functionEnv, ports, readStackFile, writeStackFile } from './lib/local-config';
+import { StackError, ensureTable, ensureUser, ensureUserPool, requireFreePort, requireJava, startCognito, startDynamo } from './lib/stack';
 
 /** `npm start`: DynamoDB Local, cognito-local and serverless-offline, with demo data, on one machine. */
 const children: ChildProcess[] = [];
@@ -39,17 +40,12 @@ const main = async () => {
   console.log(createdTable ? 'Created table Market.' : 'Table Market kept from the last run.', seeded);
 
   console.log('Starting serverless-offline (bundling the functions)…');
-  const offline = spawn(join(ROOT, 'node_modules', '.bin', 'osls'), ['offline', 'start', '--stage', 'local'], {
-    cwd: ROOT,
-    env: { ...process.env, ...functionEnv(stack), API_PORT: String(ports.api), LAMBDA_PORT: String(ports.lambda) },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const offline = await startOffline({ env: functionEnv(stack), apiPort: ports.api, lambdaPort: ports.lambda });
   children.push(offline);
   offline.on('exit', (code) => {
     console.error(`serverless-offline exited (${code ?? 'signal'}); stopping the stack.`);
     stopAll(code ?? 1);
   });
-  await waitForPort(ports.api, 'serverless-offline', offline, 180_000);
 
   console.log(`
 Marketplace back office is running.

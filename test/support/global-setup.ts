@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { startOffline } from '../../scripts/lib/offline';
 import { ensureTable, ensureUser, ensureUserPool, freePort, signIn, startCognito, startDynamo } from '../../scripts/lib/stack';
 
 export const TEST_USERS = {
@@ -21,6 +22,8 @@ export interface StackInfo {
   userPoolId: string;
   clientId: string;
   issuer: string;
+  /** serverless-offline serving the functions against this stack, for the end-to-end tests. */
+  apiUrl: string;
   users: Record<TestUser, { id: string; token: string; email: string }>;
 }
 
@@ -47,15 +50,33 @@ export default async function setup(project: TestProject) {
     const token = await signIn(cognitoEndpoint, pool.clientId, u.email, TEST_PASSWORD);
     users[name as TestUser] = { id, token, email: u.email };
   }
+  const issuer = `${cognitoEndpoint}/${pool.userPoolId}`;
+  const [apiPort, lambdaPort] = [await freePort(), await freePort()];
+  const offline = await startOffline({
+    env: {
+      TABLE_NAME: tableName,
+      DYNAMODB_ENDPOINT: dynamodbEndpoint,
+      AUTH_ISSUER: issuer,
+      AUTH_CLIENT_ID: pool.clientId,
+      POWERTOOLS_LOG_LEVEL: 'ERROR',
+    },
+    apiPort,
+    lambdaPort,
+    workFolder: `.esbuild-test-${process.pid}`,
+    quiet: process.env.E2E_VERBOSE !== '1',
+  });
   project.provide('stack', {
     dynamodbEndpoint,
     cognitoEndpoint,
     tableName,
     ...pool,
-    issuer: `${cognitoEndpoint}/${pool.userPoolId}`,
+    issuer,
+    apiUrl: `http://127.0.0.1:${apiPort}`,
     users,
   });
   return async () => {
+    offline.kill('SIGTERM');
+    rmSync(join(__dirname, '..', '..', `.esbuild-test-${process.pid}`), { recursive: true, force: true });
     dynamo.kill();
     cognito.kill();
     rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,29 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { waitForPort } from './stack';
+
+const root = join(__dirname, '..', '..');
+
+/** serverless-offline for the local stage, with the functions' environment; resolves once it listens. */
+export const startOffline = async (opts: {
+  env: Record<string, string>;
+  apiPort: number;
+  lambdaPort: number;
+  workFolder?: string;
+  quiet?: boolean;
+}) => {
+  const child = spawn(join(root, 'node_modules', '.bin', 'osls'), ['offline', 'start', '--stage', 'local'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      ...opts.env,
+      API_PORT: String(opts.apiPort),
+      LAMBDA_PORT: String(opts.lambdaPort),
+      ...(opts.workFolder ? { ESBUILD_WORK_FOLDER: opts.workFolder } : {}),
+    },
+    stdio: ['ignore', opts.quiet ? 'ignore' : 'inherit', opts.quiet ? 'ignore' : 'inherit'],
+    detached: false,
+  });
+  await waitForPort(opts.apiPort, 'serverless-offline', child, 180_000);
+  return child;
+};
