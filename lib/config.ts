@@ -30,7 +30,9 @@ export type Config = ReturnType<typeof loadConfig>;
 
 /** Reads the environment once; a missing or malformed variable fails the function at start. */
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env) => {
-  const parsed = schema.safeParse(env);
+  // An empty variable is an unset one (serverless.yml sets DYNAMODB_ENDPOINT to '' on deployed stages).
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = schema.safeParse(present);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid configuration: ${fields}`);

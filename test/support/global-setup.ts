@@ -75,7 +75,11 @@ export default async function setup(project: TestProject) {
     users,
   });
   return async () => {
-    offline.kill('SIGTERM');
+    await new Promise((resolve) => {
+      offline.once('exit', resolve);
+      offline.kill('SIGTERM');
+      setTimeout(resolve, 5000).unref();
+    });
     rmSync(join(__dirname, '..', '..', `.esbuild-test-${process.pid}`), { recursive: true, force: true });
     dynamo.kill();
     cognito.kill();
