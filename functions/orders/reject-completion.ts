@@ -1,0 +1,5 @@
+import { orderCommandRoute } from '../../lib/orders/routes';
+import { reasonBody } from '../../lib/orders/schemas';
+
+/** POST /orders/{orderId}/reject-completion — 驳回验收, with a reason. */
+export const handler = orderCommandRoute('reject-completion', reasonBody);

@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+import { config } from '../config';
+import type { Role, User } from '../http/auth';
+import { ForbiddenError } from '../http/errors';
+import { ok, route } from '../http/route';
+import { languageOf, orderRules, toOrderView, type CommandInput, type OrderCommand } from './model';
+import { runOrderCommand } from './repository';
+import { orderIdParams } from './schemas';
+
+/** The role a user acts in for a command: the first of the rule's roles that the user holds. */
+export const actorFor = (user: User, action: OrderCommand) => {
+  const role = orderRules[action].roles.find((r): r is Role => r !== 'system' && user.roles.includes(r as Role));
+  if (!role) throw new ForbiddenError();
+  return { id: user.id, role };
+};
+
+/**
+ * The HTTP function of an order command (start, complete, confirm, …): the role comes from the rule
+ * table, the body from its schema, and the answer is the order with its timeline.
+ */
+export const orderCommandRoute = (action: OrderCommand, body?: z.ZodType<CommandInput>) =>
+  route(
+    {
+      access: orderRules[action].roles.filter((r): r is Role => r !== 'system'),
+      params: orderIdParams,
+      body,
+    },
+    async (req) => {
+      const result = await runOrderCommand(
+        actorFor(req.user, action),
+        req.params.orderId,
+        action,
+        (req.body ?? {}) as CommandInput,
+        req.now,
+        config.orders,
+      );
+      return ok(toOrderView(result.order, languageOf(req.headers), result.timeline));
+    },
+  );

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { pageParams } from '../db/query';
+import { contentSchema, planSchema } from '../products/schemas';
+import { ID_PATTERN } from '../shared/ids';
+
+export const ORDER_STATUSES = ['awaiting_start', 'implementing', 'awaiting_confirmation', 'completed', 'cancelled', 'disputed'] as const;
+export const REQUIREMENT_STATUSES = ['none', 'submitted', 'rejected', 'accepted'] as const;
+export const ORDER_ACTIONS = [
+  'create',
+  'submit-requirements',
+  'reject-requirements',
+  'start',
+  'complete',
+  'urge',
+  'confirm',
+  'reject-completion',
+  'cancel',
+  'appeal',
+  'resolve',
+  'remind',
+  'auto-confirm',
+  'auto-cancel',
+] as const;
+export const RESOLUTIONS = ['completed', 'cancelled', 'implementing'] as const;
+
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+export type OrderAction = (typeof ORDER_ACTIONS)[number];
+export type Resolution = (typeof RESOLUTIONS)[number];
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const createOrderBody = z.object({
+  productId: z.string().regex(ID_PATTERN, 'not a product id'),
+  planId: z.string().min(1).max(40),
+  quantity: z.number().int().min(1).max(100).default(1),
+});
+
+export const requirementsBody = z.object({
+  answers: z.record(z.string().max(40), z.union([z.string().max(2000), z.number(), z.boolean()])),
+});
+export const noteBody = z.object({ note: text(2000) });
+export const reasonBody = z.object({ reason: text(1000) });
+/** A buyer may say why they cancel, or not. */
+export const optionalReasonBody = z.object({ reason: text(1000).optional() });
+export const resolveBody = z.object({ outcome: z.enum(RESOLUTIONS), note: text(2000) });
+
+export const orderIdParams = z.object({ orderId: z.string().regex(ID_PATTERN) });
+
+const isoTime = z.iso.datetime({ offset: true });
+
+export const orderListQuery = z
+  .object({
+    ...pageParams,
+    status: z.enum(ORDER_STATUSES).optional(),
+    productId: z.string().regex(ID_PATTERN, 'not a product id').optional(),
+    createdFrom: isoTime.optional(),
+    createdTo: isoTime.optional(),
+    completedFrom: isoTime.optional(),
+    completedTo: isoTime.optional(),
+  })
+  .refine((q) => !(q.createdFrom && q.createdTo) || q.createdFrom <= q.createdTo, {
+    path: ['createdTo'],
+    message: 'createdTo must not be before createdFrom',
+  })
+  .refine((q) => !(q.completedFrom && q.completedTo) || q.completedFrom <= q.completedTo, {
+    path: ['completedTo'],
+    message: 'completedTo must not be before completedFrom',
+  });
+export type OrderListQuery = z.infer<typeof orderListQuery>;
+
+export const snapshotSchema = z.object({
+  name: z.string(),
+  serviceType: z.string(),
+  plan: z.object({ ...planSchema.shape, planId: z.string() }),
+  unitPrice: z.number(),
+  deliveryDays: z.number(),
+  warrantyDays: z.number(),
+  requirementsTemplate: contentSchema.shape.requirementsTemplate,
+  requirementsBeforeStart: z.boolean(),
+});
+export type ProductSnapshot = z.infer<typeof snapshotSchema>;
+
+export const orderItemSchema = z.object({
+  orderId: z.string(),
+  productId: z.string(),
+  planId: z.string(),
+  buyerId: z.string(),
+  providerId: z.string(),
+  status: z.enum(ORDER_STATUSES),
+  version: z.number(),
+  product: snapshotSchema,
+  quantity: z.number(),
+  amount: z.number(),
+  requirements: z.object({
+    status: z.enum(REQUIREMENT_STATUSES),
+    answers: z.record(z.string(), z.unknown()),
+    reason: z.string().optional(),
+  }),
+  statusSince: z.string(),
+  turnSince: z.string(),
+  completionRejections: z.number(),
+  lastUrgedAt: z.string().optional(),
+  delivery: z.object({ note: z.string(), at: z.string() }).optional(),
+  refundAmount: z.number().optional(),
+  refundedAt: z.string().optional(),
+  appeal: z.object({ by: z.string(), role: z.string(), reason: z.string(), at: z.string(), from: z.string() }).optional(),
+  resolution: z.object({ outcome: z.enum(RESOLUTIONS), note: z.string(), by: z.string(), at: z.string() }).optional(),
+  remindersSent: z.array(z.string()).default([]),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  completedAt: z.string().optional(),
+});
+export type OrderItem = z.infer<typeof orderItemSchema>;
+
+export const timelineEntrySchema = z.object({
+  entryId: z.string(),
+  orderId: z.string(),
+  action: z.enum(ORDER_ACTIONS),
+  actor: z.string(),
+  role: z.string(),
+  at: z.string(),
+  from: z.enum(ORDER_STATUSES).nullable(),
+  to: z.enum(ORDER_STATUSES),
+  data: z.record(z.string(), z.unknown()),
+});
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;

@@ -1,0 +1,37 @@
+import type { OrderItem } from '../../lib/orders/schemas';
+
+/** A plain order as the model sees it; override anything. */
+export const orderOf = (overrides: Partial<OrderItem> = {}): OrderItem => ({
+  orderId: '01ORDER000000000000000000A',
+  productId: '01PRODUCT00000000000000000',
+  planId: 'basic',
+  buyerId: 'buyer-1',
+  providerId: 'provider-1',
+  status: 'awaiting_start',
+  version: 1,
+  product: {
+    name: '服务器运维托管',
+    serviceType: 'ops_service',
+    plan: { planId: 'basic', name: '基础版', duration: 1, unit: 'times', listPrice: 100_000, price: 80_000 },
+    unitPrice: 80_000,
+    deliveryDays: 3,
+    warrantyDays: 30,
+    requirementsTemplate: [
+      { key: 'host', label: '服务器地址', type: 'text', required: true },
+      { key: 'cores', label: 'CPU 核数', type: 'number', required: false },
+      { key: 'os', label: '系统', type: 'select', required: false, options: ['Ubuntu', 'Debian'] },
+      { key: 'backup', label: '备份', type: 'boolean', required: false },
+    ],
+    requirementsBeforeStart: true,
+  },
+  quantity: 1,
+  amount: 80_000,
+  requirements: { status: 'none', answers: {} },
+  statusSince: '2026-01-01T00:00:00.000Z',
+  turnSince: '2026-01-01T00:00:00.000Z',
+  completionRejections: 0,
+  remindersSent: [],
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  ...overrides,
+});

@@ -1,0 +1,184 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../lib/config';
+import {
+  ORDER_COMMANDS,
+  applyCommand,
+  refusalOf,
+  statusLabels,
+  validateAnswers,
+  languageOf,
+  type OrderCommand,
+  type OrderRole,
+} from '../../lib/orders/model';
+import { ORDER_STATUSES, type OrderStatus } from '../../lib/orders/schemas';
+import { orderOf } from '../support/order-fixtures';
+
+const rules = loadConfig({ TABLE_NAME: 'unit', AUTH_ISSUER: 'https://issuer.example', AUTH_CLIENT_ID: 'c' }).orders;
+const DAY = 24 * 3600 * 1000;
+const ROLES: OrderRole[] = ['buyer', 'provider', 'operator', 'system'];
+const T0 = new Date('2026-01-01T00:00:00.000Z');
+const at = (ms: number) => new Date(T0.getTime() + ms);
+
+// The machine of spec section 4 written out independently: status → action → [role, next status].
+const machine: Record<OrderStatus, Partial<Record<OrderCommand, [OrderRole, OrderStatus]>>> = {
+  awaiting_start: {
+    'submit-requirements': ['buyer', 'awaiting_start'],
+    'reject-requirements': ['provider', 'awaiting_start'],
+    start: ['provider', 'implementing'],
+    cancel: ['buyer', 'cancelled'],
+    appeal: ['buyer', 'disputed'],
+    remind: ['system', 'awaiting_start'],
+    'auto-cancel': ['system', 'cancelled'],
+  },
+  implementing: { complete: ['provider', 'awaiting_confirmation'], appeal: ['buyer', 'disputed'] },
+  awaiting_confirmation: {
+    urge: ['provider', 'awaiting_confirmation'],
+    confirm: ['buyer', 'completed'],
+    'reject-completion': ['buyer', 'implementing'],
+    appeal: ['provider', 'disputed'],
+    remind: ['system', 'awaiting_confirmation'],
+    'auto-confirm': ['system', 'completed'],
+  },
+  completed: {},
+  cancelled: {},
+  disputed: { resolve: ['operator', 'implementing'] },
+};
+
+/** An order in a status where every guard passes for the party the machine names. */
+const ready = (status: OrderStatus) =>
+  orderOf({
+    status,
+    requirements: { status: 'submitted', answers: { host: '10.0.0.1' } },
+    // long enough ago that any stalled party may be appealed against
+    turnSince: T0.toISOString(),
+    statusSince: T0.toISOString(),
+  });
+
+describe('order state machine', () => {
+  const now = at(30 * DAY);
+  for (const status of ORDER_STATUSES) {
+    for (const action of ORDER_COMMANDS) {
+      for (const role of ROLES) {
+        const expected = machine[status][action];
+        const allowed = expected !== undefined && expected[0] === role;
+        it(`${allowed ? 'allows' : 'refuses'} ${action} by ${role} in ${status}`, () => {
+          const order = ready(status);
+          const refusal = refusalOf(order, action, role, now, rules);
+          expect(refusal === undefined).toBe(allowed);
+          if (allowed) {
+            const next = applyCommand(order, action, { outcome: 'implementing', note: 'n', reason: 'r', reminder: 'x' }, { id: 'a', role }, now);
+            expect(next.status).toBe(expected[1]);
+            expect(next.version).toBe(order.version + 1);
+          }
+        });
+      }
+    }
+  }
+
+  it('lets the operator resolve a dispute to each outcome', () => {
+    for (const outcome of ['completed', 'cancelled', 'implementing'] as const) {
+      const next = applyCommand(ready('disputed'), 'resolve', { outcome, note: 'settled' }, { id: 'op', role: 'operator' }, now);
+      expect(next.status).toBe(outcome);
+      expect(next.refundedAt !== undefined).toBe(outcome === 'cancelled');
+      expect(next.completedAt !== undefined).toBe(outcome === 'completed');
+    }
+  });
+});
+
+describe('guards', () => {
+  it('refuses to start without requirements when the product demands them', () => {
+    const order = orderOf({ requirements: { status: 'none', answers: {} } });
+    expect(refusalOf(order, 'start', 'provider', T0, rules)).toEqual({ kind: 'requirements-missing' });
+    const optional = orderOf({ product: { ...orderOf().product, requirementsBeforeStart: false } });
+    expect(refusalOf(optional, 'start', 'provider', T0, rules)).toBeUndefined();
+  });
+
+  it('allows one urge per interval and says when the next one is allowed', () => {
+    const order = orderOf({ status: 'awaiting_confirmation', lastUrgedAt: T0.toISOString() });
+    expect(refusalOf(order, 'urge', 'provider', at(DAY - 1000), rules)).toEqual({ kind: 'urged-recently', retryAfterMs: 1000 });
+    expect(refusalOf(order, 'urge', 'provider', at(DAY), rules)).toBeUndefined();
+  });
+
+  it('allows an appeal only against the party that stalled for more than five days', () => {
+    const implementing = orderOf({ status: 'implementing', turnSince: T0.toISOString() });
+    expect(refusalOf(implementing, 'appeal', 'buyer', at(5 * DAY), rules)).toEqual({ kind: 'appeal-not-eligible' });
+    expect(refusalOf(implementing, 'appeal', 'buyer', at(5 * DAY + 1), rules)).toBeUndefined();
+    expect(refusalOf(implementing, 'appeal', 'provider', at(30 * DAY), rules)).toEqual({ kind: 'appeal-not-eligible' });
+    const confirming = orderOf({ status: 'awaiting_confirmation' });
+    expect(refusalOf(confirming, 'appeal', 'provider', at(6 * DAY), rules)).toBeUndefined();
+    expect(refusalOf(confirming, 'appeal', 'buyer', at(6 * DAY), rules)).toEqual({ kind: 'appeal-not-eligible' });
+  });
+
+  it('allows either party to appeal after three rejected completions', () => {
+    const order = orderOf({ status: 'implementing', completionRejections: 3, turnSince: T0.toISOString() });
+    expect(refusalOf(order, 'appeal', 'buyer', T0, rules)).toBeUndefined();
+    expect(refusalOf(order, 'appeal', 'provider', T0, rules)).toBeUndefined();
+  });
+});
+
+describe('requirements form', () => {
+  const template = orderOf().product.requirementsTemplate;
+  it('names each missing, mistyped or unknown field', () => {
+    const errors = validateAnswers(template, { cores: 'four', os: 'Windows', backup: 'yes', extra: 1 });
+    expect(errors.map((e) => e.path).sort()).toEqual(['answers.backup', 'answers.cores', 'answers.extra', 'answers.host', 'answers.os']);
+  });
+  it('accepts answers of the right types', () => {
+    expect(validateAnswers(template, { host: 'a', cores: 4, os: 'Ubuntu', backup: true })).toEqual([]);
+  });
+  it('never throws on arbitrary answers', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(fc.string(), fc.double(), fc.boolean())), (answers) => {
+        const errors = validateAnswers(template, answers);
+        for (const e of errors) expect(e.path.startsWith('answers.')).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('labels', () => {
+  it('shows each party its own name for the status', () => {
+    expect(statusLabels(orderOf(), 'zh')).toEqual({ provider: '待实施', buyer: '待提交需求单' });
+    expect(statusLabels(orderOf({ requirements: { status: 'submitted', answers: {} } }), 'zh').buyer).toBe('待服务商实施');
+    expect(statusLabels(orderOf({ status: 'completed' }), 'zh')).toEqual({ provider: '已完成', buyer: '分配完成' });
+    expect(statusLabels(orderOf({ status: 'awaiting_confirmation' }), 'en')).toEqual({
+      provider: 'Awaiting buyer confirmation',
+      buyer: 'Awaiting your confirmation',
+    });
+  });
+  it('answers in English for Accept-Language en, Chinese otherwise', () => {
+    expect(languageOf({ 'accept-language': 'en-US,en;q=0.9' })).toBe('en');
+    expect(languageOf({ 'accept-language': 'zh-CN' })).toBe('zh');
+    expect(languageOf({})).toBe('zh');
+  });
+});
+
+describe('any sequence of commands', () => {
+  it('keeps the version equal to the number of accepted commands and the status legal', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ action: fc.constantFrom(...ORDER_COMMANDS), role: fc.constantFrom(...ROLES), advance: fc.integer({ min: 0, max: 8 * DAY }) }), {
+          maxLength: 40,
+        }),
+        (steps) => {
+          let order = orderOf();
+          let clock = T0.getTime();
+          let accepted = 1;
+          for (const step of steps) {
+            clock += step.advance;
+            const now = new Date(clock);
+            if (refusalOf(order, step.action, step.role, now, rules)) continue;
+            const next = applyCommand(order, step.action, { answers: { host: 'h' }, note: 'n', reason: 'r', outcome: 'implementing', reminder: `r${clock}` }, { id: step.role, role: step.role }, now);
+            accepted++;
+            expect(machine[order.status][step.action]?.[1]).toBe(next.status);
+            order = next;
+            expect(order.version).toBe(accepted);
+            if (order.status === 'completed') expect(order.completedAt).toBeDefined();
+            if (order.status === 'cancelled') expect(order.refundAmount).toBe(order.amount);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
