@@ -24,7 +24,15 @@ export const listedProduct = (owner: TestUser = 'provider', content: Record<stri
 
 export const ANSWERS = { host: '10.0.0.8', cores: 8 };
 
-export type OrderStage = 'awaiting_start' | 'implementing' | 'awaiting_confirmation' | 'completed' | 'cancelled' | 'disputed';
+export type OrderStage =
+  | 'awaiting_start'
+  | 'requirements_submitted'
+  | 'implementing'
+  | 'awaiting_confirmation'
+  | 'completed'
+  | 'cancelled'
+  | 'appealable'
+  | 'disputed';
 
 /** Buys a product and drives the order through the real handlers to a status. */
 export const orderIn = async (
@@ -38,17 +46,20 @@ export const orderIn = async (
   const params = { orderId: order.orderId as string };
   if (stage === 'awaiting_start') return order;
   if (stage === 'cancelled') return must(await invoke(cancel, { as: buyer, params, body: { reason: 'changed my mind' } }), 200);
-  must(await invoke(requirements, { as: buyer, params, body: { answers: ANSWERS } }), 200);
+  const submitted = must(await invoke(requirements, { as: buyer, params, body: { answers: ANSWERS } }), 200);
+  if (stage === 'requirements_submitted') return submitted;
   const started = must(await invoke(start, { as: provider, params }), 200);
   if (stage === 'implementing') return started;
   const completed = must(await invoke(complete, { as: provider, params, body: { note: 'done; root password rotated' } }), 200);
   if (stage === 'awaiting_confirmation') return completed;
   if (stage === 'completed') return must(await invoke(confirm, { as: buyer, params }), 200);
   // disputed: three rejected completions make either party eligible to appeal
+  let last;
   for (let i = 0; i < 3; i++) {
-    must(await invoke(rejectCompletion, { as: buyer, params, body: { reason: `not working ${i}` } }), 200);
+    last = must(await invoke(rejectCompletion, { as: buyer, params, body: { reason: `not working ${i}` } }), 200);
     if (i < 2) must(await invoke(complete, { as: provider, params, body: { note: `fixed ${i}` } }), 200);
   }
+  if (stage === 'appealable') return last;
   return must(await invoke(appeal, { as: buyer, params, body: { reason: 'keeps failing' } }), 200);
 };
 
