@@ -1,4 +1,7 @@
+import { config } from '../../lib/config';
 import type { User } from '../../lib/http/auth';
+import type { Actor, CommandInput, OrderCommand } from '../../lib/orders/model';
+import { createOrder, runOrderCommand } from '../../lib/orders/repository';
 import { normalizeContent } from '../../lib/products/model';
 import { changeProductStatus, createProduct, editProduct, listProviderProducts } from '../../lib/products/repository';
 import type { ContentInput } from '../../lib/products/schemas';
@@ -74,5 +77,45 @@ export const seedDemoData = async (ids: Ids) => {
   await step(delisted, 'approve');
   await step(delisted, 'delist');
 
-  return 'Seeded demo products: 2 listed (one with a pending revision), 1 in review, 1 draft, 1 rejected, 1 delisted.';
+  await seedOrders(ids, listed, now);
+  return 'Seeded demo products (2 listed, one with a pending revision; in review; draft; rejected; delisted) and orders in every status.';
+};
+
+/** Orders of the demo buyer for the demo provider's listed product, one or more in every status. */
+const seedOrders = async (ids: Ids, productId: string, now: () => Date) => {
+  const buyer: Actor = { id: ids.buyer, role: 'buyer' };
+  const provider: Actor = { id: ids.provider, role: 'provider' };
+  const buy = async () => {
+    const reply = await createOrder(ids.buyer, { productId, planId: 'once', quantity: 1 }, now(), undefined, (o) => ({ status: 201, body: o }));
+    return (reply.body as { orderId: string }).orderId;
+  };
+  const step = (orderId: string, actor: Actor, action: OrderCommand, input: CommandInput = {}) =>
+    runOrderCommand(actor, orderId, action, input, now(), config.orders);
+  const answers = { host: '192.168.10.21', os: 'Ubuntu', backup: true };
+
+  await buy(); // 待提交需求单
+  const submitted = await buy();
+  await step(submitted, buyer, 'submit-requirements', { answers });
+  const implementing = await buy();
+  await step(implementing, buyer, 'submit-requirements', { answers });
+  await step(implementing, provider, 'start');
+  const confirming = await buy();
+  await step(confirming, buyer, 'submit-requirements', { answers });
+  await step(confirming, provider, 'start');
+  await step(confirming, provider, 'complete', { note: '已完成系统补丁与监控部署，监控面板账号已通过站内信发送。' });
+  const completed = await buy();
+  await step(completed, buyer, 'submit-requirements', { answers });
+  await step(completed, provider, 'start');
+  await step(completed, provider, 'complete', { note: '巡检报告已上传。' });
+  await step(completed, buyer, 'confirm');
+  const cancelled = await buy();
+  await step(cancelled, buyer, 'cancel', { reason: '采购计划变更' });
+  const disputed = await buy();
+  await step(disputed, buyer, 'submit-requirements', { answers });
+  await step(disputed, provider, 'start');
+  for (let i = 1; i <= 3; i++) {
+    await step(disputed, provider, 'complete', { note: `第 ${i} 次交付` });
+    await step(disputed, buyer, 'reject-completion', { reason: `服务仍不可用（第 ${i} 次）` });
+  }
+  await step(disputed, buyer, 'appeal', { reason: '三次验收均未通过，申请平台介入' });
 };
