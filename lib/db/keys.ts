@@ -29,6 +29,9 @@ export const keys = {
   buyerOrders: (buyerId: string) => `BUYER#${buyerId}#ORDERS`,
   dueShard: (id: string) => `DUE#${shardOf(id)}`,
   dueShards: () => Array.from({ length: DUE_SHARDS }, (_, i) => `DUE#${i}`),
+  /** Webhook deliveries waiting for a retry: their own shards, so the order job never reads them. */
+  retryShard: (id: string) => `RETRY#${shardOf(id)}`,
+  retryShards: () => Array.from({ length: DUE_SHARDS }, (_, i) => `RETRY#${i}`),
 
   idempotency: (userId: string, route: string, key: string) => ({
     PK: `IDEMPOTENCY#${userId}#${route}#${key}`,

@@ -204,10 +204,16 @@ export interface CommandInput {
   note?: string;
   reason?: string;
   outcome?: Resolution;
-  /** Which reminder a `remind` entry records (e.g. `buyer-1d`). */
+  /** Which reminder a `remind` entry records (e.g. `buyer-confirm-1@<since>`), and the earlier ones it covers. */
   reminder?: string;
-  /** The exact status a command starts from, when the caller knows it (the jobs do). */
+  covers?: string[];
+  /** Who a reminder is for. */
+  recipient?: 'buyer' | 'provider';
+  /** The exact status a command starts from, when the caller knows it (the jobs do), and since when. */
   from?: OrderStatus;
+  statusSince?: string;
+  /** The reminders already sent in this status (a job knows them from the due index). */
+  sent?: string[];
 }
 
 export interface Actor {
@@ -230,7 +236,7 @@ export const entryData = (action: OrderCommand, input: CommandInput): Record<str
     case 'resolve':
       return { outcome: input.outcome, note: input.note };
     case 'remind':
-      return { reminder: input.reminder };
+      return { reminder: input.reminder, recipient: input.recipient };
     default:
       return {};
   }
@@ -291,7 +297,7 @@ export const applyCommand = (o: OrderItem, action: OrderCommand, input: CommandI
       }
       break;
     case 'remind':
-      next.remindersSent = [...o.remindersSent, input.reminder ?? ''];
+      next.remindersSent = [...o.remindersSent, ...(input.covers ?? [input.reminder ?? ''])];
       break;
   }
   return next;

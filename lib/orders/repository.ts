@@ -28,6 +28,7 @@ import {
   type OrderRules,
   type Refusal,
 } from './model';
+import { nextDueAt } from './schedule';
 import {
   orderItemSchema,
   timelineEntrySchema,
@@ -113,6 +114,7 @@ export const createOrder = async (
   input: { productId: string; planId: string; quantity: number },
   now: Date,
   idempotency: IdempotencyRequest | undefined,
+  rules: OrderRules,
   answer: (o: OrderItem, timeline: TimelineEntry[]) => Reply,
 ): Promise<Reply> => {
   const productKey = keys.product(input.productId);
@@ -183,7 +185,7 @@ export const createOrder = async (
           ExpressionAttributeValues: { ':listed': 'listed' },
         },
       },
-      { Put: { TableName: tableName, Item: orderRecord(order), ConditionExpression: 'attribute_not_exists(PK)' } },
+      { Put: { TableName: tableName, Item: orderRecord(order, rules), ConditionExpression: 'attribute_not_exists(PK)' } },
       { Put: { TableName: tableName, Item: timelineRecord(entry, order), ConditionExpression: 'attribute_not_exists(PK)' } },
       ...(idempotency ? [idempotencyPut(idempotency, reply, now)] : []),
     ]);
@@ -198,10 +200,20 @@ export const createOrder = async (
   return reply;
 };
 
-const orderRecord = (o: OrderItem) => ({
+/** The due-index keys of an order: present only while a job has something to do with it. */
+const dueKeys = (
+  o: Pick<OrderItem, 'orderId' | 'status' | 'statusSince' | 'remindersSent'>,
+  rules: OrderRules,
+): { GSI4PK?: string; GSI4SK?: string } => {
+  const at = nextDueAt(o, rules);
+  return at === undefined ? {} : { GSI4PK: keys.dueShard(o.orderId), GSI4SK: keys.sortByTime(new Date(at).toISOString(), o.orderId) };
+};
+
+const orderRecord = (o: OrderItem, rules: OrderRules) => ({
   ...keys.order(o.orderId),
   type: 'order',
   ...o,
+  ...dueKeys(o, rules),
   GSI1PK: keys.providerOrders(o.providerId),
   GSI1SK: keys.sortByTime(o.createdAt, o.orderId),
   GSI2PK: keys.buyerOrders(o.buyerId),
@@ -258,7 +270,15 @@ const explain = (err: unknown, action: OrderCommand, actor: Actor, now: Date, ru
 };
 
 /** The conditional update of a command taken without reading the order first. */
-const commandUpdate = (action: OrderCommand, actor: Actor, input: CommandInput, now: Date, rules: OrderRules, expr: Expr) => {
+const commandUpdate = (
+  orderId: string,
+  action: OrderCommand,
+  actor: Actor,
+  input: CommandInput,
+  now: Date,
+  rules: OrderRules,
+  expr: Expr,
+) => {
   const rule = orderRules[action];
   const at = now.toISOString();
   const set = (path: string, v: unknown) => `${expr.name(path)} = ${expr.value(v)}`;
@@ -269,7 +289,16 @@ const commandUpdate = (action: OrderCommand, actor: Actor, input: CommandInput, 
   const sets = [set('updatedAt', at), `${expr.name('version')} = ${expr.name('version')} + ${expr.value(1)}`];
   if (rule.turn) sets.push(set('turnSince', at));
   const to = rule.to === null ? null : rule.to === 'outcome' ? (input.outcome ?? 'implementing') : rule.to;
-  if (to !== null) sets.push(set('status', to), set('statusSince', at));
+  const removes: string[] = [];
+  const due = (keysOrNothing: { GSI4PK?: string; GSI4SK?: string }) => {
+    if (keysOrNothing.GSI4PK) sets.push(set('GSI4PK', keysOrNothing.GSI4PK), set('GSI4SK', keysOrNothing.GSI4SK));
+    else removes.push(expr.name('GSI4PK'), expr.name('GSI4SK'));
+  };
+  if (to !== null) {
+    sets.push(set('status', to), set('statusSince', at));
+    // a new status starts its own timers (spec section 4), so the due index is set from scratch
+    due(dueKeys({ orderId, status: to, statusSince: at, remindersSent: [] }, rules));
+  }
   const refund = () => sets.push(`${expr.name('refundAmount')} = ${expr.name('amount')}`, set('refundedAt', at));
   switch (action) {
     case 'reject-requirements':
@@ -313,17 +342,22 @@ const commandUpdate = (action: OrderCommand, actor: Actor, input: CommandInput, 
       if (to === 'completed') sets.push(set('completedAt', at));
       if (to === 'cancelled') refund();
       break;
-    case 'remind':
+    case 'remind': {
+      const covers = input.covers ?? [input.reminder!];
       conditions.push(`NOT contains(${expr.name('remindersSent')}, ${expr.value(input.reminder)})`);
       sets.push(
-        `${expr.name('remindersSent')} = list_append(if_not_exists(${expr.name('remindersSent')}, ${expr.value([])}), ${expr.value([input.reminder])})`,
+        `${expr.name('remindersSent')} = list_append(if_not_exists(${expr.name('remindersSent')}, ${expr.value([])}), ${expr.value(covers)})`,
       );
+      if (!input.from || !input.statusSince) throw new Error('a reminder names the status entry it belongs to');
+      conditions.push(expr.eq('statusSince', input.statusSince));
+      due(dueKeys({ orderId, status: input.from, statusSince: input.statusSince, remindersSent: [...(input.sent ?? []), ...covers] }, rules));
       break;
+    }
     case 'submit-requirements':
     case 'appeal':
       throw new Error(`${action} reads the order first`);
   }
-  return { condition: conditions.join(' AND '), update: `SET ${sets.join(', ')}` };
+  return { condition: conditions.join(' AND '), update: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}` };
 };
 
 /** Commands that must read the order: requirements are checked against its form, appeals against its history. */
@@ -343,9 +377,24 @@ export const runOrderCommand = async (
   rules: OrderRules,
 ): Promise<OrderWithTimeline> => {
   if (READ_FIRST.includes(action)) return runReadFirst(actor, orderId, action, input, now, rules);
+  await writeOrderCommand(actor, orderId, action, input, now, rules);
+  const found = await getOrderWithTimeline(orderId);
+  if (!found) throw new NotFoundError('The order');
+  return found;
+};
+
+/** The write of a command without reading the order first or after: one conditional transaction. */
+export const writeOrderCommand = async (
+  actor: Actor,
+  orderId: string,
+  action: OrderCommand,
+  input: CommandInput,
+  now: Date,
+  rules: OrderRules,
+): Promise<void> => {
   const rule = orderRules[action];
   const expr = new Expr();
-  const { condition, update } = commandUpdate(action, actor, input, now, rules, expr);
+  const { condition, update } = commandUpdate(orderId, action, actor, input, now, rules, expr);
   const from = input.from ?? (rule.from.length === 1 ? rule.from[0] : null);
   if (from === null) throw new Error(`${action} needs the status it starts from`);
   const entry: TimelineEntry = {
@@ -365,11 +414,8 @@ export const runOrderCommand = async (
       { Put: { TableName: tableName, Item: timelineRecord(entry), ConditionExpression: 'attribute_not_exists(PK)' } },
     ]);
   } catch (err) {
-    return explain(err, action, actor, now, rules);
+    explain(err, action, actor, now, rules);
   }
-  const found = await getOrderWithTimeline(orderId);
-  if (!found) throw new NotFoundError('The order');
-  return found;
 };
 
 const runReadFirst = async (
@@ -409,7 +455,7 @@ const runReadFirst = async (
       {
         Put: {
           TableName: tableName,
-          Item: orderRecord(next),
+          Item: orderRecord(next, rules),
           ConditionExpression: '#version = :version AND #status = :status',
           ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
           ExpressionAttributeValues: { ':version': order.version, ':status': order.status },

@@ -86,7 +86,10 @@ const seedOrders = async (ids: Ids, productId: string, now: () => Date) => {
   const buyer: Actor = { id: ids.buyer, role: 'buyer' };
   const provider: Actor = { id: ids.provider, role: 'provider' };
   const buy = async () => {
-    const reply = await createOrder(ids.buyer, { productId, planId: 'once', quantity: 1 }, now(), undefined, (o) => ({ status: 201, body: o }));
+    const reply = await createOrder(ids.buyer, { productId, planId: 'once', quantity: 1 }, now(), undefined, config.orders, (o) => ({
+      status: 201,
+      body: o,
+    }));
     return (reply.body as { orderId: string }).orderId;
   };
   const step = (orderId: string, actor: Actor, action: OrderCommand, input: CommandInput = {}) =>

@@ -13,6 +13,7 @@ export const TEST_USERS = {
   operator: { email: 'operator@test.example', role: 'operator' },
 } as const;
 export type TestUser = keyof typeof TEST_USERS;
+export const ISOLATED_TABLES = ['MarketTimers', 'MarketWebhooks'];
 export const TEST_PASSWORD = 'Passw0rd!test';
 
 export interface StackInfo {
@@ -43,6 +44,8 @@ export default async function setup(project: TestProject) {
   const cognitoEndpoint = `http://127.0.0.1:${cognitoPort}`;
   const tableName = 'MarketTest';
   await ensureTable(dynamodbEndpoint, tableName);
+  // Jobs sweep a whole table: their tests get one of their own so they never touch another file's orders.
+  for (const isolated of ISOLATED_TABLES) await ensureTable(dynamodbEndpoint, isolated);
   const pool = await ensureUserPool(cognitoEndpoint, 'market-test');
   const users = {} as StackInfo['users'];
   for (const [name, u] of Object.entries(TEST_USERS)) {

@@ -1,0 +1,97 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ddb, tableName } from '../db/client';
+import { indexes, keys } from '../db/keys';
+import { DomainError } from '../http/errors';
+import type { OrderRules } from './model';
+import { writeOrderCommand } from './repository';
+import { dueStep } from './schedule';
+import { orderItemSchema, type OrderItem } from './schemas';
+
+const SYSTEM = { id: 'system', role: 'system' as const };
+const PAGE = 100;
+const CONCURRENCY = 10;
+
+export interface TimerRun {
+  due: number;
+  reminded: number;
+  confirmed: number;
+  cancelled: number;
+  /** Steps another run or a person took first: the conditional write refused them. */
+  skipped: number;
+}
+
+/** Takes every step due for one order now: reminders first, then at most one automatic transition. */
+const settle = async (order: OrderItem, now: Date, rules: OrderRules, run: TimerRun) => {
+  let current = order;
+  for (let guard = 0; guard < 10; guard++) {
+    const due = dueStep(current, now, rules);
+    if (!due) return;
+    const { step, covers } = due;
+    try {
+      await writeOrderCommand(
+        SYSTEM,
+        current.orderId,
+        step.action,
+        {
+          from: current.status,
+          statusSince: current.statusSince,
+          sent: current.remindersSent,
+          reminder: step.reminder,
+          covers,
+          recipient: step.recipient,
+        },
+        now,
+        rules,
+      );
+    } catch (err) {
+      if (err instanceof DomainError) {
+        run.skipped++;
+        return;
+      }
+      throw err;
+    }
+    if (step.action === 'remind') {
+      run.reminded++;
+      current = { ...current, remindersSent: [...current.remindersSent, ...covers] };
+      continue;
+    }
+    if (step.action === 'auto-confirm') run.confirmed++;
+    else run.cancelled++;
+    return;
+  }
+};
+
+/** One shard of the due index, every page, up to `now`: the cost grows with what is due, never with the table. */
+const settleShard = async (shard: string, now: Date, rules: OrderRules, run: TimerRun, pageSize: number) => {
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await ddb.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: indexes.GSI4.name,
+        KeyConditionExpression: '#pk = :pk AND #sk <= :now',
+        ExpressionAttributeNames: { '#pk': indexes.GSI4.pk, '#sk': indexes.GSI4.sk },
+        ExpressionAttributeValues: { ':pk': shard, ':now': `${now.toISOString()}#~` },
+        Limit: pageSize,
+        ExclusiveStartKey: start,
+      }),
+    );
+    const orders = (page.Items ?? []).map((i) => orderItemSchema.parse(i));
+    run.due += orders.length;
+    for (let i = 0; i < orders.length; i += CONCURRENCY) {
+      await Promise.all(orders.slice(i, i + CONCURRENCY).map((o) => settle(o, now, rules, run)));
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+};
+
+/**
+ * The order timers job (spec section 6): reminders, auto-confirm after 15 days awaiting confirmation,
+ * auto-cancel with refund after 15 days awaiting start. Every step is the same conditional write as a
+ * person's action, with actor `system`, so two runs at once, or a run racing a person, apply it once.
+ */
+export const runOrderTimers = async (now: Date, rules: OrderRules, pageSize = PAGE): Promise<TimerRun> => {
+  const run: TimerRun = { due: 0, reminded: 0, confirmed: 0, cancelled: 0, skipped: 0 };
+  await Promise.all(keys.dueShards().map((shard) => settleShard(shard, now, rules, run, pageSize)));
+  return run;
+};
