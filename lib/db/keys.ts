@@ -43,6 +43,8 @@ export const keys = {
     SK: 'NOTIFICATION',
   }),
   userNotifications: (userId: string) => `USER#${userId}#NOTIFICATIONS`,
+  userUnread: (userId: string) => `USER#${userId}#UNREAD`,
+  inbox: (userId: string) => ({ PK: `USER#${userId}`, SK: 'INBOX' }),
   webhook: (providerId: string) => ({ PK: `PROVIDER#${providerId}`, SK: 'WEBHOOK' }),
   delivery: (deliveryId: string) => ({ PK: `DELIVERY#${deliveryId}`, SK: 'DELIVERY' }),
   providerDeliveries: (providerId: string) => `PROVIDER#${providerId}#DELIVERIES`,

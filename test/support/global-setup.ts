@@ -13,7 +13,7 @@ export const TEST_USERS = {
   operator: { email: 'operator@test.example', role: 'operator' },
 } as const;
 export type TestUser = keyof typeof TEST_USERS;
-export const ISOLATED_TABLES = ['MarketTimers', 'MarketWebhooks'];
+export const ISOLATED_TABLES = ['MarketTimers', 'MarketNotify', 'MarketWebhooks'];
 export const TEST_PASSWORD = 'Passw0rd!test';
 
 export interface StackInfo {

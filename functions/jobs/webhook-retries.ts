@@ -1,0 +1,11 @@
+import type { ScheduledEvent } from 'aws-lambda';
+import { logger } from '../../lib/http/route';
+import { runWebhookRetries } from '../../lib/webhooks/dispatch';
+
+/** Every minute: the webhook deliveries whose next attempt is due. The event's time is the job's clock. */
+export const handler = async (event: Partial<ScheduledEvent>) => {
+  const at = event.time ? new Date(event.time) : new Date();
+  const counts = await runWebhookRetries(Number.isNaN(at.getTime()) ? new Date() : at);
+  logger.info('webhook retries', counts);
+  return counts;
+};

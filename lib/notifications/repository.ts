@@ -1,0 +1,128 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { ddb, tableName } from '../db/client';
+import { keys } from '../db/keys';
+import { queryPage } from '../db/query';
+import { ConditionFailed, Expr, transactWrite } from '../db/write';
+import { NotFoundError } from '../http/errors';
+import type { Language } from '../orders/model';
+import { notificationItemSchema, type NotificationItem } from './schemas';
+
+// The inbox counter lives beside the notifications in both inbox indexes, sorted above every
+// notification, so the first page of a newest-first list carries it at no extra cost.
+const COUNTER_SORT = '~INBOX';
+
+const counterKeys = (userId: string) => ({
+  ...keys.inbox(userId),
+  GSI1PK: keys.userNotifications(userId),
+  GSI1SK: COUNTER_SORT,
+  GSI2PK: keys.userUnread(userId),
+  GSI2SK: COUNTER_SORT,
+});
+
+/**
+ * Records one notification for one recipient, idempotent per timeline entry and recipient: the item's
+ * key is the entry's id under the recipient, so a redelivered entry is refused by its condition and the
+ * unread counter is counted once, in the same transaction.
+ */
+export const recordNotification = async (n: NotificationItem): Promise<boolean> => {
+  const counter = counterKeys(n.recipientId);
+  try {
+    await transactWrite([
+      {
+        Put: {
+          TableName: tableName,
+          Item: {
+            ...keys.notification(n.recipientId, n.notificationId),
+            entity: 'notification',
+            ...n,
+            GSI1PK: keys.userNotifications(n.recipientId),
+            GSI1SK: keys.sortByTime(n.createdAt, n.notificationId),
+            GSI2PK: keys.userUnread(n.recipientId),
+            GSI2SK: keys.sortByTime(n.createdAt, n.notificationId),
+          },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      {
+        Update: {
+          TableName: tableName,
+          Key: keys.inbox(n.recipientId),
+          UpdateExpression: 'ADD unreadCount :one SET GSI1PK = :g1pk, GSI1SK = :sort, GSI2PK = :g2pk, GSI2SK = :sort',
+          ExpressionAttributeValues: { ':one': 1, ':g1pk': counter.GSI1PK, ':g2pk': counter.GSI2PK, ':sort': COUNTER_SORT },
+        },
+      },
+    ]);
+    return true;
+  } catch (err) {
+    if (err instanceof ConditionFailed && err.index === 0) return false;
+    throw err;
+  }
+};
+
+export const toNotificationView = (n: NotificationItem, lang: Language) => ({
+  notificationId: n.notificationId,
+  type: n.type,
+  ...(n.orderId ? { orderId: n.orderId } : {}),
+  ...(n.productId ? { productId: n.productId } : {}),
+  title: n.title[lang],
+  body: n.body[lang],
+  read: n.read,
+  createdAt: n.createdAt,
+});
+
+/**
+ * Access pattern: a user's inbox, newest first (GSI1), or only the unread (GSI2, sparse). The first page is
+ * one Query that also returns the unread counter; a later page reads the counter beside it.
+ */
+export const listInbox = async (userId: string, q: { limit: number; cursor?: string; unread?: 'true' | 'false' }) => {
+  const unreadOnly = q.unread === 'true';
+  const pageQuery = queryPage({
+    index: unreadOnly ? 'GSI2' : 'GSI1',
+    pk: unreadOnly ? keys.userUnread(userId) : keys.userNotifications(userId),
+    expr: new Expr(),
+    limit: q.cursor ? q.limit : q.limit + 1,
+    cursor: q.cursor,
+    newestFirst: true,
+    filter: q.unread === 'false' ? (e) => `${e.name('read')} = ${e.value(true)} OR ${e.name('SK')} = ${e.value('INBOX')}` : undefined,
+  });
+  const counterRead = q.cursor
+    ? ddb.send(new GetCommand({ TableName: tableName, Key: keys.inbox(userId) })).then((o) => o.Item)
+    : Promise.resolve(undefined);
+  const [page, counterItem] = await Promise.all([pageQuery, counterRead]);
+  const counter = counterItem ?? page.items.find((i) => i.SK === 'INBOX');
+  const items = page.items.filter((i) => i.entity === 'notification').map((i) => notificationItemSchema.parse(i));
+  return { items, nextCursor: page.nextCursor, unreadCount: Math.max(0, Number(counter?.unreadCount ?? 0)) };
+};
+
+/** Marks one of the caller's notifications read; reading it twice is harmless. One write, one read. */
+export const markRead = async (userId: string, notificationId: string, now: Date) => {
+  const key = keys.notification(userId, notificationId);
+  try {
+    await transactWrite([
+      {
+        Update: {
+          TableName: tableName,
+          Key: key,
+          UpdateExpression: 'SET #read = :true, readAt = :now REMOVE GSI2PK, GSI2SK',
+          ConditionExpression: 'attribute_exists(PK) AND #read = :false',
+          ExpressionAttributeNames: { '#read': 'read' },
+          ExpressionAttributeValues: { ':true': true, ':false': false, ':now': now.toISOString() },
+        },
+      },
+      {
+        Update: {
+          TableName: tableName,
+          Key: keys.inbox(userId),
+          UpdateExpression: 'ADD unreadCount :minus',
+          ExpressionAttributeValues: { ':minus': -1 },
+        },
+      },
+    ]);
+  } catch (err) {
+    if (!(err instanceof ConditionFailed)) throw err;
+    if (err.index === 0 && !err.item) throw new NotFoundError('The notification');
+  }
+  const out = await ddb.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
+  if (!out.Item) throw new NotFoundError('The notification');
+  return notificationItemSchema.parse(out.Item);
+};

@@ -1,0 +1,91 @@
+import { lookup } from 'node:dns/promises';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { lookup as lookupCallback } from 'node:dns';
+
+// Where a provider's webhook must never point: the platform's own network and the cloud metadata service.
+const privateRanges = new BlockList();
+for (const [net, prefix] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const) {
+  privateRanges.addSubnet(net, prefix, 'ipv4');
+}
+for (const [net, prefix] of [
+  ['::', 128],
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+  ['64:ff9b::', 96],
+] as const) {
+  privateRanges.addSubnet(net, prefix, 'ipv6');
+}
+const loopback = new BlockList();
+loopback.addSubnet('127.0.0.0', 8, 'ipv4');
+loopback.addAddress('::1', 'ipv6');
+
+const unmapped = (address: string) => (/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1] ?? address);
+
+/** Whether an address may receive webhooks: public, or loopback where the local stage allows it. */
+export const isAllowedAddress = (address: string, allowLoopback: boolean) => {
+  const a = unmapped(address);
+  const family = isIP(a) === 6 ? 'ipv6' : 'ipv4';
+  if (allowLoopback && loopback.check(a, family)) return true;
+  return !privateRanges.check(a, family);
+};
+
+export class UnsafeUrlError extends Error {}
+
+/** Checks a webhook URL: https (http only to loopback on the local stage), resolving to allowed addresses only. */
+export const checkWebhookUrl = async (raw: string, allowLoopback: boolean) => {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UnsafeUrlError('not a URL');
+  }
+  if (url.username || url.password) throw new UnsafeUrlError('credentials in the URL are not allowed');
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  let addresses: string[];
+  try {
+    addresses = isIP(host) ? [host] : (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+  } catch {
+    throw new UnsafeUrlError(`${host} does not resolve`);
+  }
+  if (addresses.length === 0 || !addresses.every((a) => isAllowedAddress(a, allowLoopback))) {
+    throw new UnsafeUrlError('the URL resolves to a private, loopback or link-local address');
+  }
+  const isLoopback = addresses.every((a) => !isAllowedAddress(a, false));
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && allowLoopback && isLoopback)) {
+    throw new UnsafeUrlError('the URL must use https');
+  }
+  return url;
+};
+
+/**
+ * A DNS lookup for the delivery request itself that refuses disallowed addresses, so a name that
+ * resolved to a public address when registered cannot be re-pointed at the platform's network later.
+ */
+export const guardedLookup =
+  (allowLoopback: boolean): LookupFunction =>
+  (hostname, options, callback) => {
+    lookupCallback(hostname, { ...options, all: true }, (err, addresses) => {
+      if (err) return callback(err, '', 0);
+      const list = addresses as unknown as Array<{ address: string; family: number }>;
+      const safe = list.find((a) => isAllowedAddress(a.address, allowLoopback));
+      if (!safe || list.some((a) => !isAllowedAddress(a.address, allowLoopback))) {
+        return callback(new UnsafeUrlError(`${hostname} resolves to a disallowed address`), '', 0);
+      }
+      if ((options as { all?: boolean }).all) return (callback as never as (e: null, a: unknown) => void)(null, [safe]);
+      callback(null, safe.address, safe.family);
+    });
+  };

@@ -1,0 +1,153 @@
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { Webhook } from 'standardwebhooks';
+import { config } from '../config';
+import { ddb, tableName } from '../db/client';
+import { indexes, keys } from '../db/keys';
+import type { OrderItem, TimelineEntry } from '../orders/schemas';
+import { guardedLookup } from './address';
+import { claimAttempt, createDelivery, disableWebhook, getWebhook, parseDelivery, recordAttempt } from './repository';
+import type { DeliveryItem } from './schemas';
+
+/** Growing delays after each failed attempt: 1 min … 10 h, about 28 hours in all. */
+export const RETRY_DELAYS_MS = [60_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000];
+const TIMEOUT_MS = 5_000;
+const LEASE_MS = 60_000;
+
+export interface SendResult {
+  statusCode?: number;
+  error?: string;
+}
+
+/** POSTs a body with headers, connecting only to allowed addresses, within a timeout. */
+const post = (url: string, headers: Record<string, string>, body: string): Promise<SendResult> =>
+  new Promise((resolve) => {
+    const target = new URL(url);
+    const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+    const req = send(
+      target,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body).toString() },
+        lookup: guardedLookup(config.webhookAllowLoopback),
+        timeout: TIMEOUT_MS,
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ statusCode: res.statusCode }));
+        res.on('error', (e) => resolve({ statusCode: res.statusCode, error: e.message }));
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error(`no answer within ${TIMEOUT_MS} ms`)));
+    req.on('error', (e) => resolve({ error: e.message }));
+    req.end(body);
+  });
+
+/** The Standard Webhooks headers of one attempt: the same id on every retry, a fresh timestamp and signature. */
+export const signedHeaders = (secret: string, deliveryId: string, payload: string, at: Date) => {
+  const id = `msg_${deliveryId}`;
+  return {
+    'webhook-id': id,
+    'webhook-timestamp': Math.floor(at.getTime() / 1000).toString(),
+    'webhook-signature': new Webhook(secret).sign(id, at, payload),
+  };
+};
+
+/** One attempt of a delivery, if this sender wins the claim; then its outcome and the next retry. */
+export const attemptDelivery = async (d: DeliveryItem, now: Date, sender: typeof post = post) => {
+  if (!(await claimAttempt(d, now, LEASE_MS))) return 'claimed-elsewhere' as const;
+  const webhook = await getWebhook(d.providerId);
+  const started = Date.now();
+  let result: SendResult;
+  if (!webhook || !webhook.enabled) result = { error: 'the endpoint is disabled' };
+  else result = await sender(webhook.url, signedHeaders(webhook.secret, d.deliveryId, d.payload, now), d.payload);
+  const attempt = { at: now.toISOString(), ...result, durationMs: Date.now() - started };
+  const attemptsSoFar = d.attemptCount + 1;
+  if (result.statusCode !== undefined && result.statusCode >= 200 && result.statusCode < 300) {
+    await recordAttempt(d, attempt, { status: 'succeeded' });
+    return 'succeeded' as const;
+  }
+  if (result.statusCode === 410 && webhook) {
+    await recordAttempt(d, attempt, { status: 'gone' });
+    await disableWebhook(d.providerId, webhook.url, 'The endpoint answered 410 Gone.', now);
+    return 'gone' as const;
+  }
+  const delay = RETRY_DELAYS_MS[attemptsSoFar - 1];
+  if (delay === undefined || !webhook?.enabled) {
+    await recordAttempt(d, attempt, { status: 'failed' });
+    return 'failed' as const;
+  }
+  await recordAttempt(d, attempt, { status: 'pending', nextAttemptAt: new Date(now.getTime() + delay).toISOString() });
+  return 'retrying' as const;
+};
+
+/**
+ * Stream listener: every order event of a provider with an enabled endpoint becomes one delivery (once,
+ * whatever the redeliveries) and its first attempt; failures wait in the retry index.
+ */
+export const deliverOrderEvent = async (entry: TimelineEntry, order: OrderItem, now = new Date()) => {
+  const webhook = await getWebhook(order.providerId);
+  if (!webhook?.enabled) return;
+  const payload = JSON.stringify({
+    type: `order.${entry.action}`,
+    timestamp: entry.at,
+    data: {
+      eventId: entry.entryId,
+      orderId: order.orderId,
+      productId: order.productId,
+      action: entry.action,
+      role: entry.role,
+      from: entry.from,
+      to: entry.to,
+      detail: entry.data,
+    },
+  });
+  const delivery: DeliveryItem = {
+    deliveryId: entry.entryId,
+    providerId: order.providerId,
+    eventType: `order.${entry.action}`,
+    orderId: order.orderId,
+    url: webhook.url,
+    payload,
+    status: 'pending',
+    attempts: [],
+    attemptCount: 0,
+    nextAttemptAt: now.toISOString(),
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
+  if (!(await createDelivery(delivery))) return;
+  await attemptDelivery(delivery, now);
+};
+
+/** The retry job: every delivery whose next attempt is due, across the retry shards, page by page. */
+export const runWebhookRetries = async (now: Date) => {
+  const counts = { due: 0, succeeded: 0, retrying: 0, failed: 0, gone: 0, skipped: 0 };
+  await Promise.all(
+    keys.retryShards().map(async (shard) => {
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await ddb.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: indexes.GSI4.name,
+            KeyConditionExpression: '#pk = :pk AND #sk <= :now',
+            ExpressionAttributeNames: { '#pk': indexes.GSI4.pk, '#sk': indexes.GSI4.sk },
+            ExpressionAttributeValues: { ':pk': shard, ':now': `${now.toISOString()}#~` },
+            ExclusiveStartKey: start,
+          }),
+        );
+        for (const item of page.Items ?? []) {
+          counts.due++;
+          const outcome = await attemptDelivery(parseDelivery(item), now);
+          if (outcome === 'claimed-elsewhere') counts.skipped++;
+          else counts[outcome]++;
+        }
+        start = page.LastEvaluatedKey;
+      } while (start);
+    }),
+  );
+  return counts;
+};
+

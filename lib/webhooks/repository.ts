@@ -1,0 +1,149 @@
+import { randomBytes } from 'node:crypto';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { ddb, tableName } from '../db/client';
+import { keys } from '../db/keys';
+import { queryPage } from '../db/query';
+import { Expr } from '../db/write';
+import { deliveryItemSchema, webhookItemSchema, type DeliveryItem, type WebhookItem } from './schemas';
+
+/** A signing secret of the Standard Webhooks form: `whsec_` and base64 of 24 random bytes. */
+export const newSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
+
+/** Registers (or replaces) a provider's endpoint with a new secret: one PutItem. */
+export const putWebhook = async (providerId: string, url: string, now: Date): Promise<WebhookItem> => {
+  const at = now.toISOString();
+  const item: WebhookItem = { providerId, url, secret: newSecret(), enabled: true, createdAt: at, updatedAt: at };
+  await ddb.send(new PutCommand({ TableName: tableName, Item: { ...keys.webhook(providerId), type: 'webhook', ...item } }));
+  return item;
+};
+
+/** A provider's endpoint (GetItem), or undefined. */
+export const getWebhook = async (providerId: string): Promise<WebhookItem | undefined> => {
+  const out = await ddb.send(new GetCommand({ TableName: tableName, Key: keys.webhook(providerId) }));
+  return out.Item ? webhookItemSchema.parse(out.Item) : undefined;
+};
+
+/** Stops deliveries to an endpoint that answered 410 Gone; only while it still has the URL that said so. */
+export const disableWebhook = async (providerId: string, url: string, reason: string, now: Date) => {
+  try {
+    await ddb.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.webhook(providerId),
+        UpdateExpression: 'SET enabled = :false, disabledReason = :reason, updatedAt = :now',
+        ConditionExpression: '#url = :url',
+        ExpressionAttributeNames: { '#url': 'url' },
+        ExpressionAttributeValues: { ':false': false, ':reason': reason, ':now': now.toISOString(), ':url': url },
+      }),
+    );
+  } catch (err) {
+    if (!(err instanceof ConditionalCheckFailedException)) throw err;
+  }
+};
+
+const retryKeys = (deliveryId: string, at: string) => ({ GSI4PK: keys.retryShard(deliveryId), GSI4SK: keys.sortByTime(at, deliveryId) });
+
+/** Records a delivery of one event, once: a redelivered stream record finds it already there. */
+export const createDelivery = async (d: DeliveryItem): Promise<boolean> => {
+  try {
+    await ddb.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          ...keys.delivery(d.deliveryId),
+          type: 'delivery',
+          ...d,
+          GSI1PK: keys.providerDeliveries(d.providerId),
+          GSI1SK: keys.sortByTime(d.createdAt, d.deliveryId),
+          ...retryKeys(d.deliveryId, d.nextAttemptAt ?? d.createdAt),
+        },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException) return false;
+    throw err;
+  }
+};
+
+/**
+ * Takes the next attempt of a delivery for one sender: a conditional update on the attempt count the
+ * sender saw, which also pushes the retry time past a lease, so a crashed sender's attempt comes due again
+ * and two senders never send the same attempt.
+ */
+export const claimAttempt = async (d: DeliveryItem, now: Date, leaseMs: number): Promise<boolean> => {
+  const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+  try {
+    await ddb.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.delivery(d.deliveryId),
+        UpdateExpression: 'SET attemptCount = attemptCount + :one, nextAttemptAt = :lease, GSI4PK = :pk, GSI4SK = :sk',
+        ConditionExpression: '#status = :pending AND attemptCount = :seen',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ':lease': leaseUntil,
+          ':pending': 'pending',
+          ':seen': d.attemptCount,
+          ':pk': keys.retryShard(d.deliveryId),
+          ':sk': keys.sortByTime(leaseUntil, d.deliveryId),
+        },
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException) return false;
+    throw err;
+  }
+};
+
+/** Appends an attempt and sets what follows: done, gone, failed for good, or the next retry time. */
+export const recordAttempt = async (
+  d: DeliveryItem,
+  attempt: DeliveryItem['attempts'][number],
+  outcome: { status: DeliveryItem['status']; nextAttemptAt?: string },
+) => {
+  const expr = new Expr();
+  const sets = [
+    `${expr.name('attempts')} = list_append(${expr.name('attempts')}, ${expr.value([attempt])})`,
+    `${expr.name('status')} = ${expr.value(outcome.status)}`,
+    `${expr.name('updatedAt')} = ${expr.value(attempt.at)}`,
+  ];
+  let remove = '';
+  if (outcome.nextAttemptAt) {
+    const k = retryKeys(d.deliveryId, outcome.nextAttemptAt);
+    sets.push(
+      `${expr.name('nextAttemptAt')} = ${expr.value(outcome.nextAttemptAt)}`,
+      `${expr.name('GSI4PK')} = ${expr.value(k.GSI4PK)}`,
+      `${expr.name('GSI4SK')} = ${expr.value(k.GSI4SK)}`,
+    );
+  } else {
+    remove = ` REMOVE ${expr.name('nextAttemptAt')}, ${expr.name('GSI4PK')}, ${expr.name('GSI4SK')}`;
+  }
+  await ddb.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: keys.delivery(d.deliveryId),
+      UpdateExpression: `SET ${sets.join(', ')}${remove}`,
+      ...expr.attrs(),
+    }),
+  );
+};
+
+export const parseDelivery = (item: Record<string, unknown>) => deliveryItemSchema.parse(item);
+
+/** Access pattern: a provider's deliveries, newest first (GSI1). */
+export const listDeliveries = async (providerId: string, q: { limit: number; cursor?: string }) => {
+  const page = await queryPage({
+    index: 'GSI1',
+    pk: keys.providerDeliveries(providerId),
+    expr: new Expr(),
+    limit: q.limit,
+    cursor: q.cursor,
+    newestFirst: true,
+  });
+  return { items: page.items.map(parseDelivery), nextCursor: page.nextCursor };
+};

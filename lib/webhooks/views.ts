@@ -1,0 +1,23 @@
+import type { DeliveryItem, WebhookItem } from './schemas';
+
+/** The endpoint as `GET` shows it: never the secret, which only `PUT` returns, once. */
+export const toWebhookView = (w: WebhookItem) => ({
+  url: w.url,
+  enabled: w.enabled,
+  ...(w.disabledReason ? { disabledReason: w.disabledReason } : {}),
+  createdAt: w.createdAt,
+  updatedAt: w.updatedAt,
+});
+
+export const toDeliveryView = (d: DeliveryItem) => ({
+  deliveryId: d.deliveryId,
+  webhookId: `msg_${d.deliveryId}`,
+  eventType: d.eventType,
+  orderId: d.orderId,
+  url: d.url,
+  status: d.status,
+  attempts: d.attempts,
+  attemptCount: d.attempts.length,
+  nextAttemptAt: d.status === 'pending' ? (d.nextAttemptAt ?? null) : null,
+  createdAt: d.createdAt,
+});

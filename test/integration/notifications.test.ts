@@ -1,0 +1,147 @@
+import { describe, expect, it, vi } from 'vitest';
+
+vi.hoisted(() => {
+  process.env.TABLE_NAME = 'MarketNotify';
+});
+
+import { handler as inbox } from '../../functions/notifications/list';
+import { handler as markRead } from '../../functions/notifications/read';
+import { handler as requirements } from '../../functions/orders/requirements';
+import { handler as reject } from '../../functions/operator/reject';
+import { keys } from '../../lib/db/keys';
+import { newId } from '../../lib/shared/ids';
+import { countRoundTrips, readPartition } from '../support/db';
+import { invoke } from '../support/http';
+import { ANSWERS, orderIn } from '../support/orders';
+import { must, productIn } from '../support/products';
+import { batchFor, insertRecord, modifyRecord, runStream } from '../support/stream';
+
+const inboxOf = async (who: Parameters<typeof invoke>[1]['as'], query: Record<string, string> = {}) =>
+  must(await invoke(inbox, { as: who, query: { limit: '100', ...query } }), 200);
+
+describe('the stream function', () => {
+  it('turns each new timeline entry into the other party’s notification, once per replay of the batch', async () => {
+    const order = await orderIn('implementing');
+    const batch = await batchFor(keys.orderPartition(order.orderId));
+    const buyerBefore = (await inboxOf('buyer')).unreadCount;
+
+    expect((await runStream(batch)).batchItemFailures).toEqual([]);
+    expect((await runStream(batch)).batchItemFailures).toEqual([]);
+
+    const provider = await inboxOf('provider');
+    const mine = provider.items.filter((n: any) => n.orderId === order.orderId);
+    expect(mine.map((n: any) => n.type).sort()).toEqual(['create', 'submit-requirements']);
+    const buyer = await inboxOf('buyer');
+    const theirs = buyer.items.filter((n: any) => n.orderId === order.orderId);
+    expect(theirs).toEqual([
+      expect.objectContaining({ type: 'start', title: '服务商已开始实施', read: false, notificationId: expect.any(String) }),
+    ]);
+    expect(buyer.unreadCount).toBe(buyerBefore + 1);
+  });
+
+  it('writes notifications in Chinese with English available', async () => {
+    const order = await orderIn('implementing');
+    await runStream(await batchFor(keys.orderPartition(order.orderId)));
+    const chinese = await inboxOf('buyer');
+    const zhItem = chinese.items.find((n: any) => n.orderId === order.orderId);
+    const english = must(await invoke(inbox, { as: 'buyer', query: { limit: '100' }, headers: { 'accept-language': 'en' } }), 200);
+    const enItem = english.items.find((n: any) => n.orderId === order.orderId);
+    expect(zhItem.title).toBe('服务商已开始实施');
+    expect(enItem.title).toBe('Work started');
+  });
+
+  it('tells the provider of a review decision, with the reason', async () => {
+    const product = await productIn('in_review', 'provider2');
+    must(await invoke(reject, { as: 'operator', params: { productId: product.productId }, body: { reason: '缺少资质证明' } }), 200);
+    await runStream(await batchFor(`PRODUCT#${product.productId}`));
+    const items = (await inboxOf('provider2')).items.filter((n: any) => n.productId === product.productId);
+    expect(items).toEqual([expect.objectContaining({ type: 'rejected', title: '商品审核驳回' })]);
+    expect(items[0].body).toContain('缺少资质证明');
+  });
+
+  it('reports only the failing record of a batch, and ignores records that are not timeline entries', async () => {
+    const order = await orderIn('awaiting_start');
+    const good = await batchFor(keys.orderPartition(order.orderId));
+    const broken = insertRecord({ PK: 'ORDER#X', SK: 'TIMELINE#x', type: 'timeline', entity: 'order', entryId: newId(), action: 'teleport' });
+    const notTimeline = insertRecord({ PK: `ORDER#${order.orderId}`, SK: 'ORDER', type: 'order', status: 'awaiting_start' });
+    const result = await runStream({ Records: [modifyRecord(), ...good.Records, broken, notTimeline] });
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: broken.dynamodb!.SequenceNumber }]);
+    const provider = await inboxOf('provider');
+    expect(provider.items.filter((n: any) => n.orderId === order.orderId)).toHaveLength(1);
+  });
+
+  it('notifies the reminded party of a reminder and both parties of an automatic step', async () => {
+    const order = await orderIn('awaiting_confirmation');
+    const entries = await readPartition(keys.orderPartition(order.orderId));
+    const entry = (action: string, data: Record<string, unknown> = {}) => ({
+      ...entries.find((e) => e.type === 'timeline')!,
+      SK: `TIMELINE#${new Date().toISOString()}#${action}`,
+      entryId: newId(),
+      action,
+      actor: 'system',
+      role: 'system',
+      from: 'awaiting_confirmation',
+      to: action === 'auto-confirm' ? 'completed' : 'awaiting_confirmation',
+      data,
+    });
+    const remind = entry('remind', { reminder: 'buyer-confirm-1@x', recipient: 'buyer' });
+    const auto = entry('auto-confirm');
+    await runStream({ Records: [insertRecord(remind), insertRecord(auto)] });
+    const buyer = (await inboxOf('buyer')).items.filter((n: any) => n.orderId === order.orderId).map((n: any) => n.type);
+    const provider = (await inboxOf('provider')).items.filter((n: any) => n.orderId === order.orderId).map((n: any) => n.type);
+    expect(buyer.sort()).toEqual(['auto-confirm', 'remind']);
+    expect(provider).toEqual(['auto-confirm']);
+  });
+});
+
+describe('the inbox (站内信)', () => {
+  it('lists newest first with the unread count, filters unread, and marks read once', async () => {
+    const order = await orderIn('awaiting_start', { buyer: 'buyer2', provider: 'provider2' });
+    must(await invoke(requirements, { as: 'buyer2', params: { orderId: order.orderId }, body: { answers: ANSWERS } }), 200);
+    await runStream(await batchFor(keys.orderPartition(order.orderId)));
+
+    const { result: first, roundTrips } = await countRoundTrips(() => invoke(inbox, { as: 'provider2', query: { limit: '5' } }));
+    expect(roundTrips).toBe(1);
+    const times = first.body.items.map((n: any) => n.createdAt);
+    expect([...times].sort().reverse()).toEqual(times);
+    const unreadBefore = first.body.unreadCount;
+    expect(unreadBefore).toBeGreaterThanOrEqual(2);
+
+    const target = first.body.items.find((n: any) => n.orderId === order.orderId);
+    const read = must(await invoke(markRead, { as: 'provider2', params: { notificationId: target.notificationId } }), 200);
+    expect(read.read).toBe(true);
+    must(await invoke(markRead, { as: 'provider2', params: { notificationId: target.notificationId } }), 200);
+
+    const after = await inboxOf('provider2', { unread: 'true' });
+    expect(after.unreadCount).toBe(unreadBefore - 1);
+    expect(after.items.map((n: any) => n.notificationId)).not.toContain(target.notificationId);
+    for (const n of after.items) expect(n.read).toBe(false);
+  });
+
+  it('lets only the recipient see or mark a notification', async () => {
+    const order = await orderIn('implementing', { buyer: 'buyer2', provider: 'provider2' });
+    await runStream(await batchFor(keys.orderPartition(order.orderId)));
+    const mine = (await inboxOf('buyer2')).items.find((n: any) => n.orderId === order.orderId);
+    for (const stranger of ['buyer', 'provider', 'provider2', 'operator'] as const) {
+      const res = await invoke(markRead, { as: stranger, params: { notificationId: mine.notificationId } });
+      expect(res.status).toBe(404);
+      const list = await inboxOf(stranger);
+      expect(list.items.map((n: any) => n.notificationId)).not.toContain(mine.notificationId);
+    }
+    expect((await invoke(inbox, {})).status).toBe(401);
+  });
+
+  it('pages with a cursor and refuses a foreign one', async () => {
+    const page = await inboxOf('provider', { limit: '1' });
+    expect(page.items).toHaveLength(1);
+    const next = must(await invoke(inbox, { as: 'provider', query: { limit: '1', cursor: page.nextCursor } }), 200);
+    expect(next.items[0]?.notificationId).not.toBe(page.items[0].notificationId);
+    expect(next.unreadCount).toBe(page.unreadCount);
+    expect((await invoke(inbox, { as: 'buyer', query: { cursor: page.nextCursor } })).status).toBe(400);
+  });
+
+  it('answers 404 for a notification id that is not one', async () => {
+    expect((await invoke(markRead, { as: 'buyer', params: { notificationId: newId() } })).status).toBe(404);
+    expect((await invoke(markRead, { as: 'buyer', params: { notificationId: 'nope' } })).status).toBe(404);
+  });
+});
