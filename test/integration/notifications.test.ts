@@ -11,12 +11,13 @@ import { handler as reject } from '../../functions/operator/reject';
 import { keys } from '../../lib/db/keys';
 import { newId } from '../../lib/shared/ids';
 import { countRoundTrips, readPartition } from '../support/db';
+import type { TestUser } from '../support/global-setup';
 import { invoke } from '../support/http';
 import { ANSWERS, orderIn } from '../support/orders';
 import { must, productIn } from '../support/products';
 import { batchFor, insertRecord, modifyRecord, runStream } from '../support/stream';
 
-const inboxOf = async (who: Parameters<typeof invoke>[1]['as'], query: Record<string, string> = {}) =>
+const inboxOf = async (who: TestUser, query: Record<string, string> = {}) =>
   must(await invoke(inbox, { as: who, query: { limit: '100', ...query } }), 200);
 
 describe('the stream function', () => {
