@@ -14,6 +14,9 @@ const onRecord = async (record: DynamoDBRecord) => {
   if (outcome === 'notified') logger.debug('notified', { entryId: image.entryId, action: image.action });
 };
 
-/** The table's stream: every new timeline entry becomes notifications (and webhook deliveries). */
+/**
+ * The table's stream: every new timeline entry becomes notifications (and webhook deliveries). Records
+ * are taken in order, so a provider's endpoint hears of an order's events in the order they happened.
+ */
 export const handler = async (event: DynamoDBStreamEvent, context: Context) =>
-  processPartialResponse(event, onRecord, processor, { context });
+  processPartialResponse(event, onRecord, processor, { context, processInParallel: false });

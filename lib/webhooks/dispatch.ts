@@ -61,7 +61,8 @@ export const attemptDelivery = async (d: DeliveryItem, now: Date, sender: typeof
   const started = Date.now();
   let result: SendResult;
   if (!webhook || !webhook.enabled) result = { error: 'the endpoint is disabled' };
-  else result = await sender(webhook.url, signedHeaders(webhook.secret, d.deliveryId, d.payload, now), d.payload);
+  // the signature carries the moment of sending (receivers check it is recent), not the job's clock
+  else result = await sender(webhook.url, signedHeaders(webhook.secret, d.deliveryId, d.payload, new Date()), d.payload);
   const attempt = { at: now.toISOString(), ...result, durationMs: Date.now() - started };
   const attemptsSoFar = d.attemptCount + 1;
   if (result.statusCode !== undefined && result.statusCode >= 200 && result.statusCode < 300) {

@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.hoisted(() => {
+  process.env.TABLE_NAME = 'MarketWebhooks';
+});
+
+import { Webhook } from 'standardwebhooks';
+import { handler as putWebhook } from '../../functions/webhooks/put';
+import { handler as getWebhook } from '../../functions/webhooks/get';
+import { handler as deliveries } from '../../functions/webhooks/deliveries';
+import { handler as webhookRetries } from '../../functions/jobs/webhook-retries';
+import { keys } from '../../lib/db/keys';
+import { checkWebhookUrl, isAllowedAddress } from '../../lib/webhooks/address';
+import { RETRY_DELAYS_MS, runWebhookRetries } from '../../lib/webhooks/dispatch';
+import { invoke } from '../support/http';
+import { clearDueIndex } from '../support/isolated-table';
+import { orderIn } from '../support/orders';
+import { must } from '../support/products';
+import { startReceiver } from '../support/receiver';
+import { batchFor, runStream } from '../support/stream';
+
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
+let secret: string;
+
+beforeAll(async () => {
+  receiver = await startReceiver();
+});
+afterAll(() => receiver.close());
+beforeEach(async () => {
+  await clearDueIndex();
+  receiver.received.length = 0;
+  receiver.answer();
+  secret = must(await invoke(putWebhook, { as: 'provider', body: { url: receiver.url } }), 200).secret;
+});
+
+const verify = (r: { headers: Record<string, unknown>; body: string }, key = secret) =>
+  new Webhook(key).verify(r.body, {
+    'webhook-id': String(r.headers['webhook-id']),
+    'webhook-timestamp': String(r.headers['webhook-timestamp']),
+    'webhook-signature': String(r.headers['webhook-signature']),
+  }) as { type: string; data: { orderId: string } };
+
+const deliveriesOf = async (orderId: string) =>
+  must(await invoke(deliveries, { as: 'provider', query: { limit: '100' } }), 200).items.filter((d: any) => d.orderId === orderId);
+
+describe('registering an endpoint', () => {
+  it('returns a Standard Webhooks secret once; setting it again rotates it; GET never shows it', async () => {
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
+    const again = must(await invoke(putWebhook, { as: 'provider', body: { url: receiver.url } }), 200);
+    expect(again.secret).not.toBe(secret);
+    const shown = must(await invoke(getWebhook, { as: 'provider' }), 200);
+    expect(shown).toMatchObject({ url: receiver.url, enabled: true });
+    expect(JSON.stringify(shown)).not.toContain('whsec_');
+  });
+
+  it('refuses URLs that resolve to private, loopback or link-local addresses, and plain http', async () => {
+    for (const url of ['https://10.1.2.3/x', 'https://169.254.169.254/latest', 'https://192.168.1.1/', 'https://[fe80::1]/', 'http://93.184.216.34/hook', 'ftp://93.184.216.34/', 'not a url']) {
+      const res = await invoke(putWebhook, { as: 'provider2', body: { url } });
+      expect(res.status, url).toBe(400);
+      expect(res.body.errors[0].path).toBe('url');
+    }
+    expect((await invoke(putWebhook, { as: 'provider2', body: { url: 'https://93.184.216.34/hook' } })).status).toBe(200);
+  });
+
+  it('refuses loopback outside the local stage', async () => {
+    await expect(checkWebhookUrl('http://127.0.0.1:9/x', false)).rejects.toThrow(/private|loopback/);
+    await expect(checkWebhookUrl('https://[::1]/x', false)).rejects.toThrow();
+    await expect(checkWebhookUrl('https://[::ffff:10.0.0.1]/x', false)).rejects.toThrow();
+    expect(isAllowedAddress('8.8.8.8', false)).toBe(true);
+    expect(isAllowedAddress('127.0.0.1', true)).toBe(true);
+  });
+
+  it('is for providers only', async () => {
+    expect((await invoke(putWebhook, { as: 'buyer', body: { url: receiver.url } })).status).toBe(403);
+    expect((await invoke(getWebhook, {})).status).toBe(401);
+    expect((await invoke(getWebhook, { as: 'provider2' })).status).toBe(200);
+  });
+});
+
+describe('delivering order events', () => {
+  it('POSTs every order event signed per Standard Webhooks, once per event however often the batch is replayed', async () => {
+    const order = await orderIn('implementing');
+    const batch = await batchFor(keys.orderPartition(order.orderId));
+    await runStream(batch);
+    await runStream(batch);
+    const mine = receiver.received.filter((r) => r.body.includes(order.orderId));
+    expect(mine.map((r) => verify(r).type)).toEqual(['order.create', 'order.submit-requirements', 'order.start']);
+    expect(new Set(mine.map((r) => r.headers['webhook-id'])).size).toBe(3);
+    expect(() => verify(mine[0], 'whsec_' + Buffer.from('wrong key').toString('base64'))).toThrow();
+    const log = await deliveriesOf(order.orderId);
+    expect(log).toHaveLength(3);
+    for (const d of log) expect(d).toMatchObject({ status: 'succeeded', attemptCount: 1, attempts: [expect.objectContaining({ statusCode: 200 })] });
+  });
+
+  it('retries a failure with growing delays, with the same webhook-id, and logs every attempt', async () => {
+    const order = await orderIn('awaiting_start');
+    receiver.answer(500, 503);
+    await runStream(await batchFor(keys.orderPartition(order.orderId)));
+    const [pending] = await deliveriesOf(order.orderId);
+    expect(pending).toMatchObject({ status: 'pending', attemptCount: 1 });
+    const first = Date.parse(pending.attempts[0].at);
+    expect(Date.parse(pending.nextAttemptAt) - first).toBe(RETRY_DELAYS_MS[0]);
+
+    expect((await runWebhookRetries(new Date(first + RETRY_DELAYS_MS[0] - 1))).due).toBe(0);
+    await runWebhookRetries(new Date(first + RETRY_DELAYS_MS[0]));
+    const retried = (await deliveriesOf(order.orderId))[0];
+    expect(retried).toMatchObject({ status: 'pending', attemptCount: 2 });
+    expect(Date.parse(retried.nextAttemptAt) - Date.parse(retried.attempts[1].at)).toBe(RETRY_DELAYS_MS[1]);
+
+    const done = await webhookRetries({ time: new Date(Date.parse(retried.nextAttemptAt)).toISOString() });
+    expect(done.succeeded).toBe(1);
+    const log = (await deliveriesOf(order.orderId))[0];
+    expect(log.attempts.map((a: any) => a.statusCode)).toEqual([500, 503, 200]);
+    expect(log.status).toBe('succeeded');
+    const sent = receiver.received.filter((r) => r.body.includes(order.orderId));
+    expect(new Set(sent.map((r) => r.headers['webhook-id']))).toEqual(new Set([`msg_${log.deliveryId}`]));
+    for (const r of sent) expect(verify(r).data.orderId).toBe(order.orderId);
+  });
+
+  it('gives up after about a day of failures', async () => {
+    const order = await orderIn('awaiting_start');
+    receiver.answer(...Array(20).fill(500));
+    await runStream(await batchFor(keys.orderPartition(order.orderId)));
+    let clock = Date.now();
+    for (const delay of RETRY_DELAYS_MS) {
+      clock += delay;
+      await runWebhookRetries(new Date(clock + 1000));
+    }
+    const [log] = await deliveriesOf(order.orderId);
+    expect(log).toMatchObject({ status: 'failed', attemptCount: RETRY_DELAYS_MS.length + 1, nextAttemptAt: null });
+    const total = RETRY_DELAYS_MS.reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(20 * 3600 * 1000);
+    expect(total).toBeLessThan(36 * 3600 * 1000);
+  });
+
+  it('sends each retry once when the retry job runs twice at once', async () => {
+    const order = await orderIn('awaiting_start');
+    receiver.answer(500);
+    await runStream(await batchFor(keys.orderPartition(order.orderId)));
+    const at = new Date(Date.now() + RETRY_DELAYS_MS[0] + 1000);
+    await Promise.all([runWebhookRetries(at), runWebhookRetries(at)]);
+    expect(receiver.received.filter((r) => r.body.includes(order.orderId))).toHaveLength(2);
+  });
+
+  it('disables the endpoint when it answers 410 Gone, and sends nothing more', async () => {
+    const order = await orderIn('awaiting_start');
+    receiver.answer(410);
+    await runStream(await batchFor(keys.orderPartition(order.orderId)));
+    expect((await deliveriesOf(order.orderId))[0].status).toBe('gone');
+    const endpoint = must(await invoke(getWebhook, { as: 'provider' }), 200);
+    expect(endpoint).toMatchObject({ enabled: false, disabledReason: expect.stringContaining('410') });
+    const later = await orderIn('awaiting_start');
+    await runStream(await batchFor(keys.orderPartition(later.orderId)));
+    expect(receiver.received.filter((r) => r.body.includes(later.orderId))).toHaveLength(0);
+  });
+
+  it('shows a provider only its own deliveries', async () => {
+    const mine = await orderIn('awaiting_start');
+    await runStream(await batchFor(keys.orderPartition(mine.orderId)));
+    const other = must(await invoke(deliveries, { as: 'provider2' }), 200);
+    expect(other.items.map((d: any) => d.orderId)).not.toContain(mine.orderId);
+    expect((await invoke(deliveries, { as: 'buyer' })).status).toBe(403);
+  });
+});
