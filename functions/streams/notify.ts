@@ -1,17 +1,33 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { AttributeValue, Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { logger } from '../../lib/http/route';
 import { notifyFromImage } from '../../lib/notifications/fanout';
 import { deliverOrderEvent } from '../../lib/webhooks/dispatch';
 
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
 
+/** DynamoDB Local's stream writes an empty map as `{}` with no type; AWS writes `{ M: {} }`. */
+const repairEmptyMaps = (value: AttributeValue): AttributeValue => {
+  if (Object.keys(value).length === 0) return { M: {} };
+  if (value.M) return { M: Object.fromEntries(Object.entries(value.M).map(([k, v]) => [k, repairEmptyMaps(v)])) };
+  if (value.L) return { L: value.L.map(repairEmptyMaps) };
+  return value;
+};
+
 const onRecord = async (record: DynamoDBRecord) => {
-  if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage) return;
-  const image = unmarshall(record.dynamodb.NewImage as never);
-  const outcome = await notifyFromImage(image, [deliverOrderEvent]);
-  if (outcome === 'notified') logger.debug('notified', { entryId: image.entryId, action: image.action });
+  const newImage = record.dynamodb?.NewImage;
+  // only new timeline entries notify anyone; everything else is skipped before it is even decoded
+  if (record.eventName !== 'INSERT' || newImage?.type?.S !== 'timeline') return;
+  const image = unmarshall(repairEmptyMaps({ M: newImage }).M as never);
+  try {
+    const outcome = await notifyFromImage(image, [deliverOrderEvent]);
+    logger.debug('stream record', { entryId: image.entryId, action: image.action, outcome });
+  } catch (err) {
+    // reported to the event source as this record's failure; logged so the cause is visible
+    logger.error('stream record failed', { sequenceNumber: record.dynamodb?.SequenceNumber, entryId: image.entryId, error: err as Error });
+    throw err;
+  }
 };
 
 /**

@@ -71,6 +71,16 @@ describe('the stream function', () => {
     expect(provider.items.filter((n: any) => n.orderId === order.orderId)).toHaveLength(1);
   });
 
+  it('reads an empty map written the way DynamoDB Local’s stream writes it ({} with no type)', async () => {
+    const order = await orderIn('implementing');
+    const batch = await batchFor(keys.orderPartition(order.orderId));
+    const startRecord = batch.Records.find((r) => r.dynamodb!.NewImage!.action.S === 'start')!;
+    startRecord.dynamodb!.NewImage!.data = {} as never;
+    expect((await runStream({ Records: [startRecord] })).batchItemFailures).toEqual([]);
+    const buyer = (await inboxOf('buyer')).items.filter((n: any) => n.orderId === order.orderId);
+    expect(buyer.map((n: any) => n.type)).toEqual(['start']);
+  });
+
   it('notifies the reminded party of a reminder and both parties of an automatic step', async () => {
     const order = await orderIn('awaiting_confirmation');
     const entries = await readPartition(keys.orderPartition(order.orderId));

@@ -62,6 +62,7 @@ export default async function setup(project: TestProject) {
       AUTH_ISSUER: issuer,
       AUTH_CLIENT_ID: pool.clientId,
       POWERTOOLS_LOG_LEVEL: 'ERROR',
+      STREAM_CHECKPOINT_FILE: join(dir, 'stream-checkpoint.json'),
     },
     apiPort,
     lambdaPort,

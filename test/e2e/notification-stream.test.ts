@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { api, ok } from '../support/api';
+import { productContent } from '../support/fixtures';
+
+const eventually = async <T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await probe();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error(`nothing after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+};
+
+describe('notifications through the real local stream', () => {
+  it('an order action reaches the other party’s inbox within seconds', async () => {
+    const product = ok(await api('POST', '/provider/products', { as: 'provider2', body: productContent({ requirementsBeforeStart: false }) }), 201);
+    ok(await api('POST', `/provider/products/${product.productId}/submit`, { as: 'provider2' }));
+    ok(await api('POST', `/operator/products/${product.productId}/approve`, { as: 'operator' }));
+    const order = ok(await api('POST', '/orders', { as: 'buyer2', body: { productId: product.productId, planId: 'basic' } }), 201);
+    ok(await api('POST', `/orders/${order.orderId}/start`, { as: 'provider2' }));
+
+    const started = await eventually(async () => {
+      const inbox = ok(await api('GET', '/notifications?limit=50', { as: 'buyer2' }));
+      return inbox.items.find((n: any) => n.orderId === order.orderId && n.type === 'start');
+    });
+    expect(started).toMatchObject({ title: '服务商已开始实施', read: false });
+
+    const approved = await eventually(async () => {
+      const inbox = ok(await api('GET', '/notifications?limit=50&unread=true', { as: 'provider2' }));
+      return inbox.items.find((n: any) => n.productId === product.productId && n.type === 'approved');
+    });
+    expect(approved.title).toBe('商品审核通过');
+    const read = ok(await api('POST', `/notifications/${started.notificationId}/read`, { as: 'buyer2' }));
+    expect(read.read).toBe(true);
+  });
+});
