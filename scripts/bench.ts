@@ -1,0 +1,132 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { ensureTable, ensureUser, ensureUserPool, freePort, signIn, startCognito, startDynamo } from './lib/stack';
+
+/**
+ * `npm run bench`: latency (p50/p95 over many calls) and DynamoDB requests per operation, measured with
+ * the real handlers against a private DynamoDB Local and cognito-local. Local latencies are a relative
+ * measure (DynamoDB Local is slower than DynamoDB); request counts are what a deployment pays for.
+ */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
+
+const main = async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'market-bench-'));
+  const [dynamoPort, cognitoPort] = [await freePort(), await freePort()];
+  const dynamo = await startDynamo(dynamoPort);
+  const cognito = await startCognito(cognitoPort, dir);
+  try {
+    const dynamodb = `http://127.0.0.1:${dynamoPort}`;
+    const cognitoEndpoint = `http://127.0.0.1:${cognitoPort}`;
+    await ensureTable(dynamodb, 'MarketBench');
+    const pool = await ensureUserPool(cognitoEndpoint, 'bench');
+    const password = 'Bench2026!x';
+    const token = async (email: string, role: 'provider' | 'buyer' | 'operator') => {
+      await ensureUser(cognitoEndpoint, pool.userPoolId, email, password, role);
+      return signIn(cognitoEndpoint, pool.clientId, email, password);
+    };
+    Object.assign(process.env, {
+      TABLE_NAME: 'MarketBench',
+      DYNAMODB_ENDPOINT: dynamodb,
+      AUTH_ISSUER: `${cognitoEndpoint}/${pool.userPoolId}`,
+      AUTH_CLIENT_ID: pool.clientId,
+      AUTH_ALLOW_HTTP_ISSUER: 'true',
+      POWERTOOLS_LOG_LEVEL: 'SILENT',
+    });
+    const tokens = { provider: await token('p@bench.example', 'provider'), buyer: await token('b@bench.example', 'buyer'), operator: await token('o@bench.example', 'operator') };
+
+    const { ddb } = await import('../lib/db/client');
+    let requests = 0;
+    ddb.middlewareStack.add((next) => async (args) => (requests++, next(args)), { step: 'initialize', name: 'benchCount' });
+    const h = {
+      create: (await import('../functions/products/create')).handler,
+      submit: (await import('../functions/products/submit')).handler,
+      approve: (await import('../functions/operator/approve')).handler,
+      catalog: (await import('../functions/products/catalog')).handler,
+      buy: (await import('../functions/orders/create')).handler,
+      requirements: (await import('../functions/orders/requirements')).handler,
+      start: (await import('../functions/orders/start')).handler,
+      getOrder: (await import('../functions/orders/get')).handler,
+      listOrders: (await import('../functions/orders/list-buyer')).handler,
+    };
+    const { runOrderTimers } = await import('../lib/orders/timers');
+    const { config } = await import('../lib/config');
+
+    const call = async (handler: any, as: keyof typeof tokens | undefined, opts: { params?: any; body?: any; query?: any } = {}) => {
+      const event = {
+        version: '2.0',
+        rawPath: '/',
+        headers: { 'content-type': 'application/json', ...(as ? { authorization: `Bearer ${tokens[as]}` } : {}) },
+        pathParameters: opts.params,
+        queryStringParameters: opts.query,
+        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        requestContext: { requestId: `bench-${Math.random()}`, http: { method: 'POST', path: '/' } },
+      };
+      const res = await handler(event, { awsRequestId: 'bench', functionName: 'bench', getRemainingTimeInMillis: () => 10_000 });
+      return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
+    };
+
+    const content = {
+      name: 'Bench 运维', serviceType: 'ops_service', category: 'ops', tags: ['a'], summary: 's', description: 'd',
+      logoUrl: 'https://cdn.example.com/l.png', deliveryDays: 1, warrantyDays: 1,
+      plans: [{ planId: 'p1', name: 'one', duration: 1, unit: 'times', listPrice: 100, price: 90 }],
+      requirementsTemplate: [{ key: 'host', label: 'Host', type: 'text', required: true }], requirementsBeforeStart: true,
+    };
+    const product = (await call(h.create, 'provider', { body: content })).body;
+    await call(h.submit, 'provider', { params: { productId: product.productId } });
+    await call(h.approve, 'operator', { params: { productId: product.productId } });
+
+    const rows: Array<[string, number, number, number]> = [];
+    const measure = async (name: string, op: (i: number) => Promise<unknown>) => {
+      const times: number[] = [];
+      const before = requests;
+      for (let i = 0; i < ROUNDS; i++) {
+        const t = performance.now();
+        await op(i);
+        times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      rows.push([name, times[Math.floor(ROUNDS * 0.5)], times[Math.floor(ROUNDS * 0.95)], (requests - before) / ROUNDS]);
+    };
+
+    const orders: string[] = [];
+    await measure('POST /orders (buy)', async () => {
+      orders.push((await call(h.buy, 'buyer', { body: { productId: product.productId, planId: 'p1' } })).body.orderId);
+    });
+    await measure('PUT requirements (read-first)', (i) => call(h.requirements, 'buyer', { params: { orderId: orders[i] }, body: { answers: { host: 'h' } } }));
+    await measure('POST start (no read first)', (i) => call(h.start, 'provider', { params: { orderId: orders[i] } }));
+    await measure('POST start refused (409)', (i) => call(h.start, 'provider', { params: { orderId: orders[i] } }));
+    await measure('GET /orders/{id}', (i) => call(h.getOrder, 'buyer', { params: { orderId: orders[i] } }));
+    await measure('GET /buyer/orders (page of 20)', () => call(h.listOrders, 'buyer', { query: { limit: '20' } }));
+    await measure('GET /products (page of 20)', () => call(h.catalog, undefined, { query: { limit: '20' } }));
+
+    // the timer job: cost with nothing due, then over N due orders
+    const idleBefore = requests;
+    await runOrderTimers(new Date(), config.orders);
+    const idle = requests - idleBefore;
+    const due: string[] = [];
+    for (let i = 0; i < ROUNDS; i++) due.push((await call(h.buy, 'buyer', { body: { productId: product.productId, planId: 'p1' } })).body.orderId);
+    const jobBefore = requests;
+    const t = performance.now();
+    const run = await runOrderTimers(new Date(Date.now() + 3 * 24 * 3600 * 1000), config.orders);
+    const jobMs = performance.now() - t;
+
+    console.log(`\nMarketplace benchmark: ${ROUNDS} calls per operation, real handlers, DynamoDB Local\n`);
+    console.log('operation'.padEnd(34), 'p50 ms'.padStart(8), 'p95 ms'.padStart(8), 'DynamoDB requests/call'.padStart(24));
+    for (const [name, p50, p95, perCall] of rows) {
+      console.log(name.padEnd(34), p50.toFixed(1).padStart(8), p95.toFixed(1).padStart(8), perCall.toFixed(2).padStart(24));
+    }
+    console.log(`\norder timers, nothing due: ${idle} requests (one Query per due-index shard)`);
+    console.log(`order timers, ${run.reminded} due reminders: ${requests - jobBefore} requests, ${jobMs.toFixed(0)} ms (${((requests - jobBefore - idle) / Math.max(1, run.reminded)).toFixed(2)} writes per due order)`);
+  } finally {
+    dynamo.kill();
+    cognito.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
