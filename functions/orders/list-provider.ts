@@ -1,10 +1,10 @@
 import { ok, route } from '../../lib/http/route';
 import { languageOf, toOrderView } from '../../lib/orders/model';
-import { listProviderOrders } from '../../lib/orders/repository';
+import { listOrders } from '../../lib/orders/repository';
 import { orderListQuery } from '../../lib/orders/schemas';
 
 /** GET /provider/orders — own orders, newest first; status, product, purchase- and completion-time filters. */
 export const handler = route({ access: ['provider'], query: orderListQuery }, async ({ user, query, headers }) => {
-  const page = await listProviderOrders(user.id, query);
+  const page = await listOrders({ providerId: user.id }, query);
   return ok({ items: page.items.map((o) => toOrderView(o, languageOf(headers))), nextCursor: page.nextCursor });
 });

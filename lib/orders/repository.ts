@@ -494,26 +494,12 @@ const createdRange = (q: OrderListQuery) => {
   return (sk: string, e: Expr) => `${sk} BETWEEN ${e.value(from)} AND ${e.value(to)}`;
 };
 
-/** Access pattern: a buyer's orders, newest first (GSI2), with the list filters. */
-export const listBuyerOrders = async (buyerId: string, q: OrderListQuery) => {
+/** Access pattern: a buyer's orders (GSI2) or a provider's (GSI1), newest first, with the list filters. */
+export const listOrders = async (party: { buyerId: string } | { providerId: string }, q: OrderListQuery) => {
   const page = await queryPage({
-    index: 'GSI2',
-    pk: keys.buyerOrders(buyerId),
-    sk: createdRange(q),
-    filter: orderFilters(q),
-    expr: new Expr(),
-    limit: q.limit,
-    cursor: q.cursor,
-    newestFirst: true,
-  });
-  return { items: page.items.map(parseOrder), nextCursor: page.nextCursor };
-};
-
-/** Access pattern: a provider's orders, newest first (GSI1), with the list filters. */
-export const listProviderOrders = async (providerId: string, q: OrderListQuery) => {
-  const page = await queryPage({
-    index: 'GSI1',
-    pk: keys.providerOrders(providerId),
+    ...('buyerId' in party
+      ? { index: 'GSI2' as const, pk: keys.buyerOrders(party.buyerId) }
+      : { index: 'GSI1' as const, pk: keys.providerOrders(party.providerId) }),
     sk: createdRange(q),
     filter: orderFilters(q),
     expr: new Expr(),

@@ -1,6 +1,5 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { ddb, tableName } from '../db/client';
-import { indexes, keys } from '../db/keys';
+import { forEachDuePage } from '../db/due';
+import { keys } from '../db/keys';
 import { DomainError } from '../http/errors';
 import type { OrderRules } from './model';
 import { writeOrderCommand } from './repository';
@@ -61,29 +60,15 @@ const settle = async (order: OrderItem, now: Date, rules: OrderRules, run: Timer
   }
 };
 
-/** One shard of the due index, every page, up to `now`: the cost grows with what is due, never with the table. */
-const settleShard = async (shard: string, now: Date, rules: OrderRules, run: TimerRun, pageSize: number) => {
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await ddb.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: indexes.GSI4.name,
-        KeyConditionExpression: '#pk = :pk AND #sk <= :now',
-        ExpressionAttributeNames: { '#pk': indexes.GSI4.pk, '#sk': indexes.GSI4.sk },
-        ExpressionAttributeValues: { ':pk': shard, ':now': `${now.toISOString()}#~` },
-        Limit: pageSize,
-        ExclusiveStartKey: start,
-      }),
-    );
-    const orders = (page.Items ?? []).map((i) => orderItemSchema.parse(i));
+/** One shard of the due index, every page, up to `now`. */
+const settleShard = (shard: string, now: Date, rules: OrderRules, run: TimerRun, pageSize: number) =>
+  forEachDuePage(shard, now, pageSize, async (items) => {
+    const orders = items.map((i) => orderItemSchema.parse(i));
     run.due += orders.length;
     for (let i = 0; i < orders.length; i += CONCURRENCY) {
       await Promise.all(orders.slice(i, i + CONCURRENCY).map((o) => settle(o, now, rules, run)));
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
-};
+  });
 
 /**
  * The order timers job (spec section 6): reminders, auto-confirm after 15 days awaiting confirmation,

@@ -1,10 +1,9 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { Webhook } from 'standardwebhooks';
 import { config } from '../config';
-import { ddb, tableName } from '../db/client';
-import { indexes, keys } from '../db/keys';
+import { forEachDuePage } from '../db/due';
+import { keys } from '../db/keys';
 import type { OrderItem, TimelineEntry } from '../orders/schemas';
 import { guardedLookup } from './address';
 import { claimAttempt, createDelivery, disableWebhook, getWebhook, parseDelivery, recordAttempt } from './repository';
@@ -126,28 +125,16 @@ export const deliverOrderEvent = async (entry: TimelineEntry, order: OrderItem, 
 export const runWebhookRetries = async (now: Date) => {
   const counts = { due: 0, succeeded: 0, retrying: 0, failed: 0, gone: 0, skipped: 0 };
   await Promise.all(
-    keys.retryShards().map(async (shard) => {
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await ddb.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: indexes.GSI4.name,
-            KeyConditionExpression: '#pk = :pk AND #sk <= :now',
-            ExpressionAttributeNames: { '#pk': indexes.GSI4.pk, '#sk': indexes.GSI4.sk },
-            ExpressionAttributeValues: { ':pk': shard, ':now': `${now.toISOString()}#~` },
-            ExclusiveStartKey: start,
-          }),
-        );
-        for (const item of page.Items ?? []) {
+    keys.retryShards().map((shard) =>
+      forEachDuePage(shard, now, 100, async (items) => {
+        for (const item of items) {
           counts.due++;
           const outcome = await attemptDelivery(parseDelivery(item), now);
           if (outcome === 'claimed-elsewhere') counts.skipped++;
           else counts[outcome]++;
         }
-        start = page.LastEvaluatedKey;
-      } while (start);
-    }),
+      }),
+    ),
   );
   return counts;
 };
