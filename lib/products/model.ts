@@ -73,9 +73,9 @@ export const allowedPhases = (action: ProductAction): Phase[] => PHASES.filter(p
 export const statusOf = ({ listing, review }: Phase): ProductStatus => {
   if (listing === 'listed') return 'listed';
   if (review === 'in_review') return 'in_review';
-  if (review === 'rejected') return 'rejected';
+  // a product that buyers once saw stays 已下架 until it is back in review; its pending changes show beside
   if (listing === 'delisted') return 'delisted';
-  return 'draft';
+  return review === 'rejected' ? 'rejected' : 'draft';
 };
 
 export const phasesWithStatus = (status: ProductStatus): Phase[] => PHASES.filter((p) => statusOf(p) === status);
@@ -113,6 +113,7 @@ export const toProviderView = (p: ProductItem) => {
         ? { status: p.review as 'draft' | 'in_review' | 'rejected', ...(p.reviewReason ? { reason: p.reviewReason } : {}) }
         : null,
     ...(p.review === 'rejected' && p.reviewReason ? { rejectionReason: p.reviewReason } : {}),
+    reviewState: p.review,
     reviewHistory: p.reviewHistory,
     submittedAt: p.review === 'in_review' ? (p.submittedAt ?? null) : null,
     createdAt: p.createdAt,
