@@ -20,8 +20,11 @@ import {
 const parseProduct = (item: Record<string, unknown>): ProductItem => productItemSchema.parse(item);
 
 /** `(listing = a AND review = b) OR …` for a set of phases. */
-const phaseCondition = (expr: Expr, phases: Phase[]) =>
-  '(' + phases.map((p) => `(${expr.eq('listing', p.listing)} AND ${expr.eq('review', p.review)})`).join(' OR ') + ')';
+const phaseCondition = (expr: Expr, phases: Phase[]) => {
+  const each = phases.map((p) => `(${expr.eq('listing', p.listing)} AND ${expr.eq('review', p.review)})`);
+  // DynamoDB refuses redundant parentheses, so one phase is not wrapped twice
+  return each.length === 1 ? each[0] : `(${each.join(' OR ')})`;
+};
 
 /** Explains a refused product write from the item the condition saw: 404 when absent or not yours, else 409. */
 const explain = (err: unknown, action: ProductAction, user: User, version?: number): never => {

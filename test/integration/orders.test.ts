@@ -332,6 +332,24 @@ describe('order lists', () => {
     expect(before.body.items).toEqual([]);
   });
 
+  it('answers 200 for every filter, alone and all together', async () => {
+    const product = await listedProduct();
+    for (const status of ['awaiting_start', 'implementing', 'awaiting_confirmation', 'completed', 'cancelled', 'disputed']) {
+      const all = {
+        status,
+        productId: product.productId,
+        createdFrom: '2020-01-01T00:00:00Z',
+        createdTo: '2100-01-01T00:00:00+08:00',
+        completedFrom: '2020-01-01T00:00:00Z',
+        completedTo: '2100-01-01T00:00:00Z',
+        limit: '5',
+      };
+      expect((await invoke(listProvider, { as: 'provider', query: all })).status).toBe(200);
+      expect((await invoke(listBuyer, { as: 'buyer', query: all })).status).toBe(200);
+      expect((await invoke(listBuyer, { as: 'buyer', query: { status } })).status).toBe(200);
+    }
+  });
+
   it('answers 400 for a malformed time range or a foreign cursor', async () => {
     expect((await invoke(listProvider, { as: 'provider', query: { createdFrom: 'yesterday' } })).status).toBe(400);
     const range = await invoke(listProvider, { as: 'provider', query: { createdFrom: '2026-02-01T00:00:00Z', createdTo: '2026-01-01T00:00:00Z' } });

@@ -297,6 +297,17 @@ describe('lists', () => {
     for (const item of res.body.items) expect(item).toMatchObject({ status: 'rejected', draft: { serviceType: 'saas' } });
   });
 
+  it('answers 200 for every status and service type filter, alone and together', async () => {
+    for (const status of ['draft', 'in_review', 'rejected', 'listed', 'delisted', undefined]) {
+      for (const serviceType of ['saas', undefined]) {
+        const query = { limit: '5', ...(status ? { status } : {}), ...(serviceType ? { serviceType } : {}) };
+        const res = await invoke(listOwn, { as: 'provider', query });
+        expect(res.status, JSON.stringify(query)).toBe(200);
+        for (const item of res.body.items) if (status) expect(item.status).toBe(status);
+      }
+    }
+  });
+
   it('answers 400 for a cursor the API did not issue, or one for another list', async () => {
     const forged = await invoke(catalog, { query: { cursor: 'not-a-cursor' } });
     expect(forged.status).toBe(400);
