@@ -1,0 +1,96 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { handler as createProduct } from '../../functions/products/create';
+import { handler as editProduct } from '../../functions/products/edit';
+import { handler as listOwn } from '../../functions/products/list-own';
+import { handler as catalog } from '../../functions/products/catalog';
+import { handler as reject } from '../../functions/operator/reject';
+import { handler as approve } from '../../functions/operator/approve';
+import { handler as buy } from '../../functions/orders/create';
+import { handler as requirements } from '../../functions/orders/requirements';
+import { handler as complete } from '../../functions/orders/complete';
+import { handler as resolve } from '../../functions/orders/resolve';
+import { handler as listProvider } from '../../functions/orders/list-provider';
+import { handler as inbox } from '../../functions/notifications/list';
+import { handler as putWebhook } from '../../functions/webhooks/put';
+import type { TestUser } from '../support/global-setup';
+import { productContent } from '../support/fixtures';
+import { invoke } from '../support/http';
+import { orderIn } from '../support/orders';
+import { productIn } from '../support/products';
+
+const json = fc.jsonValue({ maxDepth: 3 });
+/** A valid body with some fields replaced by anything at all, some dropped, some added. */
+const mutated = (valid: Record<string, unknown>) =>
+  fc
+    .tuple(
+      fc.subarray(Object.keys(valid)),
+      fc.dictionary(fc.constantFrom(...Object.keys(valid), 'status', 'providerId', 'version', '__proto__', 'constructor'), json, { maxKeys: 4 }),
+    )
+    .map(([keep, replace]) => ({ ...Object.fromEntries(keep.map((k) => [k, valid[k]])), ...replace }));
+const bodies = (valid: Record<string, unknown>) => fc.oneof(json, mutated(valid));
+
+const neverFails = async (handler: Parameters<typeof invoke>[0], as: TestUser, body: fc.Arbitrary<unknown>, params?: Record<string, string>) =>
+  fc.assert(
+    fc.asyncProperty(body, async (b) => {
+      const res = await invoke(handler, { as, body: b, params });
+      expect(res.status, JSON.stringify(b)).toBeLessThan(500);
+      if (res.status >= 400) {
+        expect(res.headers['content-type']).toBe('application/problem+json');
+        expect(res.body.code).toMatch(/^[A-Z_]+$/);
+      }
+    }),
+    { numRuns: 60 },
+  );
+
+describe('anything a client can send answers 2xx or a problem+json 4xx, never 500', () => {
+  it('POST /provider/products', () => neverFails(createProduct, 'provider2', bodies(productContent())));
+
+  it('PATCH /provider/products/{id}', async () => {
+    const draft = await productIn('draft', 'provider2');
+    await neverFails(editProduct, 'provider2', bodies(productContent()), { productId: draft.productId });
+  });
+
+  it('approve and reject', async () => {
+    const product = await productIn('draft', 'provider2');
+    await neverFails(approve, 'operator', bodies({ version: 1 }), { productId: product.productId });
+    await neverFails(reject, 'operator', bodies({ reason: 'r', version: 1 }), { productId: product.productId });
+  });
+
+  it('POST /orders', async () => {
+    const product = await productIn('listed', 'provider2');
+    await neverFails(buy, 'buyer2', bodies({ productId: product.productId, planId: 'basic', quantity: 1 }));
+  });
+
+  it('order actions with bodies', async () => {
+    const order = await orderIn('awaiting_start', { buyer: 'buyer2', provider: 'provider2' });
+    await neverFails(requirements, 'buyer2', bodies({ answers: { host: 'h', cores: 2 } }), { orderId: order.orderId });
+    const implementing = await orderIn('implementing', { buyer: 'buyer2', provider: 'provider2' });
+    await neverFails(complete, 'provider2', bodies({ note: 'n' }), { orderId: implementing.orderId });
+    const disputed = await orderIn('disputed', { buyer: 'buyer2', provider: 'provider2' });
+    await neverFails(resolve, 'operator', bodies({ outcome: 'implementing', note: 'n' }), { orderId: disputed.orderId });
+  });
+
+  it('PUT /provider/webhook', () => neverFails(putWebhook, 'provider2', bodies({ url: 'https://93.184.216.34/x' })));
+
+  it('list queries', async () => {
+    const queries = fc.dictionary(
+      fc.constantFrom('limit', 'cursor', 'status', 'serviceType', 'productId', 'createdFrom', 'createdTo', 'completedFrom', 'completedTo', 'unread', 'x'),
+      fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('0', '1', '100', '101', '-1', 'true', 'draft', 'listed', 'completed', '2026-01-01T00:00:00Z', 'eyJQSyI6IlgifQ')),
+    );
+    await fc.assert(
+      fc.asyncProperty(queries, async (query) => {
+        for (const [handler, as] of [
+          [listOwn, 'provider2'],
+          [catalog, 'buyer2'],
+          [listProvider, 'provider2'],
+          [inbox, 'buyer2'],
+        ] as const) {
+          const res = await invoke(handler, { as, query });
+          expect(res.status, JSON.stringify(query)).toBeLessThan(500);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
