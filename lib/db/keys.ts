@@ -45,6 +45,8 @@ export const keys = {
   userNotifications: (userId: string) => `USER#${userId}#NOTIFICATIONS`,
   userUnread: (userId: string) => `USER#${userId}#UNREAD`,
   inbox: (userId: string) => ({ PK: `USER#${userId}`, SK: 'INBOX' }),
+  /** The inbox counter's sort key in the inbox indexes: above every `<createdAt>#<id>`. */
+  inboxCounterSort: '~INBOX',
   webhook: (providerId: string) => ({ PK: `PROVIDER#${providerId}`, SK: 'WEBHOOK' }),
   delivery: (deliveryId: string) => ({ PK: `DELIVERY#${deliveryId}`, SK: 'DELIVERY' }),
   providerDeliveries: (providerId: string) => `PROVIDER#${providerId}#DELIVERIES`,

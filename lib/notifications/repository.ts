@@ -9,7 +9,7 @@ import { notificationItemSchema, type NotificationItem } from './schemas';
 
 // The inbox counter lives beside the notifications in both inbox indexes, sorted above every
 // notification, so the first page of a newest-first list carries it at no extra cost.
-const COUNTER_SORT = '~INBOX';
+const COUNTER_SORT = keys.inboxCounterSort;
 
 const counterKeys = (userId: string) => ({
   ...keys.inbox(userId),
@@ -83,13 +83,13 @@ export const listInbox = async (userId: string, q: { limit: number; cursor?: str
     limit: q.cursor ? q.limit : q.limit + 1,
     cursor: q.cursor,
     newestFirst: true,
-    filter: q.unread === 'false' ? (e) => `${e.name('read')} = ${e.value(true)} OR ${e.name('SK')} = ${e.value('INBOX')}` : undefined,
+    filter: q.unread === 'false' ? (e) => `${e.name('read')} = ${e.value(true)} OR ${e.name('SK')} = ${e.value(keys.inbox(userId).SK)}` : undefined,
   });
   const counterRead = q.cursor
     ? ddb.send(new GetCommand({ TableName: tableName, Key: keys.inbox(userId) })).then((o) => o.Item)
     : Promise.resolve(undefined);
   const [page, counterItem] = await Promise.all([pageQuery, counterRead]);
-  const counter = counterItem ?? page.items.find((i) => i.SK === 'INBOX');
+  const counter = counterItem ?? page.items.find((i) => i.SK === keys.inbox(userId).SK);
   const items = page.items.filter((i) => i.entity === 'notification').map((i) => notificationItemSchema.parse(i));
   return { items, nextCursor: page.nextCursor, unreadCount: Math.max(0, Number(counter?.unreadCount ?? 0)) };
 };

@@ -63,7 +63,7 @@ export const getOrderWithTimeline = async (orderId: string): Promise<OrderWithTi
     items.push(...(out.Items ?? []));
     start = out.LastEvaluatedKey;
   } while (start);
-  const orderItem = items.find((i) => i.SK === 'ORDER');
+  const orderItem = items.find((i) => i.SK === keys.order(orderId).SK);
   if (!orderItem) return undefined;
   return {
     order: parseOrder(orderItem),
@@ -125,12 +125,12 @@ export const createOrder = async (
     }),
   );
   const items = got.Responses?.[tableName] ?? [];
-  const stored = items.find((i) => i.SK === 'IDEMPOTENCY');
+  const stored = idemKey && items.find((i) => i.PK === idemKey.PK);
   if (idempotency && stored) {
     const replayed = replay(stored, idempotency, now);
     if (replayed) return replayed;
   }
-  const rawProduct = items.find((i) => i.SK === 'PRODUCT');
+  const rawProduct = items.find((i) => i.PK === productKey.PK);
   if (!rawProduct) throw new DomainError(404, 'PRODUCT_NOT_FOUND', 'Not found', 'The product was not found.');
   const product = productItemSchema.parse(rawProduct);
   if (product.listing !== 'listed' || !product.live) throw productNotListed();
