@@ -363,51 +363,50 @@ const commandUpdate = (
 /** Commands that must read the order: requirements are checked against its form, appeals against its history. */
 const READ_FIRST: OrderCommand[] = ['submit-requirements', 'appeal'];
 
+/** A command on an order: who takes which action, with what, when, under which periods. */
+export interface OrderCommandRequest {
+  actor: Actor;
+  orderId: string;
+  action: OrderCommand;
+  input: CommandInput;
+  now: Date;
+  rules: OrderRules;
+}
+
+const entryOf = (c: OrderCommandRequest, from: OrderStatus, to: OrderStatus): TimelineEntry => ({
+  entryId: newId(c.now.getTime()),
+  orderId: c.orderId,
+  action: c.action,
+  actor: c.actor.id,
+  role: c.actor.role,
+  at: c.now.toISOString(),
+  from,
+  to,
+  data: entryData(c.action, c.input),
+});
+
 /**
  * Takes a command on an order: one conditional transaction that changes the order and appends its
  * timeline entry, then one Query for the answer; or, for the read-first commands, one Query and one
  * transaction conditioned on the version read, with the answer computed from both.
  */
-export const runOrderCommand = async (
-  actor: Actor,
-  orderId: string,
-  action: OrderCommand,
-  input: CommandInput,
-  now: Date,
-  rules: OrderRules,
-): Promise<OrderWithTimeline> => {
-  if (READ_FIRST.includes(action)) return runReadFirst(actor, orderId, action, input, now, rules);
-  await writeOrderCommand(actor, orderId, action, input, now, rules);
-  const found = await getOrderWithTimeline(orderId);
+export const runOrderCommand = async (c: OrderCommandRequest): Promise<OrderWithTimeline> => {
+  if (READ_FIRST.includes(c.action)) return runReadFirst(c);
+  await writeOrderCommand(c);
+  const found = await getOrderWithTimeline(c.orderId);
   if (!found) throw new NotFoundError('The order');
   return found;
 };
 
 /** The write of a command without reading the order first or after: one conditional transaction. */
-export const writeOrderCommand = async (
-  actor: Actor,
-  orderId: string,
-  action: OrderCommand,
-  input: CommandInput,
-  now: Date,
-  rules: OrderRules,
-): Promise<void> => {
+export const writeOrderCommand = async (c: OrderCommandRequest): Promise<void> => {
+  const { actor, orderId, action, input, now, rules } = c;
   const rule = orderRules[action];
   const expr = new Expr();
   const { condition, update } = commandUpdate(orderId, action, actor, input, now, rules, expr);
   const from = input.from ?? (rule.from.length === 1 ? rule.from[0] : null);
   if (from === null) throw new Error(`${action} needs the status it starts from`);
-  const entry: TimelineEntry = {
-    entryId: newId(now.getTime()),
-    orderId,
-    action,
-    actor: actor.id,
-    role: actor.role,
-    at: now.toISOString(),
-    from,
-    to: targetStatus(action, from, input.outcome),
-    data: entryData(action, input),
-  };
+  const entry = entryOf(c, from, targetStatus(action, from, input.outcome));
   try {
     await transactWrite([
       { Update: { TableName: tableName, Key: keys.order(orderId), UpdateExpression: update, ConditionExpression: condition, ...expr.attrs() } },
@@ -418,14 +417,8 @@ export const writeOrderCommand = async (
   }
 };
 
-const runReadFirst = async (
-  actor: Actor,
-  orderId: string,
-  action: OrderCommand,
-  input: CommandInput,
-  now: Date,
-  rules: OrderRules,
-): Promise<OrderWithTimeline> => {
+const runReadFirst = async (c: OrderCommandRequest): Promise<OrderWithTimeline> => {
+  const { actor, orderId, action, input, now, rules } = c;
   const found = await getOrderWithTimeline(orderId);
   const mine =
     found &&
@@ -439,17 +432,7 @@ const runReadFirst = async (
     if (errors.length) throw new ValidationError(errors, 'The requirements do not match the product’s form.');
   }
   const next = applyCommand(order, action, input, actor, now);
-  const entry: TimelineEntry = {
-    entryId: newId(now.getTime()),
-    orderId,
-    action,
-    actor: actor.id,
-    role: actor.role,
-    at: now.toISOString(),
-    from: order.status,
-    to: next.status,
-    data: entryData(action, input),
-  };
+  const entry = entryOf(c, order.status, next.status);
   try {
     await transactWrite([
       {

@@ -26,14 +26,14 @@ export const orderCommandRoute = (action: OrderCommand, body?: z.ZodType<Command
       body,
     },
     async (req) => {
-      const result = await runOrderCommand(
-        actorFor(req.user, action),
-        req.params.orderId,
+      const result = await runOrderCommand({
+        actor: actorFor(req.user, action),
+        orderId: req.params.orderId,
         action,
-        (req.body ?? {}) as CommandInput,
-        req.now,
-        config.orders,
-      );
+        input: (req.body ?? {}) as CommandInput,
+        now: req.now,
+        rules: config.orders,
+      });
       return ok(toOrderView(result.order, languageOf(req.headers), result.timeline));
     },
   );

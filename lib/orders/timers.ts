@@ -27,11 +27,11 @@ const settle = async (order: OrderItem, now: Date, rules: OrderRules, run: Timer
     if (!due) return;
     const { step, covers } = due;
     try {
-      await writeOrderCommand(
-        SYSTEM,
-        current.orderId,
-        step.action,
-        {
+      await writeOrderCommand({
+        actor: SYSTEM,
+        orderId: current.orderId,
+        action: step.action,
+        input: {
           from: current.status,
           statusSince: current.statusSince,
           sent: current.remindersSent,
@@ -41,7 +41,7 @@ const settle = async (order: OrderItem, now: Date, rules: OrderRules, run: Timer
         },
         now,
         rules,
-      );
+      });
     } catch (err) {
       if (err instanceof DomainError) {
         run.skipped++;

@@ -93,7 +93,7 @@ const seedOrders = async (ids: Ids, productId: string, now: () => Date) => {
     return (reply.body as { orderId: string }).orderId;
   };
   const step = (orderId: string, actor: Actor, action: OrderCommand, input: CommandInput = {}) =>
-    runOrderCommand(actor, orderId, action, input, now(), config.orders);
+    runOrderCommand({ actor, orderId, action, input, now: now(), rules: config.orders });
   const answers = { host: '192.168.10.21', os: 'Ubuntu', backup: true };
 
   await buy(); // 待提交需求单
