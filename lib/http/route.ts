@@ -78,6 +78,15 @@ const parsePath = <S extends Schema>(schema: S, value: unknown): z.output<S> => 
   return parsed.data;
 };
 
+const THROTTLES = new Set(['ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded']);
+
+/** DynamoDB still throttling after the SDK's own retries: the request was fine, the moment was not. */
+const isThrottle = (err: unknown) => {
+  const e = err as { name?: string; CancellationReasons?: Array<{ Code?: string }> };
+  if (e?.name && THROTTLES.has(e.name)) return true;
+  return e?.name === 'TransactionCanceledException' && (e.CancellationReasons ?? []).some((r) => r.Code === 'ThrottlingError');
+};
+
 const IDEMPOTENCY_KEY = z.string().min(1).max(100).regex(/^[\x21-\x7e]+$/);
 
 /**
@@ -130,6 +139,13 @@ export const route = <
       if (err instanceof DomainError) {
         if (err.status >= 500) logger.error('domain failure', { code: err.code, error: err });
         return problem(err, event.rawPath ?? '');
+      }
+      if (isThrottle(err)) {
+        logger.warn('throttled by DynamoDB', { requestId, error: err as Error });
+        return problem(
+          new DomainError(503, 'TEMPORARILY_UNAVAILABLE', 'Temporarily unavailable', 'The service is busy; try again shortly.', {}, { 'retry-after': '1' }),
+          event.rawPath ?? '',
+        );
       }
       logger.error('unexpected failure', { requestId, error: err as Error });
       return problem(new DomainError(500, 'INTERNAL', 'Internal error', 'Something went wrong on our side.'), event.rawPath ?? '');
