@@ -5,11 +5,6 @@ import { ddb, tableName } from './client';
 import { indexes, type IndexName } from './keys';
 import type { Expr } from './write';
 
-export const pageParams = {
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().min(1).max(2048).optional(),
-};
-
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;

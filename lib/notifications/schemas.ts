@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageParams } from '../db/query';
+import { pageParams } from '../shared/pagination';
 import { ID_PATTERN } from '../shared/ids';
 
 const text = z.object({ zh: z.string(), en: z.string() });

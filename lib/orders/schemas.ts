@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageParams } from '../db/query';
+import { pageParams } from '../shared/pagination';
 import { contentSchema, planSchema } from '../products/schemas';
 import { ID_PATTERN } from '../shared/ids';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ID_PATTERN } from '../shared/ids';
-import { pageParams } from '../db/query';
+import { pageParams } from '../shared/pagination';
 
 export const SERVICE_TYPES = ['ops_service', 'custom_dev', 'software', 'saas', 'image', 'api'] as const;
 export const PLAN_UNITS = ['times', 'day', 'month', 'year'] as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageParams } from '../db/query';
+import { pageParams } from '../shared/pagination';
 
 export const putWebhookBody = z.object({ url: z.string().trim().min(1).max(2048) });
 

@@ -24,10 +24,16 @@ interface Resource {
 
 const root = join(__dirname, '..', '..');
 
-export const readResources = (): Record<string, Resource> => {
-  const doc = yaml.load(readFileSync(join(root, 'serverless.yml'), 'utf8'), { schema }) as any;
-  return doc.resources.Resources;
-};
+const readServerlessYml = () => yaml.load(readFileSync(join(root, 'serverless.yml'), 'utf8'), { schema }) as any;
+
+export const readResources = (): Record<string, Resource> => readServerlessYml().resources.Resources;
+
+/** Every HTTP API route that serverless.yml deploys, as `METHOD /path`, with whether it has the JWT authorizer. */
+export const readHttpRoutes = () =>
+  Object.values(readServerlessYml().functions as Record<string, { events?: Array<{ httpApi?: { method: string; path: string; authorizer?: string } }> }>)
+    .flatMap((f) => f.events ?? [])
+    .filter((e) => e.httpApi)
+    .map((e) => ({ route: `${e.httpApi!.method.toUpperCase()} ${e.httpApi!.path}`, authorized: e.httpApi!.authorizer === 'cognito' }));
 
 const ofType = (type: string) => Object.values(readResources()).filter((r) => r.Type === type);
 
