@@ -97,6 +97,13 @@ export const getProduct = async (productId: string): Promise<ProductItem | undef
   return out.Item ? parseProduct(out.Item) : undefined;
 };
 
+/** Access pattern: the product page (查看), one GetItem; anything not listed answers 404 like an absent one. */
+export const getListedProduct = async (productId: string) => {
+  const product = await getProduct(productId);
+  if (!product || product.listing !== 'listed') throw new NotFoundError('The product');
+  return product;
+};
+
 /** A provider's own product; someone else's answers 404 like an absent one. */
 export const getOwnProduct = async (user: User, productId: string) => {
   const product = await getProduct(productId);

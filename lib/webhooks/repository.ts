@@ -5,15 +5,24 @@ import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { queryPage } from '../db/query';
 import { Expr } from '../db/write';
+import { ValidationError } from '../http/errors';
+import { UnsafeUrlError, checkWebhookUrl } from './address';
 import { deliveryItemSchema, webhookItemSchema, type DeliveryItem, type WebhookItem } from './schemas';
 
 /** A signing secret of the Standard Webhooks form: `whsec_` and base64 of 24 random bytes. */
 export const newSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
 
-/** Registers (or replaces) a provider's endpoint with a new secret: one PutItem. */
-export const putWebhook = async (providerId: string, url: string, now: Date): Promise<WebhookItem> => {
+/**
+ * Registers (or replaces) a provider's endpoint with a new secret: the URL is checked (https, public
+ * addresses only; 400 naming `url` otherwise), then one PutItem.
+ */
+export const putWebhook = async (providerId: string, rawUrl: string, now: Date, allowLoopback: boolean): Promise<WebhookItem> => {
+  const url = await checkWebhookUrl(rawUrl, allowLoopback).catch((err: unknown) => {
+    if (err instanceof UnsafeUrlError) throw new ValidationError([{ path: 'url', message: err.message }]);
+    throw err;
+  });
   const at = now.toISOString();
-  const item: WebhookItem = { providerId, url, secret: newSecret(), enabled: true, createdAt: at, updatedAt: at };
+  const item: WebhookItem = { providerId, url: url.toString(), secret: newSecret(), enabled: true, createdAt: at, updatedAt: at };
   await ddb.send(new PutCommand({ TableName: tableName, Item: { ...keys.webhook(providerId), type: 'webhook', ...item } }));
   return item;
 };
