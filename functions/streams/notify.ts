@@ -1,31 +1,21 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { AttributeValue, Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { logger } from '../../lib/http/route';
 import { notifyFromImage } from '../../lib/notifications/fanout';
+import { timelineInsertOf } from '../../lib/notifications/stream-record';
 import { deliverOrderEvent } from '../../lib/webhooks/dispatch';
 
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
 
-/** DynamoDB Local's stream writes an empty map as `{}` with no type; AWS writes `{ M: {} }`. */
-const repairEmptyMaps = (value: AttributeValue): AttributeValue => {
-  if (Object.keys(value).length === 0) return { M: {} };
-  if (value.M) return { M: Object.fromEntries(Object.entries(value.M).map(([k, v]) => [k, repairEmptyMaps(v)])) };
-  if (value.L) return { L: value.L.map(repairEmptyMaps) };
-  return value;
-};
-
 const onRecord = async (record: DynamoDBRecord) => {
-  const newImage = record.dynamodb?.NewImage;
-  // only new timeline entries notify anyone; everything else is skipped before it is even decoded
-  if (record.eventName !== 'INSERT' || newImage?.type?.S !== 'timeline') return;
-  const image = unmarshall(repairEmptyMaps({ M: newImage }).M as never);
+  const entry = timelineInsertOf(record);
+  if (!entry) return;
   try {
-    const outcome = await notifyFromImage(image, [deliverOrderEvent]);
-    logger.debug('stream record', { entryId: image.entryId, action: image.action, outcome });
+    const outcome = await notifyFromImage(entry, [deliverOrderEvent]);
+    logger.debug('stream record', { entryId: entry.entryId, action: entry.action, outcome });
   } catch (err) {
     // reported to the event source as this record's failure; logged so the cause is visible
-    logger.error('stream record failed', { sequenceNumber: record.dynamodb?.SequenceNumber, entryId: image.entryId, error: err as Error });
+    logger.error('stream record failed', { sequenceNumber: record.dynamodb?.SequenceNumber, entryId: entry.entryId, error: err as Error });
     throw err;
   }
 };
