@@ -13,7 +13,9 @@ export const TEST_USERS = {
   operator: { email: 'operator@test.example', role: 'operator' },
 } as const;
 export type TestUser = keyof typeof TEST_USERS;
-export const ISOLATED_TABLES = ['MarketTimers', 'MarketNotify', 'MarketWebhooks'];
+// Jobs and the end-to-end stack (whose stream function reads its table's whole stream) get tables of
+// their own, so they never see another file's items.
+export const ISOLATED_TABLES = ['MarketTimers', 'MarketNotify', 'MarketWebhooks', 'MarketE2E'];
 export const TEST_PASSWORD = 'Passw0rd!test';
 
 export interface StackInfo {
@@ -23,7 +25,7 @@ export interface StackInfo {
   userPoolId: string;
   clientId: string;
   issuer: string;
-  /** serverless-offline serving the functions against this stack, for the end-to-end tests. */
+  /** serverless-offline serving the functions against this stack (table MarketE2E), for the end-to-end tests. */
   apiUrl: string;
   users: Record<TestUser, { id: string; token: string; email: string }>;
 }
@@ -44,7 +46,6 @@ export default async function setup(project: TestProject) {
   const cognitoEndpoint = `http://127.0.0.1:${cognitoPort}`;
   const tableName = 'MarketTest';
   await ensureTable(dynamodbEndpoint, tableName);
-  // Jobs sweep a whole table: their tests get one of their own so they never touch another file's orders.
   for (const isolated of ISOLATED_TABLES) await ensureTable(dynamodbEndpoint, isolated);
   const pool = await ensureUserPool(cognitoEndpoint, 'market-test');
   const users = {} as StackInfo['users'];
@@ -57,7 +58,7 @@ export default async function setup(project: TestProject) {
   const [apiPort, lambdaPort] = [await freePort(), await freePort()];
   const offline = await startOffline({
     env: {
-      TABLE_NAME: tableName,
+      TABLE_NAME: 'MarketE2E',
       DYNAMODB_ENDPOINT: dynamodbEndpoint,
       AUTH_ISSUER: issuer,
       AUTH_CLIENT_ID: pool.clientId,
