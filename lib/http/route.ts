@@ -105,6 +105,8 @@ export const route = <
   const core = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyResultV2> => {
     const headers = lowerCaseHeaders(event.headers);
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
+    const started = Date.now();
+    logger.appendKeys({ requestId });
     try {
       const { access } = options;
       const user = access === 'public' ? undefined : await authenticate(headers.authorization);
@@ -114,6 +116,7 @@ export const route = <
       }
       // An id that cannot exist is simply not found: a path never answers 400.
       const params = options.params ? parsePath(options.params, event.pathParameters ?? {}) : undefined;
+      if (params) logger.appendKeys(params as Record<string, string>);
       const query = options.query ? parseOrThrow(options.query, event.queryStringParameters ?? {}) : undefined;
       const rawBody = readBody(event);
       const body = options.body ? parseOrThrow(options.body, rawBody ?? {}) : undefined;
@@ -130,6 +133,7 @@ export const route = <
         requestId,
         now: new Date(),
       } as never);
+      logger.info('answered', { status: reply.status, route: event.routeKey, ms: Date.now() - started });
       return {
         statusCode: reply.status,
         headers: { 'content-type': 'application/json', ...reply.headers },
@@ -138,6 +142,7 @@ export const route = <
     } catch (err) {
       if (err instanceof DomainError) {
         if (err.status >= 500) logger.error('domain failure', { code: err.code, error: err });
+        else logger.info('refused', { status: err.status, code: err.code, route: event.routeKey, ms: Date.now() - started });
         return problem(err, event.rawPath ?? '');
       }
       if (isThrottle(err)) {
@@ -150,7 +155,7 @@ export const route = <
       logger.error('unexpected failure', { requestId, error: err as Error });
       return problem(new DomainError(500, 'INTERNAL', 'Internal error', 'Something went wrong on our side.'), event.rawPath ?? '');
     } finally {
-      logger.removeKeys(['userId']);
+      logger.removeKeys(['requestId', 'userId', 'productId', 'orderId', 'notificationId']);
     }
   };
   return middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>(core).use(
