@@ -7,11 +7,16 @@ import { deliverOrderEvent } from '../../lib/webhooks/dispatch';
 
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
 
-const onRecord = async (record: DynamoDBRecord) => {
+// A first webhook attempt is made inline only while the invocation has time to spare; otherwise the
+// delivery waits for the retry job, so a slow endpoint cannot time the stream out for everyone.
+const INLINE_ATTEMPT_BUDGET_MS = 20_000;
+
+const onRecord = async (record: DynamoDBRecord, context?: Context) => {
   const entry = timelineInsertOf(record);
   if (!entry) return;
+  const attemptNow = (context?.getRemainingTimeInMillis?.() ?? Infinity) > INLINE_ATTEMPT_BUDGET_MS;
   try {
-    const outcome = await notifyFromImage(entry, [deliverOrderEvent]);
+    const outcome = await notifyFromImage(entry, [(e, order) => deliverOrderEvent(e, order, new Date(), attemptNow)]);
     logger.debug('stream record', { entryId: entry.entryId, action: entry.action, outcome });
   } catch (err) {
     // reported to the event source as this record's failure; logged so the cause is visible

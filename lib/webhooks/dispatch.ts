@@ -84,9 +84,10 @@ export const attemptDelivery = async (d: DeliveryItem, now: Date, sender: typeof
 
 /**
  * Stream listener: every order event of a provider with an enabled endpoint becomes one delivery (once,
- * whatever the redeliveries) and its first attempt; failures wait in the retry index.
+ * whatever the redeliveries) and, when `attemptNow`, its first attempt; otherwise, and after a failure, it
+ * waits in the retry index for the retry job (so a slow endpoint never holds up the stream).
  */
-export const deliverOrderEvent = async (entry: TimelineEntry, order: OrderItem, now = new Date()) => {
+export const deliverOrderEvent = async (entry: TimelineEntry, order: OrderItem, now = new Date(), attemptNow = true) => {
   const webhook = await getWebhook(order.providerId);
   if (!webhook?.enabled) return;
   const payload = JSON.stringify({
@@ -118,7 +119,7 @@ export const deliverOrderEvent = async (entry: TimelineEntry, order: OrderItem, 
     updatedAt: now.toISOString(),
   };
   if (!(await createDelivery(delivery))) return;
-  await attemptDelivery(delivery, now);
+  if (attemptNow) await attemptDelivery(delivery, now);
 };
 
 /** The retry job: every delivery whose next attempt is due, across the retry shards, page by page. */

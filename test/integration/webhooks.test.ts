@@ -117,6 +117,16 @@ describe('delivering order events', () => {
     for (const r of sent) expect(verify(r).data.orderId).toBe(order.orderId);
   });
 
+  it('leaves the first attempt to the retry job when the stream invocation is short of time', async () => {
+    const order = await orderIn('awaiting_start');
+    await runStream(await batchFor(keys.orderPartition(order.orderId)), 5_000);
+    expect(receiver.received.filter((r) => r.body.includes(order.orderId))).toHaveLength(0);
+    const [waiting] = await deliveriesOf(order.orderId);
+    expect(waiting).toMatchObject({ status: 'pending', attemptCount: 0 });
+    expect((await runWebhookRetries(new Date())).succeeded).toBeGreaterThanOrEqual(1);
+    expect((await deliveriesOf(order.orderId))[0]).toMatchObject({ status: 'succeeded', attemptCount: 1 });
+  });
+
   it('gives up after about a day of failures', async () => {
     const order = await orderIn('awaiting_start');
     receiver.answer(...Array(20).fill(500));

@@ -56,7 +56,7 @@ export const httpEvent = (call: Call): APIGatewayProxyEventV2 => {
   } as APIGatewayProxyEventV2;
 };
 
-export const lambdaContext = (): Context =>
+export const lambdaContext = (remainingMs = 60_000): Context =>
   ({
     functionName: 'test',
     functionVersion: '$LATEST',
@@ -66,7 +66,7 @@ export const lambdaContext = (): Context =>
     logGroupName: 'test',
     logStreamName: 'test',
     callbackWaitsForEmptyEventLoop: true,
-    getRemainingTimeInMillis: () => 10_000,
+    getRemainingTimeInMillis: () => remainingMs,
     done: () => undefined,
     fail: () => undefined,
     succeed: () => undefined,

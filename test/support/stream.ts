@@ -26,4 +26,5 @@ export const batchFor = async (pk: string): Promise<DynamoDBStreamEvent> => ({
   Records: (await readPartition(pk)).filter((i) => i.type === 'timeline').map(insertRecord),
 });
 
-export const runStream = (event: DynamoDBStreamEvent) => notify(event, lambdaContext()) as Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
+export const runStream = (event: DynamoDBStreamEvent, remainingMs?: number) =>
+  notify(event, lambdaContext(remainingMs)) as Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
