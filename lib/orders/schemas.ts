@@ -36,7 +36,9 @@ export const createOrderBody = z.object({
 });
 
 export const requirementsBody = z.object({
-  answers: z.record(z.string().max(40), z.union([z.string().max(2000), z.number(), z.boolean()])),
+  answers: z
+    .record(z.string().max(40), z.union([z.string().max(2000), z.number(), z.boolean()]))
+    .refine((a) => Object.keys(a).length <= 50, { message: 'at most 50 answers' }),
 });
 export const noteBody = z.object({ note: text(2000) });
 export const reasonBody = z.object({ reason: text(1000) });
