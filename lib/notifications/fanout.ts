@@ -4,7 +4,8 @@ import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { orderItemSchema, timelineEntrySchema, type OrderItem, type TimelineEntry } from '../orders/schemas';
 import { productItemSchema } from '../products/schemas';
-import { orderMessage, orderRecipients, productMessage } from './messages';
+import { orderMessage, orderRecipients, productNotice, type Party } from './messages';
+import { operatorIds } from './operators';
 import { recordNotification } from './repository';
 
 const productEntrySchema = z.object({
@@ -21,6 +22,12 @@ const read = async (key: { PK: string; SK: string }) =>
   (await ddb.send(new GetCommand({ TableName: tableName, Key: key }))).Item;
 
 export type Outcome = 'ignored' | 'notified';
+
+const recipientsOf = async (party: Party, parties: { buyerId?: string; providerId: string }): Promise<string[]> => {
+  if (party === 'operators') return operatorIds();
+  if (party === 'buyer') return parties.buyerId ? [parties.buyerId] : [];
+  return [parties.providerId];
+};
 
 /** Hooks that also see every order entry (the provider's webhook). */
 export type OrderEntryListener = (entry: TimelineEntry, order: OrderItem) => Promise<void>;
@@ -39,15 +46,17 @@ export const notifyFromImage = async (image: Record<string, unknown>, listeners:
     const message = orderMessage(entry.action, { name: order.product.name, id: order.orderId, data: entry.data });
     if (message) {
       for (const party of orderRecipients(entry.action, entry.role, entry.data)) {
-        await recordNotification({
-          notificationId: entry.entryId,
-          recipientId: party === 'buyer' ? order.buyerId : order.providerId,
-          type: entry.action,
-          orderId: order.orderId,
-          ...message,
-          read: false,
-          createdAt: entry.at,
-        });
+        for (const recipientId of await recipientsOf(party, order)) {
+          await recordNotification({
+            notificationId: entry.entryId,
+            recipientId,
+            type: entry.action,
+            orderId: order.orderId,
+            ...message,
+            read: false,
+            createdAt: entry.at,
+          });
+        }
       }
     }
     for (const listener of listeners) await listener(entry, order);
@@ -58,17 +67,19 @@ export const notifyFromImage = async (image: Record<string, unknown>, listeners:
     const raw = await read(keys.product(entry.productId));
     if (!raw) throw new Error(`timeline entry ${entry.entryId} of a missing product ${entry.productId}`);
     const product = productItemSchema.parse(raw);
-    const message = productMessage(entry.action, { name: (product.live ?? product.draft).name, id: product.productId, data: entry.data });
-    if (!message) return 'ignored';
-    await recordNotification({
-      notificationId: entry.entryId,
-      recipientId: product.providerId,
-      type: entry.action === 'approve' ? 'approved' : 'rejected',
-      productId: product.productId,
-      ...message,
-      read: false,
-      createdAt: entry.at,
-    });
+    const notice = productNotice(entry.action, { name: (product.live ?? product.draft).name, id: product.productId, data: entry.data });
+    if (!notice) return 'ignored';
+    for (const recipientId of await recipientsOf(notice.to, product)) {
+      await recordNotification({
+        notificationId: entry.entryId,
+        recipientId,
+        type: notice.type,
+        productId: product.productId,
+        ...notice.message,
+        read: false,
+        createdAt: entry.at,
+      });
+    }
     return 'notified';
   }
   return 'ignored';

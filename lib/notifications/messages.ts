@@ -1,6 +1,6 @@
 import type { OrderAction } from '../orders/schemas';
 
-type Party = 'buyer' | 'provider';
+export type Party = 'buyer' | 'provider' | 'operators';
 export interface Text {
   zh: string;
   en: string;
@@ -92,28 +92,53 @@ const ORDER_MESSAGES: Partial<Record<OrderAction, (f: Facts) => Message>> = {
   }),
 };
 
-/** Who hears of an order event: the other party of a person's step; both after the platform's own. */
+/**
+ * Who hears of an order event: the other party of a person's step; both after the platform's own; and
+ * the operators of an appeal, which waits for one of them.
+ */
 export const orderRecipients = (action: OrderAction, role: string, data: Record<string, unknown>): Party[] => {
   if (action === 'remind') return [said(data, 'recipient') === 'provider' ? 'provider' : 'buyer'];
-  if (role === 'buyer') return ['provider'];
-  if (role === 'provider') return ['buyer'];
+  const operators: Party[] = action === 'appeal' ? ['operators'] : [];
+  if (role === 'buyer') return ['provider', ...operators];
+  if (role === 'provider') return ['buyer', ...operators];
   return ['buyer', 'provider'];
 };
 
 export const orderMessage = (action: OrderAction, facts: Facts): Message | undefined => ORDER_MESSAGES[action]?.(facts);
 
-/** Review decisions reach the provider; a provider's own product steps notify nobody. */
-export const productMessage = (action: string, facts: Facts): Message | undefined => {
+/**
+ * Review decisions reach the provider; a submission reaches the operators who review it; a provider's
+ * other product steps (withdraw, delist) notify nobody.
+ */
+export const productNotice = (action: string, facts: Facts): { to: Party; type: string; message: Message } | undefined => {
   if (action === 'approve') {
     return {
-      title: { zh: '商品审核通过', en: 'Product approved' },
-      body: { zh: `「${facts.name}」已通过审核并上架。`, en: `“${facts.name}” was approved and is listed.` },
+      to: 'provider',
+      type: 'approved',
+      message: {
+        title: { zh: '商品审核通过', en: 'Product approved' },
+        body: { zh: `「${facts.name}」已通过审核并上架。`, en: `“${facts.name}” was approved and is listed.` },
+      },
     };
   }
   if (action === 'reject') {
     return {
-      title: { zh: '商品审核驳回', en: 'Product rejected' },
-      body: { zh: `「${facts.name}」未通过审核：${said(facts.data, 'reason')}`, en: `“${facts.name}” was rejected: ${said(facts.data, 'reason')}` },
+      to: 'provider',
+      type: 'rejected',
+      message: {
+        title: { zh: '商品审核驳回', en: 'Product rejected' },
+        body: { zh: `「${facts.name}」未通过审核：${said(facts.data, 'reason')}`, en: `“${facts.name}” was rejected: ${said(facts.data, 'reason')}` },
+      },
+    };
+  }
+  if (action === 'submit') {
+    return {
+      to: 'operators',
+      type: 'submitted',
+      message: {
+        title: { zh: '新的商品待审核', en: 'A product waits for review' },
+        body: { zh: `「${facts.name}」已提交审核。`, en: `“${facts.name}” was submitted for review.` },
+      },
     };
   }
   return undefined;

@@ -60,6 +60,22 @@ describe('the stream function', () => {
     expect(items[0].body).toContain('缺少资质证明');
   });
 
+  it('tells the operators of an appeal and of a product waiting for review', async () => {
+    const disputed = await orderIn('disputed');
+    await runStream(await batchFor(keys.orderPartition(disputed.orderId)));
+    const product = await productIn('in_review', 'provider2');
+    await runStream(await batchFor(`PRODUCT#${product.productId}`));
+    const operator = await inboxOf('operator');
+    expect(operator.items.filter((n: any) => n.orderId === disputed.orderId).map((n: any) => n.type)).toEqual(['appeal']);
+    expect(operator.items.filter((n: any) => n.productId === product.productId)).toEqual([
+      expect.objectContaining({ type: 'submitted', title: '新的商品待审核' }),
+    ]);
+    // the appealing buyer hears nothing of their own appeal; the provider does
+    const buyer = (await inboxOf('buyer')).items.filter((n: any) => n.orderId === disputed.orderId && n.type === 'appeal');
+    const provider = (await inboxOf('provider')).items.filter((n: any) => n.orderId === disputed.orderId && n.type === 'appeal');
+    expect([buyer.length, provider.length]).toEqual([0, 1]);
+  });
+
   it('reports only the failing record of a batch, and ignores records that are not timeline entries', async () => {
     const order = await orderIn('awaiting_start');
     const good = await batchFor(keys.orderPartition(order.orderId));
