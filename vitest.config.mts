@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     include: ['test/**/*.test.ts'],
     pool: 'forks',
+    // Node 20 here; deployed functions run on Node 22, so the AWS SDK's notice about Node 22 is noise
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   },
 });

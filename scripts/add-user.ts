@@ -1,6 +1,8 @@
 import { readStackFile } from './lib/local-config';
 import { ROLE_GROUPS, StackError, ensureUser, type RoleName } from './lib/stack';
 
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 /** `npm run user:add -- <email> <password> <provider|buyer|operator>`: a user of a role in the local pool. */
 const [email, password, role] = process.argv.slice(2);
 const main = async () => {

@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT, functionEnv, readStackFile } from './lib/local-config';
 
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 /**
  * `npm run invoke -- <function> <event.json>`: `osls invoke local` with the local stack's environment
  * (the user pool and client that `npm start` created), e.g. `npm run invoke -- orderTimers events/schedule-order-timers.json`.

@@ -4,6 +4,9 @@ import { startOffline } from './lib/offline';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, LOCAL_DIR, TABLE_NAME, functionEnv, ports, readStackFile, writeStackFile } from './lib/local-config';
 import { StackError, ensureTable, ensureUser, ensureUserPool, requireFreePort, requireJava, startCognito, startDynamo } from './lib/stack';
 
+// Locally on Node 20 the AWS SDK warns of its future Node 22 requirement; deployed functions run on Node 22.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 /** `npm start`: DynamoDB Local, cognito-local and serverless-offline, with demo data, on one machine. */
 const children: ChildProcess[] = [];
 

@@ -1,6 +1,8 @@
 import { readStackFile } from './lib/local-config';
 import { StackError, signIn } from './lib/stack';
 
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 /** `npm run token -- <email> <password>`: prints an access token for `Authorization: Bearer …`. */
 const [email, password] = process.argv.slice(2);
 const main = async () => {

@@ -15,6 +15,8 @@ export const TEST_USERS = {
 export type TestUser = keyof typeof TEST_USERS;
 // Jobs and the end-to-end stack (whose stream function reads its table's whole stream) get tables of
 // their own, so they never see another file's items.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 export const ISOLATED_TABLES = ['MarketTimers', 'MarketNotify', 'MarketWebhooks', 'MarketE2E'];
 export const TEST_PASSWORD = 'Passw0rd!test';
 
