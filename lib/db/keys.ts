@@ -24,7 +24,6 @@ export const keys = {
     PK: `ORDER#${orderId}`,
     SK: `TIMELINE#${at}#${entryId}`,
   }),
-  timelinePrefix: 'TIMELINE#',
   providerOrders: (providerId: string) => `PROVIDER#${providerId}#ORDERS`,
   buyerOrders: (buyerId: string) => `BUYER#${buyerId}#ORDERS`,
   dueShard: (id: string) => `DUE#${shardOf(id)}`,
@@ -61,9 +60,3 @@ export const indexes = {
 } as const;
 
 export type IndexName = keyof typeof indexes;
-
-/** Strips the key attributes so an item can be parsed as its entity. */
-export const withoutKeys = <T extends Record<string, unknown>>(item: T) => {
-  const { PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, GSI3PK, GSI3SK, GSI4PK, GSI4SK, ...rest } = item;
-  return rest;
-};

@@ -54,14 +54,14 @@ export const signedHeaders = (secret: string, deliveryId: string, payload: strin
 };
 
 /** One attempt of a delivery, if this sender wins the claim; then its outcome and the next retry. */
-export const attemptDelivery = async (d: DeliveryItem, now: Date, sender: typeof post = post) => {
+export const attemptDelivery = async (d: DeliveryItem, now: Date) => {
   if (!(await claimAttempt(d, now, LEASE_MS))) return 'claimed-elsewhere' as const;
   const webhook = await getWebhook(d.providerId);
   const started = Date.now();
   let result: SendResult;
   if (!webhook || !webhook.enabled) result = { error: 'the endpoint is disabled' };
   // the signature carries the moment of sending (receivers check it is recent), not the job's clock
-  else result = await sender(webhook.url, signedHeaders(webhook.secret, d.deliveryId, d.payload, new Date()), d.payload);
+  else result = await post(webhook.url, signedHeaders(webhook.secret, d.deliveryId, d.payload, new Date()), d.payload);
   const attempt = { at: now.toISOString(), ...result, durationMs: Date.now() - started };
   const attemptsSoFar = d.attemptCount + 1;
   if (result.statusCode !== undefined && result.statusCode >= 200 && result.statusCode < 300) {

@@ -5,7 +5,7 @@ import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { queryPage } from '../db/query';
 import { Expr } from '../db/write';
-import { ValidationError } from '../http/errors';
+import { NotFoundError, ValidationError } from '../http/errors';
 import { UnsafeUrlError, checkWebhookUrl } from './address';
 import { deliveryItemSchema, webhookItemSchema, type DeliveryItem, type WebhookItem } from './schemas';
 
@@ -31,6 +31,13 @@ export const putWebhook = async (providerId: string, rawUrl: string, now: Date, 
 export const getWebhook = async (providerId: string): Promise<WebhookItem | undefined> => {
   const out = await ddb.send(new GetCommand({ TableName: tableName, Key: keys.webhook(providerId) }));
   return out.Item ? webhookItemSchema.parse(out.Item) : undefined;
+};
+
+/** The caller's own endpoint; 404 when none is registered. */
+export const getOwnWebhook = async (providerId: string): Promise<WebhookItem> => {
+  const webhook = await getWebhook(providerId);
+  if (!webhook) throw new NotFoundError('A webhook endpoint');
+  return webhook;
 };
 
 /** Stops deliveries to an endpoint that answered 410 Gone; only while it still has the URL that said so. */
