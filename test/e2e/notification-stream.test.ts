@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { api, ok } from '../support/api';
 import { productContent } from '../support/fixtures';
 
@@ -12,7 +12,7 @@ const eventually = async <T>(probe: () => Promise<T | undefined>, timeoutMs = 15
   }
 };
 
-describe('notifications through the real local stream', () => {
+describe.skipIf(!inject('stack').apiUrl)('notifications through the real local stream', () => {
   it('an order action reaches the other party’s inbox within seconds', async () => {
     const product = ok(await api('POST', '/provider/products', { as: 'provider2', body: productContent({ requirementsBeforeStart: false }) }), 201);
     ok(await api('POST', `/provider/products/${product.productId}/submit`, { as: 'provider2' }));

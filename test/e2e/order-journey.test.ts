@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { api, ok } from '../support/api';
 import { productContent } from '../support/fixtures';
 
@@ -19,7 +19,7 @@ const buy = async (productId: string) =>
     201,
   );
 
-describe('order journeys over HTTP (serverless-offline)', () => {
+describe.skipIf(!inject('stack').apiUrl)('order journeys over HTTP (serverless-offline)', () => {
   it('用户-提交需求单 → 服务商-开始实施 → 服务商-实施完成 → 催促 → 用户-确认完成', async () => {
     const order = await buy(await listedProduct());
     const id = order.orderId;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { api, ok } from '../support/api';
 import { productContent } from '../support/fixtures';
 
@@ -7,7 +7,7 @@ const inCatalog = async (productId: string) => {
   return page.items.find((i: { productId: string }) => i.productId === productId);
 };
 
-describe('product journey over HTTP (serverless-offline)', () => {
+describe.skipIf(!inject('stack').apiUrl)('product journey over HTTP (serverless-offline)', () => {
   it('create → submit → approve → edit → submit → approve → delist → edit → submit → approve', async () => {
     const created = ok(await api('POST', '/provider/products', { as: 'provider', body: productContent({ serviceType: 'saas', name: '云监控 SaaS' }) }), 201);
     const id = created.productId;

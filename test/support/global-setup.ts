@@ -57,8 +57,10 @@ export default async function setup(project: TestProject) {
     users[name as TestUser] = { id, token, email: u.email };
   }
   const issuer = `${cognitoEndpoint}/${pool.userPoolId}`;
+  // SKIP_E2E=1 leaves serverless-offline out (a focused run of unit or integration files starts faster).
+  const skipE2e = process.env.SKIP_E2E === '1';
   const [apiPort, lambdaPort] = [await freePort(), await freePort()];
-  const offline = await startOffline({
+  const offline = skipE2e ? undefined : await startOffline({
     env: {
       TABLE_NAME: 'MarketE2E',
       DYNAMODB_ENDPOINT: dynamodbEndpoint,
@@ -78,15 +80,17 @@ export default async function setup(project: TestProject) {
     tableName,
     ...pool,
     issuer,
-    apiUrl: `http://127.0.0.1:${apiPort}`,
+    apiUrl: skipE2e ? '' : `http://127.0.0.1:${apiPort}`,
     users,
   });
   return async () => {
-    await new Promise((resolve) => {
-      offline.once('exit', resolve);
-      offline.kill('SIGTERM');
-      setTimeout(resolve, 5000).unref();
-    });
+    if (offline) {
+      await new Promise((resolve) => {
+        offline.once('exit', resolve);
+        offline.kill('SIGTERM');
+        setTimeout(resolve, 5000).unref();
+      });
+    }
     rmSync(join(__dirname, '..', '..', `.esbuild-test-${process.pid}`), { recursive: true, force: true });
     dynamo.kill();
     cognito.kill();
