@@ -1,7 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { buildConsole, serveConsole } from './lib/console';
 import { startOffline } from './lib/offline';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, LOCAL_DIR, TABLE_NAME, functionEnv, ports, readStackFile, writeStackFile } from './lib/local-config';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, LOCAL_DIR, STACK_FILE, TABLE_NAME, functionEnv, ports, readStackFile, writeStackFile } from './lib/local-config';
 import { StackError, ensureTable, ensureUser, ensureUserPool, requireFreePort, requireJava, startCognito, startDynamo } from './lib/stack';
 
 // Locally on Node 20 the AWS SDK warns of its future Node 22 requirement; deployed functions run on Node 22.
@@ -9,8 +11,11 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 /** `npm start`: DynamoDB Local, cognito-local and serverless-offline, with demo data, on one machine. */
 const children: ChildProcess[] = [];
+const closers: (() => Promise<unknown>)[] = [];
+const consolePort = Number(process.env.CONSOLE_PORT ?? 5173);
 
 const stopAll = (code: number) => {
+  for (const close of closers) void close().catch(() => undefined);
   for (const child of children.reverse()) if (child.exitCode === null) child.kill('SIGTERM');
   setTimeout(() => process.exit(code), 500).unref();
 };
@@ -21,6 +26,7 @@ const main = async () => {
   await requireFreePort(ports.cognito, 'cognito-local, COGNITO_PORT');
   await requireFreePort(ports.api, 'the HTTP API, API_PORT');
   await requireFreePort(ports.lambda, 'serverless-offline Lambda, LAMBDA_PORT');
+  await requireFreePort(consolePort, 'the console, CONSOLE_PORT');
 
   console.log('Starting DynamoDB Local and cognito-local…');
   children.push(await startDynamo(ports.dynamodb, join(LOCAL_DIR, 'dynamodb')));
@@ -43,15 +49,30 @@ const main = async () => {
   console.log(createdTable ? 'Created table Market.' : 'Table Market kept from the last run.', seeded);
 
   console.log('Starting serverless-offline (bundling the functions)…');
-  const offline = await startOffline({ env: functionEnv(stack), apiPort: ports.api, lambdaPort: ports.lambda });
+  const consoleUrl = `http://127.0.0.1:${consolePort}`;
+  const offline = await startOffline({
+    env: { ...functionEnv(stack), CONSOLE_ORIGIN: consoleUrl },
+    apiPort: ports.api,
+    lambdaPort: ports.lambda,
+  });
   children.push(offline);
   offline.on('exit', (code) => {
     console.error(`serverless-offline exited (${code ?? 'signal'}); stopping the stack.`);
     stopAll(code ?? 1);
   });
 
+  console.log('Building the console (vite build)…');
+  await buildConsole();
+  const server = await serveConsole({
+    port: consolePort,
+    config: { apiUrl: stack.apiUrl, cognito: { ...stack.cognito } },
+  });
+  closers.push(() => server.close());
+  writeFileSync(STACK_FILE, JSON.stringify({ ...readStackFile(), consoleUrl }, null, 2) + '\n');
+
   console.log(`
 Marketplace back office is running.
+  Console      ${consoleUrl}
   API          ${stack.apiUrl}
   DynamoDB     ${stack.dynamodb.endpoint} (table ${stack.dynamodb.tableName})
   Cognito      ${stack.cognito.endpoint} (pool ${stack.cognito.userPoolId}, client ${stack.cognito.clientId})
