@@ -11,7 +11,7 @@ import { useDeleteProduct, useDelistProduct, useOwnProducts, useSubmitProduct, u
 import { ProductStatusTag } from './status-tag';
 
 /** The row actions of the guide; what the API refuses (409) shows its detail in the dialog. */
-const RowActions = ({ p }: { p: ProviderProduct }) => {
+export const RowActions = ({ p }: { p: ProviderProduct }) => {
   const { t } = useI18n();
   const navigate = useNavigate();
   const submit = useSubmitProduct();
