@@ -5,8 +5,8 @@ import { useI18n } from '../i18n';
 
 const Markdown = lazy(() => import('./markdown'));
 
-export const money = (fen: number, lang: string) =>
-  new Intl.NumberFormat(lang, { style: 'currency', currency: 'CNY' }).format(fen / 100);
+export { money } from '../app/format';
+import { money } from '../app/format';
 
 /** One version of a product's listing content; fields that differ from `compare` are marked. */
 export const ContentView = ({ content, compare }: { content: ProductContent; compare?: ProductContent | null }) => {

@@ -1,3 +1,4 @@
+import { formatTime } from '../app/format';
 import { useNavigate, useParams } from 'react-router';
 import { Alert, Button, Card, Loading, Space, Table, Tag } from 'tdesign-react';
 import type { ReviewRecord } from '../api/types';
@@ -61,7 +62,7 @@ export default function ProductDetail() {
             data={[...p.reviewHistory].reverse().map((r, i) => ({ ...r, i }))}
             empty={t('common.empty')}
             columns={[
-              { colKey: 'at', title: t('common.updatedAt'), cell: ({ row }) => new Date(row.at).toLocaleString(lang) },
+              { colKey: 'at', title: t('common.updatedAt'), cell: ({ row }) => formatTime(row.at) },
               {
                 colKey: 'decision',
                 title: t('common.status'),
