@@ -12,7 +12,7 @@ export default defineConfig({
   // One worker: the machine's cores are shared, and the journeys share one stack.
   workers: 1,
   timeout: 180_000,
-  expect: { timeout: 30_000 },
+  expect: { timeout: 60_000 },
   outputDir: './test-results',
   use: {
     launchOptions: {
