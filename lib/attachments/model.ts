@@ -40,7 +40,8 @@ export const foreignReferences = (refs: Reference[], ofOrder: Map<string, Attach
 /** `Content-Disposition` for a download: an ASCII fallback and the UTF-8 name (RFC 6266). */
 export const contentDisposition = (fileName: string) => {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 };
 
 /** An attachment as clients see it. */
