@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
+import { attachmentParams, grantBody } from './attachments/schemas';
 import { inboxQuery, notificationIdParams } from './notifications/schemas';
+import { editReviewBody, productReviewsQuery, replyBody, reviewBody } from './reviews/schemas';
 import {
+  completeBody,
   createOrderBody,
-  noteBody,
+  messageBody,
   optionalReasonBody,
   orderIdParams,
   orderListQuery,
@@ -46,9 +49,23 @@ const problems = (...statuses: number[]) =>
 
 const ok = (description: string, status = '200') => ({ [status]: { description, content: { 'application/json': { schema: z.object({}).loose() } } } });
 
-type Op = { summary: string; params?: z.ZodObject; query?: z.ZodType; body?: z.ZodType; auth?: boolean; created?: boolean; idempotent?: boolean };
+type Op = {
+  summary: string;
+  params?: z.ZodObject;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  auth?: boolean;
+  created?: boolean;
+  idempotent?: boolean;
+  /** Answers 302 with a Location (a presigned download). */
+  redirect?: boolean;
+};
 
-const op = ({ summary, params, query, body, auth = true, created, idempotent }: Op): ZodOpenApiOperationObject => ({
+const redirectTo = (description: string) => ({
+  '302': { description, headers: z.object({ location: z.string().meta({ description: 'presigned URL, valid five minutes' }) }) },
+});
+
+const op = ({ summary, params, query, body, auth = true, created, idempotent, redirect }: Op): ZodOpenApiOperationObject => ({
   summary,
   ...(auth ? { security: [{ cognito: [] }] } : { security: [] }),
   requestParams: {
@@ -58,7 +75,7 @@ const op = ({ summary, params, query, body, auth = true, created, idempotent }: 
   },
   ...(body ? { requestBody: { content: { 'application/json': { schema: body } } } } : {}),
   responses: {
-    ...ok(summary, created ? '201' : '200'),
+    ...(redirect ? redirectTo(summary) : ok(summary, created ? '201' : '200')),
     ...problems(...(auth ? [400, 401, 403, 404, 409] : [400, 404])),
   },
 });
@@ -87,7 +104,7 @@ export const apiRoutes: ZodOpenApiPathsObject = {
   '/orders/{orderId}/requirements': { put: op({ summary: '提交需求单', params: orderIdParams, body: requirementsBody }) },
   '/orders/{orderId}/requirements/reject': { post: op({ summary: '驳回需求', params: orderIdParams, body: reasonBody }) },
   '/orders/{orderId}/start': { post: op({ summary: '开始实施', params: orderIdParams }) },
-  '/orders/{orderId}/complete': { post: op({ summary: '实施完成', params: orderIdParams, body: noteBody }) },
+  '/orders/{orderId}/complete': { post: op({ summary: '实施完成, with a note and attachments', params: orderIdParams, body: completeBody }) },
   '/orders/{orderId}/urge': { post: op({ summary: '催促 (429 within 24 hours)', params: orderIdParams }) },
   '/orders/{orderId}/confirm': { post: op({ summary: '确认完成', params: orderIdParams }) },
   '/orders/{orderId}/reject-completion': { post: op({ summary: '驳回验收', params: orderIdParams, body: reasonBody }) },
@@ -101,6 +118,29 @@ export const apiRoutes: ZodOpenApiPathsObject = {
     put: op({ summary: 'Register the endpoint; answers the signing secret', body: putWebhookBody }),
   },
   '/provider/webhook/deliveries': { get: op({ summary: 'Recent deliveries with every attempt', query: deliveriesQuery }) },
+  // Conversation, attachments and ratings (沟通 · 附件 · 评价)
+  '/orders/{orderId}/messages': {
+    post: op({ summary: '沟通: a message in the timeline, optionally with attachments of this order', params: orderIdParams, body: messageBody }),
+  },
+  '/orders/{orderId}/attachments': {
+    post: op({
+      summary: 'A presigned upload (POST policy: exact type, at most the declared size ≤ 20 MB) and its attachmentId',
+      params: orderIdParams,
+      body: grantBody,
+      created: true,
+    }),
+  },
+  '/orders/{orderId}/attachments/{attachmentId}': {
+    get: op({ summary: '302 to a presigned download valid five minutes (parties and operators)', params: attachmentParams, redirect: true }),
+  },
+  '/orders/{orderId}/review': {
+    post: op({ summary: '评价 a completed order, once (buyer)', params: orderIdParams, body: reviewBody, created: true }),
+    patch: op({ summary: 'Edit the rating within 7 days (its author)', params: orderIdParams, body: editReviewBody }),
+  },
+  '/orders/{orderId}/review/reply': { post: op({ summary: 'Reply to the rating, once (provider)', params: orderIdParams, body: replyBody }) },
+  '/products/{productId}/reviews': {
+    get: op({ summary: 'Ratings of a listed product, newest first, with average and count', params: productIdParams, query: productReviewsQuery, auth: false }),
+  },
 };
 
 export const openApiDocument = () =>

@@ -15,7 +15,7 @@ describe('the API contract', () => {
 
   it('puts the JWT authorizer on every route but the public catalogue', () => {
     const open = readHttpRoutes().filter((r) => !r.authorized).map((r) => r.route).sort();
-    expect(open).toEqual(['GET /products', 'GET /products/{productId}']);
+    expect(open).toEqual(['GET /products', 'GET /products/{productId}', 'GET /products/{productId}/reviews']);
   });
 
   it('keeps docs/openapi.json up to date (npm run openapi)', () => {
