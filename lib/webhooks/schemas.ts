@@ -1,7 +1,12 @@
 import { z } from 'zod';
+import { ID_PATTERN } from '../shared/ids';
 import { pageParams } from '../shared/pagination';
 
-export const putWebhookBody = z.object({ url: z.string().trim().min(1).max(2048) });
+export const putWebhookBody = z.object({
+  url: z.string().trim().min(1).max(2048),
+  /** `false` keeps the endpoint registered but sends nothing to it (deliveries are not created). */
+  enabled: z.boolean().default(true),
+});
 
 export const webhookItemSchema = z.object({
   providerId: z.string(),
@@ -27,7 +32,8 @@ export const deliveryItemSchema = z.object({
   deliveryId: z.string(),
   providerId: z.string(),
   eventType: z.string(),
-  orderId: z.string(),
+  /** Absent on a test `ping`. */
+  orderId: z.string().optional(),
   url: z.string(),
   payload: z.string(),
   status: z.enum(DELIVERY_STATUSES),
@@ -39,4 +45,6 @@ export const deliveryItemSchema = z.object({
 });
 export type DeliveryItem = z.infer<typeof deliveryItemSchema>;
 
-export const deliveriesQuery = z.object(pageParams);
+export const deliveriesQuery = z.object({ ...pageParams, status: z.enum(DELIVERY_STATUSES).optional() });
+
+export const deliveryIdParams = z.object({ deliveryId: z.string().regex(ID_PATTERN) });
