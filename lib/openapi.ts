@@ -21,7 +21,10 @@ import {
   reviewDecisionBody,
   reviewQueueQuery,
 } from './products/schemas';
-import { deliveriesQuery, putWebhookBody } from './webhooks/schemas';
+import { deliveriesQuery, deliveryIdParams, putWebhookBody } from './webhooks/schemas';
+import { dashboardQuery } from './dashboard/schemas';
+import { operatorOrdersQuery, operatorProductsQuery, takedownBody } from './operator/schemas';
+import { exportQuery } from './orders/export-schemas';
 
 /**
  * The HTTP API as OpenAPI 3.1, built from the same zod schemas the handlers validate with. A test checks
@@ -63,6 +66,11 @@ const op = ({ summary, params, query, body, auth = true, created, idempotent }: 
   },
 });
 
+const noContent = (o: ZodOpenApiOperationObject): ZodOpenApiOperationObject => {
+  const { '200': _ok, ...rest } = o.responses as Record<string, unknown>;
+  return { ...o, responses: { '204': { description: 'Done' }, ...rest } as ZodOpenApiOperationObject['responses'] };
+};
+
 export const apiRoutes: ZodOpenApiPathsObject = {
   '/provider/products': {
     post: op({ summary: '商品接入: create a draft', body: createProductBody, created: true, idempotent: true }),
@@ -101,7 +109,35 @@ export const apiRoutes: ZodOpenApiPathsObject = {
     put: op({ summary: 'Register the endpoint; answers the signing secret', body: putWebhookBody }),
   },
   '/provider/webhook/deliveries': { get: op({ summary: 'Recent deliveries with every attempt', query: deliveriesQuery }) },
+  // Operator queues and search, takedown, export, dashboard, webhook control, read-all, deleting drafts
+  '/operator/orders': { get: op({ summary: 'Every order; status=disputed is the appeal queue, oldest appeal first', query: operatorOrdersQuery }) },
+  '/operator/products': { get: op({ summary: 'Every product; filters status, providerId, serviceType', query: operatorProductsQuery }) },
+  '/operator/products/{productId}/delist': {
+    post: op({ summary: '违规下架: platform takedown with a reason (403 CONFLICT_OF_INTEREST on one’s own product)', params: productIdParams, body: takedownBody }),
+  },
+  '/provider/orders/export': {
+    get: {
+      ...op({ summary: 'Own orders as CSV (UTF-8 with BOM; Chinese headers unless Accept-Language: en)', query: exportQuery }),
+      responses: {
+        '200': {
+          description: 'text/csv; at most 5,000 rows: beyond, Export-Truncated: true and Export-Next-Cursor (the cursor to go on with)',
+          content: { 'text/csv': { schema: z.string() } },
+        },
+        ...problems(400, 401, 403),
+      },
+    },
+  },
+  '/provider/dashboard': { get: op({ summary: 'Orders and revenue per day, orders per status, average hours, urges, appeals', query: dashboardQuery }) },
+  '/notifications/read-all': { post: op({ summary: 'Mark the whole inbox read (what arrives meanwhile stays unread)' }) },
+  '/provider/webhook/test': { post: op({ summary: 'Send a signed ping now; answers the delivery with the response code' }) },
+  '/provider/webhook/deliveries/{deliveryId}/redeliver': {
+    post: op({ summary: 'Send a failed or gone delivery again (same webhook-id)', params: deliveryIdParams }),
+  },
 };
+(apiRoutes['/provider/products/{productId}'] as Record<string, unknown>).delete = noContent(
+  op({ summary: 'Delete a product that was never listed (409 otherwise)', params: productIdParams }),
+);
+(apiRoutes['/provider/webhook'] as Record<string, unknown>).delete = noContent(op({ summary: 'Remove the endpoint (deliveries stay in the log)' }));
 
 export const openApiDocument = () =>
   createDocument({

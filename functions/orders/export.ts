@@ -1,5 +1,6 @@
 import { route } from '../../lib/http/route';
-import { exportOrders, exportQuery } from '../../lib/orders/export';
+import { exportOrders } from '../../lib/orders/export';
+import { exportQuery } from '../../lib/orders/export-schemas';
 import { languageOf } from '../../lib/orders/model';
 
 /** GET /provider/orders/export — own orders as CSV (UTF-8 with BOM; Chinese headers unless Accept-Language: en). */

@@ -1,30 +1,12 @@
 import { stringify } from 'csv-stringify/sync';
-import { z } from 'zod';
 import { toOrderView, type Language } from './model';
 import { listOrders } from './repository';
-import { orderListQuery, type OrderItem, type OrderListQuery } from './schemas';
+import type { ExportQuery } from './export-schemas';
+import type { OrderItem, OrderListQuery } from './schemas';
 
 /** Bounds of one export: under Lambda's 6 MB response whatever the rows hold (README, docs/decisions.md). */
 export const EXPORT_LIMITS = { rows: 5_000, bytes: 4_000_000, pages: 100 };
 
-const isTimeZone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-/** The order list's filters, plus the time zone of the exported times (IANA name, default Asia/Shanghai). */
-export const exportQuery = orderListQuery.safeExtend({
-  tz: z
-    .string()
-    .max(64)
-    .refine(isTimeZone, { message: 'not an IANA time zone, e.g. Asia/Shanghai' })
-    .default('Asia/Shanghai'),
-});
-export type ExportQuery = z.infer<typeof exportQuery>;
 
 const COLUMNS = [
   ['orderId', '订单号', 'Order ID'],

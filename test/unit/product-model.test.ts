@@ -43,8 +43,8 @@ describe('product state machine', () => {
     expect(statusOf({ listing: 'delisted', review: 'in_review' })).toBe('in_review');
   });
 
-  it('gives operators only review decisions and providers everything else', () => {
-    expect(ACTIONS.filter((a) => productRules[a].role === 'operator').sort()).toEqual(['approve', 'reject']);
+  it('gives operators only review decisions and the platform takedown, and providers everything else', () => {
+    expect(ACTIONS.filter((a) => productRules[a].role === 'operator').sort()).toEqual(['approve', 'reject', 'takedown']);
   });
 
   it('keeps every invariant over any sequence of attempted actions', () => {
@@ -58,8 +58,10 @@ describe('product state machine', () => {
           if (action === 'approve') approvals++;
           // a listed or delisted product was approved at least once; a never-approved one is never listed
           if (next.listing !== 'unlisted') expect(approvals).toBeGreaterThan(0);
-          // nothing in review can be edited or delisted
-          if (phase.review === 'in_review') expect(['withdraw', 'approve', 'reject']).toContain(action);
+          // nothing in review can be edited or delisted by its provider (the platform may still take it down)
+          if (phase.review === 'in_review') expect(['withdraw', 'approve', 'reject', 'takedown']).toContain(action);
+          // a takedown always leaves the product hidden and out of review
+          if (action === 'takedown') expect(key(next)).toBe('delisted/rejected');
           // only an approval makes a product visible to buyers
           if (next.listing === 'listed' && phase.listing !== 'listed') expect(action).toBe('approve');
           expect(PHASES.map(key)).toContain(key(next));
