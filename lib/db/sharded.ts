@@ -7,11 +7,13 @@ import { Expr } from './write';
 
 type Item = Record<string, unknown>;
 
-/** One partition of a merged list, with an optional extra key condition on its sort key. */
+/**
+ * One partition of a merged list. Its sort keys are `prefix` + an order key that is comparable across
+ * every shard of the list (`<createdAt>#<id>`, or a product id behind its review code).
+ */
 export interface Shard {
   pk: string;
-  /** e.g. `begins_with(#sk, :p)`; combined with the page's bounds. */
-  sk?: (sk: string, expr: Expr) => string;
+  prefix?: string;
 }
 
 export interface MergedQuery {
@@ -47,10 +49,10 @@ const decode = (cursor: string, list: string): string => {
 
 const encode = (list: string, after: string) => Buffer.from(JSON.stringify({ l: list, a: after }), 'utf8').toString('base64url');
 
-const keyCondition = (skName: string, expr: Expr, lower?: string, upper?: string) => {
-  if (lower !== undefined && upper !== undefined) return `${skName} BETWEEN ${expr.value(lower)} AND ${expr.value(upper)}`;
-  if (lower !== undefined) return `${skName} >= ${expr.value(lower)}`;
-  if (upper !== undefined) return `${skName} <= ${expr.value(upper)}`;
+const keyCondition = (skAttr: string, expr: Expr, lower?: string, upper?: string) => {
+  if (lower !== undefined && upper !== undefined) return `${expr.name(skAttr)} BETWEEN ${expr.value(lower)} AND ${expr.value(upper)}`;
+  if (lower !== undefined) return `${expr.name(skAttr)} >= ${expr.value(lower)}`;
+  if (upper !== undefined) return `${expr.name(skAttr)} <= ${expr.value(upper)}`;
   return undefined;
 };
 
@@ -69,12 +71,14 @@ export const queryMerged = async (q: MergedQuery): Promise<{ items: Item[]; next
     if (q.newestFirst) upper = upper === undefined || after < upper ? after : upper;
     else lower = lower === undefined || after > lower ? after : lower;
   }
-  const sortKey = (i: Item) => String(i[skName]);
   const answers = await Promise.all(
     q.shards.map(async (shard) => {
-      if (lower !== undefined && upper !== undefined && lower > upper) return { items: [] as Item[], last: undefined };
+      const prefix = shard.prefix ?? '';
+      if (lower !== undefined && upper !== undefined && lower > upper) return { items: [] as [string, Item][], last: undefined };
       const expr = new Expr();
-      const conditions = [expr.eq(pkName, shard.pk), keyCondition(expr.name(skName), expr, lower, upper), shard.sk?.(expr.name(skName), expr)];
+      const from = lower !== undefined ? prefix + lower : prefix || undefined;
+      const to = upper !== undefined ? prefix + upper : prefix ? `${prefix}~` : undefined;
+      const conditions = [expr.eq(pkName, shard.pk), keyCondition(skName, expr, from, to)];
       const filter = q.filter?.(expr);
       const out = await ddb.send(
         new QueryCommand({
@@ -87,8 +91,9 @@ export const queryMerged = async (q: MergedQuery): Promise<{ items: Item[]; next
           ...expr.attrs(),
         }),
       );
-      const last = out.LastEvaluatedKey ? String(out.LastEvaluatedKey[skName]) : undefined;
-      return { items: (out.Items ?? []) as Item[], last };
+      const orderKey = (sk: unknown) => String(sk).slice(prefix.length);
+      const last = out.LastEvaluatedKey ? orderKey(out.LastEvaluatedKey[skName]) : undefined;
+      return { items: ((out.Items ?? []) as Item[]).map((i): [string, Item] => [orderKey(i[skName]), i]), last };
     }),
   );
   const before = (a: string, b: string) => (q.newestFirst ? a > b : a < b);
@@ -97,12 +102,13 @@ export const queryMerged = async (q: MergedQuery): Promise<{ items: Item[]; next
   const floor = floors.length ? floors.reduce((f, l) => (before(l, f) ? l : f)) : undefined;
   const merged = answers
     .flatMap((a) => a.items)
-    .filter((i) => sortKey(i) !== after)
-    .filter((i) => floor === undefined || !before(floor, sortKey(i)))
-    .sort((a, b) => (before(sortKey(a), sortKey(b)) ? -1 : 1));
-  const items = merged.slice(0, q.limit);
+    .filter(([k]) => k !== after)
+    .filter(([k]) => floor === undefined || !before(floor, k))
+    .sort(([a], [b]) => (before(a, b) ? -1 : 1));
+  const page = merged.slice(0, q.limit);
+  const items = page.map(([, i]) => i);
   let nextCursor: string | null = null;
-  if (merged.length > q.limit) nextCursor = encode(q.list, sortKey(items[items.length - 1]));
+  if (merged.length > q.limit) nextCursor = encode(q.list, page[page.length - 1][0]);
   else if (floor !== undefined) nextCursor = encode(q.list, floor);
   return { items, nextCursor };
 };

@@ -91,23 +91,21 @@ export const searchOrders = async (q: OperatorOrdersQuery): Promise<{ items: Ord
   return { items: parseOrders(page.items), nextCursor: page.nextCursor };
 };
 
-const beginsWith = (prefix: string) => (sk: string, e: Expr) => `begins_with(${sk}, ${e.value(prefix)})`;
-const below = (prefix: string) => (sk: string, e: Expr) => `${sk} < ${e.value(prefix)}`;
-
-/** The GSI8 partitions and sort-key conditions that hold the products of one status (docs/decisions.md). */
+/** The GSI8 partitions that hold the products of one status, each behind its review code (docs/decisions.md). */
 const statusShards = (status: NonNullable<OperatorProductsQuery['status']>): Shard[] => {
   const codes = keys.reviewCodes();
+  const behind = (code: string) => `${code}#`;
   switch (status) {
     case 'listed':
-      return [{ pk: keys.productsByListing('listed') }];
+      return [codes.draft, codes.rejected, codes.in_review].map((c) => ({ pk: keys.productsByListing('listed'), prefix: behind(c) }));
     case 'draft':
-      return [{ pk: keys.productsByListing('unlisted'), sk: beginsWith(`${codes.draft}#`) }];
+      return [{ pk: keys.productsByListing('unlisted'), prefix: behind(codes.draft) }];
     case 'rejected':
-      return [{ pk: keys.productsByListing('unlisted'), sk: beginsWith(`${codes.rejected}#`) }];
+      return [{ pk: keys.productsByListing('unlisted'), prefix: behind(codes.rejected) }];
     case 'delisted':
-      return [{ pk: keys.productsByListing('delisted'), sk: below(codes.in_review) }];
+      return [codes.draft, codes.rejected].map((c) => ({ pk: keys.productsByListing('delisted'), prefix: behind(c) }));
     case 'in_review':
-      return ['unlisted', 'delisted'].map((l) => ({ pk: keys.productsByListing(l), sk: beginsWith(`${codes.in_review}#`) }));
+      return ['unlisted', 'delisted'].map((l) => ({ pk: keys.productsByListing(l), prefix: behind(codes.in_review) }));
   }
 };
 

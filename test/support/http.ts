@@ -78,7 +78,8 @@ export const invoke = async (handler: Handler, call: Call = {}): Promise<Answer>
   const text = result.body ?? '';
   return {
     status: result.statusCode ?? 200,
-    body: text ? JSON.parse(text) : undefined,
+    // JSON and problem+json are parsed; anything else (the CSV export) stays text
+    body: text ? (/json/.test(String(result.headers?.['content-type'] ?? 'application/json')) ? JSON.parse(text) : text) : undefined,
     headers: (result.headers ?? {}) as Record<string, string>,
   };
 };
