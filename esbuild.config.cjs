@@ -1,12 +1,12 @@
 // serverless-esbuild's build options (custom.esbuild.config in serverless.yml), chosen by the command:
 // - `osls package` / `osls deploy`: per-function ESM bundles for node22, tree-shaken and minified, only zod's
-//   English messages; source maps are written beside the package (`<package dir>/sourcemaps/`), never into a zip.
+//   English messages; source maps end up beside the zips (`<package dir>/sourcemaps/`), never inside one.
 // - `osls offline` / `osls invoke local`: the same bundles, built once (no incremental contexts, no file watch:
 //   restart `npm start` to pick up a change), with linked source maps for readable local stack traces.
 // Each command bundles into a folder of its own, so packaging never deletes what a running stack serves.
 // `scripts/lib/bundles.ts` (the bench) builds with the same `esbuildOptions`.
 const { mkdirSync, readdirSync, renameSync, statSync } = require('node:fs');
-const { dirname, join, relative, resolve } = require('node:path');
+const { dirname, join, relative } = require('node:path');
 
 /** zod v4's index re-exports every locale (≈ 258 KB minified); the messages we use are English. */
 const zodEnglishOnly = {
@@ -55,13 +55,14 @@ const esbuildOptions = {
   legalComments: 'none',
 };
 
+/** Where a packaging run's source maps wait until the package is complete. */
+const SOURCEMAPS = '.esbuild/sourcemaps';
+
 const config = (serverless) => {
   const commands = serverless?.processedInput?.commands ?? [];
-  const options = serverless?.processedInput?.options ?? {};
   const local = commands[0] === 'offline' || commands[0] === 'invoke';
   const serviceDir = serverless?.config?.serviceDir ?? process.cwd();
   const workFolder = process.env.ESBUILD_WORK_FOLDER || (local ? '.esbuild/local' : '.esbuild/package');
-  const packageDir = options.package ? resolve(serviceDir, options.package) : join(serviceDir, '.serverless');
   return {
     ...esbuildOptions,
     outputFileExtension: '.mjs',
@@ -73,10 +74,13 @@ const config = (serverless) => {
     concurrency: 4,
     skipRebuild: true,
     watch: { pattern: [] },
-    plugins: local ? [zodEnglishOnly] : [zodEnglishOnly, sourcemapsTo(join(packageDir, 'sourcemaps'), join(serviceDir, workFolder, '.build'))],
+    // the maps wait beside the work folder (which is removed after packaging); scripts/serverless/operations.cjs
+    // moves them into the package folder next to the zips and the templates
+    plugins: local ? [zodEnglishOnly] : [zodEnglishOnly, sourcemapsTo(join(serviceDir, SOURCEMAPS), join(serviceDir, workFolder, '.build'))],
   };
 };
 
 module.exports = config;
 module.exports.esbuildOptions = esbuildOptions;
 module.exports.zodEnglishOnly = zodEnglishOnly;
+module.exports.SOURCEMAPS = SOURCEMAPS;

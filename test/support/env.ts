@@ -12,4 +12,5 @@ Object.assign(process.env, {
   WEBHOOK_ALLOW_LOOPBACK: 'true',
   POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'SILENT',
   AWS_REGION: 'us-east-1',
+  POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
 });
