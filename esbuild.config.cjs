@@ -24,6 +24,14 @@ const zodEnglishOnly = {
   },
 };
 
+/** Deployed only: the credential chain reduced to the environment, which is where Lambda puts the role's keys. */
+const lambdaCredentials = {
+  name: 'lambda-credentials',
+  setup(build) {
+    build.onResolve({ filter: /^@aws-sdk\/credential-provider-node$/ }, () => ({ path: join(__dirname, 'scripts', 'serverless', 'lambda-credentials.mjs') }));
+  },
+};
+
 /** Moves each bundle's source map out of the folder that gets zipped, into `target` (a build artefact). */
 const sourcemapsTo = (target, buildRoot) => ({
   name: 'sourcemaps-out-of-the-zip',
@@ -76,11 +84,12 @@ const config = (serverless) => {
     watch: { pattern: [] },
     // the maps wait beside the work folder (which is removed after packaging); scripts/serverless/operations.cjs
     // moves them into the package folder next to the zips and the templates
-    plugins: local ? [zodEnglishOnly] : [zodEnglishOnly, sourcemapsTo(join(serviceDir, SOURCEMAPS), join(serviceDir, workFolder, '.build'))],
+    plugins: local ? [zodEnglishOnly] : [zodEnglishOnly, lambdaCredentials, sourcemapsTo(join(serviceDir, SOURCEMAPS), join(serviceDir, workFolder, '.build'))],
   };
 };
 
 module.exports = config;
 module.exports.esbuildOptions = esbuildOptions;
 module.exports.zodEnglishOnly = zodEnglishOnly;
+module.exports.lambdaCredentials = lambdaCredentials;
 module.exports.SOURCEMAPS = SOURCEMAPS;

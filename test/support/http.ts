@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { inject } from 'vitest';
+import { asFunction } from './dynamodb-calls';
 import type { TestUser } from './global-setup';
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
@@ -74,7 +75,7 @@ export const lambdaContext = (remainingMs = 60_000): Context =>
 
 /** Invokes a real handler with an API Gateway v2 event and parses its answer. */
 export const invoke = async (handler: Handler, call: Call = {}): Promise<Answer> => {
-  const result = (await handler(httpEvent(call), lambdaContext())) as Exclude<APIGatewayProxyResultV2, string>;
+  const result = (await asFunction(handler, () => handler(httpEvent(call), lambdaContext()))) as Exclude<APIGatewayProxyResultV2, string>;
   const text = result.body ?? '';
   return {
     status: result.statusCode ?? 200,
