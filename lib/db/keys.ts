@@ -49,6 +49,14 @@ export const keys = {
   webhook: (providerId: string) => ({ PK: `PROVIDER#${providerId}`, SK: 'WEBHOOK' }),
   delivery: (deliveryId: string) => ({ PK: `DELIVERY#${deliveryId}`, SK: 'DELIVERY' }),
   providerDeliveries: (providerId: string) => `PROVIDER#${providerId}#DELIVERIES`,
+
+  // Conversation, attachments and ratings: in the order's partition (docs/decisions.md)
+  attachment: (orderId: string, attachmentId: string) => ({ PK: `ORDER#${orderId}`, SK: `ATTACHMENT#${attachmentId}` }),
+  attachmentCounter: (orderId: string) => ({ PK: `ORDER#${orderId}`, SK: 'ATTACHMENTS' }),
+  /** The S3 object key of an attachment; IAM grants the functions `orders/*` only. */
+  attachmentObject: (orderId: string, attachmentId: string) => `orders/${orderId}/${attachmentId}`,
+  review: (orderId: string) => ({ PK: `ORDER#${orderId}`, SK: 'REVIEW' }),
+  productReviews: (productId: string) => `PRODUCT#${productId}#REVIEWS`,
 };
 
 /** Index names and their key attributes. */

@@ -155,7 +155,7 @@ export const route = <
       logger.error('unexpected failure', { requestId, error: err as Error });
       return problem(new DomainError(500, 'INTERNAL', 'Internal error', 'Something went wrong on our side.'), event.rawPath ?? '');
     } finally {
-      logger.removeKeys(['requestId', 'userId', 'productId', 'orderId', 'notificationId']);
+      logger.removeKeys(['requestId', 'userId', 'productId', 'orderId', 'notificationId', 'attachmentId']);
     }
   };
   return middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>(core).use(
