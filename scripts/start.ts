@@ -1,17 +1,19 @@
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { startOffline } from './lib/offline';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, LOCAL_DIR, TABLE_NAME, functionEnv, ports, readStackFile, writeStackFile } from './lib/local-config';
-import { StackError, ensureTable, ensureUser, ensureUserPool, requireFreePort, requireJava, startCognito, startDynamo } from './lib/stack';
+import { ATTACHMENTS_BUCKET, DEMO_ACCOUNTS, DEMO_PASSWORD, LOCAL_DIR, TABLE_NAME, functionEnv, ports, readStackFile, writeStackFile } from './lib/local-config';
+import { StackError, ensureTable, ensureUser, ensureUserPool, requireFreePort, requireJava, startCognito, startDynamo, startS3 } from './lib/stack';
 
 // Locally on Node 20 the AWS SDK warns of its future Node 22 requirement; deployed functions run on Node 22.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 /** `npm start`: DynamoDB Local, cognito-local and serverless-offline, with demo data, on one machine. */
 const children: ChildProcess[] = [];
+let s3: { close: () => Promise<void> } | undefined;
 
 const stopAll = (code: number) => {
   for (const child of children.reverse()) if (child.exitCode === null) child.kill('SIGTERM');
+  void s3?.close().catch(() => undefined);
   setTimeout(() => process.exit(code), 500).unref();
 };
 
@@ -21,10 +23,13 @@ const main = async () => {
   await requireFreePort(ports.cognito, 'cognito-local, COGNITO_PORT');
   await requireFreePort(ports.api, 'the HTTP API, API_PORT');
   await requireFreePort(ports.lambda, 'serverless-offline Lambda, LAMBDA_PORT');
+  await requireFreePort(ports.s3, 'the S3 emulator, S3_PORT');
 
   console.log('Starting DynamoDB Local and cognito-local…');
   children.push(await startDynamo(ports.dynamodb, join(LOCAL_DIR, 'dynamodb')));
   children.push(await startCognito(ports.cognito, LOCAL_DIR));
+  // attachments: s3rver in this process, objects kept under .local/s3, the bucket with CORS for the console
+  s3 = await startS3(ports.s3, join(LOCAL_DIR, 's3'), ATTACHMENTS_BUCKET);
 
   const dynamodbEndpoint = `http://127.0.0.1:${ports.dynamodb}`;
   const cognitoEndpoint = `http://127.0.0.1:${ports.cognito}`;
@@ -55,6 +60,7 @@ Marketplace back office is running.
   API          ${stack.apiUrl}
   DynamoDB     ${stack.dynamodb.endpoint} (table ${stack.dynamodb.tableName})
   Cognito      ${stack.cognito.endpoint} (pool ${stack.cognito.userPoolId}, client ${stack.cognito.clientId})
+  S3           ${stack.s3?.endpoint} (bucket ${stack.s3?.bucket})
   Stack file   .local/stack.json
 Demo accounts (password ${DEMO_PASSWORD}):
 ${DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(9)} ${a.email}`).join('\n')}
