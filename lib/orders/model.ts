@@ -5,7 +5,7 @@ import type { ReviewItem } from '../reviews/schemas';
 import type { Config } from '../config';
 import type { FieldError } from '../http/errors';
 import type { ProductContent } from '../products/schemas';
-import type { OrderAction, OrderItem, OrderStatus, Resolution, TimelineEntry } from './schemas';
+import type { OrderAction, OrderItem, OrderStatus, OrderView, Resolution, TimelineEntry } from './schemas';
 
 export type OrderRole = 'buyer' | 'provider' | 'operator' | 'system';
 export type OrderCommand = Exclude<OrderAction, 'create'>;
@@ -225,7 +225,7 @@ export const toOrderView = (
   lang: Language,
   timeline?: TimelineEntry[],
   extras?: { attachments?: AttachmentItem[]; review?: ReviewItem | null },
-) => ({
+): OrderView => ({
   orderId: o.orderId,
   productId: o.productId,
   planId: o.planId,

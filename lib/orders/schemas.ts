@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { pageParams } from '../shared/pagination';
 import { contentSchema, planSchema } from '../products/schemas';
 import { ID_PATTERN } from '../shared/ids';
-import { attachmentRefs } from '../attachments/schemas';
+import { attachmentRefs, attachmentView } from '../attachments/schemas';
+import { reviewView } from '../reviews/schemas';
 
 export const ORDER_STATUSES = ['awaiting_start', 'implementing', 'awaiting_confirmation', 'completed', 'cancelled', 'disputed'] as const;
 export const REQUIREMENT_STATUSES = ['none', 'submitted', 'rejected', 'accepted'] as const;
@@ -132,3 +133,40 @@ export const timelineEntrySchema = z.object({
   data: z.record(z.string(), z.unknown()),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+// ---- Views: what the API answers (toOrderView is typed by it; the OpenAPI document is built from it).
+
+export const timelineEntryView = timelineEntrySchema.omit({ orderId: true }).meta({ id: 'TimelineEntry' });
+
+export const orderView = z
+  .object({
+    orderId: z.string(),
+    productId: z.string(),
+    planId: z.string(),
+    buyerId: z.string(),
+    providerId: z.string(),
+    status: z.enum(ORDER_STATUSES),
+    labels: z.object({ provider: z.string(), buyer: z.string() }).meta({ description: 'each party’s name for the status' }),
+    product: snapshotSchema.meta({ id: 'ProductSnapshot' }),
+    quantity: z.number().int(),
+    amount: z.number().int().meta({ description: 'fen' }),
+    requirements: orderItemSchema.shape.requirements,
+    delivery: z.object({ note: z.string(), at: z.string(), attachments: z.array(z.string()).optional() }).nullable(),
+    refund: z.object({ amount: z.number().int(), at: z.string() }).nullable(),
+    appeal: orderItemSchema.shape.appeal.unwrap().nullable(),
+    resolution: orderItemSchema.shape.resolution.unwrap().nullable(),
+    completionRejections: z.number().int(),
+    lastUrgedAt: z.string().nullable(),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    completedAt: z.string().nullable(),
+    timeline: z
+      .array(timelineEntryView)
+      .optional()
+      .meta({ description: 'oldest first; on GET /orders/{orderId} and every command’s answer, not in lists' }),
+    attachments: z.array(attachmentView).optional().meta({ description: 'where the timeline is: the order’s attachments' }),
+    review: reviewView.nullable().optional().meta({ description: 'on GET /orders/{orderId}: the rating, or null' }),
+  })
+  .meta({ id: 'Order' });
+export type OrderView = z.infer<typeof orderView>;

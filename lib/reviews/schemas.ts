@@ -35,3 +35,32 @@ export const reviewItemSchema = z.object({
 export type ReviewItem = z.infer<typeof reviewItemSchema>;
 
 export const parseReview = (item: Record<string, unknown>) => reviewItemSchema.parse(item);
+
+// ---- Views: what the API answers.
+
+export const ratingSummaryView = z
+  .object({
+    average: z.number().nullable().meta({ description: 'to one decimal; null without ratings' }),
+    count: z.number().int(),
+  })
+  .meta({ id: 'RatingSummary' });
+
+export const reviewView = z
+  .object({
+    orderId: z.string(),
+    productId: z.string(),
+    buyerId: z.string(),
+    planName: z.string(),
+    rating: z.number().int(),
+    comment: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    editableUntil: z.string().meta({ description: 'the author may edit until then (7 days)' }),
+    reply: z.object({ text: z.string(), at: z.string() }).nullable(),
+  })
+  .meta({ id: 'Review' });
+export type ReviewView = z.infer<typeof reviewView>;
+
+export const reviewPageView = z
+  .object({ rating: ratingSummaryView, items: z.array(reviewView), nextCursor: z.string().nullable() })
+  .meta({ id: 'ReviewPage' });
