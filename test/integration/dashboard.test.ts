@@ -101,7 +101,7 @@ describe('GET /provider/dashboard', () => {
   });
 
   it('answers 400 for a period longer than 366 days or inverted, and zero-fills a quiet period', async () => {
-    for (const query of [
+    for (const query of <Record<string, string>[]>[
       { from: '2025-01-01', to: '2026-01-02' },
       { from: '2026-02-01', to: '2026-01-01' },
       { from: '2026-02-30', to: '2026-03-01' },
