@@ -24,6 +24,9 @@ const schema = z.object({
   BUYER_FINAL_REMINDER_BEFORE_MS: duration(days(1)),
   WEBHOOK_ALLOW_LOOPBACK: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.string().default('INFO'),
+  /** Attachments (spec 4.1): the private bucket, and locally the S3 emulator's endpoint. */
+  ATTACHMENTS_BUCKET: z.string().min(3).default('market-attachments'),
+  S3_ENDPOINT: z.string().url().optional(),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -62,6 +65,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env) => {
       buyerFinalReminderBeforeMs: c.BUYER_FINAL_REMINDER_BEFORE_MS,
     },
     webhookAllowLoopback: c.WEBHOOK_ALLOW_LOOPBACK === 'true',
+    attachments: { bucket: c.ATTACHMENTS_BUCKET, s3Endpoint: c.S3_ENDPOINT },
   };
 };
 

@@ -53,6 +53,13 @@ export const keys = {
   delivery: (deliveryId: string) => ({ PK: `DELIVERY#${deliveryId}`, SK: 'DELIVERY' }),
   providerDeliveries: (providerId: string) => `PROVIDER#${providerId}#DELIVERIES`,
 
+  // Conversation, attachments and ratings: in the order's partition (docs/decisions.md)
+  attachment: (orderId: string, attachmentId: string) => ({ PK: `ORDER#${orderId}`, SK: `ATTACHMENT#${attachmentId}` }),
+  attachmentCounter: (orderId: string) => ({ PK: `ORDER#${orderId}`, SK: 'ATTACHMENTS' }),
+  /** The S3 object key of an attachment; IAM grants the functions `orders/*` only. */
+  attachmentObject: (orderId: string, attachmentId: string) => `orders/${orderId}/${attachmentId}`,
+  review: (orderId: string) => ({ PK: `ORDER#${orderId}`, SK: 'REVIEW' }),
+  productReviews: (productId: string) => `PRODUCT#${productId}#REVIEWS`,
   // Operator search, dashboard, delivery status (docs/decisions.md, GSI7 and GSI8)
   /** Every order (GSI7), sharded by a hash of the order id. */
   allOrdersShard: (orderId: string) => `ORDERS#${shardOf(orderId)}`,

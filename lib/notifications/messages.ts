@@ -86,6 +86,14 @@ const ORDER_MESSAGES: Partial<Record<OrderAction, (f: Facts) => Message>> = {
     title: { zh: '订单已自动确认完成', en: 'Order confirmed automatically' },
     body: { zh: `订单 ${f.id}「${f.name}」超时未确认，已自动完成。`, en: `Order ${f.id} (“${f.name}”) was not confirmed in time and is now complete.` },
   }),
+  message: (f) => {
+    const text = said(f.data, 'text');
+    const excerpt = text.length > 200 ? `${text.slice(0, 200)}…` : text;
+    return {
+      title: { zh: '订单有新消息', en: 'New message on an order' },
+      body: { zh: `订单 ${f.id}「${f.name}」：${excerpt}`, en: `Order ${f.id} (“${f.name}”): ${excerpt}` },
+    };
+  },
   'auto-cancel': (f) => ({
     title: { zh: '订单已自动取消（已退款）', en: 'Order cancelled automatically (refunded)' },
     body: { zh: `订单 ${f.id}「${f.name}」超时未实施，已自动取消并全额退款。`, en: `Order ${f.id} (“${f.name}”) was not started in time; it was cancelled and refunded.` },

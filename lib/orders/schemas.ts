@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { attachmentView } from '../attachments/schemas';
+import { reviewView } from '../reviews/schemas';
 import { pageParams } from '../shared/pagination';
 import { contentSchema, planSchema } from '../products/schemas';
 import { ID_PATTERN } from '../shared/ids';
+import { attachmentRefs } from '../attachments/schemas';
 
 export const ORDER_STATUSES = ['awaiting_start', 'implementing', 'awaiting_confirmation', 'completed', 'cancelled', 'disputed'] as const;
 export const REQUIREMENT_STATUSES = ['none', 'submitted', 'rejected', 'accepted'] as const;
@@ -20,6 +23,7 @@ export const ORDER_ACTIONS = [
   'remind',
   'auto-confirm',
   'auto-cancel',
+  'message',
 ] as const;
 export const RESOLUTIONS = ['completed', 'cancelled', 'implementing'] as const;
 
@@ -41,6 +45,10 @@ export const requirementsBody = z.object({
     .refine((a) => Object.keys(a).length <= 50, { message: 'at most 50 answers' }),
 });
 export const noteBody = z.object({ note: text(2000) });
+/** 实施完成: the delivery note and, optionally, attachments uploaded to the order. */
+export const completeBody = z.object({ note: text(2000), attachments: attachmentRefs.optional() });
+/** 沟通: a message in the order's timeline, optionally with attachments uploaded to the order. */
+export const messageBody = z.object({ text: text(2000), attachments: attachmentRefs.optional() });
 export const reasonBody = z.object({ reason: text(1000) });
 /** A buyer may say why they cancel, or not. */
 export const optionalReasonBody = z.object({ reason: text(1000).optional() });
@@ -102,7 +110,7 @@ export const orderItemSchema = z.object({
   turnSince: z.string(),
   completionRejections: z.number(),
   lastUrgedAt: z.string().optional(),
-  delivery: z.object({ note: z.string(), at: z.string() }).optional(),
+  delivery: z.object({ note: z.string(), at: z.string(), attachments: z.array(z.string()).optional() }).optional(),
   refundAmount: z.number().optional(),
   refundedAt: z.string().optional(),
   appeal: z.object({ by: z.string(), role: z.string(), reason: z.string(), at: z.string(), from: z.string() }).optional(),
@@ -146,7 +154,7 @@ export const orderView = z
     quantity: z.number().int(),
     amount: z.number().int().meta({ description: 'fen' }),
     requirements: orderItemSchema.shape.requirements,
-    delivery: z.object({ note: z.string(), at: z.string() }).nullable(),
+    delivery: orderItemSchema.shape.delivery.unwrap().nullable(),
     refund: z.object({ amount: z.number().int(), at: z.string() }).nullable(),
     appeal: orderItemSchema.shape.appeal.unwrap().nullable(),
     resolution: orderItemSchema.shape.resolution.unwrap().nullable(),
@@ -160,6 +168,8 @@ export const orderView = z
       .array(timelineEntryView)
       .optional()
       .meta({ description: 'oldest first; on GET /orders/{orderId} and every command’s answer, not in lists' }),
+    attachments: z.array(attachmentView).optional().meta({ description: 'the order’s attachments, on GET /orders/{orderId}' }),
+    review: reviewView.nullable().optional().meta({ description: 'the buyer’s rating, on GET /orders/{orderId}' }),
   })
   .meta({ id: 'Order' });
 export type OrderView = z.infer<typeof orderView>;

@@ -1,3 +1,4 @@
+import { ratingSummary } from '../reviews/model';
 import type { Role } from '../http/auth';
 import { newId } from '../shared/ids';
 import {
@@ -136,4 +137,5 @@ export const toCatalogView = (p: ProductItem): CatalogItemView => ({
   providerId: p.providerId,
   ...(p.live as ProductContent),
   listedAt: p.listedAt,
+  rating: ratingSummary(p),
 });
