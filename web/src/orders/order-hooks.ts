@@ -1,0 +1,103 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, apiPending, unwrap } from '../api/client';
+import type { Attachment, Order } from '../api/types';
+import { idem, useCommand } from '../app/use-command';
+
+/** Every cached order read: actions invalidate them all, so lists and the detail refresh together. */
+export const ORDERS_KEY = ['orders'] as const;
+const invalidate = [ORDERS_KEY as unknown as string[]];
+
+/** A rating as the API answers it (spec 4.2). */
+export interface OrderReview {
+  rating: number;
+  comment: string | null;
+  createdAt: string;
+  reply?: { text: string; at: string } | null;
+}
+
+/** `GET /orders/{orderId}`: the order with both labels, its timeline, its attachments and its rating. */
+export type OrderView = Order & {
+  attachments?: (Attachment & { createdAt?: string; uploadedBy?: string })[];
+  review?: OrderReview | null;
+  appeal?: { by: string; role: string; reason: string; at: string } | null;
+  resolution?: { outcome: string; note: string; by: string; at: string } | null;
+  refund?: { amount: number; at: string } | null;
+};
+
+/** One order as its buyer, its provider or an operator reads it. */
+export const useOrder = (orderId: string | undefined) =>
+  useQuery({
+    queryKey: [...ORDERS_KEY, 'one', orderId],
+    enabled: Boolean(orderId),
+    queryFn: () => unwrap<OrderView>(api().GET('/orders/{orderId}', { params: { path: { orderId: orderId! } } })),
+  });
+
+const path = (orderId: string) => ({ params: { path: { orderId } } });
+
+/** An order command with an optional JSON body; one Idempotency-Key per intent (useCommand). */
+const useOrderCommand = <B extends object | undefined>(name: string, route: string) =>
+  useCommand(
+    name,
+    ({ orderId, body }: { orderId: string; body?: B }, key) =>
+      unwrap<OrderView>(apiPending().POST(route, { ...path(orderId), body: body as never, headers: idem(key) })),
+    { invalidate },
+  );
+
+export const useConfirmOrder = () => useOrderCommand<undefined>('confirmOrder', '/orders/{orderId}/confirm');
+export const useRejectCompletion = () => useOrderCommand<{ reason: string }>('rejectCompletion', '/orders/{orderId}/reject-completion');
+export const useCancelOrder = () => useOrderCommand<{ reason?: string }>('cancelOrder', '/orders/{orderId}/cancel');
+export const useAppealOrder = () => useOrderCommand<{ reason: string }>('appealOrder', '/orders/{orderId}/appeal');
+export const useResolveOrder = () =>
+  useOrderCommand<{ outcome: 'completed' | 'cancelled' | 'implementing'; note: string }>('resolveOrder', '/operator/orders/{orderId}/resolve');
+export const useSendMessage = () => useOrderCommand<{ text: string; attachments?: string[] }>('sendMessage', '/orders/{orderId}/messages');
+export const useRateOrder = () => useOrderCommand<{ rating: number; comment?: string }>('rateOrder', '/orders/{orderId}/review');
+
+/** 提交需求单 (PUT: the buyer may edit until work starts). */
+export const useSubmitRequirements = () =>
+  useCommand(
+    'submitRequirements',
+    ({ orderId, answers }: { orderId: string; answers: Record<string, string | number | boolean> }, key) =>
+      unwrap<OrderView>(api().PUT('/orders/{orderId}/requirements', { ...path(orderId), body: { answers } as never, headers: idem(key) })),
+    { invalidate },
+  );
+
+/**
+ * Uploads a file to the order (spec 4.1): ask for a presigned upload, then send the bytes straight to S3
+ * (a presigned POST with its form fields, or a PUT); answers the attachment's id to reference.
+ */
+export const uploadAttachment = async (orderId: string, file: File): Promise<string> => {
+  const grant = await unwrap<{ attachmentId: string; upload: { url: string; method?: string; fields?: Record<string, string> } }>(
+    apiPending().POST('/orders/{orderId}/attachments', {
+      ...path(orderId),
+      body: { fileName: file.name, contentType: file.type || 'application/octet-stream', size: file.size },
+      headers: idem(crypto.randomUUID()),
+    }),
+  );
+  const { url, method = 'POST', fields } = grant.upload;
+  let res: Response;
+  if (method.toUpperCase() === 'PUT') {
+    res = await fetch(url, { method: 'PUT', body: file, headers: { 'content-type': file.type } });
+  } else {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields ?? {})) form.append(k, v);
+    form.append('file', file);
+    res = await fetch(url, { method: 'POST', body: form });
+  }
+  if (!res.ok) throw new Error(`upload refused (${res.status})`);
+  return grant.attachmentId;
+};
+
+/** Downloads an attachment: the API answers a redirect to a short-lived URL, followed here, saved as a file. */
+export const downloadAttachment = async (orderId: string, attachment: Pick<Attachment, 'attachmentId' | 'fileName'>) => {
+  const out = await apiPending().GET('/orders/{orderId}/attachments/{attachmentId}', {
+    params: { path: { orderId, attachmentId: attachment.attachmentId } },
+    parseAs: 'blob',
+  });
+  if (!out.response.ok || !out.data) throw new Error(`download refused (${out.response.status})`);
+  const href = URL.createObjectURL(out.data as Blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = attachment.fileName ?? attachment.attachmentId;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+};
