@@ -96,7 +96,7 @@ export const AppLayout = () => {
                     ) : null,
                   )
                 : roles.flatMap((role) => groups(role).map(item))}
-              {sharedMenu.map(item)}
+              {sharedMenu.filter((r) => r.menu).map(item)}
             </Menu>
           </nav>
         </Layout.Aside>

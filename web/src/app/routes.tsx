@@ -61,3 +61,17 @@ export const routesFor = (roles: Role[]) => routes.filter((r) => r.roles.some((r
 /** Where a user lands after signing in: the first menu page of their first role. */
 export const homeFor = (roles: Role[]) =>
   ROLE_ORDER.filter((r) => roles.includes(r)).flatMap((r) => routesByRole[r].filter((x) => x.menu))[0]?.path ?? '/inbox';
+
+/** Where an order or product mentioned in a notification opens, for a user with these roles. */
+export const linkFor = (roles: Role[], target: { orderId?: string; productId?: string }) => {
+  if (target.orderId) {
+    if (roles.includes('provider')) return `/provider/orders/${target.orderId}`;
+    if (roles.includes('buyer')) return `/buyer/orders/${target.orderId}`;
+    if (roles.includes('operator')) return `/operator/orders/${target.orderId}`;
+  }
+  if (target.productId) {
+    if (roles.includes('provider')) return `/provider/products/${target.productId}`;
+    return `/products/${target.productId}`;
+  }
+  return undefined;
+};

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, Card, Empty, Loading, Rate, Space, Tabs, Tag } from 'tdesign-react';
 import { SERVICE_TYPES, type ServiceType } from '../api/types';
-import { yuan } from '../app/format';
+import { money } from '../app/format';
 import { ProblemAlert } from '../app/problem';
 import { useI18n } from '../i18n';
 import { lowestPrice, useCatalog, type CatalogEntry } from './hooks';
@@ -33,7 +33,7 @@ const ProductCard = ({ p }: { p: CatalogEntry }) => {
       footer={
         <div className="catalog-card-footer">
           <span>
-            <span className="price">{yuan(lowestPrice(p), lang)}</span> <span className="muted">{t('catalog.from')}</span>
+            <span className="price">{money(lowestPrice(p), lang)}</span> <span className="muted">{t('catalog.from')}</span>
           </span>
           <Button onClick={() => navigate(`/catalog/${p.productId}`)} aria-label={`${t('catalog.view')} ${p.name}`}>
             {t('catalog.view')}

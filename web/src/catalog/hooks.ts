@@ -2,7 +2,8 @@ import { api, apiPending, unwrap } from '../api/client';
 import type { CatalogProduct, Page, ServiceType } from '../api/types';
 import { useCursorList } from '../app/cursor-table';
 import { idem, useCommand } from '../app/use-command';
-import { ORDERS_KEY, type OrderReview, type OrderView } from '../orders/order-hooks';
+import { ORDERS_KEY } from '../orders/hooks';
+import type { OrderReview, OrderView } from '../orders/order-hooks';
 
 /** A catalogue entry: the live content, and the rating aggregate once ratings exist (spec 4.2). */
 export type CatalogEntry = CatalogProduct & { rating?: { average: number | null; count: number } };

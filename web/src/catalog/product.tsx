@@ -3,7 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { Alert, Button, Card, Comment, Descriptions, Dialog, Form, InputNumber, Loading, MessagePlugin, Rate, Space, Table, Tag } from 'tdesign-react';
 import type { Plan } from '../api/types';
 import { Field } from '../app/field';
-import { when, yuan } from '../app/format';
+import { formatTime, money } from '../app/format';
 import { fieldErrors, ProblemAlert } from '../app/problem';
 import { useSession } from '../app/session';
 import { useI18n } from '../i18n';
@@ -11,7 +11,7 @@ import { useProductPage } from '../products/hooks';
 import { RatingLine } from './catalog';
 import { useBuy, useProductReviews, type CatalogEntry } from './hooks';
 
-const Description = lazy(() => import('./description'));
+const Markdown = lazy(() => import('../products/markdown'));
 
 /** 购买: quantity and total in a confirmation dialog; on success, the new order. */
 const BuyDialog = ({ product, plan, onClose }: { product: CatalogEntry; plan: Plan; onClose: () => void }) => {
@@ -45,7 +45,7 @@ const BuyDialog = ({ product, plan, onClose }: { product: CatalogEntry; plan: Pl
           column={1}
           items={[
             { label: t('orders.plan'), content: `${plan.name}（${plan.duration} ${t(`unit.${plan.unit}`)}）` },
-            { label: t('order.unitPrice'), content: yuan(plan.price, lang) },
+            { label: t('order.unitPrice'), content: money(plan.price, lang) },
           ]}
         />
         <Form labelAlign="top" onSubmit={() => void confirm()} preventSubmitDefault>
@@ -54,7 +54,7 @@ const BuyDialog = ({ product, plan, onClose }: { product: CatalogEntry; plan: Pl
           </Field>
         </Form>
         <div>
-          {t('product.total')}：<strong className="price">{yuan(plan.price * quantity, lang)}</strong>
+          {t('product.total')}：<strong className="price">{money(plan.price * quantity, lang)}</strong>
         </div>
         {product.requirementsBeforeStart && product.requirementsTemplate.length > 0 && <Alert theme="info" message={t('product.requirementsNeeded')} />}
         <p className="muted">{t('product.buyConfirm')}</p>
@@ -79,9 +79,9 @@ const Reviews = ({ productId }: { productId: string }) => {
           <li key={r.orderId}>
             <Comment
               author={<Rate value={r.rating} disabled size="14px" aria-label={`${t('order.rating')} ${r.rating}/5`} />}
-              datetime={`${when(r.createdAt, lang)}${r.planName ? ` · ${r.planName}` : ''}`}
+              datetime={`${formatTime(r.createdAt)}${r.planName ? ` · ${r.planName}` : ''}`}
               content={r.comment ?? ''}
-              reply={r.reply ? <Comment author={t('product.reply')} content={r.reply.text} datetime={when(r.reply.at, lang)} /> : undefined}
+              reply={r.reply ? <Comment author={t('product.reply')} content={r.reply.text} datetime={formatTime(r.reply.at)} /> : undefined}
             />
           </li>
         ))}
@@ -145,8 +145,8 @@ export default function CatalogProduct() {
             columns={[
               { colKey: 'name', title: t('form.planName') },
               { colKey: 'duration', title: t('form.duration'), cell: ({ row }) => `${row.duration} ${t(`unit.${row.unit}`)}` },
-              { colKey: 'listPrice', title: t('form.listPrice'), align: 'right', cell: ({ row }) => (row.listPrice > row.price ? <s className="muted">{yuan(row.listPrice, lang)}</s> : yuan(row.listPrice, lang)) },
-              { colKey: 'price', title: t('form.price'), align: 'right', cell: ({ row }) => <strong className="price">{yuan(row.price, lang)}</strong> },
+              { colKey: 'listPrice', title: t('form.listPrice'), align: 'right', cell: ({ row }) => (row.listPrice > row.price ? <s className="muted">{money(row.listPrice, lang)}</s> : money(row.listPrice, lang)) },
+              { colKey: 'price', title: t('form.price'), align: 'right', cell: ({ row }) => <strong className="price">{money(row.price, lang)}</strong> },
               ...(canBuy
                 ? [{ colKey: 'buy', title: t('common.actions'), cell: ({ row }: { row: Plan }) => <Button size="small" onClick={() => setBuying(row)} aria-label={`${t('product.buy')} ${row.name}`}>{t('product.buy')}</Button> }]
                 : []),
@@ -155,7 +155,7 @@ export default function CatalogProduct() {
         </Card>
         <Card title={t('product.description')} bordered>
           <Suspense fallback={<Loading loading size="small" />}>
-            <Description text={p.description} />
+            <div className="markdown-body"><Markdown text={p.description} /></div>
           </Suspense>
         </Card>
         <Card title={t('product.reviews')} bordered>

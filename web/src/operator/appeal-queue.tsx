@@ -2,7 +2,7 @@ import { useNavigate } from 'react-router';
 import { Button, type PrimaryTableCol } from 'tdesign-react';
 import type { Order } from '../api/types';
 import { CursorTable } from '../app/cursor-table';
-import { shortId, when, yuan } from '../app/format';
+import { shortId, formatTime, money } from '../app/format';
 import { useI18n, type MessageKey } from '../i18n';
 import { useOperatorOrders } from './hooks';
 
@@ -16,10 +16,10 @@ export default function AppealQueue() {
   const columns: PrimaryTableCol<Appealed>[] = [
     { colKey: 'orderId', title: t('orders.orderId'), cell: ({ row }) => <code title={row.orderId}>{shortId(row.orderId)}</code> },
     { colKey: 'product', title: t('orders.product'), cell: ({ row }) => row.product.name },
-    { colKey: 'amount', title: t('orders.amount'), align: 'right', cell: ({ row }) => yuan(row.amount, lang) },
+    { colKey: 'amount', title: t('orders.amount'), align: 'right', cell: ({ row }) => money(row.amount, lang) },
     { colKey: 'by', title: t('appeals.by'), cell: ({ row }) => (row.appeal ? t(`orders.actor.${row.appeal.role}` as MessageKey) : '—') },
     { colKey: 'reason', title: t('appeals.reason'), ellipsis: true, cell: ({ row }) => row.appeal?.reason ?? '—' },
-    { colKey: 'at', title: t('appeals.appealedAt'), cell: ({ row }) => when(row.appeal?.at, lang) },
+    { colKey: 'at', title: t('appeals.appealedAt'), cell: ({ row }) => formatTime(row.appeal?.at) },
     {
       colKey: 'actions',
       title: t('common.actions'),

@@ -2,7 +2,7 @@ import { diffChars, diffLines, type ChangeObject } from 'diff';
 import { useState } from 'react';
 import { Space, Switch, Table, Tag } from 'tdesign-react';
 import type { ProductContent } from '../api/types';
-import { yuan } from '../app/format';
+import { money } from '../app/format';
 import { useI18n, type MessageKey } from '../i18n';
 
 type Key = keyof ProductContent;
@@ -21,7 +21,7 @@ const FIELDS: [Key, MessageKey][] = [
   ['description', 'form.description'],
 ];
 
-/** A field as reviewers read it: one line per plan or form field, money in yuan, types by name. */
+/** A field as reviewers read it: one line per plan or form field, money in money, types by name. */
 const useFieldText = () => {
   const { t, lang } = useI18n();
   return (c: ProductContent | null | undefined, k: Key): string => {
@@ -35,7 +35,7 @@ const useFieldText = () => {
         return c.requirementsBeforeStart ? t('common.yes') : t('common.no');
       case 'plans':
         return c.plans
-          .map((p) => `${p.name} [${p.planId ?? ''}] · ${p.duration} ${t(`unit.${p.unit}`)} · ${t('form.listPrice')} ${yuan(p.listPrice, lang)} · ${t('form.price')} ${yuan(p.price, lang)}`)
+          .map((p) => `${p.name} [${p.planId ?? ''}] · ${p.duration} ${t(`unit.${p.unit}`)} · ${t('form.listPrice')} ${money(p.listPrice, lang)} · ${t('form.price')} ${money(p.price, lang)}`)
           .join('\n');
       case 'requirementsTemplate':
         return c.requirementsTemplate

@@ -3,7 +3,7 @@ import { api, apiPending, unwrap } from '../api/client';
 import type { Order, OrderStatus, Page, ProductStatus, ProviderProduct, ServiceType } from '../api/types';
 import { useCursorList } from '../app/cursor-table';
 import { idem, useCommand } from '../app/use-command';
-import { ORDERS_KEY } from '../orders/order-hooks';
+import { ORDERS_KEY } from '../orders/hooks';
 
 export const REVIEWS_KEY = ['operator', 'reviews'] as const;
 export const OPERATOR_PRODUCTS_KEY = ['operator', 'products'] as const;

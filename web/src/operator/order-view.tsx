@@ -3,9 +3,9 @@ import { Card, Loading, Space, Tag } from 'tdesign-react';
 import { ProblemAlert } from '../app/problem';
 import { useI18n } from '../i18n';
 import { OrderConversation } from '../orders/order-conversation';
-import { useOrder } from '../orders/order-hooks';
-import { OrderTimeline } from '../orders/order-timeline';
-import { AnswersView, DeliveryNote, OrderNotices, OrderSummary } from '../purchases/purchase-detail';
+import { useOrder, type OrderView } from '../orders/order-hooks';
+import { DeliveryView, OrderTimeline, RequirementsView } from '../orders/components';
+import { OrderNotices, OrderSummary } from '../purchases/purchase-detail';
 import { ResolveDialog } from './resolve-dialog';
 
 /** An order as the operator sees it: the whole record and conversation, and 裁决 while it is disputed. */
@@ -15,7 +15,7 @@ export default function OperatorOrderView() {
   const q = useOrder(orderId);
   if (q.isLoading) return <Loading loading text={t('common.loading')} />;
   if (q.error || !q.data) return <ProblemAlert error={q.error} />;
-  const order = q.data;
+  const order = q.data as OrderView;
   const disputed = order.status === 'disputed';
   return (
     <section aria-labelledby="order-title">
@@ -38,20 +38,14 @@ export default function OperatorOrderView() {
             <Card title={t('order.summary')} bordered>
               <OrderSummary order={order} />
             </Card>
-            <Card title={t('orders.requirements')} bordered>
-              <AnswersView order={order} />
-            </Card>
-            <Card title={t('order.delivery')} bordered>
-              <DeliveryNote order={order} />
-            </Card>
+            <RequirementsView order={order} />
+            <DeliveryView order={order} />
           </Space>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             <Card title={t('conversation.title')} bordered>
               <OrderConversation order={order} canWrite={disputed} />
             </Card>
-            <Card title={t('timeline.title')} bordered>
-              <OrderTimeline order={order} />
-            </Card>
+            <OrderTimeline order={order} />
           </Space>
         </div>
       </Space>

@@ -1,7 +1,7 @@
 import { Link, useNavigate, useParams } from 'react-router';
 import { Alert, Card, Descriptions, Loading, Space, Tag } from 'tdesign-react';
 import { ConfirmAction } from '../app/confirm-action';
-import { shortId, when } from '../app/format';
+import { shortId, formatTime } from '../app/format';
 import { ProblemAlert } from '../app/problem';
 import { useI18n } from '../i18n';
 import { ContentDiff } from './content-diff';
@@ -70,7 +70,7 @@ export default function ReviewDetail() {
               { label: 'ID', content: <code>{p.productId}</code> },
               { label: t('search.provider'), content: <code title={p.providerId}>{shortId(p.providerId)}</code> },
               { label: t('products.version'), content: `v${p.version}` },
-              { label: t('reviews.submittedAt'), content: when(p.submittedAt ?? p.updatedAt, lang) },
+              { label: t('reviews.submittedAt'), content: formatTime(p.submittedAt ?? p.updatedAt) },
               { label: t('common.status'), content: t(`status.${p.status}`) },
             ]}
           />

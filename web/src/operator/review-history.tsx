@@ -1,9 +1,9 @@
 import { Table } from 'tdesign-react';
 import type { ReviewRecord } from '../api/types';
-import { shortId, when } from '../app/format';
+import { shortId, formatTime } from '../app/format';
 import { useI18n, type MessageKey } from '../i18n';
 
-/** A product's review decisions (who, when, reason), newest first. */
+/** A product's review decisions (who, formatTime, reason), newest first. */
 export const ReviewHistory = ({ history }: { history: ReviewRecord[] }) => {
   const { t, lang } = useI18n();
   return (
@@ -14,7 +14,7 @@ export const ReviewHistory = ({ history }: { history: ReviewRecord[] }) => {
       empty={t('common.empty')}
       aria-label={t('reviews.history')}
       columns={[
-        { colKey: 'at', title: t('common.updatedAt'), cell: ({ row }) => when(row.at, lang) },
+        { colKey: 'at', title: t('common.updatedAt'), cell: ({ row }) => formatTime(row.at) },
         { colKey: 'decision', title: t('common.status'), cell: ({ row }) => t(`products.decision.${row.decision}` as MessageKey) },
         { colKey: 'reason', title: t('products.reason'), cell: ({ row }) => row.reason ?? '—' },
         { colKey: 'operatorId', title: t('products.operator'), cell: ({ row }) => shortId(row.operatorId) },

@@ -2,7 +2,7 @@ import { useNavigate } from 'react-router';
 import { Button, Tag, type PrimaryTableCol } from 'tdesign-react';
 import type { ProviderProduct } from '../api/types';
 import { CursorTable } from '../app/cursor-table';
-import { shortId, when } from '../app/format';
+import { shortId, formatTime } from '../app/format';
 import { useI18n } from '../i18n';
 import { useReviewQueue } from './hooks';
 
@@ -30,7 +30,7 @@ export default function ReviewQueue() {
     },
     { colKey: 'providerId', title: t('search.provider'), cell: ({ row }) => <code title={row.providerId}>{shortId(row.providerId)}</code> },
     { colKey: 'version', title: t('products.version'), width: 70 },
-    { colKey: 'submittedAt', title: t('reviews.submittedAt'), cell: ({ row }) => when(row.submittedAt ?? row.updatedAt, lang) },
+    { colKey: 'submittedAt', title: t('reviews.submittedAt'), cell: ({ row }) => formatTime(row.submittedAt ?? row.updatedAt) },
     {
       colKey: 'actions',
       title: t('common.actions'),

@@ -5,7 +5,7 @@ import { ORDER_STATUSES, PRODUCT_STATUSES, SERVICE_TYPES, type Order, type Order
 import { ConfirmAction } from '../app/confirm-action';
 import { CursorTable } from '../app/cursor-table';
 import { Field } from '../app/field';
-import { shortId, when, yuan } from '../app/format';
+import { shortId, formatTime, money } from '../app/format';
 import { useI18n, type MessageKey } from '../i18n';
 import { ProductStatusTag } from '../products/status-tag';
 import { STATUS_THEME } from '../purchases/purchase-list';
@@ -35,11 +35,11 @@ const OrderSearchPanel = () => {
   const columns: PrimaryTableCol<Order>[] = [
     { colKey: 'orderId', title: t('orders.orderId'), cell: ({ row }) => <code title={row.orderId}>{shortId(row.orderId)}</code> },
     { colKey: 'product', title: t('orders.product'), cell: ({ row }) => row.product.name },
-    { colKey: 'amount', title: t('orders.amount'), align: 'right', cell: ({ row }) => yuan(row.amount, lang) },
+    { colKey: 'amount', title: t('orders.amount'), align: 'right', cell: ({ row }) => money(row.amount, lang) },
     { colKey: 'status', title: t('common.status'), cell: ({ row }) => <Tag theme={STATUS_THEME[row.status]} variant="light">{row.labels.provider}</Tag> },
     { colKey: 'providerId', title: t('search.providerId'), cell: ({ row }) => <code title={row.providerId}>{shortId(row.providerId)}</code> },
     { colKey: 'buyerId', title: t('search.buyerId'), cell: ({ row }) => <code title={row.buyerId}>{shortId(row.buyerId)}</code> },
-    { colKey: 'createdAt', title: t('orders.createdAt'), cell: ({ row }) => when(row.createdAt, lang) },
+    { colKey: 'createdAt', title: t('orders.createdAt'), cell: ({ row }) => formatTime(row.createdAt) },
     {
       colKey: 'actions',
       title: t('common.actions'),
@@ -101,7 +101,7 @@ const ProductSearchPanel = () => {
     { colKey: 'serviceType', title: t('products.serviceType'), cell: ({ row }) => t(`type.${(row.live ?? row.draft)!.serviceType}`) },
     { colKey: 'status', title: t('common.status'), cell: ({ row }) => <ProductStatusTag status={row.status} /> },
     { colKey: 'providerId', title: t('search.providerId'), cell: ({ row }) => <code title={row.providerId}>{shortId(row.providerId)}</code> },
-    { colKey: 'updatedAt', title: t('common.updatedAt'), cell: ({ row }) => when(row.updatedAt, lang) },
+    { colKey: 'updatedAt', title: t('common.updatedAt'), cell: ({ row }) => formatTime(row.updatedAt) },
     {
       colKey: 'actions',
       title: t('common.actions'),

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Comment, Form, Space, Textarea } from 'tdesign-react';
-import { shortId, when } from '../app/format';
+import { shortId, formatTime } from '../app/format';
 import { Field } from '../app/field';
 import { fieldErrors, ProblemAlert } from '../app/problem';
 import { useSession } from '../app/session';
@@ -43,7 +43,7 @@ export const OrderConversation = ({ order, canWrite = true }: { order: OrderView
               <li key={m.entryId} className={mine ? 'mine' : undefined}>
                 <Comment
                   author={`${t(`orders.actor.${m.role}` as MessageKey)}${mine ? (lang === 'en-US' ? ' (you)' : '（你）') : ` ${shortId(m.actor)}`}`}
-                  datetime={when(m.at, lang)}
+                  datetime={formatTime(m.at)}
                   content={
                     <div>
                       <div style={{ whiteSpace: 'pre-wrap' }}>{data.text}</div>

@@ -1,10 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { api, apiPending, unwrap } from '../api/client';
 import type { Attachment, Order } from '../api/types';
 import { idem, useCommand } from '../app/use-command';
 
-/** Every cached order read: actions invalidate them all, so lists and the detail refresh together. */
-export const ORDERS_KEY = ['orders'] as const;
+import { ORDERS_KEY } from './hooks';
+
+export { downloadAttachment, useOrder } from './hooks';
 const invalidate = [ORDERS_KEY as unknown as string[]];
 
 /** A rating as the API answers it (spec 4.2). */
@@ -23,14 +23,6 @@ export type OrderView = Order & {
   resolution?: { outcome: string; note: string; by: string; at: string } | null;
   refund?: { amount: number; at: string } | null;
 };
-
-/** One order as its buyer, its provider or an operator reads it. */
-export const useOrder = (orderId: string | undefined) =>
-  useQuery({
-    queryKey: [...ORDERS_KEY, 'one', orderId],
-    enabled: Boolean(orderId),
-    queryFn: () => unwrap<OrderView>(api().GET('/orders/{orderId}', { params: { path: { orderId: orderId! } } })),
-  });
 
 const path = (orderId: string) => ({ params: { path: { orderId } } });
 
@@ -85,19 +77,4 @@ export const uploadAttachment = async (orderId: string, file: File): Promise<str
   }
   if (!res.ok) throw new Error(`upload refused (${res.status})`);
   return grant.attachmentId;
-};
-
-/** Downloads an attachment: the API answers a redirect to a short-lived URL, followed here, saved as a file. */
-export const downloadAttachment = async (orderId: string, attachment: Pick<Attachment, 'attachmentId' | 'fileName'>) => {
-  const out = await apiPending().GET('/orders/{orderId}/attachments/{attachmentId}', {
-    params: { path: { orderId, attachmentId: attachment.attachmentId } },
-    parseAs: 'blob',
-  });
-  if (!out.response.ok || !out.data) throw new Error(`download refused (${out.response.status})`);
-  const href = URL.createObjectURL(out.data as Blob);
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = attachment.fileName ?? attachment.attachmentId;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(href), 10_000);
 };

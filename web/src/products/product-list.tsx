@@ -1,3 +1,4 @@
+import { formatTime } from '../app/format';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Button, Form, Select, Space, type PrimaryTableCol } from 'tdesign-react';
@@ -11,7 +12,7 @@ import { useDeleteProduct, useDelistProduct, useOwnProducts, useSubmitProduct, u
 import { ProductStatusTag } from './status-tag';
 
 /** The row actions of the guide; what the API refuses (409) shows its detail in the dialog. */
-const RowActions = ({ p }: { p: ProviderProduct }) => {
+export const RowActions = ({ p }: { p: ProviderProduct }) => {
   const { t } = useI18n();
   const navigate = useNavigate();
   const submit = useSubmitProduct();
@@ -79,7 +80,7 @@ export default function ProductList() {
       ),
     },
     { colKey: 'version', title: t('products.version'), width: 70 },
-    { colKey: 'updatedAt', title: t('common.updatedAt'), cell: ({ row }) => new Date(row.updatedAt).toLocaleString(lang) },
+    { colKey: 'updatedAt', title: t('common.updatedAt'), cell: ({ row }) => formatTime(row.updatedAt) },
     { colKey: 'actions', title: t('common.actions'), cell: ({ row }) => <RowActions p={row} /> },
   ];
   return (

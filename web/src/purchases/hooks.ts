@@ -1,7 +1,7 @@
 import { api, unwrap } from '../api/client';
 import type { Order, OrderStatus, Page } from '../api/types';
 import { useCursorList } from '../app/cursor-table';
-import { ORDERS_KEY } from '../orders/order-hooks';
+import { ORDERS_KEY } from '../orders/hooks';
 
 /** 已购服务: the buyer's own orders, newest first, optionally one status, cursor paged. */
 export const useBuyerOrders = (status: OrderStatus | undefined) =>

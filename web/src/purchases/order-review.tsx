@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Form, Rate, Space, Textarea } from 'tdesign-react';
-import { when } from '../app/format';
+import { formatTime } from '../app/format';
 import { Field } from '../app/field';
 import { fieldErrors, ProblemAlert } from '../app/problem';
 import { useI18n } from '../i18n';
@@ -18,7 +18,7 @@ export const OrderReview = ({ order }: { order: OrderView }) => {
       <Space direction="vertical" size={4}>
         <Rate value={order.review.rating} disabled aria-label={`${t('order.rating')} ${order.review.rating}/5`} />
         {order.review.comment && <div style={{ whiteSpace: 'pre-wrap' }}>{order.review.comment}</div>}
-        <span className="muted">{when(order.review.createdAt, lang)}</span>
+        <span className="muted">{formatTime(order.review.createdAt)}</span>
         {order.review.reply && (
           <div className="reply">
             <strong>{t('product.reply')}：</strong>

@@ -1,13 +1,12 @@
 import { Link, useParams } from 'react-router';
 import { Alert, Card, Descriptions, Loading, Space, Tag } from 'tdesign-react';
 import { ConfirmAction } from '../app/confirm-action';
-import { when, yuan } from '../app/format';
+import { formatTime, money } from '../app/format';
 import { ProblemAlert } from '../app/problem';
 import { useI18n } from '../i18n';
-import { AttachmentLinks } from '../orders/attachment-links';
 import { OrderConversation } from '../orders/order-conversation';
 import { useAppealOrder, useCancelOrder, useConfirmOrder, useOrder, useRejectCompletion, type OrderView } from '../orders/order-hooks';
-import { OrderTimeline } from '../orders/order-timeline';
+import { DeliveryView, OrderTimeline, RequirementsView } from '../orders/components';
 import { OrderReview } from './order-review';
 import { STATUS_THEME } from './purchase-list';
 import { RequirementsForm } from './requirements-form';
@@ -74,14 +73,14 @@ export const OrderSummary = ({ order, productLink }: { order: OrderView; product
         { label: t('orders.orderId'), content: <code>{order.orderId}</code> },
         { label: t('orders.product'), content: productLink ? <Link to={productLink}>{order.product.name}</Link> : order.product.name },
         { label: t('orders.plan'), content: `${order.product.plan.name}（${order.product.plan.duration} ${t(`unit.${order.product.plan.unit}`)}）` },
-        { label: t('order.unitPrice'), content: yuan(order.product.unitPrice ?? order.product.plan.price, lang) },
+        { label: t('order.unitPrice'), content: money(order.product.unitPrice ?? order.product.plan.price, lang) },
         { label: t('orders.quantity'), content: order.quantity },
-        { label: t('orders.amount'), content: <strong>{yuan(order.amount, lang)}</strong> },
+        { label: t('orders.amount'), content: <strong>{money(order.amount, lang)}</strong> },
         { label: t('order.buyerSees'), content: <Tag theme={STATUS_THEME[order.status]} variant="light">{order.labels.buyer}</Tag> },
         { label: t('order.providerSees'), content: <Tag variant="light">{order.labels.provider}</Tag> },
-        { label: t('orders.createdAt'), content: when(order.createdAt, lang) },
-        { label: t('orders.completedAt'), content: when(order.completedAt, lang) },
-        ...(order.refund ? [{ label: t('order.refund', { amount: yuan(order.refund.amount, lang) }), content: when(order.refund.at, lang) }] : []),
+        { label: t('orders.createdAt'), content: formatTime(order.createdAt) },
+        { label: t('orders.completedAt'), content: formatTime(order.completedAt) },
+        ...(order.refund ? [{ label: t('order.refund', { amount: money(order.refund.amount, lang) }), content: formatTime(order.refund.at) }] : []),
       ]}
     />
   );
@@ -100,18 +99,6 @@ export const OrderNotices = ({ order }: { order: OrderView }) => {
   );
 };
 
-/** The delivery note of 实施完成 and its files. */
-export const DeliveryNote = ({ order }: { order: OrderView }) => {
-  const { t } = useI18n();
-  if (!order.delivery) return <p className="muted">{t('order.noDelivery')}</p>;
-  return (
-    <Space direction="vertical" size={4}>
-      <div style={{ whiteSpace: 'pre-wrap' }}>{order.delivery.note}</div>
-      <AttachmentLinks order={order} ids={(order.delivery.attachments as unknown as string[] | undefined) ?? []} />
-    </Space>
-  );
-};
-
 /** The order for its buyer: 提交需求单, 确认完成, 驳回验收, 取消, 申诉, the conversation, the record, 评价. */
 export default function PurchaseDetail() {
   const { orderId } = useParams();
@@ -119,7 +106,7 @@ export default function PurchaseDetail() {
   const q = useOrder(orderId);
   if (q.isLoading) return <Loading loading text={t('common.loading')} />;
   if (q.error || !q.data) return <ProblemAlert error={q.error} />;
-  const order = q.data;
+  const order = q.data as OrderView;
   return (
     <section aria-labelledby="order-title">
       <div className="page-header">
@@ -141,12 +128,14 @@ export default function PurchaseDetail() {
             <Card title={t('order.summary')} bordered>
               <OrderSummary order={order} productLink={`/catalog/${order.productId}`} />
             </Card>
-            <Card title={t('orders.requirements')} bordered>
-              {order.status === 'awaiting_start' ? <RequirementsForm key={order.version} order={order} /> : <AnswersView order={order} />}
-            </Card>
-            <Card title={t('order.delivery')} bordered>
-              <DeliveryNote order={order} />
-            </Card>
+            {order.status === 'awaiting_start' && (order.product.requirementsTemplate?.length ?? 0) > 0 ? (
+              <Card title={t('orders.requirements')} bordered>
+                <RequirementsForm key={order.version} order={order} />
+              </Card>
+            ) : (
+              <RequirementsView order={order} />
+            )}
+            <DeliveryView order={order} />
             {order.status === 'completed' && (
               <Card title={order.review ? t('order.reviewed') : t('order.reviewTitle')} bordered>
                 <OrderReview order={order} />
@@ -157,9 +146,7 @@ export default function PurchaseDetail() {
             <Card title={t('conversation.title')} bordered>
               <OrderConversation order={order} />
             </Card>
-            <Card title={t('timeline.title')} bordered>
-              <OrderTimeline order={order} />
-            </Card>
+            <OrderTimeline order={order} />
           </Space>
         </div>
       </Space>
@@ -167,33 +154,3 @@ export default function PurchaseDetail() {
   );
 }
 
-/** The submitted answers, read-only once work has started. */
-export const AnswersView = ({ order }: { order: OrderView }) => {
-  const { t } = useI18n();
-  const template = order.product.requirementsTemplate ?? [];
-  const answers = (order.requirements.answers ?? {}) as Record<string, unknown>;
-  if (template.length === 0) return <p className="muted">{t('order.requirementsEmpty')}</p>;
-  if (Object.keys(answers).length === 0) return <p className="muted">{t('orders.requirementsNone')}</p>;
-  return (
-    <Descriptions
-      bordered
-      column={1}
-      items={template.map((f) => {
-        const v = answers[f.key];
-        return {
-          label: f.label,
-          content:
-            f.type === 'file' && typeof v === 'string' ? (
-              <AttachmentLinks order={order} ids={[v]} />
-            ) : typeof v === 'boolean' ? (
-              v ? t('common.yes') : t('common.no')
-            ) : v === undefined ? (
-              '—'
-            ) : (
-              String(v)
-            ),
-        };
-      })}
-    />
-  );
-};

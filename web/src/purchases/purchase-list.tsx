@@ -4,7 +4,7 @@ import { Button, Form, Select, Tag, type PrimaryTableCol } from 'tdesign-react';
 import { ORDER_STATUSES, type Order, type OrderStatus } from '../api/types';
 import { CursorTable } from '../app/cursor-table';
 import { Field } from '../app/field';
-import { shortId, when, yuan } from '../app/format';
+import { shortId, formatTime, money } from '../app/format';
 import { useI18n, type MessageKey } from '../i18n';
 import { useBuyerOrders } from './hooks';
 
@@ -27,9 +27,9 @@ export default function PurchaseList() {
     { colKey: 'orderId', title: t('orders.orderId'), cell: ({ row }) => <Link to={`/buyer/orders/${row.orderId}`} aria-label={`${t('orders.orderId')} ${row.orderId}`}>{shortId(row.orderId)}</Link> },
     { colKey: 'product', title: t('orders.product'), cell: ({ row }) => row.product.name },
     { colKey: 'plan', title: t('orders.plan'), cell: ({ row }) => `${row.product.plan.name} × ${row.quantity}` },
-    { colKey: 'amount', title: t('orders.amount'), align: 'right', cell: ({ row }) => yuan(row.amount, lang) },
+    { colKey: 'amount', title: t('orders.amount'), align: 'right', cell: ({ row }) => money(row.amount, lang) },
     { colKey: 'status', title: t('purchases.myStatus'), cell: ({ row }) => <Tag theme={STATUS_THEME[row.status]} variant="light">{row.labels.buyer}</Tag> },
-    { colKey: 'createdAt', title: t('orders.createdAt'), cell: ({ row }) => when(row.createdAt, lang) },
+    { colKey: 'createdAt', title: t('orders.createdAt'), cell: ({ row }) => formatTime(row.createdAt) },
     {
       colKey: 'actions',
       title: t('common.actions'),
