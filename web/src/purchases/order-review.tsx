@@ -35,7 +35,25 @@ export const OrderReview = ({ order }: { order: OrderView }) => {
   return (
     <Form labelAlign="top" onSubmit={submit} preventSubmitDefault aria-label={t('order.reviewTitle')}>
       <Field label={t('order.rating')} required error={errors.rating}>
-        <Rate value={rating} onChange={(v) => setRating(Number(v))} aria-label={t('order.rating')} />
+        {/* TDesign's Rate takes clicks only: the wrapper makes it a labelled slider for the keyboard. */}
+        <div
+          role="slider"
+          tabIndex={0}
+          aria-label={t('order.rating')}
+          aria-valuemin={1}
+          aria-valuemax={5}
+          aria-valuenow={rating || undefined}
+          aria-valuetext={rating ? `${rating} / 5` : undefined}
+          className="rate-slider"
+          onKeyDown={(e) => {
+            const next = { ArrowRight: rating + 1, ArrowUp: rating + 1, ArrowLeft: rating - 1, ArrowDown: rating - 1, Home: 1, End: 5 }[e.key];
+            if (next === undefined) return;
+            e.preventDefault();
+            setRating(Math.max(1, Math.min(5, next)));
+          }}
+        >
+          <Rate value={rating} onChange={(v) => setRating(Number(v))} />
+        </div>
       </Field>
       <Field label={t('order.comment')} error={errors.comment}>
         <Textarea value={comment} onChange={(v) => setComment(String(v))} maxlength={500} autosize={{ minRows: 2, maxRows: 5 }} />
