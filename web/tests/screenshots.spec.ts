@@ -30,7 +30,7 @@ for (const lang of ['zh', 'en'] as const) {
 
     await page.goto('/signin');
     if (lang === 'en') {
-      await page.evaluate(() => localStorage.setItem('console.lang', 'en-US'));
+      await page.evaluate("localStorage.setItem('console.lang', 'en-US')");
       await page.reload();
     }
     await shot(page, 'sign-in', lang);
