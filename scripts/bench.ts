@@ -35,6 +35,7 @@ const main = async () => {
       AUTH_ISSUER: `${cognitoEndpoint}/${pool.userPoolId}`,
       AUTH_CLIENT_ID: pool.clientId,
       AUTH_ALLOW_HTTP_ISSUER: 'true',
+      WEBHOOK_ALLOW_LOOPBACK: 'true',
       POWERTOOLS_LOG_LEVEL: 'SILENT',
     });
     const tokens = { provider: await token('p@bench.example', 'provider'), buyer: await token('b@bench.example', 'buyer'), operator: await token('o@bench.example', 'operator') };
@@ -67,7 +68,7 @@ const main = async () => {
         requestContext: { requestId: `bench-${Math.random()}`, http: { method: 'POST', path: '/' } },
       };
       const res = await handler(event, { awsRequestId: 'bench', functionName: 'bench', getRemainingTimeInMillis: () => 10_000 });
-      return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
+      return { status: res.statusCode, body: res.body && /json/.test(res.headers?.['content-type'] ?? '') ? JSON.parse(res.body) : res.body };
     };
 
     const content = {
@@ -103,6 +104,8 @@ const main = async () => {
     await measure('GET /orders/{id}', (i) => call(h.getOrder, 'buyer', { params: { orderId: orders[i] } }));
     await measure('GET /buyer/orders (page of 20)', () => call(h.listOrders, 'buyer', { query: { limit: '20' } }));
     await measure('GET /products (page of 20)', () => call(h.catalog, undefined, { query: { limit: '20' } }));
+    // operator search, takedown, export, dashboard, webhook control, read-all, deleting drafts
+    await (await import('./lib/bench-ops')).benchOps({ call, measure, rounds: ROUNDS, content, productId: product.productId });
 
     // the timer job: cost with nothing due, then over N due orders
     const idleBefore = requests;
@@ -116,9 +119,9 @@ const main = async () => {
     const jobMs = performance.now() - t;
 
     console.log(`\nMarketplace benchmark: ${ROUNDS} calls per operation, real handlers, DynamoDB Local\n`);
-    console.log('operation'.padEnd(34), 'p50 ms'.padStart(8), 'p95 ms'.padStart(8), 'DynamoDB requests/call'.padStart(24));
+    console.log('operation'.padEnd(38), 'p50 ms'.padStart(8), 'p95 ms'.padStart(8), 'DynamoDB requests/call'.padStart(24));
     for (const [name, p50, p95, perCall] of rows) {
-      console.log(name.padEnd(34), p50.toFixed(1).padStart(8), p95.toFixed(1).padStart(8), perCall.toFixed(2).padStart(24));
+      console.log(name.padEnd(38), p50.toFixed(1).padStart(8), p95.toFixed(1).padStart(8), perCall.toFixed(2).padStart(24));
     }
     console.log(`\norder timers, nothing due: ${idle} requests (one Query per due-index shard)`);
     console.log(`order timers, ${run.reminded} due reminders: ${requests - jobBefore} requests, ${jobMs.toFixed(0)} ms (${((requests - jobBefore - idle) / Math.max(1, run.reminded)).toFixed(2)} writes per due order)`);
