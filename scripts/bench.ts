@@ -36,6 +36,7 @@ const main = async () => {
       AUTH_ISSUER: `${cognitoEndpoint}/${pool.userPoolId}`,
       AUTH_CLIENT_ID: pool.clientId,
       AUTH_ALLOW_HTTP_ISSUER: 'true',
+      WEBHOOK_ALLOW_LOOPBACK: 'true',
       POWERTOOLS_LOG_LEVEL: 'SILENT',
       S3_ENDPOINT: s3rver.endpoint,
       ATTACHMENTS_BUCKET: s3rver.bucket,
@@ -82,7 +83,7 @@ const main = async () => {
         requestContext: { requestId: `bench-${Math.random()}`, http: { method: 'POST', path: '/' } },
       };
       const res = await handler(event, { awsRequestId: 'bench', functionName: 'bench', getRemainingTimeInMillis: () => 10_000 });
-      return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
+      return { status: res.statusCode, body: res.body && /json/.test(res.headers?.['content-type'] ?? '') ? JSON.parse(res.body) : res.body };
     };
 
     const content = {
@@ -118,6 +119,8 @@ const main = async () => {
     await measure('GET /orders/{id}', (i) => call(h.getOrder, 'buyer', { params: { orderId: orders[i] } }));
     await measure('GET /buyer/orders (page of 20)', () => call(h.listOrders, 'buyer', { query: { limit: '20' } }));
     await measure('GET /products (page of 20)', () => call(h.catalog, undefined, { query: { limit: '20' } }));
+    // operator search, takedown, export, dashboard, webhook control, read-all, deleting drafts
+    await (await import('./lib/bench-ops')).benchOps({ call, measure, rounds: ROUNDS, content, productId: product.productId });
 
     // conversation, attachments, ratings; S3 requests sent (a presigned URL is signed locally: none) counted beside DynamoDB's
     const s3Rows: Array<[string, number]> = [];
@@ -158,9 +161,9 @@ const main = async () => {
     const jobMs = performance.now() - t;
 
     console.log(`\nMarketplace benchmark: ${ROUNDS} calls per operation, real handlers, DynamoDB Local\n`);
-    console.log('operation'.padEnd(34), 'p50 ms'.padStart(8), 'p95 ms'.padStart(8), 'DynamoDB requests/call'.padStart(24));
+    console.log('operation'.padEnd(38), 'p50 ms'.padStart(8), 'p95 ms'.padStart(8), 'DynamoDB requests/call'.padStart(24));
     for (const [name, p50, p95, perCall] of rows) {
-      console.log(name.padEnd(34), p50.toFixed(1).padStart(8), p95.toFixed(1).padStart(8), perCall.toFixed(2).padStart(24));
+      console.log(name.padEnd(38), p50.toFixed(1).padStart(8), p95.toFixed(1).padStart(8), perCall.toFixed(2).padStart(24));
     }
     console.log(`\nS3 requests per call: ${s3Rows.map(([n, c]) => `${n} ${c.toFixed(2)}`).join('; ')} (presigning is local signing, no request)`);
     console.log(`\norder timers, nothing due: ${idle} requests (one Query per due-index shard)`);
