@@ -1,5 +1,6 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { dashboardListener } from '../../lib/dashboard/repository';
 import { logger } from '../../lib/http/route';
 import { notifyFromImage } from '../../lib/notifications/fanout';
 import { timelineInsertOf } from '../../lib/notifications/stream-record';
@@ -16,7 +17,7 @@ const onRecord = async (record: DynamoDBRecord, context?: Context) => {
   if (!entry) return;
   const attemptNow = (context?.getRemainingTimeInMillis?.() ?? Infinity) > INLINE_ATTEMPT_BUDGET_MS;
   try {
-    const outcome = await notifyFromImage(entry, [(e, order) => deliverOrderEvent(e, order, new Date(), attemptNow)]);
+    const outcome = await notifyFromImage(entry, [dashboardListener, (e, order) => deliverOrderEvent(e, order, new Date(), attemptNow)]);
     logger.debug('stream record', { entryId: entry.entryId, action: entry.action, outcome });
   } catch (err) {
     // reported to the event source as this record's failure; logged so the cause is visible

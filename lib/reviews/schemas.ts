@@ -36,15 +36,7 @@ export type ReviewItem = z.infer<typeof reviewItemSchema>;
 
 export const parseReview = (item: Record<string, unknown>) => reviewItemSchema.parse(item);
 
-// ---- Views: what the API answers.
-
-export const ratingSummaryView = z
-  .object({
-    average: z.number().nullable().meta({ description: 'to one decimal; null without ratings' }),
-    count: z.number().int(),
-  })
-  .meta({ id: 'RatingSummary' });
-
+/** A rating as clients see it (toReviewView). */
 export const reviewView = z
   .object({
     orderId: z.string(),
@@ -55,12 +47,13 @@ export const reviewView = z
     comment: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
-    editableUntil: z.string().meta({ description: 'the author may edit until then (7 days)' }),
+    editableUntil: z.string(),
     reply: z.object({ text: z.string(), at: z.string() }).nullable(),
   })
   .meta({ id: 'Review' });
-export type ReviewView = z.infer<typeof reviewView>;
 
-export const reviewPageView = z
-  .object({ rating: ratingSummaryView, items: z.array(reviewView), nextCursor: z.string().nullable() })
-  .meta({ id: 'ReviewPage' });
+/** A product's rating aggregate as the catalogue and the product page show it. */
+export const ratingSummaryView = z
+  .object({ average: z.number().nullable().meta({ description: 'to one decimal; null without ratings' }), count: z.number().int() })
+  .meta({ id: 'RatingSummary' });
+export type ReviewView = z.infer<typeof reviewView>;

@@ -54,7 +54,7 @@ export const signedHeaders = (secret: string, deliveryId: string, payload: strin
 };
 
 /** One attempt of a delivery, if this sender wins the claim; then its outcome and the next retry. */
-export const attemptDelivery = async (d: DeliveryItem, now: Date) => {
+export const attemptDelivery = async (d: DeliveryItem, now: Date, retries = true) => {
   if (!(await claimAttempt(d, now, LEASE_MS))) return 'claimed-elsewhere' as const;
   const webhook = await getWebhook(d.providerId);
   const started = Date.now();
@@ -74,7 +74,7 @@ export const attemptDelivery = async (d: DeliveryItem, now: Date) => {
     return 'gone' as const;
   }
   const delay = RETRY_DELAYS_MS[attemptsSoFar - 1];
-  if (delay === undefined || !webhook?.enabled) {
+  if (delay === undefined || !webhook?.enabled || !retries) {
     await recordAttempt(d, attempt, { status: 'failed' });
     return 'failed' as const;
   }
