@@ -37,7 +37,7 @@ export const sendTestPing = async (providerId: string, now: Date): Promise<Deliv
     updatedAt: at,
   };
   await createDelivery(delivery);
-  await attemptDelivery(delivery, now, false);
+  await attemptDelivery(delivery, now, { retries: false });
   return reread(deliveryId);
 };
 
