@@ -216,7 +216,12 @@ export const apiRoutes: ZodOpenApiPathsObject = {
   '/provider/webhook/deliveries': { get: op({ summary: 'Recent deliveries with every attempt', query: deliveriesQuery, answers: deliveryPage }) },
   // The API document and its reference page
   '/openapi.json': {
-    get: op({ summary: 'This document; its first server is the deployment that answers', access: 'public', answers: z.object({ openapi: z.string() }).loose() }),
+    get: op({
+      summary: 'This document; its first server is the deployment that answers',
+      access: 'public',
+      answers: z.object({ openapi: z.string() }).loose(),
+      fixed: true,
+    }),
   },
   '/docs': { get: op({ summary: 'The API reference page (Redoc)', access: 'public', type: 'text/html', answers: z.string(), fixed: true }) },
   '/docs/redoc.standalone.js': {
