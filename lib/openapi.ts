@@ -28,7 +28,11 @@ import {
   reviewQueueQuery,
 } from './products/schemas';
 import { pageOf } from './shared/pagination';
-import { deliveriesQuery, deliveryView, putWebhookBody, webhookSecretView, webhookView } from './webhooks/schemas';
+import { deliveriesQuery, deliveryIdParams, deliveryView, putWebhookBody, webhookSecretView, webhookView } from './webhooks/schemas';
+import { dashboardQuery, dashboardView } from './dashboard/schemas';
+import { readAllView } from './notifications/schemas';
+import { operatorOrdersQuery, operatorProductsQuery, takedownBody } from './operator/schemas';
+import { exportQuery } from './orders/export-schemas';
 
 /**
  * The HTTP API as OpenAPI 3.1, built from the same zod schemas the handlers validate with. A test checks
@@ -168,6 +172,33 @@ const attachmentGrantView = z
 const cmd = (summary: string, body?: z.ZodType, errors: ErrorStatus[] = [409]) =>
   op({ summary, params: orderIdParams, body, answers: orderView, errors });
 
+/** An operation whose success is 204 with no body. */
+const noContent = (o: ZodOpenApiOperationObject): ZodOpenApiOperationObject => {
+  const { '200': _ok, ...rest } = o.responses as Record<string, unknown>;
+  return { ...o, responses: { '204': { description: 'Done; no body' }, ...rest } as ZodOpenApiOperationObject['responses'] };
+};
+
+const csvExport = (): ZodOpenApiOperationObject => {
+  const o = op({ summary: 'Own orders as CSV (UTF-8 with BOM; Chinese headers unless Accept-Language: en)', query: exportQuery, answers: z.string(), type: 'text/csv' });
+  const { '200': ok, ...rest } = o.responses as unknown as Record<string, Record<string, unknown>>;
+  return {
+    ...o,
+    responses: {
+      '200': {
+        ...ok,
+        description: 'At most 5,000 rows (and 4 MB); when more follow, Export-Truncated and Export-Next-Cursor say where to go on',
+        headers: z.object({
+          'Content-Disposition': z.string().meta({ example: 'attachment; filename="orders-2026-11-24.csv"' }),
+          'Export-Rows': z.string().meta({ description: 'the number of rows in this answer' }),
+          'Export-Truncated': z.literal('true').optional().meta({ description: 'present when more rows match than one answer carries' }),
+          'Export-Next-Cursor': z.string().optional().meta({ description: 'send as `cursor` for the rest' }),
+        }),
+      },
+      ...rest,
+    } as ZodOpenApiOperationObject['responses'],
+  };
+};
+
 export const apiRoutes: ZodOpenApiPathsObject = {
   '/provider/products': {
     post: op({ summary: '商品接入: create a draft', body: createProductBody, answers: providerProductView, created: true, idempotent: true, errors: [409] }),
@@ -254,7 +285,40 @@ export const apiRoutes: ZodOpenApiPathsObject = {
   '/products/{productId}/reviews': {
     get: op({ summary: 'Ratings of a listed product, newest first, with average and count', params: productIdParams, query: productReviewsQuery, access: 'public', answers: reviewPage }),
   },
+  // Operator queues and search, takedown, export, dashboard, webhook control, read-all, deleting drafts
+  '/operator/orders': {
+    get: op({ summary: 'Every order; status=disputed is the appeal queue, oldest appeal first', query: operatorOrdersQuery, answers: orderPage }),
+  },
+  '/operator/products': { get: op({ summary: 'Every product; filters status, providerId, serviceType', query: operatorProductsQuery, answers: productList }) },
+  '/operator/products/{productId}/delist': {
+    post: op({
+      summary: '违规下架: platform takedown with a reason (403 CONFLICT_OF_INTEREST on one’s own product)',
+      params: productIdParams,
+      body: takedownBody,
+      answers: providerProductView,
+      errors: [409],
+    }),
+  },
+  '/provider/orders/export': { get: csvExport() },
+  '/provider/dashboard': {
+    get: op({ summary: 'Orders and revenue per day, orders per status, average hours, urges, appeals', query: dashboardQuery, answers: dashboardView }),
+  },
+  '/notifications/read-all': {
+    post: op({ summary: 'Mark the whole inbox read (what arrives meanwhile stays unread)', access: 'signed-in', answers: readAllView }),
+  },
+  '/provider/webhook/test': {
+    post: op({ summary: 'Send a signed ping now; answers the delivery with the response code', answers: deliveryView, errors: [404, 409] }),
+  },
+  '/provider/webhook/deliveries/{deliveryId}/redeliver': {
+    post: op({ summary: 'Send a failed or gone delivery again (same webhook-id)', params: deliveryIdParams, answers: deliveryView, errors: [409] }),
+  },
 };
+(apiRoutes['/provider/products/{productId}'] as Record<string, unknown>).delete = noContent(
+  op({ summary: 'Delete a product that was never listed (409 otherwise)', params: productIdParams, answers: z.undefined(), errors: [409] }),
+);
+(apiRoutes['/provider/webhook'] as Record<string, unknown>).delete = noContent(
+  op({ summary: 'Remove the endpoint (deliveries stay in the log)', answers: z.undefined(), errors: [404] }),
+);
 
 export const openApiDocument = () =>
   createDocument({

@@ -1,5 +1,6 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { dashboardListener } from '../../lib/dashboard/repository';
 import { logger } from '../../lib/http/route';
 import { notifyFromImage } from '../../lib/notifications/fanout';
 import { timelineInsertOf } from '../../lib/notifications/stream-record';
@@ -18,6 +19,7 @@ const recordOf = (deliveries: DeliveryItem[]) => async (record: DynamoDBRecord) 
   if (!entry) return;
   try {
     const outcome = await notifyFromImage(entry, [
+      dashboardListener,
       async (e, order) => {
         const delivery = await deliverOrderEvent(e, order, new Date());
         if (delivery) deliveries.push(delivery);

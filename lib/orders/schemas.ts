@@ -119,6 +119,8 @@ export const orderItemSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   completedAt: z.string().optional(),
+  /** The first 开始实施 (the dashboard's purchase → start and start → completion). */
+  startedAt: z.string().optional(),
 });
 export type OrderItem = z.infer<typeof orderItemSchema>;
 

@@ -114,7 +114,8 @@ export const LISTINGS = ['unlisted', 'listed', 'delisted'] as const;
 export const REVIEWS = ['none', 'draft', 'in_review', 'rejected'] as const;
 
 export const reviewRecordSchema = z.object({
-  decision: z.enum(['approved', 'rejected']),
+  /** `delisted`: a platform takedown (违规下架), with its reason. */
+  decision: z.enum(['approved', 'rejected', 'delisted']),
   reason: z.string().optional(),
   operatorId: z.string(),
   version: z.number().optional(),

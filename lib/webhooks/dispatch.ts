@@ -56,7 +56,12 @@ export const signedHeaders = (secret: string, deliveryId: string, payload: strin
 };
 
 /** One attempt of a delivery, if this sender wins the claim; then its outcome and the next retry. */
-export const attemptDelivery = async (d: DeliveryItem, now: Date, timeoutMs = TIMEOUT_MS) => {
+export const attemptDelivery = async (
+  d: DeliveryItem,
+  now: Date,
+  /** `retries: false` records a failure as final (a test event is sent once). */
+  { timeoutMs = TIMEOUT_MS, retries = true }: { timeoutMs?: number; retries?: boolean } = {},
+) => {
   if (!(await claimAttempt(d, now, LEASE_MS))) return 'claimed-elsewhere' as const;
   const webhook = await getWebhook(d.providerId);
   const started = Date.now();
@@ -76,7 +81,7 @@ export const attemptDelivery = async (d: DeliveryItem, now: Date, timeoutMs = TI
     return 'gone' as const;
   }
   const delay = RETRY_DELAYS_MS[attemptsSoFar - 1];
-  if (delay === undefined || !webhook?.enabled) {
+  if (delay === undefined || !webhook?.enabled || !retries) {
     await recordAttempt(d, attempt, { status: 'failed' });
     return 'failed' as const;
   }
@@ -136,7 +141,7 @@ export const sendFirstAttempts = async (deliveries: DeliveryItem[], now: Date, t
       let sent = 0;
       try {
         for (const d of chain) {
-          if ((await attemptDelivery(d, now, timeoutMs)) !== 'succeeded') break;
+          if ((await attemptDelivery(d, now, { timeoutMs })) !== 'succeeded') break;
           sent++;
         }
         return { sent, left: chain.length - sent, errors: 0 };

@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { REGION, type PoolIds } from './stack';
 
 export const ROOT = join(__dirname, '..', '..');
-export const LOCAL_DIR = join(ROOT, '.local');
+/** The local stack's state (DynamoDB Local's data, cognito-local's, the stack file); LOCAL_DIR moves it. */
+export const LOCAL_DIR = process.env.LOCAL_DIR ? resolve(process.env.LOCAL_DIR) : join(ROOT, '.local');
 export const STACK_FILE = join(LOCAL_DIR, 'stack.json');
 
 export const ports = {

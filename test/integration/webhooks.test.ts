@@ -8,19 +8,24 @@ import { Webhook } from 'standardwebhooks';
 import { handler as putWebhook } from '../../functions/webhooks/put';
 import { handler as getWebhook } from '../../functions/webhooks/get';
 import { handler as deliveries } from '../../functions/webhooks/deliveries';
-import { handler as webhookRetries } from '../../functions/jobs/webhook-retries';
+import { handler as webhookRetriesHandler } from '../../functions/jobs/webhook-retries';
 import { keys } from '../../lib/db/keys';
 import { checkWebhookUrl, isAllowedAddress } from '../../lib/webhooks/address';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { handler as inbox } from '../../functions/notifications/list';
 import { ddb } from '../../lib/db/client';
-import { FIRST_ATTEMPT_TIMEOUT_MS, RETRY_DELAYS_MS, runWebhookRetries } from '../../lib/webhooks/dispatch';
+import { FIRST_ATTEMPT_TIMEOUT_MS, RETRY_DELAYS_MS, runWebhookRetries as runRetries } from '../../lib/webhooks/dispatch';
+import { asFunction } from '../support/dynamodb-calls';
 import { invoke, user } from '../support/http';
 import { clearDueIndex } from '../support/isolated-table';
 import { orderIn } from '../support/orders';
 import { must } from '../support/products';
 import { startReceiver } from '../support/receiver';
 import { batchFor, runStream } from '../support/stream';
+
+// the job's runs are the webhookRetries function's DynamoDB calls
+const webhookRetries: typeof webhookRetriesHandler = (event) => asFunction(webhookRetriesHandler, () => webhookRetriesHandler(event));
+const runWebhookRetries: typeof runRetries = (...args) => asFunction(webhookRetriesHandler, () => runRetries(...args));
 
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let secret: string;

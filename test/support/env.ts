@@ -14,4 +14,5 @@ Object.assign(process.env, {
   AWS_REGION: 'us-east-1',
   S3_ENDPOINT: stack.s3.endpoint,
   ATTACHMENTS_BUCKET: stack.s3.bucket,
+  POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
 });
