@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildAll, coldStart, type Built } from './bench/bundles';
-import { ensureTable, ensureUser, ensureUserPool, freePort, signIn, startCognito, startDynamo } from './lib/stack';
+import { ensureTable, ensureUser, ensureUserPool, freePort, signIn, startCognito, startDynamo, startS3 } from './lib/stack';
 
 // Locally on Node 20 the AWS SDK warns of its future Node 22 requirement; deployed functions run on Node 22.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -32,6 +32,7 @@ const main = async () => {
   const [dynamoPort, cognitoPort] = [await freePort(), await freePort()];
   const dynamo = await startDynamo(dynamoPort);
   const cognito = await startCognito(cognitoPort, dir);
+  const s3rver = await startS3(await freePort(), join(dir, 's3'), 'market-bench-attachments', { reset: true });
   const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
   const md: string[] = [`# Benchmark ${new Date().toISOString()}`, '', `Node ${process.version}, DynamoDB Local, real handlers.`, ''];
   try {
@@ -50,8 +51,11 @@ const main = async () => {
       AUTH_ISSUER: `${cognitoEndpoint}/${pool.userPoolId}`,
       AUTH_CLIENT_ID: pool.clientId,
       AUTH_ALLOW_HTTP_ISSUER: 'true',
+      WEBHOOK_ALLOW_LOOPBACK: 'true',
       POWERTOOLS_LOG_LEVEL: 'SILENT',
       POWERTOOLS_METRICS_DISABLED: 'true',
+      S3_ENDPOINT: s3rver.endpoint,
+      ATTACHMENTS_BUCKET: s3rver.bucket,
       AWS_REGION: 'us-east-1',
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
@@ -99,7 +103,17 @@ const main = async () => {
       listBuyer: (await import('../functions/orders/list-buyer')).handler,
       listProvider: (await import('../functions/orders/list-provider')).handler,
       inbox: (await import('../functions/notifications/list')).handler,
+      message: (await import('../functions/orders/message')).handler,
+      grant: (await import('../functions/attachments/grant')).handler,
+      download: (await import('../functions/attachments/download')).handler,
+      review: (await import('../functions/reviews/create')).handler,
+      reply: (await import('../functions/reviews/reply')).handler,
+      reviews: (await import('../functions/reviews/list')).handler,
     };
+    const { s3 } = await import('../lib/attachments/storage');
+    const { PutObjectCommand } = await import('@aws-sdk/client-s3');
+    let s3Requests = 0;
+    s3.middlewareStack.add((next) => async (args) => (s3Requests++, next(args)), { step: 'deserialize', name: 'benchCountS3' });
     const { runOrderTimers } = await import('../lib/orders/timers');
     const { config } = await import('../lib/config');
 
@@ -115,7 +129,7 @@ const main = async () => {
     });
     const call = async (handler: any, as: string | undefined, opts: { params?: any; body?: any; query?: any; method?: string } = {}) => {
       const res = await handler(event(as, opts.method ?? (opts.body ? 'POST' : 'GET'), opts), { awsRequestId: 'bench', functionName: 'bench', getRemainingTimeInMillis: () => 10_000 });
-      const body = res.body ? JSON.parse(res.body) : undefined;
+      const body = res.body && /json/.test(res.headers?.['content-type'] ?? '') ? JSON.parse(res.body) : res.body;
       return { status: res.statusCode as number, body };
     };
     const must = async (p: Promise<{ status: number; body: any }>, status = 200) => {
@@ -177,10 +191,40 @@ const main = async () => {
       await measure('GET /buyer/orders (page of 20)', () => must(call(h.listBuyer, 'buyer', { query: { limit: '20' } })));
       await measure('GET /products (page of 20)', () => must(call(h.catalog, undefined, { query: { limit: '20' } })));
       await measure('GET /notifications (page of 20)', () => must(call(h.inbox, 'buyer', { query: { limit: '20' } })));
+      // operator search, takedown, export, dashboard, webhook control, read-all, deleting drafts
+      await (await import('./lib/bench-ops')).benchOps({ call, measure, rounds: ROUNDS, content, productId: product });
+
+      // conversation, attachments, ratings; S3 requests sent (a presigned URL is signed locally: none) counted beside DynamoDB's
+      const s3Rows: Array<[string, number]> = [];
+      const measureS3 = async (name: string, op: (i: number) => Promise<unknown>) => {
+        const before = s3Requests;
+        await measure(name, op);
+        s3Rows.push([name, (s3Requests - before) / ROUNDS]);
+      };
+      await measureS3('POST messages (read-first)', (i) => call(h.message, 'buyer', { params: { orderId: orders[i] }, body: { text: '你好' } }));
+      const grants: Array<{ attachmentId: string }> = [];
+      await measureS3('POST attachments (grant)', async (i) => {
+        grants.push((await call(h.grant, 'provider', { params: { orderId: orders[i] }, body: { fileName: 'r.txt', contentType: 'text/plain', size: 5 } })).body);
+      });
+      for (const [i, g] of grants.entries()) {
+        await s3.send(new PutObjectCommand({ Bucket: s3rver.bucket, Key: `orders/${orders[i]}/${g.attachmentId}`, Body: 'hello', ContentType: 'text/plain' }));
+      }
+      await measureS3('POST messages + new attachment', (i) =>
+        call(h.message, 'provider', { params: { orderId: orders[i] }, body: { text: '见附件', attachments: [grants[i].attachmentId] } }),
+      );
+      await measureS3('GET attachment (302)', (i) => call(h.download, 'buyer', { params: { orderId: orders[i], attachmentId: grants[i].attachmentId } }));
+      for (const orderId of orders) {
+        await call(h.complete, 'provider', { params: { orderId }, body: { note: 'done' } });
+        await call(h.confirm, 'buyer', { params: { orderId }, method: 'POST' });
+      }
+      await measure('POST review (read + transaction)', (i) => call(h.review, 'buyer', { params: { orderId: orders[i] }, body: { rating: 1 + (i % 5) } }));
+      await measure('POST review/reply', (i) => call(h.reply, 'provider', { params: { orderId: orders[i] }, body: { text: '谢谢' } }));
+      await measure('GET /products/{id}/reviews (20)', () => call(h.reviews, undefined, { params: { productId: product }, query: { limit: '20' } }));
+      results.s3 = s3Rows;
       results.actions = rows;
       md.push(`## Actions (${ROUNDS} calls each)`, '', '| action | round trips | capacity units | p50 ms | p95 ms | bare DynamoDB p50 ms | handler / bare |', '|---|---:|---:|---:|---:|---:|---:|');
       for (const r of rows) md.push(`| ${r.action} | ${fmt(r.roundTrips as number, 2)} | ${fmt(r.capacity as number, 2)} | ${fmt(r.p50 as number)} | ${fmt(r.p95 as number)} | ${fmt(r.bareP50 as number)} | ${fmt(r.ratio as number, 2)} |`);
-      md.push('');
+      md.push('', `S3 requests per call: ${s3Rows.map(([n, c]) => `${n} ${c.toFixed(2)}`).join('; ')} (presigning is local signing, no request)`, '');
     }
 
     // 2. bundles: size and cold start, previous build against current, in the same run
@@ -254,6 +298,7 @@ const main = async () => {
       md.push(...scale.md);
     }
   } finally {
+    await s3rver.close();
     dynamo.kill();
     cognito.kill();
     rmSync(dir, { recursive: true, force: true });

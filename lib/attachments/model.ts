@@ -1,5 +1,5 @@
 import type { FieldError } from '../http/errors';
-import type { AttachmentItem } from './schemas';
+import type { AttachmentItem, AttachmentView } from './schemas';
 
 /** The object tag the bucket's lifecycle rule removes after a day, until the first reference retags it. */
 export const PENDING_TAG = { Key: 'state', Value: 'pending' } as const;
@@ -45,7 +45,7 @@ export const contentDisposition = (fileName: string) => {
 };
 
 /** An attachment as clients see it. */
-export const toAttachmentView = (a: AttachmentItem) => ({
+export const toAttachmentView = (a: AttachmentItem): AttachmentView => ({
   attachmentId: a.attachmentId,
   fileName: a.fileName,
   contentType: a.contentType,

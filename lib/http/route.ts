@@ -40,6 +40,8 @@ export interface Request<B, Q, P, U> {
 export interface Reply {
   status: number;
   body?: unknown;
+  /** A body sent as is (e.g. CSV), with its content type in `headers`; `body` is then ignored. */
+  raw?: string;
   headers?: Record<string, string>;
 }
 
@@ -141,7 +143,7 @@ export const route = <
       return {
         statusCode: reply.status,
         headers: { 'content-type': 'application/json', ...reply.headers },
-        body: reply.body === undefined ? '' : JSON.stringify(reply.body),
+        body: reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body)),
       };
     } catch (err) {
       if (err instanceof DomainError) {

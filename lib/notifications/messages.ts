@@ -139,6 +139,19 @@ export const productNotice = (action: string, facts: Facts): { to: Party; type: 
       },
     };
   }
+  if (action === 'takedown') {
+    return {
+      to: 'provider',
+      type: 'taken-down',
+      message: {
+        title: { zh: '商品已被平台下架', en: 'Product taken down by the platform' },
+        body: {
+          zh: `「${facts.name}」因违规被平台下架：${said(facts.data, 'reason')}`,
+          en: `“${facts.name}” was taken down by the platform: ${said(facts.data, 'reason')}`,
+        },
+      },
+    };
+  }
   if (action === 'submit') {
     return {
       to: 'operators',

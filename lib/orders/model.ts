@@ -327,6 +327,7 @@ export const applyCommand = (o: OrderItem, action: OrderCommand, input: CommandI
       break;
     case 'start':
       next.requirements = { ...o.requirements, status: 'accepted' };
+      next.startedAt = o.startedAt ?? at;
       break;
     case 'complete':
       next.delivery = { note: input.note ?? '', at, ...(input.attachments?.length ? { attachments: input.attachments } : {}) };

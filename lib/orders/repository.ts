@@ -230,6 +230,15 @@ const orderRecord = (o: OrderItem, rules: OrderRules) => ({
   GSI1SK: keys.sortByTime(o.createdAt, o.orderId),
   GSI2PK: keys.buyerOrders(o.buyerId),
   GSI2SK: keys.sortByTime(o.createdAt, o.orderId),
+  ...operatorIndexKeys(o),
+});
+
+/** Every order (GSI7, sharded) and orders by status (GSI8, sharded; the appeal queue by appeal time). */
+const operatorIndexKeys = (o: Pick<OrderItem, 'orderId' | 'status' | 'createdAt' | 'statusSince'>) => ({
+  GSI7PK: keys.allOrdersShard(o.orderId),
+  GSI7SK: keys.sortByTime(o.createdAt, o.orderId),
+  GSI8PK: keys.ordersByStatusShard(o.status, o.orderId),
+  GSI8SK: keys.sortByTime(o.status === 'disputed' ? o.statusSince : o.createdAt, o.orderId),
 });
 
 const timelineRecord = (e: TimelineEntry, parties?: Pick<OrderItem, 'buyerId' | 'providerId'>) => ({
@@ -310,6 +319,13 @@ const commandUpdate = (
     sets.push(set('status', to), set('statusSince', at));
     // a new status starts its own timers (spec section 4), so the due index is set from scratch
     due(dueKeys({ orderId, status: to, statusSince: at, remindersSent: [] }, rules));
+    // orders by status (GSI8): the purchase-time key is copied from GSI7; the appeal queue sorts by appeal time
+    sets.push(
+      set('GSI8PK', keys.ordersByStatusShard(to, orderId)),
+      to === 'disputed'
+        ? set('GSI8SK', keys.sortByTime(at, orderId))
+        : `${expr.name('GSI8SK')} = if_not_exists(${expr.name('GSI7SK')}, ${expr.value(keys.sortByTime(at, orderId))})`,
+    );
   }
   const refund = () => sets.push(`${expr.name('refundAmount')} = ${expr.name('amount')}`, set('refundedAt', at));
   switch (action) {
@@ -320,6 +336,7 @@ const commandUpdate = (
     case 'start':
       conditions.push(`(${expr.eq('product.requirementsBeforeStart', false)} OR ${expr.eq('requirements.status', 'submitted')})`);
       sets.push(set('requirements.status', 'accepted'));
+      sets.push(`${expr.name('startedAt')} = if_not_exists(${expr.name('startedAt')}, ${expr.value(at)})`);
       break;
     case 'complete':
       sets.push(set('delivery', { note: input.note, at }));

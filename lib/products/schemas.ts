@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ratingSummaryView } from '../reviews/schemas';
 import { ID_PATTERN } from '../shared/ids';
+import { ratingSummaryView } from '../reviews/schemas';
 import { pageParams } from '../shared/pagination';
 
 export const SERVICE_TYPES = ['ops_service', 'custom_dev', 'software', 'saas', 'image', 'api'] as const;
@@ -114,7 +114,8 @@ export const LISTINGS = ['unlisted', 'listed', 'delisted'] as const;
 export const REVIEWS = ['none', 'draft', 'in_review', 'rejected'] as const;
 
 export const reviewRecordSchema = z.object({
-  decision: z.enum(['approved', 'rejected']),
+  /** `delisted`: a platform takedown (违规下架), with its reason. */
+  decision: z.enum(['approved', 'rejected', 'delisted']),
   reason: z.string().optional(),
   operatorId: z.string(),
   version: z.number().optional(),
@@ -176,6 +177,12 @@ export type ProviderProductView = z.infer<typeof providerProductView>;
 
 /** A listed product as buyers see it: the live content at the top level. */
 export const catalogItemView = z
-  .object({ productId: z.string(), providerId: z.string(), ...contentSchema.shape, listedAt: z.string().optional(), rating: ratingSummaryView })
+  .object({
+    productId: z.string(),
+    providerId: z.string(),
+    ...contentSchema.shape,
+    listedAt: z.string().optional(),
+    rating: ratingSummaryView.meta({ description: '评价: the average and count of the product’s ratings' }),
+  })
   .meta({ id: 'CatalogItem' });
 export type CatalogItemView = z.infer<typeof catalogItemView>;

@@ -1,4 +1,4 @@
-import type { ReviewItem } from './schemas';
+import type { ReviewItem, ReviewView } from './schemas';
 
 /** How long the author may edit a rating (spec 4.2). */
 export const REVIEW_EDIT_MS = 7 * 24 * 60 * 60 * 1000;
@@ -13,7 +13,7 @@ export const ratingSummary = (p: { ratingCount?: number; ratingSum?: number }) =
 };
 
 /** A rating as clients see it. */
-export const toReviewView = (r: ReviewItem) => ({
+export const toReviewView = (r: ReviewItem): ReviewView => ({
   orderId: r.orderId,
   productId: r.productId,
   buyerId: r.buyerId,

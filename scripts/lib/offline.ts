@@ -12,6 +12,8 @@ export const startOffline = async (opts: {
   lambdaPort: number;
   workFolder?: string;
   quiet?: boolean;
+  /** How long bundling may take before giving up (a loaded machine needs more). */
+  startTimeoutMs?: number;
 }) => {
   const child = track(spawn(join(root, 'node_modules', '.bin', 'osls'), ['offline', 'start', '--stage', 'local'], {
     cwd: root,
@@ -27,6 +29,6 @@ export const startOffline = async (opts: {
     stdio: ['ignore', opts.quiet ? 'ignore' : 'inherit', opts.quiet ? 'ignore' : 'inherit'],
     detached: false,
   }));
-  await waitForPort(opts.apiPort, 'serverless-offline', child, 180_000);
+  await waitForPort(opts.apiPort, 'serverless-offline', child, opts.startTimeoutMs ?? 180_000);
   return child;
 };

@@ -78,6 +78,24 @@ describe('asking for an upload', () => {
     expect(await readItem(keys.attachmentCounter(order.orderId))).toMatchObject({ count: 50 });
   });
 
+  it('lets the console’s origin POST an upload from a browser (CORS), and no other origin', async () => {
+    const order = await orderIn('implementing');
+    const g = await grant('buyer', order.orderId, { size: 10 });
+    const preflight = (origin: string) =>
+      fetch(g.upload.url, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
+    for (const origin of ['http://127.0.0.1:5173', 'http://localhost:5173']) {
+      const ok = await preflight(origin);
+      expect(ok.status, origin).toBe(200);
+      expect(ok.headers.get('access-control-allow-methods')).toContain('POST');
+    }
+    const evil = await preflight('https://evil.example');
+    expect(evil.status).toBe(403);
+    expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('costs one DynamoDB round trip', async () => {
     const order = await orderIn('implementing');
     const { roundTrips } = await countRoundTrips(() => grant('buyer', order.orderId, { size: 10 }));
