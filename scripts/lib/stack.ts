@@ -97,8 +97,11 @@ export const startCognito = async (port: number, dir: string, quiet = true) => {
 };
 
 export const dynamoClient = (endpoint: string) => new DynamoDBClient({ endpoint, region: REGION, credentials });
-export const cognitoClient = (endpoint: string) =>
-  new CognitoIdentityProviderClient({ endpoint, region: REGION, credentials });
+/** cognito-local at its URL; a deployed pool at `https://cognito-idp.<region>.amazonaws.com` with the usual AWS credentials. */
+export const cognitoClient = (endpoint: string) => {
+  const aws = /^https:\/\/cognito-idp\.([a-z0-9-]+)\.amazonaws\.com/.exec(endpoint);
+  return aws ? new CognitoIdentityProviderClient({ region: aws[1] }) : new CognitoIdentityProviderClient({ endpoint, region: REGION, credentials });
+};
 
 /** Creates the table from serverless.yml's definition unless it exists; waits until it is active. */
 export const ensureTable = async (endpoint: string, tableName: string) => {
