@@ -30,7 +30,7 @@ test.describe('provider · 商品管理', () => {
     await expect(page.getByRole('heading', { name })).toBeVisible();
     await expect(page.getByText('审核中').first()).toBeVisible();
 
-    await page.getByRole('menuitem', { name: '商品管理' }).click();
+    await page.getByRole('link', { name: '商品管理' }).click();
     const row = page.getByRole('row').filter({ hasText: name });
     await expect(row.getByText('审核中')).toBeVisible();
     await expect(row.getByRole('button', { name: '撤销审核' })).toBeVisible();

@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { apiAs, expect, listedProduct, productContent, signInAs, test } from '../tests/support/fixtures';
+import { apiAs, expect, listedProduct, productContent, signInAs, test } from './support/fixtures';
+
+/** `npm run screenshots` (with screenshots.spec.ts): the buyer's and the operator's main pages, zh and en. */
+test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1 (npm run screenshots)');
 
 const OUT = join(__dirname, '..', '..', 'docs', 'screenshots');
 type Lang = 'zh' | 'en';
@@ -9,7 +12,7 @@ type Lang = 'zh' | 'en';
 const optional = async (call: Promise<unknown>) => call.catch(() => undefined);
 
 const setLanguage = async (page: Page, lang: Lang) => {
-  await page.evaluate((l) => window.localStorage.setItem('console.lang', l), lang === 'en' ? 'en-US' : 'zh-CN');
+  await page.evaluate(`localStorage.setItem('console.lang', '${lang === 'en' ? 'en-US' : 'zh-CN'}')`);
 };
 
 /** Opens a page, waits until nothing loads, and writes `<role>-<name>.<lang>.png`. */
@@ -21,7 +24,8 @@ const shoot = async (page: Page, lang: Lang, file: string, path: string, ready: 
   await page.screenshot({ path: join(OUT, `${file}.${lang}.png`), fullPage: true });
 };
 
-test('screenshots of the main pages for the three roles, zh and en', async ({ page }) => {
+test('buyer and operator pages, zh and en', async ({ page }) => {
+  test.setTimeout(600_000);
   // Arrange: a listed product with ratings, a listed one with a pending revision, a new one in review,
   // and the buyer's orders in the statuses the pages show.
   const provider = await apiAs('provider');
@@ -97,9 +101,5 @@ test('screenshots of the main pages for the three roles, zh and en', async ({ pa
     await shoot(page, lang, 'operator-appeal', `/operator/orders/${disputed}`, (p) => expect(p.getByRole('button', { name: lang === 'zh' ? '裁决' : 'Resolve' })).toBeVisible());
     await shoot(page, lang, 'operator-search', '/operator/search', heading('订单与商品查询', 'Orders and products'));
 
-    await signInAs(page, 'provider');
-    await setLanguage(page, lang);
-    await shoot(page, lang, 'provider-products', '/provider/products', heading('商品管理', 'Products'));
-    await shoot(page, lang, 'provider-order', `/provider/orders/${delivered}`, (p) => expect(p.getByRole('button', { name: lang === 'zh' ? '催促' : 'Urge' })).toBeVisible());
   }
 });
