@@ -15,11 +15,17 @@ import type { Reply } from '../http/route';
 import { productItemSchema, type ProductItem } from '../products/schemas';
 import { idempotencyPut, replay, type IdempotencyRequest } from '../shared/idempotency';
 import { newId } from '../shared/ids';
+import { checkReferences, parseAttachment } from '../attachments/repository';
+import type { AttachmentItem } from '../attachments/schemas';
+import { parseReview, type ReviewItem } from '../reviews/schemas';
 import {
   applyCommand,
   entryData,
   orderRules,
+  referencesOf,
   refusalOf,
+  sideOf,
+  sourceStatuses,
   targetStatus,
   validateAnswers,
   type Actor,
@@ -44,6 +50,9 @@ const parseOrder = (item: Record<string, unknown>) => orderItemSchema.parse(item
 export interface OrderWithTimeline {
   order: OrderItem;
   timeline: TimelineEntry[];
+  /** The order's attachment records and its rating, in the same partition. */
+  attachments?: AttachmentItem[];
+  review?: ReviewItem | null;
 }
 
 /** Access pattern: an order and its whole timeline, oldest entry first: one Query on the order's partition. */
@@ -65,9 +74,12 @@ export const getOrderWithTimeline = async (orderId: string): Promise<OrderWithTi
   } while (start);
   const orderItem = items.find((i) => i.SK === keys.order(orderId).SK);
   if (!orderItem) return undefined;
+  const review = items.find((i) => i.type === 'review');
   return {
     order: parseOrder(orderItem),
     timeline: items.filter((i) => i.type === 'timeline').map((i) => timelineEntrySchema.parse(i)),
+    attachments: items.filter((i) => i.type === 'attachment').map(parseAttachment),
+    review: review ? parseReview(review) : null,
   };
 };
 
@@ -218,6 +230,15 @@ const orderRecord = (o: OrderItem, rules: OrderRules) => ({
   GSI1SK: keys.sortByTime(o.createdAt, o.orderId),
   GSI2PK: keys.buyerOrders(o.buyerId),
   GSI2SK: keys.sortByTime(o.createdAt, o.orderId),
+  ...operatorIndexKeys(o),
+});
+
+/** Every order (GSI7, sharded) and orders by status (GSI8, sharded; the appeal queue by appeal time). */
+const operatorIndexKeys = (o: Pick<OrderItem, 'orderId' | 'status' | 'createdAt' | 'statusSince'>) => ({
+  GSI7PK: keys.allOrdersShard(o.orderId),
+  GSI7SK: keys.sortByTime(o.createdAt, o.orderId),
+  GSI8PK: keys.ordersByStatusShard(o.status, o.orderId),
+  GSI8SK: keys.sortByTime(o.status === 'disputed' ? o.statusSince : o.createdAt, o.orderId),
 });
 
 const timelineRecord = (e: TimelineEntry, parties?: Pick<OrderItem, 'buyerId' | 'providerId'>) => ({
@@ -283,7 +304,7 @@ const commandUpdate = (
   const at = now.toISOString();
   const set = (path: string, v: unknown) => `${expr.name(path)} = ${expr.value(v)}`;
   const conditions = [expr.eq('type', 'order')];
-  conditions.push(input.from ? expr.eq('status', input.from) : expr.in('status', rule.from));
+  conditions.push(input.from ? expr.eq('status', input.from) : expr.in('status', sourceStatuses(action, actor.role)));
   if (actor.role === 'buyer') conditions.push(expr.eq('buyerId', actor.id));
   if (actor.role === 'provider') conditions.push(expr.eq('providerId', actor.id));
   const sets = [set('updatedAt', at), `${expr.name('version')} = ${expr.name('version')} + ${expr.value(1)}`];
@@ -298,6 +319,13 @@ const commandUpdate = (
     sets.push(set('status', to), set('statusSince', at));
     // a new status starts its own timers (spec section 4), so the due index is set from scratch
     due(dueKeys({ orderId, status: to, statusSince: at, remindersSent: [] }, rules));
+    // orders by status (GSI8): the purchase-time key is copied from GSI7; the appeal queue sorts by appeal time
+    sets.push(
+      set('GSI8PK', keys.ordersByStatusShard(to, orderId)),
+      to === 'disputed'
+        ? set('GSI8SK', keys.sortByTime(at, orderId))
+        : `${expr.name('GSI8SK')} = if_not_exists(${expr.name('GSI7SK')}, ${expr.value(keys.sortByTime(at, orderId))})`,
+    );
   }
   const refund = () => sets.push(`${expr.name('refundAmount')} = ${expr.name('amount')}`, set('refundedAt', at));
   switch (action) {
@@ -308,6 +336,7 @@ const commandUpdate = (
     case 'start':
       conditions.push(`(${expr.eq('product.requirementsBeforeStart', false)} OR ${expr.eq('requirements.status', 'submitted')})`);
       sets.push(set('requirements.status', 'accepted'));
+      sets.push(`${expr.name('startedAt')} = if_not_exists(${expr.name('startedAt')}, ${expr.value(at)})`);
       break;
     case 'complete':
       sets.push(set('delivery', { note: input.note, at }));
@@ -355,13 +384,18 @@ const commandUpdate = (
     }
     case 'submit-requirements':
     case 'appeal':
+    case 'message':
       throw new Error(`${action} reads the order first`);
   }
   return { condition: conditions.join(' AND '), update: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}` };
 };
 
-/** Commands that must read the order: requirements are checked against its form, appeals against its history. */
-const READ_FIRST: OrderCommand[] = ['submit-requirements', 'appeal'];
+/**
+ * Commands that must read the order: requirements are checked against its form, appeals against its
+ * history, a message's entry names the current status; and any command that references attachments,
+ * which must be this order's (the same Query returns them).
+ */
+const READ_FIRST: OrderCommand[] = ['submit-requirements', 'appeal', 'message'];
 
 /** A command on an order: who takes which action, with what, when, under which periods. */
 export interface OrderCommandRequest {
@@ -371,6 +405,8 @@ export interface OrderCommandRequest {
   input: CommandInput;
   now: Date;
   rules: OrderRules;
+  /** When given, the actor acts as the side of the order they are on (buyer, provider, else operator). */
+  roles?: readonly string[];
 }
 
 const entryOf = (c: OrderCommandRequest, from: OrderStatus, to: OrderStatus): TimelineEntry => ({
@@ -391,7 +427,7 @@ const entryOf = (c: OrderCommandRequest, from: OrderStatus, to: OrderStatus): Ti
  * transaction conditioned on the version read, with the answer computed from both.
  */
 export const runOrderCommand = async (c: OrderCommandRequest): Promise<OrderWithTimeline> => {
-  if (READ_FIRST.includes(c.action)) return runReadFirst(c);
+  if (READ_FIRST.includes(c.action) || c.input.attachments?.length) return runReadFirst(c);
   await writeOrderCommand(c);
   const found = await getOrderWithTimeline(c.orderId);
   if (!found) throw new NotFoundError('The order');
@@ -417,20 +453,28 @@ export const writeOrderCommand = async (c: OrderCommandRequest): Promise<void> =
   }
 };
 
-const runReadFirst = async (c: OrderCommandRequest): Promise<OrderWithTimeline> => {
-  const { actor, orderId, action, input, now, rules } = c;
+const runReadFirst = async (request: OrderCommandRequest): Promise<OrderWithTimeline> => {
+  const { orderId, action, input, now, rules } = request;
   const found = await getOrderWithTimeline(orderId);
+  if (!found) throw new NotFoundError('The order');
+  const role = request.roles ? sideOf(found.order, { id: request.actor.id, roles: request.roles }) : request.actor.role;
+  const actor: Actor = { id: request.actor.id, role: role ?? request.actor.role };
+  const c = { ...request, actor };
   const mine =
-    found &&
-    ((actor.role === 'buyer' && found.order.buyerId === actor.id) || (actor.role === 'provider' && found.order.providerId === actor.id));
-  if (!found || !mine) throw new NotFoundError('The order');
+    (role === 'operator' && orderRules[action].roles.includes('operator')) ||
+    (role === 'buyer' && found.order.buyerId === actor.id) ||
+    (role === 'provider' && found.order.providerId === actor.id);
+  if (!mine) throw new NotFoundError('The order');
   const { order, timeline } = found;
+  const attachments = found.attachments ?? [];
   const refusal = refusalOf(order, action, actor.role, now, rules);
   if (refusal) throw refusalError(refusal, action, order.status);
   if (action === 'submit-requirements') {
-    const errors = validateAnswers(order.product.requirementsTemplate, input.answers ?? {});
+    const ids = new Set(attachments.map((a) => a.attachmentId));
+    const errors = validateAnswers(order.product.requirementsTemplate, input.answers ?? {}, ids);
     if (errors.length) throw new ValidationError(errors, 'The requirements do not match the product’s form.');
   }
+  const verified = await checkReferences(referencesOf(action, input, order.product.requirementsTemplate), attachments, now);
   const next = applyCommand(order, action, input, actor, now);
   const entry = entryOf(c, order.status, next.status);
   try {
@@ -445,6 +489,7 @@ const runReadFirst = async (c: OrderCommandRequest): Promise<OrderWithTimeline> 
         },
       },
       { Put: { TableName: tableName, Item: timelineRecord(entry, order), ConditionExpression: 'attribute_not_exists(PK)' } },
+      ...verified,
     ]);
   } catch (err) {
     if (err instanceof ConditionFailed && err.index === 0) {
@@ -453,7 +498,15 @@ const runReadFirst = async (c: OrderCommandRequest): Promise<OrderWithTimeline> 
     }
     throw err;
   }
-  return { order: next, timeline: [...timeline, entry] };
+  const verifiedIds = new Set(verified.map((v) => v.Update.Key.SK));
+  return {
+    order: next,
+    timeline: [...timeline, entry],
+    attachments: attachments.map((a) =>
+      verifiedIds.has(keys.attachment(a.orderId, a.attachmentId).SK) ? { ...a, verifiedAt: now.toISOString() } : a,
+    ),
+    review: found.review,
+  };
 };
 
 // ---------------------------------------------------------------------------------------------------

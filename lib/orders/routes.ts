@@ -16,9 +16,10 @@ export const actorFor = (user: User, action: OrderCommand) => {
 
 /**
  * The HTTP function of an order command (start, complete, confirm, …): the role comes from the rule
- * table, the body from its schema, and the answer is the order with its timeline.
+ * table (or, with `bySide`, the side of the order the user is on), the body from its schema, and the
+ * answer is the order with its timeline.
  */
-export const orderCommandRoute = (action: OrderCommand, body?: z.ZodType<CommandInput>) =>
+export const orderCommandRoute = (action: OrderCommand, body?: z.ZodType<CommandInput>, opts: { bySide?: boolean } = {}) =>
   route(
     {
       access: orderRules[action].roles.filter((r): r is Role => r !== 'system'),
@@ -33,7 +34,9 @@ export const orderCommandRoute = (action: OrderCommand, body?: z.ZodType<Command
         input: (req.body ?? {}) as CommandInput,
         now: req.now,
         rules: config.orders,
+        // the sender acts as the side of the order they are on, whatever else their groups allow
+        ...(opts.bySide ? { roles: req.user.roles } : {}),
       });
-      return ok(toOrderView(result.order, languageOf(req.headers), result.timeline));
+      return ok(toOrderView(result.order, languageOf(req.headers), result.timeline, result));
     },
   );

@@ -1,3 +1,4 @@
+import { ratingSummary } from '../reviews/model';
 import type { Role } from '../http/auth';
 import { newId } from '../shared/ids';
 import {
@@ -10,6 +11,8 @@ import {
   type ProductItem,
   type ProductStatus,
   type Review,
+  type CatalogItemView,
+  type ProviderProductView,
 } from './schemas';
 
 /**
@@ -21,7 +24,7 @@ export interface Phase {
   review: Review;
 }
 
-export type ProductAction = 'edit' | 'submit' | 'withdraw' | 'approve' | 'reject' | 'delist';
+export type ProductAction = 'edit' | 'submit' | 'withdraw' | 'approve' | 'reject' | 'delist' | 'takedown';
 
 /** Every phase a product can be in: a product that was never listed always has a draft in some review state. */
 export const PHASES: Phase[] = LISTINGS.flatMap((listing) =>
@@ -61,6 +64,13 @@ export const productRules: Record<ProductAction, ActionRule> = {
     to: { listing: 'delisted' },
     verb: 'delist the product',
   },
+  /** 违规下架: the platform takes a listed product down whatever its pending revision; relisting is reviewed. */
+  takedown: {
+    role: 'operator',
+    from: (p) => p.listing === 'listed',
+    to: { listing: 'delisted', review: 'rejected' },
+    verb: 'take the product down',
+  },
 };
 
 /** The phase after an action, or undefined when the action is not allowed from that phase. */
@@ -97,7 +107,7 @@ export function normalizeContent(content: Partial<ContentInput>) {
 }
 
 /** The provider's view: live version, the content being edited or reviewed, the pending revision, history. */
-export const toProviderView = (p: ProductItem) => {
+export const toProviderView = (p: ProductItem): ProviderProductView => {
   const status = statusOf(p);
   const pending = p.review !== 'none';
   return {
@@ -122,9 +132,10 @@ export const toProviderView = (p: ProductItem) => {
 };
 
 /** What buyers see: the approved content only. */
-export const toCatalogView = (p: ProductItem) => ({
+export const toCatalogView = (p: ProductItem): CatalogItemView => ({
   productId: p.productId,
   providerId: p.providerId,
   ...(p.live as ProductContent),
   listedAt: p.listedAt,
+  rating: ratingSummary(p),
 });

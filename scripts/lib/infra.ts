@@ -9,7 +9,7 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  */
 
 // CloudFormation short-form tags, kept as opaque objects: the local stack never needs their values.
-const cfnTags = ['Ref', 'Sub', 'GetAtt', 'Join', 'Select', 'Split', 'If', 'Equals', 'ImportValue', 'FindInMap', 'Base64']
+const cfnTags = ['Ref', 'Sub', 'GetAtt', 'Join', 'Select', 'Split', 'If', 'Equals', 'Not', 'And', 'Or', 'Condition', 'ImportValue', 'FindInMap', 'Base64']
   .flatMap((name) =>
     (['scalar', 'sequence', 'mapping'] as const).map(
       (kind) => new yaml.Type(`!${name}`, { kind, construct: (data) => ({ [`Fn::${name}`]: data }) }),
@@ -30,10 +30,18 @@ export const readResources = (): Record<string, Resource> => readServerlessYml()
 
 /** Every HTTP API route that serverless.yml deploys, as `METHOD /path`, with whether it has the JWT authorizer. */
 export const readHttpRoutes = () =>
-  Object.values(readServerlessYml().functions as Record<string, { events?: Array<{ httpApi?: { method: string; path: string; authorizer?: string } }> }>)
-    .flatMap((f) => f.events ?? [])
-    .filter((e) => e.httpApi)
-    .map((e) => ({ route: `${e.httpApi!.method.toUpperCase()} ${e.httpApi!.path}`, authorized: e.httpApi!.authorizer === 'cognito' }));
+  Object.values(
+    readServerlessYml().functions as Record<string, { handler: string; events?: Array<{ httpApi?: { method: string; path: string; authorizer?: string } }> }>,
+  ).flatMap((f) =>
+    (f.events ?? [])
+      .filter((e) => e.httpApi)
+      .map((e) => ({
+        route: `${e.httpApi!.method.toUpperCase()} ${e.httpApi!.path}`,
+        authorized: e.httpApi!.authorizer === 'cognito',
+        /** The handler's module, relative to the project root and without extension (`functions/orders/create`). */
+        module: f.handler.replace(/\.[^.]+$/, ''),
+      })),
+  );
 
 const ofType = (type: string) => Object.values(readResources()).filter((r) => r.Type === type);
 
@@ -73,3 +81,10 @@ export const userPoolDefinition = (poolName: string) => {
     })),
   };
 };
+
+/** Every function serverless.yml deploys: its key, the handler's source file and exported name. */
+export const readFunctions = () =>
+  Object.entries(readServerlessYml().functions as Record<string, { handler: string }>).map(([name, f]) => {
+    const dot = f.handler.lastIndexOf('.');
+    return { name, handlerFile: `${f.handler.slice(0, dot)}.ts`, exportName: f.handler.slice(dot + 1) };
+  });

@@ -12,4 +12,7 @@ Object.assign(process.env, {
   WEBHOOK_ALLOW_LOOPBACK: 'true',
   POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'SILENT',
   AWS_REGION: 'us-east-1',
+  S3_ENDPOINT: stack.s3.endpoint,
+  ATTACHMENTS_BUCKET: stack.s3.bucket,
+  POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
 });
