@@ -39,6 +39,7 @@ const BuyDialog = ({ product, plan, onClose }: { product: CatalogEntry; plan: Pl
       cancelBtn={{ content: t('common.cancel') }}
       onConfirm={() => void confirm()}
       width="min(480px, 94vw)"
+      {...({ role: 'dialog', 'aria-modal': true, 'aria-label': t('product.buyTitle', { name: product.name }) } as object)}
     >
       <Space direction="vertical" style={{ width: '100%' }}>
         <Descriptions
