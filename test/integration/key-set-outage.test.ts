@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { AuthOptions } from '../../lib/http/auth';
-import { DomainError } from '../../lib/http/errors';
 import { invoke } from '../support/http';
 import { closedPort, startIssuer } from '../support/issuer';
 import { mintToken } from '../support/tokens';
@@ -25,6 +24,8 @@ const refusal = async (p: Promise<unknown>) => {
     () => undefined,
     (e: unknown) => e,
   );
+  // the errors module as the code under test loaded it (the modules are loaded afresh below)
+  const { DomainError } = await import('../../lib/http/errors');
   if (!(err instanceof DomainError)) throw new Error(`expected a refusal, got ${String(err)}`);
   return err;
 };
@@ -38,7 +39,9 @@ describe('the token key set unreachable (issuer down or slow)', () => {
     const server = await issuer;
     server.set('hang');
     Object.assign(process.env, { AUTH_JWKS_URI: server.jwksUri, AUTH_JWKS_TIMEOUT_MS: '300', AUTH_JWKS_RETRY_AFTER_MS: '400' });
-    // Imported now, so its configuration (read at module load) sees the endpoint above; its init prefetch hangs.
+    // Imported now, afresh (test helpers may have loaded the configuration already), so its configuration
+    // (read at module load) sees the endpoint above; its init prefetch hangs.
+    vi.resetModules();
     listOwn = (await import('../../functions/products/list-own')).handler;
   });
   afterAll(async () => (await issuer).close());
