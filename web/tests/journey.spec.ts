@@ -29,7 +29,7 @@ test.describe('the guide’s journey through the console', () => {
 
     // 运营 · 商品审核 → 通过 (the version reviewed)
     await signInAs(page, 'operator');
-    await page.getByRole('menuitem', { name: '商品审核' }).click();
+    await page.getByRole('link', { name: '商品审核' }).click();
     await page.getByRole('button', { name: `审核 ${name}` }).click();
     await expect(page.getByRole('heading', { name: `审核 · ${name}` })).toBeVisible();
     await expect(page.getByText('新商品')).toBeVisible();
@@ -74,7 +74,7 @@ test.describe('the guide’s journey through the console', () => {
 
     // 用户 · 确认完成 → 评价
     await signInAs(page, 'buyer');
-    await page.getByRole('menuitem', { name: '已购服务' }).click();
+    await page.getByRole('link', { name: '已购服务' }).click();
     const row = page.getByRole('row').filter({ hasText: name });
     await expect(row.getByText('待确认完成')).toBeVisible();
     await row.getByRole('button', { name: /^查看/ }).click();
