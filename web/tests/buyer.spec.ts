@@ -24,10 +24,10 @@ test.describe('buyer · 用户控制台', () => {
     await page.getByRole('textbox', { name: 'CPU 核数' }).fill('8');
     await page.getByText('是', { exact: true }).click();
     await page.getByRole('textbox', { name: '操作系统' }).click();
-    await page.getByRole('listitem').filter({ hasText: 'Ubuntu' }).click();
+    await page.getByText('Ubuntu', { exact: true }).click();
     await page.getByRole('button', { name: '提交需求单' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
-    await expect(page.getByText('待服务商实施').first()).toBeVisible();
+    await expect(page.getByText('需求单已提交，服务商开始实施前仍可修改。')).toBeVisible();
     const saved = await buyer.call('GET', `/orders/${order.orderId}`);
     expect(saved.requirements.answers).toEqual({ host: '10.0.0.9', cores: 8, backup: true, os: 'Ubuntu' });
   });
