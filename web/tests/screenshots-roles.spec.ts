@@ -70,6 +70,8 @@ test('buyer and operator pages, zh and en', async ({ page }) => {
   await buyer.call('POST', `/orders/${done}/confirm`);
   await optional(buyer.call('POST', `/orders/${done}/review`, { rating: 5, comment: '响应很快，报告清楚，QPS 提升明显。' }));
   const disputed = await buy(mysql.productId);
+  await buyer.call('PUT', `/orders/${disputed}/requirements`, { answers: { host: 'db.internal:3306' } });
+  await optional(buyer.call('POST', `/orders/${disputed}/messages`, { text: '迁移后订单表少了 1,204 行，请核对。' }));
   await provider.call('POST', `/orders/${disputed}/start`);
   for (let i = 1; i <= 3; i += 1) {
     await provider.call('POST', `/orders/${disputed}/complete`, { note: `第 ${i} 次交付：迁移完成` });
@@ -85,7 +87,7 @@ test('buyer and operator pages, zh and en', async ({ page }) => {
     await setLanguage(page, lang);
     await shoot(page, lang, 'buyer-catalog', '/catalog', heading('服务市场', 'Marketplace'));
     await shoot(page, lang, 'buyer-product', `/catalog/${nginx.productId}`, heading('Nginx 性能调优', 'Nginx 性能调优'));
-    await shoot(page, lang, 'buyer-purchases', '/buyer/orders', heading('已购服务', 'My purchases'));
+    await shoot(page, lang, 'buyer-purchases', '/buyer/orders', heading('已购服务', 'My orders'));
     await shoot(page, lang, 'buyer-requirements', `/buyer/orders/${fresh}`, (p) => expect(p.getByRole('button', { name: lang === 'zh' ? '提交需求单' : 'Submit requirements' })).toBeVisible());
     await shoot(page, lang, 'buyer-order', `/buyer/orders/${delivered}`, (p) => expect(p.getByRole('button', { name: lang === 'zh' ? '确认完成' : 'Confirm completion' })).toBeVisible());
     await shoot(page, lang, 'buyer-completed', `/buyer/orders/${done}`, heading('Nginx 性能调优', 'Nginx 性能调优'));
