@@ -10,7 +10,7 @@ import { zipEntries } from '../support/zip';
 // run once into a temporary folder; every assertion reads that one template and those zips.
 const ROOT = join(__dirname, '..', '..');
 /** Routes anyone may call without a token; every other route must carry the JWT authorizer. */
-const PUBLIC_ROUTES = ['GET /products', 'GET /products/{productId}', 'GET /openapi.json', 'GET /docs'];
+const PUBLIC_ROUTES = ['GET /products', 'GET /products/{productId}', 'GET /openapi.json', 'GET /docs', 'GET /products/{productId}/reviews'];
 const MAX_BUNDLE_BYTES = 600 * 1024;
 
 type Resource = { Type: string; Properties: any; DeletionPolicy?: string; UpdateReplacePolicy?: string; Condition?: string };
