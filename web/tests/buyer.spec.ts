@@ -22,12 +22,12 @@ test.describe('buyer · 用户控制台', () => {
     await expect(page.getByRole('textbox', { name: '服务器地址' })).not.toHaveAttribute('aria-invalid', 'true');
 
     await page.getByRole('textbox', { name: 'CPU 核数' }).fill('8');
-    await page.getByRole('radio', { name: '是' }).check();
+    await page.getByText('是', { exact: true }).click();
     await page.getByRole('textbox', { name: '操作系统' }).click();
-    await page.getByRole('listitem').filter({ hasText: 'Ubuntu' }).click();
+    await page.getByText('Ubuntu', { exact: true }).click();
     await page.getByRole('button', { name: '提交需求单' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
-    await expect(page.getByText('待服务商实施').first()).toBeVisible();
+    await expect(page.getByText('需求单已提交，服务商开始实施前仍可修改。')).toBeVisible();
     const saved = await buyer.call('GET', `/orders/${order.orderId}`);
     expect(saved.requirements.answers).toEqual({ host: '10.0.0.9', cores: 8, backup: true, os: 'Ubuntu' });
   });
@@ -73,7 +73,7 @@ test.describe('buyer · 用户控制台', () => {
     await page.getByText('English', { exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Marketplace' })).toBeVisible();
     await expect(page.getByRole('button', { name: `View ${name}` })).toBeVisible();
-    await page.getByRole('menuitem', { name: 'My purchases' }).click();
+    await page.getByRole('link', { name: 'My orders' }).click();
     await expect(page.getByRole('row').filter({ hasText: name }).first().getByText('Requirements needed')).toBeVisible();
     await page.goto(`/buyer/orders/${order.orderId}`);
     await expect(page.getByRole('button', { name: 'Submit requirements' })).toBeVisible();

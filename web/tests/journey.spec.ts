@@ -17,6 +17,8 @@ test.describe('the guide’s journey through the console', () => {
     await page.getByRole('textbox', { name: 'Logo 地址' }).fill('https://cdn.example.com/logo.png');
     await page.getByRole('textbox', { name: '商品简介' }).fill('Nginx 配置审查与调优');
     await page.getByRole('textbox', { name: '商品详情（Markdown）' }).fill('## 服务内容\n调优与压测报告');
+    await page.getByRole('tab', { name: '预览' }).click();
+    await expect(page.getByRole('heading', { name: '服务内容' })).toBeVisible();
     await page.getByRole('textbox', { name: '规格名称 1' }).fill('单次服务');
     await page.getByRole('textbox', { name: '原价（元） 1' }).fill('500');
     await page.getByRole('textbox', { name: '售价（元） 1' }).fill('399');
@@ -29,7 +31,7 @@ test.describe('the guide’s journey through the console', () => {
 
     // 运营 · 商品审核 → 通过 (the version reviewed)
     await signInAs(page, 'operator');
-    await page.getByRole('menuitem', { name: '商品审核' }).click();
+    await page.getByRole('link', { name: '商品审核' }).click();
     await page.getByRole('button', { name: `审核 ${name}` }).click();
     await expect(page.getByRole('heading', { name: `审核 · ${name}` })).toBeVisible();
     await expect(page.getByText('新商品')).toBeVisible();
@@ -57,7 +59,7 @@ test.describe('the guide’s journey through the console', () => {
     await page.getByRole('textbox', { name: '服务器地址' }).fill('10.0.0.8');
     await page.getByRole('button', { name: '提交需求单' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
-    await expect(page.getByText('待服务商实施').first()).toBeVisible();
+    await expect(page.getByText('需求单已提交，服务商开始实施前仍可修改。')).toBeVisible();
 
     // 服务商 · 开始实施 → 实施完成 (note) → 催促
     await signInAs(page, 'provider');
@@ -74,7 +76,7 @@ test.describe('the guide’s journey through the console', () => {
 
     // 用户 · 确认完成 → 评价
     await signInAs(page, 'buyer');
-    await page.getByRole('menuitem', { name: '已购服务' }).click();
+    await page.getByRole('link', { name: '已购服务' }).click();
     const row = page.getByRole('row').filter({ hasText: name });
     await expect(row.getByText('待确认完成')).toBeVisible();
     await row.getByRole('button', { name: /^查看/ }).click();

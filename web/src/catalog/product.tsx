@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Alert, Button, Card, Comment, Descriptions, Dialog, Form, InputNumber, Loading, MessagePlugin, Rate, Space, Table, Tag } from 'tdesign-react';
+import { Alert, Avatar, Button, Card, Comment, Descriptions, Dialog, Form, InputNumber, Loading, MessagePlugin, Rate, Space, Table, Tag } from 'tdesign-react';
 import type { Plan } from '../api/types';
 import { Field } from '../app/field';
 import { formatTime, money } from '../app/format';
@@ -39,12 +39,13 @@ const BuyDialog = ({ product, plan, onClose }: { product: CatalogEntry; plan: Pl
       cancelBtn={{ content: t('common.cancel') }}
       onConfirm={() => void confirm()}
       width="min(480px, 94vw)"
+      {...({ role: 'dialog', 'aria-modal': true, 'aria-label': t('product.buyTitle', { name: product.name }) } as object)}
     >
       <Space direction="vertical" style={{ width: '100%' }}>
         <Descriptions
           column={1}
           items={[
-            { label: t('orders.plan'), content: `${plan.name}（${plan.duration} ${t(`unit.${plan.unit}`)}）` },
+            { label: t('orders.plan'), content: `${plan.name} · ${plan.duration} ${t(`unit.${plan.unit}`)}` },
             { label: t('order.unitPrice'), content: money(plan.price, lang) },
           ]}
         />
@@ -112,7 +113,9 @@ export default function CatalogProduct() {
         <Space direction="vertical" size={4}>
           <Link to="/catalog">← {t('catalog.back')}</Link>
           <Space align="center" breakLine>
-            {/^https?:/.test(p.logoUrl) && <img src={p.logoUrl} alt="" width={40} height={40} style={{ borderRadius: 6, objectFit: 'cover' }} />}
+            <Avatar image={/^https?:/.test(p.logoUrl) ? p.logoUrl : undefined} hideOnLoadFailed shape="round" size="40px" alt="">
+              {p.name.slice(0, 1)}
+            </Avatar>
             <h1 id="product-title">{p.name}</h1>
             <Tag variant="light" theme="primary">
               {t(`type.${p.serviceType}`)}

@@ -42,6 +42,7 @@ export const ResolveDialog = ({ orderId }: { orderId: string }) => {
         confirmBtn={{ content: t('common.confirm'), loading: resolve.isPending, disabled: resolve.isPending || !outcome || !note.trim() }}
         cancelBtn={{ content: t('common.cancel') }}
         onConfirm={() => void confirm()}
+        {...({ role: 'dialog', 'aria-modal': true, 'aria-label': t('appeals.resolve') } as object)}
       >
         <Form labelAlign="top">
           <p className="muted" style={{ marginTop: 0 }}>

@@ -72,7 +72,7 @@ export const OrderSummary = ({ order, productLink }: { order: OrderView; product
       items={[
         { label: t('orders.orderId'), content: <code>{order.orderId}</code> },
         { label: t('orders.product'), content: productLink ? <Link to={productLink}>{order.product.name}</Link> : order.product.name },
-        { label: t('orders.plan'), content: `${order.product.plan.name}（${order.product.plan.duration} ${t(`unit.${order.product.plan.unit}`)}）` },
+        { label: t('orders.plan'), content: `${order.product.plan.name} · ${order.product.plan.duration} ${t(`unit.${order.product.plan.unit}`)}` },
         { label: t('order.unitPrice'), content: money(order.product.unitPrice ?? order.product.plan.price, lang) },
         { label: t('orders.quantity'), content: order.quantity },
         { label: t('orders.amount'), content: <strong>{money(order.amount, lang)}</strong> },

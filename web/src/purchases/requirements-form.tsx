@@ -77,6 +77,7 @@ export const RequirementsForm = ({ order }: { order: OrderView }) => {
         cancelBtn={{ content: t('common.cancel') }}
         onConfirm={() => void send()}
         width="min(480px, 94vw)"
+        {...({ role: 'dialog', 'aria-modal': true, 'aria-label': label } as object)}
       >
         {t('order.requirementsConfirm')}
       </Dialog>
