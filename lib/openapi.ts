@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject } from 'zod-openapi';
+import { attachmentParams, grantBody, uploadGrantView } from './attachments/schemas';
 import { inboxQuery, inboxView, notificationIdParams, notificationView } from './notifications/schemas';
-import { attachmentParams, attachmentView, grantBody } from './attachments/schemas';
-import { editReviewBody, productReviewsQuery, ratingSummaryView, replyBody, reviewBody, reviewView } from './reviews/schemas';
+import { editReviewBody, productReviewsQuery, replyBody, reviewBody, reviewPageView, reviewView } from './reviews/schemas';
 import {
   completeBody,
   createOrderBody,
@@ -113,7 +113,7 @@ interface Op {
   type?: string;
   /** A static answer outside the JSON stack: reads no input and no table, so only 500 can go wrong. */
   fixed?: boolean;
-  /** Answers 302 with a Location (a presigned download) instead of a body. */
+  /** Answers 302 with a `Location` (a presigned download) instead of a body. */
   redirect?: boolean;
 }
 
@@ -128,15 +128,17 @@ const op = ({ summary, answers, params, query, body, access = 'roles', created, 
   },
   ...(body ? { requestBody: { content: json(body) } } : {}),
   responses: {
-    [redirect ? '302' : created ? '201' : '200']: {
-      description: summary,
-      ...(idempotent
-        ? { headers: z.object({ 'Idempotent-Replayed': z.literal('true').optional().meta({ description: 'present on a replayed answer' }) }) }
-        : {}),
-      ...(redirect
-        ? { headers: z.object({ Location: z.string().meta({ description: 'presigned URL, valid five minutes' }) }) }
-        : { content: { [type ?? 'application/json']: { schema: answers } } }),
-    },
+    ...(redirect
+      ? { '302': { description: summary, headers: z.object({ Location: z.string().meta({ description: 'a presigned URL, valid five minutes' }) }) } }
+      : {
+          [created ? '201' : '200']: {
+            description: summary,
+            ...(idempotent
+              ? { headers: z.object({ 'Idempotent-Replayed': z.literal('true').optional().meta({ description: 'present on a replayed answer' }) }) }
+              : {}),
+            content: { [type ?? 'application/json']: { schema: answers } },
+          },
+        }),
     ...problems(fixed ? [500] : [
       400,
       500,
@@ -153,21 +155,6 @@ const productList = pageOf(providerProductView).meta({ id: 'ProviderProductPage'
 const catalogPage = pageOf(catalogItemView).meta({ id: 'CatalogPage' });
 const orderPage = pageOf(orderView).meta({ id: 'OrderPage' });
 const deliveryPage = pageOf(deliveryView).meta({ id: 'DeliveryPage' });
-const reviewPage = pageOf(reviewView).extend({ rating: ratingSummaryView }).meta({ id: 'ReviewPage' });
-const attachmentGrantView = z
-  .object({
-    attachmentId: z.string(),
-    fileName: z.string(),
-    contentType: z.string(),
-    size: z.number().int(),
-    upload: z.object({
-      url: z.string(),
-      method: z.enum(['POST', 'PUT']),
-      fields: z.record(z.string(), z.string()).optional(),
-      expiresAt: z.string(),
-    }),
-  })
-  .meta({ id: 'AttachmentGrant' });
 
 const cmd = (summary: string, body?: z.ZodType, errors: ErrorStatus[] = [409]) =>
   op({ summary, params: orderIdParams, body, answers: orderView, errors });
@@ -229,7 +216,7 @@ export const apiRoutes: ZodOpenApiPathsObject = {
   '/orders/{orderId}/requirements': { put: cmd('提交需求单', requirementsBody) },
   '/orders/{orderId}/requirements/reject': { post: cmd('驳回需求', reasonBody) },
   '/orders/{orderId}/start': { post: cmd('开始实施') },
-  '/orders/{orderId}/complete': { post: cmd('实施完成, with a note and attachments', completeBody) },
+  '/orders/{orderId}/complete': { post: cmd('实施完成, with a note and optionally attachments of this order', completeBody) },
   '/orders/{orderId}/urge': { post: cmd('催促 (429 within 24 hours)', undefined, [409, 429]) },
   '/orders/{orderId}/confirm': { post: cmd('确认完成') },
   '/orders/{orderId}/reject-completion': { post: cmd('驳回验收', reasonBody) },
@@ -247,23 +234,26 @@ export const apiRoutes: ZodOpenApiPathsObject = {
   '/provider/webhook/deliveries': { get: op({ summary: 'Recent deliveries with every attempt', query: deliveriesQuery, answers: deliveryPage }) },
   // The API document and its reference page
   '/openapi.json': {
-    get: op({ summary: 'This document; its first server is the deployment that answers', access: 'public', answers: z.object({ openapi: z.string() }).loose() }),
+    get: op({
+      summary: 'This document; its first server is the deployment that answers',
+      access: 'public',
+      answers: z.object({ openapi: z.string() }).loose(),
+      fixed: true,
+    }),
   },
   '/docs': { get: op({ summary: 'The API reference page (Redoc)', access: 'public', type: 'text/html', answers: z.string(), fixed: true }) },
   '/docs/redoc.standalone.js': {
     get: op({ summary: 'The reference page’s renderer, served here rather than from a CDN', access: 'public', type: 'application/javascript', answers: z.string(), fixed: true }),
   },
   // Conversation, attachments and ratings (沟通 · 附件 · 评价)
-  '/orders/{orderId}/messages': {
-    post: op({ summary: '沟通: a message in the timeline, optionally with attachments of this order', params: orderIdParams, body: messageBody, answers: orderView, errors: [409, 429] }),
-  },
+  '/orders/{orderId}/messages': { post: cmd('沟通: a message in the timeline, optionally with attachments of this order', messageBody) },
   '/orders/{orderId}/attachments': {
     post: op({
       summary: 'A presigned upload (POST policy: exact type, at most the declared size ≤ 20 MB) and its attachmentId',
       params: orderIdParams,
       body: grantBody,
+      answers: uploadGrantView,
       created: true,
-      answers: attachmentGrantView,
       errors: [409],
     }),
   },
@@ -271,14 +261,20 @@ export const apiRoutes: ZodOpenApiPathsObject = {
     get: op({ summary: '302 to a presigned download valid five minutes (parties and operators)', params: attachmentParams, answers: z.never(), redirect: true }),
   },
   '/orders/{orderId}/review': {
-    post: op({ summary: '评价 a completed order, once (buyer)', params: orderIdParams, body: reviewBody, created: true, answers: reviewView, errors: [409] }),
+    post: op({ summary: '评价 a completed order, once (its buyer)', params: orderIdParams, body: reviewBody, answers: reviewView, created: true, errors: [409] }),
     patch: op({ summary: 'Edit the rating within 7 days (its author)', params: orderIdParams, body: editReviewBody, answers: reviewView, errors: [409] }),
   },
   '/orders/{orderId}/review/reply': {
-    post: op({ summary: 'Reply to the rating, once (provider)', params: orderIdParams, body: replyBody, answers: reviewView, errors: [409] }),
+    post: op({ summary: 'Reply to the rating, once (the order’s provider)', params: orderIdParams, body: replyBody, answers: reviewView, errors: [409] }),
   },
   '/products/{productId}/reviews': {
-    get: op({ summary: 'Ratings of a listed product, newest first, with average and count', params: productIdParams, query: productReviewsQuery, access: 'public', answers: reviewPage }),
+    get: op({
+      summary: 'Ratings of a listed product, newest first, with its average and count',
+      params: productIdParams,
+      query: productReviewsQuery,
+      access: 'public',
+      answers: reviewPageView,
+    }),
   },
   // Operator queues and search, takedown, export, dashboard, webhook control, read-all, deleting drafts
   '/operator/orders': {

@@ -10,9 +10,10 @@ import { StackError, ensureTable, ensureUser, ensureUserPool, requireFreePort, r
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 /**
- * `npm start`: DynamoDB Local, cognito-local, the S3 emulator, serverless-offline and the console, with demo data, on one
- * machine. SIGINT, SIGTERM and SIGHUP stop every child it started (each is tracked from the moment it is
- * spawned) and the console's server, and wait for them to exit; a failure to start exits non-zero after the same.
+ * `npm start`: DynamoDB Local, cognito-local, the S3 emulator, serverless-offline and the console, with demo
+ * data, on one machine. SIGINT, SIGTERM and SIGHUP stop every child it started (each is tracked from the
+ * moment it is spawned) and the servers it runs in-process, and wait for them to exit; a failure to start
+ * exits non-zero after the same.
  */
 const closers: (() => Promise<unknown>)[] = [];
 const consolePort = Number(process.env.CONSOLE_PORT ?? 5173);
@@ -27,10 +28,10 @@ const main = async () => {
   await requireFreePort(ports.cognito, 'cognito-local, COGNITO_PORT');
   await requireFreePort(ports.api, 'the HTTP API, API_PORT');
   await requireFreePort(ports.lambda, 'serverless-offline Lambda, LAMBDA_PORT');
-  await requireFreePort(consolePort, 'the console, CONSOLE_PORT');
   await requireFreePort(ports.s3, 'the S3 emulator, S3_PORT');
+  await requireFreePort(consolePort, 'the console, CONSOLE_PORT');
 
-  console.log('Starting DynamoDB Local and cognito-local…');
+  console.log('Starting DynamoDB Local, cognito-local and the S3 emulator…');
   await startDynamo(ports.dynamodb, join(LOCAL_DIR, 'dynamodb'));
   await startCognito(ports.cognito, LOCAL_DIR);
   // attachments: s3rver in this process, objects kept under .local/s3, the bucket with CORS for the console

@@ -11,8 +11,8 @@ export default defineConfig({
   reporter: process.env.CI ? 'line' : 'list',
   // One worker: the machine's cores are shared, and the journeys share one stack.
   workers: 1,
-  timeout: 90_000,
-  expect: { timeout: 15_000 },
+  timeout: 180_000,
+  expect: { timeout: 60_000 },
   outputDir: './test-results',
   use: {
     launchOptions: {

@@ -61,16 +61,32 @@ export const attachmentItemSchema = z.object({
 });
 export type AttachmentItem = z.infer<typeof attachmentItemSchema>;
 
-/** An attachment as clients see it (toAttachmentView). */
+// ---- Views: what the API answers.
+
 export const attachmentView = z
   .object({
     attachmentId: z.string(),
     fileName: z.string(),
-    contentType: z.string(),
-    size: z.number().int(),
+    contentType: z.enum(CONTENT_TYPES),
+    size: z.number().int().meta({ description: 'bytes: as stored once checked, else as granted' }),
     uploadedBy: z.string(),
     createdAt: z.string(),
-    verified: z.boolean().meta({ description: 'the stored object was checked against its grant' }),
+    verified: z.boolean().meta({ description: 'the stored object was checked at its first reference' }),
   })
   .meta({ id: 'Attachment' });
 export type AttachmentView = z.infer<typeof attachmentView>;
+
+export const uploadGrantView = z
+  .object({
+    attachmentId: z.string(),
+    fileName: z.string(),
+    contentType: z.enum(CONTENT_TYPES),
+    size: z.number().int(),
+    upload: z.object({
+      method: z.literal('POST'),
+      url: z.string().meta({ description: 'the bucket; POST a multipart/form-data form to it' }),
+      fields: z.record(z.string(), z.string()).meta({ description: 'every form field to send before the `file` field' }),
+      expiresAt: z.string(),
+    }),
+  })
+  .meta({ id: 'UploadGrant' });

@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { attachmentView } from '../attachments/schemas';
-import { reviewView } from '../reviews/schemas';
 import { pageParams } from '../shared/pagination';
 import { contentSchema, planSchema } from '../products/schemas';
 import { ID_PATTERN } from '../shared/ids';
-import { attachmentRefs } from '../attachments/schemas';
+import { attachmentRefs, attachmentView } from '../attachments/schemas';
+import { reviewView } from '../reviews/schemas';
 
 export const ORDER_STATUSES = ['awaiting_start', 'implementing', 'awaiting_confirmation', 'completed', 'cancelled', 'disputed'] as const;
 export const REQUIREMENT_STATUSES = ['none', 'submitted', 'rejected', 'accepted'] as const;
@@ -154,7 +153,7 @@ export const orderView = z
     quantity: z.number().int(),
     amount: z.number().int().meta({ description: 'fen' }),
     requirements: orderItemSchema.shape.requirements,
-    delivery: orderItemSchema.shape.delivery.unwrap().nullable(),
+    delivery: z.object({ note: z.string(), at: z.string(), attachments: z.array(z.string()).optional() }).nullable(),
     refund: z.object({ amount: z.number().int(), at: z.string() }).nullable(),
     appeal: orderItemSchema.shape.appeal.unwrap().nullable(),
     resolution: orderItemSchema.shape.resolution.unwrap().nullable(),
@@ -168,8 +167,8 @@ export const orderView = z
       .array(timelineEntryView)
       .optional()
       .meta({ description: 'oldest first; on GET /orders/{orderId} and every command’s answer, not in lists' }),
-    attachments: z.array(attachmentView).optional().meta({ description: 'the order’s attachments, on GET /orders/{orderId}' }),
-    review: reviewView.nullable().optional().meta({ description: 'the buyer’s rating, on GET /orders/{orderId}' }),
+    attachments: z.array(attachmentView).optional().meta({ description: 'where the timeline is: the order’s attachments' }),
+    review: reviewView.nullable().optional().meta({ description: 'on GET /orders/{orderId}: the rating, or null' }),
   })
   .meta({ id: 'Order' });
 export type OrderView = z.infer<typeof orderView>;

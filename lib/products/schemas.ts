@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ratingSummaryView } from '../reviews/schemas';
 import { ID_PATTERN } from '../shared/ids';
+import { ratingSummaryView } from '../reviews/schemas';
 import { pageParams } from '../shared/pagination';
 
 export const SERVICE_TYPES = ['ops_service', 'custom_dev', 'software', 'saas', 'image', 'api'] as const;
@@ -177,6 +177,12 @@ export type ProviderProductView = z.infer<typeof providerProductView>;
 
 /** A listed product as buyers see it: the live content at the top level. */
 export const catalogItemView = z
-  .object({ productId: z.string(), providerId: z.string(), ...contentSchema.shape, listedAt: z.string().optional(), rating: ratingSummaryView })
+  .object({
+    productId: z.string(),
+    providerId: z.string(),
+    ...contentSchema.shape,
+    listedAt: z.string().optional(),
+    rating: ratingSummaryView.meta({ description: '评价: the average and count of the product’s ratings' }),
+  })
   .meta({ id: 'CatalogItem' });
 export type CatalogItemView = z.infer<typeof catalogItemView>;

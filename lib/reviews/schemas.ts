@@ -36,7 +36,15 @@ export type ReviewItem = z.infer<typeof reviewItemSchema>;
 
 export const parseReview = (item: Record<string, unknown>) => reviewItemSchema.parse(item);
 
-/** A rating as clients see it (toReviewView). */
+// ---- Views: what the API answers.
+
+export const ratingSummaryView = z
+  .object({
+    average: z.number().nullable().meta({ description: 'to one decimal; null without ratings' }),
+    count: z.number().int(),
+  })
+  .meta({ id: 'RatingSummary' });
+
 export const reviewView = z
   .object({
     orderId: z.string(),
@@ -47,13 +55,12 @@ export const reviewView = z
     comment: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
-    editableUntil: z.string(),
+    editableUntil: z.string().meta({ description: 'the author may edit until then (7 days)' }),
     reply: z.object({ text: z.string(), at: z.string() }).nullable(),
   })
   .meta({ id: 'Review' });
-
-/** A product's rating aggregate as the catalogue and the product page show it. */
-export const ratingSummaryView = z
-  .object({ average: z.number().nullable().meta({ description: 'to one decimal; null without ratings' }), count: z.number().int() })
-  .meta({ id: 'RatingSummary' });
 export type ReviewView = z.infer<typeof reviewView>;
+
+export const reviewPageView = z
+  .object({ rating: ratingSummaryView, items: z.array(reviewView), nextCursor: z.string().nullable() })
+  .meta({ id: 'ReviewPage' });

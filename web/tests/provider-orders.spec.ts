@@ -4,7 +4,7 @@ test.describe('provider · 订单管理', () => {
   test('starts, completes with a note and urges, each through its confirmation', async ({ page }) => {
     const { orderId, product } = await orderWithRequirements();
     await signInAs(page, 'provider');
-    await page.getByRole('menuitem', { name: '订单管理' }).click();
+    await page.getByRole('link', { name: '订单管理' }).click();
     await page.getByRole('row').filter({ hasText: orderId }).getByRole('link', { name: orderId }).click();
     await expect(page.getByRole('heading', { name: `订单详情 · ${product.name}` })).toBeVisible();
     await expect(page.getByText('10.0.0.8')).toBeVisible();

@@ -70,6 +70,8 @@ export const ConfirmAction = <V,>({
         cancelBtn={{ content: t('common.cancel') }}
         onConfirm={() => void confirm()}
         width="min(560px, 94vw)"
+        // TDesign passes these to the dialog's card: a labelled modal dialog for assistive technology
+        {...({ role: 'dialog', 'aria-modal': true, 'aria-label': title ?? label } as object)}
       >
         <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
           <div>{body}</div>

@@ -9,3 +9,6 @@ export const formatTime = (iso: string | null | undefined) => {
 
 /** Integer fen as CNY. */
 export const money = (fen: number, lang: string) => new Intl.NumberFormat(lang, { style: 'currency', currency: 'CNY' }).format(fen / 100);
+
+/** Ids are long and time-ordered (ULIDs share their head): lists show their tail. */
+export const shortId = (id: string) => (id.length > 12 ? `…${id.slice(-8)}` : id);

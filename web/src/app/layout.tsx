@@ -3,6 +3,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { Badge, Button, Layout, Loading, Menu, Select, Space } from 'tdesign-react';
 import { LogoutIcon, NotificationIcon, TranslateIcon } from 'tdesign-icons-react';
 import { useI18n, type Lang } from '../i18n';
+import { Labelled } from './field';
 import type { Role } from './auth';
 import { ROLE_ORDER, routesByRole, sharedMenu, type AppRoute } from './routes';
 import { useSession } from './session';
@@ -25,6 +26,7 @@ const useNarrow = () => {
 export const LanguageSwitch = () => {
   const { lang, setLang, t } = useI18n();
   return (
+    <Labelled label={t('lang.label')}>
     <Select
       aria-label={t('lang.label')}
       value={lang}
@@ -36,6 +38,7 @@ export const LanguageSwitch = () => {
         { label: 'English', value: 'en-US' },
       ]}
     />
+    </Labelled>
   );
 };
 
@@ -54,7 +57,18 @@ export const AppLayout = () => {
     .filter((p) => location.pathname === p || location.pathname.startsWith(`${p}/`))
     .sort((a, b) => b.length - a.length)[0];
   const item = (r: AppRoute) => (
-    <Menu.MenuItem key={r.path} value={r.path} icon={r.menu!.icon} onClick={() => navigate(r.path)}>
+    <Menu.MenuItem
+      key={r.path}
+      value={r.path}
+      icon={r.menu!.icon}
+      href={r.path}
+      onClick={({ e }) => {
+        // a real link (open in a new tab works); a plain click stays in the single-page app
+        if (e.metaKey || e.ctrlKey || e.shiftKey) return;
+        e.preventDefault();
+        navigate(r.path);
+      }}
+    >
       {t(r.menu!.label)}
     </Menu.MenuItem>
   );
@@ -62,7 +76,7 @@ export const AppLayout = () => {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header>
-        <header className="console-header">
+        <div className="console-header">
           <strong className="console-title">{roles.length === 1 ? t(ROLE_TITLE[roles[0]]) : t('app.title')}</strong>
           <Space align="center" size={narrow ? 4 : 12}>
             <LanguageSwitch />
@@ -81,7 +95,7 @@ export const AppLayout = () => {
               {narrow && <span className="sr-only">{t('auth.signOut')}</span>}
             </Button>
           </Space>
-        </header>
+        </div>
       </Layout.Header>
       <Layout>
         <Layout.Aside width={narrow ? '64px' : '220px'}>
@@ -101,11 +115,11 @@ export const AppLayout = () => {
           </nav>
         </Layout.Aside>
         <Layout.Content>
-          <main className="console-main">
+          <div className="console-main">
             <Suspense fallback={<Loading loading text={t('common.loading')} />}>
               <Outlet />
             </Suspense>
-          </main>
+          </div>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactElement } from 'react';
-import { ChartBarIcon, LinkIcon, NotificationIcon, ShopIcon, ViewListIcon } from 'tdesign-icons-react';
+import { CartIcon, ChartBarIcon, ChatBubbleErrorIcon, CheckRectangleIcon, LinkIcon, NotificationIcon, SearchIcon, ShopIcon, StoreIcon, ViewListIcon } from 'tdesign-icons-react';
 import type { MessageKey } from '../i18n';
 import type { Role } from './auth';
 
@@ -27,10 +27,21 @@ const providerRoutes: AppRoute[] = [
 ];
 
 // Buyer (用户控制台): add this role's pages here.
-const buyerRoutes: AppRoute[] = [];
+const buyerRoutes: AppRoute[] = [
+  { path: '/catalog', roles: ['buyer'], Page: page(() => import('../catalog/catalog')), menu: { label: 'nav.catalog', icon: <StoreIcon /> } },
+  { path: '/catalog/:productId', roles: ['buyer', 'provider', 'operator'], Page: page(() => import('../catalog/product')) },
+  { path: '/buyer/orders', roles: ['buyer'], Page: page(() => import('../purchases/purchase-list')), menu: { label: 'nav.purchases', icon: <CartIcon /> } },
+  { path: '/buyer/orders/:orderId', roles: ['buyer'], Page: page(() => import('../purchases/purchase-detail')) },
+];
 
 // Operator (运营后台): add this role's pages here.
-const operatorRoutes: AppRoute[] = [];
+const operatorRoutes: AppRoute[] = [
+  { path: '/operator/reviews', roles: ['operator'], Page: page(() => import('../operator/review-queue')), menu: { label: 'nav.reviews', icon: <CheckRectangleIcon /> } },
+  { path: '/operator/reviews/:productId', roles: ['operator'], Page: page(() => import('../operator/review-detail')) },
+  { path: '/operator/appeals', roles: ['operator'], Page: page(() => import('../operator/appeal-queue')), menu: { label: 'nav.appeals', icon: <ChatBubbleErrorIcon /> } },
+  { path: '/operator/orders/:orderId', roles: ['operator'], Page: page(() => import('../operator/order-view')) },
+  { path: '/operator/search', roles: ['operator'], Page: page(() => import('../operator/search')), menu: { label: 'nav.search', icon: <SearchIcon /> } },
+];
 
 // Every signed-in user.
 const sharedRoutes: AppRoute[] = [
@@ -42,7 +53,7 @@ const sharedRoutes: AppRoute[] = [
 export const ROLE_ORDER: Role[] = ['provider', 'buyer', 'operator'];
 export const routesByRole: Record<Role, AppRoute[]> = { provider: providerRoutes, buyer: buyerRoutes, operator: operatorRoutes };
 export const routes: AppRoute[] = [...providerRoutes, ...buyerRoutes, ...operatorRoutes, ...sharedRoutes];
-export const sharedMenu = sharedRoutes;
+export const sharedMenu = sharedRoutes.filter((r) => r.menu);
 
 /** The routes a user with these roles may open. */
 export const routesFor = (roles: Role[]) => routes.filter((r) => r.roles.some((role) => roles.includes(role)));

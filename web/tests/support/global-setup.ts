@@ -29,6 +29,8 @@ const ROOT = join(__dirname, '..', '..', '..');
  * and the built console served with its /config.json. CONSOLE_SKIP_BUILD=1 serves web/dist as built.
  */
 export default async function globalSetup() {
+  // A stack kept running by `npx tsx web/tests/support/keep-stack.ts` is reused as it is.
+  if (process.env.CONSOLE_STACK) return async () => undefined;
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const dir = mkdtempSync(join(tmpdir(), 'market-console-'));
   const stops: (() => unknown)[] = [];
