@@ -1,5 +1,6 @@
 import { S3Client } from '@aws-sdk/client-s3';
-import { describe, expect, it } from 'vitest';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { describe, expect, it, vi } from 'vitest';
 import { contentDisposition, storedProblem, uploadPolicy } from '../../lib/attachments/model';
 import { grantBody, MAX_ATTACHMENT_BYTES } from '../../lib/attachments/schemas';
 import { presignUpload } from '../../lib/attachments/presign';
@@ -14,11 +15,11 @@ const record = {
   uploadedBy: 'buyer-1',
   createdAt: '2026-11-24T00:00:00.000Z',
 };
-// an AWS client as deployed (no emulator endpoint): the policy is what S3 itself enforces there
-const aws = new S3Client({ region: 'ap-guangzhou-1', credentials: { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' } });
+// signing as deployed (no emulator endpoint): the policy is what S3 itself enforces there
+const aws = { region: 'ap-guangzhou-1', accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret', bucket: 'market-prod-attachments' };
 
 const policyOf = async () => {
-  const upload = await presignUpload(record, aws, 'market-prod-attachments');
+  const upload = await presignUpload(record, aws);
   return { upload, policy: JSON.parse(Buffer.from(upload.fields.Policy, 'base64').toString('utf8')) };
 };
 
@@ -54,6 +55,20 @@ describe('the upload policy', () => {
     expect(Object.keys(upload.fields)).toEqual(
       expect.arrayContaining(['key', 'Content-Type', 'tagging', 'Policy', 'X-Amz-Signature', 'X-Amz-Credential', 'X-Amz-Date']),
     );
+  });
+
+  it('signs exactly as the AWS SDK’s presigned POST does for the same policy, keys and time', async () => {
+    const now = new Date('2026-11-24T08:30:00.000Z');
+    const ours = await presignUpload(record, { ...aws, sessionToken: 'token' }, now);
+    vi.useFakeTimers({ now, toFake: ['Date'] });
+    try {
+      const client = new S3Client({ region: aws.region, credentials: { accessKeyId: aws.accessKeyId, secretAccessKey: aws.secretAccessKey, sessionToken: 'token' } });
+      const sdk = await createPresignedPost(client, { Bucket: aws.bucket, ...uploadPolicy(record), Expires: 15 * 60 });
+      expect(ours.fields).toEqual(sdk.fields);
+      expect(ours.url).toBe(sdk.url);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('builds the same conditions for every grant, from the record alone', () => {
