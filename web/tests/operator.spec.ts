@@ -108,7 +108,7 @@ test.describe('operator · 运营后台', () => {
     for (const reason of ['第 1 次验收未通过', '第 2 次验收未通过', '第 3 次验收未通过']) await expect(page.getByText(reason).first()).toBeVisible();
     await page.getByRole('button', { name: '裁决' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('radio', { name: '取消并退款' }).check();
+    await dialog.getByText('取消并退款', { exact: true }).click();
     await dialog.getByRole('textbox', { name: '裁决说明' }).fill('服务商未能交付，全额退款');
     await dialog.getByRole('button', { name: '确定' }).click();
     await expect(page.getByText('裁决结果：取消并退款')).toBeVisible();
