@@ -6,7 +6,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/lib/core';
 import { useState } from 'react';
 import { Card, DateRangePicker, Form, Loading, Space, Statistic } from 'tdesign-react';
-import { apiPending, unwrap } from '../api/client';
+import { api, unwrap } from '../api/client';
 import { ORDER_STATUSES, type OrderStatus } from '../api/types';
 import { Field } from '../app/field';
 import { ProblemAlert } from '../app/problem';
@@ -32,7 +32,7 @@ export default function DashboardPage() {
   const [period, setPeriod] = useState<string[]>(() => [day(new Date(Date.now() - 29 * 86_400_000)), day(new Date())]);
   const q = useQuery({
     queryKey: ['provider', 'dashboard', period],
-    queryFn: () => unwrap<Dashboard>(apiPending().GET('/provider/dashboard', { params: { query: { from: period[0], to: period[1] } } })),
+    queryFn: () => unwrap<Dashboard>(api().GET('/provider/dashboard', { params: { query: { from: period[0], to: period[1] } } })),
   });
   const d = q.data;
   return (

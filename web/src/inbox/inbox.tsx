@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, Space, Switch, Tag, type PrimaryTableCol } from 'tdesign-react';
-import { api, apiPending, unwrap } from '../api/client';
+import { api, unwrap } from '../api/client';
 import type { Notification, Page } from '../api/types';
 import { CursorTable, useCursorList } from '../app/cursor-table';
 import { formatTime } from '../app/format';
@@ -26,7 +26,7 @@ export default function Inbox() {
   );
   const markRead = useCommand('markRead', (id: string, key) =>
     unwrap(api().POST('/notifications/{notificationId}/read', { params: { path: { notificationId: id } }, headers: idem(key) })), { invalidate, success: false });
-  const readAll = useCommand('readAll', (_: null, key) => unwrap(apiPending().POST('/notifications/read-all', { headers: idem(key) })), { invalidate });
+  const readAll = useCommand('readAll', (_: null, key) => unwrap(api().POST('/notifications/read-all', { headers: idem(key) })), { invalidate });
 
   const open = (n: Notification) => {
     if (!n.read) markRead.mutate(n.notificationId);

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, apiPending, unwrap } from '../api/client';
+import { api, unwrap } from '../api/client';
 import type { Order, OrderStatus, Page } from '../api/types';
 import { useCursorList } from '../app/cursor-table';
 import { UNREAD_KEY } from '../app/unread';
@@ -54,11 +54,11 @@ export const useRejectRequirements = () =>
 /** 沟通: a message in the order's record (POST /orders/{orderId}/messages, issue 9). */
 export const usePostMessage = () =>
   useCommand('message', ({ orderId, text }: { orderId: string; text: string }, key) =>
-    unwrap(apiPending().POST('/orders/{orderId}/messages', { ...path(orderId), body: { text }, headers: idem(key) })), { invalidate, success: false });
+    unwrap(api().POST('/orders/{orderId}/messages', { ...path(orderId), body: { text }, headers: idem(key) })), { invalidate, success: false });
 
 /** Downloads the provider's order export (GET /provider/orders/export, issue 8) with the list's filters. */
 export const downloadExport = async (filters: ProviderOrderFilters) => {
-  const blob = await unwrap<Blob>(apiPending().GET('/provider/orders/export', { params: { query: filters }, parseAs: 'blob' }));
+  const blob = await unwrap<Blob>(api().GET('/provider/orders/export', { params: { query: filters }, parseAs: 'blob' }));
   const url = URL.createObjectURL(blob);
   const a = Object.assign(document.createElement('a'), { href: url, download: `orders-${new Date().toISOString().slice(0, 10)}.csv` });
   a.click();
@@ -67,7 +67,7 @@ export const downloadExport = async (filters: ProviderOrderFilters) => {
 
 /** Downloads an attachment: the API answers a redirect to a short-lived download URL (issue 9). */
 export const downloadAttachment = async (orderId: string, attachmentId: string, fileName = attachmentId) => {
-  const blob = await unwrap<Blob>(apiPending().GET('/orders/{orderId}/attachments/{attachmentId}', { params: { path: { orderId, attachmentId } }, parseAs: 'blob' }));
+  const blob = await unwrap<Blob>(api().GET('/orders/{orderId}/attachments/{attachmentId}', { params: { path: { orderId, attachmentId } }, parseAs: 'blob' }));
   const url = URL.createObjectURL(blob);
   Object.assign(document.createElement('a'), { href: url, download: fileName }).click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);

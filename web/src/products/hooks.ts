@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, apiPending, unwrap } from '../api/client';
+import { api, unwrap } from '../api/client';
 import type { CatalogProduct, Page, ProductContent, ProductStatus, ProviderProduct, ServiceType } from '../api/types';
 import { useCursorList } from '../app/cursor-table';
 import { idem, useCommand } from '../app/use-command';
@@ -58,4 +58,4 @@ export const useDelistProduct = () =>
 /** 删除 a never-listed product (DELETE /provider/products/{productId}, issue 8). */
 export const useDeleteProduct = () =>
   useCommand('deleteProduct', (productId: string, key) =>
-    unwrap(apiPending().DELETE('/provider/products/{productId}', { ...path(productId), headers: idem(key) })), { invalidate });
+    unwrap(api().DELETE('/provider/products/{productId}', { ...path(productId), headers: idem(key) })), { invalidate });

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Loading, Space, Switch, Tag, type PrimaryTableCol } from 'tdesign-react';
-import { api, apiPending, ApiProblem, unwrap } from '../api/client';
+import { api, ApiProblem, unwrap } from '../api/client';
 import type { Page } from '../api/types';
 import { ConfirmAction } from '../app/confirm-action';
 import { CursorTable, useCursorList } from '../app/cursor-table';
@@ -57,13 +57,13 @@ export default function WebhookSettings() {
     invalidate,
     onSuccess: (w) => w.secret && setSecret(w.secret),
   });
-  const remove = useCommand('deleteWebhook', (_: null, key) => unwrap(apiPending().DELETE('/provider/webhook', { headers: idem(key) })), {
+  const remove = useCommand('deleteWebhook', (_: null, key) => unwrap(api().DELETE('/provider/webhook', { headers: idem(key) })), {
     invalidate,
     onSuccess: () => setSecret(undefined),
   });
-  const test = useCommand('testWebhook', (_: null, key) => unwrap(apiPending().POST('/provider/webhook/test', { headers: idem(key) })), { invalidate });
+  const test = useCommand('testWebhook', (_: null, key) => unwrap(api().POST('/provider/webhook/test', { headers: idem(key) })), { invalidate });
   const redeliver = useCommand('redeliver', (deliveryId: string, key) =>
-    unwrap(apiPending().POST('/provider/webhook/deliveries/{deliveryId}/redeliver', { params: { path: { deliveryId } }, headers: idem(key) })), { invalidate });
+    unwrap(api().POST('/provider/webhook/deliveries/{deliveryId}/redeliver', { params: { path: { deliveryId } }, headers: idem(key) })), { invalidate });
 
   const errors = fieldErrors(save.error);
   const columns: PrimaryTableCol<Delivery>[] = [
