@@ -232,6 +232,19 @@ export const apiRoutes: ZodOpenApiPathsObject = {
     put: op({ summary: 'Register the endpoint; answers the signing secret', body: putWebhookBody, answers: webhookSecretView }),
   },
   '/provider/webhook/deliveries': { get: op({ summary: 'Recent deliveries with every attempt', query: deliveriesQuery, answers: deliveryPage }) },
+  // The API document and its reference page
+  '/openapi.json': {
+    get: op({
+      summary: 'This document; its first server is the deployment that answers',
+      access: 'public',
+      answers: z.object({ openapi: z.string() }).loose(),
+      fixed: true,
+    }),
+  },
+  '/docs': { get: op({ summary: 'The API reference page (Redoc)', access: 'public', type: 'text/html', answers: z.string(), fixed: true }) },
+  '/docs/redoc.standalone.js': {
+    get: op({ summary: 'The reference page’s renderer, served here rather than from a CDN', access: 'public', type: 'application/javascript', answers: z.string(), fixed: true }),
+  },
   // Conversation, attachments and ratings (沟通 · 附件 · 评价)
   '/orders/{orderId}/messages': { post: cmd('沟通: a message in the timeline, optionally with attachments of this order', messageBody) },
   '/orders/{orderId}/attachments': {
@@ -262,14 +275,6 @@ export const apiRoutes: ZodOpenApiPathsObject = {
       access: 'public',
       answers: reviewPageView,
     }),
-  },
-  // The API document and its reference page
-  '/openapi.json': {
-    get: op({ summary: 'This document; its first server is the deployment that answers', access: 'public', answers: z.object({ openapi: z.string() }).loose() }),
-  },
-  '/docs': { get: op({ summary: 'The API reference page (Redoc)', access: 'public', type: 'text/html', answers: z.string(), fixed: true }) },
-  '/docs/redoc.standalone.js': {
-    get: op({ summary: 'The reference page’s renderer, served here rather than from a CDN', access: 'public', type: 'application/javascript', answers: z.string(), fixed: true }),
   },
   // Operator queues and search, takedown, export, dashboard, webhook control, read-all, deleting drafts
   '/operator/orders': {

@@ -35,7 +35,9 @@ const main = async () => {
   await startDynamo(ports.dynamodb, join(LOCAL_DIR, 'dynamodb'));
   await startCognito(ports.cognito, LOCAL_DIR);
   // attachments: s3rver in this process, objects kept under .local/s3, the bucket with CORS for the console
-  const s3 = await startS3(ports.s3, join(LOCAL_DIR, 's3'), ATTACHMENTS_BUCKET);
+  const s3 = await startS3(ports.s3, join(LOCAL_DIR, 's3'), ATTACHMENTS_BUCKET, {
+    origins: [`http://127.0.0.1:${consolePort}`, `http://localhost:${consolePort}`],
+  });
   closers.push(() => s3.close());
 
   const dynamodbEndpoint = `http://127.0.0.1:${ports.dynamodb}`;
@@ -82,7 +84,7 @@ Marketplace back office is running.
   API          ${stack.apiUrl}
   DynamoDB     ${stack.dynamodb.endpoint} (table ${stack.dynamodb.tableName})
   Cognito      ${stack.cognito.endpoint} (pool ${stack.cognito.userPoolId}, client ${stack.cognito.clientId})
-  S3           ${stack.s3?.endpoint} (bucket ${stack.s3?.bucket})
+  S3           ${stack.s3?.endpoint} (bucket ${stack.s3?.bucket}, objects under .local/s3)
   Stack file   .local/stack.json
 Demo accounts (password ${DEMO_PASSWORD}):
 ${DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(9)} ${a.email}`).join('\n')}

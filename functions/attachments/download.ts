@@ -1,6 +1,6 @@
 import { getAttachmentFor } from '../../lib/attachments/repository';
 import { attachmentParams } from '../../lib/attachments/schemas';
-import { presignDownload } from '../../lib/attachments/storage';
+import { presignDownload } from '../../lib/attachments/presign';
 import { route } from '../../lib/http/route';
 
 /** GET /orders/{orderId}/attachments/{attachmentId} — 302 to a download valid five minutes; parties and operators. */

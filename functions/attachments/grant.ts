@@ -1,6 +1,6 @@
 import { grantAttachment } from '../../lib/attachments/repository';
 import { grantBody } from '../../lib/attachments/schemas';
-import { presignUpload } from '../../lib/attachments/storage';
+import { presignUpload } from '../../lib/attachments/presign';
 import { created, route } from '../../lib/http/route';
 import { orderIdParams } from '../../lib/orders/schemas';
 

@@ -1,23 +1,31 @@
-import { GetObjectCommand, HeadObjectCommand, PutObjectTaggingCommand, S3Client } from '@aws-sdk/client-s3';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { createHash } from 'node:crypto';
+import { AwsClient } from 'aws4fetch';
 import { config } from '../config';
 import { DomainError } from '../http/errors';
-import { contentDisposition, REFERENCED_TAG, uploadPolicy, type Stored } from './model';
-import { DOWNLOAD_TTL_SECONDS, UPLOAD_TTL_SECONDS, type AttachmentItem } from './schemas';
+import type { Stored } from './model';
+import type { AttachmentItem } from './schemas';
 
-const local = config.attachments.s3Endpoint !== undefined;
+// The two S3 calls of a command that references attachments (HeadObject, PutObjectTagging), signed with
+// aws4fetch: the AWS SDK's S3 client would more than double those functions' bundles. The grant and the
+// download presign with the SDK (lib/attachments/presign.ts).
 
-/** The one S3 client of a function; locally the emulator (s3rver accepts only the access key `S3RVER`). */
-export const s3 = new S3Client({
-  region: config.region,
-  endpoint: config.attachments.s3Endpoint,
-  forcePathStyle: local,
-  // presigned URLs must not carry a checksum of an empty body
-  requestChecksumCalculation: 'WHEN_REQUIRED',
-  ...(local ? { credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } } : {}),
-});
-const bucket = config.attachments.bucket;
+const endpoint = config.attachments.s3Endpoint;
+const local = endpoint !== undefined;
+export const bucket = config.attachments.bucket;
+
+/** Signs with the function's role (Lambda puts its keys in the environment); s3rver accepts only `S3RVER`. */
+const signer = () =>
+  new AwsClient({
+    accessKeyId: local ? 'S3RVER' : (process.env.AWS_ACCESS_KEY_ID ?? ''),
+    secretAccessKey: local ? 'S3RVER' : (process.env.AWS_SECRET_ACCESS_KEY ?? ''),
+    sessionToken: local ? undefined : process.env.AWS_SESSION_TOKEN,
+    service: 's3',
+    region: config.region,
+    retries: 2,
+  });
+
+/** Path style locally (the emulator), virtual-hosted style on AWS. Keys are `orders/<id>/<id>`: nothing to escape. */
+const objectUrl = (key: string) => (local ? `${endpoint}/${bucket}/${key}` : `https://${bucket}.s3.${config.region}.amazonaws.com/${key}`);
 
 /** S3 failing is not the client's fault: 503 with Retry-After, never 500. */
 export const storageUnavailable = () =>
@@ -25,7 +33,7 @@ export const storageUnavailable = () =>
     'retry-after': '2',
   });
 
-const guarded = async <T>(call: () => Promise<T>): Promise<T> => {
+export const guarded = async <T>(call: () => Promise<T>): Promise<T> => {
   try {
     return await call();
   } catch (err) {
@@ -34,47 +42,25 @@ const guarded = async <T>(call: () => Promise<T>): Promise<T> => {
   }
 };
 
-/** A presigned POST whose policy S3 enforces: exact key and Content-Type, 1…granted bytes, the pending tag. */
-export const presignUpload = async (a: AttachmentItem, client: S3Client = s3, bucketName = bucket) =>
-  guarded(async () => {
-    const policy = uploadPolicy(a);
-    const post = await createPresignedPost(client, { Bucket: bucketName, ...policy, Expires: UPLOAD_TTL_SECONDS });
-    return {
-      method: 'POST' as const,
-      url: post.url,
-      fields: post.fields,
-      expiresAt: new Date(Date.now() + UPLOAD_TTL_SECONDS * 1000).toISOString(),
-    };
-  });
-
 /** What S3 holds under an attachment's key (HeadObject). */
 export const headStored = (a: AttachmentItem): Promise<Stored> =>
   guarded(async () => {
-    try {
-      const out = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: a.objectKey }));
-      return { exists: true, size: out.ContentLength ?? 0, contentType: out.ContentType };
-    } catch (err) {
-      const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
-      if (e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404) return { exists: false };
-      throw err;
-    }
+    const res = await signer().fetch(objectUrl(a.objectKey), { method: 'HEAD' });
+    if (res.status === 404) return { exists: false };
+    if (!res.ok) throw storageUnavailable();
+    return { exists: true, size: Number(res.headers.get('content-length') ?? 0), contentType: res.headers.get('content-type') ?? undefined };
   });
 
-/** Retags a referenced object so the lifecycle rule for never-referenced uploads leaves it alone. */
-export const markReferenced = (a: AttachmentItem) =>
-  guarded(() => s3.send(new PutObjectTaggingCommand({ Bucket: bucket, Key: a.objectKey, Tagging: { TagSet: [REFERENCED_TAG] } })));
+const REFERENCED =
+  '<Tagging xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><TagSet><Tag><Key>state</Key><Value>referenced</Value></Tag></TagSet></Tagging>';
 
-/** A presigned GET valid five minutes from `now`, served as a download with the original file name. */
-export const presignDownload = (a: AttachmentItem, now: Date) =>
-  guarded(() =>
-    getSignedUrl(
-      s3,
-      new GetObjectCommand({
-        Bucket: bucket,
-        Key: a.objectKey,
-        ResponseContentType: a.contentType,
-        ResponseContentDisposition: contentDisposition(a.fileName),
-      }),
-      { expiresIn: DOWNLOAD_TTL_SECONDS, signingDate: now },
-    ),
-  );
+/** Retags a referenced object (PutObjectTagging) so the lifecycle rule for never-referenced uploads leaves it alone. */
+export const markReferenced = (a: AttachmentItem) =>
+  guarded(async () => {
+    const res = await signer().fetch(`${objectUrl(a.objectKey)}?tagging`, {
+      method: 'PUT',
+      body: REFERENCED,
+      headers: { 'content-type': 'application/xml', 'content-md5': createHash('md5').update(REFERENCED).digest('base64') },
+    });
+    if (!res.ok) throw storageUnavailable();
+  });

@@ -15,8 +15,8 @@ import type { Reply } from '../http/route';
 import { productItemSchema, type ProductItem } from '../products/schemas';
 import { idempotencyPut, replay, type IdempotencyRequest } from '../shared/idempotency';
 import { newId } from '../shared/ids';
-import { checkReferences, parseAttachment } from '../attachments/repository';
-import type { AttachmentItem } from '../attachments/schemas';
+import type { Reference } from '../attachments/model';
+import { attachmentItemSchema, type AttachmentItem } from '../attachments/schemas';
 import { parseReview, type ReviewItem } from '../reviews/schemas';
 import {
   applyCommand,
@@ -78,7 +78,7 @@ export const getOrderWithTimeline = async (orderId: string): Promise<OrderWithTi
   return {
     order: parseOrder(orderItem),
     timeline: items.filter((i) => i.type === 'timeline').map((i) => timelineEntrySchema.parse(i)),
-    attachments: items.filter((i) => i.type === 'attachment').map(parseAttachment),
+    attachments: items.filter((i) => i.type === 'attachment').map((i) => attachmentItemSchema.parse(i)),
     review: review ? parseReview(review) : null,
   };
 };
@@ -407,7 +407,30 @@ export interface OrderCommandRequest {
   rules: OrderRules;
   /** When given, the actor acts as the side of the order they are on (buyer, provider, else operator). */
   roles?: readonly string[];
+  /**
+   * Checks attachment references against S3 (lib/attachments/repository's `checkReferences`). Only the
+   * functions whose commands can reference attachments pass it, so only their bundles carry the S3 client.
+   */
+  checkReferences?: ReferenceChecker;
 }
+
+/** Checks references and answers the writes that record the check, for the command's transaction. */
+export type ReferenceChecker = (
+  refs: Reference[],
+  ofOrder: AttachmentItem[],
+  now: Date,
+) => Promise<
+  Array<{
+    Update: {
+      TableName: string;
+      Key: { PK: string; SK: string };
+      UpdateExpression: string;
+      ConditionExpression: string;
+      ExpressionAttributeNames: Record<string, string>;
+      ExpressionAttributeValues: Record<string, unknown>;
+    };
+  }>
+>;
 
 const entryOf = (c: OrderCommandRequest, from: OrderStatus, to: OrderStatus): TimelineEntry => ({
   entryId: newId(c.now.getTime()),
@@ -474,7 +497,9 @@ const runReadFirst = async (request: OrderCommandRequest): Promise<OrderWithTime
     const errors = validateAnswers(order.product.requirementsTemplate, input.answers ?? {}, ids);
     if (errors.length) throw new ValidationError(errors, 'The requirements do not match the product’s form.');
   }
-  const verified = await checkReferences(referencesOf(action, input, order.product.requirementsTemplate), attachments, now);
+  const refs = referencesOf(action, input, order.product.requirementsTemplate);
+  if (refs.length && !c.checkReferences) throw new Error(`${action} references attachments but its function checks none`);
+  const verified = refs.length ? await c.checkReferences!(refs, attachments, now) : [];
   const next = applyCommand(order, action, input, actor, now);
   const entry = entryOf(c, order.status, next.status);
   try {

@@ -4,7 +4,7 @@ import type { Role, User } from '../http/auth';
 import { ForbiddenError } from '../http/errors';
 import { ok, route } from '../http/route';
 import { languageOf, orderRules, toOrderView, type CommandInput, type OrderCommand } from './model';
-import { runOrderCommand } from './repository';
+import { runOrderCommand, type ReferenceChecker } from './repository';
 import { orderIdParams } from './schemas';
 
 /** The role a user acts in for a command: the first of the rule's roles that the user holds. */
@@ -19,7 +19,11 @@ export const actorFor = (user: User, action: OrderCommand) => {
  * table (or, with `bySide`, the side of the order the user is on), the body from its schema, and the
  * answer is the order with its timeline.
  */
-export const orderCommandRoute = (action: OrderCommand, body?: z.ZodType<CommandInput>, opts: { bySide?: boolean } = {}) =>
+export const orderCommandRoute = (
+  action: OrderCommand,
+  body?: z.ZodType<CommandInput>,
+  opts: { bySide?: boolean; checkReferences?: ReferenceChecker } = {},
+) =>
   route(
     {
       access: orderRules[action].roles.filter((r): r is Role => r !== 'system'),
@@ -36,6 +40,7 @@ export const orderCommandRoute = (action: OrderCommand, body?: z.ZodType<Command
         rules: config.orders,
         // the sender acts as the side of the order they are on, whatever else their groups allow
         ...(opts.bySide ? { roles: req.user.roles } : {}),
+        checkReferences: opts.checkReferences,
       });
       return ok(toOrderView(result.order, languageOf(req.headers), result.timeline, result));
     },

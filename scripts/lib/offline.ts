@@ -29,6 +29,7 @@ export const startOffline = async (opts: {
     stdio: ['ignore', opts.quiet ? 'ignore' : 'inherit', opts.quiet ? 'ignore' : 'inherit'],
     detached: false,
   }));
-  await waitForPort(opts.apiPort, 'serverless-offline', child, opts.startTimeoutMs ?? 180_000);
+  // bundling every function takes a minute on an idle machine, several on a busy one
+  await waitForPort(opts.apiPort, 'serverless-offline', child, opts.startTimeoutMs ?? Number(process.env.OFFLINE_START_TIMEOUT_MS ?? 600_000));
   return child;
 };

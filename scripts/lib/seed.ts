@@ -1,6 +1,6 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { grantAttachment } from '../../lib/attachments/repository';
-import { s3 } from '../../lib/attachments/storage';
+import { checkReferences, grantAttachment } from '../../lib/attachments/repository';
+import { s3 } from '../../lib/attachments/presign';
 import { config } from '../../lib/config';
 import { createReview, replyToReview } from '../../lib/reviews/repository';
 import type { User } from '../../lib/http/auth';
@@ -150,7 +150,7 @@ const seedOrders = async (ids: Ids, productId: string, now: () => Date) => {
 /** 沟通: the parties talk on the order in progress, and the provider shares a file. */
 const seedConversation = async (ids: Ids, orderId: string, now: () => Date) => {
   const say = (actor: Actor, input: CommandInput) =>
-    runOrderCommand({ actor, orderId, action: 'message', input, now: now(), rules: config.orders });
+    runOrderCommand({ actor, orderId, action: 'message', input, now: now(), rules: config.orders, checkReferences });
   await say({ id: ids.buyer, role: 'buyer' }, { text: '请在晚上 22 点后操作，白天业务高峰。' });
   const report = Buffer.from('巡检报告\n\nCPU 负载正常；磁盘 /data 使用率 81%，建议扩容。\n', 'utf8');
   const attachment = await grantAttachment({ id: ids.provider, roles: ['provider'] }, orderId, {

@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { join } from 'node:path';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
@@ -97,20 +97,40 @@ export const startCognito = async (port: number, dir: string, quiet = true) => {
 };
 
 export const dynamoClient = (endpoint: string) => new DynamoDBClient({ endpoint, region: REGION, credentials });
-export const cognitoClient = (endpoint: string) =>
-  new CognitoIdentityProviderClient({ endpoint, region: REGION, credentials });
+/** cognito-local at its URL; a deployed pool at `https://cognito-idp.<region>.amazonaws.com` with the usual AWS credentials. */
+export const cognitoClient = (endpoint: string) => {
+  const aws = /^https:\/\/cognito-idp\.([a-z0-9-]+)\.amazonaws\.com/.exec(endpoint);
+  return aws ? new CognitoIdentityProviderClient({ region: aws[1] }) : new CognitoIdentityProviderClient({ endpoint, region: REGION, credentials });
+};
 
 /** Creates the table from serverless.yml's definition unless it exists; waits until it is active. */
 export const ensureTable = async (endpoint: string, tableName: string) => {
   const client = dynamoClient(endpoint);
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    await addMissingIndexes(client, tableName, new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName)));
     return false;
   } catch (err) {
     if (!(err instanceof ResourceNotFoundException)) throw err;
   }
   await client.send(new CreateTableCommand(tableDefinition(tableName)));
   return true;
+};
+
+/** A table kept from an earlier `npm start` gets the indexes serverless.yml has since gained (one per UpdateTable). */
+const addMissingIndexes = async (client: DynamoDBClient, tableName: string, existing: Set<string | undefined>) => {
+  const def = tableDefinition(tableName);
+  for (const index of def.GlobalSecondaryIndexes ?? []) {
+    if (existing.has(index.IndexName)) continue;
+    const attributes = new Set(index.KeySchema?.map((k) => k.AttributeName));
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: def.AttributeDefinitions?.filter((a) => attributes.has(a.AttributeName)),
+        GlobalSecondaryIndexUpdates: [{ Create: { IndexName: index.IndexName, KeySchema: index.KeySchema, Projection: index.Projection } }],
+      }),
+    );
+  }
 };
 
 export interface PoolIds {

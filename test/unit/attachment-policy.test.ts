@@ -2,7 +2,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { contentDisposition, storedProblem, uploadPolicy } from '../../lib/attachments/model';
 import { grantBody, MAX_ATTACHMENT_BYTES } from '../../lib/attachments/schemas';
-import { presignUpload } from '../../lib/attachments/storage';
+import { presignUpload } from '../../lib/attachments/presign';
 
 const record = {
   attachmentId: '01JATTACHMENT0000000000000',
