@@ -81,7 +81,7 @@ test.describe('operator · 运营后台', () => {
 
   test('resolves an appeal after reading the whole record and conversation', async ({ page }) => {
     test.setTimeout(180_000);
-    const { orderId } = await orderWithRequirements();
+    const { orderId, product } = await orderWithRequirements();
     const provider = await apiAs('provider');
     const buyer = await apiAs('buyer');
     await provider.call('POST', `/orders/${orderId}/start`);
@@ -102,13 +102,13 @@ test.describe('operator · 运营后台', () => {
     // 运营 · 申诉处理 → 处理 → 裁决
     await signInAs(page, 'operator');
     await page.getByRole('link', { name: '申诉处理' }).click();
-    const row = page.getByRole('row').filter({ hasText: '三次交付均未解决问题' });
+    const row = page.getByRole('row').filter({ hasText: product.name });
     await row.getByRole('button', { name: /^处理/ }).click();
     await expect(page.getByText('申诉：三次交付均未解决问题')).toBeVisible();
     for (const reason of ['第 1 次验收未通过', '第 2 次验收未通过', '第 3 次验收未通过']) await expect(page.getByText(reason).first()).toBeVisible();
     await page.getByRole('button', { name: '裁决' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('radio', { name: '取消并退款' }).check();
+    await dialog.getByText('取消并退款', { exact: true }).click();
     await dialog.getByRole('textbox', { name: '裁决说明' }).fill('服务商未能交付，全额退款');
     await dialog.getByRole('button', { name: '确定' }).click();
     await expect(page.getByText('裁决结果：取消并退款')).toBeVisible();
