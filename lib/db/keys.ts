@@ -20,9 +20,10 @@ export const keys = {
 
   order: (orderId: string) => ({ PK: `ORDER#${orderId}`, SK: 'ORDER' }),
   orderPartition: (orderId: string) => `ORDER#${orderId}`,
-  orderTimeline: (orderId: string, at: string, entryId: string) => ({
+  /** An order's timeline entry sorts by the order version it made (zero-padded), not by its clock. */
+  orderTimeline: (orderId: string, version: number) => ({
     PK: `ORDER#${orderId}`,
-    SK: `TIMELINE#${at}#${entryId}`,
+    SK: `TIMELINE#${String(version).padStart(10, '0')}`,
   }),
   providerOrders: (providerId: string) => `PROVIDER#${providerId}#ORDERS`,
   buyerOrders: (buyerId: string) => `BUYER#${buyerId}#ORDERS`,

@@ -195,7 +195,7 @@ export const toOrderView = (o: OrderItem, lang: Language, timeline?: TimelineEnt
   updatedAt: o.updatedAt,
   completedAt: o.completedAt ?? null,
   ...(timeline
-    ? { timeline: timeline.map(({ entryId, action, actor, role, at, from, to, data }) => ({ entryId, action, actor, role, at, from, to, data })) }
+    ? { timeline: timeline.map(({ entryId, version, action, actor, role, at, from, to, data }) => ({ entryId, version, action, actor, role, at, from, to, data })) }
     : {}),
 });
 

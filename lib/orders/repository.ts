@@ -41,6 +41,9 @@ import {
 
 const parseOrder = (item: Record<string, unknown>) => orderItemSchema.parse(item);
 
+/** A timeline entry as written now: it names the order version it made. */
+export type VersionedEntry = TimelineEntry & { version: number };
+
 export interface OrderWithTimeline {
   order: OrderItem;
   timeline: TimelineEntry[];
@@ -162,9 +165,10 @@ export const createOrder = async (
     createdAt: at,
     updatedAt: at,
   };
-  const entry: TimelineEntry = {
+  const entry: VersionedEntry = {
     entryId: newId(now.getTime()),
     orderId,
+    version: 1,
     action: 'create',
     actor: buyerId,
     role: 'buyer',
@@ -209,10 +213,17 @@ const dueKeys = (
   return at === undefined ? {} : { GSI4PK: keys.dueShard(o.orderId), GSI4SK: keys.sortByTime(new Date(at).toISOString(), o.orderId) };
 };
 
+/** The order without the index keys that follow its state (they are computed again on every write). */
+const withoutStateKeys = (o: OrderItem) => {
+  const { GSI4PK: _duePk, GSI4SK: _dueSk, ...rest } = o;
+  return rest;
+};
+
+/** The one builder of the stored order: every index key that depends on its state is computed here. */
 const orderRecord = (o: OrderItem, rules: OrderRules) => ({
+  ...withoutStateKeys(o),
   ...keys.order(o.orderId),
   type: 'order',
-  ...o,
   ...dueKeys(o, rules),
   GSI1PK: keys.providerOrders(o.providerId),
   GSI1SK: keys.sortByTime(o.createdAt, o.orderId),
@@ -220,12 +231,13 @@ const orderRecord = (o: OrderItem, rules: OrderRules) => ({
   GSI2SK: keys.sortByTime(o.createdAt, o.orderId),
 });
 
-const timelineRecord = (e: TimelineEntry, parties?: Pick<OrderItem, 'buyerId' | 'providerId'>) => ({
-  ...keys.orderTimeline(e.orderId, e.at, e.entryId),
+const timelineRecord = (e: VersionedEntry, parties: Pick<OrderItem, 'buyerId' | 'providerId'>) => ({
+  ...keys.orderTimeline(e.orderId, e.version),
   type: 'timeline',
   entity: 'order',
   ...e,
-  ...(parties ? { buyerId: parties.buyerId, providerId: parties.providerId } : {}),
+  buyerId: parties.buyerId,
+  providerId: parties.providerId,
 });
 
 // ---------------------------------------------------------------------------------------------------
@@ -258,111 +270,6 @@ export const refusalError = (refusal: Refusal | undefined, action: OrderCommand,
   }
 };
 
-/** Explains a refused write: 404 when absent or not the actor's, otherwise the rule that refused it. */
-const explain = (err: unknown, action: OrderCommand, actor: Actor, now: Date, rules: OrderRules): never => {
-  if (!(err instanceof ConditionFailed) || err.index !== 0) throw err;
-  const seen = err.item;
-  if (!seen || seen.type !== 'order') throw new NotFoundError('The order');
-  if (actor.role === 'buyer' && seen.buyerId !== actor.id) throw new NotFoundError('The order');
-  if (actor.role === 'provider' && seen.providerId !== actor.id) throw new NotFoundError('The order');
-  const order = parseOrder(seen);
-  throw refusalError(refusalOf(order, action, actor.role, now, rules), action, order.status);
-};
-
-/** The conditional update of a command taken without reading the order first. */
-const commandUpdate = (
-  orderId: string,
-  action: OrderCommand,
-  actor: Actor,
-  input: CommandInput,
-  now: Date,
-  rules: OrderRules,
-  expr: Expr,
-) => {
-  const rule = orderRules[action];
-  const at = now.toISOString();
-  const set = (path: string, v: unknown) => `${expr.name(path)} = ${expr.value(v)}`;
-  const conditions = [expr.eq('type', 'order')];
-  conditions.push(input.from ? expr.eq('status', input.from) : expr.in('status', rule.from));
-  if (actor.role === 'buyer') conditions.push(expr.eq('buyerId', actor.id));
-  if (actor.role === 'provider') conditions.push(expr.eq('providerId', actor.id));
-  const sets = [set('updatedAt', at), `${expr.name('version')} = ${expr.name('version')} + ${expr.value(1)}`];
-  if (rule.turn) sets.push(set('turnSince', at));
-  const to = rule.to === null ? null : rule.to === 'outcome' ? (input.outcome ?? 'implementing') : rule.to;
-  const removes: string[] = [];
-  const due = (keysOrNothing: { GSI4PK?: string; GSI4SK?: string }) => {
-    if (keysOrNothing.GSI4PK) sets.push(set('GSI4PK', keysOrNothing.GSI4PK), set('GSI4SK', keysOrNothing.GSI4SK));
-    else removes.push(expr.name('GSI4PK'), expr.name('GSI4SK'));
-  };
-  if (to !== null) {
-    sets.push(set('status', to), set('statusSince', at));
-    // a new status starts its own timers (spec section 4), so the due index is set from scratch
-    due(dueKeys({ orderId, status: to, statusSince: at, remindersSent: [] }, rules));
-  }
-  const refund = () => sets.push(`${expr.name('refundAmount')} = ${expr.name('amount')}`, set('refundedAt', at));
-  switch (action) {
-    case 'reject-requirements':
-      conditions.push(expr.eq('requirements.status', 'submitted'));
-      sets.push(set('requirements.status', 'rejected'), set('requirements.reason', input.reason));
-      break;
-    case 'start':
-      conditions.push(`(${expr.eq('product.requirementsBeforeStart', false)} OR ${expr.eq('requirements.status', 'submitted')})`);
-      sets.push(set('requirements.status', 'accepted'));
-      break;
-    case 'complete':
-      sets.push(set('delivery', { note: input.note, at }));
-      break;
-    case 'urge':
-      conditions.push(
-        `(attribute_not_exists(${expr.name('lastUrgedAt')}) OR ${expr.name('lastUrgedAt')} <= ${expr.value(
-          new Date(now.getTime() - rules.urgeIntervalMs).toISOString(),
-        )})`,
-      );
-      sets.push(set('lastUrgedAt', at));
-      break;
-    case 'confirm':
-      sets.push(set('completedAt', at));
-      break;
-    case 'auto-confirm':
-      conditions.push(`${expr.name('statusSince')} <= ${expr.value(new Date(now.getTime() - rules.autoConfirmMs).toISOString())}`);
-      sets.push(set('completedAt', at));
-      break;
-    case 'reject-completion':
-      sets.push(`${expr.name('completionRejections')} = ${expr.name('completionRejections')} + ${expr.value(1)}`);
-      break;
-    case 'cancel':
-      refund();
-      break;
-    case 'auto-cancel':
-      conditions.push(`${expr.name('statusSince')} <= ${expr.value(new Date(now.getTime() - rules.autoCancelMs).toISOString())}`);
-      refund();
-      break;
-    case 'resolve':
-      sets.push(set('resolution', { outcome: input.outcome, note: input.note, by: actor.id, at }));
-      if (to === 'completed') sets.push(set('completedAt', at));
-      if (to === 'cancelled') refund();
-      break;
-    case 'remind': {
-      const covers = input.covers ?? [input.reminder!];
-      conditions.push(`NOT contains(${expr.name('remindersSent')}, ${expr.value(input.reminder)})`);
-      sets.push(
-        `${expr.name('remindersSent')} = list_append(if_not_exists(${expr.name('remindersSent')}, ${expr.value([])}), ${expr.value(covers)})`,
-      );
-      if (!input.from || !input.statusSince) throw new Error('a reminder names the status entry it belongs to');
-      conditions.push(expr.eq('statusSince', input.statusSince));
-      due(dueKeys({ orderId, status: input.from, statusSince: input.statusSince, remindersSent: [...(input.sent ?? []), ...covers] }, rules));
-      break;
-    }
-    case 'submit-requirements':
-    case 'appeal':
-      throw new Error(`${action} reads the order first`);
-  }
-  return { condition: conditions.join(' AND '), update: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}` };
-};
-
-/** Commands that must read the order: requirements are checked against its form, appeals against its history. */
-const READ_FIRST: OrderCommand[] = ['submit-requirements', 'appeal'];
-
 /** A command on an order: who takes which action, with what, when, under which periods. */
 export interface OrderCommandRequest {
   actor: Actor;
@@ -373,9 +280,18 @@ export interface OrderCommandRequest {
   rules: OrderRules;
 }
 
-const entryOf = (c: OrderCommandRequest, from: OrderStatus, to: OrderStatus): TimelineEntry => ({
+/** The write of a command lost to another change of the order: the item its condition saw (ALL_OLD). */
+export class StaleOrder extends Error {
+  constructor(readonly seen: Record<string, unknown> | undefined) {
+    super('the order changed since it was read');
+  }
+}
+
+/** The one builder of order timeline entries: the entry of the change that makes the order `version`. */
+export const orderEntry = (c: Omit<OrderCommandRequest, 'rules'>, from: OrderStatus, to: OrderStatus, version: number): VersionedEntry => ({
   entryId: newId(c.now.getTime()),
   orderId: c.orderId,
+  version,
   action: c.action,
   actor: c.actor.id,
   role: c.actor.role,
@@ -386,74 +302,71 @@ const entryOf = (c: OrderCommandRequest, from: OrderStatus, to: OrderStatus): Ti
 });
 
 /**
- * Takes a command on an order: one conditional transaction that changes the order and appends its
- * timeline entry, then one Query for the answer; or, for the read-first commands, one Query and one
- * transaction conditioned on the version read, with the answer computed from both.
+ * The write of a command on the order as read: the order `applyCommand` computes, conditioned on the
+ * version and status read, and its timeline entry keyed by the new version, in one transaction. A change
+ * committed in between refuses the condition ({@link StaleOrder}), so entries can only follow each other
+ * in version order.
  */
-export const runOrderCommand = async (c: OrderCommandRequest): Promise<OrderWithTimeline> => {
-  if (READ_FIRST.includes(c.action)) return runReadFirst(c);
-  await writeOrderCommand(c);
-  const found = await getOrderWithTimeline(c.orderId);
-  if (!found) throw new NotFoundError('The order');
-  return found;
-};
-
-/** The write of a command without reading the order first or after: one conditional transaction. */
-export const writeOrderCommand = async (c: OrderCommandRequest): Promise<void> => {
-  const { actor, orderId, action, input, now, rules } = c;
-  const rule = orderRules[action];
-  const expr = new Expr();
-  const { condition, update } = commandUpdate(orderId, action, actor, input, now, rules, expr);
-  const from = input.from ?? (rule.from.length === 1 ? rule.from[0] : null);
-  if (from === null) throw new Error(`${action} needs the status it starts from`);
-  const entry = entryOf(c, from, targetStatus(action, from, input.outcome));
-  try {
-    await transactWrite([
-      { Update: { TableName: tableName, Key: keys.order(orderId), UpdateExpression: update, ConditionExpression: condition, ...expr.attrs() } },
-      { Put: { TableName: tableName, Item: timelineRecord(entry), ConditionExpression: 'attribute_not_exists(PK)' } },
-    ]);
-  } catch (err) {
-    explain(err, action, actor, now, rules);
-  }
-};
-
-const runReadFirst = async (c: OrderCommandRequest): Promise<OrderWithTimeline> => {
-  const { actor, orderId, action, input, now, rules } = c;
-  const found = await getOrderWithTimeline(orderId);
-  const mine =
-    found &&
-    ((actor.role === 'buyer' && found.order.buyerId === actor.id) || (actor.role === 'provider' && found.order.providerId === actor.id));
-  if (!found || !mine) throw new NotFoundError('The order');
-  const { order, timeline } = found;
-  const refusal = refusalOf(order, action, actor.role, now, rules);
-  if (refusal) throw refusalError(refusal, action, order.status);
+export const writeOrderCommand = async (
+  c: OrderCommandRequest,
+  current: OrderItem,
+): Promise<{ order: OrderItem; entry: VersionedEntry }> => {
+  const { action, input, actor, now, rules } = c;
+  const refusal = refusalOf(current, action, actor.role, now, rules);
+  if (refusal) throw refusalError(refusal, action, current.status);
   if (action === 'submit-requirements') {
-    const errors = validateAnswers(order.product.requirementsTemplate, input.answers ?? {});
+    const errors = validateAnswers(current.product.requirementsTemplate, input.answers ?? {});
     if (errors.length) throw new ValidationError(errors, 'The requirements do not match the product’s form.');
   }
-  const next = applyCommand(order, action, input, actor, now);
-  const entry = entryOf(c, order.status, next.status);
+  const next = applyCommand(current, action, input, actor, now);
+  const entry = orderEntry(c, current.status, next.status, next.version);
   try {
     await transactWrite([
       {
         Put: {
           TableName: tableName,
           Item: orderRecord(next, rules),
-          ConditionExpression: '#version = :version AND #status = :status',
-          ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
-          ExpressionAttributeValues: { ':version': order.version, ':status': order.status },
+          ConditionExpression: '#type = :order AND #version = :version AND #status = :status',
+          ExpressionAttributeNames: { '#type': 'type', '#version': 'version', '#status': 'status' },
+          ExpressionAttributeValues: { ':order': 'order', ':version': current.version, ':status': current.status },
         },
       },
-      { Put: { TableName: tableName, Item: timelineRecord(entry, order), ConditionExpression: 'attribute_not_exists(PK)' } },
+      { Put: { TableName: tableName, Item: timelineRecord(entry, next), ConditionExpression: 'attribute_not_exists(PK)' } },
     ]);
   } catch (err) {
-    if (err instanceof ConditionFailed && err.index === 0) {
-      const seen = err.item ? parseOrder(err.item) : undefined;
-      throw refusalError(seen ? refusalOf(seen, action, actor.role, now, rules) : undefined, action, seen?.status ?? order.status);
-    }
+    if (err instanceof ConditionFailed) throw new StaleOrder(err.index === 0 ? err.item : undefined);
     throw err;
   }
-  return { order: next, timeline: [...timeline, entry] };
+  return { order: next, entry };
+};
+
+/** Whether the actor is the side of the order their role names (operators and the platform see every order). */
+const actsOn = (o: Pick<OrderItem, 'buyerId' | 'providerId'>, actor: Actor) =>
+  actor.role === 'buyer' ? o.buyerId === actor.id : actor.role === 'provider' ? o.providerId === actor.id : true;
+
+const STALE_RETRIES = 2;
+
+/**
+ * Takes a command on an order: one Query (the order and its timeline), then one transaction conditioned
+ * on the version read; the answer is computed from both. When another change commits in between, the
+ * refused condition's item says whether the command still applies: if not, its refusal is the answer;
+ * if so, the command is taken again on a fresh read (at most twice).
+ */
+export const runOrderCommand = async (c: OrderCommandRequest): Promise<OrderWithTimeline> => {
+  for (let attempt = 0; ; attempt++) {
+    const found = await getOrderWithTimeline(c.orderId);
+    if (!found || !actsOn(found.order, c.actor)) throw new NotFoundError('The order');
+    try {
+      const { order, entry } = await writeOrderCommand(c, found.order);
+      return { order, timeline: [...found.timeline, entry] };
+    } catch (err) {
+      if (!(err instanceof StaleOrder)) throw err;
+      const seen = err.seen?.type === 'order' ? parseOrder(err.seen) : undefined;
+      if (!seen) throw new NotFoundError('The order');
+      const refusal = refusalOf(seen, c.action, c.actor.role, c.now, c.rules);
+      if (refusal || attempt >= STALE_RETRIES) throw refusalError(refusal, c.action, seen.status);
+    }
+  }
 };
 
 // ---------------------------------------------------------------------------------------------------

@@ -82,6 +82,7 @@ export const snapshotSchema = z.object({
 });
 export type ProductSnapshot = z.infer<typeof snapshotSchema>;
 
+/** An order item as stored; attributes other areas keep on the item pass through a rewrite untouched. */
 export const orderItemSchema = z.object({
   orderId: z.string(),
   productId: z.string(),
@@ -111,12 +112,14 @@ export const orderItemSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   completedAt: z.string().optional(),
-});
+}).loose();
 export type OrderItem = z.infer<typeof orderItemSchema>;
 
 export const timelineEntrySchema = z.object({
   entryId: z.string(),
   orderId: z.string(),
+  /** The order version this entry's change made (entries written before versions were keyed lack it). */
+  version: z.number().int().positive().optional(),
   action: z.enum(ORDER_ACTIONS),
   actor: z.string(),
   role: z.string(),
