@@ -109,6 +109,28 @@ export const refusalOf = (
   }
 };
 
+/**
+ * The role a user takes an action in on this order: the side of the order they are on (the seller acts as
+ * provider, the purchaser as buyer), never the first group in the token (spec 2). Undefined when the user
+ * is on no side the action allows.
+ */
+export const roleOn = (
+  o: Pick<OrderItem, 'buyerId' | 'providerId'>,
+  user: { id: string; roles: readonly string[] },
+  action: OrderCommand,
+): OrderRole | undefined => {
+  const allowed = orderRules[action].roles;
+  const holds = (r: OrderRole) => allowed.includes(r) && user.roles.includes(r);
+  if (holds('buyer') && o.buyerId === user.id) return 'buyer';
+  if (holds('provider') && o.providerId === user.id) return 'provider';
+  if (holds('operator')) return 'operator';
+  return undefined;
+};
+
+/** Separation of duties: an operator never settles an order they bought or sell. */
+export const isOwnAsOperator = (o: Pick<OrderItem, 'buyerId' | 'providerId'>, actor: { id: string; role: OrderRole }) =>
+  actor.role === 'operator' && (o.buyerId === actor.id || o.providerId === actor.id);
+
 /** Checks requirement answers against the product's form (需求单模板); each problem names its field. */
 export const validateAnswers = (
   template: ProductContent['requirementsTemplate'],

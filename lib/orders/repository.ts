@@ -5,6 +5,7 @@ import { queryPage } from '../db/query';
 import { ConditionFailed, Expr, transactWrite } from '../db/write';
 import {
   ConflictError,
+  ConflictOfInterestError,
   DomainError,
   InvalidStateError,
   NotFoundError,
@@ -18,7 +19,9 @@ import { newId } from '../shared/ids';
 import {
   applyCommand,
   entryData,
+  isOwnAsOperator,
   orderRules,
+  roleOn,
   refusalOf,
   targetStatus,
   validateAnswers,
@@ -137,6 +140,7 @@ export const createOrder = async (
   if (!rawProduct) throw new DomainError(404, 'PRODUCT_NOT_FOUND', 'Not found', 'The product was not found.');
   const product = productItemSchema.parse(rawProduct);
   if (product.listing !== 'listed' || !product.live) throw productNotListed();
+  if (product.providerId === buyerId) throw new ConflictOfInterestError('Nobody may buy their own product.');
   const snapshot = snapshotOf(product, input.planId);
   if (!snapshot) {
     throw new DomainError(404, 'PLAN_NOT_FOUND', 'Not found', `The product has no plan ${input.planId}.`, {
@@ -270,6 +274,12 @@ export const refusalError = (refusal: Refusal | undefined, action: OrderCommand,
   }
 };
 
+/** A signed-in user taking a command: their role is decided by the side of the order they are on. */
+export interface OrderUser {
+  id: string;
+  roles: readonly string[];
+}
+
 /** A command on an order: who takes which action, with what, when, under which periods. */
 export interface OrderCommandRequest {
   actor: Actor;
@@ -312,6 +322,7 @@ export const writeOrderCommand = async (
   current: OrderItem,
 ): Promise<{ order: OrderItem; entry: VersionedEntry }> => {
   const { action, input, actor, now, rules } = c;
+  if (isOwnAsOperator(current, actor)) throw new ConflictOfInterestError('An operator may not settle an order they bought or sell.');
   const refusal = refusalOf(current, action, actor.role, now, rules);
   if (refusal) throw refusalError(refusal, action, current.status);
   if (action === 'submit-requirements') {
@@ -344,6 +355,13 @@ export const writeOrderCommand = async (
 const actsOn = (o: Pick<OrderItem, 'buyerId' | 'providerId'>, actor: Actor) =>
   actor.role === 'buyer' ? o.buyerId === actor.id : actor.role === 'provider' ? o.providerId === actor.id : true;
 
+/** The actor of a command: a user takes the role of the side of the order they are on. */
+const actorOn = (o: OrderItem, who: Actor | OrderUser, action: OrderCommand): Actor | undefined => {
+  if (!('roles' in who)) return who;
+  const role = roleOn(o, who, action);
+  return role ? { id: who.id, role } : undefined;
+};
+
 const STALE_RETRIES = 2;
 
 /**
@@ -352,10 +370,14 @@ const STALE_RETRIES = 2;
  * refused condition's item says whether the command still applies: if not, its refusal is the answer;
  * if so, the command is taken again on a fresh read (at most twice).
  */
-export const runOrderCommand = async (c: OrderCommandRequest): Promise<OrderWithTimeline> => {
+export const runOrderCommand = async (
+  request: Omit<OrderCommandRequest, 'actor'> & { actor: Actor | OrderUser },
+): Promise<OrderWithTimeline> => {
   for (let attempt = 0; ; attempt++) {
-    const found = await getOrderWithTimeline(c.orderId);
-    if (!found || !actsOn(found.order, c.actor)) throw new NotFoundError('The order');
+    const found = await getOrderWithTimeline(request.orderId);
+    const actor = found ? actorOn(found.order, request.actor, request.action) : undefined;
+    if (!found || !actor || !actsOn(found.order, actor)) throw new NotFoundError('The order');
+    const c = { ...request, actor };
     try {
       const { order, entry } = await writeOrderCommand(c, found.order);
       return { order, timeline: [...found.timeline, entry] };

@@ -1,22 +1,14 @@
 import type { z } from 'zod';
 import { config } from '../config';
-import type { Role, User } from '../http/auth';
-import { ForbiddenError } from '../http/errors';
+import type { Role } from '../http/auth';
 import { ok, route } from '../http/route';
 import { languageOf, orderRules, toOrderView, type CommandInput, type OrderCommand } from './model';
 import { runOrderCommand } from './repository';
 import { orderIdParams } from './schemas';
 
-/** The role a user acts in for a command: the first of the rule's roles that the user holds. */
-export const actorFor = (user: User, action: OrderCommand) => {
-  const role = orderRules[action].roles.find((r): r is Role => r !== 'system' && user.roles.includes(r as Role));
-  if (!role) throw new ForbiddenError();
-  return { id: user.id, role };
-};
-
 /**
- * The HTTP function of an order command (start, complete, confirm, …): the role comes from the rule
- * table, the body from its schema, and the answer is the order with its timeline.
+ * The HTTP function of an order command (start, complete, confirm, …): the roles allowed come from the
+ * rule table (the one taken is the user's side of the order), the body from its schema, and the answer is the order with its timeline.
  */
 export const orderCommandRoute = (action: OrderCommand, body?: z.ZodType<CommandInput>) =>
   route(
@@ -27,7 +19,8 @@ export const orderCommandRoute = (action: OrderCommand, body?: z.ZodType<Command
     },
     async (req) => {
       const result = await runOrderCommand({
-        actor: actorFor(req.user, action),
+        // the role is the side of the order the user is on, decided once the order is read
+        actor: req.user,
         orderId: req.params.orderId,
         action,
         input: (req.body ?? {}) as CommandInput,

@@ -4,7 +4,7 @@ import { keys } from '../db/keys';
 import { queryPage } from '../db/query';
 import { ConditionFailed, Expr, transactWrite, updateItem } from '../db/write';
 import type { User } from '../http/auth';
-import { ConflictError, InvalidStateError, NotFoundError } from '../http/errors';
+import { ConflictError, ConflictOfInterestError, InvalidStateError, NotFoundError } from '../http/errors';
 import type { Reply } from '../http/route';
 import { idempotencyPut, replay, type IdempotencyRequest } from '../shared/idempotency';
 import { newId } from '../shared/ids';
@@ -32,6 +32,9 @@ const explain = (err: unknown, action: ProductAction, user: User, version?: numb
   const seen = err.item;
   if (!seen || seen.type !== 'product') throw new NotFoundError('The product');
   if (productRules[action].role === 'provider' && seen.providerId !== user.id) throw new NotFoundError('The product');
+  if (productRules[action].role === 'operator' && seen.providerId === user.id) {
+    throw new ConflictOfInterestError('An operator may not decide on their own product.');
+  }
   const phase = { listing: seen.listing, review: seen.review } as Phase;
   if (productRules[action].from(phase) && version !== undefined && seen.version !== version) {
     throw new ConflictError('VERSION_CONFLICT', `The product changed since version ${version}; it is now version ${seen.version}.`, {
@@ -201,6 +204,8 @@ export const changeProductStatus = async (
   const expr = new Expr();
   const conditions = [expr.eq('type', 'product'), phaseCondition(expr, allowedPhases(action))];
   if (rule.role === 'provider') conditions.push(expr.eq('providerId', user.id));
+  // separation of duties: an operator never decides on their own product
+  if (rule.role === 'operator') conditions.push(`${expr.name('providerId')} <> ${expr.value(user.id)}`);
   if (input.version !== undefined) conditions.push(expr.eq('version', input.version));
   const update = transitionUpdate(action, productId, user, input, now, expr);
   const at = now.toISOString();
