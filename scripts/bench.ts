@@ -77,8 +77,8 @@ const main = async () => {
       requirementsTemplate: [{ key: 'host', label: 'Host', type: 'text', required: true }], requirementsBeforeStart: true,
     };
     const product = (await call(h.create, 'provider', { body: content })).body;
-    await call(h.submit, 'provider', { params: { productId: product.productId } });
-    await call(h.approve, 'operator', { params: { productId: product.productId } });
+    const submitted = (await call(h.submit, 'provider', { params: { productId: product.productId } })).body;
+    await call(h.approve, 'operator', { params: { productId: product.productId }, body: { version: submitted.version } });
 
     const rows: Array<[string, number, number, number]> = [];
     const measure = async (name: string, op: (i: number) => Promise<unknown>) => {

@@ -93,8 +93,8 @@ export type ContentPatch = z.infer<typeof editProductBody>;
 export const productIdParams = z.object({ productId: z.string().regex(ID_PATTERN, 'not a product id') });
 
 export const reviewDecisionBody = z.object({
-  /** The version the operator reviewed; when sent, a product changed since answers 409. */
-  version: z.number().int().positive().optional(),
+  /** The version the operator reviewed: a product changed since answers 409, so nothing is approved unseen. */
+  version: z.number().int().positive(),
 });
 
 export const rejectBody = reviewDecisionBody.extend({ reason: text(500) });
