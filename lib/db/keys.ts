@@ -33,6 +33,11 @@ export const keys = {
   retryShard: (id: string) => `RETRY#${shardOf(id)}`,
   retryShards: () => Array.from({ length: DUE_SHARDS }, (_, i) => `RETRY#${i}`),
 
+  /** An order command's idempotency record lives in the order's partition: the command's one read finds it. */
+  orderIdempotency: (orderId: string, userId: string, route: string, key: string) => ({
+    PK: `ORDER#${orderId}`,
+    SK: `IDEMPOTENCY#${userId}#${route}#${key}`,
+  }),
   idempotency: (userId: string, route: string, key: string) => ({
     PK: `IDEMPOTENCY#${userId}#${route}#${key}`,
     SK: 'IDEMPOTENCY',

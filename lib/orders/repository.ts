@@ -2,7 +2,7 @@ import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { queryPage } from '../db/query';
-import { ConditionFailed, Expr, transactWrite } from '../db/write';
+import { ConditionFailed, Expr, transactWrite, type TransactItem } from '../db/write';
 import {
   ConflictError,
   ConflictOfInterestError,
@@ -54,6 +54,12 @@ export interface OrderWithTimeline {
 
 /** Access pattern: an order and its whole timeline, oldest entry first: one Query on the order's partition. */
 export const getOrderWithTimeline = async (orderId: string): Promise<OrderWithTimeline | undefined> => {
+  const found = await readOrderPartition(orderId);
+  return found && { order: found.order, timeline: found.timeline };
+};
+
+/** The order's partition: the order, its timeline in version order, and its commands' idempotency records. */
+const readOrderPartition = async (orderId: string) => {
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
@@ -74,6 +80,7 @@ export const getOrderWithTimeline = async (orderId: string): Promise<OrderWithTi
   return {
     order: parseOrder(orderItem),
     timeline: items.filter((i) => i.type === 'timeline').map((i) => timelineEntrySchema.parse(i)),
+    records: items.filter((i) => i.type === 'idempotency'),
   };
 };
 
@@ -320,6 +327,8 @@ export const orderEntry = (c: Omit<OrderCommandRequest, 'rules'>, from: OrderSta
 export const writeOrderCommand = async (
   c: OrderCommandRequest,
   current: OrderItem,
+  /** More of the same transaction, given the change (the idempotency record of the answer). */
+  alsoWrite: (next: OrderItem, entry: VersionedEntry) => TransactItem[] = () => [],
 ): Promise<{ order: OrderItem; entry: VersionedEntry }> => {
   const { action, input, actor, now, rules } = c;
   if (isOwnAsOperator(current, actor)) throw new ConflictOfInterestError('An operator may not settle an order they bought or sell.');
@@ -343,6 +352,7 @@ export const writeOrderCommand = async (
         },
       },
       { Put: { TableName: tableName, Item: timelineRecord(entry, next), ConditionExpression: 'attribute_not_exists(PK)' } },
+      ...alsoWrite(next, entry),
     ]);
   } catch (err) {
     if (err instanceof ConditionFailed) throw new StaleOrder(err.index === 0 ? err.item : undefined);
@@ -365,30 +375,53 @@ const actorOn = (o: OrderItem, who: Actor | OrderUser, action: OrderCommand): Ac
 const STALE_RETRIES = 2;
 
 /**
- * Takes a command on an order: one Query (the order and its timeline), then one transaction conditioned
- * on the version read; the answer is computed from both. When another change commits in between, the
- * refused condition's item says whether the command still applies: if not, its refusal is the answer;
- * if so, the command is taken again on a fresh read (at most twice).
+ * Takes a command on an order: one Query (the order, its timeline and its idempotency records), then one
+ * transaction conditioned on the version read, with the idempotency record of the answer when a key was
+ * sent; the answer is computed from both. A retry with the same key finds the record in that same Query
+ * and replays the first answer. When another change commits in between, the refused condition's item says
+ * whether the command still applies: if not, its refusal is the answer; if so (or when a key was sent, whose
+ * twin may have committed), the command is taken again on a fresh read, at most twice.
  */
-export const runOrderCommand = async (
+export const commandOrder = async (
   request: Omit<OrderCommandRequest, 'actor'> & { actor: Actor | OrderUser },
-): Promise<OrderWithTimeline> => {
+  idempotency: IdempotencyRequest | undefined,
+  answer: (r: OrderWithTimeline) => Reply,
+): Promise<Reply> => {
+  const recordKey = idempotency && keys.orderIdempotency(request.orderId, idempotency.userId, idempotency.route, idempotency.key);
   for (let attempt = 0; ; attempt++) {
-    const found = await getOrderWithTimeline(request.orderId);
+    const found = await readOrderPartition(request.orderId);
+    const stored = recordKey && found?.records.find((r) => r.SK === recordKey.SK);
+    if (idempotency && stored) {
+      const replayed = replay(stored, idempotency, request.now);
+      if (replayed) return replayed;
+    }
     const actor = found ? actorOn(found.order, request.actor, request.action) : undefined;
     if (!found || !actor || !actsOn(found.order, actor)) throw new NotFoundError('The order');
     const c = { ...request, actor };
+    let reply: Reply | undefined;
     try {
-      const { order, entry } = await writeOrderCommand(c, found.order);
-      return { order, timeline: [...found.timeline, entry] };
+      await writeOrderCommand(c, found.order, (order, entry) => {
+        reply = answer({ order, timeline: [...found.timeline, entry] });
+        return idempotency && recordKey ? [idempotencyPut(idempotency, reply, c.now, recordKey)] : [];
+      });
+      return reply!;
     } catch (err) {
       if (!(err instanceof StaleOrder)) throw err;
       const seen = err.seen?.type === 'order' ? parseOrder(err.seen) : undefined;
+      if (!seen && idempotency && attempt < STALE_RETRIES) continue;
       if (!seen) throw new NotFoundError('The order');
-      const refusal = refusalOf(seen, c.action, c.actor.role, c.now, c.rules);
-      if (refusal || attempt >= STALE_RETRIES) throw refusalError(refusal, c.action, seen.status);
+      const refusal = refusalOf(seen, c.action, actor.role, c.now, c.rules);
+      if (attempt >= STALE_RETRIES || (refusal && !idempotency)) throw refusalError(refusal, c.action, seen.status);
     }
   }
+};
+
+/** A command on an order without an idempotency key, answered with the order and its timeline. */
+export const runOrderCommand = async (
+  request: Omit<OrderCommandRequest, 'actor'> & { actor: Actor | OrderUser },
+): Promise<OrderWithTimeline> => {
+  const reply = await commandOrder(request, undefined, (r) => ({ status: 200, body: r }));
+  return reply.body as OrderWithTimeline;
 };
 
 // ---------------------------------------------------------------------------------------------------

@@ -3,7 +3,8 @@ import { config } from '../config';
 import type { Role } from '../http/auth';
 import { ok, route } from '../http/route';
 import { languageOf, orderRules, toOrderView, type CommandInput, type OrderCommand } from './model';
-import { runOrderCommand } from './repository';
+import { idempotencyOf } from '../shared/idempotency';
+import { commandOrder } from './repository';
 import { orderIdParams } from './schemas';
 
 /**
@@ -17,16 +18,18 @@ export const orderCommandRoute = (action: OrderCommand, body?: z.ZodType<Command
       params: orderIdParams,
       body,
     },
-    async (req) => {
-      const result = await runOrderCommand({
+    async (req) =>
+      commandOrder(
+        {
         // the role is the side of the order the user is on, decided once the order is read
-        actor: req.user,
-        orderId: req.params.orderId,
-        action,
-        input: (req.body ?? {}) as CommandInput,
-        now: req.now,
-        rules: config.orders,
-      });
-      return ok(toOrderView(result.order, languageOf(req.headers), result.timeline));
-    },
+          actor: req.user,
+          orderId: req.params.orderId,
+          action,
+          input: (req.body ?? {}) as CommandInput,
+          now: req.now,
+          rules: config.orders,
+        },
+        idempotencyOf(req, action),
+        (result) => ok(toOrderView(result.order, languageOf(req.headers), result.timeline)),
+      ),
   );
