@@ -1,112 +1,213 @@
 import { z } from 'zod';
-import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
-import { inboxQuery, notificationIdParams } from './notifications/schemas';
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject } from 'zod-openapi';
+import { inboxQuery, inboxView, notificationIdParams, notificationView } from './notifications/schemas';
 import {
   createOrderBody,
   noteBody,
   optionalReasonBody,
   orderIdParams,
   orderListQuery,
+  orderView,
   reasonBody,
   requirementsBody,
   resolveBody,
 } from './orders/schemas';
 import {
+  catalogItemView,
   catalogQuery,
   createProductBody,
   editProductBody,
   productIdParams,
+  providerProductView,
   providerProductsQuery,
   rejectBody,
   reviewDecisionBody,
   reviewQueueQuery,
 } from './products/schemas';
-import { deliveriesQuery, putWebhookBody } from './webhooks/schemas';
+import { pageOf } from './shared/pagination';
+import { deliveriesQuery, deliveryView, putWebhookBody, webhookSecretView, webhookView } from './webhooks/schemas';
 
 /**
  * The HTTP API as OpenAPI 3.1, built from the same zod schemas the handlers validate with. A test checks
  * that its routes are exactly the `httpApi` routes of serverless.yml.
  */
 
+/**
+ * RFC 9457 problem details as the one error middleware sends them: `instance` is always the request path;
+ * extension members appear where the error carries them (RFC 9457 allows more).
+ */
 const problem = z
   .object({
     type: z.string(),
     title: z.string(),
     status: z.number().int(),
-    code: z.string().meta({ example: 'VALIDATION_FAILED' }),
+    code: z.string().meta({ description: 'stable UPPER_SNAKE code', example: 'VALIDATION_FAILED' }),
     detail: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    instance: z.string().meta({ description: 'the request path' }),
+    errors: z
+      .array(z.object({ path: z.string(), message: z.string() }))
+      .optional()
+      .meta({ description: 'the offending fields (400; some 404 name the field too)' }),
+    currentStatus: z.string().optional().meta({ description: 'the status that refused the action (409)' }),
+    currentVersion: z.number().int().optional().meta({ description: 'the version now stored (409 VERSION_CONFLICT)' }),
+    retryAfterSeconds: z.number().optional().meta({ description: 'when the action may be tried again (429)' }),
   })
+  .loose()
   .meta({ id: 'Problem' });
 
-const problems = (...statuses: number[]) =>
-  Object.fromEntries(
-    statuses.map((s) => [String(s), { description: 'application/problem+json', content: { 'application/problem+json': { schema: problem } } }]),
-  );
+const retryAfter = z.object({ 'Retry-After': z.string().meta({ description: 'seconds to wait before trying again' }) });
 
-const ok = (description: string, status = '200') => ({ [status]: { description, content: { 'application/json': { schema: z.object({}).loose() } } } });
+/** Every error status the API sends, each a shared response component. */
+const ERRORS = {
+  400: { id: 'BadRequest', description: 'Invalid input: the fields are named in `errors`.' },
+  401: {
+    id: 'Unauthenticated',
+    description: 'No bearer token, or an invalid or expired one.',
+    headers: z.object({ 'WWW-Authenticate': z.string().meta({ example: 'Bearer' }) }),
+  },
+  403: { id: 'Forbidden', description: 'The role may not take this action.' },
+  404: { id: 'NotFound', description: 'Absent, or not yours.' },
+  409: { id: 'Conflict', description: 'Not allowed in the current status (`currentStatus`), a version conflict, or an Idempotency-Key reused with another body.' },
+  429: { id: 'Throttled', description: 'Too soon: try again after `Retry-After` seconds.', headers: retryAfter },
+  500: { id: 'InternalError', description: 'Something went wrong on our side; nothing a client sends causes it.' },
+  503: {
+    id: 'Unavailable',
+    description: 'A dependency (the database, the token key set) is unavailable: try again after `Retry-After` seconds.',
+    headers: retryAfter,
+  },
+} as const;
+export type ErrorStatus = keyof typeof ERRORS;
 
-type Op = { summary: string; params?: z.ZodObject; query?: z.ZodType; body?: z.ZodType; auth?: boolean; created?: boolean; idempotent?: boolean };
+// One object per status, so that every operation refers to the same response component.
+const ERROR_RESPONSES = Object.fromEntries(
+  Object.entries(ERRORS).map(([s, r]) => [s, { ...r, content: { 'application/problem+json': { schema: problem } } }]),
+) as unknown as Record<`${ErrorStatus}`, ZodOpenApiResponseObject>;
 
-const op = ({ summary, params, query, body, auth = true, created, idempotent }: Op): ZodOpenApiOperationObject => ({
+const problems = (statuses: ErrorStatus[]) =>
+  Object.fromEntries([...new Set(statuses)].sort().map((s) => [String(s), ERROR_RESPONSES[s]]));
+
+const json = (schema: z.ZodType) => ({ 'application/json': { schema } });
+
+interface Op {
+  summary: string;
+  /** The success answer's schema (a view from lib/<area>/schemas.ts). */
+  answers: z.ZodType;
+  params?: z.ZodObject;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** 'roles' (default: 401, 403), 'signed-in' (any signed-in user: 401) or 'public'. */
+  access?: 'roles' | 'signed-in' | 'public';
+  created?: boolean;
+  /** Accepts `Idempotency-Key`; a replay answers the first answer with `Idempotent-Replayed: true`. */
+  idempotent?: boolean;
+  /** Error statuses beyond those every route can send (400, 500, 503; 401/403 by access; 404 with path ids). */
+  errors?: ErrorStatus[];
+  /** The success answer's media type (default application/json). */
+  type?: string;
+  /** A static answer outside the JSON stack: reads no input and no table, so only 500 can go wrong. */
+  fixed?: boolean;
+}
+
+/** One operation: every route answers 400, 500 and 503; the rest follows from access, path ids and `errors`. */
+const op = ({ summary, answers, params, query, body, access = 'roles', created, idempotent, errors = [], type, fixed }: Op): ZodOpenApiOperationObject => ({
   summary,
-  ...(auth ? { security: [{ cognito: [] }] } : { security: [] }),
+  security: access === 'public' ? [] : [{ cognito: [] }],
   requestParams: {
     ...(params ? { path: params } : {}),
     ...(query ? { query: query as z.ZodObject } : {}),
     ...(idempotent ? { header: z.object({ 'idempotency-key': z.string().max(100).optional() }) } : {}),
   },
-  ...(body ? { requestBody: { content: { 'application/json': { schema: body } } } } : {}),
+  ...(body ? { requestBody: { content: json(body) } } : {}),
   responses: {
-    ...ok(summary, created ? '201' : '200'),
-    ...problems(...(auth ? [400, 401, 403, 404, 409] : [400, 404])),
+    [created ? '201' : '200']: {
+      description: summary,
+      ...(idempotent
+        ? { headers: z.object({ 'Idempotent-Replayed': z.literal('true').optional().meta({ description: 'present on a replayed answer' }) }) }
+        : {}),
+      content: { [type ?? 'application/json']: { schema: answers } },
+    },
+    ...problems(fixed ? [500] : [
+      400,
+      500,
+      503,
+      ...(access === 'public' ? [] : ([401] as const)),
+      ...(access === 'roles' ? ([403] as const) : []),
+      ...(params ? ([404] as const) : []),
+      ...errors,
+    ]),
   },
 });
 
+const productList = pageOf(providerProductView).meta({ id: 'ProviderProductPage' });
+const catalogPage = pageOf(catalogItemView).meta({ id: 'CatalogPage' });
+const orderPage = pageOf(orderView).meta({ id: 'OrderPage' });
+const deliveryPage = pageOf(deliveryView).meta({ id: 'DeliveryPage' });
+
+const cmd = (summary: string, body?: z.ZodType, errors: ErrorStatus[] = [409]) =>
+  op({ summary, params: orderIdParams, body, answers: orderView, errors });
+
 export const apiRoutes: ZodOpenApiPathsObject = {
   '/provider/products': {
-    post: op({ summary: '商品接入: create a draft', body: createProductBody, created: true, idempotent: true }),
-    get: op({ summary: 'Own products', query: providerProductsQuery }),
+    post: op({ summary: '商品接入: create a draft', body: createProductBody, answers: providerProductView, created: true, idempotent: true, errors: [409] }),
+    get: op({ summary: 'Own products', query: providerProductsQuery, answers: productList }),
   },
   '/provider/products/{productId}': {
-    get: op({ summary: 'Own product with live version, pending revision and review history', params: productIdParams }),
-    patch: op({ summary: '修改 the draft or the pending revision', params: productIdParams, body: editProductBody }),
+    get: op({ summary: 'Own product with live version, pending revision and review history', params: productIdParams, answers: providerProductView }),
+    patch: op({ summary: '修改 the draft or the pending revision', params: productIdParams, body: editProductBody, answers: providerProductView, errors: [409] }),
   },
-  '/provider/products/{productId}/submit': { post: op({ summary: '提交 for review', params: productIdParams }) },
-  '/provider/products/{productId}/withdraw': { post: op({ summary: '撤销审核', params: productIdParams }) },
-  '/provider/products/{productId}/delist': { post: op({ summary: '下架', params: productIdParams }) },
-  '/products': { get: op({ summary: 'The catalogue', query: catalogQuery, auth: false }) },
-  '/products/{productId}': { get: op({ summary: 'The product page (查看)', params: productIdParams, auth: false }) },
-  '/operator/reviews': { get: op({ summary: 'The review queue, oldest first', query: reviewQueueQuery }) },
-  '/operator/products/{productId}/approve': { post: op({ summary: 'Approve the submitted version', params: productIdParams, body: reviewDecisionBody }) },
-  '/operator/products/{productId}/reject': { post: op({ summary: 'Reject with a reason', params: productIdParams, body: rejectBody }) },
-  '/orders': { post: op({ summary: 'Buy a plan of a listed product', body: createOrderBody, created: true, idempotent: true }) },
-  '/buyer/orders': { get: op({ summary: 'Own orders (buyer)', query: orderListQuery }) },
-  '/provider/orders': { get: op({ summary: 'Own orders (provider)', query: orderListQuery }) },
-  '/orders/{orderId}': { get: op({ summary: 'The order with both labels and its timeline', params: orderIdParams }) },
-  '/orders/{orderId}/requirements': { put: op({ summary: '提交需求单', params: orderIdParams, body: requirementsBody }) },
-  '/orders/{orderId}/requirements/reject': { post: op({ summary: '驳回需求', params: orderIdParams, body: reasonBody }) },
-  '/orders/{orderId}/start': { post: op({ summary: '开始实施', params: orderIdParams }) },
-  '/orders/{orderId}/complete': { post: op({ summary: '实施完成', params: orderIdParams, body: noteBody }) },
-  '/orders/{orderId}/urge': { post: op({ summary: '催促 (429 within 24 hours)', params: orderIdParams }) },
-  '/orders/{orderId}/confirm': { post: op({ summary: '确认完成', params: orderIdParams }) },
-  '/orders/{orderId}/reject-completion': { post: op({ summary: '驳回验收', params: orderIdParams, body: reasonBody }) },
-  '/orders/{orderId}/cancel': { post: op({ summary: 'Cancel before work starts (refund)', params: orderIdParams, body: optionalReasonBody }) },
-  '/orders/{orderId}/appeal': { post: op({ summary: '申诉', params: orderIdParams, body: reasonBody }) },
-  '/operator/orders/{orderId}/resolve': { post: op({ summary: 'Resolve a dispute', params: orderIdParams, body: resolveBody }) },
-  '/notifications': { get: op({ summary: 'Own inbox (站内信)', query: inboxQuery }) },
-  '/notifications/{notificationId}/read': { post: op({ summary: 'Mark read', params: notificationIdParams }) },
+  '/provider/products/{productId}/submit': { post: op({ summary: '提交 for review', params: productIdParams, answers: providerProductView, errors: [409] }) },
+  '/provider/products/{productId}/withdraw': { post: op({ summary: '撤销审核', params: productIdParams, answers: providerProductView, errors: [409] }) },
+  '/provider/products/{productId}/delist': { post: op({ summary: '下架', params: productIdParams, answers: providerProductView, errors: [409] }) },
+  '/products': { get: op({ summary: 'The catalogue', query: catalogQuery, access: 'public', answers: catalogPage }) },
+  '/products/{productId}': { get: op({ summary: 'The product page (查看)', params: productIdParams, access: 'public', answers: catalogItemView }) },
+  '/operator/reviews': { get: op({ summary: 'The review queue, oldest first', query: reviewQueueQuery, answers: productList }) },
+  '/operator/products/{productId}/approve': {
+    post: op({ summary: 'Approve the submitted version', params: productIdParams, body: reviewDecisionBody, answers: providerProductView, errors: [409] }),
+  },
+  '/operator/products/{productId}/reject': {
+    post: op({ summary: 'Reject with a reason', params: productIdParams, body: rejectBody, answers: providerProductView, errors: [409] }),
+  },
+  '/orders': {
+    post: op({ summary: 'Buy a plan of a listed product', body: createOrderBody, answers: orderView, created: true, idempotent: true, errors: [404, 409] }),
+  },
+  '/buyer/orders': { get: op({ summary: 'Own orders (buyer)', query: orderListQuery, answers: orderPage }) },
+  '/provider/orders': { get: op({ summary: 'Own orders (provider)', query: orderListQuery, answers: orderPage }) },
+  '/orders/{orderId}': { get: op({ summary: 'The order with both labels and its timeline', params: orderIdParams, answers: orderView }) },
+  '/orders/{orderId}/requirements': { put: cmd('提交需求单', requirementsBody) },
+  '/orders/{orderId}/requirements/reject': { post: cmd('驳回需求', reasonBody) },
+  '/orders/{orderId}/start': { post: cmd('开始实施') },
+  '/orders/{orderId}/complete': { post: cmd('实施完成', noteBody) },
+  '/orders/{orderId}/urge': { post: cmd('催促 (429 within 24 hours)', undefined, [409, 429]) },
+  '/orders/{orderId}/confirm': { post: cmd('确认完成') },
+  '/orders/{orderId}/reject-completion': { post: cmd('驳回验收', reasonBody) },
+  '/orders/{orderId}/cancel': { post: cmd('Cancel before work starts (refund)', optionalReasonBody) },
+  '/orders/{orderId}/appeal': { post: cmd('申诉', reasonBody) },
+  '/operator/orders/{orderId}/resolve': { post: cmd('Resolve a dispute', resolveBody) },
+  '/notifications': { get: op({ summary: 'Own inbox (站内信) with the unread count', query: inboxQuery, access: 'signed-in', answers: inboxView }) },
+  '/notifications/{notificationId}/read': {
+    post: op({ summary: 'Mark read', params: notificationIdParams, access: 'signed-in', answers: notificationView, errors: [409] }),
+  },
   '/provider/webhook': {
-    get: op({ summary: 'The registered endpoint' }),
-    put: op({ summary: 'Register the endpoint; answers the signing secret', body: putWebhookBody }),
+    get: op({ summary: 'The registered endpoint', answers: webhookView, errors: [404] }),
+    put: op({ summary: 'Register the endpoint; answers the signing secret', body: putWebhookBody, answers: webhookSecretView }),
   },
-  '/provider/webhook/deliveries': { get: op({ summary: 'Recent deliveries with every attempt', query: deliveriesQuery }) },
+  '/provider/webhook/deliveries': { get: op({ summary: 'Recent deliveries with every attempt', query: deliveriesQuery, answers: deliveryPage }) },
+  // The API document and its reference page
+  '/openapi.json': {
+    get: op({ summary: 'This document; its first server is the deployment that answers', access: 'public', answers: z.object({ openapi: z.string() }).loose() }),
+  },
+  '/docs': { get: op({ summary: 'The API reference page (Redoc)', access: 'public', type: 'text/html', answers: z.string(), fixed: true }) },
+  '/docs/redoc.standalone.js': {
+    get: op({ summary: 'The reference page’s renderer, served here rather than from a CDN', access: 'public', type: 'application/javascript', answers: z.string(), fixed: true }),
+  },
 };
 
 export const openApiDocument = () =>
   createDocument({
     openapi: '3.1.0',
     info: { title: 'Cloud marketplace back office', version: '1.0.0' },
+    // GET /openapi.json puts the deployment that answers first; this entry is the local stack (npm start).
+    servers: [{ url: 'http://127.0.0.1:3000', description: 'The local stack (npm start)' }],
     components: {
       securitySchemes: { cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Cognito access token' } },
     },

@@ -5,7 +5,7 @@ import { queryPage } from '../db/query';
 import { ConditionFailed, Expr, transactWrite } from '../db/write';
 import { NotFoundError } from '../http/errors';
 import type { Language } from '../orders/model';
-import { notificationItemSchema, type NotificationItem } from './schemas';
+import { notificationItemSchema, type NotificationItem, type NotificationView } from './schemas';
 
 // The inbox counter lives beside the notifications in both inbox indexes, sorted above every
 // notification, so the first page of a newest-first list carries it at no extra cost.
@@ -59,7 +59,7 @@ export const recordNotification = async (n: NotificationItem): Promise<boolean> 
   }
 };
 
-export const toNotificationView = (n: NotificationItem, lang: Language) => ({
+export const toNotificationView = (n: NotificationItem, lang: Language): NotificationView => ({
   notificationId: n.notificationId,
   type: n.type,
   ...(n.orderId ? { orderId: n.orderId } : {}),

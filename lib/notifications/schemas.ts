@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageParams } from '../shared/pagination';
+import { pageOf, pageParams } from '../shared/pagination';
 import { ID_PATTERN } from '../shared/ids';
 
 const text = z.object({ zh: z.string(), en: z.string() });
@@ -24,3 +24,21 @@ export const inboxQuery = z.object({
 });
 
 export const notificationIdParams = z.object({ notificationId: z.string().regex(ID_PATTERN) });
+
+// ---- Views: what the API answers (toNotificationView is typed by it; the OpenAPI document is built from it).
+
+export const notificationView = z
+  .object({
+    notificationId: z.string(),
+    type: z.string().meta({ description: 'the timeline action or review decision' }),
+    orderId: z.string().optional(),
+    productId: z.string().optional(),
+    title: z.string(),
+    body: z.string(),
+    read: z.boolean(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Notification' });
+export type NotificationView = z.infer<typeof notificationView>;
+
+export const inboxView = pageOf(notificationView).extend({ unreadCount: z.number().int().nonnegative() }).meta({ id: 'InboxPage' });

@@ -1,7 +1,7 @@
 import type { Config } from '../config';
 import type { FieldError } from '../http/errors';
 import type { ProductContent } from '../products/schemas';
-import type { OrderAction, OrderItem, OrderStatus, Resolution, TimelineEntry } from './schemas';
+import type { OrderAction, OrderItem, OrderStatus, OrderView, Resolution, TimelineEntry } from './schemas';
 
 export type OrderRole = 'buyer' | 'provider' | 'operator' | 'system';
 export type OrderCommand = Exclude<OrderAction, 'create'>;
@@ -194,7 +194,7 @@ export const languageOf = (headers: Record<string, string>): Language =>
   /^\s*en\b/i.test(headers['accept-language'] ?? '') ? 'en' : 'zh';
 
 /** The order as clients see it: canonical status, both parties' labels and, when read, the timeline. */
-export const toOrderView = (o: OrderItem, lang: Language, timeline?: TimelineEntry[]) => ({
+export const toOrderView = (o: OrderItem, lang: Language, timeline?: TimelineEntry[]): OrderView => ({
   orderId: o.orderId,
   productId: o.productId,
   planId: o.planId,

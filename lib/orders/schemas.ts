@@ -129,3 +129,38 @@ export const timelineEntrySchema = z.object({
   data: z.record(z.string(), z.unknown()),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+// ---- Views: what the API answers (toOrderView is typed by it; the OpenAPI document is built from it).
+
+export const timelineEntryView = timelineEntrySchema.omit({ orderId: true }).meta({ id: 'TimelineEntry' });
+
+export const orderView = z
+  .object({
+    orderId: z.string(),
+    productId: z.string(),
+    planId: z.string(),
+    buyerId: z.string(),
+    providerId: z.string(),
+    status: z.enum(ORDER_STATUSES),
+    labels: z.object({ provider: z.string(), buyer: z.string() }).meta({ description: 'each party’s name for the status' }),
+    product: snapshotSchema.meta({ id: 'ProductSnapshot' }),
+    quantity: z.number().int(),
+    amount: z.number().int().meta({ description: 'fen' }),
+    requirements: orderItemSchema.shape.requirements,
+    delivery: z.object({ note: z.string(), at: z.string() }).nullable(),
+    refund: z.object({ amount: z.number().int(), at: z.string() }).nullable(),
+    appeal: orderItemSchema.shape.appeal.unwrap().nullable(),
+    resolution: orderItemSchema.shape.resolution.unwrap().nullable(),
+    completionRejections: z.number().int(),
+    lastUrgedAt: z.string().nullable(),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    completedAt: z.string().nullable(),
+    timeline: z
+      .array(timelineEntryView)
+      .optional()
+      .meta({ description: 'oldest first; on GET /orders/{orderId} and every command’s answer, not in lists' }),
+  })
+  .meta({ id: 'Order' });
+export type OrderView = z.infer<typeof orderView>;

@@ -10,6 +10,8 @@ import {
   type ProductItem,
   type ProductStatus,
   type Review,
+  type CatalogItemView,
+  type ProviderProductView,
 } from './schemas';
 
 /**
@@ -97,7 +99,7 @@ export function normalizeContent(content: Partial<ContentInput>) {
 }
 
 /** The provider's view: live version, the content being edited or reviewed, the pending revision, history. */
-export const toProviderView = (p: ProductItem) => {
+export const toProviderView = (p: ProductItem): ProviderProductView => {
   const status = statusOf(p);
   const pending = p.review !== 'none';
   return {
@@ -122,7 +124,7 @@ export const toProviderView = (p: ProductItem) => {
 };
 
 /** What buyers see: the approved content only. */
-export const toCatalogView = (p: ProductItem) => ({
+export const toCatalogView = (p: ProductItem): CatalogItemView => ({
   productId: p.productId,
   providerId: p.providerId,
   ...(p.live as ProductContent),

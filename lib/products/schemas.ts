@@ -140,3 +140,37 @@ export type ProductItem = z.infer<typeof productItemSchema>;
 export type Listing = (typeof LISTINGS)[number];
 export type Review = (typeof REVIEWS)[number];
 export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
+
+// ---- Views: what the API answers. The mappers in model.ts are typed by these, and the OpenAPI document
+// is built from them, so the answer and its documentation cannot drift apart.
+
+const productContentView = contentSchema.meta({ id: 'ProductContent' });
+
+export const providerProductView = z
+  .object({
+    productId: z.string(),
+    providerId: z.string(),
+    status: z.enum(PRODUCT_STATUSES),
+    statusLabel: z.string().meta({ description: 'the status in Chinese, as the console shows it' }),
+    version: z.number().int(),
+    live: productContentView.nullable().meta({ description: 'the approved content buyers see, or null before the first approval' }),
+    draft: productContentView.nullable().meta({ description: 'the content being edited or reviewed, or null' }),
+    revision: z
+      .object({ status: z.enum(['draft', 'in_review', 'rejected']), reason: z.string().optional() })
+      .nullable()
+      .meta({ description: 'a pending change of a listed product, or null' }),
+    rejectionReason: z.string().optional(),
+    reviewState: z.enum(REVIEWS),
+    reviewHistory: z.array(reviewRecordSchema),
+    submittedAt: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'ProviderProduct' });
+export type ProviderProductView = z.infer<typeof providerProductView>;
+
+/** A listed product as buyers see it: the live content at the top level. */
+export const catalogItemView = z
+  .object({ productId: z.string(), providerId: z.string(), ...contentSchema.shape, listedAt: z.string().optional() })
+  .meta({ id: 'CatalogItem' });
+export type CatalogItemView = z.infer<typeof catalogItemView>;

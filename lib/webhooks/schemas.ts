@@ -40,3 +40,38 @@ export const deliveryItemSchema = z.object({
 export type DeliveryItem = z.infer<typeof deliveryItemSchema>;
 
 export const deliveriesQuery = z.object(pageParams);
+
+// ---- Views: what the API answers (the mappers in views.ts are typed by these; the OpenAPI document is built from them).
+
+export const webhookView = z
+  .object({
+    url: z.string(),
+    enabled: z.boolean(),
+    disabledReason: z.string().optional(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Webhook' });
+export type WebhookView = z.infer<typeof webhookView>;
+
+/** `PUT /provider/webhook`'s answer: the only time the signing secret is shown. */
+export const webhookSecretView = z
+  .object({ url: z.string(), secret: z.string().meta({ description: 'whsec_…, the Standard Webhooks signing secret' }), enabled: z.boolean() })
+  .meta({ id: 'WebhookWithSecret' });
+export type WebhookSecretView = z.infer<typeof webhookSecretView>;
+
+export const deliveryView = z
+  .object({
+    deliveryId: z.string(),
+    webhookId: z.string().meta({ description: 'the `webhook-id` header, the same on every attempt' }),
+    eventType: z.string(),
+    orderId: z.string(),
+    url: z.string(),
+    status: z.enum(DELIVERY_STATUSES),
+    attempts: z.array(attemptSchema),
+    attemptCount: z.number().int(),
+    nextAttemptAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Delivery' });
+export type DeliveryView = z.infer<typeof deliveryView>;

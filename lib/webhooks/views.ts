@@ -1,7 +1,7 @@
-import type { DeliveryItem, WebhookItem } from './schemas';
+import type { DeliveryItem, DeliveryView, WebhookItem, WebhookView } from './schemas';
 
 /** The endpoint as `GET` shows it: never the secret, which only `PUT` returns, once. */
-export const toWebhookView = (w: WebhookItem) => ({
+export const toWebhookView = (w: WebhookItem): WebhookView => ({
   url: w.url,
   enabled: w.enabled,
   ...(w.disabledReason ? { disabledReason: w.disabledReason } : {}),
@@ -9,7 +9,7 @@ export const toWebhookView = (w: WebhookItem) => ({
   updatedAt: w.updatedAt,
 });
 
-export const toDeliveryView = (d: DeliveryItem) => ({
+export const toDeliveryView = (d: DeliveryItem): DeliveryView => ({
   deliveryId: d.deliveryId,
   webhookId: `msg_${d.deliveryId}`,
   eventType: d.eventType,

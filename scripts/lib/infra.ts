@@ -30,10 +30,18 @@ export const readResources = (): Record<string, Resource> => readServerlessYml()
 
 /** Every HTTP API route that serverless.yml deploys, as `METHOD /path`, with whether it has the JWT authorizer. */
 export const readHttpRoutes = () =>
-  Object.values(readServerlessYml().functions as Record<string, { events?: Array<{ httpApi?: { method: string; path: string; authorizer?: string } }> }>)
-    .flatMap((f) => f.events ?? [])
-    .filter((e) => e.httpApi)
-    .map((e) => ({ route: `${e.httpApi!.method.toUpperCase()} ${e.httpApi!.path}`, authorized: e.httpApi!.authorizer === 'cognito' }));
+  Object.values(
+    readServerlessYml().functions as Record<string, { handler: string; events?: Array<{ httpApi?: { method: string; path: string; authorizer?: string } }> }>,
+  ).flatMap((f) =>
+    (f.events ?? [])
+      .filter((e) => e.httpApi)
+      .map((e) => ({
+        route: `${e.httpApi!.method.toUpperCase()} ${e.httpApi!.path}`,
+        authorized: e.httpApi!.authorizer === 'cognito',
+        /** The handler's module, relative to the project root and without extension (`functions/orders/create`). */
+        module: f.handler.replace(/\.[^.]+$/, ''),
+      })),
+  );
 
 const ofType = (type: string) => Object.values(readResources()).filter((r) => r.Type === type);
 

@@ -1,5 +1,6 @@
 import { inject } from 'vitest';
 import type { TestUser } from './global-setup';
+import { assertDocumented, routeForPath } from './openapi';
 
 export interface ApiAnswer {
   status: number;
@@ -23,7 +24,12 @@ export const api = async (
     body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
   });
   const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
+  const isJson = /json/.test(res.headers.get('content-type') ?? '');
+  const answer = { status: res.status, body: text ? (isJson ? JSON.parse(text) : text) : undefined, headers: res.headers };
+  // Over HTTP too, every answer of a documented route must be what the API document says.
+  const route = routeForPath(method, path);
+  if (route) assertDocumented(route, { ...answer, headers: Object.fromEntries(res.headers.entries()) });
+  return answer;
 };
 
 export const ok = (answer: ApiAnswer, status = 200) => {

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { inject } from 'vitest';
 import type { TestUser } from './global-setup';
+import { assertDocumented, routeOf } from './openapi';
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
 
@@ -13,6 +14,8 @@ export interface Call {
   headers?: Record<string, string>;
   method?: string;
   path?: string;
+  /** `METHOD /template` the answer is checked against; by default the handler's route in serverless.yml. */
+  route?: string;
 }
 
 export interface Answer {
@@ -72,15 +75,18 @@ export const lambdaContext = (remainingMs = 60_000): Context =>
     succeed: () => undefined,
   }) as Context;
 
-/** Invokes a real handler with an API Gateway v2 event and parses its answer. */
+/**
+ * Invokes a real handler with an API Gateway v2 event and parses its answer, which must be what the API
+ * document says the handler's route answers (status, content type, body schema, required headers).
+ */
 export const invoke = async (handler: Handler, call: Call = {}): Promise<Answer> => {
   const result = (await handler(httpEvent(call), lambdaContext())) as Exclude<APIGatewayProxyResultV2, string>;
   const text = result.body ?? '';
-  return {
-    status: result.statusCode ?? 200,
-    body: text ? JSON.parse(text) : undefined,
-    headers: (result.headers ?? {}) as Record<string, string>,
-  };
+  const headers = (result.headers ?? {}) as Record<string, string>;
+  const isJson = /json/.test(headers['content-type'] ?? 'application/json');
+  const answer = { status: result.statusCode ?? 200, body: text ? (isJson ? JSON.parse(text) : text) : undefined, headers };
+  assertDocumented(call.route ?? (await routeOf(handler, call.method ?? 'GET', call.path)), answer);
+  return answer;
 };
 
 export const user = (name: TestUser) => inject('stack').users[name];
