@@ -10,7 +10,8 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-const cursorShape = z.record(z.string(), z.union([z.string(), z.number()]));
+// every key attribute of the table and its indexes is a non-empty string
+const cursorShape = z.record(z.string(), z.string().min(1).max(1024));
 
 const invalidCursor = () =>
   new BadRequestError('INVALID_CURSOR', 'The cursor was not issued for this list.', [
@@ -20,8 +21,12 @@ const invalidCursor = () =>
 const encodeCursor = (key: Record<string, unknown> | undefined) =>
   key ? Buffer.from(JSON.stringify(key), 'utf8').toString('base64url') : null;
 
-/** Accepts only a cursor whose keys are this query's key attributes and whose partition is this partition. */
-const decodeCursor = (cursor: string, allowed: string[], pkName: string, pkValue: string) => {
+/**
+ * Accepts only a cursor whose keys are this query's key attributes, all non-empty strings, whose partition
+ * is this partition and whose sort key lies in the range queried: DynamoDB refuses anything else with an
+ * error that is no fault of ours.
+ */
+const decodeCursor = (cursor: string, allowed: string[], pkName: string, pkValue: string, skName: string, range?: SortRange) => {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -33,14 +38,22 @@ const decodeCursor = (cursor: string, allowed: string[], pkName: string, pkValue
   const attrs = Object.keys(shape.data);
   if (attrs.length !== allowed.length || !allowed.every((a) => attrs.includes(a))) throw invalidCursor();
   if (shape.data[pkName] !== pkValue) throw invalidCursor();
+  const sk = shape.data[skName];
+  if (range && ((range.from !== undefined && sk < range.from) || (range.to !== undefined && sk > range.to))) throw invalidCursor();
   return shape.data;
 };
+
+/** A key condition on the sort key: `BETWEEN from AND to`, or either bound alone. */
+export interface SortRange {
+  from?: string;
+  to?: string;
+}
 
 export interface PageQuery {
   index?: IndexName;
   pk: string;
-  /** Extra key condition on the sort key, written with `#sk`, e.g. `#sk BETWEEN :a AND :b`. */
-  sk?: (sk: string, expr: Expr) => string;
+  /** A key condition on the sort key (a cursor outside it is refused). */
+  range?: SortRange;
   filter?: (expr: Expr) => string | undefined;
   expr: Expr;
   limit: number;
@@ -49,12 +62,19 @@ export interface PageQuery {
 }
 
 /** One Query, one page: `{ items, nextCursor }`. */
-export const queryPage = async ({ index, pk, sk, filter, expr, limit, cursor, newestFirst }: PageQuery) => {
+const rangeCondition = (skName: string, range: SortRange | undefined, expr: Expr) => {
+  if (!range || (range.from === undefined && range.to === undefined)) return undefined;
+  const sk = expr.name(skName);
+  if (range.from !== undefined && range.to !== undefined) return `${sk} BETWEEN ${expr.value(range.from)} AND ${expr.value(range.to)}`;
+  return range.from !== undefined ? `${sk} >= ${expr.value(range.from)}` : `${sk} <= ${expr.value(range.to)}`;
+};
+
+export const queryPage = async ({ index, pk, range, filter, expr, limit, cursor, newestFirst }: PageQuery) => {
   const pkName = index ? indexes[index].pk : 'PK';
   const skName = index ? indexes[index].sk : 'SK';
   const keyNames = index ? ['PK', 'SK', pkName, skName] : ['PK', 'SK'];
-  const startKey = cursor ? decodeCursor(cursor, keyNames, pkName, pk) : undefined;
-  const keyCondition = [expr.eq(pkName, pk), sk?.(expr.name(skName), expr)].filter(Boolean).join(' AND ');
+  const startKey = cursor ? decodeCursor(cursor, keyNames, pkName, pk, skName, range) : undefined;
+  const keyCondition = [expr.eq(pkName, pk), rangeCondition(skName, range, expr)].filter(Boolean).join(' AND ');
   const filterExpression = filter?.(expr);
   const input: QueryCommandInput = {
     TableName: tableName,

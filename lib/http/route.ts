@@ -69,9 +69,32 @@ const problem = (err: DomainError, instance: string): APIGatewayProxyResultV2 =>
   }),
 });
 
+const MAX_BODY_DEPTH = 32;
+
+/** How deeply the JSON text nests, counted without parsing it (strings skipped), stopping past `limit`. */
+const nestingOf = (text: string, limit: number) => {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > limit) return depth;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return depth;
+};
+
 const readBody = (event: APIGatewayProxyEventV2): unknown => {
   if (event.body === undefined || event.body === null || event.body === '') return undefined;
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  // refused before parsing, validating or hashing: nothing deeper than a real body ever nests
+  if (nestingOf(text, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) {
+    throw new ValidationError([{ path: '(body)', message: `nested deeper than ${MAX_BODY_DEPTH} levels` }]);
+  }
   try {
     return JSON.parse(text);
   } catch {

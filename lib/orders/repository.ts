@@ -440,9 +440,10 @@ const orderFilters = (q: OrderListQuery) => (e: Expr) =>
 /** The purchase-time range as a key condition on `<createdAt>#<orderId>`. */
 const createdRange = (q: OrderListQuery) => {
   if (!q.createdFrom && !q.createdTo) return undefined;
-  const from = q.createdFrom ? new Date(q.createdFrom).toISOString() : '0000';
-  const to = q.createdTo ? `${new Date(q.createdTo).toISOString()}#~` : '9999';
-  return (sk: string, e: Expr) => `${sk} BETWEEN ${e.value(from)} AND ${e.value(to)}`;
+  return {
+    from: q.createdFrom ? new Date(q.createdFrom).toISOString() : undefined,
+    to: q.createdTo ? `${new Date(q.createdTo).toISOString()}#~` : undefined,
+  };
 };
 
 /** Access pattern: a buyer's orders (GSI2) or a provider's (GSI1), newest first, with the list filters. */
@@ -451,7 +452,7 @@ export const listOrders = async (party: { buyerId: string } | { providerId: stri
     ...('buyerId' in party
       ? { index: 'GSI2' as const, pk: keys.buyerOrders(party.buyerId) }
       : { index: 'GSI1' as const, pk: keys.providerOrders(party.providerId) }),
-    sk: createdRange(q),
+    range: createdRange(q),
     filter: orderFilters(q),
     expr: new Expr(),
     limit: q.limit,

@@ -46,6 +46,14 @@ const unique = <T>(items: T[], key: (t: T) => string | undefined) => {
   });
 };
 
+const bytesOf = (v: unknown) => Buffer.byteLength(JSON.stringify(v), 'utf8');
+/**
+ * The requirements form's budget: with the description (at most 60 KB of UTF-8) and the rest (under 10 KB),
+ * a content stays under 110 KB, so `live` and `draft` together stay well under DynamoDB's 400 KB item, and
+ * approval (which copies one into the other) can never fail on size.
+ */
+export const MAX_TEMPLATE_BYTES = 40_000;
+
 /** Every field of a product's listing content, as the provider sends it. */
 export const contentFields = {
   name: text(30),
@@ -65,7 +73,8 @@ export const contentFields = {
   requirementsTemplate: z
     .array(requirementFieldSchema)
     .max(30)
-    .refine((fields) => unique(fields, (f) => f.key), { message: 'field keys must be unique' }),
+    .refine((fields) => unique(fields, (f) => f.key), { message: 'field keys must be unique' })
+    .refine((fields) => bytesOf(fields) <= MAX_TEMPLATE_BYTES, { message: `at most ${MAX_TEMPLATE_BYTES} bytes of labels and options in all` }),
   requirementsBeforeStart: z.boolean(),
 };
 
