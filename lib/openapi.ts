@@ -14,6 +14,7 @@ import {
 } from './orders/schemas';
 import {
   catalogItemView,
+  catalogListItemView,
   catalogQuery,
   createProductBody,
   editProductBody,
@@ -139,7 +140,7 @@ const op = ({ summary, answers, params, query, body, access = 'roles', created, 
 });
 
 const productList = pageOf(providerProductView).meta({ id: 'ProviderProductPage' });
-const catalogPage = pageOf(catalogItemView).meta({ id: 'CatalogPage' });
+const catalogPage = pageOf(catalogListItemView).meta({ id: 'CatalogPage' });
 const orderPage = pageOf(orderView).meta({ id: 'OrderPage' });
 const deliveryPage = pageOf(deliveryView).meta({ id: 'DeliveryPage' });
 

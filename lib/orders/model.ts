@@ -142,7 +142,8 @@ export const validateAnswers = (
     if (!known.has(key)) errors.push({ path: `answers.${key}`, message: 'not a field of the requirements form' });
   }
   for (const field of template) {
-    const value = answers[field.key];
+    // own properties only: a field named `constructor` must not find Object.prototype's
+    const value = Object.hasOwn(answers, field.key) ? answers[field.key] : undefined;
     const path = `answers.${field.key}`;
     if (value === undefined || value === '') {
       if (field.required) errors.push({ path, message: `${field.label} is required` });

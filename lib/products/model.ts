@@ -11,6 +11,7 @@ import {
   type ProductStatus,
   type Review,
   type CatalogItemView,
+  type CatalogListItemView,
   type ProviderProductView,
 } from './schemas';
 
@@ -130,3 +131,9 @@ export const toCatalogView = (p: ProductItem): CatalogItemView => ({
   ...(p.live as ProductContent),
   listedAt: p.listedAt,
 });
+
+/** A catalogue list item: the product page without its description and requirements form. */
+export const toCatalogListItem = (p: ProductItem): CatalogListItemView => {
+  const { description: _description, requirementsTemplate: _form, ...summary } = toCatalogView(p);
+  return summary;
+};

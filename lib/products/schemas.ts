@@ -9,7 +9,22 @@ export const PRODUCT_STATUSES = ['draft', 'in_review', 'rejected', 'listed', 'de
 
 const MAX_FEN = 100_000_000_00; // 100 million yuan
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+// Control characters (NUL included), bidirectional overrides and isolates (U+202E shows text reversed),
+// and characters that show nothing: refused in names, kept out of every text.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
+const INVISIBLE = /[\s\u200b-\u200d\u2060\ufeff\u180e\u00ad]/g;
+const visible = (s: string) => !CONTROL.test(s) && !BIDI.test(s);
+
+/** A one-line text: no control or direction-changing characters, and something visible. */
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => !/[\n\r\t]/.test(s) && visible(s), { message: 'must not hold control or text-direction characters' })
+    .refine((s) => s.replace(INVISIBLE, '').length > 0, { message: 'must hold visible characters' });
 
 export const planSchema = z
   .object({
@@ -61,7 +76,12 @@ export const contentFields = {
   category: text(50),
   tags: z.array(text(20)).min(1).max(3),
   summary: text(200),
-  description: z.string().trim().min(1).max(20_000),
+  description: z
+    .string()
+    .trim()
+    .min(1)
+    .max(20_000)
+    .refine(visible, { message: 'must not hold control or text-direction characters (line breaks and tabs are fine)' }),
   logoUrl: z.url({ protocol: /^https?$/ }).max(2048),
   deliveryDays: z.number().int().min(1).max(365),
   warrantyDays: z.number().int().min(0).max(3650),
@@ -183,3 +203,12 @@ export const catalogItemView = z
   .object({ productId: z.string(), providerId: z.string(), ...contentSchema.shape, listedAt: z.string().optional() })
   .meta({ id: 'CatalogItem' });
 export type CatalogItemView = z.infer<typeof catalogItemView>;
+
+/**
+ * A catalogue list item: the listing's summary without the long parts (description, requirements form),
+ * so a page of 100 stays small whatever the products hold; the product page has the whole.
+ */
+export const catalogListItemView = catalogItemView
+  .omit({ description: true, requirementsTemplate: true })
+  .meta({ id: 'CatalogListItem' });
+export type CatalogListItemView = z.infer<typeof catalogListItemView>;
