@@ -27,6 +27,9 @@ export const keys = {
   }),
   providerOrders: (providerId: string) => `PROVIDER#${providerId}#ORDERS`,
   buyerOrders: (buyerId: string) => `BUYER#${buyerId}#ORDERS`,
+  /** A party's orders in one status (GSI5 provider, GSI6 buyer): the status filter as a key condition. */
+  providerOrdersIn: (providerId: string, status: string) => `PROVIDER#${providerId}#ORDERS#${status}`,
+  buyerOrdersIn: (buyerId: string, status: string) => `BUYER#${buyerId}#ORDERS#${status}`,
   dueShard: (id: string) => `DUE#${shardOf(id)}`,
   dueShards: () => Array.from({ length: DUE_SHARDS }, (_, i) => `DUE#${i}`),
   /** Webhook deliveries waiting for a retry: their own shards, so the order job never reads them. */
@@ -63,6 +66,8 @@ export const indexes = {
   GSI2: { name: 'GSI2', pk: 'GSI2PK', sk: 'GSI2SK' },
   GSI3: { name: 'GSI3', pk: 'GSI3PK', sk: 'GSI3SK' },
   GSI4: { name: 'GSI4', pk: 'GSI4PK', sk: 'GSI4SK' },
+  GSI5: { name: 'GSI5', pk: 'GSI5PK', sk: 'GSI5SK' },
+  GSI6: { name: 'GSI6', pk: 'GSI6PK', sk: 'GSI6SK' },
 } as const;
 
 export type IndexName = keyof typeof indexes;

@@ -1,4 +1,4 @@
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { BadRequestError } from '../http/errors';
 import { ddb, tableName } from './client';
@@ -69,23 +69,46 @@ const rangeCondition = (skName: string, range: SortRange | undefined, expr: Expr
   return range.from !== undefined ? `${sk} >= ${expr.value(range.from)}` : `${sk} <= ${expr.value(range.to)}`;
 };
 
+/** Reads a page with a filter expression may make before answering a shorter page with a cursor. */
+const MAX_FILTERED_READS = 5;
+
+/**
+ * One page: `{ items, nextCursor }`, at most `limit` items. A key-condition page is one Query for
+ * `limit + 1` items: the extra one says whether anything follows, so a cursor is never handed out when
+ * nothing does. With a filter expression, up to five Queries fill the page; the cursor is then the key of
+ * the last item answered, or where the reads stopped.
+ */
 export const queryPage = async ({ index, pk, range, filter, expr, limit, cursor, newestFirst }: PageQuery) => {
   const pkName = index ? indexes[index].pk : 'PK';
   const skName = index ? indexes[index].sk : 'SK';
   const keyNames = index ? ['PK', 'SK', pkName, skName] : ['PK', 'SK'];
-  const startKey = cursor ? decodeCursor(cursor, keyNames, pkName, pk, skName, range) : undefined;
+  let start: Record<string, unknown> | undefined = cursor ? decodeCursor(cursor, keyNames, pkName, pk, skName, range) : undefined;
   const keyCondition = [expr.eq(pkName, pk), rangeCondition(skName, range, expr)].filter(Boolean).join(' AND ');
-  const filterExpression = filter?.(expr);
-  const input: QueryCommandInput = {
-    TableName: tableName,
-    IndexName: index,
-    KeyConditionExpression: keyCondition,
-    FilterExpression: filterExpression || undefined,
-    ExclusiveStartKey: startKey,
-    Limit: limit,
-    ScanIndexForward: !newestFirst,
-    ...expr.attrs(),
-  };
-  const out = await ddb.send(new QueryCommand(input));
-  return { items: (out.Items ?? []) as Record<string, unknown>[], nextCursor: encodeCursor(out.LastEvaluatedKey) };
+  const filterExpression = filter?.(expr) || undefined;
+  const items: Record<string, unknown>[] = [];
+  for (let reads = 0; ; ) {
+    const out = await ddb.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: index,
+        KeyConditionExpression: keyCondition,
+        FilterExpression: filterExpression,
+        ExclusiveStartKey: start,
+        // without a filter every item read is answered: read one more than the page to know if more follow
+        Limit: filterExpression ? Math.max(limit + 1, 25) : limit + 1 - items.length,
+        ScanIndexForward: !newestFirst,
+        ...expr.attrs(),
+      }),
+    );
+    items.push(...((out.Items ?? []) as Record<string, unknown>[]));
+    start = out.LastEvaluatedKey;
+    reads++;
+    if (items.length > limit) {
+      const page = items.slice(0, limit);
+      const last = page[page.length - 1];
+      return { items: page, nextCursor: encodeCursor(Object.fromEntries(keyNames.map((k) => [k, last[k]]))) };
+    }
+    if (!start) return { items, nextCursor: null };
+    if (!filterExpression || reads >= MAX_FILTERED_READS) return { items, nextCursor: encodeCursor(start) };
+  }
 };

@@ -240,6 +240,11 @@ const orderRecord = (o: OrderItem, rules: OrderRules) => ({
   GSI1SK: keys.sortByTime(o.createdAt, o.orderId),
   GSI2PK: keys.buyerOrders(o.buyerId),
   GSI2SK: keys.sortByTime(o.createdAt, o.orderId),
+  // the status filters: rewritten with the status in the same write that changes it
+  GSI5PK: keys.providerOrdersIn(o.providerId, o.status),
+  GSI5SK: keys.sortByTime(o.createdAt, o.orderId),
+  GSI6PK: keys.buyerOrdersIn(o.buyerId, o.status),
+  GSI6SK: keys.sortByTime(o.createdAt, o.orderId),
 });
 
 const timelineRecord = (e: VersionedEntry, parties: Pick<OrderItem, 'buyerId' | 'providerId'>) => ({
@@ -429,7 +434,6 @@ export const runOrderCommand = async (
 
 const orderFilters = (q: OrderListQuery) => (e: Expr) =>
   [
-    q.status ? e.eq('status', q.status) : undefined,
     q.productId ? e.eq('productId', q.productId) : undefined,
     q.completedFrom ? `${e.name('completedAt')} >= ${e.value(new Date(q.completedFrom).toISOString())}` : undefined,
     q.completedTo ? `${e.name('completedAt')} <= ${e.value(new Date(q.completedTo).toISOString())}` : undefined,
@@ -446,12 +450,22 @@ const createdRange = (q: OrderListQuery) => {
   };
 };
 
-/** Access pattern: a buyer's orders (GSI2) or a provider's (GSI1), newest first, with the list filters. */
+/**
+ * Access pattern: a buyer's orders (GSI2) or a provider's (GSI1), newest first; in one status, the party's
+ * status partition (GSI6 buyer, GSI5 provider), so every item a page reads matches. Purchase time is a key
+ * condition; product and completion time filter within the partition.
+ */
 export const listOrders = async (party: { buyerId: string } | { providerId: string }, q: OrderListQuery) => {
+  const source =
+    'buyerId' in party
+      ? q.status
+        ? { index: 'GSI6' as const, pk: keys.buyerOrdersIn(party.buyerId, q.status) }
+        : { index: 'GSI2' as const, pk: keys.buyerOrders(party.buyerId) }
+      : q.status
+        ? { index: 'GSI5' as const, pk: keys.providerOrdersIn(party.providerId, q.status) }
+        : { index: 'GSI1' as const, pk: keys.providerOrders(party.providerId) };
   const page = await queryPage({
-    ...('buyerId' in party
-      ? { index: 'GSI2' as const, pk: keys.buyerOrders(party.buyerId) }
-      : { index: 'GSI1' as const, pk: keys.providerOrders(party.providerId) }),
+    ...source,
     range: createdRange(q),
     filter: orderFilters(q),
     expr: new Expr(),
