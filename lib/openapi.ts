@@ -149,7 +149,7 @@ const cmd = (summary: string, body?: z.ZodType, errors: ErrorStatus[] = [409]) =
 
 export const apiRoutes: ZodOpenApiPathsObject = {
   '/provider/products': {
-    post: op({ summary: '商品接入: create a draft', body: createProductBody, answers: providerProductView, created: true, idempotent: true, errors: [409] }),
+    post: op({ summary: '商品接入: create a draft', body: createProductBody, answers: providerProductView, created: true, idempotent: true, errors: [409, 429] }),
     get: op({ summary: 'Own products', query: providerProductsQuery, answers: productList }),
   },
   '/provider/products/{productId}': {
@@ -169,7 +169,7 @@ export const apiRoutes: ZodOpenApiPathsObject = {
     post: op({ summary: 'Reject with a reason', params: productIdParams, body: rejectBody, idempotent: true, answers: providerProductView, errors: [409] }),
   },
   '/orders': {
-    post: op({ summary: 'Buy a plan of a listed product', body: createOrderBody, answers: orderView, created: true, idempotent: true, errors: [404, 409] }),
+    post: op({ summary: 'Buy a plan of a listed product', body: createOrderBody, answers: orderView, created: true, idempotent: true, errors: [404, 409, 429] }),
   },
   '/buyer/orders': { get: op({ summary: 'Own orders (buyer)', query: orderListQuery, answers: orderPage }) },
   '/provider/orders': { get: op({ summary: 'Own orders (provider)', query: orderListQuery, answers: orderPage }) },

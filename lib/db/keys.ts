@@ -41,6 +41,11 @@ export const keys = {
     PK: `ORDER#${orderId}`,
     SK: `IDEMPOTENCY#${userId}#${route}#${key}`,
   }),
+  /** A user's fixed-window counter of one kind of action (orders, products, messages). */
+  rateCounter: (userId: string, name: string, windowStart: string) => ({
+    PK: `RATE#${userId}#${name}#${windowStart}`,
+    SK: 'RATE',
+  }),
   idempotency: (userId: string, route: string, key: string) => ({
     PK: `IDEMPOTENCY#${userId}#${route}#${key}`,
     SK: 'IDEMPOTENCY',

@@ -16,6 +16,7 @@ import type { Reply } from '../http/route';
 import { productItemSchema, type ProductItem } from '../products/schemas';
 import { idempotencyPut, replay, type IdempotencyRequest } from '../shared/idempotency';
 import { newId } from '../shared/ids';
+import { rateLimitUpdate, throttled, type RateRule } from '../shared/rate-limit';
 import {
   applyCommand,
   entryData,
@@ -129,6 +130,8 @@ export const createOrder = async (
   idempotency: IdempotencyRequest | undefined,
   rules: OrderRules,
   answer: (o: OrderItem, timeline: TimelineEntry[]) => Reply,
+  /** The buyer's buying limit, counted in the same transaction. */
+  rate?: RateRule,
 ): Promise<Reply> => {
   const productKey = keys.product(input.productId);
   const idemKey = idempotency ? keys.idempotency(idempotency.userId, idempotency.route, idempotency.key) : undefined;
@@ -203,6 +206,7 @@ export const createOrder = async (
       { Put: { TableName: tableName, Item: orderRecord(order, rules), ConditionExpression: 'attribute_not_exists(PK)' } },
       { Put: { TableName: tableName, Item: timelineRecord(entry, order), ConditionExpression: 'attribute_not_exists(PK)' } },
       ...(idempotency ? [idempotencyPut(idempotency, reply, now)] : []),
+      ...(rate ? [rateLimitUpdate(rate, buyerId, now)] : []),
     ]);
   } catch (err) {
     if (err instanceof ConditionFailed && err.index === 0) throw productNotListed();
@@ -210,6 +214,7 @@ export const createOrder = async (
       const replayed = replay(err.item, idempotency, now);
       if (replayed) return replayed;
     }
+    if (err instanceof ConditionFailed && rate && err.index === (idempotency ? 4 : 3)) throw throttled(rate, now);
     throw err;
   }
   return reply;

@@ -8,6 +8,7 @@ import { ConflictError, ConflictOfInterestError, InvalidStateError, NotFoundErro
 import type { Reply } from '../http/route';
 import { idempotencyPut, replay, type IdempotencyRequest } from '../shared/idempotency';
 import { newId } from '../shared/ids';
+import { rateLimitUpdate, throttled, type RateRule } from '../shared/rate-limit';
 import { allowedPhases, phasesWithStatus, productRules, statusOf, type Phase, type ProductAction } from './model';
 import {
   productItemSchema,
@@ -51,6 +52,8 @@ export const createProduct = async (
   now: Date,
   idempotency: IdempotencyRequest | undefined,
   answer: (p: ProductItem) => Reply,
+  /** The provider's creation limit, counted in the same transaction. */
+  rate?: RateRule,
 ): Promise<Reply> => {
   const productId = newId(now.getTime());
   const at = now.toISOString();
@@ -75,21 +78,23 @@ export const createProduct = async (
     GSI1SK: keys.sortByTime(at, productId),
   };
   const reply = answer(product);
-  if (!idempotency) {
+  if (!idempotency && !rate) {
     await ddb.send(new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }));
     return reply;
   }
   try {
     await transactWrite([
       { Put: { TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
-      idempotencyPut(idempotency, reply, now),
+      ...(idempotency ? [idempotencyPut(idempotency, reply, now)] : []),
+      ...(rate ? [rateLimitUpdate(rate, user.id, now)] : []),
     ]);
     return reply;
   } catch (err) {
-    if (err instanceof ConditionFailed && err.index === 1) {
+    if (err instanceof ConditionFailed && idempotency && err.index === 1) {
       const replayed = replay(err.item, idempotency, now);
       if (replayed) return replayed;
     }
+    if (err instanceof ConditionFailed && rate && err.index === (idempotency ? 2 : 1)) throw throttled(rate, now);
     throw err;
   }
 };

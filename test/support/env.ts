@@ -12,4 +12,8 @@ Object.assign(process.env, {
   WEBHOOK_ALLOW_LOOPBACK: 'true',
   POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'SILENT',
   AWS_REGION: 'us-east-1',
+  // the suite creates far faster than any person; the rate-limit tests set their own limits
+  RATE_ORDERS: process.env.RATE_ORDERS ?? '100000',
+  RATE_PRODUCTS: process.env.RATE_PRODUCTS ?? '100000',
+  RATE_MESSAGES: process.env.RATE_MESSAGES ?? '100000',
 });

@@ -15,6 +15,9 @@ export const TEST_USERS = {
   providerBuyer: { email: 'provider-buyer@test.example', role: ['provider', 'buyer'] },
   operatorBuyer: { email: 'operator-buyer@test.example', role: ['operator', 'buyer'] },
   operatorProvider: { email: 'operator-provider@test.example', role: ['operator', 'provider'] },
+  // only the rate-limit tests create with these, so their counters hold only those tests' actions
+  limitedProvider: { email: 'limited-provider@test.example', role: 'provider' },
+  limitedBuyer: { email: 'limited-buyer@test.example', role: 'buyer' },
 } as const;
 export type TestUser = keyof typeof TEST_USERS;
 // Jobs and the end-to-end stack (whose stream function reads its table's whole stream) get tables of
