@@ -13,6 +13,9 @@ const schema = z.object({
   AUTH_JWKS_URI: z.string().url().optional(),
   /** Only the local stage sets this: cognito-local serves its issuer over plain HTTP. */
   AUTH_ALLOW_HTTP_ISSUER: z.enum(['true', 'false']).default('false'),
+  /** How long one fetch of the issuer's key set may take, and how long after a failed one to answer 503 at once. */
+  AUTH_JWKS_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
+  AUTH_JWKS_RETRY_AFTER_MS: z.coerce.number().int().positive().default(2000),
   /** Periods of the order rules (milliseconds), after the platform's published defaults. */
   URGE_INTERVAL_MS: duration(days(1)),
   APPEAL_STALL_MS: duration(days(5)),
@@ -29,6 +32,9 @@ const schema = z.object({
   RATE_ORDERS: z.coerce.number().int().positive().default(20),
   RATE_PRODUCTS: z.coerce.number().int().positive().default(20),
   RATE_MESSAGES: z.coerce.number().int().positive().default(30),
+  /** Attachments (spec 4.1): the private bucket, and locally the S3 emulator's endpoint. */
+  ATTACHMENTS_BUCKET: z.string().min(3).default('market-attachments'),
+  S3_ENDPOINT: z.string().url().optional(),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -55,6 +61,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env) => {
       issuer: c.AUTH_ISSUER,
       clientId: c.AUTH_CLIENT_ID,
       jwksUri: c.AUTH_JWKS_URI ?? `${c.AUTH_ISSUER}/.well-known/jwks.json`,
+      jwksTimeoutMs: c.AUTH_JWKS_TIMEOUT_MS,
+      jwksRetryAfterMs: c.AUTH_JWKS_RETRY_AFTER_MS,
     },
     orders: {
       urgeIntervalMs: c.URGE_INTERVAL_MS,
@@ -72,6 +80,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env) => {
       products: { name: 'products', limit: c.RATE_PRODUCTS, windowSeconds: c.RATE_WINDOW_SECONDS },
       messages: { name: 'messages', limit: c.RATE_MESSAGES, windowSeconds: c.RATE_WINDOW_SECONDS },
     },
+    attachments: { bucket: c.ATTACHMENTS_BUCKET, s3Endpoint: c.S3_ENDPOINT },
   };
 };
 

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject } from 'zod-openapi';
+import { attachmentParams, grantBody, uploadGrantView } from './attachments/schemas';
 import { inboxQuery, inboxView, notificationIdParams, notificationView } from './notifications/schemas';
+import { editReviewBody, productReviewsQuery, replyBody, reviewBody, reviewPageView, reviewView } from './reviews/schemas';
 import {
+  completeBody,
   createOrderBody,
-  noteBody,
+  messageBody,
   optionalReasonBody,
   orderIdParams,
   orderListQuery,
@@ -26,7 +29,11 @@ import {
   reviewQueueQuery,
 } from './products/schemas';
 import { pageOf } from './shared/pagination';
-import { deliveriesQuery, deliveryView, putWebhookBody, webhookSecretView, webhookView } from './webhooks/schemas';
+import { deliveriesQuery, deliveryIdParams, deliveryView, putWebhookBody, webhookSecretView, webhookView } from './webhooks/schemas';
+import { dashboardQuery, dashboardView } from './dashboard/schemas';
+import { readAllView } from './notifications/schemas';
+import { operatorOrdersQuery, operatorProductsQuery, takedownBody } from './operator/schemas';
+import { exportQuery } from './orders/export-schemas';
 
 /**
  * The HTTP API as OpenAPI 3.1, built from the same zod schemas the handlers validate with. A test checks
@@ -107,10 +114,12 @@ interface Op {
   type?: string;
   /** A static answer outside the JSON stack: reads no input and no table, so only 500 can go wrong. */
   fixed?: boolean;
+  /** Answers 302 with a `Location` (a presigned download) instead of a body. */
+  redirect?: boolean;
 }
 
 /** One operation: every route answers 400, 500 and 503; the rest follows from access, path ids and `errors`. */
-const op = ({ summary, answers, params, query, body, access = 'roles', created, idempotent, errors = [], type, fixed }: Op): ZodOpenApiOperationObject => ({
+const op = ({ summary, answers, params, query, body, access = 'roles', created, idempotent, errors = [], type, fixed, redirect }: Op): ZodOpenApiOperationObject => ({
   summary,
   security: access === 'public' ? [] : [{ cognito: [] }],
   requestParams: {
@@ -120,13 +129,17 @@ const op = ({ summary, answers, params, query, body, access = 'roles', created, 
   },
   ...(body ? { requestBody: { content: json(body) } } : {}),
   responses: {
-    [created ? '201' : '200']: {
-      description: summary,
-      ...(idempotent
-        ? { headers: z.object({ 'Idempotent-Replayed': z.literal('true').optional().meta({ description: 'present on a replayed answer' }) }) }
-        : {}),
-      content: { [type ?? 'application/json']: { schema: answers } },
-    },
+    ...(redirect
+      ? { '302': { description: summary, headers: z.object({ Location: z.string().meta({ description: 'a presigned URL, valid five minutes' }) }) } }
+      : {
+          [created ? '201' : '200']: {
+            description: summary,
+            ...(idempotent
+              ? { headers: z.object({ 'Idempotent-Replayed': z.literal('true').optional().meta({ description: 'present on a replayed answer' }) }) }
+              : {}),
+            content: { [type ?? 'application/json']: { schema: answers } },
+          },
+        }),
     ...problems(fixed ? [500] : [
       400,
       500,
@@ -146,6 +159,33 @@ const deliveryPage = pageOf(deliveryView).meta({ id: 'DeliveryPage' });
 
 const cmd = (summary: string, body?: z.ZodType, errors: ErrorStatus[] = [409]) =>
   op({ summary, params: orderIdParams, body, answers: orderView, idempotent: true, errors });
+
+/** An operation whose success is 204 with no body. */
+const noContent = (o: ZodOpenApiOperationObject): ZodOpenApiOperationObject => {
+  const { '200': _ok, ...rest } = o.responses as Record<string, unknown>;
+  return { ...o, responses: { '204': { description: 'Done; no body' }, ...rest } as ZodOpenApiOperationObject['responses'] };
+};
+
+const csvExport = (): ZodOpenApiOperationObject => {
+  const o = op({ summary: 'Own orders as CSV (UTF-8 with BOM; Chinese headers unless Accept-Language: en)', query: exportQuery, answers: z.string(), type: 'text/csv' });
+  const { '200': ok, ...rest } = o.responses as unknown as Record<string, Record<string, unknown>>;
+  return {
+    ...o,
+    responses: {
+      '200': {
+        ...ok,
+        description: 'At most 5,000 rows (and 4 MB); when more follow, Export-Truncated and Export-Next-Cursor say where to go on',
+        headers: z.object({
+          'Content-Disposition': z.string().meta({ example: 'attachment; filename="orders-2026-11-24.csv"' }),
+          'Export-Rows': z.string().meta({ description: 'the number of rows in this answer' }),
+          'Export-Truncated': z.literal('true').optional().meta({ description: 'present when more rows match than one answer carries' }),
+          'Export-Next-Cursor': z.string().optional().meta({ description: 'send as `cursor` for the rest' }),
+        }),
+      },
+      ...rest,
+    } as ZodOpenApiOperationObject['responses'],
+  };
+};
 
 export const apiRoutes: ZodOpenApiPathsObject = {
   '/provider/products': {
@@ -177,7 +217,7 @@ export const apiRoutes: ZodOpenApiPathsObject = {
   '/orders/{orderId}/requirements': { put: cmd('提交需求单', requirementsBody) },
   '/orders/{orderId}/requirements/reject': { post: cmd('驳回需求', reasonBody) },
   '/orders/{orderId}/start': { post: cmd('开始实施') },
-  '/orders/{orderId}/complete': { post: cmd('实施完成', noteBody) },
+  '/orders/{orderId}/complete': { post: cmd('实施完成, with a note and optionally attachments of this order', completeBody) },
   '/orders/{orderId}/urge': { post: cmd('催促 (429 within 24 hours)', undefined, [409, 429]) },
   '/orders/{orderId}/confirm': { post: cmd('确认完成') },
   '/orders/{orderId}/reject-completion': { post: cmd('驳回验收', reasonBody) },
@@ -193,6 +233,37 @@ export const apiRoutes: ZodOpenApiPathsObject = {
     put: op({ summary: 'Register the endpoint; answers the signing secret', body: putWebhookBody, idempotent: true, answers: webhookSecretView }),
   },
   '/provider/webhook/deliveries': { get: op({ summary: 'Recent deliveries with every attempt', query: deliveriesQuery, answers: deliveryPage }) },
+  // Conversation, attachments and ratings (沟通 · 附件 · 评价)
+  '/orders/{orderId}/messages': { post: cmd('沟通: a message in the timeline, optionally with attachments of this order', messageBody) },
+  '/orders/{orderId}/attachments': {
+    post: op({
+      summary: 'A presigned upload (POST policy: exact type, at most the declared size ≤ 20 MB) and its attachmentId',
+      params: orderIdParams,
+      body: grantBody,
+      answers: uploadGrantView,
+      created: true,
+      errors: [409],
+    }),
+  },
+  '/orders/{orderId}/attachments/{attachmentId}': {
+    get: op({ summary: '302 to a presigned download valid five minutes (parties and operators)', params: attachmentParams, answers: z.never(), redirect: true }),
+  },
+  '/orders/{orderId}/review': {
+    post: op({ summary: '评价 a completed order, once (its buyer)', params: orderIdParams, body: reviewBody, answers: reviewView, created: true, errors: [409] }),
+    patch: op({ summary: 'Edit the rating within 7 days (its author)', params: orderIdParams, body: editReviewBody, answers: reviewView, errors: [409] }),
+  },
+  '/orders/{orderId}/review/reply': {
+    post: op({ summary: 'Reply to the rating, once (the order’s provider)', params: orderIdParams, body: replyBody, answers: reviewView, errors: [409] }),
+  },
+  '/products/{productId}/reviews': {
+    get: op({
+      summary: 'Ratings of a listed product, newest first, with its average and count',
+      params: productIdParams,
+      query: productReviewsQuery,
+      access: 'public',
+      answers: reviewPageView,
+    }),
+  },
   // The API document and its reference page
   '/openapi.json': {
     get: op({ summary: 'This document; its first server is the deployment that answers', access: 'public', answers: z.object({ openapi: z.string() }).loose() }),
@@ -201,7 +272,40 @@ export const apiRoutes: ZodOpenApiPathsObject = {
   '/docs/redoc.standalone.js': {
     get: op({ summary: 'The reference page’s renderer, served here rather than from a CDN', access: 'public', type: 'application/javascript', answers: z.string(), fixed: true }),
   },
+  // Operator queues and search, takedown, export, dashboard, webhook control, read-all, deleting drafts
+  '/operator/orders': {
+    get: op({ summary: 'Every order; status=disputed is the appeal queue, oldest appeal first', query: operatorOrdersQuery, answers: orderPage }),
+  },
+  '/operator/products': { get: op({ summary: 'Every product; filters status, providerId, serviceType', query: operatorProductsQuery, answers: productList }) },
+  '/operator/products/{productId}/delist': {
+    post: op({
+      summary: '违规下架: platform takedown with a reason (403 CONFLICT_OF_INTEREST on one’s own product)',
+      params: productIdParams,
+      body: takedownBody,
+      answers: providerProductView,
+      errors: [409],
+    }),
+  },
+  '/provider/orders/export': { get: csvExport() },
+  '/provider/dashboard': {
+    get: op({ summary: 'Orders and revenue per day, orders per status, average hours, urges, appeals', query: dashboardQuery, answers: dashboardView }),
+  },
+  '/notifications/read-all': {
+    post: op({ summary: 'Mark the whole inbox read (what arrives meanwhile stays unread)', access: 'signed-in', answers: readAllView }),
+  },
+  '/provider/webhook/test': {
+    post: op({ summary: 'Send a signed ping now; answers the delivery with the response code', answers: deliveryView, errors: [404, 409] }),
+  },
+  '/provider/webhook/deliveries/{deliveryId}/redeliver': {
+    post: op({ summary: 'Send a failed or gone delivery again (same webhook-id)', params: deliveryIdParams, answers: deliveryView, errors: [409] }),
+  },
 };
+(apiRoutes['/provider/products/{productId}'] as Record<string, unknown>).delete = noContent(
+  op({ summary: 'Delete a product that was never listed (409 otherwise)', params: productIdParams, answers: z.undefined(), errors: [409] }),
+);
+(apiRoutes['/provider/webhook'] as Record<string, unknown>).delete = noContent(
+  op({ summary: 'Remove the endpoint (deliveries stay in the log)', answers: z.undefined(), errors: [404] }),
+);
 
 export const openApiDocument = () =>
   createDocument({

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ensureTable, ensureUser, ensureUserPool, freePort, signIn, startCognito, startDynamo } from './lib/stack';
+import { ensureTable, ensureUser, ensureUserPool, freePort, signIn, startCognito, startDynamo, startS3 } from './lib/stack';
 
 // Locally on Node 20 the AWS SDK warns of its future Node 22 requirement; deployed functions run on Node 22.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -19,6 +19,7 @@ const main = async () => {
   const [dynamoPort, cognitoPort] = [await freePort(), await freePort()];
   const dynamo = await startDynamo(dynamoPort);
   const cognito = await startCognito(cognitoPort, dir);
+  const s3rver = await startS3(await freePort(), join(dir, 's3'), 'market-bench-attachments', { reset: true });
   try {
     const dynamodb = `http://127.0.0.1:${dynamoPort}`;
     const cognitoEndpoint = `http://127.0.0.1:${cognitoPort}`;
@@ -35,7 +36,10 @@ const main = async () => {
       AUTH_ISSUER: `${cognitoEndpoint}/${pool.userPoolId}`,
       AUTH_CLIENT_ID: pool.clientId,
       AUTH_ALLOW_HTTP_ISSUER: 'true',
+      WEBHOOK_ALLOW_LOOPBACK: 'true',
       POWERTOOLS_LOG_LEVEL: 'SILENT',
+      S3_ENDPOINT: s3rver.endpoint,
+      ATTACHMENTS_BUCKET: s3rver.bucket,
     });
     const tokens = { provider: await token('p@bench.example', 'provider'), buyer: await token('b@bench.example', 'buyer'), operator: await token('o@bench.example', 'operator') };
 
@@ -52,7 +56,19 @@ const main = async () => {
       start: (await import('../functions/orders/start')).handler,
       getOrder: (await import('../functions/orders/get')).handler,
       listOrders: (await import('../functions/orders/list-buyer')).handler,
+      message: (await import('../functions/orders/message')).handler,
+      grant: (await import('../functions/attachments/grant')).handler,
+      download: (await import('../functions/attachments/download')).handler,
+      complete: (await import('../functions/orders/complete')).handler,
+      confirm: (await import('../functions/orders/confirm')).handler,
+      review: (await import('../functions/reviews/create')).handler,
+      reply: (await import('../functions/reviews/reply')).handler,
+      reviews: (await import('../functions/reviews/list')).handler,
     };
+    const { s3 } = await import('../lib/attachments/storage');
+    const { PutObjectCommand } = await import('@aws-sdk/client-s3');
+    let s3Requests = 0;
+    s3.middlewareStack.add((next) => async (args) => (s3Requests++, next(args)), { step: 'deserialize', name: 'benchCountS3' });
     const { runOrderTimers } = await import('../lib/orders/timers');
     const { config } = await import('../lib/config');
 
@@ -67,7 +83,7 @@ const main = async () => {
         requestContext: { requestId: `bench-${Math.random()}`, http: { method: 'POST', path: '/' } },
       };
       const res = await handler(event, { awsRequestId: 'bench', functionName: 'bench', getRemainingTimeInMillis: () => 10_000 });
-      return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
+      return { status: res.statusCode, body: res.body && /json/.test(res.headers?.['content-type'] ?? '') ? JSON.parse(res.body) : res.body };
     };
 
     const content = {
@@ -103,6 +119,35 @@ const main = async () => {
     await measure('GET /orders/{id}', (i) => call(h.getOrder, 'buyer', { params: { orderId: orders[i] } }));
     await measure('GET /buyer/orders (page of 20)', () => call(h.listOrders, 'buyer', { query: { limit: '20' } }));
     await measure('GET /products (page of 20)', () => call(h.catalog, undefined, { query: { limit: '20' } }));
+    // operator search, takedown, export, dashboard, webhook control, read-all, deleting drafts
+    await (await import('./lib/bench-ops')).benchOps({ call, measure, rounds: ROUNDS, content, productId: product.productId });
+
+    // conversation, attachments, ratings; S3 requests sent (a presigned URL is signed locally: none) counted beside DynamoDB's
+    const s3Rows: Array<[string, number]> = [];
+    const measureS3 = async (name: string, op: (i: number) => Promise<unknown>) => {
+      const before = s3Requests;
+      await measure(name, op);
+      s3Rows.push([name, (s3Requests - before) / ROUNDS]);
+    };
+    await measureS3('POST messages (read-first)', (i) => call(h.message, 'buyer', { params: { orderId: orders[i] }, body: { text: '你好' } }));
+    const grants: Array<{ attachmentId: string }> = [];
+    await measureS3('POST attachments (grant)', async (i) => {
+      grants.push((await call(h.grant, 'provider', { params: { orderId: orders[i] }, body: { fileName: 'r.txt', contentType: 'text/plain', size: 5 } })).body);
+    });
+    for (const [i, g] of grants.entries()) {
+      await s3.send(new PutObjectCommand({ Bucket: s3rver.bucket, Key: `orders/${orders[i]}/${g.attachmentId}`, Body: 'hello', ContentType: 'text/plain' }));
+    }
+    await measureS3('POST messages + new attachment', (i) =>
+      call(h.message, 'provider', { params: { orderId: orders[i] }, body: { text: '见附件', attachments: [grants[i].attachmentId] } }),
+    );
+    await measureS3('GET attachment (302)', (i) => call(h.download, 'buyer', { params: { orderId: orders[i], attachmentId: grants[i].attachmentId } }));
+    for (const orderId of orders) {
+      await call(h.complete, 'provider', { params: { orderId }, body: { note: 'done' } });
+      await call(h.confirm, 'buyer', { params: { orderId } });
+    }
+    await measure('POST review (read + transaction)', (i) => call(h.review, 'buyer', { params: { orderId: orders[i] }, body: { rating: 1 + (i % 5) } }));
+    await measure('POST review/reply', (i) => call(h.reply, 'provider', { params: { orderId: orders[i] }, body: { text: '谢谢' } }));
+    await measure('GET /products/{id}/reviews (20)', () => call(h.reviews, undefined, { params: { productId: product.productId }, query: { limit: '20' } }));
 
     // the timer job: cost with nothing due, then over N due orders
     const idleBefore = requests;
@@ -116,13 +161,15 @@ const main = async () => {
     const jobMs = performance.now() - t;
 
     console.log(`\nMarketplace benchmark: ${ROUNDS} calls per operation, real handlers, DynamoDB Local\n`);
-    console.log('operation'.padEnd(34), 'p50 ms'.padStart(8), 'p95 ms'.padStart(8), 'DynamoDB requests/call'.padStart(24));
+    console.log('operation'.padEnd(38), 'p50 ms'.padStart(8), 'p95 ms'.padStart(8), 'DynamoDB requests/call'.padStart(24));
     for (const [name, p50, p95, perCall] of rows) {
-      console.log(name.padEnd(34), p50.toFixed(1).padStart(8), p95.toFixed(1).padStart(8), perCall.toFixed(2).padStart(24));
+      console.log(name.padEnd(38), p50.toFixed(1).padStart(8), p95.toFixed(1).padStart(8), perCall.toFixed(2).padStart(24));
     }
+    console.log(`\nS3 requests per call: ${s3Rows.map(([n, c]) => `${n} ${c.toFixed(2)}`).join('; ')} (presigning is local signing, no request)`);
     console.log(`\norder timers, nothing due: ${idle} requests (one Query per due-index shard)`);
     console.log(`order timers, ${run.reminded} due reminders: ${requests - jobBefore} requests, ${jobMs.toFixed(0)} ms (${((requests - jobBefore - idle) / Math.max(1, run.reminded)).toFixed(2)} writes per due order)`);
   } finally {
+    await s3rver.close();
     dynamo.kill();
     cognito.kill();
     rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { orderCommandRoute } from '../../lib/orders/routes';
-import { noteBody } from '../../lib/orders/schemas';
+import { completeBody } from '../../lib/orders/schemas';
 
-/** POST /orders/{orderId}/complete — 服务商-实施完成, with a delivery note. */
-export const handler = orderCommandRoute('complete', noteBody);
+/** POST /orders/{orderId}/complete — 服务商-实施完成, with a delivery note and, optionally, attachments. */
+export const handler = orderCommandRoute('complete', completeBody);

@@ -5,6 +5,6 @@ import { orderIdParams } from '../../lib/orders/schemas';
 
 /** GET /orders/{orderId} — for its buyer, its provider and operators: both labels and the timeline. */
 export const handler = route({ access: ['buyer', 'provider', 'operator'], params: orderIdParams }, async ({ user, params, headers }) => {
-  const { order, timeline } = await readOrderFor(user, params.orderId);
-  return ok(toOrderView(order, languageOf(headers), timeline));
+  const found = await readOrderFor(user, params.orderId);
+  return ok(toOrderView(found.order, languageOf(headers), found.timeline, found));
 });

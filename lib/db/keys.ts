@@ -4,6 +4,9 @@ import { createHash } from 'node:crypto';
 
 export const DUE_SHARDS = 16;
 
+/** The review state as a sort-key prefix: in review sorts last, so "not in review" is one range. */
+const REVIEW_CODES: Record<string, string> = { none: '1', draft: '1', rejected: '2', in_review: '3' };
+
 const shardOf = (id: string) => createHash('sha1').update(id).digest().readUInt16BE(0) % DUE_SHARDS;
 
 export const keys = {
@@ -63,6 +66,32 @@ export const keys = {
   webhook: (providerId: string) => ({ PK: `PROVIDER#${providerId}`, SK: 'WEBHOOK' }),
   delivery: (deliveryId: string) => ({ PK: `DELIVERY#${deliveryId}`, SK: 'DELIVERY' }),
   providerDeliveries: (providerId: string) => `PROVIDER#${providerId}#DELIVERIES`,
+
+  // Conversation, attachments and ratings: in the order's partition (docs/decisions.md)
+  attachment: (orderId: string, attachmentId: string) => ({ PK: `ORDER#${orderId}`, SK: `ATTACHMENT#${attachmentId}` }),
+  attachmentCounter: (orderId: string) => ({ PK: `ORDER#${orderId}`, SK: 'ATTACHMENTS' }),
+  /** The S3 object key of an attachment; IAM grants the functions `orders/*` only. */
+  attachmentObject: (orderId: string, attachmentId: string) => `orders/${orderId}/${attachmentId}`,
+  review: (orderId: string) => ({ PK: `ORDER#${orderId}`, SK: 'REVIEW' }),
+  productReviews: (productId: string) => `PRODUCT#${productId}#REVIEWS`,
+  // Operator search, dashboard, delivery status (docs/decisions.md, GSI7 and GSI8)
+  /** Every order (GSI7), sharded by a hash of the order id. */
+  allOrdersShard: (orderId: string) => `ORDERS#${shardOf(orderId)}`,
+  allOrdersShards: () => Array.from({ length: DUE_SHARDS }, (_, i) => `ORDERS#${i}`),
+  /** Orders in one status (GSI8), sharded like every order. */
+  ordersByStatusShard: (status: string, orderId: string) => `ORDERS#${status}#${shardOf(orderId)}`,
+  ordersByStatusShards: (status: string) => Array.from({ length: DUE_SHARDS }, (_, i) => `ORDERS#${status}#${i}`),
+  /** Every product (GSI7). */
+  allProducts: 'PRODUCTS',
+  /** Products by listing (GSI8PK); the sort key carries the review code (GSI8SK). */
+  productsByListing: (listing: string) => `PRODUCTS#${listing}`,
+  productReviewSort: (review: string, productId: string) => `${REVIEW_CODES[review] ?? '1'}#${productId}`,
+  reviewCodes: () => REVIEW_CODES,
+  deliveriesByStatus: (providerId: string, status: string) => `PROVIDER#${providerId}#DELIVERIES#${status}`,
+  dashboard: (providerId: string) => `PROVIDER#${providerId}#DASHBOARD`,
+  dashboardDay: (day: string) => `DAY#${day}`,
+  dashboardStatus: 'STATUS',
+  dashboardMark: (entryId: string) => ({ PK: `DASHBOARD_MARK#${entryId}`, SK: 'DASHBOARD_MARK' }),
 };
 
 /** Index names and their key attributes. */
@@ -73,6 +102,8 @@ export const indexes = {
   GSI4: { name: 'GSI4', pk: 'GSI4PK', sk: 'GSI4SK' },
   GSI5: { name: 'GSI5', pk: 'GSI5PK', sk: 'GSI5SK' },
   GSI6: { name: 'GSI6', pk: 'GSI6PK', sk: 'GSI6SK' },
+  GSI7: { name: 'GSI7', pk: 'GSI7PK', sk: 'GSI7SK' },
+  GSI8: { name: 'GSI8', pk: 'GSI8PK', sk: 'GSI8SK' },
 } as const;
 
 export type IndexName = keyof typeof indexes;

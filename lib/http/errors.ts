@@ -74,3 +74,10 @@ export class ThrottledError extends DomainError {
     });
   }
 }
+
+/** A dependency cannot answer right now (the token issuer's key set): the request may succeed later. */
+export class ServiceUnavailableError extends DomainError {
+  constructor(detail: string, retryAfterSeconds: number) {
+    super(503, 'SERVICE_UNAVAILABLE', 'Service unavailable', detail, {}, { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) });
+  }
+}

@@ -5,6 +5,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'a
 import { z } from 'zod';
 import { authenticate, type Role, type User } from './auth';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from './errors';
+import { recordCommand } from './metrics';
 import { parseOrThrow } from './validation';
 import { findRecord, idempotencyOf, recordReply, replay } from '../shared/idempotency';
 
@@ -46,6 +47,8 @@ export interface Request<B, Q, P, U> {
 export interface Reply {
   status: number;
   body?: unknown;
+  /** A body sent as is (e.g. CSV), with its content type in `headers`; `body` is then ignored. */
+  raw?: string;
   headers?: Record<string, string>;
 }
 
@@ -155,6 +158,8 @@ export const route = <
     const headers = lowerCaseHeaders(event.headers);
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
     const started = Date.now();
+    const method = event.requestContext?.http?.method ?? 'GET';
+    const routeKey = event.routeKey ?? `${method} ${event.rawPath}`;
     logger.appendKeys({ requestId });
     try {
       const { access } = options;
@@ -192,18 +197,21 @@ export const route = <
         } as never));
       if (recorded && !replayed && reply.status < 300) await recordReply(recorded, reply, now);
       logger.info('answered', { status: reply.status, route: event.routeKey, ms: Date.now() - started });
+      recordCommand(routeKey, method, reply.status);
       return {
         statusCode: reply.status,
         headers: { 'content-type': 'application/json', ...reply.headers },
-        body: reply.body === undefined ? '' : JSON.stringify(reply.body),
+        body: reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body)),
       };
     } catch (err) {
       if (err instanceof DomainError) {
+        recordCommand(routeKey, method, err.status, err.code);
         if (err.status >= 500) logger.error('domain failure', { code: err.code, error: err });
         else logger.info('refused', { status: err.status, code: err.code, route: event.routeKey, ms: Date.now() - started });
         return problem(err, event.rawPath ?? '');
       }
       if (isUnavailable(err)) {
+        recordCommand(routeKey, method, 503, 'TEMPORARILY_UNAVAILABLE');
         logger.warn('a dependency is unavailable', { requestId, error: err as Error });
         return problem(
           new DomainError(503, 'TEMPORARILY_UNAVAILABLE', 'Temporarily unavailable', 'The service is busy; try again shortly.', {}, { 'retry-after': '1' }),
@@ -211,9 +219,10 @@ export const route = <
         );
       }
       logger.error('unexpected failure', { requestId, error: err as Error });
+      recordCommand(routeKey, method, 500, 'INTERNAL');
       return problem(new DomainError(500, 'INTERNAL', 'Internal error', 'Something went wrong on our side.'), event.rawPath ?? '');
     } finally {
-      logger.removeKeys(['requestId', 'userId', 'productId', 'orderId', 'notificationId']);
+      logger.removeKeys(['requestId', 'userId', 'productId', 'orderId', 'notificationId', 'attachmentId']);
     }
   };
   return middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>(core).use(

@@ -65,7 +65,8 @@ export const notifyFromImage = async (image: Record<string, unknown>, listeners:
   if (image.entity === 'product') {
     const entry = productEntrySchema.parse(image);
     const raw = await read(keys.product(entry.productId));
-    if (!raw) throw new Error(`timeline entry ${entry.entryId} of a missing product ${entry.productId}`);
+    // a never-listed product may have been deleted since; its entries notify nobody
+    if (!raw) return 'ignored';
     const product = productItemSchema.parse(raw);
     const notice = productNotice(entry.action, { name: (product.live ?? product.draft).name, id: product.productId, data: entry.data });
     if (!notice) return 'ignored';

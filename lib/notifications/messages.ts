@@ -86,6 +86,14 @@ const ORDER_MESSAGES: Partial<Record<OrderAction, (f: Facts) => Message>> = {
     title: { zh: '订单已自动确认完成', en: 'Order confirmed automatically' },
     body: { zh: `订单 ${f.id}「${f.name}」超时未确认，已自动完成。`, en: `Order ${f.id} (“${f.name}”) was not confirmed in time and is now complete.` },
   }),
+  message: (f) => {
+    const text = said(f.data, 'text');
+    const excerpt = text.length > 200 ? `${text.slice(0, 200)}…` : text;
+    return {
+      title: { zh: '订单有新消息', en: 'New message on an order' },
+      body: { zh: `订单 ${f.id}「${f.name}」：${excerpt}`, en: `Order ${f.id} (“${f.name}”): ${excerpt}` },
+    };
+  },
   'auto-cancel': (f) => ({
     title: { zh: '订单已自动取消（已退款）', en: 'Order cancelled automatically (refunded)' },
     body: { zh: `订单 ${f.id}「${f.name}」超时未实施，已自动取消并全额退款。`, en: `Order ${f.id} (“${f.name}”) was not started in time; it was cancelled and refunded.` },
@@ -128,6 +136,19 @@ export const productNotice = (action: string, facts: Facts): { to: Party; type: 
       message: {
         title: { zh: '商品审核驳回', en: 'Product rejected' },
         body: { zh: `「${facts.name}」未通过审核：${said(facts.data, 'reason')}`, en: `“${facts.name}” was rejected: ${said(facts.data, 'reason')}` },
+      },
+    };
+  }
+  if (action === 'takedown') {
+    return {
+      to: 'provider',
+      type: 'taken-down',
+      message: {
+        title: { zh: '商品已被平台下架', en: 'Product taken down by the platform' },
+        body: {
+          zh: `「${facts.name}」因违规被平台下架：${said(facts.data, 'reason')}`,
+          en: `“${facts.name}” was taken down by the platform: ${said(facts.data, 'reason')}`,
+        },
       },
     };
   }

@@ -126,3 +126,58 @@ export const markRead = async (userId: string, notificationId: string, now: Date
   if (!out.Item) throw new NotFoundError('The notification');
   return notificationItemSchema.parse(out.Item);
 };
+
+/** Marks per transaction: 99 notifications and the counter make DynamoDB's 100 items. */
+const READ_ALL_BATCH = 99;
+
+/**
+ * Marks every unread notification created up to `now` read: pages of the sparse unread index (GSI2),
+ * oldest first, each marked in one transaction that also subtracts its marks from the counter, so the
+ * last transaction brings the counter to zero with its marks. A notification arriving meanwhile is newer
+ * than `now`: it stays unread and counted. One that another request marked read in between is skipped.
+ */
+export const markAllRead = async (userId: string, now: Date): Promise<{ marked: number }> => {
+  const bound = keys.sortByTime(now.toISOString(), '~');
+  let marked = 0;
+  for (;;) {
+    const page = await queryPage({
+      index: 'GSI2',
+      pk: keys.userUnread(userId),
+      range: { to: bound },
+      expr: new Expr(),
+      limit: READ_ALL_BATCH,
+    });
+    let batch = page.items.filter((i) => i.entity === 'notification');
+    if (!batch.length) return { marked };
+    while (batch.length) {
+      try {
+        await transactWrite([
+          ...batch.map((i) => ({
+            Update: {
+              TableName: tableName,
+              Key: { PK: i.PK as string, SK: i.SK as string },
+              UpdateExpression: 'SET #read = :true, readAt = :now REMOVE GSI2PK, GSI2SK',
+              ConditionExpression: 'attribute_exists(PK) AND #read = :false',
+              ExpressionAttributeNames: { '#read': 'read' },
+              ExpressionAttributeValues: { ':true': true, ':false': false, ':now': now.toISOString() },
+            },
+          })),
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.inbox(userId),
+              UpdateExpression: 'ADD unreadCount :minus',
+              ExpressionAttributeValues: { ':minus': -batch.length },
+            },
+          },
+        ]);
+        marked += batch.length;
+        batch = [];
+      } catch (err) {
+        // read meanwhile by another request: leave it out and mark the rest
+        if (!(err instanceof ConditionFailed) || err.index >= batch.length) throw err;
+        batch = batch.filter((_, i) => i !== (err as ConditionFailed).index);
+      }
+    }
+  }
+};

@@ -42,3 +42,6 @@ export const notificationView = z
 export type NotificationView = z.infer<typeof notificationView>;
 
 export const inboxView = pageOf(notificationView).extend({ unreadCount: z.number().int().nonnegative() }).meta({ id: 'InboxPage' });
+
+/** `POST /notifications/read-all`'s answer: how many were marked. */
+export const readAllView = z.object({ marked: z.number().int().nonnegative() }).meta({ id: 'ReadAll' });

@@ -1,3 +1,7 @@
+import { toAttachmentView, type Reference } from '../attachments/model';
+import type { AttachmentItem } from '../attachments/schemas';
+import { toReviewView } from '../reviews/model';
+import type { ReviewItem } from '../reviews/schemas';
 import type { Config } from '../config';
 import type { FieldError } from '../http/errors';
 import type { ProductContent } from '../products/schemas';
@@ -10,6 +14,8 @@ export type OrderRules = Config['orders'];
 interface OrderRule {
   roles: OrderRole[];
   from: OrderStatus[];
+  /** Narrower source statuses for one role (an operator may only write into a dispute). */
+  fromByRole?: Partial<Record<OrderRole, OrderStatus[]>>;
   /** The next status; `null` keeps it; `'outcome'` is the operator's resolution. */
   to: OrderStatus | null | 'outcome';
   /** The step hands the turn to the other party (the clock of an appeal for stalling restarts). */
@@ -39,6 +45,30 @@ export const orderRules: Record<OrderCommand, OrderRule> = {
   remind: { roles: ['system'], from: ['awaiting_start', 'awaiting_confirmation'], to: null, turn: false, verb: 'remind' },
   'auto-confirm': { roles: ['system'], from: ['awaiting_confirmation'], to: 'completed', turn: true, verb: 'auto-confirm' },
   'auto-cancel': { roles: ['system'], from: ['awaiting_start'], to: 'cancelled', turn: true, verb: 'auto-cancel' },
+  // 沟通: no status change and nobody's turn changes, so a message never moves an appeal's clock
+  message: {
+    roles: ['buyer', 'provider', 'operator'],
+    from: ['awaiting_start', 'implementing', 'awaiting_confirmation', 'completed', 'disputed'],
+    fromByRole: { operator: ['disputed'] },
+    to: null,
+    turn: false,
+    verb: 'post a message',
+  },
+};
+
+/** The statuses a role may take an action from. */
+export const sourceStatuses = (action: OrderCommand, role: OrderRole): OrderStatus[] =>
+  orderRules[action].fromByRole?.[role] ?? orderRules[action].from;
+
+/** The side of an order a user is on: its buyer, its provider, else an operator; undefined for anyone else. */
+export const sideOf = (
+  o: Pick<OrderItem, 'buyerId' | 'providerId'>,
+  user: { id: string; roles: readonly string[] },
+): 'buyer' | 'provider' | 'operator' | undefined => {
+  if (user.roles.includes('buyer') && o.buyerId === user.id) return 'buyer';
+  if (user.roles.includes('provider') && o.providerId === user.id) return 'provider';
+  if (user.roles.includes('operator')) return 'operator';
+  return undefined;
 };
 
 export const ORDER_COMMANDS = Object.keys(orderRules) as OrderCommand[];
@@ -86,7 +116,7 @@ export const refusalOf = (
 ): Refusal | undefined => {
   const rule = orderRules[action];
   if (!rule.roles.includes(role)) return { kind: 'role' };
-  if (!rule.from.includes(o.status)) return { kind: 'status' };
+  if (!sourceStatuses(action, role).includes(o.status)) return { kind: 'status' };
   switch (action) {
     case 'start':
       if (o.product.requirementsBeforeStart && o.requirements.status !== 'submitted') return { kind: 'requirements-missing' };
@@ -135,6 +165,7 @@ export const isOwnAsOperator = (o: Pick<OrderItem, 'buyerId' | 'providerId'>, ac
 export const validateAnswers = (
   template: ProductContent['requirementsTemplate'],
   answers: Record<string, unknown>,
+  attachmentIds: ReadonlySet<string> = new Set(),
 ): FieldError[] => {
   const errors: FieldError[] = [];
   const known = new Set(template.map((f) => f.key));
@@ -156,13 +187,30 @@ export const validateAnswers = (
           ? typeof value === 'number' && Number.isFinite(value)
           : field.type === 'boolean'
             ? typeof value === 'boolean'
-            : typeof value === 'string' && (field.options ?? []).includes(value);
+            : field.type === 'file'
+              ? typeof value === 'string' && attachmentIds.has(value)
+              : typeof value === 'string' && (field.options ?? []).includes(value);
     if (!ok) {
-      const expected = field.type === 'select' ? `one of ${(field.options ?? []).join(', ')}` : `a ${field.type}`;
+      const expected =
+        field.type === 'select'
+          ? `one of ${(field.options ?? []).join(', ')}`
+          : field.type === 'file'
+            ? 'an attachment uploaded to this order'
+            : `a ${field.type}`;
       errors.push({ path, message: `${field.label} must be ${expected}` });
     }
   }
   return errors;
+};
+
+/** The attachments a command references, each with the field that names it. */
+export const referencesOf = (action: OrderCommand, input: CommandInput, template: ProductContent['requirementsTemplate']): Reference[] => {
+  if (action === 'submit-requirements') {
+    return template
+      .filter((f) => f.type === 'file' && typeof input.answers?.[f.key] === 'string' && input.answers[f.key] !== '')
+      .map((f) => ({ path: `answers.${f.key}`, attachmentId: input.answers![f.key] as string }));
+  }
+  return (input.attachments ?? []).map((attachmentId, i) => ({ path: `attachments.${i}`, attachmentId }));
 };
 
 export type Language = 'zh' | 'en';
@@ -195,7 +243,12 @@ export const languageOf = (headers: Record<string, string>): Language =>
   /^\s*en\b/i.test(headers['accept-language'] ?? '') ? 'en' : 'zh';
 
 /** The order as clients see it: canonical status, both parties' labels and, when read, the timeline. */
-export const toOrderView = (o: OrderItem, lang: Language, timeline?: TimelineEntry[]): OrderView => ({
+export const toOrderView = (
+  o: OrderItem,
+  lang: Language,
+  timeline?: TimelineEntry[],
+  extras?: { attachments?: AttachmentItem[]; review?: ReviewItem | null },
+): OrderView => ({
   orderId: o.orderId,
   productId: o.productId,
   planId: o.planId,
@@ -220,11 +273,17 @@ export const toOrderView = (o: OrderItem, lang: Language, timeline?: TimelineEnt
   ...(timeline
     ? { timeline: timeline.map(({ entryId, version, action, actor, role, at, from, to, data }) => ({ entryId, version, action, actor, role, at, from, to, data })) }
     : {}),
+  ...(extras?.attachments ? { attachments: extras.attachments.map(toAttachmentView) } : {}),
+  ...(extras && extras.review !== undefined ? { review: extras.review ? toReviewView(extras.review) : null } : {}),
 });
 
 export interface CommandInput {
   answers?: Record<string, unknown>;
   note?: string;
+  /** A message's text. */
+  text?: string;
+  /** Attachment ids a message or a delivery references. */
+  attachments?: string[];
   reason?: string;
   outcome?: Resolution;
   /** Which reminder a `remind` entry records (e.g. `buyer-confirm-1@<since>`), and the earlier ones it covers. */
@@ -250,7 +309,9 @@ export const entryData = (action: OrderCommand, input: CommandInput): Record<str
     case 'submit-requirements':
       return { answers: input.answers ?? {} };
     case 'complete':
-      return { note: input.note };
+      return { note: input.note, ...(input.attachments?.length ? { attachments: input.attachments } : {}) };
+    case 'message':
+      return { text: input.text, attachments: input.attachments ?? [] };
     case 'reject-requirements':
     case 'reject-completion':
     case 'cancel':
@@ -289,9 +350,10 @@ export const applyCommand = (o: OrderItem, action: OrderCommand, input: CommandI
       break;
     case 'start':
       next.requirements = { ...o.requirements, status: 'accepted' };
+      next.startedAt = o.startedAt ?? at;
       break;
     case 'complete':
-      next.delivery = { note: input.note ?? '', at };
+      next.delivery = { note: input.note ?? '', at, ...(input.attachments?.length ? { attachments: input.attachments } : {}) };
       break;
     case 'urge':
       next.lastUrgedAt = at;

@@ -17,13 +17,19 @@ import { productItemSchema, type ProductItem } from '../products/schemas';
 import { idempotencyPut, replay, type IdempotencyRequest } from '../shared/idempotency';
 import { newId } from '../shared/ids';
 import { rateLimitUpdate, throttled, type RateRule } from '../shared/rate-limit';
+import { checkReferences, parseAttachment } from '../attachments/repository';
+import type { AttachmentItem } from '../attachments/schemas';
+import { parseReview, type ReviewItem } from '../reviews/schemas';
 import {
   applyCommand,
   entryData,
   isOwnAsOperator,
   orderRules,
   roleOn,
+  referencesOf,
   refusalOf,
+  sideOf,
+  sourceStatuses,
   targetStatus,
   validateAnswers,
   type Actor,
@@ -51,12 +57,15 @@ export type VersionedEntry = TimelineEntry & { version: number };
 export interface OrderWithTimeline {
   order: OrderItem;
   timeline: TimelineEntry[];
+  /** The order's attachment records and its rating, in the same partition. */
+  attachments?: AttachmentItem[];
+  review?: ReviewItem | null;
 }
 
 /** Access pattern: an order and its whole timeline, oldest entry first: one Query on the order's partition. */
 export const getOrderWithTimeline = async (orderId: string): Promise<OrderWithTimeline | undefined> => {
   const found = await readOrderPartition(orderId);
-  return found && { order: found.order, timeline: found.timeline };
+  return found && { order: found.order, timeline: found.timeline, attachments: found.attachments, review: found.review };
 };
 
 /** The order's partition: the order, its timeline in version order, and its commands' idempotency records. */
@@ -78,10 +87,13 @@ const readOrderPartition = async (orderId: string) => {
   } while (start);
   const orderItem = items.find((i) => i.SK === keys.order(orderId).SK);
   if (!orderItem) return undefined;
+  const review = items.find((i) => i.type === 'review');
   return {
     order: parseOrder(orderItem),
     timeline: items.filter((i) => i.type === 'timeline').map((i) => timelineEntrySchema.parse(i)),
     records: items.filter((i) => i.type === 'idempotency'),
+    attachments: items.filter((i) => i.type === 'attachment').map(parseAttachment),
+    review: review ? parseReview(review) : null,
   };
 };
 
@@ -250,6 +262,15 @@ const orderRecord = (o: OrderItem, rules: OrderRules) => ({
   GSI5SK: keys.sortByTime(o.createdAt, o.orderId),
   GSI6PK: keys.buyerOrdersIn(o.buyerId, o.status),
   GSI6SK: keys.sortByTime(o.createdAt, o.orderId),
+  ...operatorIndexKeys(o),
+});
+
+/** Every order (GSI7, sharded) and orders by status (GSI8, sharded; the appeal queue by appeal time). */
+const operatorIndexKeys = (o: Pick<OrderItem, 'orderId' | 'status' | 'createdAt' | 'statusSince'>) => ({
+  GSI7PK: keys.allOrdersShard(o.orderId),
+  GSI7SK: keys.sortByTime(o.createdAt, o.orderId),
+  GSI8PK: keys.ordersByStatusShard(o.status, o.orderId),
+  GSI8SK: keys.sortByTime(o.status === 'disputed' ? o.statusSince : o.createdAt, o.orderId),
 });
 
 const timelineRecord = (e: VersionedEntry, parties: Pick<OrderItem, 'buyerId' | 'providerId'>) => ({
@@ -305,6 +326,8 @@ export interface OrderCommandRequest {
   input: CommandInput;
   now: Date;
   rules: OrderRules;
+  /** When given, the actor acts as the side of the order they are on (buyer, provider, else operator). */
+  roles?: readonly string[];
 }
 
 /** The write of a command lost to another change of the order: the item its condition saw (ALL_OLD). */
@@ -338,16 +361,22 @@ export const writeOrderCommand = async (
   c: OrderCommandRequest,
   current: OrderItem,
   /** More of the same transaction, given the change (the idempotency record of the answer). */
-  alsoWrite: (next: OrderItem, entry: VersionedEntry) => TransactItem[] = () => [],
+  alsoWrite: (next: OrderItem, entry: VersionedEntry, verifiedIds: Set<string>) => TransactItem[] = () => [],
+  /** The order's attachments (read with it): what a message, a delivery or a file answer may reference. */
+  attachments: AttachmentItem[] = [],
 ): Promise<{ order: OrderItem; entry: VersionedEntry }> => {
   const { action, input, actor, now, rules } = c;
   if (isOwnAsOperator(current, actor)) throw new ConflictOfInterestError('An operator may not settle an order they bought or sell.');
   const refusal = refusalOf(current, action, actor.role, now, rules);
   if (refusal) throw refusalError(refusal, action, current.status);
   if (action === 'submit-requirements') {
-    const errors = validateAnswers(current.product.requirementsTemplate, input.answers ?? {});
+    const ids = new Set(attachments.map((a) => a.attachmentId));
+    const errors = validateAnswers(current.product.requirementsTemplate, input.answers ?? {}, ids);
     if (errors.length) throw new ValidationError(errors, 'The requirements do not match the product’s form.');
   }
+  // referenced attachments must be this order's and uploaded: checked, and marked verified in the same write
+  const verified = await checkReferences(referencesOf(action, input, current.product.requirementsTemplate), attachments, now);
+  const verifiedIds = new Set(verified.map((v) => v.Update.Key.SK));
   const next = applyCommand(current, action, input, actor, now);
   const entry = orderEntry(c, current.status, next.status, next.version);
   try {
@@ -362,10 +391,14 @@ export const writeOrderCommand = async (
         },
       },
       { Put: { TableName: tableName, Item: timelineRecord(entry, next), ConditionExpression: 'attribute_not_exists(PK)' } },
-      ...alsoWrite(next, entry),
+      ...verified,
+      ...alsoWrite(next, entry, verifiedIds),
     ]);
   } catch (err) {
-    if (err instanceof ConditionFailed) throw new StaleOrder(err.index === 0 ? err.item : undefined);
+    // the order's version moved (its entry's key is then taken too), or a twin with the same key won
+    if (err instanceof ConditionFailed && (err.index <= 1 || err.index >= 2 + verified.length)) {
+      throw new StaleOrder(err.index === 0 ? err.item : undefined);
+    }
     throw err;
   }
   return { order: next, entry };
@@ -410,10 +443,18 @@ export const commandOrder = async (
     const c = { ...request, actor };
     let reply: Reply | undefined;
     try {
-      await writeOrderCommand(c, found.order, (order, entry) => {
-        reply = answer({ order, timeline: [...found.timeline, entry] });
-        return idempotency && recordKey ? [idempotencyPut(idempotency, reply, c.now, recordKey)] : [];
-      });
+      await writeOrderCommand(
+        c,
+        found.order,
+        (order, entry, verifiedIds) => {
+          const attachments = found.attachments.map((a) =>
+            verifiedIds.has(keys.attachment(a.orderId, a.attachmentId).SK) ? { ...a, verifiedAt: c.now.toISOString() } : a,
+          );
+          reply = answer({ order, timeline: [...found.timeline, entry], attachments, review: found.review });
+          return idempotency && recordKey ? [idempotencyPut(idempotency, reply, c.now, recordKey)] : [];
+        },
+        found.attachments,
+      );
       return reply!;
     } catch (err) {
       if (!(err instanceof StaleOrder)) throw err;

@@ -2,16 +2,23 @@ import type { z } from 'zod';
 import { config } from '../config';
 import type { Role } from '../http/auth';
 import { ok, route } from '../http/route';
-import { languageOf, orderRules, toOrderView, type CommandInput, type OrderCommand } from './model';
 import { idempotencyOf } from '../shared/idempotency';
+import { languageOf, orderRules, toOrderView, type CommandInput, type OrderCommand } from './model';
 import { commandOrder } from './repository';
 import { orderIdParams } from './schemas';
 
 /**
  * The HTTP function of an order command (start, complete, confirm, …): the roles allowed come from the
- * rule table (the one taken is the user's side of the order), the body from its schema, and the answer is the order with its timeline.
+ * rule table, and the one the user acts in is the side of the order they are on (decided once the order
+ * is read); the body comes from its schema, and the answer is the order with its timeline. An
+ * `Idempotency-Key` replays the first answer.
  */
-export const orderCommandRoute = (action: OrderCommand, body?: z.ZodType<CommandInput>) =>
+export const orderCommandRoute = (
+  action: OrderCommand,
+  body?: z.ZodType<CommandInput>,
+  // every command acts by side now; kept so callers written for the option need no change
+  _opts: { bySide?: boolean } = {},
+) =>
   route(
     {
       access: orderRules[action].roles.filter((r): r is Role => r !== 'system'),
@@ -21,7 +28,6 @@ export const orderCommandRoute = (action: OrderCommand, body?: z.ZodType<Command
     async (req) =>
       commandOrder(
         {
-        // the role is the side of the order the user is on, decided once the order is read
           actor: req.user,
           orderId: req.params.orderId,
           action,
@@ -30,6 +36,6 @@ export const orderCommandRoute = (action: OrderCommand, body?: z.ZodType<Command
           rules: config.orders,
         },
         idempotencyOf(req, action),
-        (result) => ok(toOrderView(result.order, languageOf(req.headers), result.timeline)),
+        (result) => ok(toOrderView(result.order, languageOf(req.headers), result.timeline, result)),
       ),
   );

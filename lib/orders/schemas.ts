@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { pageParams } from '../shared/pagination';
 import { contentSchema, planSchema } from '../products/schemas';
 import { ID_PATTERN } from '../shared/ids';
+import { attachmentRefs, attachmentView } from '../attachments/schemas';
+import { reviewView } from '../reviews/schemas';
 
 export const ORDER_STATUSES = ['awaiting_start', 'implementing', 'awaiting_confirmation', 'completed', 'cancelled', 'disputed'] as const;
 export const REQUIREMENT_STATUSES = ['none', 'submitted', 'rejected', 'accepted'] as const;
@@ -20,6 +22,7 @@ export const ORDER_ACTIONS = [
   'remind',
   'auto-confirm',
   'auto-cancel',
+  'message',
 ] as const;
 export const RESOLUTIONS = ['completed', 'cancelled', 'implementing'] as const;
 
@@ -51,6 +54,10 @@ export const requirementsBody = z.object({
     .refine((a) => Object.keys(a).length <= 50, { message: 'at most 50 answers' }),
 });
 export const noteBody = z.object({ note: text(2000) });
+/** 实施完成: the delivery note and, optionally, attachments uploaded to the order. */
+export const completeBody = z.object({ note: text(2000), attachments: attachmentRefs.optional() });
+/** 沟通: a message in the order's timeline, optionally with attachments uploaded to the order. */
+export const messageBody = z.object({ text: text(2000), attachments: attachmentRefs.optional() });
 export const reasonBody = z.object({ reason: text(1000) });
 /** A buyer may say why they cancel, or not. */
 export const optionalReasonBody = z.object({ reason: text(1000).optional() });
@@ -121,7 +128,7 @@ export const orderItemSchema = z.object({
   turnSince: z.string(),
   completionRejections: z.number(),
   lastUrgedAt: z.string().optional(),
-  delivery: z.object({ note: z.string(), at: z.string() }).optional(),
+  delivery: z.object({ note: z.string(), at: z.string(), attachments: z.array(z.string()).optional() }).optional(),
   refundAmount: z.number().optional(),
   refundedAt: z.string().optional(),
   appeal: z.object({ by: z.string(), role: z.string(), reason: z.string(), at: z.string(), from: z.string() }).optional(),
@@ -130,6 +137,8 @@ export const orderItemSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   completedAt: z.string().optional(),
+  /** The first 开始实施 (the dashboard's purchase → start and start → completion). */
+  startedAt: z.string().optional(),
 }).loose();
 export type OrderItem = z.infer<typeof orderItemSchema>;
 
@@ -165,7 +174,7 @@ export const orderView = z
     quantity: z.number().int(),
     amount: z.number().int().meta({ description: 'fen' }),
     requirements: orderItemSchema.shape.requirements,
-    delivery: z.object({ note: z.string(), at: z.string() }).nullable(),
+    delivery: z.object({ note: z.string(), at: z.string(), attachments: z.array(z.string()).optional() }).nullable(),
     refund: z.object({ amount: z.number().int(), at: z.string() }).nullable(),
     appeal: orderItemSchema.shape.appeal.unwrap().nullable(),
     resolution: orderItemSchema.shape.resolution.unwrap().nullable(),
@@ -179,6 +188,8 @@ export const orderView = z
       .array(timelineEntryView)
       .optional()
       .meta({ description: 'oldest first; on GET /orders/{orderId} and every command’s answer, not in lists' }),
+    attachments: z.array(attachmentView).optional().meta({ description: 'where the timeline is: the order’s attachments' }),
+    review: reviewView.nullable().optional().meta({ description: 'on GET /orders/{orderId}: the rating, or null' }),
   })
   .meta({ id: 'Order' });
 export type OrderView = z.infer<typeof orderView>;

@@ -1,3 +1,4 @@
+import { ratingSummary } from '../reviews/model';
 import type { Role } from '../http/auth';
 import { newId } from '../shared/ids';
 import {
@@ -24,7 +25,7 @@ export interface Phase {
   review: Review;
 }
 
-export type ProductAction = 'edit' | 'submit' | 'withdraw' | 'approve' | 'reject' | 'delist';
+export type ProductAction = 'edit' | 'submit' | 'withdraw' | 'approve' | 'reject' | 'delist' | 'takedown';
 
 /** Every phase a product can be in: a product that was never listed always has a draft in some review state. */
 export const PHASES: Phase[] = LISTINGS.flatMap((listing) =>
@@ -63,6 +64,13 @@ export const productRules: Record<ProductAction, ActionRule> = {
     from: (p) => p.listing === 'listed' && p.review !== 'in_review',
     to: { listing: 'delisted' },
     verb: 'delist the product',
+  },
+  /** 违规下架: the platform takes a listed product down whatever its pending revision; relisting is reviewed. */
+  takedown: {
+    role: 'operator',
+    from: (p) => p.listing === 'listed',
+    to: { listing: 'delisted', review: 'rejected' },
+    verb: 'take the product down',
   },
 };
 
@@ -130,6 +138,7 @@ export const toCatalogView = (p: ProductItem): CatalogItemView => ({
   providerId: p.providerId,
   ...(p.live as ProductContent),
   listedAt: p.listedAt,
+  rating: ratingSummary(p),
 });
 
 /** A catalogue list item: the product page without its description and requirements form. */

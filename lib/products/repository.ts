@@ -1,4 +1,6 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { queryPage } from '../db/query';
@@ -34,7 +36,7 @@ const explain = (err: unknown, action: ProductAction, user: User, version?: numb
   if (!seen || seen.type !== 'product') throw new NotFoundError('The product');
   if (productRules[action].role === 'provider' && seen.providerId !== user.id) throw new NotFoundError('The product');
   if (productRules[action].role === 'operator' && seen.providerId === user.id) {
-    throw new ConflictOfInterestError('An operator may not decide on their own product.');
+    throw new ConflictOfInterestError('An operator never decides on, or takes down, their own product.');
   }
   const phase = { listing: seen.listing, review: seen.review } as Phase;
   if (productRules[action].from(phase) && version !== undefined && seen.version !== version) {
@@ -76,6 +78,11 @@ export const createProduct = async (
     draftCatalogKey: keys.catalogByType(content.serviceType),
     GSI1PK: keys.providerProducts(user.id),
     GSI1SK: keys.sortByTime(at, productId),
+    // operator search: every product (GSI7), and by listing and review (GSI8)
+    GSI7PK: keys.allProducts,
+    GSI7SK: keys.sortByTime(at, productId),
+    GSI8PK: keys.productsByListing('unlisted'),
+    GSI8SK: keys.productReviewSort('draft', productId),
   };
   const reply = answer(product);
   if (!idempotency && !rate) {
@@ -127,6 +134,7 @@ export const editProduct = async (user: User, productId: string, patch: ContentP
     .map(([field, v]) => `${expr.name(`draft.${field}`)} = ${expr.value(v)}`);
   if (patch.serviceType) sets.push(`${expr.name('draftCatalogKey')} = ${expr.value(keys.catalogByType(patch.serviceType))}`);
   sets.push(`${expr.name('review')} = ${expr.value('draft')}`);
+  sets.push(`${expr.name('GSI8SK')} = ${expr.value(keys.productReviewSort('draft', productId))}`);
   sets.push(`${expr.name('updatedAt')} = ${expr.value(now.toISOString())}`);
   sets.push(`${expr.name('version')} = ${expr.name('version')} + ${expr.value(1)}`);
   const condition = `${expr.eq('type', 'product')} AND ${expr.eq('providerId', user.id)} AND ${phaseCondition(expr, allowedPhases('edit'))}`;
@@ -153,12 +161,15 @@ interface TransitionInput {
 const transitionUpdate = (action: ProductAction, productId: string, user: User, input: TransitionInput, now: Date, expr: Expr) => {
   const at = now.toISOString();
   const set = (path: string, v: unknown) => `${expr.name(path)} = ${expr.value(v)}`;
-  const history = (decision: 'approved' | 'rejected') =>
+  const history = (decision: 'approved' | 'rejected' | 'delisted') =>
     `${expr.name('reviewHistory')} = list_append(${expr.name('reviewHistory')}, ${expr.value([
       { decision, ...(input.reason ? { reason: input.reason } : {}), operatorId: user.id, version: input.version, at },
     ])})`;
   const to = productRules[action].to;
   const sets = Object.entries(to).map(([k, v]) => set(k, v));
+  // products by status (GSI8): each action knows the fact it sets, so it sets that half of the key
+  if (to.listing) sets.push(set('GSI8PK', keys.productsByListing(to.listing)));
+  if (to.review) sets.push(set('GSI8SK', keys.productReviewSort(to.review, productId)));
   const removes: string[] = [];
   switch (action) {
     case 'submit':
@@ -186,6 +197,10 @@ const transitionUpdate = (action: ProductAction, productId: string, user: User, 
       break;
     case 'delist':
       removes.push('GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'listedAt');
+      break;
+    case 'takedown':
+      sets.push(set('reviewReason', input.reason), history('delisted'));
+      removes.push('GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'listedAt', 'GSI4PK', 'GSI4SK');
       break;
     case 'edit':
       throw new Error('edit is not a status change');
@@ -296,3 +311,29 @@ export const listReviewQueue = async (q: { limit: number; cursor?: string }) => 
   return { items: page.items.map(parseProduct), nextCursor: page.nextCursor };
 };
 
+
+/**
+ * Deletes a product that buyers never saw: one conditional DeleteItem (`listing = unlisted`). Someone
+ * else's or an absent product answers 404; a product that was ever listed answers 409 and keeps everything.
+ */
+export const deleteUnlistedProduct = async (user: User, productId: string): Promise<void> => {
+  try {
+    await ddb.send(
+      new DeleteCommand({
+        TableName: tableName,
+        Key: keys.product(productId),
+        ConditionExpression: '#type = :product AND providerId = :me AND listing = :unlisted',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':product': 'product', ':me': user.id, ':unlisted': 'unlisted' },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      }),
+    );
+  } catch (err) {
+    if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    const seen = err.Item ? unmarshall(err.Item as never) : undefined;
+    if (!seen || seen.type !== 'product' || seen.providerId !== user.id) throw new NotFoundError('The product');
+    throw new ConflictError('PRODUCT_WAS_LISTED', 'A product that was ever listed cannot be deleted; delist it instead.', {
+      currentStatus: statusOf({ listing: seen.listing, review: seen.review } as Phase),
+    });
+  }
+};

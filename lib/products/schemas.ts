@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { ID_PATTERN } from '../shared/ids';
+import { ratingSummaryView } from '../reviews/schemas';
 import { pageParams } from '../shared/pagination';
 
 export const SERVICE_TYPES = ['ops_service', 'custom_dev', 'software', 'saas', 'image', 'api'] as const;
 export const PLAN_UNITS = ['times', 'day', 'month', 'year'] as const;
-export const FIELD_TYPES = ['text', 'number', 'boolean', 'select'] as const;
+/** `file`: the answer is the id of an attachment uploaded to the order (spec 4.1). */
+export const FIELD_TYPES = ['text', 'number', 'boolean', 'select', 'file'] as const;
 export const PRODUCT_STATUSES = ['draft', 'in_review', 'rejected', 'listed', 'delisted'] as const;
 
 const MAX_FEN = 100_000_000_00; // 100 million yuan
@@ -141,7 +143,8 @@ export const LISTINGS = ['unlisted', 'listed', 'delisted'] as const;
 export const REVIEWS = ['none', 'draft', 'in_review', 'rejected'] as const;
 
 export const reviewRecordSchema = z.object({
-  decision: z.enum(['approved', 'rejected']),
+  /** `delisted`: a platform takedown (违规下架), with its reason. */
+  decision: z.enum(['approved', 'rejected', 'delisted']),
   reason: z.string().optional(),
   operatorId: z.string(),
   version: z.number().optional(),
@@ -163,6 +166,9 @@ export const productItemSchema = z.object({
   updatedAt: z.string(),
   submittedAt: z.string().optional(),
   listedAt: z.string().optional(),
+  /** The rating aggregate (spec 4.2), moved only in the transaction of the rating it counts. */
+  ratingCount: z.number().optional(),
+  ratingSum: z.number().optional(),
 });
 
 export type ProductItem = z.infer<typeof productItemSchema>;
@@ -200,7 +206,13 @@ export type ProviderProductView = z.infer<typeof providerProductView>;
 
 /** A listed product as buyers see it: the live content at the top level. */
 export const catalogItemView = z
-  .object({ productId: z.string(), providerId: z.string(), ...contentSchema.shape, listedAt: z.string().optional() })
+  .object({
+    productId: z.string(),
+    providerId: z.string(),
+    ...contentSchema.shape,
+    listedAt: z.string().optional(),
+    rating: ratingSummaryView.meta({ description: '评价: the average and count of the product’s ratings' }),
+  })
   .meta({ id: 'CatalogItem' });
 export type CatalogItemView = z.infer<typeof catalogItemView>;
 

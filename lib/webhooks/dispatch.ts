@@ -12,6 +12,8 @@ import type { DeliveryItem } from './schemas';
 /** Growing delays after each failed attempt: 1 min … 10 h, about 28 hours in all. */
 export const RETRY_DELAYS_MS = [60_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000];
 const TIMEOUT_MS = 5_000;
+/** The stream function's first attempts wait less: what does not answer by then is the retry job's. */
+export const FIRST_ATTEMPT_TIMEOUT_MS = 2_000;
 const LEASE_MS = 60_000;
 
 export interface SendResult {
@@ -20,7 +22,7 @@ export interface SendResult {
 }
 
 /** POSTs a body with headers, connecting only to allowed addresses, within a timeout. */
-const post = (url: string, headers: Record<string, string>, body: string): Promise<SendResult> =>
+const post = (url: string, headers: Record<string, string>, body: string, timeoutMs = TIMEOUT_MS): Promise<SendResult> =>
   new Promise((resolve) => {
     const target = new URL(url);
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
@@ -30,7 +32,7 @@ const post = (url: string, headers: Record<string, string>, body: string): Promi
         method: 'POST',
         headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body).toString() },
         lookup: guardedLookup(config.webhookAllowLoopback),
-        timeout: TIMEOUT_MS,
+        timeout: timeoutMs,
       },
       (res) => {
         res.resume();
@@ -38,7 +40,7 @@ const post = (url: string, headers: Record<string, string>, body: string): Promi
         res.on('error', (e) => resolve({ statusCode: res.statusCode, error: e.message }));
       },
     );
-    req.on('timeout', () => req.destroy(new Error(`no answer within ${TIMEOUT_MS} ms`)));
+    req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
     req.on('error', (e) => resolve({ error: e.message }));
     req.end(body);
   });
@@ -54,14 +56,19 @@ export const signedHeaders = (secret: string, deliveryId: string, payload: strin
 };
 
 /** One attempt of a delivery, if this sender wins the claim; then its outcome and the next retry. */
-export const attemptDelivery = async (d: DeliveryItem, now: Date) => {
+export const attemptDelivery = async (
+  d: DeliveryItem,
+  now: Date,
+  /** `retries: false` records a failure as final (a test event is sent once). */
+  { timeoutMs = TIMEOUT_MS, retries = true }: { timeoutMs?: number; retries?: boolean } = {},
+) => {
   if (!(await claimAttempt(d, now, LEASE_MS))) return 'claimed-elsewhere' as const;
   const webhook = await getWebhook(d.providerId);
   const started = Date.now();
   let result: SendResult;
   if (!webhook || !webhook.enabled) result = { error: 'the endpoint is disabled' };
   // the signature carries the moment of sending (receivers check it is recent), not the job's clock
-  else result = await post(webhook.url, signedHeaders(webhook.secret, d.deliveryId, d.payload, new Date()), d.payload);
+  else result = await post(webhook.url, signedHeaders(webhook.secret, d.deliveryId, d.payload, new Date()), d.payload, timeoutMs);
   const attempt = { at: now.toISOString(), ...result, durationMs: Date.now() - started };
   const attemptsSoFar = d.attemptCount + 1;
   if (result.statusCode !== undefined && result.statusCode >= 200 && result.statusCode < 300) {
@@ -74,7 +81,7 @@ export const attemptDelivery = async (d: DeliveryItem, now: Date) => {
     return 'gone' as const;
   }
   const delay = RETRY_DELAYS_MS[attemptsSoFar - 1];
-  if (delay === undefined || !webhook?.enabled) {
+  if (delay === undefined || !webhook?.enabled || !retries) {
     await recordAttempt(d, attempt, { status: 'failed' });
     return 'failed' as const;
   }
@@ -84,10 +91,10 @@ export const attemptDelivery = async (d: DeliveryItem, now: Date) => {
 
 /**
  * Stream listener: every order event of a provider with an enabled endpoint becomes one delivery (once,
- * whatever the redeliveries) and, when `attemptNow`, its first attempt; otherwise, and after a failure, it
- * waits in the retry index for the retry job (so a slow endpoint never holds up the stream).
+ * whatever the redeliveries), due at once in the retry index. Returns the delivery when it is new, for
+ * `sendFirstAttempts`; nothing is sent here, so recording a batch never waits for an endpoint.
  */
-export const deliverOrderEvent = async (entry: TimelineEntry, order: OrderItem, now = new Date(), attemptNow = true) => {
+export const deliverOrderEvent = async (entry: TimelineEntry, order: OrderItem, now = new Date()): Promise<DeliveryItem | undefined> => {
   const webhook = await getWebhook(order.providerId);
   if (!webhook?.enabled) return;
   const payload = JSON.stringify({
@@ -118,8 +125,33 @@ export const deliverOrderEvent = async (entry: TimelineEntry, order: OrderItem, 
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   };
-  if (!(await createDelivery(delivery))) return;
-  if (attemptNow) await attemptDelivery(delivery, now);
+  return (await createDelivery(delivery)) ? delivery : undefined;
+};
+
+/**
+ * The first attempts of a batch's new deliveries: one chain per provider, all chains at once, so one
+ * provider's slow endpoint never delays another's. A chain goes in event order and stops at its first
+ * failure (the rest are already due in the retry index, so the retry job sends them, still in order).
+ */
+export const sendFirstAttempts = async (deliveries: DeliveryItem[], now: Date, timeoutMs = FIRST_ATTEMPT_TIMEOUT_MS) => {
+  const chains = new Map<string, DeliveryItem[]>();
+  for (const d of deliveries) chains.set(d.providerId, [...(chains.get(d.providerId) ?? []), d]);
+  const outcomes = await Promise.all(
+    [...chains.values()].map(async (chain) => {
+      let sent = 0;
+      try {
+        for (const d of chain) {
+          if ((await attemptDelivery(d, now, { timeoutMs })) !== 'succeeded') break;
+          sent++;
+        }
+        return { sent, left: chain.length - sent, errors: 0 };
+      } catch {
+        // the table failed us mid-chain: the deliveries are recorded and due, the retry job sends them
+        return { sent, left: chain.length - sent, errors: 1 };
+      }
+    }),
+  );
+  return outcomes.reduce((t, o) => ({ sent: t.sent + o.sent, left: t.left + o.left, errors: t.errors + o.errors }), { sent: 0, left: 0, errors: 0 });
 };
 
 /** The retry job: every delivery whose next attempt is due, across the retry shards, page by page. */

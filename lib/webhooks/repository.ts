@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { queryPage } from '../db/query';
 import { Expr } from '../db/write';
-import { NotFoundError, ValidationError } from '../http/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../http/errors';
 import { UnsafeUrlError, checkWebhookUrl } from './address';
 import { deliveryItemSchema, webhookItemSchema, type DeliveryItem, type WebhookItem } from './schemas';
 
@@ -16,13 +17,13 @@ export const newSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
  * Registers (or replaces) a provider's endpoint with a new secret: the URL is checked (https, public
  * addresses only; 400 naming `url` otherwise), then one PutItem.
  */
-export const putWebhook = async (providerId: string, rawUrl: string, now: Date, allowLoopback: boolean): Promise<WebhookItem> => {
+export const putWebhook = async (providerId: string, rawUrl: string, now: Date, allowLoopback: boolean, enabled = true): Promise<WebhookItem> => {
   const url = await checkWebhookUrl(rawUrl, allowLoopback).catch((err: unknown) => {
     if (err instanceof UnsafeUrlError) throw new ValidationError([{ path: 'url', message: err.message }]);
     throw err;
   });
   const at = now.toISOString();
-  const item: WebhookItem = { providerId, url: url.toString(), secret: newSecret(), enabled: true, createdAt: at, updatedAt: at };
+  const item: WebhookItem = { providerId, url: url.toString(), secret: newSecret(), enabled, createdAt: at, updatedAt: at };
   await ddb.send(new PutCommand({ TableName: tableName, Item: { ...keys.webhook(providerId), type: 'webhook', ...item } }));
   return item;
 };
@@ -58,6 +59,12 @@ export const disableWebhook = async (providerId: string, url: string, reason: st
   }
 };
 
+/** Deliveries by status (GSI8): set by every write that sets a delivery's status. */
+const statusKeys = (d: Pick<DeliveryItem, 'providerId' | 'deliveryId' | 'createdAt'>, status: DeliveryItem['status']) => ({
+  GSI8PK: keys.deliveriesByStatus(d.providerId, status),
+  GSI8SK: keys.sortByTime(d.createdAt, d.deliveryId),
+});
+
 const retryKeys = (deliveryId: string, at: string) => ({ GSI4PK: keys.retryShard(deliveryId), GSI4SK: keys.sortByTime(at, deliveryId) });
 
 /** Records a delivery of one event, once: a redelivered stream record finds it already there. */
@@ -72,6 +79,7 @@ export const createDelivery = async (d: DeliveryItem): Promise<boolean> => {
           ...d,
           GSI1PK: keys.providerDeliveries(d.providerId),
           GSI1SK: keys.sortByTime(d.createdAt, d.deliveryId),
+          ...statusKeys(d, d.status),
           ...retryKeys(d.deliveryId, d.nextAttemptAt ?? d.createdAt),
         },
         ConditionExpression: 'attribute_not_exists(PK)',
@@ -126,6 +134,8 @@ export const recordAttempt = async (
   const sets = [
     `${expr.name('attempts')} = list_append(${expr.name('attempts')}, ${expr.value([attempt])})`,
     `${expr.name('status')} = ${expr.value(outcome.status)}`,
+    `${expr.name('GSI8PK')} = ${expr.value(statusKeys(d, outcome.status).GSI8PK)}`,
+    `${expr.name('GSI8SK')} = ${expr.value(statusKeys(d, outcome.status).GSI8SK)}`,
     `${expr.name('updatedAt')} = ${expr.value(attempt.at)}`,
   ];
   let remove = '';
@@ -151,15 +161,73 @@ export const recordAttempt = async (
 
 export const parseDelivery = (item: Record<string, unknown>) => deliveryItemSchema.parse(item);
 
-/** Access pattern: a provider's deliveries, newest first (GSI1). */
-export const listDeliveries = async (providerId: string, q: { limit: number; cursor?: string }) => {
+/** Access pattern: a provider's deliveries, newest first (GSI1), or those in one status (GSI8). */
+export const listDeliveries = async (providerId: string, q: { limit: number; cursor?: string; status?: DeliveryItem['status'] }) => {
   const page = await queryPage({
-    index: 'GSI1',
-    pk: keys.providerDeliveries(providerId),
+    ...(q.status
+      ? { index: 'GSI8' as const, pk: keys.deliveriesByStatus(providerId, q.status) }
+      : { index: 'GSI1' as const, pk: keys.providerDeliveries(providerId) }),
     expr: new Expr(),
     limit: q.limit,
     cursor: q.cursor,
     newestFirst: true,
   });
   return { items: page.items.map(parseDelivery), nextCursor: page.nextCursor };
+};
+
+/** Removes a provider's endpoint (one conditional DeleteItem); 404 when none is registered. Deliveries stay. */
+export const deleteWebhook = async (providerId: string): Promise<void> => {
+  try {
+    await ddb.send(new DeleteCommand({ TableName: tableName, Key: keys.webhook(providerId), ConditionExpression: 'attribute_exists(PK)' }));
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException) throw new NotFoundError('A webhook endpoint');
+    throw err;
+  }
+};
+
+/** One delivery by id, consistent (the answer after an attempt). */
+export const getDelivery = async (deliveryId: string): Promise<DeliveryItem | undefined> => {
+  const out = await ddb.send(new GetCommand({ TableName: tableName, Key: keys.delivery(deliveryId), ConsistentRead: true }));
+  return out.Item ? parseDelivery(out.Item) : undefined;
+};
+
+/**
+ * Puts a failed or gone delivery of this provider back to pending (same id, so the same `webhook-id`), due
+ * now in the retry index: one conditional update. Someone else's or absent → 404; pending or succeeded → 409.
+ */
+export const reopenDelivery = async (providerId: string, deliveryId: string, now: Date): Promise<DeliveryItem> => {
+  const at = now.toISOString();
+  try {
+    const out = await ddb.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.delivery(deliveryId),
+        UpdateExpression:
+          'SET #status = :pending, nextAttemptAt = :at, redeliveredAt = :at, updatedAt = :at, GSI8PK = :g8pk, GSI4PK = :g4pk, GSI4SK = :g4sk',
+        ConditionExpression: '#type = :delivery AND providerId = :me AND #status IN (:failed, :gone)',
+        ExpressionAttributeNames: { '#status': 'status', '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':pending': 'pending',
+          ':at': at,
+          ':g8pk': keys.deliveriesByStatus(providerId, 'pending'),
+          ':g4pk': keys.retryShard(deliveryId),
+          ':g4sk': keys.sortByTime(at, deliveryId),
+          ':delivery': 'delivery',
+          ':me': providerId,
+          ':failed': 'failed',
+          ':gone': 'gone',
+        },
+        ReturnValues: 'ALL_NEW',
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      }),
+    );
+    return parseDelivery(out.Attributes ?? {});
+  } catch (err) {
+    if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    const seen = err.Item ? unmarshall(err.Item as never) : undefined;
+    if (!seen || seen.type !== 'delivery' || seen.providerId !== providerId) throw new NotFoundError('The delivery');
+    throw new ConflictError('DELIVERY_NOT_FAILED', `Only a failed or gone delivery is sent again; this one is ${seen.status}.`, {
+      currentStatus: seen.status,
+    });
+  }
 };

@@ -1,7 +1,12 @@
 import { z } from 'zod';
+import { ID_PATTERN } from '../shared/ids';
 import { pageParams } from '../shared/pagination';
 
-export const putWebhookBody = z.object({ url: z.string().trim().min(1).max(2048) });
+export const putWebhookBody = z.object({
+  url: z.string().trim().min(1).max(2048),
+  /** `false` keeps the endpoint registered but sends nothing to it (deliveries are not created). */
+  enabled: z.boolean().default(true),
+});
 
 export const webhookItemSchema = z.object({
   providerId: z.string(),
@@ -27,7 +32,8 @@ export const deliveryItemSchema = z.object({
   deliveryId: z.string(),
   providerId: z.string(),
   eventType: z.string(),
-  orderId: z.string(),
+  /** Absent on a test `ping`. */
+  orderId: z.string().optional(),
   url: z.string(),
   payload: z.string(),
   status: z.enum(DELIVERY_STATUSES),
@@ -39,7 +45,9 @@ export const deliveryItemSchema = z.object({
 });
 export type DeliveryItem = z.infer<typeof deliveryItemSchema>;
 
-export const deliveriesQuery = z.object(pageParams);
+export const deliveriesQuery = z.object({ ...pageParams, status: z.enum(DELIVERY_STATUSES).optional() });
+
+export const deliveryIdParams = z.object({ deliveryId: z.string().regex(ID_PATTERN) });
 
 // ---- Views: what the API answers (the mappers in views.ts are typed by these; the OpenAPI document is built from them).
 
@@ -65,11 +73,12 @@ export const deliveryView = z
     deliveryId: z.string(),
     webhookId: z.string().meta({ description: 'the `webhook-id` header, the same on every attempt' }),
     eventType: z.string(),
-    orderId: z.string(),
+    orderId: z.string().nullable().meta({ description: 'null for a test ping' }),
     url: z.string(),
     status: z.enum(DELIVERY_STATUSES),
     attempts: z.array(attemptSchema),
     attemptCount: z.number().int(),
+    responseCode: z.number().int().nullable().meta({ description: 'the HTTP status of the latest attempt, if the endpoint answered' }),
     nextAttemptAt: z.string().nullable(),
     createdAt: z.string(),
   })

@@ -9,7 +9,7 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  */
 
 // CloudFormation short-form tags, kept as opaque objects: the local stack never needs their values.
-const cfnTags = ['Ref', 'Sub', 'GetAtt', 'Join', 'Select', 'Split', 'If', 'Equals', 'ImportValue', 'FindInMap', 'Base64']
+const cfnTags = ['Ref', 'Sub', 'GetAtt', 'Join', 'Select', 'Split', 'If', 'Equals', 'Not', 'And', 'Or', 'Condition', 'ImportValue', 'FindInMap', 'Base64']
   .flatMap((name) =>
     (['scalar', 'sequence', 'mapping'] as const).map(
       (kind) => new yaml.Type(`!${name}`, { kind, construct: (data) => ({ [`Fn::${name}`]: data }) }),
@@ -81,3 +81,10 @@ export const userPoolDefinition = (poolName: string) => {
     })),
   };
 };
+
+/** Every function serverless.yml deploys: its key, the handler's source file and exported name. */
+export const readFunctions = () =>
+  Object.entries(readServerlessYml().functions as Record<string, { handler: string }>).map(([name, f]) => {
+    const dot = f.handler.lastIndexOf('.');
+    return { name, handlerFile: `${f.handler.slice(0, dot)}.ts`, exportName: f.handler.slice(dot + 1) };
+  });

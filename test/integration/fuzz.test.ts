@@ -13,6 +13,13 @@ import { handler as resolve } from '../../functions/orders/resolve';
 import { handler as listProvider } from '../../functions/orders/list-provider';
 import { handler as inbox } from '../../functions/notifications/list';
 import { handler as putWebhook } from '../../functions/webhooks/put';
+import { handler as operatorOrders } from '../../functions/operator/orders';
+import { handler as operatorProducts } from '../../functions/operator/products';
+import { handler as takedown } from '../../functions/operator/takedown';
+import { handler as exportOrders } from '../../functions/orders/export';
+import { handler as dashboard } from '../../functions/dashboard/get';
+import { handler as webhookDeliveries } from '../../functions/webhooks/deliveries';
+import { handler as readAll } from '../../functions/notifications/read-all';
 import type { TestUser } from '../support/global-setup';
 import { productContent } from '../support/fixtures';
 import { invoke } from '../support/http';
@@ -87,6 +94,41 @@ describe('anything a client can send answers 2xx or a problem+json 4xx, never 50
           [inbox, 'buyer2'],
         ] as const) {
           const res = await invoke(handler, { as, query });
+          expect(res.status, JSON.stringify(query)).toBeLessThan(500);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('operator takedown bodies and read-all', async () => {
+    const product = await productIn('listed', 'provider2');
+    await neverFails(takedown, 'operator', bodies({ reason: 'r' }), { productId: product.productId });
+    await neverFails(readAll, 'buyer2', json);
+  });
+
+  it('queries of the operator search, export, dashboard and deliveries', async () => {
+    const cursorOf = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const queries = fc.dictionary(
+      fc.constantFrom('limit', 'cursor', 'status', 'orderId', 'providerId', 'buyerId', 'serviceType', 'createdFrom', 'createdTo', 'tz', 'from', 'to', 'x'),
+      fc.oneof(
+        fc.string({ maxLength: 40 }),
+        fc.constantFrom('0', '100', '101', 'disputed', 'listed', 'in_review', 'failed', 'saas', 'Asia/Shanghai', 'Mars/X', '2026-01-01', '2026-02-30',
+          '2026-01-01T00:00:00+08:00', '2025-01-01', '01ARZ3NDEKTSV4RRFFQ69G5FAV', '../../etc'),
+        fc.jsonValue({ maxDepth: 2 }).map((v) => cursorOf({ l: 'orders:all', a: v })),
+        fc.jsonValue({ maxDepth: 2 }).map(cursorOf),
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(queries, async (query) => {
+        for (const [handler, as] of [
+          [operatorOrders, 'operator'],
+          [operatorProducts, 'operator'],
+          [exportOrders, 'provider2'],
+          [dashboard, 'provider2'],
+          [webhookDeliveries, 'provider2'],
+        ] as const) {
+          const res = await invoke(handler, { as, query: query as Record<string, string> });
           expect(res.status, JSON.stringify(query)).toBeLessThan(500);
         }
       }),

@@ -6,15 +6,20 @@ vi.hoisted(() => {
   process.env.TABLE_NAME = 'MarketTimers';
 });
 
-import { handler as orderTimers } from '../../functions/jobs/order-timers';
+import { handler as orderTimersHandler } from '../../functions/jobs/order-timers';
 import { handler as confirm } from '../../functions/orders/confirm';
 import { handler as getOrder } from '../../functions/orders/get';
 import { config } from '../../lib/config';
 import { keys } from '../../lib/db/keys';
-import { runOrderTimers } from '../../lib/orders/timers';
+import { runOrderTimers as runTimers } from '../../lib/orders/timers';
+import { asFunction } from '../support/dynamodb-calls';
 import { countRoundTrips, readItem } from '../support/db';
 import { invoke } from '../support/http';
 import { clearDueIndex } from '../support/isolated-table';
+
+// the job's runs are the orderTimers function's DynamoDB calls
+const orderTimers: typeof orderTimersHandler = (event) => asFunction(orderTimersHandler, () => orderTimersHandler(event));
+const runOrderTimers: typeof runTimers = (...args) => asFunction(orderTimersHandler, () => runTimers(...args));
 import { orderIn } from '../support/orders';
 import { must } from '../support/products';
 

@@ -12,6 +12,7 @@ import { handler as cancel } from '../../functions/orders/cancel';
 import { handler as appeal } from '../../functions/orders/appeal';
 import { handler as resolve } from '../../functions/orders/resolve';
 import { handler as buy } from '../../functions/orders/create';
+import { handler as message } from '../../functions/orders/message';
 import { config } from '../../lib/config';
 import { keys } from '../../lib/db/keys';
 import { applyCommand, orderRules, refusalOf, type OrderCommand } from '../../lib/orders/model';
@@ -37,6 +38,7 @@ const HANDLERS: Partial<Record<OrderCommand, Parameters<typeof invoke>[0]>> = {
   cancel,
   appeal,
   resolve,
+  message,
 };
 const HTTP_ACTIONS = Object.keys(HANDLERS) as OrderCommand[];
 
@@ -54,6 +56,8 @@ const bodyFor = (action: OrderCommand, variant: number) => {
       return variant % 4 === 0 ? { answers: { cores: 'eight' } } : { answers: ANSWERS };
     case 'complete':
       return { note: `delivered ${variant}` };
+    case 'message':
+      return { text: `message ${variant}` };
     case 'resolve':
       return { outcome: (['completed', 'cancelled', 'implementing'] as const)[variant % 3], note: 'settled' };
     case 'reject-requirements':

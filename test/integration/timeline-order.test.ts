@@ -25,6 +25,7 @@ const actorOf = (action: OrderCommand): TestUser =>
   orderRules[action].roles.includes('operator') ? 'operator' : orderRules[action].roles.includes('buyer') ? 'buyer' : 'provider';
 
 const inputOf = (action: OrderCommand) => ({
+  text: `message after ${action}`,
   answers: ANSWERS,
   note: `note for ${action}`,
   reason: `reason for ${action}`,

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.hoisted(() => {
   process.env.TABLE_NAME = 'MarketWebhooks';
@@ -8,16 +8,24 @@ import { Webhook } from 'standardwebhooks';
 import { handler as putWebhook } from '../../functions/webhooks/put';
 import { handler as getWebhook } from '../../functions/webhooks/get';
 import { handler as deliveries } from '../../functions/webhooks/deliveries';
-import { handler as webhookRetries } from '../../functions/jobs/webhook-retries';
+import { handler as webhookRetriesHandler } from '../../functions/jobs/webhook-retries';
 import { keys } from '../../lib/db/keys';
 import { checkWebhookUrl, isAllowedAddress } from '../../lib/webhooks/address';
-import { RETRY_DELAYS_MS, runWebhookRetries } from '../../lib/webhooks/dispatch';
-import { invoke } from '../support/http';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { handler as inbox } from '../../functions/notifications/list';
+import { ddb } from '../../lib/db/client';
+import { FIRST_ATTEMPT_TIMEOUT_MS, RETRY_DELAYS_MS, runWebhookRetries as runRetries } from '../../lib/webhooks/dispatch';
+import { asFunction } from '../support/dynamodb-calls';
+import { invoke, user } from '../support/http';
 import { clearDueIndex } from '../support/isolated-table';
 import { orderIn } from '../support/orders';
 import { must } from '../support/products';
 import { startReceiver } from '../support/receiver';
 import { batchFor, runStream } from '../support/stream';
+
+// the job's runs are the webhookRetries function's DynamoDB calls
+const webhookRetries: typeof webhookRetriesHandler = (event) => asFunction(webhookRetriesHandler, () => webhookRetriesHandler(event));
+const runWebhookRetries: typeof runRetries = (...args) => asFunction(webhookRetriesHandler, () => runRetries(...args));
 
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let secret: string;
@@ -170,5 +178,87 @@ describe('delivering order events', () => {
     const other = must(await invoke(deliveries, { as: 'provider2' }), 200);
     expect(other.items.map((d: any) => d.orderId)).not.toContain(mine.orderId);
     expect((await invoke(deliveries, { as: 'buyer' })).status).toBe(403);
+  });
+});
+
+describe('one provider’s endpoint hanging', () => {
+  const until = async (done: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await done())) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+  const notified = async (who: 'provider' | 'provider2', orderId: string) =>
+    must(await invoke(inbox, { as: who, query: { limit: '100' } }), 200).items.some((n: any) => n.orderId === orderId);
+  /** One batch with the hanging provider's events first, then the other provider's new order. */
+  const twoProviders = async () => {
+    const slow = await orderIn('implementing');
+    const other = await orderIn('awaiting_start', { provider: 'provider2' });
+    const batch = {
+      Records: [...(await batchFor(keys.orderPartition(slow.orderId))).Records, ...(await batchFor(keys.orderPartition(other.orderId))).Records],
+    };
+    return { slow, other, batch };
+  };
+  /** How long after the batch starts the other provider's inbox shows its notification. */
+  const arrival = async (batch: Parameters<typeof runStream>[0], orderId: string) => {
+    const started = Date.now();
+    const running = runStream(batch);
+    await until(() => notified('provider2', orderId), 'the other provider’s notification');
+    const ms = Date.now() - started;
+    await running;
+    return ms;
+  };
+
+  let hanging: Awaited<ReturnType<typeof startReceiver>>;
+  let fast: Awaited<ReturnType<typeof startReceiver>>;
+  beforeEach(async () => {
+    hanging = await startReceiver();
+    hanging.hang();
+    fast = await startReceiver();
+    must(await invoke(putWebhook, { as: 'provider', body: { url: hanging.url } }), 200);
+    must(await invoke(putWebhook, { as: 'provider2', body: { url: fast.url } }), 200);
+  });
+  afterEach(async () => {
+    await Promise.all([hanging.close(), fast.close()]);
+    await ddb.send(new DeleteCommand({ TableName: 'MarketWebhooks', Key: keys.webhook(user('provider2').id) }));
+  });
+
+  it('writes every inbox notification of the batch before any webhook is called, and sends the other provider’s event meanwhile', async () => {
+    const { slow, other, batch } = await twoProviders();
+    const running = runStream(batch);
+    await until(() => hanging.received.some((r) => r.body.includes(slow.orderId)), 'the hanging endpoint to be called');
+    // the hanging endpoint holds the first attempt now: every notification of the batch is already there
+    expect(await notified('provider2', other.orderId)).toBe(true);
+    expect(await notified('provider', slow.orderId)).toBe(true);
+    await running;
+    const sentToOther = fast.received.find((r) => r.body.includes(other.orderId))!;
+    const heldFirst = hanging.received.find((r) => r.body.includes(slow.orderId))!;
+    expect(sentToOther.at).toBeLessThan(heldFirst.at + FIRST_ATTEMPT_TIMEOUT_MS);
+    // the hanging provider's chain stopped at its first failure; the rest wait, due, for the retry job
+    const slowLog = (await deliveriesOf(slow.orderId)).sort((a: any, b: any) => a.deliveryId.localeCompare(b.deliveryId));
+    expect(slowLog.map((d: any) => [d.status, d.attemptCount])).toEqual([
+      ['pending', 1],
+      ['pending', 0],
+      ['pending', 0],
+    ]);
+    expect(slowLog[0].attempts[0].error).toContain(`${FIRST_ATTEMPT_TIMEOUT_MS} ms`);
+    expect(hanging.received.filter((r) => r.body.includes(slow.orderId))).toHaveLength(1);
+  });
+
+  it('lets the other provider’s notification arrive as soon as with no webhook at all', async () => {
+    await ddb.send(new DeleteCommand({ TableName: 'MarketWebhooks', Key: keys.webhook(user('provider').id) }));
+    await ddb.send(new DeleteCommand({ TableName: 'MarketWebhooks', Key: keys.webhook(user('provider2').id) }));
+    const quiet = await twoProviders();
+    const withoutWebhooks = await arrival(quiet.batch, quiet.other.orderId);
+
+    must(await invoke(putWebhook, { as: 'provider', body: { url: hanging.url } }), 200);
+    must(await invoke(putWebhook, { as: 'provider2', body: { url: fast.url } }), 200);
+    const busy = await twoProviders();
+    const withHangingEndpoint = await arrival(busy.batch, busy.other.orderId);
+    console.info(`other provider's notification: ${withoutWebhooks} ms without webhooks, ${withHangingEndpoint} ms with one endpoint hanging`);
+    // The same order of time, with room for a loaded machine's noise: waiting for the hanging endpoint
+    // would add its timeout once per event before the other provider's record (three here).
+    expect(withHangingEndpoint).toBeLessThan(withoutWebhooks + 2 * FIRST_ATTEMPT_TIMEOUT_MS);
   });
 });

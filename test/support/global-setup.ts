@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startOffline } from '../../scripts/lib/offline';
-import { ensureTable, ensureUser, ensureUserPool, freePort, signIn, startCognito, startDynamo } from '../../scripts/lib/stack';
+import { ensureTable, ensureUser, ensureUserPool, freePort, signIn, startCognito, startDynamo, startS3 } from '../../scripts/lib/stack';
 
 export const TEST_USERS = {
   provider: { email: 'provider@test.example', role: 'provider' },
@@ -24,7 +24,7 @@ export type TestUser = keyof typeof TEST_USERS;
 // their own, so they never see another file's items.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-export const ISOLATED_TABLES = ['MarketTimers', 'MarketNotify', 'MarketWebhooks', 'MarketE2E'];
+export const ISOLATED_TABLES = ['MarketTimers', 'MarketNotify', 'MarketWebhooks', 'MarketE2E', 'MarketConversation', 'MarketOps', 'MarketDashboard', 'MarketOpsHooks'];
 export const TEST_PASSWORD = 'Passw0rd!test';
 
 export interface StackInfo {
@@ -37,6 +37,8 @@ export interface StackInfo {
   /** serverless-offline serving the functions against this stack (table MarketE2E), for the end-to-end tests. */
   apiUrl: string;
   users: Record<TestUser, { id: string; token: string; email: string }>;
+  /** The S3 emulator (s3rver) and the attachments bucket. */
+  s3: { endpoint: string; bucket: string };
 }
 
 declare module 'vitest' {
@@ -65,6 +67,7 @@ export default async function setup(project: TestProject) {
     users[name as TestUser] = { id, token, email: u.email };
   }
   const issuer = `${cognitoEndpoint}/${pool.userPoolId}`;
+  const s3 = await startS3(await freePort(), join(dir, 's3'), 'market-test-attachments', { reset: true });
   // SKIP_E2E=1 leaves serverless-offline out (a focused run of unit or integration files starts faster).
   const skipE2e = process.env.SKIP_E2E === '1';
   const [apiPort, lambdaPort] = [await freePort(), await freePort()];
@@ -76,6 +79,8 @@ export default async function setup(project: TestProject) {
       AUTH_CLIENT_ID: pool.clientId,
       POWERTOOLS_LOG_LEVEL: 'ERROR',
       STREAM_CHECKPOINT_FILE: join(dir, 'stream-checkpoint.json'),
+      S3_ENDPOINT: s3.endpoint,
+      ATTACHMENTS_BUCKET: s3.bucket,
     },
     apiPort,
     lambdaPort,
@@ -90,6 +95,7 @@ export default async function setup(project: TestProject) {
     issuer,
     apiUrl: skipE2e ? '' : `http://127.0.0.1:${apiPort}`,
     users,
+    s3: { endpoint: s3.endpoint, bucket: s3.bucket },
   });
   return async () => {
     if (offline) {
@@ -100,6 +106,7 @@ export default async function setup(project: TestProject) {
       });
     }
     rmSync(join(__dirname, '..', '..', `.esbuild-test-${process.pid}`), { recursive: true, force: true });
+    await s3.close();
     dynamo.kill();
     cognito.kill();
     rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { inject } from 'vitest';
+import { asFunction } from './dynamodb-calls';
 import type { TestUser } from './global-setup';
 import { assertDocumented, routeOf } from './openapi';
 
@@ -80,7 +81,7 @@ export const lambdaContext = (remainingMs = 60_000): Context =>
  * document says the handler's route answers (status, content type, body schema, required headers).
  */
 export const invoke = async (handler: Handler, call: Call = {}): Promise<Answer> => {
-  const result = (await handler(httpEvent(call), lambdaContext())) as Exclude<APIGatewayProxyResultV2, string>;
+  const result = (await asFunction(handler, () => handler(httpEvent(call), lambdaContext()))) as Exclude<APIGatewayProxyResultV2, string>;
   const text = result.body ?? '';
   const headers = (result.headers ?? {}) as Record<string, string>;
   const isJson = /json/.test(headers['content-type'] ?? 'application/json');

@@ -8,6 +8,7 @@ import { handler as requirements } from '../../functions/orders/requirements';
 import { handler as resolve } from '../../functions/orders/resolve';
 import { handler as start } from '../../functions/orders/start';
 import { handler as urge } from '../../functions/orders/urge';
+import { handler as message } from '../../functions/orders/message';
 import type { OrderCommand } from '../../lib/orders/model';
 import { ANSWERS } from './orders';
 
@@ -23,6 +24,7 @@ export const commandHandlers = {
   cancel,
   appeal,
   resolve,
+  message,
 } as Record<Exclude<OrderCommand, 'remind' | 'auto-confirm' | 'auto-cancel'>, typeof start>;
 
 /** A valid body for each command. */
@@ -39,6 +41,8 @@ export const bodyOf = (action: OrderCommand): Record<string, unknown> | undefine
       return { reason: 'because' };
     case 'resolve':
       return { outcome: 'implementing', note: 'settled' };
+    case 'message':
+      return { text: 'hello' };
     default:
       return undefined;
   }

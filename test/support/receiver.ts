@@ -1,22 +1,33 @@
-import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface Received {
   headers: IncomingHttpHeaders;
   body: string;
   answered: number;
+  /** When the request arrived (ms since the epoch). */
+  at: number;
 }
 
-/** A real webhook receiver on loopback that answers each request with the next planned status. */
+/**
+ * A real webhook receiver on loopback that answers each request with the next planned status, or, when
+ * hanging, never answers (until closed).
+ */
 export const startReceiver = async () => {
   const received: Received[] = [];
   let plan: number[] = [];
+  let hang = false;
+  const held: ServerResponse[] = [];
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk) => (body += chunk));
     req.on('end', () => {
+      if (hang) {
+        received.push({ headers: req.headers, body, answered: 0, at: Date.now() });
+        return void held.push(res);
+      }
       const answered = plan.shift() ?? 200;
-      received.push({ headers: req.headers, body, answered });
+      received.push({ headers: req.headers, body, answered, at: Date.now() });
       res.writeHead(answered).end();
     });
   });
@@ -29,6 +40,14 @@ export const startReceiver = async () => {
     answer: (...statuses: number[]) => {
       plan = statuses;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    /** From now on, hold every request without answering. */
+    hang: () => {
+      hang = true;
+    },
+    close: () => {
+      for (const res of held) res.destroy();
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 };

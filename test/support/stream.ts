@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { asFunction } from './dynamodb-calls';
 import { lambdaContext } from './http';
 import { readPartition } from './db';
 import { handler as notify } from '../../functions/streams/notify';
@@ -27,4 +28,4 @@ export const batchFor = async (pk: string): Promise<DynamoDBStreamEvent> => ({
 });
 
 export const runStream = (event: DynamoDBStreamEvent, remainingMs?: number) =>
-  notify(event, lambdaContext(remainingMs)) as Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
+  asFunction(notify, () => notify(event, lambdaContext(remainingMs))) as Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;

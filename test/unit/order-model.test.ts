@@ -21,7 +21,8 @@ const T0 = new Date('2026-01-01T00:00:00.000Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
 
 // The machine of spec section 4 written out independently: status → action → [role, next status].
-const machine: Record<OrderStatus, Partial<Record<OrderCommand, [OrderRole, OrderStatus]>>> = {
+// A message (沟通) is allowed to several roles and never changes the status.
+const machine: Record<OrderStatus, Partial<Record<OrderCommand, [OrderRole | OrderRole[], OrderStatus]>>> = {
   awaiting_start: {
     'submit-requirements': ['buyer', 'awaiting_start'],
     'reject-requirements': ['provider', 'awaiting_start'],
@@ -30,8 +31,13 @@ const machine: Record<OrderStatus, Partial<Record<OrderCommand, [OrderRole, Orde
     appeal: ['buyer', 'disputed'],
     remind: ['system', 'awaiting_start'],
     'auto-cancel': ['system', 'cancelled'],
+    message: [['buyer', 'provider'], 'awaiting_start'],
   },
-  implementing: { complete: ['provider', 'awaiting_confirmation'], appeal: ['buyer', 'disputed'] },
+  implementing: {
+    complete: ['provider', 'awaiting_confirmation'],
+    appeal: ['buyer', 'disputed'],
+    message: [['buyer', 'provider'], 'implementing'],
+  },
   awaiting_confirmation: {
     urge: ['provider', 'awaiting_confirmation'],
     confirm: ['buyer', 'completed'],
@@ -39,10 +45,11 @@ const machine: Record<OrderStatus, Partial<Record<OrderCommand, [OrderRole, Orde
     appeal: ['provider', 'disputed'],
     remind: ['system', 'awaiting_confirmation'],
     'auto-confirm': ['system', 'completed'],
+    message: [['buyer', 'provider'], 'awaiting_confirmation'],
   },
-  completed: {},
+  completed: { message: [['buyer', 'provider'], 'completed'] },
   cancelled: {},
-  disputed: { resolve: ['operator', 'implementing'] },
+  disputed: { resolve: ['operator', 'implementing'], message: [['buyer', 'provider', 'operator'], 'disputed'] },
 };
 
 /** An order in a status where every guard passes for the party the machine names. */
@@ -61,7 +68,7 @@ describe('order state machine', () => {
     for (const action of ORDER_COMMANDS) {
       for (const role of ROLES) {
         const expected = machine[status][action];
-        const allowed = expected !== undefined && expected[0] === role;
+        const allowed = expected !== undefined && [expected[0]].flat().includes(role);
         it(`${allowed ? 'allows' : 'refuses'} ${action} by ${role} in ${status}`, () => {
           const order = ready(status);
           const refusal = refusalOf(order, action, role, now, rules);

@@ -10,10 +10,10 @@ const expected: Record<string, Partial<Record<ProductAction, string>>> = {
   'unlisted/draft': { edit: 'unlisted/draft', submit: 'unlisted/in_review' },
   'unlisted/in_review': { withdraw: 'unlisted/draft', approve: 'listed/none', reject: 'unlisted/rejected' },
   'unlisted/rejected': { edit: 'unlisted/draft', submit: 'unlisted/in_review' },
-  'listed/none': { edit: 'listed/draft', delist: 'delisted/none' },
-  'listed/draft': { edit: 'listed/draft', submit: 'listed/in_review', delist: 'delisted/draft' },
-  'listed/in_review': { withdraw: 'listed/draft', approve: 'listed/none', reject: 'listed/rejected' },
-  'listed/rejected': { edit: 'listed/draft', submit: 'listed/in_review', delist: 'delisted/rejected' },
+  'listed/none': { edit: 'listed/draft', delist: 'delisted/none' , takedown: 'delisted/rejected' },
+  'listed/draft': { edit: 'listed/draft', submit: 'listed/in_review', delist: 'delisted/draft' , takedown: 'delisted/rejected' },
+  'listed/in_review': { withdraw: 'listed/draft', approve: 'listed/none', reject: 'listed/rejected' , takedown: 'delisted/rejected' },
+  'listed/rejected': { edit: 'listed/draft', submit: 'listed/in_review', delist: 'delisted/rejected' , takedown: 'delisted/rejected' },
   'delisted/none': { edit: 'delisted/draft', submit: 'delisted/in_review' },
   'delisted/draft': { edit: 'delisted/draft', submit: 'delisted/in_review' },
   'delisted/in_review': { withdraw: 'delisted/draft', approve: 'listed/none', reject: 'delisted/rejected' },
@@ -43,8 +43,8 @@ describe('product state machine', () => {
     expect(statusOf({ listing: 'delisted', review: 'in_review' })).toBe('in_review');
   });
 
-  it('gives operators only review decisions and providers everything else', () => {
-    expect(ACTIONS.filter((a) => productRules[a].role === 'operator').sort()).toEqual(['approve', 'reject']);
+  it('gives operators only review decisions and the platform takedown, and providers everything else', () => {
+    expect(ACTIONS.filter((a) => productRules[a].role === 'operator').sort()).toEqual(['approve', 'reject', 'takedown']);
   });
 
   it('keeps every invariant over any sequence of attempted actions', () => {
@@ -58,8 +58,10 @@ describe('product state machine', () => {
           if (action === 'approve') approvals++;
           // a listed or delisted product was approved at least once; a never-approved one is never listed
           if (next.listing !== 'unlisted') expect(approvals).toBeGreaterThan(0);
-          // nothing in review can be edited or delisted
-          if (phase.review === 'in_review') expect(['withdraw', 'approve', 'reject']).toContain(action);
+          // nothing in review can be edited or delisted by its provider (the platform may still take it down)
+          if (phase.review === 'in_review') expect(['withdraw', 'approve', 'reject', 'takedown']).toContain(action);
+          // a takedown always leaves the product hidden and out of review
+          if (action === 'takedown') expect(key(next)).toBe('delisted/rejected');
           // only an approval makes a product visible to buyers
           if (next.listing === 'listed' && phase.listing !== 'listed') expect(action).toBe('approve');
           expect(PHASES.map(key)).toContain(key(next));

@@ -1,0 +1,9 @@
+import { ok, route } from '../../lib/http/route';
+import { redeliver } from '../../lib/webhooks/control';
+import { deliveryIdParams } from '../../lib/webhooks/schemas';
+import { toDeliveryView } from '../../lib/webhooks/views';
+
+/** POST /provider/webhook/deliveries/{deliveryId}/redeliver — send a failed or gone delivery again, same webhook-id. */
+export const handler = route({ access: ['provider'], params: deliveryIdParams }, async ({ user, params, now }) =>
+  ok(toDeliveryView(await redeliver(user.id, params.deliveryId, now))),
+);

@@ -1,0 +1,117 @@
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { ddb, tableName } from '../db/client';
+import { keys } from '../db/keys';
+import { ConditionFailed, Expr, transactWrite } from '../db/write';
+import type { User } from '../http/auth';
+import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from '../http/errors';
+import { sideOf } from '../orders/model';
+import { orderItemSchema } from '../orders/schemas';
+import { newId } from '../shared/ids';
+import { foreignReferences, storedProblem, type Reference } from './model';
+import { attachmentItemSchema, MAX_ATTACHMENTS_PER_ORDER, type AttachmentItem, type GrantInput } from './schemas';
+import { headStored, markReferenced } from './storage';
+
+export const parseAttachment = (item: Record<string, unknown>) => attachmentItemSchema.parse(item);
+
+/**
+ * Grants an upload: one transaction — the order is the caller's (or disputed, for an operator) and not
+ * cancelled, the order's attachment counter stays at most 50, and the record is written. No read first.
+ */
+export const grantAttachment = async (user: User, orderId: string, input: GrantInput, now: Date): Promise<AttachmentItem> => {
+  const attachmentId = newId(now.getTime());
+  const record: AttachmentItem = {
+    attachmentId,
+    orderId,
+    fileName: input.fileName,
+    contentType: input.contentType,
+    size: input.size,
+    objectKey: keys.attachmentObject(orderId, attachmentId),
+    uploadedBy: user.id,
+    createdAt: now.toISOString(),
+  };
+  const order = new Expr();
+  const sides = [
+    user.roles.includes('buyer') ? order.eq('buyerId', user.id) : undefined,
+    user.roles.includes('provider') ? order.eq('providerId', user.id) : undefined,
+    user.roles.includes('operator') ? order.eq('status', 'disputed') : undefined,
+  ].filter(Boolean);
+  const side = sides.length === 1 ? sides[0] : `(${sides.join(' OR ')})`;
+  const orderCondition = `${order.eq('type', 'order')} AND ${order.name('status')} <> ${order.value('cancelled')} AND ${side}`;
+  try {
+    await transactWrite([
+      { ConditionCheck: { TableName: tableName, Key: keys.order(orderId), ConditionExpression: orderCondition, ...order.attrs() } },
+      {
+        Update: {
+          TableName: tableName,
+          Key: keys.attachmentCounter(orderId),
+          UpdateExpression: 'SET #type = :type ADD #count :one',
+          ConditionExpression: 'attribute_not_exists(#count) OR #count < :max',
+          ExpressionAttributeNames: { '#type': 'type', '#count': 'count' },
+          ExpressionAttributeValues: { ':type': 'attachment-counter', ':one': 1, ':max': MAX_ATTACHMENTS_PER_ORDER },
+        },
+      },
+      {
+        Put: {
+          TableName: tableName,
+          Item: { ...keys.attachment(orderId, attachmentId), type: 'attachment', ...record },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+    ]);
+  } catch (err) {
+    if (!(err instanceof ConditionFailed)) throw err;
+    if (err.index === 1) {
+      throw new ConflictError('TOO_MANY_ATTACHMENTS', `An order holds at most ${MAX_ATTACHMENTS_PER_ORDER} attachments.`);
+    }
+    const seen = err.item?.type === 'order' ? orderItemSchema.parse(err.item) : undefined;
+    const as = seen && sideOf(seen, user);
+    if (!seen || !as) throw new NotFoundError('The order');
+    throw new InvalidStateError('add an attachment', seen.status);
+  }
+  return record;
+};
+
+/** Access pattern: an attachment for download, with its order (one BatchGetItem); 404 unless a party or an operator. */
+export const getAttachmentFor = async (user: User, orderId: string, attachmentId: string): Promise<AttachmentItem> => {
+  const orderKey = keys.order(orderId);
+  const attachmentKey = keys.attachment(orderId, attachmentId);
+  const out = await ddb.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: [orderKey, attachmentKey] } } }));
+  const items = out.Responses?.[tableName] ?? [];
+  const rawOrder = items.find((i) => i.SK === orderKey.SK);
+  const rawAttachment = items.find((i) => i.SK === attachmentKey.SK);
+  if (!rawOrder || !rawAttachment || !sideOf(orderItemSchema.parse(rawOrder), user)) throw new NotFoundError('The attachment');
+  return parseAttachment(rawAttachment);
+};
+
+/**
+ * Checks a command's references: each must be an attachment of this order (400 naming the field), and
+ * an attachment referenced for the first time must be in S3 within what was granted. Answers the writes
+ * that record the check, for the command's own transaction.
+ */
+export const checkReferences = async (refs: Reference[], ofOrder: AttachmentItem[], now: Date) => {
+  if (refs.length === 0) return [];
+  const byId = new Map(ofOrder.map((a) => [a.attachmentId, a]));
+  const foreign = foreignReferences(refs, byId);
+  if (foreign.length) throw new ValidationError(foreign, 'Only attachments uploaded to this order can be referenced.');
+  const firstRefs = refs.filter((r, i) => !byId.get(r.attachmentId)!.verifiedAt && refs.findIndex((o) => o.attachmentId === r.attachmentId) === i);
+  const checked = await Promise.all(
+    firstRefs.map(async (r) => {
+      const a = byId.get(r.attachmentId)!;
+      const stored = await headStored(a);
+      return { r, a, stored, problem: storedProblem(a, stored) };
+    }),
+  );
+  const problems = checked.filter((c) => c.problem).map((c) => ({ path: c.r.path, message: c.problem! }));
+  if (problems.length) throw new ValidationError(problems, 'An attachment does not match its upload grant.');
+  await Promise.all(checked.map((c) => markReferenced(c.a)));
+  return checked.map(({ a, stored }) => ({
+    Update: {
+      TableName: tableName,
+      Key: keys.attachment(a.orderId, a.attachmentId),
+      UpdateExpression: 'SET #verifiedAt = :at, #storedSize = :size',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeNames: { '#verifiedAt': 'verifiedAt', '#storedSize': 'storedSize' },
+      ExpressionAttributeValues: { ':at': now.toISOString(), ':size': stored.exists ? stored.size : 0 },
+    },
+  }));
+};

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { ID_PATTERN } from '../shared/ids';
+
+/** The file types an order may carry (spec 4.1), by the content type S3 is told to enforce. */
+export const ATTACHMENT_TYPES = {
+  'application/pdf': 'pdf',
+  'image/png': 'png',
+  'image/jpeg': 'jpeg',
+  'text/plain': 'txt',
+  'text/csv': 'csv',
+  'application/zip': 'zip',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+} as const;
+export const CONTENT_TYPES = Object.keys(ATTACHMENT_TYPES) as [keyof typeof ATTACHMENT_TYPES, ...(keyof typeof ATTACHMENT_TYPES)[]];
+export type AttachmentContentType = (typeof CONTENT_TYPES)[number];
+
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+export const MAX_ATTACHMENTS_PER_ORDER = 50;
+/** References one message or one delivery may carry (a transaction holds at most 100 writes). */
+export const MAX_REFERENCES = 10;
+/** How long a presigned upload and a presigned download stay valid. */
+export const UPLOAD_TTL_SECONDS = 15 * 60;
+export const DOWNLOAD_TTL_SECONDS = 5 * 60;
+
+export const grantBody = z.object({
+  fileName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    // eslint-disable-next-line no-control-regex
+    .regex(/^[^\u0000-\u001f\u007f/\\]+$/, 'a file name without slashes or control characters'),
+  contentType: z.enum(CONTENT_TYPES, { message: `one of ${Object.values(ATTACHMENT_TYPES).join(', ')} (${CONTENT_TYPES.join(', ')})` }),
+  size: z.number().int().min(1).max(MAX_ATTACHMENT_BYTES, 'at most 20 MB (20971520 bytes)'),
+});
+export type GrantInput = z.infer<typeof grantBody>;
+
+export const attachmentParams = z.object({ orderId: z.string().regex(ID_PATTERN), attachmentId: z.string().regex(ID_PATTERN) });
+
+/** A list of attachment ids that a message or a delivery references. */
+export const attachmentRefs = z
+  .array(z.string().regex(ID_PATTERN, 'not an attachment id'))
+  .max(MAX_REFERENCES)
+  .refine((ids) => new Set(ids).size === ids.length, { message: 'attachments must not repeat' });
+
+/** An attachment record as stored (the bytes are in S3, never in the table). */
+export const attachmentItemSchema = z.object({
+  attachmentId: z.string(),
+  orderId: z.string(),
+  fileName: z.string(),
+  contentType: z.enum(CONTENT_TYPES),
+  /** The most bytes the upload was granted. */
+  size: z.number(),
+  objectKey: z.string(),
+  uploadedBy: z.string(),
+  createdAt: z.string(),
+  /** Set when the stored object was checked, at its first reference. */
+  verifiedAt: z.string().optional(),
+  storedSize: z.number().optional(),
+});
+export type AttachmentItem = z.infer<typeof attachmentItemSchema>;
+
+// ---- Views: what the API answers.
+
+export const attachmentView = z
+  .object({
+    attachmentId: z.string(),
+    fileName: z.string(),
+    contentType: z.enum(CONTENT_TYPES),
+    size: z.number().int().meta({ description: 'bytes: as stored once checked, else as granted' }),
+    uploadedBy: z.string(),
+    createdAt: z.string(),
+    verified: z.boolean().meta({ description: 'the stored object was checked at its first reference' }),
+  })
+  .meta({ id: 'Attachment' });
+export type AttachmentView = z.infer<typeof attachmentView>;
+
+export const uploadGrantView = z
+  .object({
+    attachmentId: z.string(),
+    fileName: z.string(),
+    contentType: z.enum(CONTENT_TYPES),
+    size: z.number().int(),
+    upload: z.object({
+      method: z.literal('POST'),
+      url: z.string().meta({ description: 'the bucket; POST a multipart/form-data form to it' }),
+      fields: z.record(z.string(), z.string()).meta({ description: 'every form field to send before the `file` field' }),
+      expiresAt: z.string(),
+    }),
+  })
+  .meta({ id: 'UploadGrant' });

@@ -1,0 +1,114 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { BadRequestError } from '../http/errors';
+import { ddb, tableName } from './client';
+import { indexes, type IndexName } from './keys';
+import { Expr } from './write';
+
+type Item = Record<string, unknown>;
+
+/**
+ * One partition of a merged list. Its sort keys are `prefix` + an order key that is comparable across
+ * every shard of the list (`<createdAt>#<id>`, or a product id behind its review code).
+ */
+export interface Shard {
+  pk: string;
+  prefix?: string;
+}
+
+export interface MergedQuery {
+  index: IndexName;
+  /** What the cursor is bound to: a cursor of another list answers 400. */
+  list: string;
+  shards: Shard[];
+  /** Inclusive sort-key bounds (strings), e.g. a purchase-time range. */
+  from?: string;
+  to?: string;
+  filter?: (expr: Expr) => string | undefined;
+  limit: number;
+  cursor?: string;
+  newestFirst: boolean;
+}
+
+const cursorSchema = z.object({ l: z.string().max(200), a: z.string().min(1).max(300) }).strict();
+
+const invalidCursor = () =>
+  new BadRequestError('INVALID_CURSOR', 'The cursor was not issued for this list.', [{ path: 'cursor', message: 'unknown cursor' }]);
+
+const decode = (cursor: string, list: string): string => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalidCursor();
+  }
+  const c = cursorSchema.safeParse(parsed);
+  if (!c.success || c.data.l !== list) throw invalidCursor();
+  return c.data.a;
+};
+
+const encode = (list: string, after: string) => Buffer.from(JSON.stringify({ l: list, a: after }), 'utf8').toString('base64url');
+
+const keyCondition = (skAttr: string, expr: Expr, lower?: string, upper?: string) => {
+  if (lower !== undefined && upper !== undefined) return `${expr.name(skAttr)} BETWEEN ${expr.value(lower)} AND ${expr.value(upper)}`;
+  if (lower !== undefined) return `${expr.name(skAttr)} >= ${expr.value(lower)}`;
+  if (upper !== undefined) return `${expr.name(skAttr)} <= ${expr.value(upper)}`;
+  return undefined;
+};
+
+/**
+ * Access pattern: one page of a list spread over several partitions (shards), newest (or oldest) first.
+ * Every shard is queried once, in parallel, for keys beyond the cursor; the answers are merged. A shard
+ * that stopped early sets a floor past which nothing is returned, so a later page never skips its items.
+ */
+export const queryMerged = async (q: MergedQuery): Promise<{ items: Item[]; nextCursor: string | null }> => {
+  const { pk: pkName, sk: skName } = indexes[q.index];
+  const after = q.cursor ? decode(q.cursor, q.list) : undefined;
+  // the bounds of this page, inclusive; the cursor's own item is dropped below
+  let lower = q.from;
+  let upper = q.to;
+  if (after !== undefined) {
+    if (q.newestFirst) upper = upper === undefined || after < upper ? after : upper;
+    else lower = lower === undefined || after > lower ? after : lower;
+  }
+  const answers = await Promise.all(
+    q.shards.map(async (shard) => {
+      const prefix = shard.prefix ?? '';
+      if (lower !== undefined && upper !== undefined && lower > upper) return { items: [] as [string, Item][], last: undefined };
+      const expr = new Expr();
+      const from = lower !== undefined ? prefix + lower : prefix || undefined;
+      const to = upper !== undefined ? prefix + upper : prefix ? `${prefix}~` : undefined;
+      const conditions = [expr.eq(pkName, shard.pk), keyCondition(skName, expr, from, to)];
+      const filter = q.filter?.(expr);
+      const out = await ddb.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: q.index,
+          KeyConditionExpression: conditions.filter(Boolean).join(' AND '),
+          FilterExpression: filter || undefined,
+          Limit: q.limit + 1,
+          ScanIndexForward: !q.newestFirst,
+          ...expr.attrs(),
+        }),
+      );
+      const orderKey = (sk: unknown) => String(sk).slice(prefix.length);
+      const last = out.LastEvaluatedKey ? orderKey(out.LastEvaluatedKey[skName]) : undefined;
+      return { items: ((out.Items ?? []) as Item[]).map((i): [string, Item] => [orderKey(i[skName]), i]), last };
+    }),
+  );
+  const before = (a: string, b: string) => (q.newestFirst ? a > b : a < b);
+  // every shard that stopped early has been read only down to its last evaluated key
+  const floors = answers.map((a) => a.last).filter((l): l is string => l !== undefined);
+  const floor = floors.length ? floors.reduce((f, l) => (before(l, f) ? l : f)) : undefined;
+  const merged = answers
+    .flatMap((a) => a.items)
+    .filter(([k]) => k !== after)
+    .filter(([k]) => floor === undefined || !before(floor, k))
+    .sort(([a], [b]) => (before(a, b) ? -1 : 1));
+  const page = merged.slice(0, q.limit);
+  const items = page.map(([, i]) => i);
+  let nextCursor: string | null = null;
+  if (merged.length > q.limit) nextCursor = encode(q.list, page[page.length - 1][0]);
+  else if (floor !== undefined) nextCursor = encode(q.list, floor);
+  return { items, nextCursor };
+};

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { ORDER_STATUSES } from '../orders/schemas';
+import { PRODUCT_STATUSES, SERVICE_TYPES } from '../products/schemas';
+import { ID_PATTERN } from '../shared/ids';
+import { pageParams } from '../shared/pagination';
+
+const isoTime = z.iso.datetime({ offset: true });
+/** A user id as Cognito issues it (`sub`): a UUID, or the local emulator's equivalent. */
+const userId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'not a user id');
+
+/** GET /operator/orders: every order; one principal filter narrows the Query (docs/decisions.md). */
+export const operatorOrdersQuery = z
+  .object({
+    ...pageParams,
+    status: z.enum(ORDER_STATUSES).optional(),
+    orderId: z.string().regex(ID_PATTERN, 'not an order id').optional(),
+    providerId: userId.optional(),
+    buyerId: userId.optional(),
+    createdFrom: isoTime.optional(),
+    createdTo: isoTime.optional(),
+  })
+  .refine((q) => !(q.createdFrom && q.createdTo) || Date.parse(q.createdFrom) <= Date.parse(q.createdTo), {
+    path: ['createdTo'],
+    message: 'createdTo must not be before createdFrom',
+  });
+export type OperatorOrdersQuery = z.infer<typeof operatorOrdersQuery>;
+
+/** GET /operator/products: every product; filters status, providerId, serviceType. */
+export const operatorProductsQuery = z.object({
+  ...pageParams,
+  status: z.enum(PRODUCT_STATUSES).optional(),
+  providerId: userId.optional(),
+  serviceType: z.enum(SERVICE_TYPES).optional(),
+});
+export type OperatorProductsQuery = z.infer<typeof operatorProductsQuery>;
+
+/** 违规下架: the reason is required; the provider reads it. */
+export const takedownBody = z.object({ reason: z.string().trim().min(1).max(500) });

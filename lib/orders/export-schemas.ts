@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { orderListQuery } from './schemas';
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The order list's filters, plus the time zone of the exported times (IANA name, default Asia/Shanghai). */
+export const exportQuery = orderListQuery.safeExtend({
+  tz: z
+    .string()
+    .max(64)
+    .refine(isTimeZone, { message: 'not an IANA time zone, e.g. Asia/Shanghai' })
+    .default('Asia/Shanghai'),
+});
+export type ExportQuery = z.infer<typeof exportQuery>;

@@ -1,0 +1,103 @@
+import { stringify } from 'csv-stringify/sync';
+import { toOrderView, type Language } from './model';
+import { listOrders } from './repository';
+import type { ExportQuery } from './export-schemas';
+import type { OrderItem, OrderListQuery } from './schemas';
+
+/** Bounds of one export: under Lambda's 6 MB response whatever the rows hold (README, docs/decisions.md). */
+export const EXPORT_LIMITS = { rows: 5_000, bytes: 4_000_000, pages: 100 };
+
+
+const COLUMNS = [
+  ['orderId', '订单号', 'Order ID'],
+  ['productName', '商品名称', 'Product'],
+  ['plan', '规格', 'Plan'],
+  ['quantity', '数量', 'Quantity'],
+  ['unitPrice', '单价（元）', 'Unit price (CNY)'],
+  ['amount', '金额（元）', 'Amount (CNY)'],
+  ['providerStatus', '服务商状态', 'Provider status'],
+  ['buyerStatus', '用户状态', 'Buyer status'],
+  ['buyerId', '买家', 'Buyer'],
+  ['createdAt', '购买时间', 'Purchased at'],
+  ['startedAt', '开始实施时间', 'Started at'],
+  ['completedAt', '完成时间', 'Completed at'],
+  ['refund', '退款（元）', 'Refund (CNY)'],
+  ['deliveryNote', '交付说明', 'Delivery note'],
+] as const;
+
+/** Integer fen as yuan with two decimals, exactly (no floating point). */
+export const yuan = (fen: number) => {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(Math.trunc(fen));
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+};
+
+/** An instant as `YYYY-MM-DD HH:mm:ss` in a time zone. */
+export const localTime = (iso: string | undefined, tz: string) => {
+  if (!iso) return '';
+  const f = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: tz,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
+  return f.format(new Date(iso));
+};
+
+/** A cell a spreadsheet would run as a formula (=, +, -, @) is quoted with a leading apostrophe. */
+const defuse = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+
+/** One CSV row per order, in the export's language and time zone. */
+export const exportRow = (o: OrderItem, lang: Language, tz: string) => {
+  const labels = toOrderView(o, lang).labels;
+  return {
+    orderId: o.orderId,
+    productName: o.product.name,
+    plan: o.product.plan.name,
+    quantity: o.quantity,
+    unitPrice: yuan(o.product.unitPrice),
+    amount: yuan(o.amount),
+    providerStatus: labels.provider,
+    buyerStatus: labels.buyer,
+    buyerId: o.buyerId,
+    createdAt: localTime(o.createdAt, tz),
+    startedAt: localTime(o.startedAt, tz),
+    completedAt: localTime(o.completedAt, tz),
+    refund: o.refundedAt ? yuan(o.refundAmount ?? o.amount) : '',
+    deliveryNote: o.delivery?.note ?? '',
+  };
+};
+
+const toCsv = (rows: ReturnType<typeof exportRow>[], lang: Language, first: boolean) =>
+  stringify(rows, {
+    bom: first,
+    header: first,
+    columns: COLUMNS.map(([key, zh, en]) => ({ key, header: lang === 'en' ? en : zh })),
+    cast: { string: defuse },
+    record_delimiter: 'windows',
+  });
+
+/**
+ * 订单导出: the provider's order list with the list's filters as CSV (UTF-8 with BOM), read page by page.
+ * It stops before a page that would pass the bounds and says where to go on (`nextCursor`).
+ */
+export const exportOrders = async (providerId: string, q: ExportQuery, lang: Language) => {
+  let csv = toCsv([], lang, true);
+  let rows = 0;
+  let cursor = q.cursor;
+  for (let pages = 0; ; pages++) {
+    if (pages >= EXPORT_LIMITS.pages || rows >= EXPORT_LIMITS.rows) return { csv, rows, nextCursor: cursor ?? null };
+    const query: OrderListQuery = { ...q, cursor, limit: Math.min(100, EXPORT_LIMITS.rows - rows) };
+    const page = await listOrders({ providerId }, query);
+    const chunk = toCsv(page.items.map((o) => exportRow(o, lang, q.tz)), lang, false);
+    if (Buffer.byteLength(csv) + Buffer.byteLength(chunk) > EXPORT_LIMITS.bytes) return { csv, rows, nextCursor: cursor ?? null };
+    csv += chunk;
+    rows += page.items.length;
+    if (!page.nextCursor) return { csv, rows, nextCursor: null };
+    cursor = page.nextCursor;
+  }
+};

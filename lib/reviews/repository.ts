@@ -1,0 +1,161 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { ddb, tableName } from '../db/client';
+import { keys } from '../db/keys';
+import { queryPage } from '../db/query';
+import { ConditionFailed, Expr, transactWrite, updateItem } from '../db/write';
+import type { User } from '../http/auth';
+import { ConflictError, InvalidStateError, NotFoundError } from '../http/errors';
+import { orderItemSchema, type OrderItem } from '../orders/schemas';
+import { getProduct } from '../products/repository';
+import { editableUntil } from './model';
+import { parseReview, type ReviewEdit, type ReviewInput, type ReviewItem } from './schemas';
+
+const readOrder = async (orderId: string): Promise<OrderItem | undefined> => {
+  const out = await ddb.send(new GetCommand({ TableName: tableName, Key: keys.order(orderId), ConsistentRead: true }));
+  return out.Item?.type === 'order' ? orderItemSchema.parse(out.Item) : undefined;
+};
+
+const alreadyReviewed = () => new ConflictError('ALREADY_REVIEWED', 'This order has already been rated.');
+
+/** The product aggregate's change, in the same transaction as the rating it counts. */
+const aggregateUpdate = (productId: string, countDelta: number, sumDelta: number) => ({
+  Update: {
+    TableName: tableName,
+    Key: keys.product(productId),
+    UpdateExpression: 'ADD #count :count, #sum :sum',
+    ConditionExpression: 'attribute_exists(PK)',
+    ExpressionAttributeNames: { '#count': 'ratingCount', '#sum': 'ratingSum' },
+    ExpressionAttributeValues: { ':count': countDelta, ':sum': sumDelta },
+  },
+});
+
+/**
+ * 评价: the buyer rates a completed order once. One GetItem (the order names its product), then one
+ * transaction: the order is still the buyer's and completed, the rating is new, the product's aggregate grows.
+ */
+export const createReview = async (user: User, orderId: string, input: ReviewInput, now: Date): Promise<ReviewItem> => {
+  const order = await readOrder(orderId);
+  if (!order || order.buyerId !== user.id) throw new NotFoundError('The order');
+  if (order.status !== 'completed') throw new InvalidStateError('rate the order', order.status);
+  const at = now.toISOString();
+  const review: ReviewItem = {
+    orderId,
+    productId: order.productId,
+    buyerId: order.buyerId,
+    providerId: order.providerId,
+    planName: order.product.plan.name,
+    rating: input.rating,
+    ...(input.comment ? { comment: input.comment } : {}),
+    createdAt: at,
+    updatedAt: at,
+  };
+  try {
+    await transactWrite([
+      {
+        ConditionCheck: {
+          TableName: tableName,
+          Key: keys.order(orderId),
+          ConditionExpression: '#status = :completed AND #buyerId = :buyer',
+          ExpressionAttributeNames: { '#status': 'status', '#buyerId': 'buyerId' },
+          ExpressionAttributeValues: { ':completed': 'completed', ':buyer': user.id },
+        },
+      },
+      {
+        Put: {
+          TableName: tableName,
+          Item: {
+            ...keys.review(orderId),
+            type: 'review',
+            ...review,
+            GSI1PK: keys.productReviews(order.productId),
+            GSI1SK: keys.sortByTime(at, orderId),
+          },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      aggregateUpdate(order.productId, 1, input.rating),
+    ]);
+  } catch (err) {
+    if (err instanceof ConditionFailed && err.index === 1) throw alreadyReviewed();
+    if (err instanceof ConditionFailed && err.index === 2) throw new NotFoundError('The product');
+    if (err instanceof ConditionFailed) throw new InvalidStateError('rate the order', String(err.item?.status ?? order.status));
+    throw err;
+  }
+  return review;
+};
+
+/**
+ * The author edits a rating within 7 days: one GetItem of the rating, then one transaction conditioned on
+ * the rating read that changes it and moves the product's sum by the difference.
+ */
+export const editReview = async (user: User, orderId: string, input: ReviewEdit, now: Date): Promise<ReviewItem> => {
+  const raw = (await ddb.send(new GetCommand({ TableName: tableName, Key: keys.review(orderId), ConsistentRead: true }))).Item;
+  const current = raw ? parseReview(raw) : undefined;
+  if (!current || current.buyerId !== user.id) throw new NotFoundError('The rating');
+  if (now >= editableUntil(current)) {
+    throw new ConflictError('EDIT_WINDOW_CLOSED', 'A rating can be edited within 7 days of being given.');
+  }
+  const next: ReviewItem = {
+    ...current,
+    rating: input.rating ?? current.rating,
+    updatedAt: now.toISOString(),
+    ...(input.comment !== undefined ? { comment: input.comment || undefined } : {}),
+  };
+  const expr = new Expr();
+  const sets = [`${expr.name('rating')} = ${expr.value(next.rating)}`, `${expr.name('updatedAt')} = ${expr.value(next.updatedAt)}`];
+  const removes = next.comment === undefined ? [expr.name('comment')] : [];
+  if (next.comment !== undefined) sets.push(`${expr.name('comment')} = ${expr.value(next.comment)}`);
+  const condition = `${expr.eq('buyerId', user.id)} AND ${expr.eq('rating', current.rating)} AND ${expr.eq('updatedAt', current.updatedAt)}`;
+  try {
+    await transactWrite([
+      {
+        Update: {
+          TableName: tableName,
+          Key: keys.review(orderId),
+          UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+          ConditionExpression: condition,
+          ...expr.attrs(),
+        },
+      },
+      aggregateUpdate(current.productId, 0, next.rating - current.rating),
+    ]);
+  } catch (err) {
+    if (err instanceof ConditionFailed && err.index === 0) {
+      throw new ConflictError('VERSION_CONFLICT', 'The rating changed meanwhile; read it again.');
+    }
+    throw err;
+  }
+  return next;
+};
+
+/** The provider's one reply: one conditional UpdateItem, explained from the rating it saw. */
+export const replyToReview = async (user: User, orderId: string, text: string, now: Date): Promise<ReviewItem> => {
+  try {
+    const out = await updateItem({
+      TableName: tableName,
+      Key: keys.review(orderId),
+      UpdateExpression: 'SET #reply = :reply',
+      ConditionExpression: 'attribute_exists(PK) AND #providerId = :me AND attribute_not_exists(#reply)',
+      ExpressionAttributeNames: { '#reply': 'reply', '#providerId': 'providerId' },
+      ExpressionAttributeValues: { ':reply': { text, at: now.toISOString() }, ':me': user.id },
+    });
+    return parseReview(out);
+  } catch (err) {
+    if (!(err instanceof ConditionFailed)) throw err;
+    if (!err.item || err.item.providerId !== user.id) throw new NotFoundError('The rating');
+    throw new ConflictError('ALREADY_REPLIED', 'This rating already has a reply.');
+  }
+};
+
+/**
+ * Access pattern: a listed product's ratings, newest first (GSI1 `PRODUCT#<id>#REVIEWS`), with the product
+ * (its aggregate, and whether it is listed) read beside it: one Query and one GetItem, in parallel.
+ */
+export const listProductReviews = async (productId: string, q: { limit: number; cursor?: string }) => {
+  const [product, page] = await Promise.all([
+    getProduct(productId),
+    queryPage({ index: 'GSI1', pk: keys.productReviews(productId), expr: new Expr(), limit: q.limit, cursor: q.cursor, newestFirst: true }),
+  ]);
+  if (!product || product.listing !== 'listed') throw new NotFoundError('The product');
+  return { product, items: page.items.map(parseReview), nextCursor: page.nextCursor };
+};

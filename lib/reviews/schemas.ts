@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { pageParams } from '../shared/pagination';
+
+/** 评价: a rating 1–5 and an optional comment (spec 4.2). */
+export const reviewBody = z.object({
+  rating: z.number().int().min(1).max(5),
+  comment: z.string().trim().max(500).optional(),
+});
+export type ReviewInput = z.infer<typeof reviewBody>;
+
+/** The author's edit within 7 days: any of the two fields. */
+export const editReviewBody = reviewBody
+  .partial()
+  .refine((b) => b.rating !== undefined || b.comment !== undefined, { message: 'send rating or comment' });
+export type ReviewEdit = z.infer<typeof editReviewBody>;
+
+/** The provider's one reply. */
+export const replyBody = z.object({ text: z.string().trim().min(1).max(500) });
+
+export const productReviewsQuery = z.object(pageParams);
+
+/** A rating as stored, in its order's partition and in its product's reviews (GSI1). */
+export const reviewItemSchema = z.object({
+  orderId: z.string(),
+  productId: z.string(),
+  buyerId: z.string(),
+  providerId: z.string(),
+  planName: z.string(),
+  rating: z.number(),
+  comment: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  reply: z.object({ text: z.string(), at: z.string() }).optional(),
+});
+export type ReviewItem = z.infer<typeof reviewItemSchema>;
+
+export const parseReview = (item: Record<string, unknown>) => reviewItemSchema.parse(item);
+
+// ---- Views: what the API answers.
+
+export const ratingSummaryView = z
+  .object({
+    average: z.number().nullable().meta({ description: 'to one decimal; null without ratings' }),
+    count: z.number().int(),
+  })
+  .meta({ id: 'RatingSummary' });
+
+export const reviewView = z
+  .object({
+    orderId: z.string(),
+    productId: z.string(),
+    buyerId: z.string(),
+    planName: z.string(),
+    rating: z.number().int(),
+    comment: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    editableUntil: z.string().meta({ description: 'the author may edit until then (7 days)' }),
+    reply: z.object({ text: z.string(), at: z.string() }).nullable(),
+  })
+  .meta({ id: 'Review' });
+export type ReviewView = z.infer<typeof reviewView>;
+
+export const reviewPageView = z
+  .object({ rating: ratingSummaryView, items: z.array(reviewView), nextCursor: z.string().nullable() })
+  .meta({ id: 'ReviewPage' });

@@ -1,0 +1,53 @@
+import { ConflictError, NotFoundError } from '../http/errors';
+import { newId } from '../shared/ids';
+import { attemptDelivery } from './dispatch';
+import { createDelivery, getDelivery, getOwnWebhook, reopenDelivery } from './repository';
+import type { DeliveryItem, WebhookItem } from './schemas';
+
+const mustBeEnabled = (w: WebhookItem) => {
+  if (!w.enabled) throw new ConflictError('WEBHOOK_DISABLED', 'The endpoint is disabled; enable it with PUT /provider/webhook first.');
+};
+
+const reread = async (deliveryId: string) => {
+  const d = await getDelivery(deliveryId);
+  if (!d) throw new NotFoundError('The delivery');
+  return d;
+};
+
+/**
+ * Sends a signed `ping` now: a delivery of its own (in the log, with the endpoint's answer), attempted
+ * once inline and never retried, so the answer says whether the endpoint verified and accepted it.
+ */
+export const sendTestPing = async (providerId: string, now: Date): Promise<DeliveryItem> => {
+  const webhook = await getOwnWebhook(providerId);
+  mustBeEnabled(webhook);
+  const deliveryId = newId(now.getTime());
+  const at = now.toISOString();
+  const delivery: DeliveryItem = {
+    deliveryId,
+    providerId,
+    eventType: 'ping',
+    url: webhook.url,
+    payload: JSON.stringify({ type: 'ping', timestamp: at, data: { eventId: deliveryId, providerId } }),
+    status: 'pending',
+    attempts: [],
+    attemptCount: 0,
+    nextAttemptAt: at,
+    createdAt: at,
+    updatedAt: at,
+  };
+  await createDelivery(delivery);
+  await attemptDelivery(delivery, now, { retries: false });
+  return reread(deliveryId);
+};
+
+/**
+ * Sends a failed or gone delivery again, with the same `webhook-id`: it goes back to pending (due now, so
+ * the retry job takes it if this invocation dies) and is attempted once inline.
+ */
+export const redeliver = async (providerId: string, deliveryId: string, now: Date): Promise<DeliveryItem> => {
+  mustBeEnabled(await getOwnWebhook(providerId));
+  const reopened = await reopenDelivery(providerId, deliveryId, now);
+  await attemptDelivery(reopened, now);
+  return reread(deliveryId);
+};

@@ -1,0 +1,83 @@
+import { describe, expect, it, vi } from 'vitest';
+
+vi.hoisted(() => {
+  process.env.TABLE_NAME = 'MarketOps';
+});
+
+import { handler as inbox } from '../../functions/notifications/list';
+import { handler as readAll } from '../../functions/notifications/read-all';
+import { handler as markRead } from '../../functions/notifications/read';
+import { markAllRead, recordNotification } from '../../lib/notifications/repository';
+import { newId } from '../../lib/shared/ids';
+import type { TestUser } from '../support/global-setup';
+import { invoke, user } from '../support/http';
+import { must } from '../support/products';
+
+// buyer2's inbox in this table belongs to this file alone
+const WHO: TestUser = 'buyer2';
+
+const notify = (createdAt = new Date()) =>
+  recordNotification({
+    notificationId: newId(createdAt.getTime()),
+    recipientId: user(WHO).id,
+    type: 'start',
+    orderId: newId(),
+    title: { zh: '服务商已开始实施', en: 'Work started' },
+    body: { zh: '正文', en: 'Body' },
+    read: false,
+    createdAt: createdAt.toISOString(),
+  });
+
+const unread = async () => {
+  const page = must(await invoke(inbox, { as: WHO, query: { unread: 'true', limit: '100' } }), 200);
+  return { count: page.unreadCount as number, listed: page.items.length as number };
+};
+
+describe('POST /notifications/read-all', () => {
+  it('marks more than one transaction’s worth read and brings the counter to zero', async () => {
+    for (let i = 0; i < 110; i++) await notify();
+    const before = await unread();
+    expect(before.count).toBeGreaterThanOrEqual(110);
+    const res = must(await invoke(readAll, { as: WHO, method: 'POST' }), 200);
+    expect(res.marked).toBe(before.count);
+    expect(await unread()).toEqual({ count: 0, listed: 0 });
+    // again: nothing to do
+    expect(must(await invoke(readAll, { as: WHO }), 200).marked).toBe(0);
+  }, 120_000);
+
+  it('leaves what arrives after it began unread and counted', async () => {
+    const now = new Date();
+    for (let i = 0; i < 5; i++) await notify(new Date(now.getTime() - 1000));
+    for (let i = 0; i < 3; i++) await notify(new Date(now.getTime() + 1000));
+    const { marked } = await markAllRead(user(WHO).id, now);
+    expect(marked).toBe(5);
+    expect(await unread()).toEqual({ count: 3, listed: 3 });
+    await markAllRead(user(WHO).id, new Date(now.getTime() + 2000));
+  });
+
+  it('keeps the counter equal to the unread notifications when marks and arrivals race it', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const at = new Date(Date.now() - 500);
+      const id = newId(at.getTime());
+      await recordNotification({
+        notificationId: id, recipientId: user(WHO).id, type: 'start', orderId: newId(),
+        title: { zh: 't', en: 't' }, body: { zh: 'b', en: 'b' }, read: false, createdAt: at.toISOString(),
+      });
+      ids.push(id);
+    }
+    // conflicting transactions on the one counter may refuse some of these (409, retryable): whatever wins, the count is right
+    await Promise.allSettled([
+      invoke(readAll, { as: WHO }),
+      ...ids.slice(0, 10).map((notificationId) => invoke(markRead, { as: WHO, params: { notificationId } })),
+      ...Array.from({ length: 10 }, () => notify()),
+      invoke(readAll, { as: WHO }),
+    ]);
+    const after = await unread();
+    expect(after.count).toBe(after.listed);
+  }, 120_000);
+
+  it('is for signed-in users only', async () => {
+    expect((await invoke(readAll, {})).status).toBe(401);
+  });
+});

@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.hoisted(() => {
+  process.env.TABLE_NAME = 'MarketOpsHooks';
+});
+
+import { Webhook } from 'standardwebhooks';
+import { handler as putWebhook } from '../../functions/webhooks/put';
+import { handler as getWebhook } from '../../functions/webhooks/get';
+import { handler as deleteWebhook } from '../../functions/webhooks/delete';
+import { handler as testWebhook } from '../../functions/webhooks/test';
+import { handler as redeliver } from '../../functions/webhooks/redeliver';
+import { handler as deliveries } from '../../functions/webhooks/deliveries';
+import { keys } from '../../lib/db/keys';
+import { countRoundTrips, readItem } from '../support/db';
+import { invoke } from '../support/http';
+import { orderIn } from '../support/orders';
+import { must } from '../support/products';
+import { startReceiver } from '../support/receiver';
+import { batchFor, runStream } from '../support/stream';
+
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
+let secret: string;
+
+beforeAll(async () => {
+  receiver = await startReceiver();
+});
+afterAll(() => receiver.close());
+beforeEach(async () => {
+  receiver.received.length = 0;
+  receiver.answer();
+  secret = must(await invoke(putWebhook, { as: 'provider', body: { url: receiver.url } }), 200).secret;
+});
+
+const verify = (r: { headers: Record<string, unknown>; body: string }) =>
+  new Webhook(secret).verify(r.body, {
+    'webhook-id': String(r.headers['webhook-id']),
+    'webhook-timestamp': String(r.headers['webhook-timestamp']),
+    'webhook-signature': String(r.headers['webhook-signature']),
+  }) as { type: string; data: Record<string, unknown> };
+
+const deliveriesOf = async (orderId: string, query: Record<string, string> = {}) =>
+  must(await invoke(deliveries, { as: 'provider', query: { limit: '100', ...query } }), 200).items.filter((d: any) => d.orderId === orderId);
+
+describe('switching the endpoint off and removing it', () => {
+  it('PUT with enabled: false keeps the endpoint but sends nothing for new events', async () => {
+    const off = must(await invoke(putWebhook, { as: 'provider', body: { url: receiver.url, enabled: false } }), 200);
+    expect(off).toMatchObject({ url: receiver.url, enabled: false, secret: expect.stringMatching(/^whsec_/) });
+    expect(must(await invoke(getWebhook, { as: 'provider' }), 200)).toMatchObject({ enabled: false });
+    const order = await orderIn('awaiting_start');
+    await runStream(await batchFor(keys.orderPartition(order.orderId)));
+    expect(receiver.received).toHaveLength(0);
+    expect(await deliveriesOf(order.orderId)).toEqual([]);
+    expect((await invoke(testWebhook, { as: 'provider' })).body.code).toBe('WEBHOOK_DISABLED');
+  });
+
+  it('DELETE removes the endpoint (204), keeps the delivery log, and a second DELETE answers 404', async () => {
+    const order = await orderIn('awaiting_start');
+    await runStream(await batchFor(keys.orderPartition(order.orderId)));
+    const res = await invoke(deleteWebhook, { as: 'provider' });
+    expect(res.status).toBe(204);
+    expect(res.body).toBeUndefined();
+    expect((await invoke(getWebhook, { as: 'provider' })).status).toBe(404);
+    expect(await deliveriesOf(order.orderId)).toHaveLength(1);
+    expect((await invoke(deleteWebhook, { as: 'provider' })).status).toBe(404);
+    const later = await orderIn('awaiting_start');
+    await runStream(await batchFor(keys.orderPartition(later.orderId)));
+    expect(receiver.received.filter((r) => r.body.includes(later.orderId))).toHaveLength(0);
+    expect((await invoke(testWebhook, { as: 'provider' })).status).toBe(404);
+  });
+});
+
+describe('POST /provider/webhook/test', () => {
+  it('sends a signed ping now and answers the delivery with the endpoint’s response code', async () => {
+    const res = must(await invoke(testWebhook, { as: 'provider' }), 200);
+    expect(res).toMatchObject({ eventType: 'ping', status: 'succeeded', responseCode: 200, orderId: null, attemptCount: 1 });
+    expect(receiver.received).toHaveLength(1);
+    expect(receiver.received[0].headers['webhook-id']).toBe(res.webhookId);
+    expect(verify(receiver.received[0])).toMatchObject({ type: 'ping', data: { eventId: res.deliveryId } });
+  });
+
+  it('reports a failing endpoint as failed with its code, and never retries a ping', async () => {
+    receiver.answer(500);
+    const res = must(await invoke(testWebhook, { as: 'provider' }), 200);
+    expect(res).toMatchObject({ status: 'failed', responseCode: 500, nextAttemptAt: null });
+    expect(await readItem(keys.delivery(res.deliveryId))).not.toHaveProperty('GSI4PK');
+  });
+});
+
+describe('POST /provider/webhook/deliveries/{deliveryId}/redeliver', () => {
+  it('sends a gone delivery again with the same webhook-id once the endpoint is enabled again', async () => {
+    const order = await orderIn('awaiting_start');
+    receiver.answer(410);
+    await runStream(await batchFor(keys.orderPartition(order.orderId)));
+    const [gone] = await deliveriesOf(order.orderId);
+    expect(gone.status).toBe('gone');
+    const params = { deliveryId: gone.deliveryId };
+    // 410 disabled the endpoint: redelivery waits until the provider enables it
+    expect((await invoke(redeliver, { as: 'provider', params })).body.code).toBe('WEBHOOK_DISABLED');
+    secret = must(await invoke(putWebhook, { as: 'provider', body: { url: receiver.url } }), 200).secret;
+
+    const again = must(await invoke(redeliver, { as: 'provider', params }), 200);
+    expect(again).toMatchObject({ deliveryId: gone.deliveryId, webhookId: gone.webhookId, status: 'succeeded', responseCode: 200 });
+    expect(again.attempts.map((a: any) => a.statusCode)).toEqual([410, 200]);
+    const sent = receiver.received.filter((r) => r.body.includes(order.orderId));
+    expect(sent.map((r) => r.headers['webhook-id'])).toEqual([gone.webhookId, gone.webhookId]);
+    expect(verify(sent[1]).type).toBe('order.create');
+    // a succeeded delivery is not sent again
+    const twice = await invoke(redeliver, { as: 'provider', params });
+    expect(twice.status).toBe(409);
+    expect(twice.body).toMatchObject({ code: 'DELIVERY_NOT_FAILED', currentStatus: 'succeeded' });
+  });
+
+  it('answers 404 for another provider’s delivery or an absent one, and changes nothing', async () => {
+    const order = await orderIn('awaiting_start');
+    receiver.answer(410);
+    await runStream(await batchFor(keys.orderPartition(order.orderId)));
+    const [gone] = await deliveriesOf(order.orderId);
+    must(await invoke(putWebhook, { as: 'provider2', body: { url: receiver.url } }), 200);
+    const before = await readItem(keys.delivery(gone.deliveryId));
+    expect((await invoke(redeliver, { as: 'provider2', params: { deliveryId: gone.deliveryId } })).status).toBe(404);
+    expect((await invoke(redeliver, { as: 'provider2', params: { deliveryId: '01ARZ3NDEKTSV4RRFFQ69G5FAV' } })).status).toBe(404);
+    expect((await invoke(redeliver, { as: 'buyer', params: { deliveryId: gone.deliveryId } })).status).toBe(403);
+    expect(await readItem(keys.delivery(gone.deliveryId))).toEqual(before);
+  });
+});
+
+describe('GET /provider/webhook/deliveries?status=', () => {
+  it('lists only deliveries in that status, with one Query', async () => {
+    receiver.answer(500);
+    const failed = must(await invoke(testWebhook, { as: 'provider' }), 200);
+    const ok = must(await invoke(testWebhook, { as: 'provider' }), 200);
+    for (const status of ['failed', 'succeeded', 'pending', 'gone']) {
+      const { result, roundTrips } = await countRoundTrips(async () =>
+        must(await invoke(deliveries, { as: 'provider', query: { status, limit: '100' } }), 200),
+      );
+      expect(roundTrips).toBe(1);
+      expect(result.items.every((d: any) => d.status === status), status).toBe(true);
+      if (status === 'failed') expect(result.items.map((d: any) => d.deliveryId)).toContain(failed.deliveryId);
+      if (status === 'succeeded') expect(result.items.map((d: any) => d.deliveryId)).toContain(ok.deliveryId);
+    }
+    expect((await invoke(deliveries, { as: 'provider', query: { status: 'lost' } })).status).toBe(400);
+  });
+});

@@ -1,0 +1,182 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallsFile } from '../support/dynamodb-calls';
+import { zipEntries } from '../support/zip';
+
+// The production stack as CloudFormation would receive it: `osls package --stage prod` (no credentials needed),
+// run once into a temporary folder; every assertion reads that one template and those zips.
+const ROOT = join(__dirname, '..', '..');
+/** Routes anyone may call without a token; every other route must carry the JWT authorizer. */
+const PUBLIC_ROUTES = ['GET /products', 'GET /products/{productId}', 'GET /openapi.json', 'GET /docs'];
+const MAX_BUNDLE_BYTES = 600 * 1024;
+
+type Resource = { Type: string; Properties: any; DeletionPolicy?: string; UpdateReplacePolicy?: string; Condition?: string };
+let dir: string;
+let resources: Record<string, Resource>;
+const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+const functionIdOf = (name: string) => `${name[0].toUpperCase()}${name.slice(1)}LambdaFunction`;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'market-package-'));
+  const run = spawnSync(join(ROOT, 'node_modules', '.bin', 'osls'), ['package', '--stage', 'prod', '--package', dir], {
+    cwd: ROOT,
+    env: { ...process.env, ESBUILD_WORK_FOLDER: `.esbuild-test-${process.pid}-package` },
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`osls package failed:\n${run.stdout}\n${run.stderr}`);
+  resources = JSON.parse(readFileSync(join(dir, 'cloudformation-template-update-stack.json'), 'utf8')).Resources;
+}, 300_000);
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the packaged production stack', () => {
+  it('ships one ESM bundle per function, within 600 KB, and no source map in any zip', () => {
+    const zips = readdirSync(dir).filter((f) => f.endsWith('.zip'));
+    expect(zips.length).toBe(ofType('AWS::Lambda::Function').length);
+    for (const zip of zips) {
+      const entries = zipEntries(join(dir, zip));
+      expect(entries.filter((e) => e.name.endsWith('.map')), zip).toEqual([]);
+      expect(entries.map((e) => e.name), zip).toEqual([expect.stringMatching(/\.mjs$/)]);
+      expect(entries[0].size, zip).toBeLessThanOrEqual(MAX_BUNDLE_BYTES);
+    }
+    // the maps are kept beside the zips, for decoding stack traces
+    expect(existsSync(join(dir, 'sourcemaps', 'functions', 'orders', 'start.mjs.map'))).toBe(true);
+  });
+
+  it('runs on nodejs22.x without --enable-source-maps and publishes metrics in the Marketplace namespace', () => {
+    for (const [id, fn] of ofType('AWS::Lambda::Function')) {
+      expect(fn.Properties.Runtime, id).toBe('nodejs22.x');
+      const env = fn.Properties.Environment.Variables;
+      expect(env.NODE_OPTIONS ?? '', id).not.toMatch(/enable-source-maps/);
+      expect(env.POWERTOOLS_METRICS_NAMESPACE, id).toBe('Marketplace');
+      expect(env.POWERTOOLS_METRICS_DISABLED, id).toBe('false');
+    }
+  });
+
+  it('puts the JWT authorizer on every route except the public ones', () => {
+    const [[authorizerId, authorizer]] = ofType('AWS::ApiGatewayV2::Authorizer');
+    expect(authorizer.Properties.AuthorizerType).toBe('JWT');
+    const routes = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties);
+    expect(routes.length).toBeGreaterThan(20);
+    for (const route of routes) {
+      if (PUBLIC_ROUTES.includes(route.RouteKey)) continue;
+      expect({ route: route.RouteKey, type: route.AuthorizationType, authorizer: route.AuthorizerId }).toEqual({
+        route: route.RouteKey,
+        type: 'JWT',
+        authorizer: { Ref: authorizerId },
+      });
+    }
+  });
+
+  it('throttles the HTTP API stage', () => {
+    const [[, stage]] = ofType('AWS::ApiGatewayV2::Stage');
+    expect(stage.Properties.DefaultRouteSettings.ThrottlingRateLimit).toBeGreaterThan(0);
+    expect(stage.Properties.DefaultRouteSettings.ThrottlingBurstLimit).toBeGreaterThan(0);
+  });
+
+  it('keeps the table: point-in-time recovery, the stream with both images, retained on removal', () => {
+    const [[, table]] = ofType('AWS::DynamoDB::Table');
+    expect(table.Properties.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled).toBe(true);
+    expect(table.Properties.StreamSpecification.StreamViewType).toBe('NEW_AND_OLD_IMAGES');
+    expect(table.DeletionPolicy).toBe('Retain');
+  });
+
+  it('protects the user pool: deletion protection, Retain, no self sign-up, a password policy', () => {
+    const [[, pool]] = ofType('AWS::Cognito::UserPool');
+    expect(pool.DeletionPolicy).toBe('Retain');
+    expect(pool.UpdateReplacePolicy).toBe('Retain');
+    expect(pool.Properties.DeletionProtection).toBe('ACTIVE');
+    expect(pool.Properties.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
+    const policy = pool.Properties.Policies.PasswordPolicy;
+    expect(policy.MinimumLength).toBeGreaterThanOrEqual(8);
+    expect(policy).toMatchObject({ RequireLowercase: true, RequireUppercase: true, RequireNumbers: true });
+  });
+
+  it('runs each scheduled job one at a time, without retries, failures to a queue', () => {
+    const targets = ofType('AWS::Events::Rule').flatMap(([, rule]) => rule.Properties.Targets.map((t: any) => t.Arn['Fn::GetAtt'][0] as string));
+    expect(targets.length).toBeGreaterThanOrEqual(2);
+    for (const fnId of targets) {
+      expect(resources[fnId].Properties.ReservedConcurrentExecutions, fnId).toBe(1);
+      const [[, invokeConfig]] = ofType('AWS::Lambda::EventInvokeConfig').filter(([, c]) => c.Properties.FunctionName.Ref === fnId);
+      expect(invokeConfig.Properties.MaximumRetryAttempts, fnId).toBe(0);
+      const queue = invokeConfig.Properties.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0];
+      expect(resources[queue].Type, fnId).toBe('AWS::SQS::Queue');
+    }
+  });
+
+  it('raises alarms to one SNS topic: failure queues, every function’s errors and throttles, iterator age, 5xx rate', () => {
+    const [[topicId]] = ofType('AWS::SNS::Topic');
+    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    for (const alarm of alarms) expect(alarm.AlarmActions).toEqual([{ Ref: topicId }]);
+    const on = (namespace: string, metric: string, dimension: unknown) =>
+      alarms.filter((a) => a.Namespace === namespace && a.MetricName === metric && JSON.stringify(a.Dimensions).includes(JSON.stringify(dimension)));
+    const [[queueId]] = ofType('AWS::SQS::Queue').filter(([id]) => /NotificationFailures/.test(id));
+    expect(on('AWS/SQS', 'ApproximateNumberOfMessagesVisible', { 'Fn::GetAtt': [queueId, 'QueueName'] })).toHaveLength(1);
+    for (const [fnId] of ofType('AWS::Lambda::Function')) {
+      expect(on('AWS/Lambda', 'Errors', { Ref: fnId }), fnId).toHaveLength(1);
+      expect(on('AWS/Lambda', 'Throttles', { Ref: fnId }), fnId).toHaveLength(1);
+    }
+    expect(on('AWS/Lambda', 'IteratorAge', { Ref: functionIdOf('notifyOnChange') })).toHaveLength(1);
+    const rate = alarms.find((a) => a.Metrics?.some((m: any) => m.MetricStat?.Metric.Namespace === 'AWS/ApiGateway' && m.MetricStat.Metric.MetricName === '5xx'));
+    expect(rate?.Metrics.find((m: any) => m.ReturnData).Expression).toMatch(/errors \/ requests/);
+  });
+
+  it('has no unused role, no dynamodb:* and no Resource "*"', () => {
+    const used = new Set(ofType('AWS::Lambda::Function').map(([, f]) => f.Properties.Role['Fn::GetAtt'][0]));
+    expect(ofType('AWS::IAM::Role').map(([id]) => id).filter((id) => !used.has(id))).toEqual([]);
+    for (const [id, role] of ofType('AWS::IAM::Role')) {
+      for (const statement of role.Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement)) {
+        expect([statement.Action].flat(), id).not.toContain('dynamodb:*');
+        expect([statement.Resource].flat(), id).not.toContain('*');
+      }
+    }
+  });
+
+  it('grants each function exactly the DynamoDB calls its code sends (test/support/dynamodb-calls.json)', () => {
+    const recorded = JSON.parse(readFileSync(join(ROOT, 'test', 'support', 'dynamodb-calls.json'), 'utf8')) as CallsFile;
+    const tableArn = JSON.stringify({ 'Fn::GetAtt': ['MarketTable', 'Arn'] });
+    /** `table`, `index/<name>` or `index/*` for a statement's resource on the one table; undefined for others. */
+    const targetOf = (resource: unknown) => {
+      if (JSON.stringify(resource) === tableArn) return 'table';
+      const join = (resource as any)?.['Fn::Join'];
+      if (join && JSON.stringify(join[1][0]) === tableArn && join[1][1] === 'index') return `index/${join[1][2]}`;
+      return undefined;
+    };
+    const functions = ofType('AWS::Lambda::Function').map(([id, f]) => ({ id, name: f.Properties.FunctionName.replace(/^marketplace-prod-/, ''), role: f.Properties.Role['Fn::GetAtt'][0] }));
+    const problems: string[] = [];
+    for (const fn of functions) {
+      const granted = new Map<string, Set<string>>();
+      for (const statement of resources[fn.role].Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement)) {
+        for (const action of [statement.Action].flat().filter((a: string) => a.startsWith('dynamodb:'))) {
+          for (const resource of [statement.Resource].flat()) {
+            const target = targetOf(resource);
+            if (target) granted.set(action, (granted.get(action) ?? new Set()).add(target));
+          }
+        }
+      }
+      const calls = recorded[fn.name];
+      if (!calls) {
+        problems.push(`${fn.name}: no recorded DynamoDB calls (run npm run iam:record)`);
+        continue;
+      }
+      for (const [action, targets] of Object.entries(calls)) {
+        for (const target of targets) {
+          const covered = granted.get(action)?.has(target) || (target.startsWith('index/') && granted.get(action)?.has('index/*'));
+          if (!covered) problems.push(`${fn.name}: sends ${action} on ${target}, not granted`);
+        }
+      }
+      for (const [action, targets] of granted) {
+        for (const target of targets) {
+          const needed = target === 'index/*' ? (calls[action] ?? []).some((t) => t.startsWith('index/')) : (calls[action] ?? []).includes(target);
+          // the stream's own read permissions are on the stream, not the table: not compared here
+          if (!needed) problems.push(`${fn.name}: granted ${action} on ${target}, never sent`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,90 @@
+import { useState, type ReactNode } from 'react';
+import { Button, Dialog, Form, Textarea, type ButtonProps } from 'tdesign-react';
+import { useI18n } from '../i18n';
+import { Field } from './field';
+import { fieldErrors, ProblemAlert } from './problem';
+
+interface Command<V> {
+  mutateAsync: (vars: V) => Promise<unknown>;
+  isPending: boolean;
+  error: unknown;
+  reset: () => void;
+}
+
+/**
+ * A button whose action asks to confirm in a dialog (下架 → 确定, 开始实施, 实施完成 …). With `input`, the
+ * dialog asks for a text (a reason, a delivery note) that the API validates; its field error shows under it.
+ */
+export const ConfirmAction = <V,>({
+  label,
+  title,
+  body,
+  command,
+  vars,
+  input,
+  theme = 'primary',
+  variant,
+  size,
+  confirmLabel,
+}: {
+  label: string;
+  title?: string;
+  body: ReactNode;
+  command: Command<V>;
+  vars: V | ((text: string) => V);
+  input?: { label: string; field: string; required?: boolean; placeholder?: string };
+  theme?: ButtonProps['theme'];
+  variant?: ButtonProps['variant'];
+  size?: ButtonProps['size'];
+  confirmLabel?: string;
+}) => {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState('');
+  const close = () => {
+    setOpen(false);
+    command.reset();
+  };
+  const confirm = async () => {
+    if (command.isPending) return;
+    try {
+      await command.mutateAsync(typeof vars === 'function' ? (vars as (text: string) => V)(text) : vars);
+      setOpen(false);
+      setText('');
+    } catch {
+      // shown in the dialog
+    }
+  };
+  const errors = fieldErrors(command.error);
+  return (
+    <>
+      <Button theme={theme} variant={variant} size={size} onClick={() => setOpen(true)} disabled={command.isPending}>
+        {label}
+      </Button>
+      <Dialog
+        visible={open}
+        header={title ?? label}
+        onClose={close}
+        destroyOnClose
+        confirmBtn={{ content: confirmLabel ?? t('common.confirm'), loading: command.isPending, disabled: command.isPending || (input?.required && !text.trim()) }}
+        cancelBtn={{ content: t('common.cancel') }}
+        onConfirm={() => void confirm()}
+        width="min(560px, 94vw)"
+        // TDesign passes these to the dialog's card: a labelled modal dialog for assistive technology
+        {...({ role: 'dialog', 'aria-modal': true, 'aria-label': title ?? label } as object)}
+      >
+        <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+          <div>{body}</div>
+          {input && (
+            <Form labelAlign="top">
+              <Field label={input.label} error={errors[input.field]} required={input.required}>
+                <Textarea value={text} onChange={(v) => setText(String(v))} autosize={{ minRows: 3, maxRows: 8 }} placeholder={input.placeholder} />
+              </Field>
+            </Form>
+          )}
+          {command.error ? <ProblemAlert error={command.error} showFields={!input} /> : null}
+        </div>
+      </Dialog>
+    </>
+  );
+};

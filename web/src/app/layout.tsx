@@ -1,0 +1,127 @@
+import { Suspense, useEffect, useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Badge, Button, Layout, Loading, Menu, Select, Space } from 'tdesign-react';
+import { LogoutIcon, NotificationIcon, TranslateIcon } from 'tdesign-icons-react';
+import { useI18n, type Lang } from '../i18n';
+import { Labelled } from './field';
+import type { Role } from './auth';
+import { ROLE_ORDER, routesByRole, sharedMenu, type AppRoute } from './routes';
+import { useSession } from './session';
+import { useUnreadCount } from './unread';
+
+const ROLE_TITLE = { provider: 'app.provider', buyer: 'app.buyer', operator: 'app.operator' } as const;
+
+const useNarrow = () => {
+  const query = '(max-width: 760px)';
+  const [narrow, setNarrow] = useState(() => window.matchMedia(query).matches);
+  useEffect(() => {
+    const m = window.matchMedia(query);
+    const on = () => setNarrow(m.matches);
+    m.addEventListener('change', on);
+    return () => m.removeEventListener('change', on);
+  }, []);
+  return narrow;
+};
+
+export const LanguageSwitch = () => {
+  const { lang, setLang, t } = useI18n();
+  return (
+    <Labelled label={t('lang.label')}>
+    <Select
+      aria-label={t('lang.label')}
+      value={lang}
+      onChange={(v) => setLang(v as Lang)}
+      prefixIcon={<TranslateIcon />}
+      style={{ width: 130 }}
+      options={[
+        { label: '中文', value: 'zh-CN' },
+        { label: 'English', value: 'en-US' },
+      ]}
+    />
+    </Labelled>
+  );
+};
+
+/** The frame: header (title, language, unread badge, user, sign-out), role-aware menu, the page. */
+export const AppLayout = () => {
+  const { t } = useI18n();
+  const { session, signOut } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const narrow = useNarrow();
+  const roles = ROLE_ORDER.filter((r) => session?.roles.includes(r));
+  const unread = useUnreadCount(Boolean(session));
+  const active = [...roles.flatMap((r) => routesByRole[r]), ...sharedMenu]
+    .filter((r) => r.menu)
+    .map((r) => r.path)
+    .filter((p) => location.pathname === p || location.pathname.startsWith(`${p}/`))
+    .sort((a, b) => b.length - a.length)[0];
+  const item = (r: AppRoute) => (
+    <Menu.MenuItem
+      key={r.path}
+      value={r.path}
+      icon={r.menu!.icon}
+      href={r.path}
+      onClick={({ e }) => {
+        // a real link (open in a new tab works); a plain click stays in the single-page app
+        if (e.metaKey || e.ctrlKey || e.shiftKey) return;
+        e.preventDefault();
+        navigate(r.path);
+      }}
+    >
+      {t(r.menu!.label)}
+    </Menu.MenuItem>
+  );
+  const groups = (role: Role) => routesByRole[role].filter((r) => r.menu);
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header>
+        <div className="console-header">
+          <strong className="console-title">{roles.length === 1 ? t(ROLE_TITLE[roles[0]]) : t('app.title')}</strong>
+          <Space align="center" size={narrow ? 4 : 12}>
+            <LanguageSwitch />
+            <Badge count={unread.data ?? 0} maxCount={99} offset={[6, 6]}>
+              <Button
+                variant="text"
+                shape="square"
+                aria-label={`${t('nav.inbox')}${unread.data ? ` (${t('common.unread')} ${unread.data})` : ''}`}
+                icon={<NotificationIcon />}
+                onClick={() => navigate('/inbox')}
+              />
+            </Badge>
+            {!narrow && <span className="console-user">{session?.email}</span>}
+            <Button variant="outline" icon={<LogoutIcon />} onClick={() => signOut().then(() => navigate('/signin'))}>
+              {narrow ? undefined : t('auth.signOut')}
+              {narrow && <span className="sr-only">{t('auth.signOut')}</span>}
+            </Button>
+          </Space>
+        </div>
+      </Layout.Header>
+      <Layout>
+        <Layout.Aside width={narrow ? '64px' : '220px'}>
+          <nav aria-label={t('nav.menu')}>
+            <Menu value={active} collapsed={narrow} width={['220px', '64px']} style={{ height: '100%' }}>
+              {roles.length > 1
+                ? roles.map((role) =>
+                    groups(role).length > 0 ? (
+                      <Menu.MenuGroup key={role} title={t(ROLE_TITLE[role])}>
+                        {groups(role).map(item)}
+                      </Menu.MenuGroup>
+                    ) : null,
+                  )
+                : roles.flatMap((role) => groups(role).map(item))}
+              {sharedMenu.filter((r) => r.menu).map(item)}
+            </Menu>
+          </nav>
+        </Layout.Aside>
+        <Layout.Content>
+          <div className="console-main">
+            <Suspense fallback={<Loading loading text={t('common.loading')} />}>
+              <Outlet />
+            </Suspense>
+          </div>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+};

@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { Button, Space, Switch, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { api, apiPending, unwrap } from '../api/client';
+import type { Notification, Page } from '../api/types';
+import { CursorTable, useCursorList } from '../app/cursor-table';
+import { formatTime } from '../app/format';
+import { ProblemAlert } from '../app/problem';
+import { linkFor } from '../app/routes';
+import { useSession } from '../app/session';
+import { UNREAD_KEY } from '../app/unread';
+import { idem, useCommand } from '../app/use-command';
+import { useI18n } from '../i18n';
+
+const KEY = ['notifications'] as const;
+const invalidate = [KEY as unknown as string[], UNREAD_KEY as unknown as string[]];
+
+/** 站内信: the inbox, newest first, with the unread filter, mark read and read-all. */
+export default function Inbox() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const { session } = useSession();
+  const [unreadOnly, setUnreadOnly] = useState(false);
+  const list = useCursorList<Notification>([...KEY, 'list', unreadOnly], (cursor) =>
+    unwrap<Page<Notification>>(api().GET('/notifications', { params: { query: { cursor, limit: 20, ...(unreadOnly ? { unread: 'true' as const } : {}) } } })),
+  );
+  const markRead = useCommand('markRead', (id: string, key) =>
+    unwrap(api().POST('/notifications/{notificationId}/read', { params: { path: { notificationId: id } }, headers: idem(key) })), { invalidate, success: false });
+  const readAll = useCommand('readAll', (_: null, key) => unwrap(apiPending().POST('/notifications/read-all', { headers: idem(key) })), { invalidate });
+
+  const open = (n: Notification) => {
+    if (!n.read) markRead.mutate(n.notificationId);
+    const to = linkFor(session?.roles ?? [], n);
+    if (to) navigate(to);
+  };
+  const columns: PrimaryTableCol<Notification>[] = [
+    {
+      colKey: 'title',
+      title: t('inbox.title'),
+      cell: ({ row }) => (
+        <div>
+          <Space size={6} align="center">
+            {!row.read && (
+              <Tag theme="danger" variant="light" size="small">
+                {t('common.unread')}
+              </Tag>
+            )}
+            <strong style={{ fontWeight: row.read ? 400 : 600 }}>{row.title}</strong>
+          </Space>
+          <div style={{ color: 'var(--td-text-color-secondary)', fontSize: 13 }}>{row.body}</div>
+        </div>
+      ),
+    },
+    { colKey: 'createdAt', title: t('common.createdAt'), className: 'nowrap', cell: ({ row }) => formatTime(row.createdAt) },
+    {
+      colKey: 'actions',
+      title: t('common.actions'),
+      className: 'nowrap',
+      cell: ({ row }) => (
+        <Space size={4}>
+          {(row.orderId || row.productId) && (
+            <Button size="small" variant="text" theme="primary" onClick={() => open(row)}>
+              {t('inbox.open')}
+            </Button>
+          )}
+          {!row.read && (
+            <Button size="small" variant="text" disabled={markRead.isPending} onClick={() => markRead.mutate(row.notificationId)}>
+              {t('inbox.markRead')}
+            </Button>
+          )}
+        </Space>
+      ),
+    },
+  ];
+  return (
+    <section aria-labelledby="inbox-title">
+      <div className="page-header">
+        <h1 id="inbox-title">{t('inbox.title')}</h1>
+        <Space align="center">
+          <label style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}>
+            <Switch value={unreadOnly} onChange={(v) => setUnreadOnly(Boolean(v))} aria-label={t('inbox.unreadOnly')} />
+            {t('inbox.unreadOnly')}
+          </label>
+          <Button variant="outline" loading={readAll.isPending} disabled={readAll.isPending} onClick={() => readAll.mutate(null)}>
+            {t('inbox.readAll')}
+          </Button>
+        </Space>
+      </div>
+      {readAll.error ? <ProblemAlert error={readAll.error} /> : null}
+      {markRead.error ? <ProblemAlert error={markRead.error} /> : null}
+      <CursorTable list={list} columns={columns} rowKey="notificationId" caption={t('inbox.title')} />
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+import { Link, useNavigate, useParams } from 'react-router';
+import { Alert, Card, Descriptions, Loading, Space, Tag } from 'tdesign-react';
+import { ConfirmAction } from '../app/confirm-action';
+import { shortId, formatTime } from '../app/format';
+import { ProblemAlert } from '../app/problem';
+import { useI18n } from '../i18n';
+import { ContentDiff } from './content-diff';
+import { useApprove, useReject, useReviewItem } from './hooks';
+import { ReviewHistory } from './review-history';
+
+/** One submission: the pending version against the live one, 通过 / 驳回 (with a reason) for the version read. */
+export default function ReviewDetail() {
+  const { productId } = useParams();
+  const { t, lang } = useI18n();
+  const navigate = useNavigate();
+  const q = useReviewItem(productId);
+  const back = () => navigate('/operator/reviews');
+  const approve = useApprove(back);
+  const reject = useReject(back);
+  if (q.isLoading) return <Loading loading text={t('common.loading')} />;
+  if (q.error) return <ProblemAlert error={q.error} />;
+  const p = q.data;
+  if (!p || !p.draft) {
+    return (
+      <Space direction="vertical">
+        <Link to="/operator/reviews">← {t('reviews.backToQueue')}</Link>
+        <Alert theme="info" message={t('reviews.empty')} />
+      </Space>
+    );
+  }
+  const name = p.draft.name;
+  return (
+    <section aria-labelledby="review-title">
+      <div className="page-header">
+        <Space direction="vertical" size={4}>
+          <Link to="/operator/reviews">← {t('reviews.backToQueue')}</Link>
+          <Space align="center" breakLine>
+            <h1 id="review-title">{t('reviews.detailTitle', { name })}</h1>
+            <Tag theme={p.live ? 'warning' : 'primary'} variant="light">
+              {p.live ? t('reviews.kindRevision') : t('reviews.kindNew')}
+            </Tag>
+          </Space>
+        </Space>
+        <Space size={8}>
+          <ConfirmAction
+            label={t('reviews.approve')}
+            theme="success"
+            body={t('reviews.approveBody', { version: p.version })}
+            command={approve}
+            vars={{ productId: p.productId, version: p.version }}
+            confirmLabel={t('reviews.approve')}
+          />
+          <ConfirmAction
+            label={t('reviews.reject')}
+            theme="danger"
+            variant="outline"
+            body={t('reviews.rejectBody')}
+            command={reject}
+            input={{ label: t('products.reason'), field: 'reason', required: true }}
+            vars={(reason: string) => ({ productId: p.productId, version: p.version, reason })}
+            confirmLabel={t('reviews.reject')}
+          />
+        </Space>
+      </div>
+      <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        <Card bordered>
+          <Descriptions
+            column={lang === 'en-US' ? 2 : 3}
+            items={[
+              { label: 'ID', content: <code>{p.productId}</code> },
+              { label: t('search.provider'), content: <code title={p.providerId}>{shortId(p.providerId)}</code> },
+              { label: t('products.version'), content: `v${p.version}` },
+              { label: t('reviews.submittedAt'), content: formatTime(p.submittedAt ?? p.updatedAt) },
+              { label: t('common.status'), content: t(`status.${p.status}`) },
+            ]}
+          />
+        </Card>
+        <Card title={p.live ? `${t('reviews.live')} ↔ ${t('reviews.pending')}` : t('reviews.pending')} bordered>
+          <ContentDiff live={p.live} pending={p.draft} />
+        </Card>
+        <Card title={t('reviews.history')} bordered>
+          <ReviewHistory history={p.reviewHistory ?? []} />
+        </Card>
+      </Space>
+    </section>
+  );
+}

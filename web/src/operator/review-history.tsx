@@ -1,0 +1,24 @@
+import { Table } from 'tdesign-react';
+import type { ReviewRecord } from '../api/types';
+import { shortId, formatTime } from '../app/format';
+import { useI18n, type MessageKey } from '../i18n';
+
+/** A product's review decisions (who, formatTime, reason), newest first. */
+export const ReviewHistory = ({ history }: { history: ReviewRecord[] }) => {
+  const { t, lang } = useI18n();
+  return (
+    <Table<ReviewRecord & { i: number }>
+      rowKey="i"
+      size="small"
+      data={[...history].reverse().map((h, i) => ({ ...h, i }))}
+      empty={t('common.empty')}
+      aria-label={t('reviews.history')}
+      columns={[
+        { colKey: 'at', title: t('common.updatedAt'), cell: ({ row }) => formatTime(row.at) },
+        { colKey: 'decision', title: t('common.status'), cell: ({ row }) => t(`products.decision.${row.decision}` as MessageKey) },
+        { colKey: 'reason', title: t('products.reason'), cell: ({ row }) => row.reason ?? '—' },
+        { colKey: 'operatorId', title: t('products.operator'), cell: ({ row }) => shortId(row.operatorId) },
+      ]}
+    />
+  );
+};

@@ -1,0 +1,52 @@
+import { useNavigate } from 'react-router';
+import { Button, Tag, type PrimaryTableCol } from 'tdesign-react';
+import type { ProviderProduct } from '../api/types';
+import { CursorTable } from '../app/cursor-table';
+import { shortId, formatTime } from '../app/format';
+import { useI18n } from '../i18n';
+import { useReviewQueue } from './hooks';
+
+/** 商品审核: what waits for review, oldest submission first. */
+export default function ReviewQueue() {
+  const { t, lang } = useI18n();
+  const navigate = useNavigate();
+  const list = useReviewQueue();
+  const columns: PrimaryTableCol<ProviderProduct>[] = [
+    { colKey: 'name', title: t('products.name'), cell: ({ row }) => row.draft?.name ?? row.live?.name },
+    { colKey: 'serviceType', title: t('products.serviceType'), cell: ({ row }) => t(`type.${(row.draft ?? row.live)!.serviceType}`) },
+    {
+      colKey: 'kind',
+      title: t('reviews.kind'),
+      cell: ({ row }) =>
+        row.live ? (
+          <Tag theme="warning" variant="light">
+            {t('reviews.kindRevision')}
+          </Tag>
+        ) : (
+          <Tag theme="primary" variant="light">
+            {t('reviews.kindNew')}
+          </Tag>
+        ),
+    },
+    { colKey: 'providerId', title: t('search.provider'), cell: ({ row }) => <code title={row.providerId}>{shortId(row.providerId)}</code> },
+    { colKey: 'version', title: t('products.version'), width: 70 },
+    { colKey: 'submittedAt', title: t('reviews.submittedAt'), cell: ({ row }) => formatTime(row.submittedAt ?? row.updatedAt) },
+    {
+      colKey: 'actions',
+      title: t('common.actions'),
+      cell: ({ row }) => (
+        <Button size="small" onClick={() => navigate(`/operator/reviews/${row.productId}`)} aria-label={`${t('reviews.open')} ${row.draft?.name ?? row.live?.name}`}>
+          {t('reviews.open')}
+        </Button>
+      ),
+    },
+  ];
+  return (
+    <section aria-labelledby="reviews-title">
+      <div className="page-header">
+        <h1 id="reviews-title">{t('reviews.title')}</h1>
+      </div>
+      <CursorTable list={list} columns={columns} rowKey="productId" caption={t('reviews.title')} />
+    </section>
+  );
+}

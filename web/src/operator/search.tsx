@@ -1,0 +1,190 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { Button, DateRangePicker, Form, Input, Select, Space, Tabs, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { ORDER_STATUSES, PRODUCT_STATUSES, SERVICE_TYPES, type Order, type OrderStatus, type ProductStatus, type ProviderProduct, type ServiceType } from '../api/types';
+import { ConfirmAction } from '../app/confirm-action';
+import { CursorTable } from '../app/cursor-table';
+import { Field } from '../app/field';
+import { shortId, formatTime, money } from '../app/format';
+import { useI18n, type MessageKey } from '../i18n';
+import { ProductStatusTag } from '../products/status-tag';
+import { STATUS_THEME } from '../purchases/purchase-list';
+import { useOperatorOrders, useOperatorProducts, useTakedown, type OrderSearch, type ProductSearch } from './hooks';
+
+const clean = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as T;
+
+/** Order search: order number, provider, buyer, status, purchase-time range. */
+const OrderSearchPanel = () => {
+  const { t, lang } = useI18n();
+  const navigate = useNavigate();
+  const [draft, setDraft] = useState<OrderSearch>({});
+  const [range, setRange] = useState<string[]>([]);
+  const [filters, setFilters] = useState<OrderSearch>({});
+  const list = useOperatorOrders(filters);
+  const apply = () =>
+    setFilters(
+      clean({
+        ...draft,
+        orderId: draft.orderId?.trim(),
+        providerId: draft.providerId?.trim(),
+        buyerId: draft.buyerId?.trim(),
+        createdFrom: range[0] ? new Date(`${range[0]}T00:00:00`).toISOString() : undefined,
+        createdTo: range[1] ? new Date(`${range[1]}T23:59:59.999`).toISOString() : undefined,
+      }),
+    );
+  const columns: PrimaryTableCol<Order>[] = [
+    { colKey: 'orderId', title: t('orders.orderId'), cell: ({ row }) => <code title={row.orderId}>{shortId(row.orderId)}</code> },
+    { colKey: 'product', title: t('orders.product'), cell: ({ row }) => row.product.name },
+    { colKey: 'amount', title: t('orders.amount'), align: 'right', cell: ({ row }) => money(row.amount, lang) },
+    { colKey: 'status', title: t('common.status'), cell: ({ row }) => <Tag theme={STATUS_THEME[row.status]} variant="light">{row.labels.provider}</Tag> },
+    { colKey: 'providerId', title: t('search.providerId'), cell: ({ row }) => <code title={row.providerId}>{shortId(row.providerId)}</code> },
+    { colKey: 'buyerId', title: t('search.buyerId'), cell: ({ row }) => <code title={row.buyerId}>{shortId(row.buyerId)}</code> },
+    { colKey: 'createdAt', title: t('orders.createdAt'), cell: ({ row }) => formatTime(row.createdAt) },
+    {
+      colKey: 'actions',
+      title: t('common.actions'),
+      cell: ({ row }) => (
+        <Button variant="text" theme="primary" size="small" onClick={() => navigate(`/operator/orders/${row.orderId}`)} aria-label={`${t('search.view')} ${shortId(row.orderId)}`}>
+          {t('search.view')}
+        </Button>
+      ),
+    },
+  ];
+  const errors = (list.error as { errors?: { path: string; message: string }[] } | null)?.errors ?? [];
+  const err = (k: string) => errors.find((e) => e.path === k)?.message;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Form layout="inline" labelAlign="top" className="filters" onSubmit={apply} preventSubmitDefault onReset={() => { setDraft({}); setRange([]); setFilters({}); }}>
+        <Field label={t('search.orderId')} error={err('orderId')}>
+          <Input value={draft.orderId ?? ''} onChange={(v) => setDraft((d) => ({ ...d, orderId: String(v) }))} clearable />
+        </Field>
+        <Field label={t('search.providerId')} error={err('providerId')}>
+          <Input value={draft.providerId ?? ''} onChange={(v) => setDraft((d) => ({ ...d, providerId: String(v) }))} clearable />
+        </Field>
+        <Field label={t('search.buyerId')} error={err('buyerId')}>
+          <Input value={draft.buyerId ?? ''} onChange={(v) => setDraft((d) => ({ ...d, buyerId: String(v) }))} clearable />
+        </Field>
+        <Field label={t('common.status')}>
+          <Select
+            clearable
+            value={draft.status}
+            placeholder={t('common.all')}
+            onChange={(v) => setDraft((d) => ({ ...d, status: (v || undefined) as OrderStatus | undefined }))}
+            options={ORDER_STATUSES.map((s) => ({ value: s, label: t(`orderStatus.provider.${s}` as MessageKey) }))}
+          />
+        </Field>
+        <Field label={t('search.createdRange')} error={err('createdTo') ?? err('createdFrom')}>
+          <DateRangePicker value={range} onChange={(v) => setRange((v as string[]) ?? [])} clearable valueType="YYYY-MM-DD" />
+        </Field>
+        <Space>
+          <Button type="submit">{t('common.search')}</Button>
+          <Button type="reset" variant="outline">
+            {t('common.reset')}
+          </Button>
+        </Space>
+      </Form>
+      <CursorTable list={list} columns={columns} rowKey="orderId" caption={t('search.orders')} />
+    </Space>
+  );
+};
+
+/** Product search: status, provider, service type; 违规下架 of a listed product with a reason. */
+const ProductSearchPanel = () => {
+  const { t, lang } = useI18n();
+  const navigate = useNavigate();
+  const [draft, setDraft] = useState<ProductSearch>({});
+  const [filters, setFilters] = useState<ProductSearch>({});
+  const list = useOperatorProducts(filters);
+  const takedown = useTakedown();
+  const columns: PrimaryTableCol<ProviderProduct>[] = [
+    { colKey: 'name', title: t('search.productName'), cell: ({ row }) => row.live?.name ?? row.draft?.name },
+    { colKey: 'serviceType', title: t('products.serviceType'), cell: ({ row }) => t(`type.${(row.live ?? row.draft)!.serviceType}`) },
+    { colKey: 'status', title: t('common.status'), cell: ({ row }) => <ProductStatusTag status={row.status} /> },
+    { colKey: 'providerId', title: t('search.providerId'), cell: ({ row }) => <code title={row.providerId}>{shortId(row.providerId)}</code> },
+    { colKey: 'updatedAt', title: t('common.updatedAt'), cell: ({ row }) => formatTime(row.updatedAt) },
+    {
+      colKey: 'actions',
+      title: t('common.actions'),
+      cell: ({ row }) => {
+        const name = row.live?.name ?? row.draft?.name ?? '';
+        return (
+          <Space size={4} breakLine>
+            {row.status === 'listed' && (
+              <Button variant="text" theme="primary" size="small" onClick={() => navigate(`/catalog/${row.productId}`)} aria-label={`${t('search.view')} ${name}`}>
+                {t('search.view')}
+              </Button>
+            )}
+            {row.status === 'listed' && (
+              <ConfirmAction
+                variant="text"
+                theme="danger"
+                size="small"
+                label={t('search.takedown')}
+                title={`${t('search.takedown')} · ${name}`}
+                body={t('search.takedownBody')}
+                command={takedown}
+                input={{ label: t('products.reason'), field: 'reason', required: true }}
+                vars={(reason: string) => ({ productId: row.productId, reason })}
+              />
+            )}
+          </Space>
+        );
+      },
+    },
+  ];
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Form layout="inline" labelAlign="top" className="filters" onSubmit={() => setFilters(clean({ ...draft, providerId: draft.providerId?.trim() }))} preventSubmitDefault onReset={() => { setDraft({}); setFilters({}); }}>
+        <Field label={t('common.status')}>
+          <Select
+            clearable
+            value={draft.status}
+            placeholder={t('common.all')}
+            onChange={(v) => setDraft((d) => ({ ...d, status: (v || undefined) as ProductStatus | undefined }))}
+            options={PRODUCT_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          />
+        </Field>
+        <Field label={t('search.providerId')}>
+          <Input value={draft.providerId ?? ''} onChange={(v) => setDraft((d) => ({ ...d, providerId: String(v) }))} clearable />
+        </Field>
+        <Field label={t('products.serviceType')}>
+          <Select
+            clearable
+            value={draft.serviceType}
+            placeholder={t('common.all')}
+            onChange={(v) => setDraft((d) => ({ ...d, serviceType: (v || undefined) as ServiceType | undefined }))}
+            options={SERVICE_TYPES.map((s) => ({ value: s, label: t(`type.${s}`) }))}
+          />
+        </Field>
+        <Space>
+          <Button type="submit">{t('common.search')}</Button>
+          <Button type="reset" variant="outline">
+            {t('common.reset')}
+          </Button>
+        </Space>
+      </Form>
+      <CursorTable list={list} columns={columns} rowKey="productId" caption={t('search.products')} />
+    </Space>
+  );
+};
+
+/** 订单与商品查询 for the operator, with 违规下架. */
+export default function OperatorSearch() {
+  const { t } = useI18n();
+  const [tab, setTab] = useState<'orders' | 'products'>('orders');
+  return (
+    <section aria-labelledby="search-title">
+      <div className="page-header">
+        <h1 id="search-title">{t('search.title')}</h1>
+      </div>
+      <Tabs
+        value={tab}
+        onChange={(v) => setTab(v as 'orders' | 'products')}
+        list={[
+          { value: 'orders', label: t('search.orders'), panel: <div style={{ paddingTop: 16 }}><OrderSearchPanel /></div> },
+          { value: 'products', label: t('search.products'), panel: <div style={{ paddingTop: 16 }}><ProductSearchPanel /></div> },
+        ]}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import { Button, MessagePlugin, Space } from 'tdesign-react';
+import { FileIcon } from 'tdesign-icons-react';
+import { useI18n } from '../i18n';
+import { downloadAttachment, type OrderView } from './order-hooks';
+
+/** The named files of an order (by attachment id), each a download button. */
+export const AttachmentLinks = ({ order, ids }: { order: OrderView; ids: string[] }) => {
+  const { t } = useI18n();
+  if (ids.length === 0) return null;
+  return (
+    <Space size={4} breakLine>
+      {ids.map((id) => {
+        const file = order.attachments?.find((a) => a.attachmentId === id);
+        const name = file?.fileName ?? id;
+        return (
+          <Button
+            key={id}
+            size="small"
+            variant="text"
+            theme="primary"
+            icon={<FileIcon />}
+            aria-label={`${t('order.download')} ${name}`}
+            onClick={() => downloadAttachment(order.orderId, id, name).catch((e: Error) => void MessagePlugin.error(e.message))}
+          >
+            {name}
+          </Button>
+        );
+      })}
+    </Space>
+  );
+};

@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import { Upload, type UploadFile } from 'tdesign-react';
+import { ApiProblem } from '../api/client';
+import { useI18n } from '../i18n';
+import { uploadAttachment } from './order-hooks';
+
+/**
+ * TDesign Upload sending each file straight to S3 through the order's presigned upload
+ * (`POST /orders/{orderId}/attachments`); `onChange` gets the ids of the files that arrived.
+ */
+export const AttachmentUpload = ({
+  orderId,
+  label,
+  max = 10,
+  onChange,
+}: {
+  orderId: string;
+  label: string;
+  max?: number;
+  onChange: (attachmentIds: string[]) => void;
+}) => {
+  const { t } = useI18n();
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  const ids = (list: UploadFile[]) => list.filter((f) => f.status === 'success' && f.response?.attachmentId).map((f) => String(f.response!.attachmentId));
+  return (
+    <Upload
+      theme="file"
+      multiple={max > 1}
+      max={max}
+      files={files}
+      placeholder=""
+      triggerButtonProps={{ variant: 'outline', content: label, 'aria-label': label } as never}
+      abridgeName={[12, 8]}
+      onChange={(list) => {
+        setFiles(list);
+        onChange(ids(list));
+      }}
+      requestMethod={async (file) => {
+        const one = Array.isArray(file) ? file[0] : file;
+        try {
+          const attachmentId = await uploadAttachment(orderId, one.raw as File);
+          return { status: 'success', response: { attachmentId, url: '' } };
+        } catch (err) {
+          const detail = err instanceof ApiProblem ? err.detail || err.title : (err as Error).message;
+          return { status: 'fail', error: detail || t('common.error'), response: {} };
+        }
+      }}
+    />
+  );
+};

@@ -1,0 +1,95 @@
+import { formatTime } from '../app/format';
+import { useNavigate, useParams } from 'react-router';
+import { Button, Card, Descriptions, Loading, Space } from 'tdesign-react';
+import { ConfirmAction } from '../app/confirm-action';
+import { ProblemAlert } from '../app/problem';
+import { useI18n } from '../i18n';
+import { money } from '../products/content-view';
+import { Conversation, DeliveryView, OrderTimeline, RequirementsView } from './components';
+import { useCompleteOrder, useOrder, useRejectRequirements, useStartOrder, useUrgeOrder } from './hooks';
+import { OrderLabel } from './order-list';
+
+/** The provider's order detail: requirements, the guide's buttons with their confirmations, conversation, record. */
+export default function OrderDetail() {
+  const { orderId } = useParams();
+  const { t, lang } = useI18n();
+  const navigate = useNavigate();
+  const q = useOrder(orderId);
+  const start = useStartOrder();
+  const complete = useCompleteOrder();
+  const urge = useUrgeOrder();
+  const rejectRequirements = useRejectRequirements();
+  if (q.isLoading) return <Loading loading text={t('common.loading')} />;
+  if (q.error || !q.data) return <ProblemAlert error={q.error} />;
+  const o = q.data;
+  const id = o.orderId;
+  return (
+    <section aria-labelledby="order-title">
+      <div className="page-header">
+        <Space align="center" breakLine>
+          <h1 id="order-title">
+            {t('orders.detail')} · {o.product.name}
+          </h1>
+          <OrderLabel label={o.labels.provider} status={o.status} />
+        </Space>
+        <Space breakLine>
+          {o.status === 'awaiting_start' && (
+            <ConfirmAction label={t('orders.start')} body={t('orders.startConfirm')} command={start} vars={id} />
+          )}
+          {o.status === 'awaiting_start' && o.requirements.status === 'submitted' && (
+            <ConfirmAction
+              label={t('orders.rejectRequirements')}
+              theme="danger"
+              variant="outline"
+              body={t('orders.rejectRequirementsConfirm')}
+              command={rejectRequirements}
+              vars={(reason: string) => ({ orderId: id, reason })}
+              input={{ label: t('orders.reason'), field: 'reason', required: true }}
+            />
+          )}
+          {o.status === 'implementing' && (
+            <ConfirmAction
+              label={t('orders.complete')}
+              body={t('orders.completeConfirm')}
+              command={complete}
+              vars={(note: string) => ({ orderId: id, note })}
+              input={{ label: t('orders.note'), field: 'note', required: true }}
+            />
+          )}
+          {o.status === 'awaiting_confirmation' && (
+            <ConfirmAction label={t('orders.urge')} variant="outline" body={t('orders.urgeConfirm')} command={urge} vars={id} />
+          )}
+          <Button variant="outline" onClick={() => navigate('/provider/orders')}>
+            {t('common.back')}
+          </Button>
+        </Space>
+      </div>
+      <Space direction="vertical" style={{ width: '100%' }} size={16}>
+        <Card bordered title={t('orders.summary')}>
+          <Descriptions
+            column={2}
+            items={[
+              { label: t('orders.orderId'), content: id },
+              { label: t('orders.product'), content: o.product.name },
+              { label: t('orders.plan'), content: `${o.product.plan.name} × ${o.quantity}` },
+              { label: t('orders.amount'), content: money(o.amount, lang) },
+              { label: t('orders.providerLabel'), content: o.labels.provider },
+              { label: t('orders.buyerLabel'), content: o.labels.buyer },
+              { label: t('orders.createdAt'), content: formatTime(o.createdAt) },
+              { label: t('orders.completedAt'), content: formatTime(o.completedAt) },
+              ...(o.lastUrgedAt ? [{ label: t('orders.urgedAt'), content: formatTime(o.lastUrgedAt) }] : []),
+            ]}
+          />
+        </Card>
+        <div className="two-columns">
+          <Space direction="vertical" style={{ width: '100%' }} size={16}>
+            <RequirementsView order={o} />
+            <DeliveryView order={o} />
+            <Conversation order={o} />
+          </Space>
+          <OrderTimeline order={o} />
+        </div>
+      </Space>
+    </section>
+  );
+}

@@ -1,0 +1,163 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { Button, DateRangePicker, Form, Input, MessagePlugin, Select, Space, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { api, unwrap } from '../api/client';
+import { ORDER_STATUSES, type Order, type OrderStatus, type Page, type ProviderProduct } from '../api/types';
+import { CursorTable } from '../app/cursor-table';
+import { Field } from '../app/field';
+import { ProblemAlert } from '../app/problem';
+import { useI18n } from '../i18n';
+import { formatTime, money } from '../app/format';
+import { downloadExport, fetchOrder, useProviderOrders, type ProviderOrderFilters } from './hooks';
+
+/** A date range picked in local days, sent as instants: the start of the first day to the end of the last. */
+const range = (v: unknown): [string | undefined, string | undefined] => {
+  const [from, to] = (Array.isArray(v) ? v : []) as string[];
+  if (!from || !to) return [undefined, undefined];
+  return [new Date(`${from}T00:00:00`).toISOString(), new Date(`${to}T23:59:59.999`).toISOString()];
+};
+
+export const OrderLabel = ({ label, status }: { label: string; status: OrderStatus }) => {
+  const theme = status === 'completed' ? 'success' : status === 'cancelled' ? 'default' : status === 'disputed' ? 'danger' : 'warning';
+  return (
+    <Tag theme={theme} variant="light">
+      {label}
+    </Tag>
+  );
+};
+
+/** 订单管理: the guide's filters (status, product, purchase and completion time, order number) and export. */
+export default function OrderList() {
+  const { t, lang } = useI18n();
+  const navigate = useNavigate();
+  const [filters, setFilters] = useState<ProviderOrderFilters>({});
+  const [created, setCreated] = useState<string[]>([]);
+  const [completed, setCompleted] = useState<string[]>([]);
+  const [orderNo, setOrderNo] = useState('');
+  const [lookupError, setLookupError] = useState<unknown>();
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<unknown>();
+  const list = useProviderOrders(filters);
+  const products = useQuery({
+    queryKey: ['provider', 'products', 'options'],
+    queryFn: () => unwrap<Page<ProviderProduct>>(api().GET('/provider/products', { params: { query: { limit: 100 } } })),
+  });
+
+  const lookup = async () => {
+    const id = orderNo.trim();
+    if (!id) return;
+    setLookupError(undefined);
+    try {
+      const order = await fetchOrder(id);
+      navigate(`/provider/orders/${order.orderId}`);
+    } catch (err) {
+      setLookupError(err);
+    }
+  };
+  const exportCsv = async () => {
+    setExporting(true);
+    setExportError(undefined);
+    try {
+      await downloadExport(filters);
+      void MessagePlugin.success(t('common.done'));
+    } catch (err) {
+      setExportError(err);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const columns: PrimaryTableCol<Order>[] = [
+    {
+      colKey: 'orderId',
+      title: t('orders.orderId'),
+      cell: ({ row }) => (
+        <Link className="mono" to={`/provider/orders/${row.orderId}`}>
+          {row.orderId}
+        </Link>
+      ),
+    },
+    { colKey: 'product', title: t('orders.product'), className: 'nowrap', cell: ({ row }) => `${row.product.name} · ${row.product.plan.name} × ${row.quantity}` },
+    { colKey: 'amount', title: t('orders.amount'), className: 'nowrap', cell: ({ row }) => money(row.amount, lang) },
+    { colKey: 'status', title: t('orders.providerLabel'), className: 'nowrap', cell: ({ row }) => <OrderLabel label={row.labels.provider} status={row.status} /> },
+    { colKey: 'buyerLabel', title: t('orders.buyerLabel'), className: 'nowrap', cell: ({ row }) => row.labels.buyer },
+    { colKey: 'createdAt', title: t('orders.createdAt'), className: 'nowrap', cell: ({ row }) => formatTime(row.createdAt) },
+    { colKey: 'completedAt', title: t('orders.completedAt'), className: 'nowrap', cell: ({ row }) => formatTime(row.completedAt) },
+    {
+      colKey: 'actions',
+      title: t('common.actions'),
+      className: 'nowrap',
+      cell: ({ row }) => (
+        <Button variant="text" theme="primary" size="small" onClick={() => navigate(`/provider/orders/${row.orderId}`)}>
+          {t('products.detail')}
+        </Button>
+      ),
+    },
+  ];
+  return (
+    <section aria-labelledby="orders-title">
+      <div className="page-header">
+        <h1 id="orders-title">{t('orders.title')}</h1>
+        <Button variant="outline" loading={exporting} disabled={exporting} onClick={() => void exportCsv()}>
+          {t('orders.export')}
+        </Button>
+      </div>
+      {exportError ? <ProblemAlert error={exportError} /> : null}
+      <Form layout="inline" labelAlign="top" className="filters" onSubmit={() => void lookup()} preventSubmitDefault>
+        <Field label={t('common.status')}>
+          <Select
+            clearable
+            value={filters.status}
+            placeholder={t('common.all')}
+            onChange={(v) => setFilters((f) => ({ ...f, status: (v || undefined) as OrderStatus | undefined }))}
+            options={ORDER_STATUSES.map((s) => ({ value: s, label: t(`orderStatus.provider.${s}`) }))}
+          />
+        </Field>
+        <Field label={t('orders.product')}>
+          <Select
+            clearable
+            filterable
+            value={filters.productId}
+            placeholder={t('orders.product.all')}
+            loading={products.isLoading}
+            onChange={(v) => setFilters((f) => ({ ...f, productId: (v || undefined) as string | undefined }))}
+            options={(products.data?.items ?? []).map((p) => ({ value: p.productId, label: p.live?.name ?? p.draft?.name ?? p.productId }))}
+          />
+        </Field>
+        <Field label={t('orders.createdRange')}>
+          <DateRangePicker
+            clearable
+            value={created}
+            onChange={(v) => {
+              setCreated(v as string[]);
+              const [createdFrom, createdTo] = range(v);
+              setFilters((f) => ({ ...f, createdFrom, createdTo }));
+            }}
+          />
+        </Field>
+        <Field label={t('orders.completedRange')}>
+          <DateRangePicker
+            clearable
+            value={completed}
+            onChange={(v) => {
+              setCompleted(v as string[]);
+              const [completedFrom, completedTo] = range(v);
+              setFilters((f) => ({ ...f, completedFrom, completedTo }));
+            }}
+          />
+        </Field>
+        <Field label={t('orders.orderId')}>
+          <Space size={4}>
+            <Input value={orderNo} onChange={(v) => setOrderNo(String(v))} placeholder={t('orders.lookup')} onEnter={() => void lookup()} />
+            <Button type="submit" variant="outline" disabled={!orderNo.trim()}>
+              {t('common.search')}
+            </Button>
+          </Space>
+        </Field>
+      </Form>
+      {lookupError ? <ProblemAlert error={lookupError} /> : null}
+      <CursorTable list={list} columns={columns} rowKey="orderId" caption={t('orders.title')} />
+    </section>
+  );
+}

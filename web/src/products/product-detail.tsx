@@ -1,0 +1,84 @@
+import { formatTime } from '../app/format';
+import { useNavigate, useParams } from 'react-router';
+import { Alert, Button, Card, Loading, Space, Table, Tag } from 'tdesign-react';
+import type { ReviewRecord } from '../api/types';
+import { ProblemAlert } from '../app/problem';
+import { useI18n } from '../i18n';
+import { ContentView } from './content-view';
+import { useOwnProduct } from './hooks';
+import { RowActions } from './product-list';
+import { ProductStatusTag } from './status-tag';
+
+/** A provider's product: the live version beside the pending revision, and the review history with reasons. */
+export default function ProductDetail() {
+  const { productId } = useParams();
+  const { t, lang } = useI18n();
+  const navigate = useNavigate();
+  const q = useOwnProduct(productId);
+  if (q.isLoading) return <Loading loading text={t('common.loading')} />;
+  if (q.error || !q.data) return <ProblemAlert error={q.error} />;
+  const p = q.data;
+  const reason = p.revision?.reason ?? p.rejectionReason;
+  const pendingStatus = p.revision?.status ?? (p.draft && !p.live ? p.status : undefined);
+  return (
+    <section aria-labelledby="product-title">
+      <div className="page-header">
+        <Space align="center">
+          <h1 id="product-title">{p.draft?.name ?? p.live?.name}</h1>
+          <ProductStatusTag status={p.status} />
+          <span style={{ color: 'var(--td-text-color-secondary)' }}>
+            {t('products.version')} {p.version}
+          </span>
+        </Space>
+        <Space>
+          <RowActions p={{ ...p, productId: p.productId }} />
+          <Button variant="outline" onClick={() => navigate('/provider/products')}>
+            {t('common.back')}
+          </Button>
+        </Space>
+      </div>
+      <Space direction="vertical" style={{ width: '100%' }} size={16}>
+        {reason && <Alert theme="warning" title={t('products.rejectedReason')} message={reason} />}
+        {p.status === 'delisted' && <Alert theme="info" message={t('products.relistHint')} />}
+        <div className="two-columns">
+          <Card title={t('products.live')} bordered>
+            {p.live ? <ContentView content={p.live} /> : <p>{t('products.noLive')}</p>}
+          </Card>
+          <Card
+            title={
+              <Space align="center">
+                {t('products.pendingRevision')}
+                {pendingStatus && <Tag variant="light" theme={pendingStatus === 'rejected' ? 'danger' : 'warning'}>{t(`status.${pendingStatus}`)}</Tag>}
+              </Space>
+            }
+            bordered
+          >
+            {p.draft ? <ContentView content={p.draft} compare={p.live} /> : <p>{t('common.empty')}</p>}
+          </Card>
+        </div>
+        <Card title={t('products.history')} bordered>
+          <Table<ReviewRecord & { i: number }>
+            rowKey="i"
+            data={[...p.reviewHistory].reverse().map((r, i) => ({ ...r, i }))}
+            empty={t('common.empty')}
+            columns={[
+              { colKey: 'at', title: t('common.updatedAt'), cell: ({ row }) => formatTime(row.at) },
+              {
+                colKey: 'decision',
+                title: t('common.status'),
+                cell: ({ row }) => (
+                  <Tag theme={row.decision === 'approved' ? 'success' : 'danger'} variant="light">
+                    {row.decision === 'approved' || row.decision === 'rejected' ? t(`products.decision.${row.decision}`) : row.decision}
+                  </Tag>
+                ),
+              },
+              { colKey: 'version', title: t('products.version') },
+              { colKey: 'reason', title: t('products.reason'), cell: ({ row }) => row.reason ?? '—' },
+              { colKey: 'operatorId', title: t('products.operator') },
+            ]}
+          />
+        </Card>
+      </Space>
+    </section>
+  );
+}

@@ -1,0 +1,115 @@
+import { formatTime } from '../app/format';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { Button, Form, Select, Space, type PrimaryTableCol } from 'tdesign-react';
+import { PRODUCT_STATUSES, SERVICE_TYPES, type ProductStatus, type ProviderProduct, type ServiceType } from '../api/types';
+import { ConfirmAction } from '../app/confirm-action';
+import { CursorTable } from '../app/cursor-table';
+import { Field } from '../app/field';
+import { useI18n } from '../i18n';
+import { productPagePath } from './paths';
+import { useDeleteProduct, useDelistProduct, useOwnProducts, useSubmitProduct, useWithdrawProduct, type ProductFilters } from './hooks';
+import { ProductStatusTag } from './status-tag';
+
+/** The row actions of the guide; what the API refuses (409) shows its detail in the dialog. */
+export const RowActions = ({ p }: { p: ProviderProduct }) => {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const submit = useSubmitProduct();
+  const withdraw = useWithdrawProduct();
+  const delist = useDelistProduct();
+  const remove = useDeleteProduct();
+  const review = p.revision?.status ?? (p.status === 'listed' || p.status === 'delisted' ? 'none' : p.status);
+  const name = p.draft?.name ?? p.live?.name ?? '';
+  return (
+    <Space size={4} breakLine>
+      <Button variant="text" theme="primary" size="small" onClick={() => navigate(`/provider/products/${p.productId}`)}>
+        {t('products.detail')}
+      </Button>
+      {review !== 'in_review' && (
+        <Button variant="text" theme="primary" size="small" onClick={() => navigate(`/provider/products/${p.productId}/edit`)}>
+          {p.status === 'delisted' ? t('products.relist') : t('products.edit')}
+        </Button>
+      )}
+      {p.status === 'listed' && (
+        <Button variant="text" theme="primary" size="small" onClick={() => window.open(productPagePath(p.productId), '_blank', 'noopener')}>
+          {t('products.view')}
+        </Button>
+      )}
+      {(review === 'draft' || review === 'rejected') && (
+        <ConfirmAction variant="text" size="small" label={t('products.submit')} title={`${t('products.submit')} · ${name}`} body={t('products.submitConfirm')} command={submit} vars={p.productId} />
+      )}
+      {review === 'in_review' && (
+        <ConfirmAction variant="text" size="small" label={t('products.withdraw')} title={`${t('products.withdraw')} · ${name}`} body={t('products.withdrawConfirm')} command={withdraw} vars={p.productId} />
+      )}
+      {p.status === 'listed' && (
+        <ConfirmAction variant="text" theme="danger" size="small" label={t('products.delist')} title={`${t('products.delist')} · ${name}`} body={t('products.delistConfirm')} command={delist} vars={p.productId} />
+      )}
+      {!p.live && review !== 'in_review' && (
+        <ConfirmAction variant="text" theme="danger" size="small" label={t('products.delete')} title={`${t('products.delete')} · ${name}`} body={t('products.deleteConfirm')} command={remove} vars={p.productId} />
+      )}
+    </Space>
+  );
+};
+
+/** 商品管理: own products by service type and status, with the guide's row actions. */
+export default function ProductList() {
+  const { t, lang } = useI18n();
+  const navigate = useNavigate();
+  const [filters, setFilters] = useState<ProductFilters>({});
+  const list = useOwnProducts(filters);
+  const columns: PrimaryTableCol<ProviderProduct>[] = [
+    {
+      colKey: 'name',
+      title: t('products.name'),
+      cell: ({ row }) => <Link to={`/provider/products/${row.productId}`}>{row.draft?.name ?? row.live?.name}</Link>,
+    },
+    { colKey: 'serviceType', title: t('products.serviceType'), cell: ({ row }) => t(`type.${(row.draft ?? row.live)!.serviceType}`) },
+    {
+      colKey: 'status',
+      title: t('common.status'),
+      cell: ({ row }) => (
+        <Space size={4} breakLine>
+          <ProductStatusTag status={row.status} />
+          {row.revision && (
+            <span style={{ fontSize: 12, color: 'var(--td-text-color-secondary)' }}>
+              {t('products.pendingRevision')}: {t(`status.${row.revision.status}`)}
+            </span>
+          )}
+        </Space>
+      ),
+    },
+    { colKey: 'version', title: t('products.version'), width: 70 },
+    { colKey: 'updatedAt', title: t('common.updatedAt'), cell: ({ row }) => formatTime(row.updatedAt) },
+    { colKey: 'actions', title: t('common.actions'), cell: ({ row }) => <RowActions p={row} /> },
+  ];
+  return (
+    <section aria-labelledby="products-title">
+      <div className="page-header">
+        <h1 id="products-title">{t('products.title')}</h1>
+        <Button onClick={() => navigate('/provider/products/new')}>{t('products.new')}</Button>
+      </div>
+      <Form layout="inline" labelAlign="top" className="filters">
+        <Field label={t('products.serviceType')}>
+          <Select
+            clearable
+            value={filters.serviceType}
+            placeholder={t('common.all')}
+            onChange={(v) => setFilters((f) => ({ ...f, serviceType: (v || undefined) as ServiceType | undefined }))}
+            options={SERVICE_TYPES.map((s) => ({ value: s, label: t(`type.${s}`) }))}
+          />
+        </Field>
+        <Field label={t('common.status')}>
+          <Select
+            clearable
+            value={filters.status}
+            placeholder={t('common.all')}
+            onChange={(v) => setFilters((f) => ({ ...f, status: (v || undefined) as ProductStatus | undefined }))}
+            options={PRODUCT_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          />
+        </Field>
+      </Form>
+      <CursorTable list={list} columns={columns} rowKey="productId" caption={t('products.title')} />
+    </section>
+  );
+}

@@ -1,0 +1,156 @@
+import { Link, useParams } from 'react-router';
+import { Alert, Card, Descriptions, Loading, Space, Tag } from 'tdesign-react';
+import { ConfirmAction } from '../app/confirm-action';
+import { formatTime, money } from '../app/format';
+import { ProblemAlert } from '../app/problem';
+import { useI18n } from '../i18n';
+import { OrderConversation } from '../orders/order-conversation';
+import { useAppealOrder, useCancelOrder, useConfirmOrder, useOrder, useRejectCompletion, type OrderView } from '../orders/order-hooks';
+import { DeliveryView, OrderTimeline, RequirementsView } from '../orders/components';
+import { OrderReview } from './order-review';
+import { STATUS_THEME } from './purchase-list';
+import { RequirementsForm } from './requirements-form';
+
+/** The buyer's buttons; which ones show follows the status, whether they may is the API's answer (409 shown). */
+const BuyerActions = ({ order }: { order: OrderView }) => {
+  const { t } = useI18n();
+  const confirm = useConfirmOrder();
+  const reject = useRejectCompletion();
+  const cancel = useCancelOrder();
+  const appeal = useAppealOrder();
+  const id = order.orderId;
+  const s = order.status;
+  return (
+    <Space size={8} breakLine>
+      {s === 'awaiting_confirmation' && (
+        <ConfirmAction label={t('order.confirm')} body={t('order.confirmBody')} command={confirm} vars={{ orderId: id }} />
+      )}
+      {s === 'awaiting_confirmation' && (
+        <ConfirmAction
+          label={t('order.rejectCompletion')}
+          variant="outline"
+          body={t('order.rejectCompletionBody')}
+          command={reject}
+          input={{ label: t('order.reason'), field: 'reason', required: true }}
+          vars={(reason: string) => ({ orderId: id, body: { reason } })}
+        />
+      )}
+      {s === 'awaiting_start' && (
+        <ConfirmAction
+          label={t('order.cancel')}
+          title={t('order.cancelTitle')}
+          variant="outline"
+          theme="danger"
+          body={t('order.cancelBody')}
+          command={cancel}
+          input={{ label: t('order.reason'), field: 'reason' }}
+          vars={(reason: string) => ({ orderId: id, body: reason.trim() ? { reason } : {} })}
+        />
+      )}
+      {(s === 'awaiting_start' || s === 'implementing' || s === 'awaiting_confirmation') && (
+        <ConfirmAction
+          label={t('order.appeal')}
+          variant="outline"
+          theme="warning"
+          body={t('order.appealBody')}
+          command={appeal}
+          input={{ label: t('order.reason'), field: 'reason', required: true }}
+          vars={(reason: string) => ({ orderId: id, body: { reason } })}
+        />
+      )}
+    </Space>
+  );
+};
+
+/** The order's facts: product, plan, money, times and each party's status name. */
+export const OrderSummary = ({ order, productLink }: { order: OrderView; productLink?: string }) => {
+  const { t, lang } = useI18n();
+  return (
+    <Descriptions
+      bordered
+      column={1}
+      items={[
+        { label: t('orders.orderId'), content: <code>{order.orderId}</code> },
+        { label: t('orders.product'), content: productLink ? <Link to={productLink}>{order.product.name}</Link> : order.product.name },
+        { label: t('orders.plan'), content: `${order.product.plan.name}（${order.product.plan.duration} ${t(`unit.${order.product.plan.unit}`)}）` },
+        { label: t('order.unitPrice'), content: money(order.product.unitPrice ?? order.product.plan.price, lang) },
+        { label: t('orders.quantity'), content: order.quantity },
+        { label: t('orders.amount'), content: <strong>{money(order.amount, lang)}</strong> },
+        { label: t('order.buyerSees'), content: <Tag theme={STATUS_THEME[order.status]} variant="light">{order.labels.buyer}</Tag> },
+        { label: t('order.providerSees'), content: <Tag variant="light">{order.labels.provider}</Tag> },
+        { label: t('orders.createdAt'), content: formatTime(order.createdAt) },
+        { label: t('orders.completedAt'), content: formatTime(order.completedAt) },
+        ...(order.refund ? [{ label: t('order.refund', { amount: money(order.refund.amount, lang) }), content: formatTime(order.refund.at) }] : []),
+      ]}
+    />
+  );
+};
+
+/** Appeal, resolution and delivery as notices above the record. */
+export const OrderNotices = ({ order }: { order: OrderView }) => {
+  const { t } = useI18n();
+  return (
+    <>
+      {order.appeal && order.status === 'disputed' && <Alert theme="error" message={t('order.appealInfo', { reason: order.appeal.reason })} />}
+      {order.resolution && (
+        <Alert theme="info" title={`${t('order.resolution')}：${t(`appeals.outcome.${order.resolution.outcome}` as never)}`} message={order.resolution.note} />
+      )}
+    </>
+  );
+};
+
+/** The order for its buyer: 提交需求单, 确认完成, 驳回验收, 取消, 申诉, the conversation, the record, 评价. */
+export default function PurchaseDetail() {
+  const { orderId } = useParams();
+  const { t } = useI18n();
+  const q = useOrder(orderId);
+  if (q.isLoading) return <Loading loading text={t('common.loading')} />;
+  if (q.error || !q.data) return <ProblemAlert error={q.error} />;
+  const order = q.data as OrderView;
+  return (
+    <section aria-labelledby="order-title">
+      <div className="page-header">
+        <Space direction="vertical" size={4}>
+          <Link to="/buyer/orders">← {t('purchases.title')}</Link>
+          <Space align="center" breakLine>
+            <h1 id="order-title">{order.product.name}</h1>
+            <Tag theme={STATUS_THEME[order.status]} size="large">
+              {order.labels.buyer}
+            </Tag>
+          </Space>
+        </Space>
+        <BuyerActions order={order} />
+      </div>
+      <Space direction="vertical" style={{ width: '100%' }} size={16}>
+        <OrderNotices order={order} />
+        <div className="two-columns">
+          <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            <Card title={t('order.summary')} bordered>
+              <OrderSummary order={order} productLink={`/catalog/${order.productId}`} />
+            </Card>
+            {order.status === 'awaiting_start' && (order.product.requirementsTemplate?.length ?? 0) > 0 ? (
+              <Card title={t('orders.requirements')} bordered>
+                <RequirementsForm key={order.version} order={order} />
+              </Card>
+            ) : (
+              <RequirementsView order={order} />
+            )}
+            <DeliveryView order={order} />
+            {order.status === 'completed' && (
+              <Card title={order.review ? t('order.reviewed') : t('order.reviewTitle')} bordered>
+                <OrderReview order={order} />
+              </Card>
+            )}
+          </Space>
+          <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            <Card title={t('conversation.title')} bordered>
+              <OrderConversation order={order} />
+            </Card>
+            <OrderTimeline order={order} />
+          </Space>
+        </div>
+      </Space>
+    </section>
+  );
+}
+

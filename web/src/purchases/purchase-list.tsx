@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { Button, Form, Select, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { ORDER_STATUSES, type Order, type OrderStatus } from '../api/types';
+import { CursorTable } from '../app/cursor-table';
+import { Field } from '../app/field';
+import { shortId, formatTime, money } from '../app/format';
+import { useI18n, type MessageKey } from '../i18n';
+import { useBuyerOrders } from './hooks';
+
+export const STATUS_THEME: Record<OrderStatus, 'default' | 'primary' | 'warning' | 'danger' | 'success'> = {
+  awaiting_start: 'warning',
+  implementing: 'primary',
+  awaiting_confirmation: 'warning',
+  completed: 'success',
+  cancelled: 'default',
+  disputed: 'danger',
+};
+
+/** 已购服务: own orders with the buyer's status name, filtered by status, paged by cursor. */
+export default function PurchaseList() {
+  const { t, lang } = useI18n();
+  const navigate = useNavigate();
+  const [status, setStatus] = useState<OrderStatus>();
+  const list = useBuyerOrders(status);
+  const columns: PrimaryTableCol<Order>[] = [
+    { colKey: 'orderId', title: t('orders.orderId'), cell: ({ row }) => <Link to={`/buyer/orders/${row.orderId}`} aria-label={`${t('orders.orderId')} ${row.orderId}`}>{shortId(row.orderId)}</Link> },
+    { colKey: 'product', title: t('orders.product'), cell: ({ row }) => row.product.name },
+    { colKey: 'plan', title: t('orders.plan'), cell: ({ row }) => `${row.product.plan.name} × ${row.quantity}` },
+    { colKey: 'amount', title: t('orders.amount'), align: 'right', cell: ({ row }) => money(row.amount, lang) },
+    { colKey: 'status', title: t('purchases.myStatus'), cell: ({ row }) => <Tag theme={STATUS_THEME[row.status]} variant="light">{row.labels.buyer}</Tag> },
+    { colKey: 'createdAt', title: t('orders.createdAt'), cell: ({ row }) => formatTime(row.createdAt) },
+    {
+      colKey: 'actions',
+      title: t('common.actions'),
+      cell: ({ row }) => (
+        <Button variant="text" theme="primary" size="small" onClick={() => navigate(`/buyer/orders/${row.orderId}`)} aria-label={`${t('purchases.view')} ${row.product.name} ${shortId(row.orderId)}`}>
+          {t('purchases.view')}
+        </Button>
+      ),
+    },
+  ];
+  return (
+    <section aria-labelledby="purchases-title">
+      <div className="page-header">
+        <h1 id="purchases-title">{t('purchases.title')}</h1>
+      </div>
+      <Form layout="inline" labelAlign="top" className="filters">
+        <Field label={t('common.status')}>
+          <Select
+            clearable
+            value={status}
+            placeholder={t('common.all')}
+            onChange={(v) => setStatus((v || undefined) as OrderStatus | undefined)}
+            options={ORDER_STATUSES.map((s) => ({ value: s, label: t(`orderStatus.buyer.${s}` as MessageKey) }))}
+          />
+        </Field>
+      </Form>
+      <CursorTable list={list} columns={columns} rowKey="orderId" caption={t('purchases.title')} />
+    </section>
+  );
+}

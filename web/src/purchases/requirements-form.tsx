@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { Alert, Button, Dialog, Form, Input, InputNumber, Radio, Select, Space } from 'tdesign-react';
+import type { RequirementField } from '../api/types';
+import { Field } from '../app/field';
+import { fieldErrors, ProblemAlert } from '../app/problem';
+import { useI18n } from '../i18n';
+import { AttachmentUpload } from '../orders/attachment-upload';
+import { useSubmitRequirements, type OrderView } from '../orders/order-hooks';
+
+type Answer = string | number | boolean;
+
+/** One input per field type of the product's requirements template (text, number, boolean, select, file). */
+const FieldInput = ({ field, value, onChange, orderId }: { field: RequirementField; value: Answer | undefined; onChange: (v: Answer | undefined) => void; orderId: string }) => {
+  const { t } = useI18n();
+  switch (field.type) {
+    case 'number':
+      return <InputNumber value={value as number | undefined} onChange={(v) => onChange(v === undefined || v === null || v === '' ? undefined : Number(v))} theme="column" style={{ width: 200 }} />;
+    case 'boolean':
+      return (
+        <Radio.Group value={value === undefined ? undefined : value ? 'yes' : 'no'} onChange={(v) => onChange(v === 'yes')} aria-label={field.label}>
+          <Radio value="yes">{t('common.yes')}</Radio>
+          <Radio value="no">{t('common.no')}</Radio>
+        </Radio.Group>
+      );
+    case 'select':
+      return <Select value={value as string | undefined} clearable placeholder={t('order.choose')} onChange={(v) => onChange((v as string) || undefined)} options={(field.options ?? []).map((o) => ({ label: o, value: o }))} />;
+    case 'file':
+      return <AttachmentUpload orderId={orderId} max={1} label={t('order.upload')} onChange={(ids) => onChange(ids[0])} />;
+    default:
+      return <Input value={value as string | undefined} onChange={(v) => onChange(String(v))} maxlength={2000} />;
+  }
+};
+
+/** 提交需求单: the form rendered from the order's snapshot of the product's template, with a confirmation. */
+export const RequirementsForm = ({ order }: { order: OrderView }) => {
+  const { t } = useI18n();
+  const template = order.product.requirementsTemplate ?? [];
+  const submit = useSubmitRequirements();
+  const [answers, setAnswers] = useState<Record<string, Answer | undefined>>(() => ({ ...(order.requirements.answers as Record<string, Answer>) }));
+  const [open, setOpen] = useState(false);
+  const errors = fieldErrors(submit.error);
+  const submitted = order.requirements.status === 'submitted';
+  const send = async () => {
+    if (submit.isPending) return;
+    const clean = Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== undefined && v !== '')) as Record<string, Answer>;
+    try {
+      await submit.mutateAsync({ orderId: order.orderId, answers: clean });
+    } catch {
+      // field errors show under their inputs
+    }
+    setOpen(false);
+  };
+  const label = submitted ? t('order.editRequirements') : t('order.submitRequirements');
+  if (template.length === 0) return <p className="muted">{t('order.requirementsEmpty')}</p>;
+  return (
+    <Form labelAlign="top" onSubmit={() => setOpen(true)} preventSubmitDefault aria-label={t('orders.requirements')}>
+      {order.requirements.status === 'rejected' && (
+        <Alert theme="warning" style={{ marginBottom: 12 }} message={t('order.requirementsRejected', { reason: order.requirements.reason ?? '' })} />
+      )}
+      {submitted && <Alert theme="success" style={{ marginBottom: 12 }} message={t('order.requirementsSubmitted')} />}
+      {template.map((f) => (
+        <Field key={f.key} label={f.label} required={f.required} error={errors[`answers.${f.key}`]}>
+          <FieldInput field={f} orderId={order.orderId} value={answers[f.key]} onChange={(v) => setAnswers((a) => ({ ...a, [f.key]: v }))} />
+        </Field>
+      ))}
+      {submit.error && Object.keys(errors).every((k) => !k.startsWith('answers.')) ? <ProblemAlert error={submit.error} /> : null}
+      <Space>
+        <Button type="submit" loading={submit.isPending} disabled={submit.isPending}>
+          {t('order.submitRequirements')}
+        </Button>
+      </Space>
+      <Dialog
+        visible={open}
+        header={label}
+        onClose={() => setOpen(false)}
+        confirmBtn={{ content: t('common.confirm'), loading: submit.isPending }}
+        cancelBtn={{ content: t('common.cancel') }}
+        onConfirm={() => void send()}
+        width="min(480px, 94vw)"
+      >
+        {t('order.requirementsConfirm')}
+      </Dialog>
+    </Form>
+  );
+};

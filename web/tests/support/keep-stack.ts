@@ -1,0 +1,17 @@
+import globalSetup from './global-setup';
+
+/**
+ * Starts the journeys' private stack and keeps it until Ctrl-C, for working on the console tests:
+ *   npx tsx web/tests/support/keep-stack.ts      (prints the line to export)
+ *   CONSOLE_STACK='…' npx playwright test -c web/playwright.config.ts web/tests/frame.spec.ts
+ * The console is served from web/dist: `npm run build:console` picks up changes without a restart.
+ */
+const main = async () => {
+  const stop = await globalSetup();
+  console.log(`export CONSOLE_STACK='${process.env.CONSOLE_STACK}'`);
+  const quit = () => void stop().then(() => process.exit(0));
+  process.on('SIGINT', quit);
+  process.on('SIGTERM', quit);
+};
+
+void main();
