@@ -1,13 +1,11 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { config } from '../../lib/config';
 import { productContent } from '../support/fixtures';
 import { invoke } from '../support/http';
 
-// Limits of this file only, set before any import reads the configuration.
-vi.hoisted(() => {
-  process.env.RATE_ORDERS = '3';
-  process.env.RATE_PRODUCTS = '2';
-  process.env.RATE_WINDOW_SECONDS = '3600';
-});
+// Limits of this file only (the handlers read them from the configuration on every request).
+Object.assign(config.rateLimits.orders, { limit: 3, windowSeconds: 3600 });
+Object.assign(config.rateLimits.products, { limit: 2, windowSeconds: 3600 });
 
 describe('per-user rate limits on creation (429 THROTTLED with Retry-After)', () => {
   it('refuses a provider’s products beyond the limit of the window, and writes nothing', async () => {
