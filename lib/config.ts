@@ -27,6 +27,11 @@ const schema = z.object({
   BUYER_FINAL_REMINDER_BEFORE_MS: duration(days(1)),
   WEBHOOK_ALLOW_LOOPBACK: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.string().default('INFO'),
+  /** Per-user limits on creation and messaging: actions per window (seconds). */
+  RATE_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  RATE_ORDERS: z.coerce.number().int().positive().default(20),
+  RATE_PRODUCTS: z.coerce.number().int().positive().default(20),
+  RATE_MESSAGES: z.coerce.number().int().positive().default(30),
   /** Attachments (spec 4.1): the private bucket, and locally the S3 emulator's endpoint. */
   ATTACHMENTS_BUCKET: z.string().min(3).default('market-attachments'),
   S3_ENDPOINT: z.string().url().optional(),
@@ -70,6 +75,11 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env) => {
       buyerFinalReminderBeforeMs: c.BUYER_FINAL_REMINDER_BEFORE_MS,
     },
     webhookAllowLoopback: c.WEBHOOK_ALLOW_LOOPBACK === 'true',
+    rateLimits: {
+      orders: { name: 'orders', limit: c.RATE_ORDERS, windowSeconds: c.RATE_WINDOW_SECONDS },
+      products: { name: 'products', limit: c.RATE_PRODUCTS, windowSeconds: c.RATE_WINDOW_SECONDS },
+      messages: { name: 'messages', limit: c.RATE_MESSAGES, windowSeconds: c.RATE_WINDOW_SECONDS },
+    },
     attachments: { bucket: c.ATTACHMENTS_BUCKET, s3Endpoint: c.S3_ENDPOINT },
   };
 };

@@ -17,6 +17,7 @@ import {
 } from './orders/schemas';
 import {
   catalogItemView,
+  catalogListItemView,
   catalogQuery,
   createProductBody,
   editProductBody,
@@ -152,12 +153,12 @@ const op = ({ summary, answers, params, query, body, access = 'roles', created, 
 });
 
 const productList = pageOf(providerProductView).meta({ id: 'ProviderProductPage' });
-const catalogPage = pageOf(catalogItemView).meta({ id: 'CatalogPage' });
+const catalogPage = pageOf(catalogListItemView).meta({ id: 'CatalogPage' });
 const orderPage = pageOf(orderView).meta({ id: 'OrderPage' });
 const deliveryPage = pageOf(deliveryView).meta({ id: 'DeliveryPage' });
 
 const cmd = (summary: string, body?: z.ZodType, errors: ErrorStatus[] = [409]) =>
-  op({ summary, params: orderIdParams, body, answers: orderView, errors });
+  op({ summary, params: orderIdParams, body, answers: orderView, idempotent: true, errors });
 
 /** An operation whose success is 204 with no body. */
 const noContent = (o: ZodOpenApiOperationObject): ZodOpenApiOperationObject => {
@@ -188,27 +189,27 @@ const csvExport = (): ZodOpenApiOperationObject => {
 
 export const apiRoutes: ZodOpenApiPathsObject = {
   '/provider/products': {
-    post: op({ summary: '商品接入: create a draft', body: createProductBody, answers: providerProductView, created: true, idempotent: true, errors: [409] }),
+    post: op({ summary: '商品接入: create a draft', body: createProductBody, answers: providerProductView, created: true, idempotent: true, errors: [409, 429] }),
     get: op({ summary: 'Own products', query: providerProductsQuery, answers: productList }),
   },
   '/provider/products/{productId}': {
     get: op({ summary: 'Own product with live version, pending revision and review history', params: productIdParams, answers: providerProductView }),
-    patch: op({ summary: '修改 the draft or the pending revision', params: productIdParams, body: editProductBody, answers: providerProductView, errors: [409] }),
+    patch: op({ summary: '修改 the draft or the pending revision', params: productIdParams, body: editProductBody, idempotent: true, answers: providerProductView, errors: [409] }),
   },
-  '/provider/products/{productId}/submit': { post: op({ summary: '提交 for review', params: productIdParams, answers: providerProductView, errors: [409] }) },
-  '/provider/products/{productId}/withdraw': { post: op({ summary: '撤销审核', params: productIdParams, answers: providerProductView, errors: [409] }) },
-  '/provider/products/{productId}/delist': { post: op({ summary: '下架', params: productIdParams, answers: providerProductView, errors: [409] }) },
+  '/provider/products/{productId}/submit': { post: op({ summary: '提交 for review', params: productIdParams, idempotent: true, answers: providerProductView, errors: [409] }) },
+  '/provider/products/{productId}/withdraw': { post: op({ summary: '撤销审核', params: productIdParams, idempotent: true, answers: providerProductView, errors: [409] }) },
+  '/provider/products/{productId}/delist': { post: op({ summary: '下架', params: productIdParams, idempotent: true, answers: providerProductView, errors: [409] }) },
   '/products': { get: op({ summary: 'The catalogue', query: catalogQuery, access: 'public', answers: catalogPage }) },
   '/products/{productId}': { get: op({ summary: 'The product page (查看)', params: productIdParams, access: 'public', answers: catalogItemView }) },
   '/operator/reviews': { get: op({ summary: 'The review queue, oldest first', query: reviewQueueQuery, answers: productList }) },
   '/operator/products/{productId}/approve': {
-    post: op({ summary: 'Approve the submitted version', params: productIdParams, body: reviewDecisionBody, answers: providerProductView, errors: [409] }),
+    post: op({ summary: 'Approve the submitted version', params: productIdParams, body: reviewDecisionBody, idempotent: true, answers: providerProductView, errors: [409] }),
   },
   '/operator/products/{productId}/reject': {
-    post: op({ summary: 'Reject with a reason', params: productIdParams, body: rejectBody, answers: providerProductView, errors: [409] }),
+    post: op({ summary: 'Reject with a reason', params: productIdParams, body: rejectBody, idempotent: true, answers: providerProductView, errors: [409] }),
   },
   '/orders': {
-    post: op({ summary: 'Buy a plan of a listed product', body: createOrderBody, answers: orderView, created: true, idempotent: true, errors: [404, 409] }),
+    post: op({ summary: 'Buy a plan of a listed product', body: createOrderBody, answers: orderView, created: true, idempotent: true, errors: [404, 409, 429] }),
   },
   '/buyer/orders': { get: op({ summary: 'Own orders (buyer)', query: orderListQuery, answers: orderPage }) },
   '/provider/orders': { get: op({ summary: 'Own orders (provider)', query: orderListQuery, answers: orderPage }) },
@@ -229,7 +230,7 @@ export const apiRoutes: ZodOpenApiPathsObject = {
   },
   '/provider/webhook': {
     get: op({ summary: 'The registered endpoint', answers: webhookView, errors: [404] }),
-    put: op({ summary: 'Register the endpoint; answers the signing secret', body: putWebhookBody, answers: webhookSecretView }),
+    put: op({ summary: 'Register the endpoint; answers the signing secret', body: putWebhookBody, idempotent: true, answers: webhookSecretView }),
   },
   '/provider/webhook/deliveries': { get: op({ summary: 'Recent deliveries with every attempt', query: deliveriesQuery, answers: deliveryPage }) },
   // The API document and its reference page

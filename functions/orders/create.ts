@@ -9,5 +9,6 @@ import { idempotencyOf } from '../../lib/shared/idempotency';
 export const handler = route({ access: ['buyer'], body: createOrderBody }, async (req) =>
   createOrder(req.user.id, req.body, req.now, idempotencyOf(req, 'create-order'), config.orders, (order, timeline) =>
     created(toOrderView(order, languageOf(req.headers), timeline)),
+    config.rateLimits.orders,
   ),
 );

@@ -1,3 +1,4 @@
+import { config } from '../../lib/config';
 import { created, route } from '../../lib/http/route';
 import { normalizeContent, toProviderView } from '../../lib/products/model';
 import { createProduct } from '../../lib/products/repository';
@@ -8,5 +9,6 @@ import { idempotencyOf } from '../../lib/shared/idempotency';
 export const handler = route({ access: ['provider'], body: createProductBody }, async (req) =>
   createProduct(req.user, normalizeContent(req.body), req.now, idempotencyOf(req, 'create-product'), (p) =>
     created(toProviderView(p)),
+    config.rateLimits.products,
   ),
 );

@@ -5,6 +5,6 @@ import { editProductBody, productIdParams } from '../../lib/products/schemas';
 
 /** PATCH /provider/products/{productId} — 修改 the draft, or the pending revision of a listed product. */
 export const handler = route(
-  { access: ['provider'], params: productIdParams, body: editProductBody },
+  { access: ['provider'], idempotent: 'edit-product', params: productIdParams, body: editProductBody },
   async ({ user, params, body, now }) => ok(toProviderView(await editProduct(user, params.productId, normalizeContent(body), now))),
 );

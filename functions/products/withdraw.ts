@@ -4,6 +4,6 @@ import { changeProductStatus } from '../../lib/products/repository';
 import { productIdParams } from '../../lib/products/schemas';
 
 /** POST /provider/products/{productId}/withdraw — 撤销审核: take the submission back to draft. */
-export const handler = route({ access: ['provider'], params: productIdParams }, async ({ user, params, now }) =>
+export const handler = route({ access: ['provider'], idempotent: 'withdraw-product', params: productIdParams }, async ({ user, params, now }) =>
   ok(toProviderView(await changeProductStatus(user, params.productId, 'withdraw', {}, now))),
 );

@@ -23,18 +23,32 @@ export const keys = {
 
   order: (orderId: string) => ({ PK: `ORDER#${orderId}`, SK: 'ORDER' }),
   orderPartition: (orderId: string) => `ORDER#${orderId}`,
-  orderTimeline: (orderId: string, at: string, entryId: string) => ({
+  /** An order's timeline entry sorts by the order version it made (zero-padded), not by its clock. */
+  orderTimeline: (orderId: string, version: number) => ({
     PK: `ORDER#${orderId}`,
-    SK: `TIMELINE#${at}#${entryId}`,
+    SK: `TIMELINE#${String(version).padStart(10, '0')}`,
   }),
   providerOrders: (providerId: string) => `PROVIDER#${providerId}#ORDERS`,
   buyerOrders: (buyerId: string) => `BUYER#${buyerId}#ORDERS`,
+  /** A party's orders in one status (GSI5 provider, GSI6 buyer): the status filter as a key condition. */
+  providerOrdersIn: (providerId: string, status: string) => `PROVIDER#${providerId}#ORDERS#${status}`,
+  buyerOrdersIn: (buyerId: string, status: string) => `BUYER#${buyerId}#ORDERS#${status}`,
   dueShard: (id: string) => `DUE#${shardOf(id)}`,
   dueShards: () => Array.from({ length: DUE_SHARDS }, (_, i) => `DUE#${i}`),
   /** Webhook deliveries waiting for a retry: their own shards, so the order job never reads them. */
   retryShard: (id: string) => `RETRY#${shardOf(id)}`,
   retryShards: () => Array.from({ length: DUE_SHARDS }, (_, i) => `RETRY#${i}`),
 
+  /** An order command's idempotency record lives in the order's partition: the command's one read finds it. */
+  orderIdempotency: (orderId: string, userId: string, route: string, key: string) => ({
+    PK: `ORDER#${orderId}`,
+    SK: `IDEMPOTENCY#${userId}#${route}#${key}`,
+  }),
+  /** A user's fixed-window counter of one kind of action (orders, products, messages). */
+  rateCounter: (userId: string, name: string, windowStart: string) => ({
+    PK: `RATE#${userId}#${name}#${windowStart}`,
+    SK: 'RATE',
+  }),
   idempotency: (userId: string, route: string, key: string) => ({
     PK: `IDEMPOTENCY#${userId}#${route}#${key}`,
     SK: 'IDEMPOTENCY',
@@ -86,6 +100,8 @@ export const indexes = {
   GSI2: { name: 'GSI2', pk: 'GSI2PK', sk: 'GSI2SK' },
   GSI3: { name: 'GSI3', pk: 'GSI3PK', sk: 'GSI3SK' },
   GSI4: { name: 'GSI4', pk: 'GSI4PK', sk: 'GSI4SK' },
+  GSI5: { name: 'GSI5', pk: 'GSI5PK', sk: 'GSI5SK' },
+  GSI6: { name: 'GSI6', pk: 'GSI6PK', sk: 'GSI6SK' },
   GSI7: { name: 'GSI7', pk: 'GSI7PK', sk: 'GSI7SK' },
   GSI8: { name: 'GSI8', pk: 'GSI8PK', sk: 'GSI8SK' },
 } as const;

@@ -24,6 +24,7 @@ export class ConditionFailed extends Error {
 const CONFLICT_RETRIES = 3;
 
 type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
+export type TransactItem = TransactItems[number];
 
 /**
  * One TransactWriteItems. Every conditioned part returns the item it saw when refused. A conflict with

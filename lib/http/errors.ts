@@ -41,6 +41,13 @@ export class ForbiddenError extends DomainError {
   }
 }
 
+/** Separation of duties: nobody buys their own product or decides on anything of their own. */
+export class ConflictOfInterestError extends DomainError {
+  constructor(detail: string) {
+    super(403, 'CONFLICT_OF_INTEREST', 'Conflict of interest', detail);
+  }
+}
+
 export class NotFoundError extends DomainError {
   constructor(what: string) {
     super(404, 'NOT_FOUND', 'Not found', `${what} was not found.`);

@@ -7,6 +7,7 @@ import { authenticate, type Role, type User } from './auth';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from './errors';
 import { recordCommand } from './metrics';
 import { parseOrThrow } from './validation';
+import { findRecord, idempotencyOf, recordReply, replay } from '../shared/idempotency';
 
 export const logger = new Logger({ serviceName: 'marketplace' });
 
@@ -21,6 +22,12 @@ interface RouteOptions<B, Q, P, A extends Access> {
   body?: B;
   query?: Q;
   params?: P;
+  /**
+   * A command whose change cannot carry its idempotency record in the same write: the route replays a
+   * recorded answer for a repeated `Idempotency-Key` and records successful answers, under this name.
+   * (Creation and order commands record the answer in their own transaction instead.)
+   */
+  idempotent?: string;
 }
 
 export interface Request<B, Q, P, U> {
@@ -65,9 +72,32 @@ const problem = (err: DomainError, instance: string): APIGatewayProxyResultV2 =>
   }),
 });
 
+const MAX_BODY_DEPTH = 32;
+
+/** How deeply the JSON text nests, counted without parsing it (strings skipped), stopping past `limit`. */
+const nestingOf = (text: string, limit: number) => {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > limit) return depth;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return depth;
+};
+
 const readBody = (event: APIGatewayProxyEventV2): unknown => {
   if (event.body === undefined || event.body === null || event.body === '') return undefined;
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  // refused before parsing, validating or hashing: nothing deeper than a real body ever nests
+  if (nestingOf(text, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) {
+    throw new ValidationError([{ path: '(body)', message: `nested deeper than ${MAX_BODY_DEPTH} levels` }]);
+  }
   try {
     return JSON.parse(text);
   } catch {
@@ -83,11 +113,30 @@ const parsePath = <S extends Schema>(schema: S, value: unknown): z.output<S> => 
 
 const THROTTLES = new Set(['ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded']);
 
-/** DynamoDB still throttling after the SDK's own retries: the request was fine, the moment was not. */
-const isThrottle = (err: unknown) => {
-  const e = err as { name?: string; CancellationReasons?: Array<{ Code?: string }> };
-  if (e?.name && THROTTLES.has(e.name)) return true;
-  return e?.name === 'TransactionCanceledException' && (e.CancellationReasons ?? []).some((r) => r.Code === 'ThrottlingError');
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const TIMEOUTS = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'AbortError']);
+
+/**
+ * A dependency throttling, unreachable, timing out or failing on its side (5xx) after the SDK's own
+ * retries: the request was fine, the moment was not (503 with Retry-After, never 500).
+ */
+const isUnavailable = (err: unknown): boolean => {
+  const e = err as {
+    name?: string;
+    code?: string;
+    errors?: unknown[];
+    cause?: unknown;
+    $metadata?: { httpStatusCode?: number };
+    $fault?: string;
+    CancellationReasons?: Array<{ Code?: string }>;
+  };
+  if (!e || typeof e !== 'object') return false;
+  if (e.name && (THROTTLES.has(e.name) || TIMEOUTS.has(e.name))) return true;
+  if (e.code && NETWORK_CODES.has(e.code)) return true;
+  if ((e.$metadata?.httpStatusCode ?? 0) >= 500 || e.$fault === 'server') return true;
+  if (e.name === 'TransactionCanceledException' && (e.CancellationReasons ?? []).some((r) => r.Code === 'ThrottlingError')) return true;
+  if (Array.isArray(e.errors) && e.errors.some(isUnavailable)) return true;
+  return e.cause !== undefined && e.cause !== err && isUnavailable(e.cause);
 };
 
 const IDEMPOTENCY_KEY = z.string().min(1).max(100).regex(/^[\x21-\x7e]+$/);
@@ -127,17 +176,26 @@ export const route = <
       const body = options.body ? parseOrThrow(options.body, rawBody ?? {}) : undefined;
       const key = headers['idempotency-key'];
       if (key !== undefined) parseOrThrow(IDEMPOTENCY_KEY, key, 'Idempotency-Key');
-      const reply = await action({
-        body,
-        rawBody,
-        query,
-        params,
-        user,
-        headers,
-        idempotencyKey: key,
-        requestId,
-        now: new Date(),
-      } as never);
+      const now = new Date();
+      const recorded =
+        options.idempotent && user && key !== undefined
+          ? idempotencyOf({ user, idempotencyKey: key, body, params }, options.idempotent)
+          : undefined;
+      const replayed = recorded ? replay(await findRecord(recorded), recorded, now) : undefined;
+      const reply =
+        replayed ??
+        (await action({
+          body,
+          rawBody,
+          query,
+          params,
+          user,
+          headers,
+          idempotencyKey: key,
+          requestId,
+          now,
+        } as never));
+      if (recorded && !replayed && reply.status < 300) await recordReply(recorded, reply, now);
       logger.info('answered', { status: reply.status, route: event.routeKey, ms: Date.now() - started });
       recordCommand(routeKey, method, reply.status);
       return {
@@ -152,9 +210,9 @@ export const route = <
         else logger.info('refused', { status: err.status, code: err.code, route: event.routeKey, ms: Date.now() - started });
         return problem(err, event.rawPath ?? '');
       }
-      if (isThrottle(err)) {
+      if (isUnavailable(err)) {
         recordCommand(routeKey, method, 503, 'TEMPORARILY_UNAVAILABLE');
-        logger.warn('throttled by DynamoDB', { requestId, error: err as Error });
+        logger.warn('a dependency is unavailable', { requestId, error: err as Error });
         return problem(
           new DomainError(503, 'TEMPORARILY_UNAVAILABLE', 'Temporarily unavailable', 'The service is busy; try again shortly.', {}, { 'retry-after': '1' }),
           event.rawPath ?? '',

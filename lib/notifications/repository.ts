@@ -143,7 +143,7 @@ export const markAllRead = async (userId: string, now: Date): Promise<{ marked: 
     const page = await queryPage({
       index: 'GSI2',
       pk: keys.userUnread(userId),
-      sk: (sk, e) => `${sk} <= ${e.value(bound)}`,
+      range: { to: bound },
       expr: new Expr(),
       limit: READ_ALL_BATCH,
     });

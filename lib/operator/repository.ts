@@ -55,7 +55,7 @@ export const searchOrders = async (q: OperatorOrdersQuery): Promise<{ items: Ord
     const principal = q.providerId ? 'providerId' : 'buyerId';
     const page = await queryPage({
       ...(q.providerId ? { index: 'GSI1' as const, pk: keys.providerOrders(q.providerId) } : { index: 'GSI2' as const, pk: keys.buyerOrders(q.buyerId!) }),
-      sk: from || to ? (sk, e) => `${sk} BETWEEN ${e.value(from ?? '0000')} AND ${e.value(to ?? '9999')}` : undefined,
+      range: from || to ? { from, to } : undefined,
       filter: orderFilter(q, principal),
       expr: new Expr(),
       limit: q.limit,

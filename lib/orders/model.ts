@@ -139,6 +139,28 @@ export const refusalOf = (
   }
 };
 
+/**
+ * The role a user takes an action in on this order: the side of the order they are on (the seller acts as
+ * provider, the purchaser as buyer), never the first group in the token (spec 2). Undefined when the user
+ * is on no side the action allows.
+ */
+export const roleOn = (
+  o: Pick<OrderItem, 'buyerId' | 'providerId'>,
+  user: { id: string; roles: readonly string[] },
+  action: OrderCommand,
+): OrderRole | undefined => {
+  const allowed = orderRules[action].roles;
+  const holds = (r: OrderRole) => allowed.includes(r) && user.roles.includes(r);
+  if (holds('buyer') && o.buyerId === user.id) return 'buyer';
+  if (holds('provider') && o.providerId === user.id) return 'provider';
+  if (holds('operator')) return 'operator';
+  return undefined;
+};
+
+/** Separation of duties: an operator never settles an order they bought or sell. */
+export const isOwnAsOperator = (o: Pick<OrderItem, 'buyerId' | 'providerId'>, actor: { id: string; role: OrderRole }) =>
+  actor.role === 'operator' && (o.buyerId === actor.id || o.providerId === actor.id);
+
 /** Checks requirement answers against the product's form (需求单模板); each problem names its field. */
 export const validateAnswers = (
   template: ProductContent['requirementsTemplate'],
@@ -151,7 +173,8 @@ export const validateAnswers = (
     if (!known.has(key)) errors.push({ path: `answers.${key}`, message: 'not a field of the requirements form' });
   }
   for (const field of template) {
-    const value = answers[field.key];
+    // own properties only: a field named `constructor` must not find Object.prototype's
+    const value = Object.hasOwn(answers, field.key) ? answers[field.key] : undefined;
     const path = `answers.${field.key}`;
     if (value === undefined || value === '') {
       if (field.required) errors.push({ path, message: `${field.label} is required` });
@@ -248,7 +271,7 @@ export const toOrderView = (
   updatedAt: o.updatedAt,
   completedAt: o.completedAt ?? null,
   ...(timeline
-    ? { timeline: timeline.map(({ entryId, action, actor, role, at, from, to, data }) => ({ entryId, action, actor, role, at, from, to, data })) }
+    ? { timeline: timeline.map(({ entryId, version, action, actor, role, at, from, to, data }) => ({ entryId, version, action, actor, role, at, from, to, data })) }
     : {}),
   ...(extras?.attachments ? { attachments: extras.attachments.map(toAttachmentView) } : {}),
   ...(extras && extras.review !== undefined ? { review: extras.review ? toReviewView(extras.review) : null } : {}),

@@ -2,9 +2,10 @@ import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { queryPage } from '../db/query';
-import { ConditionFailed, Expr, transactWrite } from '../db/write';
+import { ConditionFailed, Expr, transactWrite, type TransactItem } from '../db/write';
 import {
   ConflictError,
+  ConflictOfInterestError,
   DomainError,
   InvalidStateError,
   NotFoundError,
@@ -17,11 +18,14 @@ import { idempotencyPut, replay, type IdempotencyRequest } from '../shared/idemp
 import { newId } from '../shared/ids';
 import type { Reference } from '../attachments/model';
 import { attachmentItemSchema, type AttachmentItem } from '../attachments/schemas';
+import { rateLimitUpdate, throttled, type RateRule } from '../shared/rate-limit';
 import { parseReview, type ReviewItem } from '../reviews/schemas';
 import {
   applyCommand,
   entryData,
+  isOwnAsOperator,
   orderRules,
+  roleOn,
   referencesOf,
   refusalOf,
   sideOf,
@@ -47,6 +51,9 @@ import {
 
 const parseOrder = (item: Record<string, unknown>) => orderItemSchema.parse(item);
 
+/** A timeline entry as written now: it names the order version it made. */
+export type VersionedEntry = TimelineEntry & { version: number };
+
 export interface OrderWithTimeline {
   order: OrderItem;
   timeline: TimelineEntry[];
@@ -57,6 +64,12 @@ export interface OrderWithTimeline {
 
 /** Access pattern: an order and its whole timeline, oldest entry first: one Query on the order's partition. */
 export const getOrderWithTimeline = async (orderId: string): Promise<OrderWithTimeline | undefined> => {
+  const found = await readOrderPartition(orderId);
+  return found && { order: found.order, timeline: found.timeline, attachments: found.attachments, review: found.review };
+};
+
+/** The order's partition: the order, its timeline in version order, and its commands' idempotency records. */
+const readOrderPartition = async (orderId: string) => {
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
@@ -78,6 +91,7 @@ export const getOrderWithTimeline = async (orderId: string): Promise<OrderWithTi
   return {
     order: parseOrder(orderItem),
     timeline: items.filter((i) => i.type === 'timeline').map((i) => timelineEntrySchema.parse(i)),
+    records: items.filter((i) => i.type === 'idempotency'),
     attachments: items.filter((i) => i.type === 'attachment').map((i) => attachmentItemSchema.parse(i)),
     review: review ? parseReview(review) : null,
   };
@@ -128,6 +142,8 @@ export const createOrder = async (
   idempotency: IdempotencyRequest | undefined,
   rules: OrderRules,
   answer: (o: OrderItem, timeline: TimelineEntry[]) => Reply,
+  /** The buyer's buying limit, counted in the same transaction. */
+  rate?: RateRule,
 ): Promise<Reply> => {
   const productKey = keys.product(input.productId);
   const idemKey = idempotency ? keys.idempotency(idempotency.userId, idempotency.route, idempotency.key) : undefined;
@@ -146,6 +162,7 @@ export const createOrder = async (
   if (!rawProduct) throw new DomainError(404, 'PRODUCT_NOT_FOUND', 'Not found', 'The product was not found.');
   const product = productItemSchema.parse(rawProduct);
   if (product.listing !== 'listed' || !product.live) throw productNotListed();
+  if (product.providerId === buyerId) throw new ConflictOfInterestError('Nobody may buy their own product.');
   const snapshot = snapshotOf(product, input.planId);
   if (!snapshot) {
     throw new DomainError(404, 'PLAN_NOT_FOUND', 'Not found', `The product has no plan ${input.planId}.`, {
@@ -174,9 +191,10 @@ export const createOrder = async (
     createdAt: at,
     updatedAt: at,
   };
-  const entry: TimelineEntry = {
+  const entry: VersionedEntry = {
     entryId: newId(now.getTime()),
     orderId,
+    version: 1,
     action: 'create',
     actor: buyerId,
     role: 'buyer',
@@ -200,6 +218,7 @@ export const createOrder = async (
       { Put: { TableName: tableName, Item: orderRecord(order, rules), ConditionExpression: 'attribute_not_exists(PK)' } },
       { Put: { TableName: tableName, Item: timelineRecord(entry, order), ConditionExpression: 'attribute_not_exists(PK)' } },
       ...(idempotency ? [idempotencyPut(idempotency, reply, now)] : []),
+      ...(rate ? [rateLimitUpdate(rate, buyerId, now)] : []),
     ]);
   } catch (err) {
     if (err instanceof ConditionFailed && err.index === 0) throw productNotListed();
@@ -207,6 +226,7 @@ export const createOrder = async (
       const replayed = replay(err.item, idempotency, now);
       if (replayed) return replayed;
     }
+    if (err instanceof ConditionFailed && rate && err.index === (idempotency ? 4 : 3)) throw throttled(rate, now);
     throw err;
   }
   return reply;
@@ -221,15 +241,27 @@ const dueKeys = (
   return at === undefined ? {} : { GSI4PK: keys.dueShard(o.orderId), GSI4SK: keys.sortByTime(new Date(at).toISOString(), o.orderId) };
 };
 
+/** The order without the index keys that follow its state (they are computed again on every write). */
+const withoutStateKeys = (o: OrderItem) => {
+  const { GSI4PK: _duePk, GSI4SK: _dueSk, ...rest } = o;
+  return rest;
+};
+
+/** The one builder of the stored order: every index key that depends on its state is computed here. */
 const orderRecord = (o: OrderItem, rules: OrderRules) => ({
+  ...withoutStateKeys(o),
   ...keys.order(o.orderId),
   type: 'order',
-  ...o,
   ...dueKeys(o, rules),
   GSI1PK: keys.providerOrders(o.providerId),
   GSI1SK: keys.sortByTime(o.createdAt, o.orderId),
   GSI2PK: keys.buyerOrders(o.buyerId),
   GSI2SK: keys.sortByTime(o.createdAt, o.orderId),
+  // the status filters: rewritten with the status in the same write that changes it
+  GSI5PK: keys.providerOrdersIn(o.providerId, o.status),
+  GSI5SK: keys.sortByTime(o.createdAt, o.orderId),
+  GSI6PK: keys.buyerOrdersIn(o.buyerId, o.status),
+  GSI6SK: keys.sortByTime(o.createdAt, o.orderId),
   ...operatorIndexKeys(o),
 });
 
@@ -241,12 +273,13 @@ const operatorIndexKeys = (o: Pick<OrderItem, 'orderId' | 'status' | 'createdAt'
   GSI8SK: keys.sortByTime(o.status === 'disputed' ? o.statusSince : o.createdAt, o.orderId),
 });
 
-const timelineRecord = (e: TimelineEntry, parties?: Pick<OrderItem, 'buyerId' | 'providerId'>) => ({
-  ...keys.orderTimeline(e.orderId, e.at, e.entryId),
+const timelineRecord = (e: VersionedEntry, parties: Pick<OrderItem, 'buyerId' | 'providerId'>) => ({
+  ...keys.orderTimeline(e.orderId, e.version),
   type: 'timeline',
   entity: 'order',
   ...e,
-  ...(parties ? { buyerId: parties.buyerId, providerId: parties.providerId } : {}),
+  buyerId: parties.buyerId,
+  providerId: parties.providerId,
 });
 
 // ---------------------------------------------------------------------------------------------------
@@ -279,123 +312,11 @@ export const refusalError = (refusal: Refusal | undefined, action: OrderCommand,
   }
 };
 
-/** Explains a refused write: 404 when absent or not the actor's, otherwise the rule that refused it. */
-const explain = (err: unknown, action: OrderCommand, actor: Actor, now: Date, rules: OrderRules): never => {
-  if (!(err instanceof ConditionFailed) || err.index !== 0) throw err;
-  const seen = err.item;
-  if (!seen || seen.type !== 'order') throw new NotFoundError('The order');
-  if (actor.role === 'buyer' && seen.buyerId !== actor.id) throw new NotFoundError('The order');
-  if (actor.role === 'provider' && seen.providerId !== actor.id) throw new NotFoundError('The order');
-  const order = parseOrder(seen);
-  throw refusalError(refusalOf(order, action, actor.role, now, rules), action, order.status);
-};
-
-/** The conditional update of a command taken without reading the order first. */
-const commandUpdate = (
-  orderId: string,
-  action: OrderCommand,
-  actor: Actor,
-  input: CommandInput,
-  now: Date,
-  rules: OrderRules,
-  expr: Expr,
-) => {
-  const rule = orderRules[action];
-  const at = now.toISOString();
-  const set = (path: string, v: unknown) => `${expr.name(path)} = ${expr.value(v)}`;
-  const conditions = [expr.eq('type', 'order')];
-  conditions.push(input.from ? expr.eq('status', input.from) : expr.in('status', sourceStatuses(action, actor.role)));
-  if (actor.role === 'buyer') conditions.push(expr.eq('buyerId', actor.id));
-  if (actor.role === 'provider') conditions.push(expr.eq('providerId', actor.id));
-  const sets = [set('updatedAt', at), `${expr.name('version')} = ${expr.name('version')} + ${expr.value(1)}`];
-  if (rule.turn) sets.push(set('turnSince', at));
-  const to = rule.to === null ? null : rule.to === 'outcome' ? (input.outcome ?? 'implementing') : rule.to;
-  const removes: string[] = [];
-  const due = (keysOrNothing: { GSI4PK?: string; GSI4SK?: string }) => {
-    if (keysOrNothing.GSI4PK) sets.push(set('GSI4PK', keysOrNothing.GSI4PK), set('GSI4SK', keysOrNothing.GSI4SK));
-    else removes.push(expr.name('GSI4PK'), expr.name('GSI4SK'));
-  };
-  if (to !== null) {
-    sets.push(set('status', to), set('statusSince', at));
-    // a new status starts its own timers (spec section 4), so the due index is set from scratch
-    due(dueKeys({ orderId, status: to, statusSince: at, remindersSent: [] }, rules));
-    // orders by status (GSI8): the purchase-time key is copied from GSI7; the appeal queue sorts by appeal time
-    sets.push(
-      set('GSI8PK', keys.ordersByStatusShard(to, orderId)),
-      to === 'disputed'
-        ? set('GSI8SK', keys.sortByTime(at, orderId))
-        : `${expr.name('GSI8SK')} = if_not_exists(${expr.name('GSI7SK')}, ${expr.value(keys.sortByTime(at, orderId))})`,
-    );
-  }
-  const refund = () => sets.push(`${expr.name('refundAmount')} = ${expr.name('amount')}`, set('refundedAt', at));
-  switch (action) {
-    case 'reject-requirements':
-      conditions.push(expr.eq('requirements.status', 'submitted'));
-      sets.push(set('requirements.status', 'rejected'), set('requirements.reason', input.reason));
-      break;
-    case 'start':
-      conditions.push(`(${expr.eq('product.requirementsBeforeStart', false)} OR ${expr.eq('requirements.status', 'submitted')})`);
-      sets.push(set('requirements.status', 'accepted'));
-      sets.push(`${expr.name('startedAt')} = if_not_exists(${expr.name('startedAt')}, ${expr.value(at)})`);
-      break;
-    case 'complete':
-      sets.push(set('delivery', { note: input.note, at }));
-      break;
-    case 'urge':
-      conditions.push(
-        `(attribute_not_exists(${expr.name('lastUrgedAt')}) OR ${expr.name('lastUrgedAt')} <= ${expr.value(
-          new Date(now.getTime() - rules.urgeIntervalMs).toISOString(),
-        )})`,
-      );
-      sets.push(set('lastUrgedAt', at));
-      break;
-    case 'confirm':
-      sets.push(set('completedAt', at));
-      break;
-    case 'auto-confirm':
-      conditions.push(`${expr.name('statusSince')} <= ${expr.value(new Date(now.getTime() - rules.autoConfirmMs).toISOString())}`);
-      sets.push(set('completedAt', at));
-      break;
-    case 'reject-completion':
-      sets.push(`${expr.name('completionRejections')} = ${expr.name('completionRejections')} + ${expr.value(1)}`);
-      break;
-    case 'cancel':
-      refund();
-      break;
-    case 'auto-cancel':
-      conditions.push(`${expr.name('statusSince')} <= ${expr.value(new Date(now.getTime() - rules.autoCancelMs).toISOString())}`);
-      refund();
-      break;
-    case 'resolve':
-      sets.push(set('resolution', { outcome: input.outcome, note: input.note, by: actor.id, at }));
-      if (to === 'completed') sets.push(set('completedAt', at));
-      if (to === 'cancelled') refund();
-      break;
-    case 'remind': {
-      const covers = input.covers ?? [input.reminder!];
-      conditions.push(`NOT contains(${expr.name('remindersSent')}, ${expr.value(input.reminder)})`);
-      sets.push(
-        `${expr.name('remindersSent')} = list_append(if_not_exists(${expr.name('remindersSent')}, ${expr.value([])}), ${expr.value(covers)})`,
-      );
-      if (!input.from || !input.statusSince) throw new Error('a reminder names the status entry it belongs to');
-      conditions.push(expr.eq('statusSince', input.statusSince));
-      due(dueKeys({ orderId, status: input.from, statusSince: input.statusSince, remindersSent: [...(input.sent ?? []), ...covers] }, rules));
-      break;
-    }
-    case 'submit-requirements':
-    case 'appeal':
-    case 'message':
-      throw new Error(`${action} reads the order first`);
-  }
-  return { condition: conditions.join(' AND '), update: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}` };
-};
-
-/**
- * Commands that must read the order: requirements are checked against its form, appeals against its
- * history, a message's entry names the current status; and any command that references attachments,
- * which must be this order's (the same Query returns them).
- */
-const READ_FIRST: OrderCommand[] = ['submit-requirements', 'appeal', 'message'];
+/** A signed-in user taking a command: their role is decided by the side of the order they are on. */
+export interface OrderUser {
+  id: string;
+  roles: readonly string[];
+}
 
 /** A command on an order: who takes which action, with what, when, under which periods. */
 export interface OrderCommandRequest {
@@ -432,9 +353,18 @@ export type ReferenceChecker = (
   }>
 >;
 
-const entryOf = (c: OrderCommandRequest, from: OrderStatus, to: OrderStatus): TimelineEntry => ({
+/** The write of a command lost to another change of the order: the item its condition saw (ALL_OLD). */
+export class StaleOrder extends Error {
+  constructor(readonly seen: Record<string, unknown> | undefined) {
+    super('the order changed since it was read');
+  }
+}
+
+/** The one builder of order timeline entries: the entry of the change that makes the order `version`. */
+export const orderEntry = (c: Omit<OrderCommandRequest, 'rules'>, from: OrderStatus, to: OrderStatus, version: number): VersionedEntry => ({
   entryId: newId(c.now.getTime()),
   orderId: c.orderId,
+  version,
   action: c.action,
   actor: c.actor.id,
   role: c.actor.role,
@@ -445,93 +375,130 @@ const entryOf = (c: OrderCommandRequest, from: OrderStatus, to: OrderStatus): Ti
 });
 
 /**
- * Takes a command on an order: one conditional transaction that changes the order and appends its
- * timeline entry, then one Query for the answer; or, for the read-first commands, one Query and one
- * transaction conditioned on the version read, with the answer computed from both.
+ * The write of a command on the order as read: the order `applyCommand` computes, conditioned on the
+ * version and status read, and its timeline entry keyed by the new version, in one transaction. A change
+ * committed in between refuses the condition ({@link StaleOrder}), so entries can only follow each other
+ * in version order.
  */
-export const runOrderCommand = async (c: OrderCommandRequest): Promise<OrderWithTimeline> => {
-  if (READ_FIRST.includes(c.action) || c.input.attachments?.length) return runReadFirst(c);
-  await writeOrderCommand(c);
-  const found = await getOrderWithTimeline(c.orderId);
-  if (!found) throw new NotFoundError('The order');
-  return found;
-};
-
-/** The write of a command without reading the order first or after: one conditional transaction. */
-export const writeOrderCommand = async (c: OrderCommandRequest): Promise<void> => {
-  const { actor, orderId, action, input, now, rules } = c;
-  const rule = orderRules[action];
-  const expr = new Expr();
-  const { condition, update } = commandUpdate(orderId, action, actor, input, now, rules, expr);
-  const from = input.from ?? (rule.from.length === 1 ? rule.from[0] : null);
-  if (from === null) throw new Error(`${action} needs the status it starts from`);
-  const entry = entryOf(c, from, targetStatus(action, from, input.outcome));
-  try {
-    await transactWrite([
-      { Update: { TableName: tableName, Key: keys.order(orderId), UpdateExpression: update, ConditionExpression: condition, ...expr.attrs() } },
-      { Put: { TableName: tableName, Item: timelineRecord(entry), ConditionExpression: 'attribute_not_exists(PK)' } },
-    ]);
-  } catch (err) {
-    explain(err, action, actor, now, rules);
-  }
-};
-
-const runReadFirst = async (request: OrderCommandRequest): Promise<OrderWithTimeline> => {
-  const { orderId, action, input, now, rules } = request;
-  const found = await getOrderWithTimeline(orderId);
-  if (!found) throw new NotFoundError('The order');
-  const role = request.roles ? sideOf(found.order, { id: request.actor.id, roles: request.roles }) : request.actor.role;
-  const actor: Actor = { id: request.actor.id, role: role ?? request.actor.role };
-  const c = { ...request, actor };
-  const mine =
-    (role === 'operator' && orderRules[action].roles.includes('operator')) ||
-    (role === 'buyer' && found.order.buyerId === actor.id) ||
-    (role === 'provider' && found.order.providerId === actor.id);
-  if (!mine) throw new NotFoundError('The order');
-  const { order, timeline } = found;
-  const attachments = found.attachments ?? [];
-  const refusal = refusalOf(order, action, actor.role, now, rules);
-  if (refusal) throw refusalError(refusal, action, order.status);
+export const writeOrderCommand = async (
+  c: OrderCommandRequest,
+  current: OrderItem,
+  /** More of the same transaction, given the change (the idempotency record of the answer). */
+  alsoWrite: (next: OrderItem, entry: VersionedEntry, verifiedIds: Set<string>) => TransactItem[] = () => [],
+  /** The order's attachments (read with it): what a message, a delivery or a file answer may reference. */
+  attachments: AttachmentItem[] = [],
+): Promise<{ order: OrderItem; entry: VersionedEntry }> => {
+  const { action, input, actor, now, rules } = c;
+  if (isOwnAsOperator(current, actor)) throw new ConflictOfInterestError('An operator may not settle an order they bought or sell.');
+  const refusal = refusalOf(current, action, actor.role, now, rules);
+  if (refusal) throw refusalError(refusal, action, current.status);
   if (action === 'submit-requirements') {
     const ids = new Set(attachments.map((a) => a.attachmentId));
-    const errors = validateAnswers(order.product.requirementsTemplate, input.answers ?? {}, ids);
+    const errors = validateAnswers(current.product.requirementsTemplate, input.answers ?? {}, ids);
     if (errors.length) throw new ValidationError(errors, 'The requirements do not match the product’s form.');
   }
-  const refs = referencesOf(action, input, order.product.requirementsTemplate);
+  // referenced attachments must be this order's and uploaded: checked (by the checker the function brings,
+  // so that only functions that take references carry the storage client), and marked verified in the same write
+  const refs = referencesOf(action, input, current.product.requirementsTemplate);
   if (refs.length && !c.checkReferences) throw new Error(`${action} references attachments but its function checks none`);
   const verified = refs.length ? await c.checkReferences!(refs, attachments, now) : [];
-  const next = applyCommand(order, action, input, actor, now);
-  const entry = entryOf(c, order.status, next.status);
+  const verifiedIds = new Set(verified.map((v) => v.Update.Key.SK));
+  const next = applyCommand(current, action, input, actor, now);
+  const entry = orderEntry(c, current.status, next.status, next.version);
   try {
     await transactWrite([
       {
         Put: {
           TableName: tableName,
           Item: orderRecord(next, rules),
-          ConditionExpression: '#version = :version AND #status = :status',
-          ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
-          ExpressionAttributeValues: { ':version': order.version, ':status': order.status },
+          ConditionExpression: '#type = :order AND #version = :version AND #status = :status',
+          ExpressionAttributeNames: { '#type': 'type', '#version': 'version', '#status': 'status' },
+          ExpressionAttributeValues: { ':order': 'order', ':version': current.version, ':status': current.status },
         },
       },
-      { Put: { TableName: tableName, Item: timelineRecord(entry, order), ConditionExpression: 'attribute_not_exists(PK)' } },
+      { Put: { TableName: tableName, Item: timelineRecord(entry, next), ConditionExpression: 'attribute_not_exists(PK)' } },
       ...verified,
+      ...alsoWrite(next, entry, verifiedIds),
     ]);
   } catch (err) {
-    if (err instanceof ConditionFailed && err.index === 0) {
-      const seen = err.item ? parseOrder(err.item) : undefined;
-      throw refusalError(seen ? refusalOf(seen, action, actor.role, now, rules) : undefined, action, seen?.status ?? order.status);
+    // the order's version moved (its entry's key is then taken too), or a twin with the same key won
+    if (err instanceof ConditionFailed && (err.index <= 1 || err.index >= 2 + verified.length)) {
+      throw new StaleOrder(err.index === 0 ? err.item : undefined);
     }
     throw err;
   }
-  const verifiedIds = new Set(verified.map((v) => v.Update.Key.SK));
-  return {
-    order: next,
-    timeline: [...timeline, entry],
-    attachments: attachments.map((a) =>
-      verifiedIds.has(keys.attachment(a.orderId, a.attachmentId).SK) ? { ...a, verifiedAt: now.toISOString() } : a,
-    ),
-    review: found.review,
-  };
+  return { order: next, entry };
+};
+
+/** Whether the actor is the side of the order their role names (operators and the platform see every order). */
+const actsOn = (o: Pick<OrderItem, 'buyerId' | 'providerId'>, actor: Actor) =>
+  actor.role === 'buyer' ? o.buyerId === actor.id : actor.role === 'provider' ? o.providerId === actor.id : true;
+
+/** The actor of a command: a user takes the role of the side of the order they are on. */
+const actorOn = (o: OrderItem, who: Actor | OrderUser, action: OrderCommand): Actor | undefined => {
+  if (!('roles' in who)) return who;
+  const role = roleOn(o, who, action);
+  return role ? { id: who.id, role } : undefined;
+};
+
+const STALE_RETRIES = 2;
+
+/**
+ * Takes a command on an order: one Query (the order, its timeline and its idempotency records), then one
+ * transaction conditioned on the version read, with the idempotency record of the answer when a key was
+ * sent; the answer is computed from both. A retry with the same key finds the record in that same Query
+ * and replays the first answer. When another change commits in between, the refused condition's item says
+ * whether the command still applies: if not, its refusal is the answer; if so (or when a key was sent, whose
+ * twin may have committed), the command is taken again on a fresh read, at most twice.
+ */
+export const commandOrder = async (
+  request: Omit<OrderCommandRequest, 'actor'> & { actor: Actor | OrderUser },
+  idempotency: IdempotencyRequest | undefined,
+  answer: (r: OrderWithTimeline) => Reply,
+): Promise<Reply> => {
+  const recordKey = idempotency && keys.orderIdempotency(request.orderId, idempotency.userId, idempotency.route, idempotency.key);
+  for (let attempt = 0; ; attempt++) {
+    const found = await readOrderPartition(request.orderId);
+    const stored = recordKey && found?.records.find((r) => r.SK === recordKey.SK);
+    if (idempotency && stored) {
+      const replayed = replay(stored, idempotency, request.now);
+      if (replayed) return replayed;
+    }
+    const actor = found ? actorOn(found.order, request.actor, request.action) : undefined;
+    if (!found || !actor || !actsOn(found.order, actor)) throw new NotFoundError('The order');
+    const c = { ...request, actor };
+    let reply: Reply | undefined;
+    try {
+      await writeOrderCommand(
+        c,
+        found.order,
+        (order, entry, verifiedIds) => {
+          const attachments = found.attachments.map((a) =>
+            verifiedIds.has(keys.attachment(a.orderId, a.attachmentId).SK) ? { ...a, verifiedAt: c.now.toISOString() } : a,
+          );
+          reply = answer({ order, timeline: [...found.timeline, entry], attachments, review: found.review });
+          return idempotency && recordKey ? [idempotencyPut(idempotency, reply, c.now, recordKey)] : [];
+        },
+        found.attachments,
+      );
+      return reply!;
+    } catch (err) {
+      if (!(err instanceof StaleOrder)) throw err;
+      const seen = err.seen?.type === 'order' ? parseOrder(err.seen) : undefined;
+      if (!seen && idempotency && attempt < STALE_RETRIES) continue;
+      if (!seen) throw new NotFoundError('The order');
+      const refusal = refusalOf(seen, c.action, actor.role, c.now, c.rules);
+      if (attempt >= STALE_RETRIES || (refusal && !idempotency)) throw refusalError(refusal, c.action, seen.status);
+    }
+  }
+};
+
+/** A command on an order without an idempotency key, answered with the order and its timeline. */
+export const runOrderCommand = async (
+  request: Omit<OrderCommandRequest, 'actor'> & { actor: Actor | OrderUser },
+): Promise<OrderWithTimeline> => {
+  const reply = await commandOrder(request, undefined, (r) => ({ status: 200, body: r }));
+  return reply.body as OrderWithTimeline;
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -539,7 +506,6 @@ const runReadFirst = async (request: OrderCommandRequest): Promise<OrderWithTime
 
 const orderFilters = (q: OrderListQuery) => (e: Expr) =>
   [
-    q.status ? e.eq('status', q.status) : undefined,
     q.productId ? e.eq('productId', q.productId) : undefined,
     q.completedFrom ? `${e.name('completedAt')} >= ${e.value(new Date(q.completedFrom).toISOString())}` : undefined,
     q.completedTo ? `${e.name('completedAt')} <= ${e.value(new Date(q.completedTo).toISOString())}` : undefined,
@@ -550,18 +516,29 @@ const orderFilters = (q: OrderListQuery) => (e: Expr) =>
 /** The purchase-time range as a key condition on `<createdAt>#<orderId>`. */
 const createdRange = (q: OrderListQuery) => {
   if (!q.createdFrom && !q.createdTo) return undefined;
-  const from = q.createdFrom ? new Date(q.createdFrom).toISOString() : '0000';
-  const to = q.createdTo ? `${new Date(q.createdTo).toISOString()}#~` : '9999';
-  return (sk: string, e: Expr) => `${sk} BETWEEN ${e.value(from)} AND ${e.value(to)}`;
+  return {
+    from: q.createdFrom ? new Date(q.createdFrom).toISOString() : undefined,
+    to: q.createdTo ? `${new Date(q.createdTo).toISOString()}#~` : undefined,
+  };
 };
 
-/** Access pattern: a buyer's orders (GSI2) or a provider's (GSI1), newest first, with the list filters. */
+/**
+ * Access pattern: a buyer's orders (GSI2) or a provider's (GSI1), newest first; in one status, the party's
+ * status partition (GSI6 buyer, GSI5 provider), so every item a page reads matches. Purchase time is a key
+ * condition; product and completion time filter within the partition.
+ */
 export const listOrders = async (party: { buyerId: string } | { providerId: string }, q: OrderListQuery) => {
+  const source =
+    'buyerId' in party
+      ? q.status
+        ? { index: 'GSI6' as const, pk: keys.buyerOrdersIn(party.buyerId, q.status) }
+        : { index: 'GSI2' as const, pk: keys.buyerOrders(party.buyerId) }
+      : q.status
+        ? { index: 'GSI5' as const, pk: keys.providerOrdersIn(party.providerId, q.status) }
+        : { index: 'GSI1' as const, pk: keys.providerOrders(party.providerId) };
   const page = await queryPage({
-    ...('buyerId' in party
-      ? { index: 'GSI2' as const, pk: keys.buyerOrders(party.buyerId) }
-      : { index: 'GSI1' as const, pk: keys.providerOrders(party.providerId) }),
-    sk: createdRange(q),
+    ...source,
+    range: createdRange(q),
     filter: orderFilters(q),
     expr: new Expr(),
     limit: q.limit,

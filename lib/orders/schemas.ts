@@ -38,9 +38,19 @@ export const createOrderBody = z.object({
   quantity: z.number().int().min(1).max(100).default(1),
 });
 
+/**
+ * A number answer DynamoDB's number type holds exactly, and JavaScript too: at most 2^53 − 1 in
+ * magnitude, and 0 or at least 1e-6 (no underflow to a number the table refuses).
+ */
+const answerNumber = z
+  .number()
+  .refine((n) => Number.isFinite(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER && (n === 0 || Math.abs(n) >= 1e-6), {
+    message: 'a number of at most 2^53−1 in magnitude, and 0 or at least 1e-6',
+  });
+
 export const requirementsBody = z.object({
   answers: z
-    .record(z.string().max(40), z.union([z.string().max(2000), z.number(), z.boolean()]))
+    .record(z.string().max(40), z.union([z.string().max(2000), answerNumber, z.boolean()]))
     .refine((a) => Object.keys(a).length <= 50, { message: 'at most 50 answers' }),
 });
 export const noteBody = z.object({ note: text(2000) });
@@ -55,7 +65,15 @@ export const resolveBody = z.object({ outcome: z.enum(RESOLUTIONS), note: text(2
 
 export const orderIdParams = z.object({ orderId: z.string().regex(ID_PATTERN) });
 
-const isoTime = z.iso.datetime({ offset: true });
+const EARLIEST = Date.parse('1970-01-01T00:00:00Z');
+const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
+/** A time with any UTC offset, as an instant whose UTC year has four digits (so it sorts as a key). */
+const isoTime = z.iso
+  .datetime({ offset: true })
+  .refine((v) => Date.parse(v) >= EARLIEST && Date.parse(v) <= LATEST, { message: 'must be between 1970 and 9999 in UTC' });
+/** Whether `from` is not after `to`, compared as instants (offsets differ). */
+const ordered = (from?: string, to?: string) => !(from && to) || Date.parse(from) <= Date.parse(to);
+
 
 export const orderListQuery = z
   .object({
@@ -67,11 +85,11 @@ export const orderListQuery = z
     completedFrom: isoTime.optional(),
     completedTo: isoTime.optional(),
   })
-  .refine((q) => !(q.createdFrom && q.createdTo) || q.createdFrom <= q.createdTo, {
+  .refine((q) => ordered(q.createdFrom, q.createdTo), {
     path: ['createdTo'],
     message: 'createdTo must not be before createdFrom',
   })
-  .refine((q) => !(q.completedFrom && q.completedTo) || q.completedFrom <= q.completedTo, {
+  .refine((q) => ordered(q.completedFrom, q.completedTo), {
     path: ['completedTo'],
     message: 'completedTo must not be before completedFrom',
   });
@@ -89,6 +107,7 @@ export const snapshotSchema = z.object({
 });
 export type ProductSnapshot = z.infer<typeof snapshotSchema>;
 
+/** An order item as stored; attributes other areas keep on the item pass through a rewrite untouched. */
 export const orderItemSchema = z.object({
   orderId: z.string(),
   productId: z.string(),
@@ -120,12 +139,14 @@ export const orderItemSchema = z.object({
   completedAt: z.string().optional(),
   /** The first 开始实施 (the dashboard's purchase → start and start → completion). */
   startedAt: z.string().optional(),
-});
+}).loose();
 export type OrderItem = z.infer<typeof orderItemSchema>;
 
 export const timelineEntrySchema = z.object({
   entryId: z.string(),
   orderId: z.string(),
+  /** The order version this entry's change made (entries written before versions were keyed lack it). */
+  version: z.number().int().positive().optional(),
   action: z.enum(ORDER_ACTIONS),
   actor: z.string(),
   role: z.string(),

@@ -2,7 +2,7 @@ import { forEachDuePage } from '../db/due';
 import { keys } from '../db/keys';
 import { DomainError } from '../http/errors';
 import type { OrderRules } from './model';
-import { writeOrderCommand } from './repository';
+import { StaleOrder, writeOrderCommand } from './repository';
 import { dueStep } from './schedule';
 import { orderItemSchema, type OrderItem } from './schemas';
 
@@ -27,7 +27,7 @@ const settle = async (order: OrderItem, now: Date, rules: OrderRules, run: Timer
     if (!due) return;
     const { step, covers } = due;
     try {
-      await writeOrderCommand({
+      const written = await writeOrderCommand({
         actor: SYSTEM,
         orderId: current.orderId,
         action: step.action,
@@ -41,9 +41,11 @@ const settle = async (order: OrderItem, now: Date, rules: OrderRules, run: Timer
         },
         now,
         rules,
-      });
+      }, current);
+      current = written.order;
     } catch (err) {
-      if (err instanceof DomainError) {
+      // a person or another run acted first: the next run sees what is due then
+      if (err instanceof DomainError || err instanceof StaleOrder) {
         run.skipped++;
         return;
       }
@@ -51,7 +53,6 @@ const settle = async (order: OrderItem, now: Date, rules: OrderRules, run: Timer
     }
     if (step.action === 'remind') {
       run.reminded++;
-      current = { ...current, remindersSent: [...current.remindersSent, ...covers] };
       continue;
     }
     if (step.action === 'auto-confirm') run.confirmed++;

@@ -12,6 +12,7 @@ import {
   type ProductStatus,
   type Review,
   type CatalogItemView,
+  type CatalogListItemView,
   type ProviderProductView,
 } from './schemas';
 
@@ -139,3 +140,9 @@ export const toCatalogView = (p: ProductItem): CatalogItemView => ({
   listedAt: p.listedAt,
   rating: ratingSummary(p),
 });
+
+/** A catalogue list item: the product page without its description and requirements form. */
+export const toCatalogListItem = (p: ProductItem): CatalogListItemView => {
+  const { description: _description, requirementsTemplate: _form, ...summary } = toCatalogView(p);
+  return summary;
+};

@@ -6,10 +6,11 @@ import { keys } from '../db/keys';
 import { queryPage } from '../db/query';
 import { ConditionFailed, Expr, transactWrite, updateItem } from '../db/write';
 import type { User } from '../http/auth';
-import { ConflictError, DomainError, InvalidStateError, NotFoundError } from '../http/errors';
+import { ConflictError, ConflictOfInterestError, InvalidStateError, NotFoundError } from '../http/errors';
 import type { Reply } from '../http/route';
 import { idempotencyPut, replay, type IdempotencyRequest } from '../shared/idempotency';
 import { newId } from '../shared/ids';
+import { rateLimitUpdate, throttled, type RateRule } from '../shared/rate-limit';
 import { allowedPhases, phasesWithStatus, productRules, statusOf, type Phase, type ProductAction } from './model';
 import {
   productItemSchema,
@@ -28,16 +29,15 @@ const phaseCondition = (expr: Expr, phases: Phase[]) => {
   return each.length === 1 ? each[0] : `(${each.join(' OR ')})`;
 };
 
-const conflictOfInterest = () =>
-  new DomainError(403, 'CONFLICT_OF_INTEREST', 'Forbidden', 'An operator never takes down their own product.');
-
 /** Explains a refused product write from the item the condition saw: 404 when absent or not yours, else 409. */
 const explain = (err: unknown, action: ProductAction, user: User, version?: number): never => {
   if (!(err instanceof ConditionFailed)) throw err;
   const seen = err.item;
   if (!seen || seen.type !== 'product') throw new NotFoundError('The product');
   if (productRules[action].role === 'provider' && seen.providerId !== user.id) throw new NotFoundError('The product');
-  if (action === 'takedown' && seen.providerId === user.id) throw conflictOfInterest();
+  if (productRules[action].role === 'operator' && seen.providerId === user.id) {
+    throw new ConflictOfInterestError('An operator never decides on, or takes down, their own product.');
+  }
   const phase = { listing: seen.listing, review: seen.review } as Phase;
   if (productRules[action].from(phase) && version !== undefined && seen.version !== version) {
     throw new ConflictError('VERSION_CONFLICT', `The product changed since version ${version}; it is now version ${seen.version}.`, {
@@ -54,6 +54,8 @@ export const createProduct = async (
   now: Date,
   idempotency: IdempotencyRequest | undefined,
   answer: (p: ProductItem) => Reply,
+  /** The provider's creation limit, counted in the same transaction. */
+  rate?: RateRule,
 ): Promise<Reply> => {
   const productId = newId(now.getTime());
   const at = now.toISOString();
@@ -83,21 +85,23 @@ export const createProduct = async (
     GSI8SK: keys.productReviewSort('draft', productId),
   };
   const reply = answer(product);
-  if (!idempotency) {
+  if (!idempotency && !rate) {
     await ddb.send(new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }));
     return reply;
   }
   try {
     await transactWrite([
       { Put: { TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
-      idempotencyPut(idempotency, reply, now),
+      ...(idempotency ? [idempotencyPut(idempotency, reply, now)] : []),
+      ...(rate ? [rateLimitUpdate(rate, user.id, now)] : []),
     ]);
     return reply;
   } catch (err) {
-    if (err instanceof ConditionFailed && err.index === 1) {
+    if (err instanceof ConditionFailed && idempotency && err.index === 1) {
       const replayed = replay(err.item, idempotency, now);
       if (replayed) return replayed;
     }
+    if (err instanceof ConditionFailed && rate && err.index === (idempotency ? 2 : 1)) throw throttled(rate, now);
     throw err;
   }
 };
@@ -220,7 +224,8 @@ export const changeProductStatus = async (
   const expr = new Expr();
   const conditions = [expr.eq('type', 'product'), phaseCondition(expr, allowedPhases(action))];
   if (rule.role === 'provider') conditions.push(expr.eq('providerId', user.id));
-  if (action === 'takedown') conditions.push(`${expr.name('providerId')} <> ${expr.value(user.id)}`);
+  // separation of duties: an operator never decides on their own product
+  if (rule.role === 'operator') conditions.push(`${expr.name('providerId')} <> ${expr.value(user.id)}`);
   if (input.version !== undefined) conditions.push(expr.eq('version', input.version));
   const update = transitionUpdate(action, productId, user, input, now, expr);
   const at = now.toISOString();

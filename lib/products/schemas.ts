@@ -11,7 +11,22 @@ export const PRODUCT_STATUSES = ['draft', 'in_review', 'rejected', 'listed', 'de
 
 const MAX_FEN = 100_000_000_00; // 100 million yuan
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+// Control characters (NUL included), bidirectional overrides and isolates (U+202E shows text reversed),
+// and characters that show nothing: refused in names, kept out of every text.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
+const INVISIBLE = /[\s\u200b-\u200d\u2060\ufeff\u180e\u00ad]/g;
+const visible = (s: string) => !CONTROL.test(s) && !BIDI.test(s);
+
+/** A one-line text: no control or direction-changing characters, and something visible. */
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => !/[\n\r\t]/.test(s) && visible(s), { message: 'must not hold control or text-direction characters' })
+    .refine((s) => s.replace(INVISIBLE, '').length > 0, { message: 'must hold visible characters' });
 
 export const planSchema = z
   .object({
@@ -48,6 +63,14 @@ const unique = <T>(items: T[], key: (t: T) => string | undefined) => {
   });
 };
 
+const bytesOf = (v: unknown) => Buffer.byteLength(JSON.stringify(v), 'utf8');
+/**
+ * The requirements form's budget: with the description (at most 60 KB of UTF-8) and the rest (under 10 KB),
+ * a content stays under 110 KB, so `live` and `draft` together stay well under DynamoDB's 400 KB item, and
+ * approval (which copies one into the other) can never fail on size.
+ */
+export const MAX_TEMPLATE_BYTES = 40_000;
+
 /** Every field of a product's listing content, as the provider sends it. */
 export const contentFields = {
   name: text(30),
@@ -55,7 +78,12 @@ export const contentFields = {
   category: text(50),
   tags: z.array(text(20)).min(1).max(3),
   summary: text(200),
-  description: z.string().trim().min(1).max(20_000),
+  description: z
+    .string()
+    .trim()
+    .min(1)
+    .max(20_000)
+    .refine(visible, { message: 'must not hold control or text-direction characters (line breaks and tabs are fine)' }),
   logoUrl: z.url({ protocol: /^https?$/ }).max(2048),
   deliveryDays: z.number().int().min(1).max(365),
   warrantyDays: z.number().int().min(0).max(3650),
@@ -67,7 +95,8 @@ export const contentFields = {
   requirementsTemplate: z
     .array(requirementFieldSchema)
     .max(30)
-    .refine((fields) => unique(fields, (f) => f.key), { message: 'field keys must be unique' }),
+    .refine((fields) => unique(fields, (f) => f.key), { message: 'field keys must be unique' })
+    .refine((fields) => bytesOf(fields) <= MAX_TEMPLATE_BYTES, { message: `at most ${MAX_TEMPLATE_BYTES} bytes of labels and options in all` }),
   requirementsBeforeStart: z.boolean(),
 };
 
@@ -95,8 +124,8 @@ export type ContentPatch = z.infer<typeof editProductBody>;
 export const productIdParams = z.object({ productId: z.string().regex(ID_PATTERN, 'not a product id') });
 
 export const reviewDecisionBody = z.object({
-  /** The version the operator reviewed; when sent, a product changed since answers 409. */
-  version: z.number().int().positive().optional(),
+  /** The version the operator reviewed: a product changed since answers 409, so nothing is approved unseen. */
+  version: z.number().int().positive(),
 });
 
 export const rejectBody = reviewDecisionBody.extend({ reason: text(500) });
@@ -186,3 +215,12 @@ export const catalogItemView = z
   })
   .meta({ id: 'CatalogItem' });
 export type CatalogItemView = z.infer<typeof catalogItemView>;
+
+/**
+ * A catalogue list item: the listing's summary without the long parts (description, requirements form),
+ * so a page of 100 stays small whatever the products hold; the product page has the whole.
+ */
+export const catalogListItemView = catalogItemView
+  .omit({ description: true, requirementsTemplate: true })
+  .meta({ id: 'CatalogListItem' });
+export type CatalogListItemView = z.infer<typeof catalogListItemView>;

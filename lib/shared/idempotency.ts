@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
-import { tableName } from '../db/client';
+import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { ConflictError } from '../http/errors';
 import type { Reply } from '../http/route';
@@ -25,21 +27,27 @@ export interface IdempotencyRequest {
   digest: string;
 }
 
-/** The idempotency scope of a creating request, or undefined when no `Idempotency-Key` was sent. */
+/**
+ * The idempotency scope of a command, or undefined when no `Idempotency-Key` was sent. The digest is of
+ * the parsed request (path and body after validation and defaults), so `quantity` omitted and
+ * `quantity: 1` are the same request.
+ */
 export const idempotencyOf = (
-  req: { user: { id: string }; idempotencyKey?: string; rawBody: unknown },
+  req: { user: { id: string }; idempotencyKey?: string; body: unknown; params?: unknown },
   route: string,
 ): IdempotencyRequest | undefined =>
   req.idempotencyKey === undefined
     ? undefined
-    : { userId: req.user.id, route, key: req.idempotencyKey, digest: bodyDigest(req.rawBody) };
+    : { userId: req.user.id, route, key: req.idempotencyKey, digest: bodyDigest({ params: req.params ?? null, body: req.body ?? null }) };
 
-/** The Put that records the first answer, written in the same transaction as what it creates. */
-export const idempotencyPut = (req: IdempotencyRequest, reply: Reply, now: Date) => ({
+type Key = { PK: string; SK: string };
+
+/** The Put that records the first answer, written in the same transaction as the change it answers. */
+export const idempotencyPut = (req: IdempotencyRequest, reply: Reply, now: Date, key: Key = keys.idempotency(req.userId, req.route, req.key)) => ({
   Put: {
     TableName: tableName,
     Item: {
-      ...keys.idempotency(req.userId, req.route, req.key),
+      ...key,
       type: 'idempotency',
       digest: req.digest,
       reply: { status: reply.status, body: reply.body },
@@ -71,4 +79,23 @@ export const replay = (item: Record<string, unknown> | undefined, req: Idempoten
     );
   }
   return { status: parsed.data.reply.status, body: parsed.data.reply.body, headers: { 'idempotent-replayed': 'true' } };
+};
+
+/** Access pattern: the record of a key, one GetItem (commands whose answer is only known after their write). */
+export const findRecord = async (req: IdempotencyRequest) =>
+  (await ddb.send(new GetCommand({ TableName: tableName, Key: keys.idempotency(req.userId, req.route, req.key), ConsistentRead: true })))
+    .Item;
+
+/**
+ * Records the answer of a command whose change is a single conditional write that cannot carry the record
+ * (product commands, webhook settings): written after the change. Were it lost, a retry is refused by the
+ * command's own condition (409), never applied twice. A concurrent first record wins.
+ */
+export const recordReply = async (req: IdempotencyRequest, reply: Reply, now: Date) => {
+  const { Put } = idempotencyPut(req, reply, now);
+  try {
+    await ddb.send(new PutCommand(Put));
+  } catch (err) {
+    if (!(err instanceof ConditionalCheckFailedException)) throw err;
+  }
 };

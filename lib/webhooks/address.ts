@@ -2,8 +2,10 @@ import { lookup } from 'node:dns/promises';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 import { lookup as lookupCallback } from 'node:dns';
 
-// Where a provider's webhook must never point: the platform's own network and the cloud metadata service.
-const privateRanges = new BlockList();
+// A provider's webhook may point only at global unicast addresses: IPv4 outside the special-purpose
+// registry's non-global blocks, IPv6 inside 2000::/3 outside its special blocks. An allow-list: an address
+// form nobody thought of (IPv4-compatible, translated, site-local, NAT64, 6to4, Teredo) is refused.
+const notGlobalV4 = new BlockList();
 for (const [net, prefix] of [
   ['0.0.0.0', 8],
   ['10.0.0.0', 8],
@@ -12,22 +14,27 @@ for (const [net, prefix] of [
   ['169.254.0.0', 16],
   ['172.16.0.0', 12],
   ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.88.99.0', 24],
   ['192.168.0.0', 16],
   ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
   ['224.0.0.0', 4],
   ['240.0.0.0', 4],
 ] as const) {
-  privateRanges.addSubnet(net, prefix, 'ipv4');
+  notGlobalV4.addSubnet(net, prefix, 'ipv4');
 }
+const globalUnicastV6 = new BlockList();
+globalUnicastV6.addSubnet('2000::', 3, 'ipv6');
+const notGlobalV6 = new BlockList();
 for (const [net, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-  ['64:ff9b::', 96],
+  ['2001::', 23], // IETF protocol assignments, Teredo (2001::/32) included
+  ['2001:db8::', 32], // documentation
+  ['2002::', 16], // 6to4: carries an IPv4 address of any kind
+  ['3fff::', 20], // documentation
 ] as const) {
-  privateRanges.addSubnet(net, prefix, 'ipv6');
+  notGlobalV6.addSubnet(net, prefix, 'ipv6');
 }
 const loopback = new BlockList();
 loopback.addSubnet('127.0.0.0', 8, 'ipv4');
@@ -35,12 +42,15 @@ loopback.addAddress('::1', 'ipv6');
 
 const unmapped = (address: string) => (/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1] ?? address);
 
-/** Whether an address may receive webhooks: public, or loopback where the local stage allows it. */
+/** Whether an address may receive webhooks: global unicast, or loopback where the local stage allows it. */
 export const isAllowedAddress = (address: string, allowLoopback: boolean) => {
   const a = unmapped(address);
-  const family = isIP(a) === 6 ? 'ipv6' : 'ipv4';
+  const version = isIP(a);
+  if (version === 0) return false;
+  const family = version === 6 ? 'ipv6' : 'ipv4';
   if (allowLoopback && loopback.check(a, family)) return true;
-  return !privateRanges.check(a, family);
+  if (family === 'ipv4') return !notGlobalV4.check(a, 'ipv4');
+  return globalUnicastV6.check(a, 'ipv6') && !notGlobalV6.check(a, 'ipv6');
 };
 
 export class UnsafeUrlError extends Error {}

@@ -15,8 +15,8 @@ const eventually = async <T>(probe: () => Promise<T | undefined>, timeoutMs = 15
 describe.skipIf(!inject('stack').apiUrl)('notifications through the real local stream', () => {
   it('an order action reaches the other party’s inbox within seconds', async () => {
     const product = ok(await api('POST', '/provider/products', { as: 'provider2', body: productContent({ requirementsBeforeStart: false }) }), 201);
-    ok(await api('POST', `/provider/products/${product.productId}/submit`, { as: 'provider2' }));
-    ok(await api('POST', `/operator/products/${product.productId}/approve`, { as: 'operator' }));
+    const submitted = ok(await api('POST', `/provider/products/${product.productId}/submit`, { as: 'provider2' }));
+    ok(await api('POST', `/operator/products/${product.productId}/approve`, { as: 'operator', body: { version: submitted.version } }));
     const order = ok(await api('POST', '/orders', { as: 'buyer2', body: { productId: product.productId, planId: 'basic' } }), 201);
     ok(await api('POST', `/orders/${order.orderId}/start`, { as: 'provider2' }));
 

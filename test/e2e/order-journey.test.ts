@@ -4,8 +4,8 @@ import { productContent } from '../support/fixtures';
 
 const listedProduct = async () => {
   const product = ok(await api('POST', '/provider/products', { as: 'provider', body: productContent() }), 201);
-  ok(await api('POST', `/provider/products/${product.productId}/submit`, { as: 'provider' }));
-  ok(await api('POST', `/operator/products/${product.productId}/approve`, { as: 'operator' }));
+  const submitted = ok(await api('POST', `/provider/products/${product.productId}/submit`, { as: 'provider' }));
+  ok(await api('POST', `/operator/products/${product.productId}/approve`, { as: 'operator', body: { version: submitted.version } }));
   return product.productId as string;
 };
 

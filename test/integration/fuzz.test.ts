@@ -136,3 +136,112 @@ describe('anything a client can send answers 2xx or a problem+json 4xx, never 50
     );
   });
 });
+
+describe('generated families of the door’s limits: never a 500', () => {
+  const cursorOf = (key: unknown) => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+  const keyValue = (right: string) =>
+    fc.oneof(fc.constant(right), fc.constant(''), fc.string({ maxLength: 30 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
+
+  it('cursors of the right shape with values of any type', async () => {
+    const { handler: listBuyer } = await import('../../functions/orders/list-buyer');
+    const { user } = await import('../support/http');
+    const buyerPk = `BUYER#${user('buyer2').id}#ORDERS`;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({ PK: keyValue('PRODUCT#01J0000000000000000000000'), SK: keyValue('PRODUCT'), GSI2PK: keyValue('CATALOG'), GSI2SK: keyValue('2026-01-01T00:00:00.000Z#x') }),
+        fc.record({ PK: keyValue('ORDER#01J0000000000000000000000'), SK: keyValue('ORDER'), GSI2PK: keyValue(buyerPk), GSI2SK: keyValue('2026-01-01T00:00:00.000Z#x') }),
+        fc.constantFrom(undefined, '2020-01-01T00:00:00Z'),
+        async (catalogKey, orderKey, createdFrom) => {
+          expect((await invoke(catalog, { query: { cursor: cursorOf(catalogKey) } })).status).toBeLessThan(500);
+          const query = { cursor: cursorOf(orderKey), ...(createdFrom ? { createdFrom } : {}) };
+          expect((await invoke(listBuyer, { as: 'buyer2', query })).status).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('time ranges at any instant with any UTC offset', async () => {
+    const at = fc.record({
+      t: fc.integer({ min: Date.parse('0001-01-01T00:00:00Z'), max: Date.parse('9999-12-31T23:59:59Z') }),
+      offset: fc.integer({ min: -14 * 60, max: 14 * 60 }),
+    }).map(({ t, offset }) => {
+      const local = new Date(t + offset * 60_000).toISOString();
+      if (!/^\d{4}-/.test(local)) return new Date(t).toISOString();
+      const sign = offset < 0 ? '-' : '+';
+      const abs = Math.abs(offset);
+      return `${local.slice(0, 19)}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.option(at), fc.option(at), fc.option(at), async (createdFrom, createdTo, completedTo) => {
+        const query = Object.fromEntries(Object.entries({ createdFrom, createdTo, completedTo }).filter(([, v]) => v !== null)) as Record<string, string>;
+        const res = await invoke(listProvider, { as: 'provider2', query });
+        expect(res.status, JSON.stringify(query)).toBeLessThan(500);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('number answers of any magnitude and precision', async () => {
+    const order = await orderIn('awaiting_start', { buyer: 'buyer2', provider: 'provider2' });
+    const raw = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
+      fc.bigInt({ min: -(10n ** 45n), max: 10n ** 45n }).map(String),
+      fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: -400, max: 400 })).map(([m, e]) => `${m}e${e}`),
+      fc.stringMatching(/^-?[1-9][0-9]{0,44}(\.[0-9]{1,20})?$/),
+    );
+    await fc.assert(
+      fc.asyncProperty(raw, async (n) => {
+        const res = await invoke(requirements, { as: 'buyer2', params: { orderId: order.orderId }, rawBody: `{"answers":{"host":"h","cores":${n}}}` });
+        expect(res.status, n).toBeLessThan(500);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('bodies nested to any depth, with an Idempotency-Key', async () => {
+    const product = await productIn('listed', 'provider2');
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 30_000 }), fc.constantFrom('{"a":', '['), async (depth, open) => {
+        const close = open === '[' ? ']' : '}';
+        const deep = `${open.repeat(depth)}1${close.repeat(depth)}`;
+        const res = await invoke(buy, {
+          as: 'buyer2',
+          headers: { 'idempotency-key': `deep-${depth}-${open.length}` },
+          rawBody: `{"productId":"${product.productId}","planId":"basic","extra":${deep}}`,
+        });
+        expect(res.status).toBeLessThan(500);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('products of any size the door admits can be approved', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 20_000 }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 1, max: 50 }),
+        fc.integer({ min: 1, max: 60 }),
+        async (descriptionLength, fields, options, labelLength) => {
+          const template = Array.from({ length: fields }, (_, i) => ({
+            key: `f${i}`,
+            label: '字'.repeat(labelLength),
+            type: 'select',
+            required: false,
+            options: Array.from({ length: options }, (_, j) => `${j}${'选'.repeat(labelLength)}`.slice(0, 60)),
+          }));
+          const body = productContent({ description: '描'.repeat(descriptionLength), requirementsTemplate: template });
+          const created = await invoke(createProduct, { as: 'provider2', body });
+          expect(created.status).toBeLessThan(500);
+          if (created.status !== 201) return;
+          const params = { productId: created.body.productId };
+          const submitted = await invoke((await import('../../functions/products/submit')).handler, { as: 'provider2', params });
+          const approved = await invoke(approve, { as: 'operator', params, body: { version: submitted.body.version } });
+          expect(approved.status).toBe(200);
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+});

@@ -53,7 +53,7 @@ describe('the stream function', () => {
 
   it('tells the provider of a review decision, with the reason', async () => {
     const product = await productIn('in_review', 'provider2');
-    must(await invoke(reject, { as: 'operator', params: { productId: product.productId }, body: { reason: '缺少资质证明' } }), 200);
+    must(await invoke(reject, { as: 'operator', params: { productId: product.productId }, body: { reason: '缺少资质证明', version: product.version } }), 200);
     await runStream(await batchFor(`PRODUCT#${product.productId}`));
     const items = (await inboxOf('provider2')).items.filter((n: any) => n.productId === product.productId);
     expect(items).toEqual([expect.objectContaining({ type: 'rejected', title: '商品审核驳回' })]);

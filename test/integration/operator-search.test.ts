@@ -210,19 +210,19 @@ describe('platform takedown (违规下架)', () => {
     const product = await productIn('listed', 'provider2');
     const params = { productId: product.productId };
     must(await invoke(edit, { as: 'provider2', params, body: { summary: 'changed' } }), 200);
-    must(await invoke(submit, { as: 'provider2', params }), 200);
+    const submitted = must(await invoke(submit, { as: 'provider2', params }), 200);
     must(await invoke(takedown, { as: 'operator', params, body: { reason: 'fraud' } }), 200);
     const queue = must(await invoke(reviewQueue, { as: 'operator', query: { limit: '100' } }), 200).items;
     expect(queue.map((p: any) => p.productId)).not.toContain(product.productId);
-    expect((await invoke(approve, { as: 'operator', params, body: {} })).status).toBe(409);
+    expect((await invoke(approve, { as: 'operator', params, body: { version: submitted.version } })).status).toBe(409);
   });
 
   it('answers 403 CONFLICT_OF_INTEREST to an operator taking down their own product, and changes nothing', async () => {
     const both = { token: mintToken({ sub: '7a1e3d0c-0000-4000-8000-000000000001', 'cognito:groups': ['providers', 'operators'] }) };
     const created = must(await invoke(createProduct, { as: both, body: productContent() }), 201);
     const params = { productId: created.productId };
-    must(await invoke(submit, { as: both, params }), 200);
-    must(await invoke(approve, { as: 'operator', params, body: {} }), 200);
+    const submitted = must(await invoke(submit, { as: both, params }), 200);
+    must(await invoke(approve, { as: 'operator', params, body: { version: submitted.version } }), 200);
     const before = await readItem(keys.product(created.productId));
     const res = await invoke(takedown, { as: both, params, body: { reason: 'mine' } });
     expect(res.status).toBe(403);

@@ -17,7 +17,7 @@ import { invoke } from '../support/http';
 import { productIn } from '../support/products';
 import { startReceiver } from '../support/receiver';
 
-type Caller = 'anonymous' | Exclude<TestUser, 'buyer2'>;
+type Caller = 'anonymous' | 'buyer' | 'provider' | 'provider2' | 'operator';
 const CALLERS: Caller[] = ['anonymous', 'buyer', 'provider', 'provider2', 'operator'];
 const as = (c: Caller) => (c === 'anonymous' ? undefined : c);
 

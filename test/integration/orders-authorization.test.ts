@@ -20,7 +20,7 @@ import type { TestUser } from '../support/global-setup';
 import { invoke, user } from '../support/http';
 import { ANSWERS, listedProduct, orderIn, type OrderStage } from '../support/orders';
 
-type Caller = 'anonymous' | TestUser;
+type Caller = 'anonymous' | 'buyer' | 'buyer2' | 'provider' | 'provider2' | 'operator';
 const CALLERS: Caller[] = ['anonymous', 'buyer', 'buyer2', 'provider', 'provider2', 'operator'];
 const as = (c: Caller) => (c === 'anonymous' ? undefined : c);
 

@@ -55,8 +55,8 @@ describe('buying (POST /orders)', () => {
     expect(order.quantity).toBe(1);
     const plans = [{ planId: 'basic', name: '涨价版', duration: 1, unit: 'times', listPrice: 200_000, price: 190_000 }];
     must(await invoke(editProduct, { as: 'provider2', params: { productId: product.productId }, body: { plans, name: '新名' } }), 200);
-    must(await invoke(submitProduct, { as: 'provider2', params: { productId: product.productId } }), 200);
-    must(await invoke(approveProduct, { as: 'operator', params: { productId: product.productId } }), 200);
+    const submitted = must(await invoke(submitProduct, { as: 'provider2', params: { productId: product.productId } }), 200);
+    must(await invoke(approveProduct, { as: 'operator', params: { productId: product.productId }, body: { version: submitted.version } }), 200);
     const after = must(await invoke(getOrder, { as: 'buyer', params: o(order.orderId) }), 200);
     expect(after.product).toMatchObject({ name: '服务器运维托管', unitPrice: 80_000 });
     expect(after.amount).toBe(80_000);

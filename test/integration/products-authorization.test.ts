@@ -19,7 +19,7 @@ import type { TestUser } from '../support/global-setup';
 import { invoke, user } from '../support/http';
 import { productIn } from '../support/products';
 
-type Caller = 'anonymous' | Exclude<TestUser, 'buyer2'>;
+type Caller = 'anonymous' | 'buyer' | 'provider' | 'provider2' | 'operator';
 const CALLERS: Caller[] = ['anonymous', 'buyer', 'provider', 'provider2', 'operator'];
 const as = (c: Caller) => (c === 'anonymous' ? undefined : c);
 
@@ -29,6 +29,8 @@ interface RouteCase {
   /** The product state the owner needs for the call to succeed. */
   state?: 'draft' | 'in_review' | 'listed';
   body?: unknown;
+  /** The product's version goes into the body (a review decision names the version reviewed). */
+  versioned?: boolean;
   expect: Record<Caller, number>;
 }
 
@@ -41,8 +43,8 @@ const cases: RouteCase[] = [
   { route: 'POST /provider/products/{id}/submit', handler: submit, state: 'draft', expect: owned },
   { route: 'POST /provider/products/{id}/withdraw', handler: withdraw, state: 'in_review', expect: owned },
   { route: 'POST /provider/products/{id}/delist', handler: delist, state: 'listed', expect: owned },
-  { route: 'POST /operator/products/{id}/approve', handler: approve, state: 'in_review', expect: operatorOnly },
-  { route: 'POST /operator/products/{id}/reject', handler: reject, state: 'in_review', body: { reason: 'no' }, expect: operatorOnly },
+  { route: 'POST /operator/products/{id}/approve', handler: approve, state: 'in_review', versioned: true, expect: operatorOnly },
+  { route: 'POST /operator/products/{id}/reject', handler: reject, state: 'in_review', body: { reason: 'no' }, versioned: true, expect: operatorOnly },
   { route: 'GET /products/{id}', handler: page, state: 'listed', expect: { anonymous: 200, buyer: 200, provider: 200, provider2: 200, operator: 200 } },
 ];
 
@@ -52,7 +54,8 @@ describe('authorization of every product route', () => {
       it(`${c.route} answers ${c.expect[caller]} to ${caller}`, async () => {
         const product = await productIn(c.state!, 'provider');
         const before = await readItem(keys.product(product.productId));
-        const res = await invoke(c.handler, { as: as(caller), params: { productId: product.productId }, body: c.body });
+        const body = c.versioned ? { ...(c.body as object), version: product.version } : c.body;
+        const res = await invoke(c.handler, { as: as(caller), params: { productId: product.productId }, body });
         expect(res.status).toBe(c.expect[caller]);
         if (res.status >= 400) {
           expect(res.headers['content-type']).toBe('application/problem+json');

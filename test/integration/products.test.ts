@@ -123,7 +123,7 @@ describe('the review cycle', () => {
   it('rejects with a reason, kept in the history; the provider edits and submits again', async () => {
     const inReview = await productIn('in_review');
     const rejected = must(
-      await invoke(reject, { as: 'operator', params: p(inReview.productId), body: { reason: '缺少交付说明' } }),
+      await invoke(reject, { as: 'operator', params: p(inReview.productId), body: { reason: '缺少交付说明', version: inReview.version } }),
       200,
     );
     expect(rejected).toMatchObject({ status: 'rejected', rejectionReason: '缺少交付说明' });
@@ -135,7 +135,7 @@ describe('the review cycle', () => {
 
   it('answers 400 when a rejection has no reason', async () => {
     const inReview = await productIn('in_review');
-    const res = await invoke(reject, { as: 'operator', params: p(inReview.productId), body: {} });
+    const res = await invoke(reject, { as: 'operator', params: p(inReview.productId), body: { version: inReview.version } });
     expect(res.status).toBe(400);
     expect(res.body.errors[0].path).toBe('reason');
   });
@@ -167,9 +167,23 @@ describe('the review cycle', () => {
     expect((await readItem(keys.product(inReview.productId)))?.listing).toBe('unlisted');
   });
 
+  it('answers 400 naming version when an approval or a rejection does not say which version was reviewed', async () => {
+    const inReview = await productIn('in_review');
+    for (const [handler, body] of [
+      [approve, {}],
+      [approve, undefined],
+      [reject, { reason: 'no' }],
+    ] as const) {
+      const res = await invoke(handler, { as: 'operator', params: p(inReview.productId), body });
+      expect(res.status).toBe(400);
+      expect(res.body.errors.map((e: any) => e.path)).toContain('version');
+    }
+    expect((await readItem(keys.product(inReview.productId)))?.review).toBe('in_review');
+  });
+
   it('answers 409 when approving something that is not in review', async () => {
     const draft = await productIn('draft');
-    const res = await invoke(approve, { as: 'operator', params: p(draft.productId) });
+    const res = await invoke(approve, { as: 'operator', params: p(draft.productId), body: { version: draft.version } });
     expect(res.status).toBe(409);
     expect(res.body.currentStatus).toBe('draft');
   });
@@ -204,8 +218,11 @@ describe('editing a listed product (pending revision)', () => {
   it('shows a rejected revision with its reason while the live version stays listed', async () => {
     const listed = await productIn('listed');
     must(await invoke(edit, { as: 'provider', params: p(listed.productId), body: { deliveryDays: 9 } }), 200);
-    must(await invoke(submit, { as: 'provider', params: p(listed.productId) }), 200);
-    const rejected = must(await invoke(reject, { as: 'operator', params: p(listed.productId), body: { reason: 'too slow' } }), 200);
+    const submitted = must(await invoke(submit, { as: 'provider', params: p(listed.productId) }), 200);
+    const rejected = must(
+      await invoke(reject, { as: 'operator', params: p(listed.productId), body: { reason: 'too slow', version: submitted.version } }),
+      200,
+    );
     expect(rejected).toMatchObject({ status: 'listed', revision: { status: 'rejected', reason: 'too slow' } });
     expect((await invoke(page, { params: p(listed.productId) })).body.deliveryDays).toBe(3);
   });
@@ -264,7 +281,7 @@ describe('delisting and relisting (下架, 上架)', () => {
     must(await invoke(edit, { as: 'provider', params: p(delisted.productId), body: { name: '重新上架' } }), 200);
     const submitted = must(await invoke(submit, { as: 'provider', params: p(delisted.productId) }), 200);
     expect(submitted.status).toBe('in_review');
-    must(await invoke(approve, { as: 'operator', params: p(delisted.productId) }), 200);
+    must(await invoke(approve, { as: 'operator', params: p(delisted.productId), body: { version: submitted.version } }), 200);
     expect((await invoke(page, { params: p(delisted.productId) })).body.name).toBe('重新上架');
   });
 });

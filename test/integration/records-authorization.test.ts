@@ -15,7 +15,7 @@ import { invoke } from '../support/http';
 import { orderIn, type OrderStage } from '../support/orders';
 import { must } from '../support/products';
 
-type Caller = 'anonymous' | TestUser;
+type Caller = 'anonymous' | 'buyer' | 'buyer2' | 'provider' | 'provider2' | 'operator';
 const CALLERS: Caller[] = ['anonymous', 'buyer', 'buyer2', 'provider', 'provider2', 'operator'];
 const as = (c: Caller) => (c === 'anonymous' ? undefined : c);
 type Handler = Parameters<typeof invoke>[0];

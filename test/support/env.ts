@@ -12,6 +12,10 @@ Object.assign(process.env, {
   WEBHOOK_ALLOW_LOOPBACK: 'true',
   POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'SILENT',
   AWS_REGION: 'us-east-1',
+  // the suite creates far faster than any person; the rate-limit tests set their own limits
+  RATE_ORDERS: process.env.RATE_ORDERS ?? '100000',
+  RATE_PRODUCTS: process.env.RATE_PRODUCTS ?? '100000',
+  RATE_MESSAGES: process.env.RATE_MESSAGES ?? '100000',
   S3_ENDPOINT: stack.s3.endpoint,
   ATTACHMENTS_BUCKET: stack.s3.bucket,
   POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',

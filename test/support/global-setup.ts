@@ -11,6 +11,13 @@ export const TEST_USERS = {
   buyer: { email: 'buyer@test.example', role: 'buyer' },
   buyer2: { email: 'buyer2@test.example', role: 'buyer' },
   operator: { email: 'operator@test.example', role: 'operator' },
+  // users in two groups: the role of an action is the side of the object they are on
+  providerBuyer: { email: 'provider-buyer@test.example', role: ['provider', 'buyer'] },
+  operatorBuyer: { email: 'operator-buyer@test.example', role: ['operator', 'buyer'] },
+  operatorProvider: { email: 'operator-provider@test.example', role: ['operator', 'provider'] },
+  // only the rate-limit tests create with these, so their counters hold only those tests' actions
+  limitedProvider: { email: 'limited-provider@test.example', role: 'provider' },
+  limitedBuyer: { email: 'limited-buyer@test.example', role: 'buyer' },
 } as const;
 export type TestUser = keyof typeof TEST_USERS;
 // Jobs and the end-to-end stack (whose stream function reads its table's whole stream) get tables of
@@ -54,7 +61,8 @@ export default async function setup(project: TestProject) {
   const pool = await ensureUserPool(cognitoEndpoint, 'market-test');
   const users = {} as StackInfo['users'];
   for (const [name, u] of Object.entries(TEST_USERS)) {
-    const id = await ensureUser(cognitoEndpoint, pool.userPoolId, u.email, TEST_PASSWORD, u.role);
+    let id = '';
+    for (const role of [u.role].flat()) id = await ensureUser(cognitoEndpoint, pool.userPoolId, u.email, TEST_PASSWORD, role);
     const token = await signIn(cognitoEndpoint, pool.clientId, u.email, TEST_PASSWORD);
     users[name as TestUser] = { id, token, email: u.email };
   }

@@ -23,8 +23,9 @@ export const productIn = async (
   if (status === 'draft') return product;
   const submitted = must(await invoke(submit, { as: owner, params }), 200);
   if (status === 'in_review') return submitted;
-  if (status === 'rejected') return must(await invoke(reject, { as: 'operator', params, body: { reason: 'incomplete' } }), 200);
-  const listed = must(await invoke(approve, { as: 'operator', params }), 200);
+  const version = submitted.version as number;
+  if (status === 'rejected') return must(await invoke(reject, { as: 'operator', params, body: { reason: 'incomplete', version } }), 200);
+  const listed = must(await invoke(approve, { as: 'operator', params, body: { version } }), 200);
   if (status === 'listed') return listed;
   return must(await invoke(delist, { as: owner, params }), 200);
 };

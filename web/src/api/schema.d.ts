@@ -106,6 +106,7 @@ export interface paths {
                 401: components["responses"]["Unauthenticated"];
                 403: components["responses"]["Forbidden"];
                 409: components["responses"]["Conflict"];
+                429: components["responses"]["Throttled"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
@@ -188,7 +189,9 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path: {
                     productId: string;
                 };
@@ -233,6 +236,8 @@ export interface paths {
                 /** @description 修改 the draft or the pending revision */
                 200: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -263,7 +268,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path: {
                     productId: string;
                 };
@@ -274,6 +281,8 @@ export interface paths {
                 /** @description 提交 for review */
                 200: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -308,7 +317,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path: {
                     productId: string;
                 };
@@ -319,6 +330,8 @@ export interface paths {
                 /** @description 撤销审核 */
                 200: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -353,7 +366,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path: {
                     productId: string;
                 };
@@ -364,6 +379,8 @@ export interface paths {
                 /** @description 下架 */
                 200: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -527,7 +544,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path: {
                     productId: string;
                 };
@@ -536,7 +555,7 @@ export interface paths {
             requestBody?: {
                 content: {
                     "application/json": {
-                        version?: number;
+                        version: number;
                     };
                 };
             };
@@ -544,6 +563,8 @@ export interface paths {
                 /** @description Approve the submitted version */
                 200: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -578,7 +599,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path: {
                     productId: string;
                 };
@@ -587,7 +610,7 @@ export interface paths {
             requestBody?: {
                 content: {
                     "application/json": {
-                        version?: number;
+                        version: number;
                         reason: string;
                     };
                 };
@@ -596,6 +619,8 @@ export interface paths {
                 /** @description Reject with a reason */
                 200: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -663,6 +688,7 @@ export interface paths {
                 403: components["responses"]["Forbidden"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
+                429: components["responses"]["Throttled"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
@@ -829,7 +855,9 @@ export interface paths {
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path: {
                     orderId: string;
                 };
@@ -848,6 +876,8 @@ export interface paths {
                 /** @description 提交需求单 */
                 200: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -883,7 +913,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path: {
                     orderId: string;
                 };
@@ -900,6 +932,8 @@ export interface paths {
                 /** @description 驳回需求 */
                 200: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -934,7 +968,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path: {
                     orderId: string;
                 };
@@ -945,6 +981,8 @@ export interface paths {
                 /** @description 开始实施 */
                 200: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -979,7 +1017,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path: {
                     orderId: string;
                 };
@@ -997,6 +1037,8 @@ export interface paths {
                 /** @description 实施完成, with a note and optionally attachments of this order */
                 200: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -1031,7 +1073,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path: {
                     orderId: string;
                 };
@@ -1042,6 +1086,8 @@ export interface paths {
                 /** @description 催促 (429 within 24 hours) */
                 200: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -1077,7 +1123,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path: {
                     orderId: string;
                 };
@@ -1088,6 +1136,8 @@ export interface paths {
                 /** @description 确认完成 */
                 200: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -1122,7 +1172,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path: {
                     orderId: string;
                 };
@@ -1139,6 +1191,8 @@ export interface paths {
                 /** @description 驳回验收 */
                 200: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -1173,7 +1227,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path: {
                     orderId: string;
                 };
@@ -1190,6 +1246,8 @@ export interface paths {
                 /** @description Cancel before work starts (refund) */
                 200: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -1224,7 +1282,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path: {
                     orderId: string;
                 };
@@ -1241,6 +1301,8 @@ export interface paths {
                 /** @description 申诉 */
                 200: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -1275,7 +1337,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path: {
                     orderId: string;
                 };
@@ -1294,6 +1358,8 @@ export interface paths {
                 /** @description Resolve a dispute */
                 200: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -1441,7 +1507,9 @@ export interface paths {
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1458,6 +1526,8 @@ export interface paths {
                 /** @description Register the endpoint; answers the signing secret */
                 200: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -1675,7 +1745,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path: {
                     orderId: string;
                 };
@@ -1693,6 +1765,8 @@ export interface paths {
                 /** @description 沟通: a message in the timeline, optionally with attachments of this order */
                 200: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -2475,9 +2549,41 @@ export interface components {
             nextCursor: string | null;
         };
         CatalogPage: {
-            items: components["schemas"]["CatalogItem"][];
+            items: components["schemas"]["CatalogListItem"][];
             /** @description pass as `cursor` for the next page; null at the end */
             nextCursor: string | null;
+        };
+        CatalogListItem: {
+            productId: string;
+            providerId: string;
+            name: string;
+            /** @enum {string} */
+            serviceType: "ops_service" | "custom_dev" | "software" | "saas" | "image" | "api";
+            category: string;
+            tags: string[];
+            summary: string;
+            /** Format: uri */
+            logoUrl: string;
+            deliveryDays: number;
+            warrantyDays: number;
+            plans: {
+                planId: string;
+                name: string;
+                duration: number;
+                /** @enum {string} */
+                unit: "times" | "day" | "month" | "year";
+                listPrice: number;
+                price: number;
+            }[];
+            requirementsBeforeStart: boolean;
+            listedAt?: string;
+            /** @description 评价: the average and count of the product’s ratings */
+            rating: components["schemas"]["RatingSummary"];
+        };
+        RatingSummary: {
+            /** @description to one decimal; null without ratings */
+            average: number | null;
+            count: number;
         };
         CatalogItem: {
             productId: string;
@@ -2514,11 +2620,6 @@ export interface components {
             listedAt?: string;
             /** @description 评价: the average and count of the product’s ratings */
             rating: components["schemas"]["RatingSummary"];
-        };
-        RatingSummary: {
-            /** @description to one decimal; null without ratings */
-            average: number | null;
-            count: number;
         };
         Order: {
             orderId: string;
@@ -2608,6 +2709,7 @@ export interface components {
         };
         TimelineEntry: {
             entryId: string;
+            version?: number;
             /** @enum {string} */
             action: "create" | "submit-requirements" | "reject-requirements" | "start" | "complete" | "urge" | "confirm" | "reject-completion" | "cancel" | "appeal" | "resolve" | "remind" | "auto-confirm" | "auto-cancel" | "message";
             actor: string;
@@ -2816,6 +2918,17 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description Too soon: try again after `Retry-After` seconds. */
+        Throttled: {
+            headers: {
+                /** @description seconds to wait before trying again */
+                "Retry-After": string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description Something went wrong on our side; nothing a client sends causes it. */
         InternalError: {
             headers: {
@@ -2839,17 +2952,6 @@ export interface components {
         /** @description Absent, or not yours. */
         NotFound: {
             headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description Too soon: try again after `Retry-After` seconds. */
-        Throttled: {
-            headers: {
-                /** @description seconds to wait before trying again */
-                "Retry-After": string;
                 [name: string]: unknown;
             };
             content: {

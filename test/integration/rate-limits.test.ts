@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { config } from '../../lib/config';
+import { productContent } from '../support/fixtures';
+import { invoke } from '../support/http';
+
+// Limits of this file only (the handlers read them from the configuration on every request).
+Object.assign(config.rateLimits.orders, { limit: 3, windowSeconds: 3600 });
+Object.assign(config.rateLimits.products, { limit: 2, windowSeconds: 3600 });
+
+describe('per-user rate limits on creation (429 THROTTLED with Retry-After)', () => {
+  it('refuses a provider’s products beyond the limit of the window, and writes nothing', async () => {
+    const { handler: create } = await import('../../functions/products/create');
+    const { handler: listOwn } = await import('../../functions/products/list-own');
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push(await invoke(create, { as: 'limitedProvider', body: productContent({ name: `限流 ${i}` }) }));
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 429, 429]);
+    const refused = answers[2];
+    expect(refused.body.code).toBe('THROTTLED');
+    expect(refused.headers['content-type']).toBe('application/problem+json');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(3600);
+    const mine = await invoke(listOwn, { as: 'limitedProvider', query: { limit: '100' } });
+    expect(mine.body.items).toHaveLength(2);
+  });
+
+  it('refuses a buyer’s orders beyond the limit, counts a replay of one request once, and writes nothing', async () => {
+    const { createProduct, changeProductStatus } = await import('../../lib/products/repository');
+    const { handler: buy } = await import('../../functions/orders/create');
+    const { handler: listBuyer } = await import('../../functions/orders/list-buyer');
+    const { user } = await import('../support/http');
+    const { normalizeContent } = await import('../../lib/products/model');
+    const provider = { id: user('provider2').id, roles: ['provider' as const] };
+    const operator = { id: user('operator').id, roles: ['operator' as const] };
+    const made = await createProduct(provider, normalizeContent(productContent() as never), new Date(), undefined, (p) => ({ status: 201, body: p }));
+    const productId = (made.body as { productId: string }).productId;
+    const submitted = await changeProductStatus(provider, productId, 'submit', {}, new Date());
+    await changeProductStatus(operator, productId, 'approve', { version: submitted.version }, new Date());
+
+    const body = { productId, planId: 'basic' };
+    const first = await invoke(buy, { as: 'limitedBuyer', body, headers: { 'idempotency-key': 'rate-1' } });
+    const replay = await invoke(buy, { as: 'limitedBuyer', body, headers: { 'idempotency-key': 'rate-1' } });
+    expect([first.status, replay.status]).toEqual([201, 201]);
+    const rest = [];
+    for (let i = 0; i < 3; i++) rest.push(await invoke(buy, { as: 'limitedBuyer', body }));
+    expect(rest.map((a) => a.status)).toEqual([201, 201, 429]);
+    expect(rest[2].body.code).toBe('THROTTLED');
+    expect(Number(rest[2].headers['retry-after'])).toBeGreaterThan(0);
+    const mine = await invoke(listBuyer, { as: 'limitedBuyer', query: { limit: '100' } });
+    expect(mine.body.items).toHaveLength(3);
+  });
+});
