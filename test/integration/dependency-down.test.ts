@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { invoke } from '../support/http';
 
 /** A port that refuses connections: bound, then closed. */
@@ -15,6 +15,8 @@ const closedPort = () =>
 describe('DynamoDB unreachable', () => {
   it('answers 503 with Retry-After, never 500, to reads and commands', async () => {
     process.env.DYNAMODB_ENDPOINT = `http://127.0.0.1:${await closedPort()}`;
+    // loaded afresh: the test setup has read the configuration (and made the client) already
+    vi.resetModules();
     const { handler: catalog } = await import('../../functions/products/catalog');
     const { handler: confirm } = await import('../../functions/orders/confirm');
     const { handler: buy } = await import('../../functions/orders/create');
