@@ -1,8 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, expect } from 'vitest';
-import { ddb } from '../../lib/db/client';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { readFunctions } from '../../scripts/lib/infra';
 
 /**
@@ -37,20 +36,26 @@ export const iamActionsOf = (command: string, input: any): Array<[string, string
   return [[`dynamodb:${api}`, target]];
 };
 
-ddb.middlewareStack.add(
-  (next, context) => async (args) => {
-    const handler = current.getStore();
-    if (handler) {
-      const actions = seen.get(handler) ?? new Map<string, Set<string>>();
-      seen.set(handler, actions);
-      for (const [action, target] of iamActionsOf(context.commandName ?? '', (args as { input: unknown }).input)) {
-        actions.set(action, (actions.get(action) ?? new Set()).add(target));
+// Registered once the test file is loaded, not at setup: the client reads its configuration at module load,
+// and files on a table of their own set TABLE_NAME (vi.hoisted) before their imports, after the setup files.
+beforeAll(async () => {
+  const { ddb } = await import('../../lib/db/client');
+  if (ddb.middlewareStack.identify().some((m) => m.startsWith('recordIamActions'))) return;
+  ddb.middlewareStack.add(
+    (next, context) => async (args) => {
+      const handler = current.getStore();
+      if (handler) {
+        const actions = seen.get(handler) ?? new Map<string, Set<string>>();
+        seen.set(handler, actions);
+        for (const [action, target] of iamActionsOf(context.commandName ?? '', (args as { input: unknown }).input)) {
+          actions.set(action, (actions.get(action) ?? new Set()).add(target));
+        }
       }
-    }
-    return next(args);
-  },
-  { step: 'initialize', name: 'recordIamActions' },
-);
+      return next(args);
+    },
+    { step: 'initialize', name: 'recordIamActions' },
+  );
+});
 
 export type CallsFile = Record<string, Record<string, string[]>>;
 
