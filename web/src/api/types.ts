@@ -1,6 +1,8 @@
+import type { components } from './schema';
 /**
- * The answers' shapes the pages rely on (spec 7.1). docs/openapi.json documents most success answers
- * as loose objects today; these names follow the spec's field names and narrow `unwrap`'s result.
+ * The answers' shapes the pages rely on (spec 7.1). Where the generated schema (docs/openapi.json →
+ * schema.d.ts) has the type, it is aliased here; the rest are the pages' narrower views, to be replaced
+ * by the generated ones as the pages move to the typed client.
  */
 export type ServiceType = 'ops_service' | 'custom_dev' | 'software' | 'saas' | 'image' | 'api';
 export const SERVICE_TYPES: ServiceType[] = ['ops_service', 'custom_dev', 'software', 'saas', 'image', 'api'];
@@ -115,13 +117,5 @@ export interface Page<T> {
   nextCursor?: string | null;
 }
 
-export interface Notification {
-  notificationId: string;
-  type: string;
-  orderId?: string;
-  productId?: string;
-  title: string;
-  body: string;
-  read: boolean;
-  createdAt: string;
-}
+/** An inbox notification, as the API document describes it. */
+export type Notification = components['schemas']['Notification'];
