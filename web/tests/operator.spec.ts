@@ -120,8 +120,7 @@ test.describe('operator · 运营后台', () => {
     await expect(page.getByText('服务商未能交付，全额退款').first()).toBeVisible();
   });
 
-  // Times out on the takedown dialog; the API path is covered by test/integration/operator-search.test.ts.
-  test.fixme('finds a product by status and takes it down with a reason', async ({ page }) => {
+  test('finds a product by status and takes it down with a reason', async ({ page }) => {
     const { name } = await listedProduct();
     await signInAs(page, 'operator');
     await page.getByRole('link', { name: '订单与商品查询' }).click();

@@ -1,8 +1,7 @@
 import { apiAs, expect, listedProduct, productContent, signInAs, test } from './support/fixtures';
 
 test.describe('provider · 商品管理', () => {
-  // Stalls in the product form's plan step in Chromium; the form's error display is tested below.
-  test.fixme('creates a product with the form, submits it and sees it in review', async ({ page }) => {
+  test('creates a product with the form, submits it and sees it in review', async ({ page }) => {
     await signInAs(page, 'provider');
     await expect(page.getByRole('heading', { name: '商品管理' })).toBeVisible();
     await page.getByRole('button', { name: '商品接入' }).click();
@@ -47,15 +46,13 @@ test.describe('provider · 商品管理', () => {
     await expect(page.getByRole('textbox', { name: '商品名称' })).not.toHaveAttribute('aria-invalid', 'true');
   });
 
-  // Fails on the final run (the revision's reason is not found where the test looks); the operator's
-  // journey 'rejects a revision with a reason … the provider sees the reason' covers the same page.
-  test.fixme('shows a rejected revision with its reason', async ({ page }) => {
+  test('shows a rejected revision with its reason', async ({ page }) => {
     const { productId, name } = await listedProduct();
     const provider = await apiAs('provider');
     const operator = await apiAs('operator');
     await provider.call('PATCH', `/provider/products/${productId}`, { summary: '限时特惠，全网最低' });
-    await provider.call('POST', `/provider/products/${productId}/submit`);
-    await operator.call('POST', `/operator/products/${productId}/reject`, { reason: '简介请勿包含营销用语' });
+    const submitted = await provider.call<{ version: number }>('POST', `/provider/products/${productId}/submit`);
+    await operator.call('POST', `/operator/products/${productId}/reject`, { reason: '简介请勿包含营销用语', version: submitted.version });
 
     await signInAs(page, 'provider');
     await page.goto(`/provider/products/${productId}`);

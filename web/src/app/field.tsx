@@ -4,6 +4,7 @@ import { Form } from 'tdesign-react';
 /**
  * A labelled form item: TDesign's FormItem does not tie its label to the inner input, so the label is
  * given to the first input/textarea as its accessible name; an API field error shows under the control.
+ * The control keeps its own value and onChange: the form holds no state of its own.
  */
 export const Field = ({
   label,
@@ -37,7 +38,9 @@ export const Field = ({
         tips={error ? <span role="alert">{error}</span> : undefined}
         help={help}
       >
-        {children}
+        {/* A fragment: FormItem would otherwise take over its child's value (it injects the form store's
+            value, undefined for an item without a name), and controlled inputs would show nothing. */}
+        <>{children}</>
       </Form.FormItem>
     </div>
   );

@@ -15,9 +15,9 @@ import {
   Switch,
   Table,
   TagInput,
-  Tabs,
   Textarea,
 } from 'tdesign-react';
+import { Tabs } from '../app/tabs';
 import { SERVICE_TYPES, type FieldType, type Plan, type PlanUnit, type ProductContent, type RequirementField, type ServiceType } from '../api/types';
 import { Field, Labelled } from '../app/field';
 import { fieldErrors, ProblemAlert } from '../app/problem';
@@ -314,7 +314,7 @@ export default function ProductForm() {
           </Card>
           <Card title={t('form.plans')} bordered style={{ marginTop: 16 }}>
             {errors.plans && <Alert theme="error" message={errors.plans} />}
-            <Table<Plan & { index: number }> rowKey="index" data={content.plans.map((p, index) => ({ ...p, index }))} columns={planColumns as never} tableLayout="auto" />
+            <Table<Plan & { index: number }> rowKey="index" data={content.plans.map((p, index) => ({ ...p, index }))} columns={planColumns as never} tableLayout="fixed" tableContentWidth="900px" />
             <Button variant="dashed" style={{ marginTop: 8 }} disabled={content.plans.length >= 20} onClick={() => set('plans', [...content.plans, { name: '', duration: 1, unit: 'times', listPrice: 0, price: 0 }])}>
               {t('form.addPlan')}
             </Button>
@@ -328,7 +328,8 @@ export default function ProductForm() {
               rowKey="index"
               data={content.requirementsTemplate.map((f, index) => ({ ...f, index }))}
               columns={fieldColumns as never}
-              tableLayout="auto"
+              tableLayout="fixed"
+              tableContentWidth="860px"
               empty={t('common.empty')}
             />
             <Button
