@@ -77,6 +77,10 @@ test.describe('provider · 商品管理', () => {
 
     await row.getByRole('button', { name: '上架' }).click();
     await expect(page.getByText('已下架的商品通过 修改 → 提交 重新上架')).toBeVisible();
+    // the form shows the listing as it is, every control holding its value
+    await expect(page.getByRole('textbox', { name: '商品名称' })).toHaveValue(name);
+    await expect(page.getByRole('textbox', { name: '规格名称 1' })).not.toHaveValue('');
+    await expect(page.getByRole('textbox', { name: '交付时长（天）' })).not.toHaveValue('');
     await page.getByRole('button', { name: '提交', exact: true }).click();
     await expect(page.getByRole('heading', { name })).toBeVisible();
     await expect(page.getByText('审核中').first()).toBeVisible();

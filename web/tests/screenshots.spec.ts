@@ -22,8 +22,8 @@ for (const lang of ['zh', 'en'] as const) {
     const provider = await apiAs('provider');
     const operator = await apiAs('operator');
     await provider.call('PATCH', `/provider/products/${productId}`, { summary: '7×24 小时值守，含月度巡检报告' });
-    await provider.call('POST', `/provider/products/${productId}/submit`);
-    await operator.call('POST', `/operator/products/${productId}/reject`, { reason: '请补充巡检报告的样例' });
+    const submitted = await provider.call<{ version: number }>('POST', `/provider/products/${productId}/submit`);
+    await operator.call('POST', `/operator/products/${productId}/reject`, { reason: '请补充巡检报告的样例', version: submitted.version });
     const { orderId } = await orderWithRequirements();
     await provider.call('POST', `/orders/${orderId}/start`);
     await provider.call('POST', `/orders/${orderId}/complete`, { note: '补丁已安装，监控已接入' });
@@ -49,6 +49,8 @@ for (const lang of ['zh', 'en'] as const) {
     await expect(page.getByText('补丁已安装，监控已接入').first()).toBeVisible();
     await shot(page, 'order-detail', lang);
     await page.goto('/provider/dashboard');
+    await page.locator('canvas').first().waitFor();
+    await page.waitForTimeout(1500); // the charts' entry animation
     await shot(page, 'dashboard', lang);
     await page.goto('/inbox');
     await shot(page, 'inbox', lang);

@@ -64,7 +64,7 @@ export default function DashboardPage() {
                 style={{ height: 300 }}
                 option={{
                   tooltip: { trigger: 'axis' },
-                  legend: { data: [t('dashboard.orders'), t('dashboard.revenue')] },
+                  legend: { top: 0, data: [t('dashboard.orders'), t('dashboard.revenue')] },
                   grid: { left: 48, right: 56, bottom: 32, top: 40 },
                   xAxis: { type: 'category', data: d.days.map((x) => x.date.slice(5)) },
                   yAxis: [{ type: 'value', minInterval: 1 }, { type: 'value' }],
@@ -85,8 +85,14 @@ export default function DashboardPage() {
                   series: [
                     {
                       type: 'pie',
-                      radius: ['40%', '68%'],
-                      data: ORDER_STATUSES.map((s) => ({ name: t(`orderStatus.provider.${s}` as MessageKey), value: d.ordersByStatus[s] ?? 0 })),
+                      radius: ['38%', '62%'],
+                      center: ['50%', '44%'],
+                      avoidLabelOverlap: true,
+                      // statuses with no order are left out of the ring, so their labels do not pile up at one point
+                      data: ORDER_STATUSES.filter((s) => (d.ordersByStatus[s] ?? 0) > 0).map((s) => ({
+                        name: t(`orderStatus.provider.${s}` as MessageKey),
+                        value: d.ordersByStatus[s] ?? 0,
+                      })),
                     },
                   ],
                 }}

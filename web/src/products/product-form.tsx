@@ -140,7 +140,7 @@ export default function ProductForm() {
     {
       colKey: 'unit',
       title: t('form.unit'),
-      width: 110,
+      width: 130,
       cell: ({ row, rowIndex }: { row: Plan; rowIndex: number }) => (
         <Labelled label={`${t('form.unit')} ${rowIndex + 1}`}>
           <Select value={row.unit} onChange={(v) => setPlan(rowIndex, { unit: v as PlanUnit })} options={UNITS.map((u) => ({ value: u, label: t(`unit.${u}`) }))} />
@@ -229,7 +229,7 @@ export default function ProductForm() {
     {
       colKey: 'required',
       title: t('form.fieldRequired'),
-      width: 80,
+      width: 100,
       cell: ({ row, rowIndex }: { row: RequirementField; rowIndex: number }) => (
         <Checkbox checked={row.required} onChange={(v) => setField(rowIndex, { required: Boolean(v) })}>
           <span className="sr-only">{`${t('form.fieldRequired')} ${rowIndex + 1}`}</span>
@@ -285,14 +285,14 @@ export default function ProductForm() {
               <Field label={t('form.logoUrl')} required error={errors.logoUrl}>
                 <Input value={content.logoUrl} placeholder="https://" onChange={(v) => set('logoUrl', String(v))} />
               </Field>
-              <Space>
+              <div className="two-columns">
                 <Field label={t('form.deliveryDays')} required error={errors.deliveryDays}>
                   <InputNumber theme="normal" min={1} max={365} value={content.deliveryDays} onChange={(v) => set('deliveryDays', Number(v))} />
                 </Field>
                 <Field label={t('form.warrantyDays')} required error={errors.warrantyDays}>
                   <InputNumber theme="normal" min={0} max={3650} value={content.warrantyDays} onChange={(v) => set('warrantyDays', Number(v))} />
                 </Field>
-              </Space>
+              </div>
             </div>
             <Field label={t('form.summary')} required error={errors.summary}>
               <Textarea value={content.summary} maxlength={200} autosize={{ minRows: 2 }} onChange={(v) => set('summary', String(v))} />
