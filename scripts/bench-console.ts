@@ -37,7 +37,7 @@ const main = async () => {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--disable-background-networking', '--disable-component-update', '--no-first-run'],
     });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
     const loaded: string[] = [];
     page.on('response', (r) => r.url().startsWith(s.consoleUrl) && loaded.push(r.url()));
@@ -51,7 +51,7 @@ const main = async () => {
     loaded.length = 0;
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('heading', { name: '商品管理' }).waitFor();
-    await page.getByRole('menuitem', { name: '订单管理' }).click();
+    await page.getByRole('link', { name: '订单管理' }).click();
     await page.getByRole('row').nth(ORDERS).waitFor();
     const orderListAdds = gz(loaded);
 

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import { Button, Dialog, Form, Textarea, type ButtonProps } from 'tdesign-react';
+import { Dialog, Form, Textarea, type ButtonProps } from 'tdesign-react';
+import { Button } from './button';
 import { useI18n } from '../i18n';
 import { Field } from './field';
 import { fieldErrors, ProblemAlert } from './problem';

@@ -1,5 +1,6 @@
 import { useInfiniteQuery, type QueryKey } from '@tanstack/react-query';
-import { Button, Space, Table, type PrimaryTableCol, type TableRowData } from 'tdesign-react';
+import { Space, Table, type PrimaryTableCol, type TableRowData } from 'tdesign-react';
+import { Button } from './button';
 import type { Page } from '../api/types';
 import { useI18n } from '../i18n';
 import { ProblemAlert } from './problem';

@@ -1,6 +1,7 @@
 import { Suspense, useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { Badge, Button, Layout, Loading, Menu, Select, Space } from 'tdesign-react';
+import { Badge, Layout, Loading, Menu, Select, Space } from 'tdesign-react';
+import { Button } from './button';
 import { LogoutIcon, NotificationIcon, TranslateIcon } from 'tdesign-icons-react';
 import { useI18n, type Lang } from '../i18n';
 import { Labelled } from './field';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Alert, Button, Card, Form, Input } from 'tdesign-react';
+import { Alert, Card, Form, Input } from 'tdesign-react';
+import { Button } from './button';
 import { useI18n } from '../i18n';
 import { Field } from './field';
 import { LanguageSwitch } from './layout';

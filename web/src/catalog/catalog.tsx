@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, Card, Empty, Loading, Rate, Space, Tag } from 'tdesign-react';
+import { Card, Empty, Loading, Rate, Space, Tag } from 'tdesign-react';
+import { Button } from '../app/button';
 import { Tabs } from '../app/tabs';
 import { SERVICE_TYPES, type ServiceType } from '../api/types';
 import { money } from '../app/format';

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Alert, Avatar, Button, Card, Comment, Descriptions, Dialog, Form, InputNumber, Loading, MessagePlugin, Rate, Space, Table, Tag } from 'tdesign-react';
+import { Alert, Avatar, Card, Comment, Descriptions, Dialog, Form, InputNumber, Loading, MessagePlugin, Rate, Space, Table, Tag } from 'tdesign-react';
+import { Button } from '../app/button';
 import type { Plan } from '../api/types';
 import { Field } from '../app/field';
 import { formatTime, money } from '../app/format';

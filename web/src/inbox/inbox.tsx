@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, Space, Switch, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { Space, Switch, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { Button } from '../app/button';
 import { api, unwrap } from '../api/client';
 import type { Notification, Page } from '../api/types';
 import { CursorTable, useCursorList } from '../app/cursor-table';

@@ -1,5 +1,6 @@
 import { useNavigate } from 'react-router';
-import { Button, type PrimaryTableCol } from 'tdesign-react';
+import { type PrimaryTableCol } from 'tdesign-react';
+import { Button } from '../app/button';
 import type { Order } from '../api/types';
 import { CursorTable } from '../app/cursor-table';
 import { shortId, formatTime, money } from '../app/format';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Dialog, Form, Radio, Textarea } from 'tdesign-react';
+import { Dialog, Form, Radio, Textarea } from 'tdesign-react';
+import { Button } from '../app/button';
 import { Field } from '../app/field';
 import { fieldErrors, ProblemAlert } from '../app/problem';
 import { useI18n } from '../i18n';

@@ -1,5 +1,6 @@
 import { useNavigate } from 'react-router';
-import { Button, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { Tag, type PrimaryTableCol } from 'tdesign-react';
+import { Button } from '../app/button';
 import type { ProviderProduct } from '../api/types';
 import { CursorTable } from '../app/cursor-table';
 import { shortId, formatTime } from '../app/format';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, DateRangePicker, Form, Input, Select, Space, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { DateRangePicker, Form, Input, Select, Space, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { Button } from '../app/button';
 import { Tabs } from '../app/tabs';
 import { ORDER_STATUSES, PRODUCT_STATUSES, SERVICE_TYPES, type Order, type OrderStatus, type ProductStatus, type ProviderProduct, type ServiceType } from '../api/types';
 import { ConfirmAction } from '../app/confirm-action';

@@ -1,4 +1,5 @@
-import { Button, MessagePlugin, Space } from 'tdesign-react';
+import { MessagePlugin, Space } from 'tdesign-react';
+import { Button } from '../app/button';
 import { FileIcon } from 'tdesign-icons-react';
 import { useI18n } from '../i18n';
 import { downloadAttachment, type OrderView } from './order-hooks';

@@ -1,6 +1,7 @@
 import { formatTime } from '../app/format';
 import { useState } from 'react';
-import { Button, Card, Descriptions, Form, Space, Tag, Textarea, Timeline } from 'tdesign-react';
+import { Card, Descriptions, Form, Space, Tag, Textarea, Timeline } from 'tdesign-react';
+import { Button } from '../app/button';
 import type { Attachment, Order, OrderStatus, TimelineEntry } from '../api/types';
 import { Field } from '../app/field';
 import { fieldErrors, ProblemAlert } from '../app/problem';

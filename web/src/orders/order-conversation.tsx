@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Comment, Form, Space, Textarea } from 'tdesign-react';
+import { Comment, Form, Space, Textarea } from 'tdesign-react';
+import { Button } from '../app/button';
 import { shortId, formatTime } from '../app/format';
 import { Field } from '../app/field';
 import { fieldErrors, ProblemAlert } from '../app/problem';

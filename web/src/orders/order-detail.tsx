@@ -1,6 +1,7 @@
 import { formatTime } from '../app/format';
 import { useNavigate, useParams } from 'react-router';
-import { Button, Card, Descriptions, Loading, Space } from 'tdesign-react';
+import { Card, Descriptions, Loading, Space } from 'tdesign-react';
+import { Button } from '../app/button';
 import { ConfirmAction } from '../app/confirm-action';
 import { ProblemAlert } from '../app/problem';
 import { useI18n } from '../i18n';

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Button, DateRangePicker, Form, Input, MessagePlugin, Select, Space, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { DateRangePicker, Form, Input, MessagePlugin, Select, Space, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { Button } from '../app/button';
 import { api, unwrap } from '../api/client';
 import { ORDER_STATUSES, type Order, type OrderStatus, type Page, type ProviderProduct } from '../api/types';
 import { CursorTable } from '../app/cursor-table';

@@ -1,6 +1,7 @@
 import { formatTime } from '../app/format';
 import { useNavigate, useParams } from 'react-router';
-import { Alert, Button, Card, Loading, Space, Table, Tag } from 'tdesign-react';
+import { Alert, Card, Loading, Space, Table, Tag } from 'tdesign-react';
+import { Button } from '../app/button';
 import type { ReviewRecord } from '../api/types';
 import { ProblemAlert } from '../app/problem';
 import { useI18n } from '../i18n';

@@ -2,7 +2,6 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import {
   Alert,
-  Button,
   Card,
   Checkbox,
   Form,
@@ -17,6 +16,7 @@ import {
   TagInput,
   Textarea,
 } from 'tdesign-react';
+import { Button } from '../app/button';
 import { Tabs } from '../app/tabs';
 import { SERVICE_TYPES, type FieldType, type Plan, type PlanUnit, type ProductContent, type RequirementField, type ServiceType } from '../api/types';
 import { Field, Labelled } from '../app/field';

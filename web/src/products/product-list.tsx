@@ -1,7 +1,8 @@
 import { formatTime } from '../app/format';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Button, Form, Select, Space, type PrimaryTableCol } from 'tdesign-react';
+import { Form, Select, Space, type PrimaryTableCol } from 'tdesign-react';
+import { Button } from '../app/button';
 import { PRODUCT_STATUSES, SERVICE_TYPES, type ProductStatus, type ProviderProduct, type ServiceType } from '../api/types';
 import { ConfirmAction } from '../app/confirm-action';
 import { CursorTable } from '../app/cursor-table';

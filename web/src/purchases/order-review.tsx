@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Form, Rate, Space, Textarea } from 'tdesign-react';
+import { Form, Rate, Space, Textarea } from 'tdesign-react';
+import { Button } from '../app/button';
 import { formatTime } from '../app/format';
 import { Field } from '../app/field';
 import { fieldErrors, ProblemAlert } from '../app/problem';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Button, Form, Select, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { Form, Select, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { Button } from '../app/button';
 import { ORDER_STATUSES, type Order, type OrderStatus } from '../api/types';
 import { CursorTable } from '../app/cursor-table';
 import { Field } from '../app/field';

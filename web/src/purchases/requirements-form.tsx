@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Dialog, Form, Input, InputNumber, Radio, Select, Space } from 'tdesign-react';
+import { Alert, Dialog, Form, Input, InputNumber, Radio, Select, Space } from 'tdesign-react';
+import { Button } from '../app/button';
 import type { RequirementField } from '../api/types';
 import { Field } from '../app/field';
 import { fieldErrors, ProblemAlert } from '../app/problem';

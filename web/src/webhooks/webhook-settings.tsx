@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Form, Input, Loading, Space, Switch, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { Alert, Card, Form, Input, Loading, Space, Switch, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { Button } from '../app/button';
 import { api, ApiProblem, unwrap } from '../api/client';
 import type { Page } from '../api/types';
 import { ConfirmAction } from '../app/confirm-action';
