@@ -54,7 +54,6 @@ export const api = (): Client<paths> => {
  * branches); once `npm run gen:api` picks them up, callers move to `api()`.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const apiPending = (): Client<any> => api() as unknown as Client<any>;
 
 const toProblem = (error: unknown, response: Response): ApiProblem => {
   const p = (error ?? {}) as Partial<{ code: string; title: string; detail: string; errors: ApiProblem['errors'] }>;

@@ -10,7 +10,7 @@ export const useUnreadCount = (enabled: boolean) =>
     enabled,
     refetchInterval: 30_000,
     queryFn: async () => {
-      const page = await unwrap<{ unreadCount?: number }>(api().GET('/notifications', { params: { query: { unread: true, limit: 1 } as never } }));
+      const page = await unwrap<{ unreadCount?: number }>(api().GET('/notifications', { params: { query: { unread: 'true', limit: 1 } } }));
       return page.unreadCount ?? 0;
     },
   });

@@ -1,4 +1,4 @@
-import { api, apiPending, unwrap } from '../api/client';
+import { api, unwrap } from '../api/client';
 import type { CatalogProduct, Page, ServiceType } from '../api/types';
 import { useCursorList } from '../app/cursor-table';
 import { idem, useCommand } from '../app/use-command';
@@ -11,14 +11,14 @@ export type CatalogEntry = CatalogProduct & { rating?: { average: number | null;
 /** The catalogue by service type, cursor paged. */
 export const useCatalog = (serviceType: ServiceType | undefined) =>
   useCursorList<CatalogEntry>(['products', 'catalog', { serviceType }], (cursor) =>
-    unwrap<Page<CatalogEntry>>(api().GET('/products', { params: { query: { serviceType, cursor, limit: 12 } as never } })),
+    unwrap<Page<CatalogEntry>>(api().GET('/products', { params: { query: { serviceType, cursor, limit: 12 } } })),
   );
 
 /** The product's ratings, newest first (`GET /products/{productId}/reviews`). */
 export const useProductReviews = (productId: string | undefined) =>
   useCursorList<OrderReview & { orderId: string; planName?: string }>(
     ['products', 'reviews', productId],
-    (cursor) => unwrap(apiPending().GET('/products/{productId}/reviews', { params: { path: { productId }, query: { cursor, limit: 10 } } })),
+    (cursor) => unwrap(api().GET('/products/{productId}/reviews', { params: { path: { productId: productId ?? '' }, query: { cursor, limit: 10 } } })),
     Boolean(productId),
   );
 
@@ -27,7 +27,7 @@ export const useBuy = () =>
   useCommand(
     'buy',
     (body: { productId: string; planId: string; quantity: number }, key) =>
-      unwrap<OrderView>(api().POST('/orders', { body: body as never, headers: idem(key) })),
+      unwrap<OrderView>(api().POST('/orders', { body: body, headers: idem(key) })),
     { invalidate: [ORDERS_KEY as unknown as string[]], success: false },
   );
 

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiPending, unwrap } from '../api/client';
+import { api, unwrap } from '../api/client';
 import type { Order, OrderStatus, Page, ProductStatus, ProviderProduct, ServiceType } from '../api/types';
 import { useCursorList } from '../app/cursor-table';
 import { idem, useCommand } from '../app/use-command';
@@ -11,7 +11,7 @@ export const OPERATOR_PRODUCTS_KEY = ['operator', 'products'] as const;
 /** The review queue, oldest submission first. */
 export const useReviewQueue = () =>
   useCursorList<ProviderProduct>([...REVIEWS_KEY, 'list'], (cursor) =>
-    unwrap<Page<ProviderProduct>>(api().GET('/operator/reviews', { params: { query: { cursor, limit: 20 } as never } })),
+    unwrap<Page<ProviderProduct>>(api().GET('/operator/reviews', { params: { query: { cursor, limit: 20 } } })),
   );
 
 /**
@@ -26,7 +26,7 @@ export const useReviewItem = (productId: string | undefined) => {
     queryFn: async () => {
       let cursor: string | undefined;
       for (let i = 0; i < 20; i += 1) {
-        const page = await unwrap<Page<ProviderProduct>>(api().GET('/operator/reviews', { params: { query: { cursor, limit: 100 } as never } }));
+        const page = await unwrap<Page<ProviderProduct>>(api().GET('/operator/reviews', { params: { query: { cursor, limit: 100 } } }));
         const hit = page.items.find((p) => p.productId === productId);
         if (hit) return hit;
         if (!page.nextCursor) break;
@@ -49,7 +49,7 @@ export const useApprove = (onSuccess?: () => void) =>
   useCommand(
     'approveProduct',
     ({ productId, version }: { productId: string; version: number }, key) =>
-      unwrap<ProviderProduct>(api().POST('/operator/products/{productId}/approve', { params: { path: { productId } }, body: { version } as never, headers: idem(key) })),
+      unwrap<ProviderProduct>(api().POST('/operator/products/{productId}/approve', { params: { path: { productId } }, body: { version }, headers: idem(key) })),
     { invalidate: reviewInvalidate, onSuccess },
   );
 
@@ -58,7 +58,7 @@ export const useReject = (onSuccess?: () => void) =>
   useCommand(
     'rejectProduct',
     ({ productId, version, reason }: { productId: string; version: number; reason: string }, key) =>
-      unwrap<ProviderProduct>(api().POST('/operator/products/{productId}/reject', { params: { path: { productId } }, body: { version, reason } as never, headers: idem(key) })),
+      unwrap<ProviderProduct>(api().POST('/operator/products/{productId}/reject', { params: { path: { productId } }, body: { version, reason }, headers: idem(key) })),
     { invalidate: reviewInvalidate, onSuccess },
   );
 
@@ -67,7 +67,7 @@ export const useTakedown = () =>
   useCommand(
     'takedownProduct',
     ({ productId, reason }: { productId: string; reason: string }, key) =>
-      unwrap<ProviderProduct>(apiPending().POST('/operator/products/{productId}/delist', { params: { path: { productId } }, body: { reason }, headers: idem(key) })),
+      unwrap<ProviderProduct>(api().POST('/operator/products/{productId}/delist', { params: { path: { productId } }, body: { reason }, headers: idem(key) })),
     { invalidate: reviewInvalidate },
   );
 
@@ -83,7 +83,7 @@ export interface OrderSearch {
 /** Every order (`GET /operator/orders`); `status: disputed` is the appeal queue, oldest appeal first. */
 export const useOperatorOrders = (filters: OrderSearch) =>
   useCursorList<Order & { appeal?: { by: string; role: string; reason: string; at: string } | null }>([...ORDERS_KEY, 'operator', filters], (cursor) =>
-    unwrap(apiPending().GET('/operator/orders', { params: { query: { ...filters, cursor, limit: 20 } } })),
+    unwrap(api().GET('/operator/orders', { params: { query: { ...filters, cursor, limit: 20 } } })),
   );
 
 export interface ProductSearch {
@@ -95,5 +95,5 @@ export interface ProductSearch {
 /** Every product (`GET /operator/products`). */
 export const useOperatorProducts = (filters: ProductSearch) =>
   useCursorList<ProviderProduct>([...OPERATOR_PRODUCTS_KEY, filters], (cursor) =>
-    unwrap(apiPending().GET('/operator/products', { params: { query: { ...filters, cursor, limit: 20 } } })),
+    unwrap(api().GET('/operator/products', { params: { query: { ...filters, cursor, limit: 20 } } })),
   );

@@ -6,14 +6,14 @@ import type { Attachment, Order, OrderStatus, TimelineEntry } from '../api/types
 import { Field } from '../app/field';
 import { fieldErrors, ProblemAlert } from '../app/problem';
 import { useI18n, type MessageKey } from '../i18n';
-import { downloadAttachment, usePostMessage } from './hooks';
+import { downloadAttachment } from './hooks';
 
 const when = (iso: string, _lang?: string) => formatTime(iso);
 
 const AttachmentLinks = ({ orderId, items }: { orderId: string; items?: unknown }) => {
   const { t } = useI18n();
   const [error, setError] = useState<unknown>();
-  const list = (Array.isArray(items) ? items : []).map((a) => (typeof a === 'string' ? { attachmentId: a } : (a as Attachment)));
+  const list = (Array.isArray(items) ? items : []).map((a): { attachmentId: string; fileName?: string } => (typeof a === 'string' ? { attachmentId: a } : (a as Attachment)));
   if (list.length === 0) return null;
   return (
     <Space direction="vertical" size={4}>
@@ -77,7 +77,6 @@ export const RequirementsView = ({ order }: { order: Order }) => {
           ]}
         />
       )}
-      <AttachmentLinks orderId={order.orderId} items={order.requirements.attachments} />
     </Card>
   );
 };
@@ -104,63 +103,37 @@ const actorName = (entry: TimelineEntry, t: (k: MessageKey) => string) =>
     ? t(`orders.actor.${entry.role}` as MessageKey)
     : entry.role;
 
-/** The conversation (沟通): the record's messages and a box to write one. */
-export const Conversation = ({ order, canWrite = true }: { order: Order; canWrite?: boolean }) => {
-  const { t, lang } = useI18n();
-  const post = usePostMessage();
-  const [text, setText] = useState('');
-  const messages = (order.timeline ?? []).filter((e) => e.action === 'message');
-  const send = async () => {
-    if (!text.trim() || post.isPending) return;
-    try {
-      await post.mutateAsync({ orderId: order.orderId, text: text.trim() });
-      setText('');
-    } catch {
-      // shown below
-    }
-  };
-  return (
-    <Card bordered title={t('orders.conversation')}>
-      <Space direction="vertical" style={{ width: '100%' }}>
-        {messages.length === 0 && <p style={{ color: 'var(--td-text-color-secondary)' }}>{t('orders.noMessages')}</p>}
-        {messages.map((m) => (
-          <div key={m.entryId} style={{ borderLeft: '3px solid var(--td-brand-color-light)', paddingLeft: 10 }}>
-            <div style={{ fontSize: 12, color: 'var(--td-text-color-secondary)' }}>
-              {actorName(m, t)} · {when(m.at, lang)}
-            </div>
-            <div style={{ whiteSpace: 'pre-wrap' }}>{String(m.data?.text ?? '')}</div>
-            <AttachmentLinks orderId={order.orderId} items={m.data?.attachments} />
-          </div>
-        ))}
-        {canWrite && order.status !== 'cancelled' && (
-          <Form labelAlign="top" onSubmit={() => void send()} preventSubmitDefault>
-            <Field label={t('orders.message')} error={fieldErrors(post.error).text}>
-              <Textarea value={text} onChange={(v) => setText(String(v))} placeholder={t('orders.messagePlaceholder')} autosize={{ minRows: 2, maxRows: 6 }} maxlength={2000} />
-            </Field>
-            <Button type="submit" loading={post.isPending} disabled={post.isPending || !text.trim()}>
-              {t('orders.send')}
-            </Button>
-          </Form>
-        )}
-        {post.error ? <ProblemAlert error={post.error} showFields={false} /> : null}
-      </Space>
-    </Card>
-  );
-};
-
 const DATA_KEYS: Partial<Record<string, MessageKey>> = { reason: 'orders.reason', note: 'orders.note' };
 
 /** 监管记录: the order's append-only record as a vertical timeline, with both parties' status names. */
 export const OrderTimeline = ({ order }: { order: Order }) => {
   const { t, lang } = useI18n();
-  const label = (entry: TimelineEntry, side: 'provider' | 'buyer', status: OrderStatus) =>
-    entry.labels?.[side] ?? t(`orderStatus.${side}.${status}` as MessageKey);
-  const entries = order.timeline ?? [];
+  // The buyer's name for 待实施 depends on the requirements form: 待提交需求单 while a form with fields is
+  // due (from the order until it is submitted, again after 驳回需求), 待服务商实施 after (as the API's labels).
+  const hasForm = (order.product.requirementsTemplate?.length ?? 0) > 0;
+  const label = (side: 'provider' | 'buyer', status: OrderStatus, formDue: boolean) =>
+    t((side === 'buyer' && status === 'awaiting_start' && formDue ? 'orderStatus.buyer.awaiting_requirements' : `orderStatus.${side}.${status}`) as MessageKey);
+  let formDue = hasForm;
+  const entries = (order.timeline ?? []).map((e) => {
+    const before = formDue;
+    if (e.action === 'submit-requirements') formDue = false;
+    if (e.action === 'reject-requirements') formDue = hasForm;
+    return { e, before, after: formDue };
+  });
   return (
     <Card bordered title={t('orders.timeline')}>
       <Timeline mode="same" labelAlign="left">
-        {entries.map((e) => {
-          const changed = e.to && e.from !== e.to;
+        {entries.map(({ e, before, after }) => {
+          const from = e.from ?? null;
+          const to = e.to ?? null;
+          const side = (s: 'provider' | 'buyer') => {
+            if (!to) return null;
+            const next = label(s, to, after);
+            const prev = from ? label(s, from, before) : null;
+            return prev === null ? next : prev === next ? null : `${prev} → ${next}`;
+          };
+          const provider = side('provider');
+          const buyer = side('buyer');
           const note = Object.entries(e.data ?? {}).filter(([k, v]) => DATA_KEYS[k] && typeof v === 'string');
           return (
             <Timeline.Item
@@ -173,16 +146,18 @@ export const OrderTimeline = ({ order }: { order: Order }) => {
                   {actorName(e, t)} · {when(e.at, lang)}
                 </span>
               </div>
-              {changed && e.to && (
+              {(provider || buyer) && (
                 <div style={{ fontSize: 13, marginTop: 4 }}>
-                  <span>
-                    {t('orders.actor.provider')}: {e.from ? `${label(e, 'provider', e.from)} → ` : ''}
-                    {label(e, 'provider', e.to)}
-                  </span>
-                  <span style={{ marginLeft: 12 }}>
-                    {t('orders.actor.buyer')}: {e.from ? `${label(e, 'buyer', e.from)} → ` : ''}
-                    {label(e, 'buyer', e.to)}
-                  </span>
+                  {provider && (
+                    <span style={{ marginRight: 12 }}>
+                      {t('orders.actor.provider')}: {provider}
+                    </span>
+                  )}
+                  {buyer && (
+                    <span>
+                      {t('orders.actor.buyer')}: {buyer}
+                    </span>
+                  )}
                 </div>
               )}
               {note.map(([k, v]) => (

@@ -42,19 +42,14 @@ export const useStartOrder = () =>
 
 export const useCompleteOrder = () =>
   useCommand('complete', ({ orderId, note, attachments }: { orderId: string; note: string; attachments?: string[] }, key) =>
-    unwrap<Order>(api().POST('/orders/{orderId}/complete', { ...path(orderId), body: { note, ...(attachments?.length ? { attachments } : {}) } as never, headers: idem(key) })), { invalidate });
+    unwrap<Order>(api().POST('/orders/{orderId}/complete', { ...path(orderId), body: { note, ...(attachments?.length ? { attachments } : {}) }, headers: idem(key) })), { invalidate });
 
 export const useUrgeOrder = () =>
   useCommand('urge', (orderId: string, key) => unwrap<Order>(api().POST('/orders/{orderId}/urge', { ...path(orderId), headers: idem(key) })), { invalidate });
 
 export const useRejectRequirements = () =>
   useCommand('rejectRequirements', ({ orderId, reason }: { orderId: string; reason: string }, key) =>
-    unwrap<Order>(api().POST('/orders/{orderId}/requirements/reject', { ...path(orderId), body: { reason } as never, headers: idem(key) })), { invalidate });
-
-/** 沟通: a message in the order's record (POST /orders/{orderId}/messages, issue 9). */
-export const usePostMessage = () =>
-  useCommand('message', ({ orderId, text }: { orderId: string; text: string }, key) =>
-    unwrap(api().POST('/orders/{orderId}/messages', { ...path(orderId), body: { text }, headers: idem(key) })), { invalidate, success: false });
+    unwrap<Order>(api().POST('/orders/{orderId}/requirements/reject', { ...path(orderId), body: { reason }, headers: idem(key) })), { invalidate });
 
 /** Downloads the provider's order export (GET /provider/orders/export, issue 8) with the list's filters. */
 export const downloadExport = async (filters: ProviderOrderFilters) => {

@@ -6,7 +6,8 @@ import { ConfirmAction } from '../app/confirm-action';
 import { ProblemAlert } from '../app/problem';
 import { useI18n } from '../i18n';
 import { money } from '../products/content-view';
-import { Conversation, DeliveryView, OrderTimeline, RequirementsView } from './components';
+import { DeliveryView, OrderTimeline, RequirementsView } from './components';
+import { OrderConversation } from './order-conversation';
 import { useCompleteOrder, useOrder, useRejectRequirements, useStartOrder, useUrgeOrder } from './hooks';
 import { OrderLabel } from './order-list';
 
@@ -86,7 +87,9 @@ export default function OrderDetail() {
           <Space direction="vertical" style={{ width: '100%' }} size={16}>
             <RequirementsView order={o} />
             <DeliveryView order={o} />
-            <Conversation order={o} />
+            <Card bordered title={t('conversation.title')}>
+              <OrderConversation order={o} />
+            </Card>
           </Space>
           <OrderTimeline order={o} />
         </div>

@@ -1,4 +1,6 @@
-import { api, apiPending, unwrap } from '../api/client';
+import type { PathsWithMethod } from 'openapi-typescript-helpers';
+import { api, unwrap } from '../api/client';
+import type { components, paths } from '../api/schema';
 import type { Attachment, Order } from '../api/types';
 import { idem, useCommand } from '../app/use-command';
 
@@ -26,12 +28,15 @@ export type OrderView = Order & {
 
 const path = (orderId: string) => ({ params: { path: { orderId } } });
 
+/** The order commands: `POST` routes on one order. */
+type OrderCommandRoute = Extract<PathsWithMethod<paths, 'post'>, `/orders/{orderId}/${string}` | `/operator/orders/{orderId}/${string}`>;
+
 /** An order command with an optional JSON body; one Idempotency-Key per intent (useCommand). */
-const useOrderCommand = <B extends object | undefined>(name: string, route: string) =>
+const useOrderCommand = <B extends object | undefined>(name: string, route: OrderCommandRoute) =>
   useCommand(
     name,
     ({ orderId, body }: { orderId: string; body?: B }, key) =>
-      unwrap<OrderView>(apiPending().POST(route, { ...path(orderId), body: body as never, headers: idem(key) })),
+      unwrap<OrderView>(api().POST(route, { ...path(orderId), body: body, headers: idem(key) })),
     { invalidate },
   );
 
@@ -49,7 +54,7 @@ export const useSubmitRequirements = () =>
   useCommand(
     'submitRequirements',
     ({ orderId, answers }: { orderId: string; answers: Record<string, string | number | boolean> }, key) =>
-      unwrap<OrderView>(api().PUT('/orders/{orderId}/requirements', { ...path(orderId), body: { answers } as never, headers: idem(key) })),
+      unwrap<OrderView>(api().PUT('/orders/{orderId}/requirements', { ...path(orderId), body: { answers }, headers: idem(key) })),
     { invalidate },
   );
 
@@ -59,9 +64,10 @@ export const useSubmitRequirements = () =>
  */
 export const uploadAttachment = async (orderId: string, file: File): Promise<string> => {
   const grant = await unwrap<{ attachmentId: string; upload: { url: string; method?: string; fields?: Record<string, string> } }>(
-    apiPending().POST('/orders/{orderId}/attachments', {
+    api().POST('/orders/{orderId}/attachments', {
       ...path(orderId),
-      body: { fileName: file.name, contentType: file.type || 'application/octet-stream', size: file.size },
+      // a type the API does not take is refused with a problem naming `contentType`, shown to the user
+      body: { fileName: file.name, contentType: (file.type || 'application/octet-stream') as components['schemas']['Attachment']['contentType'], size: file.size },
       headers: idem(crypto.randomUUID()),
     }),
   );

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
-import type { CatalogProduct, Page, ProductContent, ProductStatus, ProviderProduct, ServiceType } from '../api/types';
+import type { CatalogProduct, Page, ProductInput, ProductStatus, ProviderProduct, ServiceType } from '../api/types';
 import { useCursorList } from '../app/cursor-table';
 import { idem, useCommand } from '../app/use-command';
 
@@ -36,12 +36,12 @@ const invalidate = [PRODUCTS_KEY as unknown as string[]];
 const path = (productId: string) => ({ params: { path: { productId } } });
 
 export const useCreateProduct = () =>
-  useCommand('createProduct', (body: ProductContent, key) =>
-    unwrap<ProviderProduct>(api().POST('/provider/products', { body: body as never, headers: idem(key) })), { invalidate, success: false });
+  useCommand('createProduct', (body: ProductInput, key) =>
+    unwrap<ProviderProduct>(api().POST('/provider/products', { body: body, headers: idem(key) })), { invalidate, success: false });
 
 export const useEditProduct = () =>
-  useCommand('editProduct', ({ productId, body }: { productId: string; body: Partial<ProductContent> }, key) =>
-    unwrap<ProviderProduct>(api().PATCH('/provider/products/{productId}', { ...path(productId), body: body as never, headers: idem(key) })), { invalidate, success: false });
+  useCommand('editProduct', ({ productId, body }: { productId: string; body: Partial<ProductInput> }, key) =>
+    unwrap<ProviderProduct>(api().PATCH('/provider/products/{productId}', { ...path(productId), body: body, headers: idem(key) })), { invalidate, success: false });
 
 export const useSubmitProduct = () =>
   useCommand('submitProduct', (productId: string, key) =>

@@ -18,7 +18,7 @@ import {
 } from 'tdesign-react';
 import { Button } from '../app/button';
 import { Tabs } from '../app/tabs';
-import { SERVICE_TYPES, type FieldType, type Plan, type PlanUnit, type ProductContent, type RequirementField, type ServiceType } from '../api/types';
+import { SERVICE_TYPES, type FieldType, type PlanInput as Plan, type PlanUnit, type ProductDraft as ProductContent, type RequirementField, type ServiceType } from '../api/types';
 import { Field, Labelled } from '../app/field';
 import { fieldErrors, ProblemAlert } from '../app/problem';
 import { useI18n } from '../i18n';

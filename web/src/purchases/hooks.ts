@@ -6,5 +6,5 @@ import { ORDERS_KEY } from '../orders/hooks';
 /** 已购服务: the buyer's own orders, newest first, optionally one status, cursor paged. */
 export const useBuyerOrders = (status: OrderStatus | undefined) =>
   useCursorList<Order>([...ORDERS_KEY, 'buyer', { status }], (cursor) =>
-    unwrap<Page<Order>>(api().GET('/buyer/orders', { params: { query: { status, cursor, limit: 20 } as never } })),
+    unwrap<Page<Order>>(api().GET('/buyer/orders', { params: { query: { status, cursor, limit: 20 } } })),
   );
