@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject } from 'zod-openapi';
-import { attachmentParams, grantBody, uploadGrantView } from './attachments/schemas';
+import { attachmentParams, downloadLinkView, grantBody, uploadGrantView } from './attachments/schemas';
 import { inboxQuery, inboxView, notificationIdParams, notificationView } from './notifications/schemas';
 import { editReviewBody, productReviewsQuery, replyBody, reviewBody, reviewPageView, reviewView } from './reviews/schemas';
 import {
@@ -114,7 +114,7 @@ interface Op {
   type?: string;
   /** A static answer outside the JSON stack: reads no input and no table, so only 500 can go wrong. */
   fixed?: boolean;
-  /** Answers 302 with a `Location` (a presigned download) instead of a body. */
+  /** Answers 302 with a `Location` (a presigned download), or 200 with `answers` (the link) to `Accept: application/json`. */
   redirect?: boolean;
 }
 
@@ -130,7 +130,10 @@ const op = ({ summary, answers, params, query, body, access = 'roles', created, 
   ...(body ? { requestBody: { content: json(body) } } : {}),
   responses: {
     ...(redirect
-      ? { '302': { description: summary, headers: z.object({ Location: z.string().meta({ description: 'a presigned URL, valid five minutes' }) }) } }
+      ? {
+          '302': { description: summary, headers: z.object({ Location: z.string().meta({ description: 'a presigned URL, valid five minutes' }) }) },
+          '200': { description: 'with `Accept: application/json`: the same link as a body', content: { 'application/json': { schema: answers } } },
+        }
       : {
           [created ? '201' : '200']: {
             description: summary,
@@ -259,7 +262,7 @@ export const apiRoutes: ZodOpenApiPathsObject = {
     }),
   },
   '/orders/{orderId}/attachments/{attachmentId}': {
-    get: op({ summary: '302 to a presigned download valid five minutes (parties and operators)', params: attachmentParams, answers: z.never(), redirect: true }),
+    get: op({ summary: 'A presigned download valid five minutes (parties and operators): 302, or the link as JSON', params: attachmentParams, answers: downloadLinkView, redirect: true }),
   },
   '/orders/{orderId}/review': {
     post: op({ summary: '评价 a completed order, once (its buyer)', params: orderIdParams, body: reviewBody, answers: reviewView, created: true, errors: [409] }),

@@ -1,4 +1,4 @@
-import { ROLE_GROUPS, StackError, ensureUser, type RoleName } from './lib/stack';
+import { ROLE_GROUPS, StackError, addUser, type RoleName } from './lib/stack';
 import { parseTargetArgs, poolTarget } from './lib/target';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -14,8 +14,11 @@ const main = async () => {
     throw new StackError('Usage: npm run user:add -- <email> <password> <provider|buyer|operator> [--stage <stage>]');
   }
   const pool = poolTarget(args);
-  const sub = await ensureUser(pool.endpoint, pool.userPoolId, email, password, role as RoleName);
-  console.log(`${email} is a ${role} (user id ${sub}).`);
+  const { sub, roles } = await addUser(pool.endpoint, pool.userPoolId, email, password, role as RoleName);
+  // a user already in another group keeps it: say every role the user now holds
+  const held = roles.length > 1 ? `${roles.slice(0, -1).join(', ')} and ${roles.at(-1)}` : roles[0] ?? role;
+  const groups = roles.map((r) => ROLE_GROUPS[r]).join(', ');
+  console.log(`${email} is a ${held} (group${roles.length > 1 ? 's' : ''} ${groups}; user id ${sub}).`);
 };
 main().catch((err) => {
   console.error(err instanceof StackError ? err.message : `Could not add the user: ${(err as Error).message}`);

@@ -9,7 +9,7 @@ const [email, password] = args.positional;
 const main = async () => {
   if (!email || !password) throw new StackError('Usage: npm run token -- <email> <password> [--stage <stage>]');
   const pool = poolTarget(args);
-  process.stdout.write(`${await signIn(pool.endpoint, pool.clientId, email, password)}\n`);
+  process.stdout.write(`${await signIn(pool.endpoint, pool.clientId, email, password, pool.userPoolId)}\n`);
 };
 main().catch((err) => {
   console.error(err instanceof StackError ? err.message : `Could not sign in: ${(err as Error).message}`);

@@ -76,6 +76,14 @@ export const attachmentView = z
   .meta({ id: 'Attachment' });
 export type AttachmentView = z.infer<typeof attachmentView>;
 
+/** A download as a link, for clients that cannot follow a redirect to another origin (a browser's fetch). */
+export const downloadLinkView = z
+  .object({
+    url: z.string().meta({ description: 'a presigned download, with the file name as its Content-Disposition' }),
+    expiresAt: z.string(),
+  })
+  .meta({ id: 'DownloadLink' });
+
 export const uploadGrantView = z
   .object({
     attachmentId: z.string(),

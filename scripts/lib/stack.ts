@@ -7,6 +7,7 @@ import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
   AdminGetUserCommand,
+  AdminListGroupsForUserCommand,
   AdminSetUserPasswordCommand,
   CognitoIdentityProviderClient,
   CreateGroupCommand,
@@ -187,14 +188,69 @@ export const ensureUser = async (endpoint: string, userPoolId: string, email: st
   return sub;
 };
 
-/** Signs in with USER_PASSWORD_AUTH and returns the access token. */
-export const signIn = async (endpoint: string, clientId: string, email: string, password: string) => {
-  const out = await cognitoClient(endpoint).send(
-    new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: email, PASSWORD: password } }),
+/** An identity provider that does not answer: say where it was looked for and what starts it. */
+const unreachable = (err: unknown, endpoint: string) => {
+  const text = `${(err as Error)?.name ?? ''} ${(err as Error)?.message ?? ''} ${String((err as { cause?: unknown })?.cause ?? '')} ${(err as { code?: string })?.code ?? ''}`;
+  if (!/ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|fetch failed|socket hang up/i.test(text)) return undefined;
+  return new StackError(
+    endpoint.startsWith('https://cognito-idp.')
+      ? `The user pool at ${endpoint} cannot be reached (${text.trim()}): check the network and the region.`
+      : `The local identity provider at ${endpoint} does not answer: is the local stack running? Start it with \`npm start\`, then try again.`,
   );
+};
+
+/** The groups (roles) a user is in, by their role names. */
+export const rolesOf = async (endpoint: string, userPoolId: string, email: string): Promise<RoleName[]> => {
+  const client = cognitoClient(endpoint);
+  // by the stored user name (the pool signs in by email alias; cognito-local keeps group members by user name)
+  const user = await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: email }));
+  const out = await client.send(new AdminListGroupsForUserCommand({ UserPoolId: userPoolId, Username: user.Username ?? email }));
+  const names = new Set((out.Groups ?? []).map((g) => g.GroupName));
+  return (Object.keys(ROLE_GROUPS) as RoleName[]).filter((r) => names.has(ROLE_GROUPS[r]));
+};
+
+/**
+ * Signs in with USER_PASSWORD_AUTH and returns the access token. A refusal says whether the user is unknown
+ * (and how to add one) or the password is wrong; a provider that does not answer says to run `npm start`.
+ */
+export const signIn = async (endpoint: string, clientId: string, email: string, password: string, userPoolId?: string) => {
+  let out;
+  try {
+    out = await cognitoClient(endpoint).send(
+      new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: email, PASSWORD: password } }),
+    );
+  } catch (err) {
+    const down = unreachable(err, endpoint);
+    if (down) throw down;
+    const name = (err as Error).name;
+    if (!['NotAuthorizedException', 'UserNotFoundException', 'InvalidPasswordException'].includes(name)) throw err;
+    const add = `add it with \`npm run user:add -- ${email} <password> <provider|buyer|operator>\``;
+    if (name === 'UserNotFoundException') throw new StackError(`There is no user ${email} in the pool: ${add}.`);
+    // cognito answers "not authorized" for both an unknown user and a wrong password: ask the pool which
+    let exists: boolean | undefined;
+    if (userPoolId) {
+      exists = await cognitoClient(endpoint)
+        .send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: email }))
+        .then(() => true)
+        .catch((e: Error) => (e.name === 'UserNotFoundException' ? false : undefined));
+    }
+    if (exists === false) throw new StackError(`There is no user ${email} in the pool: ${add}.`);
+    if (exists === true) throw new StackError(`The password for ${email} is wrong (\`npm run user:add\` with the same email sets a new one).`);
+    throw new StackError(`The pool refused ${email}: the email or the password is wrong (or ${add}).`);
+  }
   const token = out.AuthenticationResult?.AccessToken;
   if (!token) throw new StackError(`No access token for ${email}`);
   return token;
+};
+
+/** `ensureUser` with the same failures explained: a provider that does not answer says to run `npm start`. */
+export const addUser = async (endpoint: string, userPoolId: string, email: string, password: string, role: RoleName) => {
+  try {
+    const sub = await ensureUser(endpoint, userPoolId, email, password, role);
+    return { sub, roles: await rolesOf(endpoint, userPoolId, email) };
+  } catch (err) {
+    throw unreachable(err, endpoint) ?? err;
+  }
 };
 
 /** The console's origins, allowed by the local bucket's CORS rule (a browser POSTs uploads straight to S3). */

@@ -222,6 +222,18 @@ describe('downloading', () => {
     }
   });
 
+  it('answers the same link as JSON to Accept: application/json (a browser cannot follow the redirect across origins)', async () => {
+    const order = await orderIn('implementing');
+    const g = await uploaded('buyer', order.orderId, 'hello from the buyer', 'text/plain');
+    const res = await invoke(download, { as: 'provider', params: { orderId: order.orderId, attachmentId: g.attachmentId }, headers: { accept: 'application/json' } });
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const link = res.body as { url: string; expiresAt: string };
+    expect(Date.parse(link.expiresAt) - Date.now()).toBeGreaterThan(290_000);
+    const file = await fetch(link.url);
+    expect(await file.text()).toBe('hello from the buyer');
+  });
+
   it('answers 404 to a stranger, for another order’s attachment and for an unknown id', async () => {
     const order = await orderIn('implementing');
     const other = await orderIn('implementing');

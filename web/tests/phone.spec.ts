@@ -9,7 +9,7 @@ test.describe('phone width', () => {
     await page.goto(path);
     await expect(page.getByText(ready).first()).toBeVisible();
     await expect(page.locator('.t-loading')).toHaveCount(0);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth'), path).toBeLessThanOrEqual(390);
   };
 
   test('the order pages of both parties, in English, fit a phone', async ({ page }) => {

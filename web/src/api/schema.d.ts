@@ -1849,7 +1849,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 302 to a presigned download valid five minutes (parties and operators) */
+        /** A presigned download valid five minutes (parties and operators): 302, or the link as JSON */
         get: {
             parameters: {
                 query?: never;
@@ -1862,7 +1862,16 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description 302 to a presigned download valid five minutes (parties and operators) */
+                /** @description with `Accept: application/json`: the same link as a body */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DownloadLink"];
+                    };
+                };
+                /** @description A presigned download valid five minutes (parties and operators): 302, or the link as JSON */
                 302: {
                     headers: {
                         /** @description a presigned URL, valid five minutes */
@@ -2829,6 +2838,11 @@ export interface components {
                 };
                 expiresAt: string;
             };
+        };
+        DownloadLink: {
+            /** @description a presigned download, with the file name as its Content-Disposition */
+            url: string;
+            expiresAt: string;
         };
         ReviewPage: {
             rating: components["schemas"]["RatingSummary"];

@@ -68,7 +68,7 @@ const BuyDialog = ({ product, plan, onClose }: { product: CatalogEntry; plan: Pl
 
 /** The ratings of the product, newest first, paged. */
 const Reviews = ({ productId }: { productId: string }) => {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const list = useProductReviews(productId);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   if (list.isLoading) return <Loading loading size="small" text={t('common.loading')} />;

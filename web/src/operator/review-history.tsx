@@ -5,7 +5,7 @@ import { useI18n, type MessageKey } from '../i18n';
 
 /** A product's review decisions (who, formatTime, reason), newest first. */
 export const ReviewHistory = ({ history }: { history: ReviewRecord[] }) => {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   return (
     <Table<ReviewRecord & { i: number }>
       rowKey="i"

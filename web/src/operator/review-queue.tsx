@@ -9,7 +9,7 @@ import { useReviewQueue } from './hooks';
 
 /** 商品审核: what waits for review, oldest submission first. */
 export default function ReviewQueue() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const navigate = useNavigate();
   const list = useReviewQueue();
   const columns: PrimaryTableCol<ProviderProduct>[] = [

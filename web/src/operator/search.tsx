@@ -92,7 +92,7 @@ const OrderSearchPanel = () => {
 
 /** Product search: status, provider, service type; 违规下架 of a listed product with a reason. */
 const ProductSearchPanel = () => {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const navigate = useNavigate();
   const [draft, setDraft] = useState<ProductSearch>({});
   const [filters, setFilters] = useState<ProductSearch>({});

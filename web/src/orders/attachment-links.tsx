@@ -21,7 +21,7 @@ export const AttachmentLinks = ({ order, ids }: { order: OrderView; ids: string[
             theme="primary"
             icon={<FileIcon />}
             aria-label={`${t('order.download')} ${name}`}
-            onClick={() => downloadAttachment(order.orderId, id, name).catch((e: Error) => void MessagePlugin.error(e.message))}
+            onClick={() => downloadAttachment(order.orderId, id).catch((e: Error) => void MessagePlugin.error(e.message))}
           >
             {name}
           </Button>

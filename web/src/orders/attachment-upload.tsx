@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Upload, type UploadFile } from 'tdesign-react';
 import { ApiProblem } from '../api/client';
 import { useI18n } from '../i18n';
@@ -13,14 +13,22 @@ export const AttachmentUpload = ({
   label,
   max = 10,
   onChange,
+  onUploading,
 }: {
   orderId: string;
   label: string;
   max?: number;
   onChange: (attachmentIds: string[]) => void;
+  /** True while a file is on its way: the form's submit waits for it. */
+  onUploading?: (busy: boolean) => void;
 }) => {
   const { t } = useI18n();
   const [files, setFiles] = useState<UploadFile[]>([]);
+  const inFlight = useRef(0);
+  const track = (delta: number) => {
+    inFlight.current += delta;
+    onUploading?.(inFlight.current > 0);
+  };
   const ids = (list: UploadFile[]) => list.filter((f) => f.status === 'success' && f.response?.attachmentId).map((f) => String(f.response!.attachmentId));
   return (
     <Upload
@@ -37,12 +45,15 @@ export const AttachmentUpload = ({
       }}
       requestMethod={async (file) => {
         const one = Array.isArray(file) ? file[0] : file;
+        track(1);
         try {
           const attachmentId = await uploadAttachment(orderId, one.raw as File);
           return { status: 'success', response: { attachmentId, url: '' } };
         } catch (err) {
           const detail = err instanceof ApiProblem ? err.detail || err.title : (err as Error).message;
           return { status: 'fail', error: detail || t('common.error'), response: {} };
+        } finally {
+          track(-1);
         }
       }}
     />

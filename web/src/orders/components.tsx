@@ -1,39 +1,10 @@
 import { formatTime } from '../app/format';
-import { useState } from 'react';
-import { Card, Descriptions, Form, Space, Tag, Textarea, Timeline } from 'tdesign-react';
-import { Button } from '../app/button';
-import type { Attachment, Order, OrderStatus, TimelineEntry } from '../api/types';
-import { Field } from '../app/field';
-import { fieldErrors, ProblemAlert } from '../app/problem';
+import { Card, Descriptions, Space, Tag, Timeline } from 'tdesign-react';
+import type { Order, OrderStatus, TimelineEntry } from '../api/types';
 import { useI18n, type MessageKey } from '../i18n';
-import { downloadAttachment } from './hooks';
+import { AttachmentLinks } from './attachment-links';
 
 const when = (iso: string, _lang?: string) => formatTime(iso);
-
-const AttachmentLinks = ({ orderId, items }: { orderId: string; items?: unknown }) => {
-  const { t } = useI18n();
-  const [error, setError] = useState<unknown>();
-  const list = (Array.isArray(items) ? items : []).map((a): { attachmentId: string; fileName?: string } => (typeof a === 'string' ? { attachmentId: a } : (a as Attachment)));
-  if (list.length === 0) return null;
-  return (
-    <Space direction="vertical" size={4}>
-      <Space size={4} breakLine>
-        {list.map((a) => (
-          <Button
-            key={a.attachmentId}
-            size="small"
-            variant="outline"
-            onClick={() => downloadAttachment(orderId, a.attachmentId, a.fileName).catch(setError)}
-            aria-label={`${t('orders.download')} ${a.fileName ?? a.attachmentId}`}
-          >
-            📎 {a.fileName ?? a.attachmentId}
-          </Button>
-        ))}
-      </Space>
-      {error ? <ProblemAlert error={error} /> : null}
-    </Space>
-  );
-};
 
 /** The buyer's requirements (需求单) rendered with the product's form labels; file answers are attachments. */
 export const RequirementsView = ({ order }: { order: Order }) => {
@@ -69,7 +40,7 @@ export const RequirementsView = ({ order }: { order: Order }) => {
           items={[
             ...template.map((f) => ({
               label: f.label,
-              content: f.type === 'file' ? <AttachmentLinks orderId={order.orderId} items={[answers[f.key]].flat().filter(Boolean)} /> : show(answers[f.key]),
+              content: f.type === 'file' ? <AttachmentLinks order={order} ids={[answers[f.key]].flat().filter((id): id is string => typeof id === 'string' && id !== '')} /> : show(answers[f.key]),
             })),
             ...Object.keys(answers)
               .filter((k) => !template.some((f) => f.key === k))
@@ -93,7 +64,7 @@ export const DeliveryView = ({ order }: { order: Order }) => {
           {t('orders.deliveredAt')}: {when(order.delivery.at, lang)}
         </p>
       )}
-      <AttachmentLinks orderId={order.orderId} items={order.delivery.attachments} />
+      <AttachmentLinks order={order} ids={order.delivery.attachments ?? []} />
     </Card>
   );
 };

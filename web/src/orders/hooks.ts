@@ -1,3 +1,4 @@
+import type { components } from '../api/schema';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import type { Order, OrderStatus, Page } from '../api/types';
@@ -61,9 +62,11 @@ export const downloadExport = async (filters: ProviderOrderFilters) => {
 };
 
 /** Downloads an attachment: the API answers a redirect to a short-lived download URL (issue 9). */
-export const downloadAttachment = async (orderId: string, attachmentId: string, fileName = attachmentId) => {
-  const blob = await unwrap<Blob>(api().GET('/orders/{orderId}/attachments/{attachmentId}', { params: { path: { orderId, attachmentId } }, parseAs: 'blob' }));
-  const url = URL.createObjectURL(blob);
-  Object.assign(document.createElement('a'), { href: url, download: fileName }).click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+export const downloadAttachment = async (orderId: string, attachmentId: string) => {
+  // the link, not the redirect: fetch cannot follow a redirect to the bucket's origin; the presigned link
+  // names the file (Content-Disposition), so opening it downloads under the file's own name
+  const link = await unwrap<components['schemas']['DownloadLink']>(
+    api().GET('/orders/{orderId}/attachments/{attachmentId}', { params: { path: { orderId, attachmentId } }, headers: { Accept: 'application/json' } }),
+  );
+  Object.assign(document.createElement('a'), { href: link.url, rel: 'noopener' }).click();
 };

@@ -17,11 +17,12 @@ export const OrderConversation = ({ order, canWrite = true }: { order: OrderView
   const send = useSendMessage();
   const [text, setText] = useState('');
   const [files, setFiles] = useState<string[]>([]);
+  const [uploading, setUploading] = useState(false);
   const [formKey, setFormKey] = useState(0);
   const messages = (order.timeline ?? []).filter((e) => e.action === 'message');
   const errors = fieldErrors(send.error);
   const submit = async () => {
-    if (send.isPending || !text.trim()) return;
+    if (send.isPending || uploading || !text.trim()) return;
     try {
       await send.mutateAsync({ orderId: order.orderId, body: { text, ...(files.length ? { attachments: files } : {}) } });
       setText('');
@@ -65,8 +66,8 @@ export const OrderConversation = ({ order, canWrite = true }: { order: OrderView
             <Textarea value={text} onChange={(v) => setText(String(v))} autosize={{ minRows: 2, maxRows: 6 }} maxlength={2000} placeholder={t('orders.messagePlaceholder')} />
           </Field>
           <Space align="start" breakLine style={{ width: '100%', justifyContent: 'space-between' }}>
-            <AttachmentUpload orderId={order.orderId} label={t('conversation.attach')} onChange={setFiles} />
-            <Button type="submit" loading={send.isPending} disabled={send.isPending || !text.trim()}>
+            <AttachmentUpload orderId={order.orderId} label={t('conversation.attach')} onChange={setFiles} onUploading={setUploading} />
+            <Button type="submit" loading={send.isPending || uploading} disabled={send.isPending || uploading || !text.trim()}>
               {t('conversation.send')}
             </Button>
           </Space>

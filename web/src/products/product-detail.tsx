@@ -13,7 +13,7 @@ import { ProductStatusTag } from './status-tag';
 /** A provider's product: the live version beside the pending revision, and the review history with reasons. */
 export default function ProductDetail() {
   const { productId } = useParams();
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const navigate = useNavigate();
   const q = useOwnProduct(productId);
   if (q.isLoading) return <Loading loading text={t('common.loading')} />;

@@ -55,7 +55,7 @@ export const RowActions = ({ p }: { p: ProviderProduct }) => {
 
 /** 商品管理: own products by service type and status, with the guide's row actions. */
 export default function ProductList() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const navigate = useNavigate();
   const [filters, setFilters] = useState<ProductFilters>({});
   const list = useOwnProducts(filters);

@@ -9,7 +9,7 @@ import { useRateOrder, type OrderView } from '../orders/order-hooks';
 
 /** 评价 after completion: once, 1–5 stars and an optional comment; afterwards the rating and any reply. */
 export const OrderReview = ({ order }: { order: OrderView }) => {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const rate = useRateOrder();
   const [rating, setRating] = useState(0);
   const [comment, setComment] = useState('');

@@ -11,7 +11,19 @@ import { useSubmitRequirements, type OrderView } from '../orders/order-hooks';
 type Answer = string | number | boolean;
 
 /** One input per field type of the product's requirements template (text, number, boolean, select, file). */
-const FieldInput = ({ field, value, onChange, orderId }: { field: RequirementField; value: Answer | undefined; onChange: (v: Answer | undefined) => void; orderId: string }) => {
+const FieldInput = ({
+  field,
+  value,
+  onChange,
+  onUploading,
+  orderId,
+}: {
+  field: RequirementField;
+  value: Answer | undefined;
+  onChange: (v: Answer | undefined) => void;
+  onUploading: (busy: boolean) => void;
+  orderId: string;
+}) => {
   const { t } = useI18n();
   switch (field.type) {
     case 'number':
@@ -26,7 +38,7 @@ const FieldInput = ({ field, value, onChange, orderId }: { field: RequirementFie
     case 'select':
       return <Select value={value as string | undefined} clearable placeholder={t('order.choose')} onChange={(v) => onChange((v as string) || undefined)} options={(field.options ?? []).map((o) => ({ label: o, value: o }))} />;
     case 'file':
-      return <AttachmentUpload orderId={orderId} max={1} label={t('order.upload')} onChange={(ids) => onChange(ids[0])} />;
+      return <AttachmentUpload orderId={orderId} max={1} label={t('order.upload')} onChange={(ids) => onChange(ids[0])} onUploading={onUploading} />;
     default:
       return <Input value={value as string | undefined} onChange={(v) => onChange(String(v))} maxlength={2000} />;
   }
@@ -39,10 +51,13 @@ export const RequirementsForm = ({ order }: { order: OrderView }) => {
   const submit = useSubmitRequirements();
   const [answers, setAnswers] = useState<Record<string, Answer | undefined>>(() => ({ ...(order.requirements.answers as Record<string, Answer>) }));
   const [open, setOpen] = useState(false);
+  // fields whose file is still on its way to storage: 提交需求单 waits for them
+  const [uploading, setUploading] = useState<Record<string, boolean>>({});
+  const busy = Object.values(uploading).some(Boolean);
   const errors = fieldErrors(submit.error);
   const submitted = order.requirements.status === 'submitted';
   const send = async () => {
-    if (submit.isPending) return;
+    if (submit.isPending || busy) return;
     const clean = Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== undefined && v !== '')) as Record<string, Answer>;
     try {
       await submit.mutateAsync({ orderId: order.orderId, answers: clean });
@@ -61,12 +76,18 @@ export const RequirementsForm = ({ order }: { order: OrderView }) => {
       {submitted && <Alert theme="success" style={{ marginBottom: 12 }} message={t('order.requirementsSubmitted')} />}
       {template.map((f) => (
         <Field key={f.key} label={f.label} required={f.required} error={errors[`answers.${f.key}`]}>
-          <FieldInput field={f} orderId={order.orderId} value={answers[f.key]} onChange={(v) => setAnswers((a) => ({ ...a, [f.key]: v }))} />
+          <FieldInput
+            field={f}
+            orderId={order.orderId}
+            value={answers[f.key]}
+            onChange={(v) => setAnswers((a) => ({ ...a, [f.key]: v }))}
+            onUploading={(on) => setUploading((u) => ({ ...u, [f.key]: on }))}
+          />
         </Field>
       ))}
       {submit.error && Object.keys(errors).every((k) => !k.startsWith('answers.')) ? <ProblemAlert error={submit.error} /> : null}
       <Space>
-        <Button type="submit" loading={submit.isPending} disabled={submit.isPending}>
+        <Button type="submit" loading={submit.isPending || busy} disabled={submit.isPending || busy}>
           {t('order.submitRequirements')}
         </Button>
       </Space>

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildConsole, serveConsole } from '../../../scripts/lib/console';
 import { startOffline } from '../../../scripts/lib/offline';
-import { ensureTable, ensureUser, ensureUserPool, freePort, REGION, startCognito, startDynamo } from '../../../scripts/lib/stack';
+import { ensureTable, ensureUser, ensureUserPool, freePort, REGION, startCognito, startDynamo, startS3 } from '../../../scripts/lib/stack';
 
 export const CONSOLE_USERS = {
   provider: { email: 'provider@console.example', role: 'provider' },
@@ -25,7 +25,7 @@ const ROOT = join(__dirname, '..', '..', '..');
 
 /**
  * A private stack for the browser journeys, on free ports, beside any running `npm start` or vitest run:
- * DynamoDB Local in memory, cognito-local, serverless-offline on a table and esbuild folder of its own,
+ * DynamoDB Local in memory, cognito-local, the S3 emulator, serverless-offline on a table and esbuild folder of its own,
  * and the built console served with its /config.json. CONSOLE_SKIP_BUILD=1 serves web/dist as built.
  */
 export default async function globalSetup() {
@@ -40,7 +40,7 @@ export default async function globalSetup() {
   };
 
   const start = async () => {
-    const [dynamoPort, cognitoPort, apiPort, lambdaPort, consolePort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+    const [dynamoPort, cognitoPort, apiPort, lambdaPort, consolePort, s3Port] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort(), freePort()]);
     const building = process.env.CONSOLE_SKIP_BUILD === '1' ? Promise.resolve() : buildConsole();
     building.catch(() => undefined);
     const dynamo = await startDynamo(dynamoPort);
@@ -55,6 +55,9 @@ export default async function globalSetup() {
     for (const u of Object.values(CONSOLE_USERS)) await ensureUser(cognitoEndpoint, pool.userPoolId, u.email, CONSOLE_PASSWORD, u.role);
 
     const consoleUrl = `http://127.0.0.1:${consolePort}`;
+    // attachments: the S3 emulator with the bucket's CORS rule admitting this console's origin
+    const s3 = await startS3(s3Port, join(dir, 's3'), 'market-console-attachments', { reset: true, origins: [consoleUrl] });
+    stops.push(() => s3.close());
     const workFolder = `.esbuild-console-${process.pid}`;
     stops.push(() => rmSync(join(ROOT, workFolder), { recursive: true, force: true }));
     const offline = await startOffline({
@@ -68,6 +71,8 @@ export default async function globalSetup() {
         POWERTOOLS_LOG_LEVEL: 'ERROR',
         STREAM_CHECKPOINT_FILE: join(dir, 'stream-checkpoint.json'),
         CONSOLE_ORIGIN: consoleUrl,
+        S3_ENDPOINT: s3.endpoint,
+        ATTACHMENTS_BUCKET: s3.bucket,
       },
       apiPort,
       lambdaPort,
