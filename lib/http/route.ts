@@ -7,6 +7,7 @@ import { authenticate, type Role, type User } from './auth';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from './errors';
 import { recordCommand } from './metrics';
 import { parseOrThrow } from './validation';
+import { localizeProblem, problemLanguageOf, type Language } from './language';
 import { findRecord, idempotencyOf, recordReply, replay } from '../shared/idempotency';
 
 export const logger = new Logger({ serviceName: 'marketplace' });
@@ -58,18 +59,24 @@ export const created = (body: unknown): Reply => ({ status: 201, body });
 const lowerCaseHeaders = (headers: Record<string, string | undefined> | undefined) =>
   Object.fromEntries(Object.entries(headers ?? {}).map(([k, v]) => [k.toLowerCase(), v ?? '']));
 
-const problem = (err: DomainError, instance: string): APIGatewayProxyResultV2 => ({
+/** The problem document, its human texts (title, detail, field messages) in the request's language. */
+const problem = (err: DomainError, instance: string, lang: Language = 'en'): APIGatewayProxyResultV2 => ({
   statusCode: err.status,
-  headers: { 'content-type': 'application/problem+json', ...err.headers },
-  body: JSON.stringify({
-    type: `https://errors.marketplace.example/${err.code.toLowerCase().replace(/_/g, '-')}`,
-    title: err.title,
-    status: err.status,
-    code: err.code,
-    detail: err.message,
-    instance,
-    ...err.extra,
-  }),
+  headers: { 'content-type': 'application/problem+json', 'content-language': lang === 'zh' ? 'zh-CN' : 'en', ...err.headers },
+  body: JSON.stringify(
+    localizeProblem(
+      {
+        type: `https://errors.marketplace.example/${err.code.toLowerCase().replace(/_/g, '-')}`,
+        title: err.title,
+        status: err.status,
+        code: err.code,
+        detail: err.message,
+        instance,
+        ...err.extra,
+      },
+      lang,
+    ),
+  ),
 });
 
 const MAX_BODY_DEPTH = 32;
@@ -156,6 +163,7 @@ export const route = <
 ) => {
   const core = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyResultV2> => {
     const headers = lowerCaseHeaders(event.headers);
+    const lang = problemLanguageOf(headers);
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
     const started = Date.now();
     const method = event.requestContext?.http?.method ?? 'GET';
@@ -171,11 +179,11 @@ export const route = <
       // An id that cannot exist is simply not found: a path never answers 400.
       const params = options.params ? parsePath(options.params, event.pathParameters ?? {}) : undefined;
       if (params) logger.appendKeys(params as Record<string, string>);
-      const query = options.query ? parseOrThrow(options.query, event.queryStringParameters ?? {}) : undefined;
+      const query = options.query ? parseOrThrow(options.query, event.queryStringParameters ?? {}, '', lang) : undefined;
       const rawBody = readBody(event);
-      const body = options.body ? parseOrThrow(options.body, rawBody ?? {}) : undefined;
+      const body = options.body ? parseOrThrow(options.body, rawBody ?? {}, '', lang) : undefined;
       const key = headers['idempotency-key'];
-      if (key !== undefined) parseOrThrow(IDEMPOTENCY_KEY, key, 'Idempotency-Key');
+      if (key !== undefined) parseOrThrow(IDEMPOTENCY_KEY, key, 'Idempotency-Key', lang);
       const now = new Date();
       const recorded =
         options.idempotent && user && key !== undefined
@@ -208,7 +216,7 @@ export const route = <
         recordCommand(routeKey, method, err.status, err.code);
         if (err.status >= 500) logger.error('domain failure', { code: err.code, error: err });
         else logger.info('refused', { status: err.status, code: err.code, route: event.routeKey, ms: Date.now() - started });
-        return problem(err, event.rawPath ?? '');
+        return problem(err, event.rawPath ?? '', lang);
       }
       if (isUnavailable(err)) {
         recordCommand(routeKey, method, 503, 'TEMPORARILY_UNAVAILABLE');
@@ -216,11 +224,12 @@ export const route = <
         return problem(
           new DomainError(503, 'TEMPORARILY_UNAVAILABLE', 'Temporarily unavailable', 'The service is busy; try again shortly.', {}, { 'retry-after': '1' }),
           event.rawPath ?? '',
+          lang,
         );
       }
       logger.error('unexpected failure', { requestId, error: err as Error });
       recordCommand(routeKey, method, 500, 'INTERNAL');
-      return problem(new DomainError(500, 'INTERNAL', 'Internal error', 'Something went wrong on our side.'), event.rawPath ?? '');
+      return problem(new DomainError(500, 'INTERNAL', 'Internal error', 'Something went wrong on our side.'), event.rawPath ?? '', lang);
     } finally {
       logger.removeKeys(['requestId', 'userId', 'productId', 'orderId', 'notificationId', 'attachmentId']);
     }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ValidationError, type FieldError } from './errors';
+import { zodErrorMap, type Language } from './language';
 
 /** zod issues as the problem document's `errors`: a dotted path and a message each. */
 export const fieldErrors = (error: z.ZodError, prefix = ''): FieldError[] =>
@@ -11,9 +12,10 @@ export const fieldErrors = (error: z.ZodError, prefix = ''): FieldError[] =>
     return { path: path || '(body)', message: issue.message };
   });
 
-/** Parses with a schema or throws 400 naming every offending field. */
-export const parseOrThrow = <S extends z.ZodType>(schema: S, value: unknown, prefix = ''): z.output<S> => {
-  const parsed = schema.safeParse(value);
+/** Parses with a schema or throws 400 naming every offending field (zod's messages in `lang`, English by default). */
+export const parseOrThrow = <S extends z.ZodType>(schema: S, value: unknown, prefix = '', lang: Language = 'en'): z.output<S> => {
+  const error = zodErrorMap(lang);
+  const parsed = error ? schema.safeParse(value, { error }) : schema.safeParse(value);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error, prefix));
   return parsed.data;
 };

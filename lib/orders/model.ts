@@ -213,7 +213,8 @@ export const referencesOf = (action: OrderCommand, input: CommandInput, template
   return (input.attachments ?? []).map((attachmentId, i) => ({ path: `attachments.${i}`, attachmentId }));
 };
 
-export type Language = 'zh' | 'en';
+export type { Language } from '../http/language';
+import type { Language } from '../http/language';
 
 /** Each party's name for a status (服务商端 / 用户端), Chinese by default. */
 export const statusLabels = (o: Pick<OrderItem, 'status' | 'requirements' | 'product'>, lang: Language) => {
@@ -238,9 +239,7 @@ export const statusLabels = (o: Pick<OrderItem, 'status' | 'requirements' | 'pro
   return { provider, buyer };
 };
 
-/** `Accept-Language: en…` picks English; anything else Chinese. */
-export const languageOf = (headers: Record<string, string>): Language =>
-  /^\s*en\b/i.test(headers['accept-language'] ?? '') ? 'en' : 'zh';
+export { languageOf } from '../http/language';
 
 /** The order as clients see it: canonical status, both parties' labels and, when read, the timeline. */
 export const toOrderView = (
