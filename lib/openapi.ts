@@ -250,7 +250,7 @@ export const apiRoutes: ZodOpenApiPathsObject = {
     get: op({ summary: 'The reference page’s renderer, served here rather than from a CDN', access: 'public', type: 'application/javascript', answers: z.string(), fixed: true }),
   },
   // Conversation, attachments and ratings (沟通 · 附件 · 评价)
-  '/orders/{orderId}/messages': { post: cmd('沟通: a message in the timeline, optionally with attachments of this order', messageBody) },
+  '/orders/{orderId}/messages': { post: cmd('沟通: a message in the timeline, optionally with attachments of this order (429 past the per-user limit)', messageBody, [409, 429]) },
   '/orders/{orderId}/attachments': {
     post: op({
       summary: 'A presigned upload (POST policy: exact type, at most the declared size ≤ 20 MB) and its attachmentId',

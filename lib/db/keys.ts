@@ -83,6 +83,11 @@ export const keys = {
   ordersByStatusShards: (status: string) => Array.from({ length: DUE_SHARDS }, (_, i) => `ORDERS#${status}#${i}`),
   /** Every product (GSI7). */
   allProducts: 'PRODUCTS',
+  /**
+   * A provider's products by listing (GSI5PK, overloaded: orders use GSI5 for a provider's status); the sort
+   * key carries the review code like GSI8SK. Written at creation as three attributes a command copies from.
+   */
+  providerProductsByListing: (providerId: string, listing: string) => `PROVIDER#${providerId}#PRODUCTS#${listing}`,
   /** Products by listing (GSI8PK); the sort key carries the review code (GSI8SK). */
   productsByListing: (listing: string) => `PRODUCTS#${listing}`,
   productReviewSort: (review: string, productId: string) => `${REVIEW_CODES[review] ?? '1'}#${productId}`,

@@ -2,8 +2,9 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { queryPage } from '../db/query';
-import { queryMerged, type Shard } from '../db/sharded';
+import { queryMerged } from '../db/sharded';
 import { Expr } from '../db/write';
+import { productStatusShards } from '../products/repository';
 import { orderItemSchema, type OrderItem } from '../orders/schemas';
 import { productItemSchema, type ProductItem } from '../products/schemas';
 import type { OperatorOrdersQuery, OperatorProductsQuery } from './schemas';
@@ -91,24 +92,6 @@ export const searchOrders = async (q: OperatorOrdersQuery): Promise<{ items: Ord
   return { items: parseOrders(page.items), nextCursor: page.nextCursor };
 };
 
-/** The GSI8 partitions that hold the products of one status, each behind its review code (docs/decisions.md). */
-const statusShards = (status: NonNullable<OperatorProductsQuery['status']>): Shard[] => {
-  const codes = keys.reviewCodes();
-  const behind = (code: string) => `${code}#`;
-  switch (status) {
-    case 'listed':
-      return [codes.draft, codes.rejected, codes.in_review].map((c) => ({ pk: keys.productsByListing('listed'), prefix: behind(c) }));
-    case 'draft':
-      return [{ pk: keys.productsByListing('unlisted'), prefix: behind(codes.draft) }];
-    case 'rejected':
-      return [{ pk: keys.productsByListing('unlisted'), prefix: behind(codes.rejected) }];
-    case 'delisted':
-      return [codes.draft, codes.rejected].map((c) => ({ pk: keys.productsByListing('delisted'), prefix: behind(c) }));
-    case 'in_review':
-      return ['unlisted', 'delisted'].map((l) => ({ pk: keys.productsByListing(l), prefix: behind(codes.in_review) }));
-  }
-};
-
 const parseProducts = (items: Record<string, unknown>[]) => items.map((i) => productItemSchema.parse(i));
 
 /**
@@ -136,7 +119,7 @@ export const searchProducts = async (q: OperatorProductsQuery): Promise<{ items:
     return { items: parseProducts(page.items), nextCursor: page.nextCursor };
   }
   const page = q.status
-    ? await queryMerged({ index: 'GSI8', list: `products:${q.status}`, shards: statusShards(q.status), filter: typeFilter, limit: q.limit, cursor: q.cursor, newestFirst: true })
+    ? await queryMerged({ index: 'GSI8', list: `products:${q.status}`, shards: productStatusShards(q.status, (listing) => keys.productsByListing(listing)), filter: typeFilter, limit: q.limit, cursor: q.cursor, newestFirst: true })
     : await queryMerged({ index: 'GSI7', list: 'products:all', shards: [{ pk: keys.allProducts }], filter: typeFilter, limit: q.limit, cursor: q.cursor, newestFirst: true });
   // the review code leads GSI8's sort key; within one status the product id (a ULID) orders by creation
   return { items: parseProducts(page.items), nextCursor: page.nextCursor };

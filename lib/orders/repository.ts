@@ -333,6 +333,8 @@ export interface OrderCommandRequest {
    * functions whose commands can reference attachments pass it, so only their bundles carry the S3 client.
    */
   checkReferences?: ReferenceChecker;
+  /** Counts the command against the actor's per-user limit (messages), in the command's own transaction. */
+  rate?: RateRule;
 }
 
 /** Checks references and answers the writes that record the check, for the command's transaction. */
@@ -405,6 +407,8 @@ export const writeOrderCommand = async (
   const verifiedIds = new Set(verified.map((v) => v.Update.Key.SK));
   const next = applyCommand(current, action, input, actor, now);
   const entry = orderEntry(c, current.status, next.status, next.version);
+  const extra = alsoWrite(next, entry, verifiedIds);
+  const rateAt = 2 + verified.length + extra.length;
   try {
     await transactWrite([
       {
@@ -418,9 +422,12 @@ export const writeOrderCommand = async (
       },
       { Put: { TableName: tableName, Item: timelineRecord(entry, next), ConditionExpression: 'attribute_not_exists(PK)' } },
       ...verified,
-      ...alsoWrite(next, entry, verifiedIds),
+      ...extra,
+      // last: a full window refuses the command and nothing of it is written
+      ...(c.rate ? [rateLimitUpdate(c.rate, actor.id, now)] : []),
     ]);
   } catch (err) {
+    if (err instanceof ConditionFailed && c.rate && err.index === rateAt) throw throttled(c.rate, now);
     // the order's version moved (its entry's key is then taken too), or a twin with the same key won
     if (err instanceof ConditionFailed && (err.index <= 1 || err.index >= 2 + verified.length)) {
       throw new StaleOrder(err.index === 0 ? err.item : undefined);

@@ -3,6 +3,7 @@ import { config } from '../config';
 import type { Role } from '../http/auth';
 import { ok, route } from '../http/route';
 import { idempotencyOf } from '../shared/idempotency';
+import type { RateRule } from '../shared/rate-limit';
 import { languageOf, orderRules, toOrderView, type CommandInput, type OrderCommand } from './model';
 import { commandOrder, type ReferenceChecker } from './repository';
 import { orderIdParams } from './schemas';
@@ -18,7 +19,7 @@ export const orderCommandRoute = (
   body?: z.ZodType<CommandInput>,
   // every command acts by side of the order; `checkReferences` is given by the functions whose commands may
   // reference attachments, so only their bundles carry the storage client
-  opts: { bySide?: boolean; checkReferences?: ReferenceChecker } = {},
+  opts: { bySide?: boolean; checkReferences?: ReferenceChecker; rate?: RateRule } = {},
 ) =>
   route(
     {
@@ -36,6 +37,7 @@ export const orderCommandRoute = (
           now: req.now,
           rules: config.orders,
           checkReferences: opts.checkReferences,
+          rate: opts.rate,
         },
         idempotencyOf(req, action),
         (result) => ok(toOrderView(result.order, languageOf(req.headers), result.timeline, result)),

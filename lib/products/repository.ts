@@ -4,6 +4,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { queryPage } from '../db/query';
+import { queryMerged, type Shard } from '../db/sharded';
 import { ConditionFailed, Expr, transactWrite, updateItem } from '../db/write';
 import type { User } from '../http/auth';
 import { ConflictError, ConflictOfInterestError, InvalidStateError, NotFoundError } from '../http/errors';
@@ -11,7 +12,7 @@ import type { Reply } from '../http/route';
 import { idempotencyPut, replay, type IdempotencyRequest } from '../shared/idempotency';
 import { newId } from '../shared/ids';
 import { rateLimitUpdate, throttled, type RateRule } from '../shared/rate-limit';
-import { allowedPhases, phasesWithStatus, productRules, statusOf, type Phase, type ProductAction } from './model';
+import { allowedPhases, productRules, statusOf, type Phase, type ProductAction } from './model';
 import {
   productItemSchema,
   type ContentPatch,
@@ -21,6 +22,11 @@ import {
 } from './schemas';
 
 const parseProduct = (item: Record<string, unknown>): ProductItem => productItemSchema.parse(item);
+
+/** Each listing's GSI5 partition for this provider, stored on the product (`listingKey_<listing>`). */
+const LISTINGS_KEYS = (providerId: string) =>
+  Object.fromEntries(['unlisted', 'listed', 'delisted'].map((l) => [`listingKey_${l}`, keys.providerProductsByListing(providerId, l)]));
+
 
 /** `(listing = a AND review = b) OR …` for a set of phases. */
 const phaseCondition = (expr: Expr, phases: Phase[]) => {
@@ -83,6 +89,11 @@ export const createProduct = async (
     GSI7SK: keys.sortByTime(at, productId),
     GSI8PK: keys.productsByListing('unlisted'),
     GSI8SK: keys.productReviewSort('draft', productId),
+    // the provider's products by status (GSI5): the partition of each listing, for commands to copy from
+    // (an operator's command does not know the provider), and the review code like GSI8's
+    ...LISTINGS_KEYS(user.id),
+    GSI5PK: keys.providerProductsByListing(user.id, 'unlisted'),
+    GSI5SK: keys.productReviewSort('draft', productId),
   };
   const reply = answer(product);
   if (!idempotency && !rate) {
@@ -135,6 +146,7 @@ export const editProduct = async (user: User, productId: string, patch: ContentP
   if (patch.serviceType) sets.push(`${expr.name('draftCatalogKey')} = ${expr.value(keys.catalogByType(patch.serviceType))}`);
   sets.push(`${expr.name('review')} = ${expr.value('draft')}`);
   sets.push(`${expr.name('GSI8SK')} = ${expr.value(keys.productReviewSort('draft', productId))}`);
+  sets.push(`${expr.name('GSI5SK')} = ${expr.value(keys.productReviewSort('draft', productId))}`);
   sets.push(`${expr.name('updatedAt')} = ${expr.value(now.toISOString())}`);
   sets.push(`${expr.name('version')} = ${expr.name('version')} + ${expr.value(1)}`);
   const condition = `${expr.eq('type', 'product')} AND ${expr.eq('providerId', user.id)} AND ${phaseCondition(expr, allowedPhases('edit'))}`;
@@ -170,6 +182,9 @@ const transitionUpdate = (action: ProductAction, productId: string, user: User, 
   // products by status (GSI8): each action knows the fact it sets, so it sets that half of the key
   if (to.listing) sets.push(set('GSI8PK', keys.productsByListing(to.listing)));
   if (to.review) sets.push(set('GSI8SK', keys.productReviewSort(to.review, productId)));
+  // and the provider's own (GSI5): the partition copied from the product, the review code as above
+  if (to.listing) sets.push(`${expr.name('GSI5PK')} = ${expr.name(`listingKey_${to.listing}`)}`);
+  if (to.review) sets.push(set('GSI5SK', keys.productReviewSort(to.review, productId)));
   const removes: string[] = [];
   switch (action) {
     case 'submit':
@@ -268,28 +283,49 @@ export const changeProductStatus = async (
   return product;
 };
 
-/** Access pattern: a provider's products, newest first (GSI1), filtered by service type and status. */
+/**
+ * Access pattern: a provider's products, newest first: all of them (GSI1), or those of one status (GSI5, a
+ * key condition per listing and review code, merged): a page's items all match, whatever the history.
+ * The service type is a filter on the provider's few products.
+ */
 export const listProviderProducts = async (
   user: User,
   q: { limit: number; cursor?: string; serviceType?: string; status?: ProductStatus },
 ) => {
-  const expr = new Expr();
-  const page = await queryPage({
-    index: 'GSI1',
-    pk: keys.providerProducts(user.id),
-    expr,
-    limit: q.limit,
-    cursor: q.cursor,
-    newestFirst: true,
-    filter: (e) =>
-      [
-        q.serviceType ? e.eq('draft.serviceType', q.serviceType) : undefined,
-        q.status ? phaseCondition(e, phasesWithStatus(q.status)) : undefined,
-      ]
-        .filter(Boolean)
-        .join(' AND '),
-  });
+  const typeFilter = (e: Expr) => (q.serviceType ? e.eq('draft.serviceType', q.serviceType) : undefined);
+  const page = q.status
+    ? await queryMerged({
+        index: 'GSI5',
+        list: `provider-products:${user.id}:${q.status}`,
+        shards: productStatusShards(q.status, (listing) => keys.providerProductsByListing(user.id, listing)),
+        filter: typeFilter,
+        limit: q.limit,
+        cursor: q.cursor,
+        newestFirst: true,
+      })
+    : await queryPage({ index: 'GSI1', pk: keys.providerProducts(user.id), expr: new Expr(), limit: q.limit, cursor: q.cursor, newestFirst: true, filter: typeFilter });
   return { items: page.items.map(parseProduct), nextCursor: page.nextCursor };
+};
+
+/**
+ * The partitions that hold the products of one status, each behind its review code (docs/decisions.md):
+ * the operator's (GSI8, every provider) or a provider's own (GSI5), by the partition of each listing.
+ */
+export const productStatusShards = (status: ProductStatus, partitionOf: (listing: string) => string): Shard[] => {
+  const codes = keys.reviewCodes();
+  const behind = (code: string) => `${code}#`;
+  switch (status) {
+    case 'listed':
+      return [codes.draft, codes.rejected, codes.in_review].map((c) => ({ pk: partitionOf('listed'), prefix: behind(c) }));
+    case 'draft':
+      return [{ pk: partitionOf('unlisted'), prefix: behind(codes.draft) }];
+    case 'rejected':
+      return [{ pk: partitionOf('unlisted'), prefix: behind(codes.rejected) }];
+    case 'delisted':
+      return [codes.draft, codes.rejected].map((c) => ({ pk: partitionOf('delisted'), prefix: behind(c) }));
+    case 'in_review':
+      return ['unlisted', 'delisted'].map((l) => ({ pk: partitionOf(l), prefix: behind(codes.in_review) }));
+  }
 };
 
 /** Access pattern: the catalogue, newest listing first; by service type through GSI3. */

@@ -3,11 +3,14 @@ import { handler as cancel } from '../../functions/orders/cancel';
 import { handler as listBuyer } from '../../functions/orders/list-buyer';
 import { handler as listProvider } from '../../functions/orders/list-provider';
 import { handler as buy } from '../../functions/orders/create';
+import { handler as takedown } from '../../functions/operator/takedown';
+import { handler as listOwnProducts } from '../../functions/products/list-own';
+import { handler as edit } from '../../functions/products/edit';
 import { countRoundTrips } from '../support/db';
 import type { TestUser } from '../support/global-setup';
 import { invoke } from '../support/http';
 import { listedProduct } from '../support/orders';
-import { must } from '../support/products';
+import { must, productIn } from '../support/products';
 
 /** Walks a list to its end, one page at a time; counts the pages, the round trips and what it found. */
 const walk = async (handler: Parameters<typeof invoke>[0], as: TestUser, query: Record<string, string>) => {
@@ -56,5 +59,33 @@ describe('list filters are key conditions: walking a filter costs what it finds,
     const exact = must(await invoke(listBuyer, { as: 'operatorBuyer', query: { limit: String(all.found.length) } }), 200);
     expect(exact.items).toHaveLength(all.found.length);
     expect(exact.nextCursor).toBeNull();
+  });
+
+  it('walks a provider’s products by status with key conditions only: every item read matches', async () => {
+    const made = {
+      draft: await productIn('draft', 'providerBuyer'),
+      in_review: await productIn('in_review', 'providerBuyer'),
+      rejected: await productIn('rejected', 'providerBuyer'),
+      listed: await productIn('listed', 'providerBuyer'),
+      delisted: await productIn('delisted', 'providerBuyer'),
+    };
+    // a listed product with a revision in review is still 已上架; one taken down is 已下架 with a rejected revision
+    const revised = await productIn('listed', 'providerBuyer');
+    must(await invoke(edit, { as: 'providerBuyer', params: { productId: revised.productId }, body: { summary: '修订' } }), 200);
+    const takenDown = await productIn('listed', 'providerBuyer');
+    must(await invoke(takedown, { as: 'operator', params: { productId: takenDown.productId }, body: { reason: '违规' } }), 200);
+
+    // shards per status: listed behind 3 review codes, delisted behind 2, in_review in 2 listings, draft and rejected 1
+    const shards = { draft: 1, in_review: 2, rejected: 1, listed: 3, delisted: 2 } as const;
+    for (const status of Object.keys(shards) as (keyof typeof shards)[]) {
+      const walked = await walk(listOwnProducts, 'providerBuyer', { status, limit: '100' });
+      expect(walked.found.every((p) => p.status === status), status).toBe(true);
+      expect(walked.found.map((p) => p.productId), status).toContain(made[status].productId);
+      expect(walked.roundTrips, status).toBe(shards[status]);
+    }
+    const listed = (await walk(listOwnProducts, 'providerBuyer', { status: 'listed', limit: '100' })).found.map((p) => p.productId);
+    expect(listed).toContain(revised.productId);
+    const delisted = (await walk(listOwnProducts, 'providerBuyer', { status: 'delisted', limit: '100' })).found.map((p) => p.productId);
+    expect(delisted).toContain(takenDown.productId);
   });
 });

@@ -6,6 +6,8 @@ import { invoke } from '../support/http';
 // Limits of this file only (the handlers read them from the configuration on every request).
 Object.assign(config.rateLimits.orders, { limit: 3, windowSeconds: 3600 });
 Object.assign(config.rateLimits.products, { limit: 2, windowSeconds: 3600 });
+// a window no other file's 60-second windows line up with (a prime number of seconds): its own counter
+Object.assign(config.rateLimits.messages, { limit: 3, windowSeconds: 3593 });
 
 describe('per-user rate limits on creation (429 THROTTLED with Retry-After)', () => {
   it('refuses a provider’s products beyond the limit of the window, and writes nothing', async () => {
@@ -47,5 +49,25 @@ describe('per-user rate limits on creation (429 THROTTLED with Retry-After)', ()
     expect(Number(rest[2].headers['retry-after'])).toBeGreaterThan(0);
     const mine = await invoke(listBuyer, { as: 'limitedBuyer', query: { limit: '100' } });
     expect(mine.body.items).toHaveLength(3);
+  });
+
+  it('refuses a party’s messages beyond the limit, writes nothing of a refused one, and replays a retried one', async () => {
+    const { handler: message } = await import('../../functions/orders/message');
+    const { handler: get } = await import('../../functions/orders/get');
+    const { orderIn } = await import('../support/orders');
+    const order = await orderIn('implementing', { buyer: 'buyer2' });
+    const params = { orderId: order.orderId };
+    const first = await invoke(message, { as: 'buyer2', params, body: { text: '第 1 条' }, headers: { 'idempotency-key': 'msg-1' } });
+    const again = await invoke(message, { as: 'buyer2', params, body: { text: '第 1 条' }, headers: { 'idempotency-key': 'msg-1' } });
+    expect([first.status, again.status]).toEqual([200, 200]);
+    const rest = [];
+    for (let i = 2; i <= 4; i++) rest.push(await invoke(message, { as: 'buyer2', params, body: { text: `第 ${i} 条` } }));
+    expect(rest.map((a) => a.status)).toEqual([200, 200, 429]);
+    expect(rest[2].body.code).toBe('THROTTLED');
+    expect(Number(rest[2].headers['retry-after'])).toBeGreaterThan(0);
+    const read = await invoke(get, { as: 'buyer2', params });
+    const texts = read.body.timeline.filter((e: { action: string }) => e.action === 'message').map((e: { data: { text: string } }) => e.data.text);
+    expect(texts).toEqual(['第 1 条', '第 2 条', '第 3 条']);
+    expect(read.body.version).toBe(order.version + 3);
   });
 });

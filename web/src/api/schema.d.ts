@@ -1741,7 +1741,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 沟通: a message in the timeline, optionally with attachments of this order */
+        /** 沟通: a message in the timeline, optionally with attachments of this order (429 past the per-user limit) */
         post: {
             parameters: {
                 query?: never;
@@ -1762,7 +1762,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description 沟通: a message in the timeline, optionally with attachments of this order */
+                /** @description 沟通: a message in the timeline, optionally with attachments of this order (429 past the per-user limit) */
                 200: {
                     headers: {
                         /** @description present on a replayed answer */
@@ -1778,6 +1778,7 @@ export interface paths {
                 403: components["responses"]["Forbidden"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
+                429: components["responses"]["Throttled"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
