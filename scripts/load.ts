@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { readStackFile } from './lib/local-config';
+import { checkRecords, client, runJourneys } from './lib/journeys';
 import { signIn } from './lib/stack';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -37,15 +37,7 @@ const main = async () => {
   const token = (email: string) => signIn(stack.cognito.endpoint, stack.cognito.clientId, email, PASSWORD);
   const buyer = await token('buyer@example.com');
   const provider = await token('provider@example.com');
-  const request = async (method: string, path: string, bearer?: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(`${api}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text && /json/.test(res.headers.get('content-type') ?? '') ? JSON.parse(text) : text, headers: res.headers };
-  };
+  const request = client(api);
 
   // a listed product of the demo provider, and answers its form accepts
   const catalog = await request('GET', '/products?limit=100');
@@ -76,47 +68,8 @@ const main = async () => {
     }
   }
 
-  // journeys, until the time is up
+  // journeys, until the time is up, beside the reads
   const deadline = Date.now() + SECONDS * 1000;
-  const acknowledged: string[] = [];
-  const failures: string[] = [];
-  const statuses = new Map<number, number>();
-  const count = (s: number) => statuses.set(s, (statuses.get(s) ?? 0) + 1);
-  let retried503 = 0;
-  const step = async (method: string, path: string, bearer: string, body?: unknown, headers?: Record<string, string>) => {
-    let res = await request(method, path, bearer, body, headers);
-    count(res.status);
-    // what a client does with 503 + Retry-After: wait and send the same request again (commands are idempotent)
-    for (let attempt = 0; attempt < 3 && res.status === 503 && res.headers.get('retry-after'); attempt++) {
-      retried503++;
-      await new Promise((r) => setTimeout(r, Number(res.headers.get('retry-after')) * 1000));
-      res = await request(method, path, bearer, body, headers);
-      count(res.status);
-    }
-    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
-  const journey = async () => {
-    while (Date.now() < deadline) {
-      try {
-        const key = randomUUID();
-        const purchase = { productId: listed.productId, planId: page.plans[0].planId };
-        const order = await step('POST', '/orders', buyer, purchase, { 'idempotency-key': key });
-        acknowledged.push(order.orderId);
-        // the client retries (say after a timeout): the same key answers the same order
-        const again = await step('POST', '/orders', buyer, purchase, { 'idempotency-key': key });
-        if (again.orderId !== order.orderId) failures.push(`retry of ${order.orderId} made ${again.orderId}`);
-        const path = `/orders/${order.orderId}`;
-        if (order.status === 'awaiting_requirements' || Object.keys(answers).length > 0) await step('PUT', `${path}/requirements`, buyer, { answers });
-        await step('POST', `${path}/start`, provider);
-        await step('POST', `${path}/complete`, provider, { note: 'load test' });
-        await step('POST', `${path}/confirm`, buyer);
-      } catch (err) {
-        failures.push((err as Error).message);
-      }
-    }
-  };
-
   const started = performance.now();
   const reads = autocannon({
     url: api,
@@ -131,41 +84,18 @@ const main = async () => {
       { method: 'GET', path: '/notifications?limit=20', headers: { authorization: `Bearer ${buyer}` } },
     ],
   });
-  const [readResult] = await Promise.all([reads, Promise.all(Array.from({ length: JOURNEYS }, journey))]);
+  const [readResult, run] = await Promise.all([
+    reads,
+    runJourneys({ request, buyer, provider, productId: listed.productId, planId: page.plans[0].planId, answers, deadline, concurrency: JOURNEYS }),
+  ]);
   const seconds = (performance.now() - started) / 1000;
+  const { acknowledged, statuses } = run;
 
   // let the stream deliver the last notifications
   await new Promise((r) => setTimeout(r, 5000));
-  const problems: string[] = [...failures];
-  const ORDERED = ['awaiting_requirements', 'awaiting_start', 'in_progress', 'awaiting_confirmation', 'completed'];
-  for (const orderId of acknowledged) {
-    const res = await request('GET', `/orders/${orderId}`, buyer);
-    if (res.status !== 200) {
-      problems.push(`acknowledged order ${orderId} answers ${res.status}`);
-      continue;
-    }
-    const changes = (res.body.timeline as Array<{ action: string; from: string | null; to: string }>).filter((e) => e.from !== e.to || e.from === null);
-    for (let i = 1; i < changes.length; i++) {
-      if (changes[i].from !== changes[i - 1].to) problems.push(`${orderId}: ${changes[i].action} from ${changes[i].from} after ${changes[i - 1].to}`);
-    }
-    const path = changes.map((e) => e.to).filter((s) => ORDERED.includes(s));
-    if (path.some((s, i) => i > 0 && ORDERED.indexOf(s) < ORDERED.indexOf(path[i - 1]))) problems.push(`${orderId}: timeline out of order ${path.join(' → ')}`);
-  }
-  const ids = new Set<string>();
-  let unreadItems = 0;
-  let unreadCount = 0;
-  let cursor: string | undefined;
-  do {
-    const res = await request('GET', `/notifications?unread=true&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, buyer);
-    unreadCount = res.body.unreadCount;
-    for (const n of res.body.items as Array<{ notificationId: string }>) {
-      if (ids.has(n.notificationId)) problems.push(`notification ${n.notificationId} listed twice`);
-      ids.add(n.notificationId);
-      unreadItems++;
-    }
-    cursor = res.body.nextCursor ?? undefined;
-  } while (cursor);
-  if (unreadItems !== unreadCount) problems.push(`unread count ${unreadCount}, unread items ${unreadItems}`);
+  const checked = await checkRecords(request, buyer, acknowledged);
+  const problems = [...run.failures, ...checked.problems];
+  const unreadItems = checked.unread;
 
   const journeyRequests = [...statuses.values()].reduce((a, b) => a + b, 0);
   console.log(`
@@ -173,8 +103,8 @@ Load: ${seconds.toFixed(0)} s against ${api}
   reads (autocannon, ${CONNECTIONS} connections): ${readResult.requests.total} requests, ${readResult.requests.average.toFixed(0)} req/s,
     latency p50 ${readResult.latency.p50} ms, p99 ${readResult.latency.p99} ms, errors ${readResult.errors}, non-2xx ${readResult.non2xx}
   journeys (${JOURNEYS} at a time): ${acknowledged.length} orders bought and run to completion, ${journeyRequests} requests (${(journeyRequests / seconds).toFixed(1)} req/s),
-    statuses ${JSON.stringify(Object.fromEntries(statuses))}; ${retried503} answers 503 with Retry-After, retried
-Checks: ${acknowledged.length} acknowledged orders read back; timelines checked; ${unreadItems} unread notifications, unread count ${unreadCount}
+    statuses ${JSON.stringify(Object.fromEntries(statuses))}; ${run.retried} answers 503 with Retry-After, retried
+Checks: ${acknowledged.length} acknowledged orders read back; timelines checked; ${unreadItems} unread notifications, unread count matches
 ${problems.length === 0 ? 'No lost, duplicated or half-written records.' : `PROBLEMS (${problems.length}):\n  ${problems.slice(0, 20).join('\n  ')}`}`);
   process.exit(problems.length === 0 && readResult.errors === 0 && readResult.non2xx === 0 ? 0 : 1);
 };

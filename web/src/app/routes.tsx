@@ -46,7 +46,8 @@ const operatorRoutes: AppRoute[] = [
 // Every signed-in user.
 const sharedRoutes: AppRoute[] = [
   // The buyers' product page (查看), also opened by providers from 商品管理.
-  { path: '/products/:productId', roles: ['provider', 'buyer', 'operator'], Page: page(() => import('../products/product-page')) },
+  // the product page as buyers see it (查看), also under the API's own path
+  { path: '/products/:productId', roles: ['provider', 'buyer', 'operator'], Page: page(() => import('../catalog/product')) },
   { path: '/inbox', roles: ['provider', 'buyer', 'operator'], Page: page(() => import('../inbox/inbox')), menu: { label: 'nav.inbox', icon: <NotificationIcon /> } },
 ];
 
@@ -71,7 +72,7 @@ export const linkFor = (roles: Role[], target: { orderId?: string; productId?: s
   }
   if (target.productId) {
     if (roles.includes('provider')) return `/provider/products/${target.productId}`;
-    return `/products/${target.productId}`;
+    return `/catalog/${target.productId}`;
   }
   return undefined;
 };

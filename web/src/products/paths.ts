@@ -1,2 +1,2 @@
 /** The buyers' product page (查看), shared with the buyer's catalogue. */
-export const productPagePath = (productId: string) => `/products/${productId}`;
+export const productPagePath = (productId: string) => `/catalog/${productId}`;
