@@ -44,9 +44,13 @@ export const keys = {
     PK: `ORDER#${orderId}`,
     SK: `IDEMPOTENCY#${userId}#${route}#${key}`,
   }),
-  /** A user's fixed-window counter of one kind of action (orders, products, messages). */
-  rateCounter: (userId: string, name: string, windowStart: string) => ({
-    PK: `RATE#${userId}#${name}#${windowStart}`,
+  /**
+   * A user's fixed-window counter of one kind of action (orders, products, messages). The window's length
+   * is part of the key: windows of different lengths can start at the same instant (a minute's and an
+   * hour's at every full hour) and must never share a count.
+   */
+  rateCounter: (userId: string, name: string, windowSeconds: number, windowStart: string) => ({
+    PK: `RATE#${userId}#${name}#${windowSeconds}#${windowStart}`,
     SK: 'RATE',
   }),
   idempotency: (userId: string, route: string, key: string) => ({

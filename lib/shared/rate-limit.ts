@@ -27,7 +27,7 @@ export const rateLimitUpdate = (rule: RateRule, userId: string, now: Date): Tran
   return {
     Update: {
       TableName: tableName,
-      Key: keys.rateCounter(userId, rule.name, new Date(start).toISOString()),
+      Key: keys.rateCounter(userId, rule.name, rule.windowSeconds, new Date(start).toISOString()),
       UpdateExpression: 'SET #type = :type, expiresAt = :expires ADD #count :one',
       ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
       ExpressionAttributeNames: { '#type': 'type', '#count': 'count' },

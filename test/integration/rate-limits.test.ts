@@ -6,8 +6,8 @@ import { invoke } from '../support/http';
 // Limits of this file only (the handlers read them from the configuration on every request).
 Object.assign(config.rateLimits.orders, { limit: 3, windowSeconds: 3600 });
 Object.assign(config.rateLimits.products, { limit: 2, windowSeconds: 3600 });
-// a window no other file's 60-second windows line up with (a prime number of seconds): its own counter
-Object.assign(config.rateLimits.messages, { limit: 3, windowSeconds: 3593 });
+// the window's length is in the counter's key, so other files' 60-second windows never share these counts
+Object.assign(config.rateLimits.messages, { limit: 3, windowSeconds: 3600 });
 
 describe('per-user rate limits on creation (429 THROTTLED with Retry-After)', () => {
   it('refuses a provider’s products beyond the limit of the window, and writes nothing', async () => {
@@ -69,5 +69,14 @@ describe('per-user rate limits on creation (429 THROTTLED with Retry-After)', ()
     const texts = read.body.timeline.filter((e: { action: string }) => e.action === 'message').map((e: { data: { text: string } }) => e.data.text);
     expect(texts).toEqual(['第 1 条', '第 2 条', '第 3 条']);
     expect(read.body.version).toBe(order.version + 3);
+  });
+
+  it('never shares a count between windows of different lengths that start together (every full hour)', async () => {
+    const { takeRateLimit } = await import('../../lib/shared/rate-limit');
+    const hour = new Date('2026-11-24T17:00:00.000Z');
+    const user = `window-${Date.now()}`;
+    await takeRateLimit({ name: 'messages', limit: 1, windowSeconds: 60 }, user, hour);
+    await expect(takeRateLimit({ name: 'messages', limit: 1, windowSeconds: 3600 }, user, hour)).resolves.toBeUndefined();
+    await expect(takeRateLimit({ name: 'messages', limit: 1, windowSeconds: 60 }, user, hour)).rejects.toMatchObject({ status: 429 });
   });
 });
