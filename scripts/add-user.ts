@@ -16,9 +16,10 @@ const main = async () => {
   const pool = poolTarget(args);
   const { sub, roles } = await addUser(pool.endpoint, pool.userPoolId, email, password, role as RoleName);
   // a user already in another group keeps it: say every role the user now holds
-  const held = roles.length > 1 ? `${roles.slice(0, -1).join(', ')} and ${roles.at(-1)}` : roles[0] ?? role;
+  const named = (roles.length ? roles : [role as RoleName]).map((r) => `${r === 'operator' ? 'an' : 'a'} ${r}`);
+  const held = named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named.at(-1)}` : named[0];
   const groups = roles.map((r) => ROLE_GROUPS[r]).join(', ');
-  console.log(`${email} is a ${held} (group${roles.length > 1 ? 's' : ''} ${groups}; user id ${sub}).`);
+  console.log(`${email} is ${held} (group${roles.length > 1 ? 's' : ''} ${groups}; user id ${sub}).`);
 };
 main().catch((err) => {
   console.error(err instanceof StackError ? err.message : `Could not add the user: ${(err as Error).message}`);

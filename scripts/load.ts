@@ -103,7 +103,7 @@ Load: ${seconds.toFixed(0)} s against ${api}
   reads (autocannon, ${CONNECTIONS} connections): ${readResult.requests.total} requests, ${readResult.requests.average.toFixed(0)} req/s,
     latency p50 ${readResult.latency.p50} ms, p99 ${readResult.latency.p99} ms, errors ${readResult.errors}, non-2xx ${readResult.non2xx}
   journeys (${JOURNEYS} at a time): ${acknowledged.length} orders bought and run to completion, ${journeyRequests} requests (${(journeyRequests / seconds).toFixed(1)} req/s),
-    statuses ${JSON.stringify(Object.fromEntries(statuses))}; ${run.retried} answers 503 with Retry-After, retried
+    statuses ${JSON.stringify(Object.fromEntries(statuses))}; ${run.retried} answers 503 or 429 with Retry-After, waited out and retried with the same key
 Checks: ${acknowledged.length} acknowledged orders read back; timelines checked; ${unreadItems} unread notifications, unread count matches
 ${problems.length === 0 ? 'No lost, duplicated or half-written records.' : `PROBLEMS (${problems.length}):\n  ${problems.slice(0, 20).join('\n  ')}`}`);
   process.exit(problems.length === 0 && readResult.errors === 0 && readResult.non2xx === 0 ? 0 : 1);
