@@ -59,6 +59,10 @@ const main = async () => {
       AWS_REGION: 'us-east-1',
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
+      // the per-user limits stay on (their counter is part of a creation's cost) but out of the way
+      RATE_ORDERS: '1000000',
+      RATE_PRODUCTS: '1000000',
+      RATE_MESSAGES: '1000000',
     };
     Object.assign(process.env, functionEnv);
     const tokens: Record<string, string> = {
