@@ -30,7 +30,8 @@ export const stopChildren = async (graceMs = 5000) => {
 };
 
 /**
- * Runs `stop` once on SIGINT, SIGTERM or SIGHUP and exits with `code` afterwards; a second signal exits at once.
+ * Runs `stop` once on SIGINT, SIGTERM or SIGHUP and exits with `code` afterwards; a second signal kills every
+ * tracked child at once and exits.
  * Returns the same shutdown for fatal errors (`shutdown(1)`), so that nothing is left holding a port.
  */
 let stopping: Promise<void> | undefined;
@@ -49,7 +50,12 @@ export const onShutdown = (stop: () => Promise<void>) => {
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
-      if (stopping) process.exit(process.exitCode ?? 1);
+      // a second signal (a process manager, or `pkill -f` reaching a wrapper that relays it) must not leave
+      // the children behind holding their ports: kill them outright, then exit
+      if (stopping) {
+        for (const child of tracked) child.kill('SIGKILL');
+        process.exit(process.exitCode ?? 1);
+      }
       // a requested stop is a clean one
       void shutdown(0);
     });

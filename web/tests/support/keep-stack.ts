@@ -1,3 +1,4 @@
+import { onShutdown } from '../../../scripts/lib/processes';
 import globalSetup from './global-setup';
 
 /**
@@ -9,9 +10,8 @@ import globalSetup from './global-setup';
 const main = async () => {
   const stop = await globalSetup();
   console.log(`export CONSOLE_STACK='${process.env.CONSOLE_STACK}'`);
-  const quit = () => void stop().then(() => process.exit(0));
-  process.on('SIGINT', quit);
-  process.on('SIGTERM', quit);
+  // the same shutdown as `npm start`: a second signal kills the children outright instead of leaving them
+  onShutdown(stop);
 };
 
 void main();
