@@ -3,6 +3,13 @@ import type { ChildProcess } from 'node:child_process';
 /** Every child the local stack started, from the moment it is spawned (a signal may arrive while it starts). */
 const tracked = new Set<ChildProcess>();
 
+// The last resort: whatever ends this process (a library's own signal handler calling process.exit, say
+// Vite's preview server on SIGTERM), no child outlives it holding a port. A graceful stop has already
+// removed the children it stopped from the set.
+process.on('exit', () => {
+  for (const child of tracked) child.kill('SIGKILL');
+});
+
 /** Registers a child so that `stopChildren` stops it; returns it. */
 export const track = <C extends ChildProcess>(child: C): C => {
   tracked.add(child);
