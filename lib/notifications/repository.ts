@@ -94,29 +94,35 @@ export const listInbox = async (userId: string, q: { limit: number; cursor?: str
   return { items, nextCursor: page.nextCursor, unreadCount: Math.max(0, Number(counter?.unreadCount ?? 0)) };
 };
 
+/** A notification marked read, only if it is still unread (it leaves the unread index). */
+const markReadUpdate = (key: { PK: string; SK: string }, now: Date) => ({
+  Update: {
+    TableName: tableName,
+    Key: key,
+    UpdateExpression: 'SET #read = :true, readAt = :now REMOVE GSI2PK, GSI2SK',
+    ConditionExpression: 'attribute_exists(PK) AND #read = :false',
+    ExpressionAttributeNames: { '#read': 'read' },
+    ExpressionAttributeValues: { ':true': true, ':false': false, ':now': now.toISOString() },
+  },
+});
+
+/** The inbox's unread counter moved by `delta`, in the same transaction as the marks it counts. */
+const unreadCountUpdate = (userId: string, delta: number) => ({
+  Update: {
+    TableName: tableName,
+    Key: keys.inbox(userId),
+    UpdateExpression: 'ADD unreadCount :delta',
+    ExpressionAttributeValues: { ':delta': delta },
+  },
+});
+
 /** Marks one of the caller's notifications read; reading it twice is harmless. One write, one read. */
 export const markRead = async (userId: string, notificationId: string, now: Date) => {
   const key = keys.notification(userId, notificationId);
   try {
     await transactWrite([
-      {
-        Update: {
-          TableName: tableName,
-          Key: key,
-          UpdateExpression: 'SET #read = :true, readAt = :now REMOVE GSI2PK, GSI2SK',
-          ConditionExpression: 'attribute_exists(PK) AND #read = :false',
-          ExpressionAttributeNames: { '#read': 'read' },
-          ExpressionAttributeValues: { ':true': true, ':false': false, ':now': now.toISOString() },
-        },
-      },
-      {
-        Update: {
-          TableName: tableName,
-          Key: keys.inbox(userId),
-          UpdateExpression: 'ADD unreadCount :minus',
-          ExpressionAttributeValues: { ':minus': -1 },
-        },
-      },
+      markReadUpdate(key, now),
+      unreadCountUpdate(userId, -1),
     ]);
   } catch (err) {
     if (!(err instanceof ConditionFailed)) throw err;
@@ -152,24 +158,8 @@ export const markAllRead = async (userId: string, now: Date): Promise<{ marked: 
     while (batch.length) {
       try {
         await transactWrite([
-          ...batch.map((i) => ({
-            Update: {
-              TableName: tableName,
-              Key: { PK: i.PK as string, SK: i.SK as string },
-              UpdateExpression: 'SET #read = :true, readAt = :now REMOVE GSI2PK, GSI2SK',
-              ConditionExpression: 'attribute_exists(PK) AND #read = :false',
-              ExpressionAttributeNames: { '#read': 'read' },
-              ExpressionAttributeValues: { ':true': true, ':false': false, ':now': now.toISOString() },
-            },
-          })),
-          {
-            Update: {
-              TableName: tableName,
-              Key: keys.inbox(userId),
-              UpdateExpression: 'ADD unreadCount :minus',
-              ExpressionAttributeValues: { ':minus': -batch.length },
-            },
-          },
+          ...batch.map((i) => markReadUpdate({ PK: i.PK as string, SK: i.SK as string }, now)),
+          unreadCountUpdate(userId, -batch.length),
         ]);
         marked += batch.length;
         batch = [];

@@ -7,11 +7,32 @@ import { ORDER_STATUSES, PRODUCT_STATUSES, SERVICE_TYPES, type Order, type Order
 import { ConfirmAction } from '../app/confirm-action';
 import { CursorTable } from '../app/cursor-table';
 import { Field } from '../app/field';
+import { fieldErrors } from '../app/problem';
 import { shortId, formatTime, money } from '../app/format';
 import { useI18n, type MessageKey } from '../i18n';
 import { ProductStatusTag } from '../products/status-tag';
 import { STATUS_THEME } from '../purchases/purchase-list';
 import { useOperatorOrders, useOperatorProducts, useTakedown, type OrderSearch, type ProductSearch } from './hooks';
+
+/** 查询 and 重置, the end of both search forms. */
+const SearchButtons = () => {
+  const { t } = useI18n();
+  return (
+    <Space>
+      <Button type="submit">{t('common.search')}</Button>
+      <Button type="reset" variant="outline">
+        {t('common.reset')}
+      </Button>
+    </Space>
+  );
+};
+
+/** A free-text filter (an order number or a user id) with the API's complaint about it beneath. */
+const TextFilter = ({ label, value, onChange, error }: { label: string; value?: string; onChange: (v: string) => void; error?: string }) => (
+  <Field label={label} error={error}>
+    <Input value={value ?? ''} onChange={(v) => onChange(String(v))} clearable />
+  </Field>
+);
 
 const clean = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as T;
 
@@ -52,20 +73,13 @@ const OrderSearchPanel = () => {
       ),
     },
   ];
-  const errors = (list.error as { errors?: { path: string; message: string }[] } | null)?.errors ?? [];
-  const err = (k: string) => errors.find((e) => e.path === k)?.message;
+  const errors = fieldErrors(list.error);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Form layout="inline" labelAlign="top" className="filters" onSubmit={apply} preventSubmitDefault onReset={() => { setDraft({}); setRange([]); setFilters({}); }}>
-        <Field label={t('search.orderId')} error={err('orderId')}>
-          <Input value={draft.orderId ?? ''} onChange={(v) => setDraft((d) => ({ ...d, orderId: String(v) }))} clearable />
-        </Field>
-        <Field label={t('search.providerId')} error={err('providerId')}>
-          <Input value={draft.providerId ?? ''} onChange={(v) => setDraft((d) => ({ ...d, providerId: String(v) }))} clearable />
-        </Field>
-        <Field label={t('search.buyerId')} error={err('buyerId')}>
-          <Input value={draft.buyerId ?? ''} onChange={(v) => setDraft((d) => ({ ...d, buyerId: String(v) }))} clearable />
-        </Field>
+        <TextFilter label={t('search.orderId')} value={draft.orderId} onChange={(orderId) => setDraft((d) => ({ ...d, orderId }))} error={errors.orderId} />
+        <TextFilter label={t('search.providerId')} value={draft.providerId} onChange={(providerId) => setDraft((d) => ({ ...d, providerId }))} error={errors.providerId} />
+        <TextFilter label={t('search.buyerId')} value={draft.buyerId} onChange={(buyerId) => setDraft((d) => ({ ...d, buyerId }))} error={errors.buyerId} />
         <Field label={t('common.status')}>
           <Select
             clearable
@@ -75,15 +89,10 @@ const OrderSearchPanel = () => {
             options={ORDER_STATUSES.map((s) => ({ value: s, label: t(`orderStatus.provider.${s}` as MessageKey) }))}
           />
         </Field>
-        <Field label={t('search.createdRange')} error={err('createdTo') ?? err('createdFrom')}>
+        <Field label={t('search.createdRange')} error={errors.createdTo ?? errors.createdFrom}>
           <DateRangePicker value={range} onChange={(v) => setRange((v as string[]) ?? [])} clearable valueType="YYYY-MM-DD" />
         </Field>
-        <Space>
-          <Button type="submit">{t('common.search')}</Button>
-          <Button type="reset" variant="outline">
-            {t('common.reset')}
-          </Button>
-        </Space>
+        <SearchButtons />
       </Form>
       <CursorTable list={list} columns={columns} rowKey="orderId" caption={t('search.orders')} />
     </Space>
@@ -146,9 +155,7 @@ const ProductSearchPanel = () => {
             options={PRODUCT_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
           />
         </Field>
-        <Field label={t('search.providerId')}>
-          <Input value={draft.providerId ?? ''} onChange={(v) => setDraft((d) => ({ ...d, providerId: String(v) }))} clearable />
-        </Field>
+        <TextFilter label={t('search.providerId')} value={draft.providerId} onChange={(providerId) => setDraft((d) => ({ ...d, providerId }))} error={fieldErrors(list.error).providerId} />
         <Field label={t('products.serviceType')}>
           <Select
             clearable
@@ -158,12 +165,7 @@ const ProductSearchPanel = () => {
             options={SERVICE_TYPES.map((s) => ({ value: s, label: t(`type.${s}`) }))}
           />
         </Field>
-        <Space>
-          <Button type="submit">{t('common.search')}</Button>
-          <Button type="reset" variant="outline">
-            {t('common.reset')}
-          </Button>
-        </Space>
+        <SearchButtons />
       </Form>
       <CursorTable list={list} columns={columns} rowKey="productId" caption={t('search.products')} />
     </Space>
