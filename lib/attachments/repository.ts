@@ -39,9 +39,9 @@ export const grantAttachment = async (user: User, orderId: string, input: GrantI
   const side = sides.length === 1 ? sides[0] : `(${sides.join(' OR ')})`;
   const orderCondition = `${order.eq('type', 'order')} AND ${order.name('status')} <> ${order.value('cancelled')} AND ${side}`;
   try {
-    await transactWrite([
-      { ConditionCheck: { TableName: tableName, Key: keys.order(orderId), ConditionExpression: orderCondition, ...order.attrs() } },
-      {
+    await transactWrite({
+      order: { ConditionCheck: { TableName: tableName, Key: keys.order(orderId), ConditionExpression: orderCondition, ...order.attrs() } },
+      counter: {
         Update: {
           TableName: tableName,
           Key: keys.attachmentCounter(orderId),
@@ -51,17 +51,17 @@ export const grantAttachment = async (user: User, orderId: string, input: GrantI
           ExpressionAttributeValues: { ':type': 'attachment-counter', ':one': 1, ':max': MAX_ATTACHMENTS_PER_ORDER },
         },
       },
-      {
+      attachment: {
         Put: {
           TableName: tableName,
           Item: { ...keys.attachment(orderId, attachmentId), type: 'attachment', ...record },
           ConditionExpression: 'attribute_not_exists(PK)',
         },
       },
-    ]);
+    });
   } catch (err) {
     if (!(err instanceof ConditionFailed)) throw err;
-    if (err.index === 1) {
+    if (err.failed === 'counter') {
       throw new ConflictError('TOO_MANY_ATTACHMENTS', msg('detail.tooManyAttachments', { max: MAX_ATTACHMENTS_PER_ORDER }));
     }
     const seen = err.item?.type === 'order' ? orderItemSchema.parse(err.item) : undefined;
