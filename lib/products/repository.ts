@@ -22,6 +22,7 @@ import {
   type ProductStatus,
 } from './schemas';
 import { productEntryItem, productItem } from './items';
+import { msg } from '../i18n';
 
 const parseProduct = (item: Record<string, unknown>): ProductItem => productItemSchema.parse(item);
 
@@ -38,15 +39,15 @@ const phaseCondition = (expr: Expr, phases: Phase[]) => {
  * other than the one the caller read; undefined when the action may be taken.
  */
 const refusal = (seen: Record<string, unknown> | undefined, action: ProductAction, user: User, version?: number) => {
-  if (!seen || !productItem.is(seen)) return new NotFoundError('The product');
-  if (productRules[action].role === 'provider' && seen.providerId !== user.id) return new NotFoundError('The product');
+  if (!seen || !productItem.is(seen)) return new NotFoundError('product');
+  if (productRules[action].role === 'provider' && seen.providerId !== user.id) return new NotFoundError('product');
   if (productRules[action].role === 'operator' && seen.providerId === user.id) {
-    return new ConflictOfInterestError('An operator never decides on, or takes down, their own product.');
+    return new ConflictOfInterestError(msg('detail.operatorOwnProduct'));
   }
   const phase = { listing: seen.listing, review: seen.review } as Phase;
-  if (!productRules[action].from(phase)) return new InvalidStateError(productRules[action].verb, statusOf(phase));
+  if (!productRules[action].from(phase)) return new InvalidStateError(action, statusOf(phase));
   if (version !== undefined && seen.version !== version) {
-    return new ConflictError('VERSION_CONFLICT', `The product changed since version ${version}; it is now version ${seen.version}.`, {
+    return new ConflictError('VERSION_CONFLICT', msg('detail.productChanged', { version, current: Number(seen.version) }), {
       currentVersion: seen.version,
     });
   }
@@ -57,10 +58,7 @@ const refusal = (seen: Record<string, unknown> | undefined, action: ProductActio
 const explain = (err: unknown, action: ProductAction, user: User, version?: number): never => {
   if (!(err instanceof ConditionFailed)) throw err;
   const seen = err.item;
-  throw (
-    refusal(seen, action, user, version) ??
-    new InvalidStateError(productRules[action].verb, statusOf({ listing: seen?.listing, review: seen?.review } as Phase))
-  );
+  throw refusal(seen, action, user, version) ?? new InvalidStateError(action, statusOf({ listing: seen?.listing, review: seen?.review } as Phase));
 };
 
 /** 商品接入: a new draft, with its idempotency record in the same transaction when a key was sent. */
@@ -119,14 +117,14 @@ export const getProduct = async (productId: string): Promise<ProductItem | undef
 /** Access pattern: the product page (查看), one GetItem; anything not listed answers 404 like an absent one. */
 export const getListedProduct = async (productId: string) => {
   const product = await getProduct(productId);
-  if (!product || product.listing !== 'listed') throw new NotFoundError('The product');
+  if (!product || product.listing !== 'listed') throw new NotFoundError('product');
   return product;
 };
 
 /** A provider's own product; someone else's answers 404 like an absent one. */
 export const getOwnProduct = async (user: User, productId: string) => {
   const product = await getProduct(productId);
-  if (!product || product.providerId !== user.id) throw new NotFoundError('The product');
+  if (!product || product.providerId !== user.id) throw new NotFoundError('product');
   return product;
 };
 
@@ -331,8 +329,8 @@ export const deleteUnlistedProduct = async (user: User, productId: string): Prom
   } catch (err) {
     if (!(err instanceof ConditionalCheckFailedException)) throw err;
     const seen = err.Item ? unmarshall(err.Item as never) : undefined;
-    if (!seen || seen.type !== 'product' || seen.providerId !== user.id) throw new NotFoundError('The product');
-    throw new ConflictError('PRODUCT_WAS_LISTED', 'A product that was ever listed cannot be deleted; delist it instead.', {
+    if (!seen || seen.type !== 'product' || seen.providerId !== user.id) throw new NotFoundError('product');
+    throw new ConflictError('PRODUCT_WAS_LISTED', msg('detail.productWasListed'), {
       currentStatus: statusOf({ listing: seen.listing, review: seen.review } as Phase),
     });
   }
