@@ -33,9 +33,9 @@ export const grantAttachment = async (user: User, orderId: string, input: GrantI
   // the order's side the user is on (lib/orders/access), as a condition: nothing is read first
   const orderCondition = `${order.eq('type', 'order')} AND ${order.name('status')} <> ${order.value('cancelled')} AND ${writerCondition(order, user)}`;
   try {
-    await transactWrite([
-      { ConditionCheck: { TableName: tableName, Key: keys.order(orderId), ConditionExpression: orderCondition, ...order.attrs() } },
-      {
+    await transactWrite({
+      order: { ConditionCheck: { TableName: tableName, Key: keys.order(orderId), ConditionExpression: orderCondition, ...order.attrs() } },
+      counter: {
         Update: {
           TableName: tableName,
           Key: keys.attachmentCounter(orderId),
@@ -45,17 +45,17 @@ export const grantAttachment = async (user: User, orderId: string, input: GrantI
           ExpressionAttributeValues: { ':type': 'attachment-counter', ':one': 1, ':max': MAX_ATTACHMENTS_PER_ORDER },
         },
       },
-      {
+      attachment: {
         Put: {
           TableName: tableName,
           Item: { ...keys.attachment(orderId, attachmentId), type: 'attachment', ...record },
           ConditionExpression: 'attribute_not_exists(PK)',
         },
       },
-    ]);
+    });
   } catch (err) {
     if (!(err instanceof ConditionFailed)) throw err;
-    if (err.index === 1) {
+    if (err.failed === 'counter') {
       throw new ConflictError('TOO_MANY_ATTACHMENTS', `An order holds at most ${MAX_ATTACHMENTS_PER_ORDER} attachments.`);
     }
     const seen = err.item?.type === 'order' ? orderItemSchema.parse(err.item) : undefined;

@@ -101,18 +101,18 @@ export const createProduct = async (
     return reply;
   }
   try {
-    await transactWrite([
-      { Put: { TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
-      ...(idempotency ? [idempotencyPut(idempotency, reply, now)] : []),
-      ...(rate ? [rateLimitUpdate(rate, user.id, now)] : []),
-    ]);
+    await transactWrite({
+      product: { Put: { TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
+      idempotency: idempotency && idempotencyPut(idempotency, reply, now),
+      rate: rate && rateLimitUpdate(rate, user.id, now),
+    });
     return reply;
   } catch (err) {
-    if (err instanceof ConditionFailed && idempotency && err.index === 1) {
+    if (idempotency && ConditionFailed.of(err, 'idempotency')) {
       const replayed = replay(err.item, idempotency, now);
       if (replayed) return replayed;
     }
-    if (err instanceof ConditionFailed && rate && err.index === (idempotency ? 2 : 1)) throw throttled(rate, now);
+    if (rate && ConditionFailed.of(err, 'rate')) throw throttled(rate, now);
     throw err;
   }
 };
@@ -246,8 +246,8 @@ export const changeProductStatus = async (
   const at = now.toISOString();
   const entryId = newId(now.getTime());
   try {
-    await transactWrite([
-      {
+    await transactWrite({
+      product: {
         Update: {
           TableName: tableName,
           Key: keys.product(productId),
@@ -256,7 +256,7 @@ export const changeProductStatus = async (
           ...expr.attrs(),
         },
       },
-      {
+      entry: {
         Put: {
           TableName: tableName,
           Item: {
@@ -274,7 +274,7 @@ export const changeProductStatus = async (
           ConditionExpression: 'attribute_not_exists(PK)',
         },
       },
-    ]);
+    });
   } catch (err) {
     return explain(err, action, user, input.version);
   }

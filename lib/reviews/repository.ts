@@ -51,8 +51,8 @@ export const createReview = async (user: User, orderId: string, input: ReviewInp
     updatedAt: at,
   };
   try {
-    await transactWrite([
-      {
+    await transactWrite({
+      order: {
         ConditionCheck: {
           TableName: tableName,
           Key: keys.order(orderId),
@@ -61,7 +61,7 @@ export const createReview = async (user: User, orderId: string, input: ReviewInp
           ExpressionAttributeValues: { ':completed': 'completed', ':buyer': user.id },
         },
       },
-      {
+      review: {
         Put: {
           TableName: tableName,
           Item: {
@@ -74,12 +74,12 @@ export const createReview = async (user: User, orderId: string, input: ReviewInp
           ConditionExpression: 'attribute_not_exists(PK)',
         },
       },
-      aggregateUpdate(order.productId, 1, input.rating),
-    ]);
+      product: aggregateUpdate(order.productId, 1, input.rating),
+    });
   } catch (err) {
-    if (err instanceof ConditionFailed && err.index === 1) throw alreadyReviewed();
-    if (err instanceof ConditionFailed && err.index === 2) throw new NotFoundError('The product');
-    if (err instanceof ConditionFailed) throw new InvalidStateError('rate the order', String(err.item?.status ?? order.status));
+    if (ConditionFailed.of(err, 'review')) throw alreadyReviewed();
+    if (ConditionFailed.of(err, 'product')) throw new NotFoundError('The product');
+    if (ConditionFailed.of(err, 'order')) throw new InvalidStateError('rate the order', String(err.item?.status ?? order.status));
     throw err;
   }
   return review;
@@ -108,8 +108,8 @@ export const editReview = async (user: User, orderId: string, input: ReviewEdit,
   if (next.comment !== undefined) sets.push(`${expr.name('comment')} = ${expr.value(next.comment)}`);
   const condition = `${expr.eq('buyerId', user.id)} AND ${expr.eq('rating', current.rating)} AND ${expr.eq('updatedAt', current.updatedAt)}`;
   try {
-    await transactWrite([
-      {
+    await transactWrite({
+      review: {
         Update: {
           TableName: tableName,
           Key: keys.review(orderId),
@@ -118,10 +118,10 @@ export const editReview = async (user: User, orderId: string, input: ReviewEdit,
           ...expr.attrs(),
         },
       },
-      aggregateUpdate(current.productId, 0, next.rating - current.rating),
-    ]);
+      product: aggregateUpdate(current.productId, 0, next.rating - current.rating),
+    });
   } catch (err) {
-    if (err instanceof ConditionFailed && err.index === 0) {
+    if (ConditionFailed.of(err, 'review')) {
       throw new ConflictError('VERSION_CONFLICT', 'The rating changed meanwhile; read it again.');
     }
     throw err;
