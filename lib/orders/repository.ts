@@ -2,7 +2,7 @@ import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { queryPage } from '../db/query';
-import { ConditionFailed, Expr, transactWrite, type TransactItem } from '../db/write';
+import { ConditionFailed, Expr, transactWrite, type NamedWrites } from '../db/write';
 import { ConflictError, ConflictOfInterestError, DomainError, NotFoundError } from '../http/errors';
 import type { Reply } from '../http/route';
 import { productItemSchema, type ProductItem } from '../products/schemas';
@@ -203,8 +203,8 @@ export const createOrder = async (
   const result: Purchase = { order, timeline: [entry] };
   const recorded = idem?.answer(result);
   try {
-    await transactWrite([
-      {
+    await transactWrite({
+      product: {
         ConditionCheck: {
           TableName: tableName,
           Key: productKey,
@@ -213,18 +213,18 @@ export const createOrder = async (
           ExpressionAttributeValues: { ':listed': 'listed' },
         },
       },
-      { Put: { TableName: tableName, Item: orderRecord(order, rules), ConditionExpression: 'attribute_not_exists(PK)' } },
-      { Put: { TableName: tableName, Item: timelineRecord(entry, order), ConditionExpression: 'attribute_not_exists(PK)' } },
-      ...(idempotency && recorded ? [idempotencyPut(idempotency, recorded, now)] : []),
-      ...(rate ? [rateLimitUpdate(rate, buyerId, now)] : []),
-    ]);
+      order: { Put: { TableName: tableName, Item: orderRecord(order, rules), ConditionExpression: 'attribute_not_exists(PK)' } },
+      entry: { Put: { TableName: tableName, Item: timelineRecord(entry, order), ConditionExpression: 'attribute_not_exists(PK)' } },
+      idempotency: idempotency && recorded && idempotencyPut(idempotency, recorded, now),
+      rate: rate && rateLimitUpdate(rate, buyerId, now),
+    });
   } catch (err) {
-    if (err instanceof ConditionFailed && err.index === 0) throw productNotListed();
-    if (err instanceof ConditionFailed && err.index === 3 && idempotency) {
+    if (ConditionFailed.of(err, 'product')) throw productNotListed();
+    if (ConditionFailed.of(err, 'idempotency') && idempotency) {
       const replayed = replay(err.item, idempotency, now);
       if (replayed) return { kind: 'replayed', reply: replayed };
     }
-    if (err instanceof ConditionFailed && rate && err.index === (idempotency ? 4 : 3)) throw throttled(rate, now);
+    if (ConditionFailed.of(err, 'rate') && rate) throw throttled(rate, now);
     throw err;
   }
   return { kind: 'done', result, recorded };
@@ -349,7 +349,7 @@ export const writeOrderCommand = async (
   c: OrderCommandRequest,
   current: OrderItem,
   /** More of the same transaction, given the change (the idempotency record of the answer). */
-  alsoWrite: (next: OrderItem, entry: VersionedEntry, verifiedIds: Set<string>) => TransactItem[] = () => [],
+  alsoWrite: (next: OrderItem, entry: VersionedEntry, verifiedIds: Set<string>) => NamedWrites = () => ({}),
   /** The order's attachments (read with it): what a message, a delivery or a file answer may reference. */
   attachments: AttachmentItem[] = [],
 ): Promise<{ order: OrderItem; entry: VersionedEntry }> => {
@@ -368,10 +368,9 @@ export const writeOrderCommand = async (
   const next = applyCommand(current, input, actor, now);
   const entry = orderEntry(c, current.status, next.status, next.version);
   const extra = alsoWrite(next, entry, verifiedIds);
-  const rateAt = 2 + verified.length + extra.length;
   try {
-    await transactWrite([
-      {
+    await transactWrite({
+      order: {
         Put: {
           TableName: tableName,
           Item: orderRecord(next, rules),
@@ -380,17 +379,17 @@ export const writeOrderCommand = async (
           ExpressionAttributeValues: { ':order': 'order', ':version': current.version, ':status': current.status },
         },
       },
-      { Put: { TableName: tableName, Item: timelineRecord(entry, next), ConditionExpression: 'attribute_not_exists(PK)' } },
-      ...verified,
+      entry: { Put: { TableName: tableName, Item: timelineRecord(entry, next), ConditionExpression: 'attribute_not_exists(PK)' } },
+      ...Object.fromEntries(verified.map((v) => [`attachment ${v.Update.Key.SK}`, v])),
       ...extra,
-      // last: a full window refuses the command and nothing of it is written
-      ...(c.rate ? [rateLimitUpdate(c.rate, actor.id, now)] : []),
-    ]);
+      // a full window refuses the command and nothing of it is written
+      rate: c.rate && rateLimitUpdate(c.rate, actor.id, now),
+    });
   } catch (err) {
-    if (err instanceof ConditionFailed && c.rate && err.index === rateAt) throw throttled(c.rate, now);
+    if (ConditionFailed.of(err, 'rate') && c.rate) throw throttled(c.rate, now);
     // the order's version moved (its entry's key is then taken too), or a twin with the same key won
-    if (err instanceof ConditionFailed && (err.index <= 1 || err.index >= 2 + verified.length)) {
-      throw new StaleOrder(err.index === 0 ? err.item : undefined);
+    if (err instanceof ConditionFailed && (err.failed === 'order' || err.failed === 'entry' || err.failed in extra)) {
+      throw new StaleOrder(err.failed === 'order' ? err.item : undefined);
     }
     throw err;
   }
@@ -437,7 +436,7 @@ export const commandOrder = async (
           );
           result = { order, timeline: [...found.timeline, entry], attachments, review: found.review };
           recorded = idem?.answer(result);
-          return idempotency && recordKey && recorded ? [idempotencyPut(idempotency, recorded, c.now, recordKey)] : [];
+          return { idempotency: idempotency && recordKey && recorded && idempotencyPut(idempotency, recorded, c.now, recordKey) };
         },
         found.attachments,
       );
