@@ -10,6 +10,7 @@ import { newId } from '../shared/ids';
 import { foreignReferences, storedProblem, type Reference } from './model';
 import { attachmentItemSchema, MAX_ATTACHMENTS_PER_ORDER, type AttachmentItem, type GrantInput } from './schemas';
 import { headStored, markReferenced } from './storage';
+import { msg } from '../i18n';
 
 export const parseAttachment = (item: Record<string, unknown>) => attachmentItemSchema.parse(item);
 
@@ -56,11 +57,11 @@ export const grantAttachment = async (user: User, orderId: string, input: GrantI
   } catch (err) {
     if (!(err instanceof ConditionFailed)) throw err;
     if (err.failed === 'counter') {
-      throw new ConflictError('TOO_MANY_ATTACHMENTS', `An order holds at most ${MAX_ATTACHMENTS_PER_ORDER} attachments.`);
+      throw new ConflictError('TOO_MANY_ATTACHMENTS', msg('detail.tooManyAttachments', { max: MAX_ATTACHMENTS_PER_ORDER }));
     }
     const seen = err.item?.type === 'order' ? orderItemSchema.parse(err.item) : undefined;
-    if (!seen || !canRead(seen, user)) throw new NotFoundError('The order');
-    throw new InvalidStateError('add an attachment', seen.status);
+    if (!seen || !canRead(seen, user)) throw new NotFoundError('order');
+    throw new InvalidStateError('add-attachment', seen.status);
   }
   return record;
 };
@@ -73,7 +74,7 @@ export const getAttachmentFor = async (user: User, orderId: string, attachmentId
   const items = out.Responses?.[tableName] ?? [];
   const rawOrder = items.find((i) => i.SK === orderKey.SK);
   const rawAttachment = items.find((i) => i.SK === attachmentKey.SK);
-  if (!rawOrder || !rawAttachment || !canRead(orderItemSchema.parse(rawOrder), user)) throw new NotFoundError('The attachment');
+  if (!rawOrder || !rawAttachment || !canRead(orderItemSchema.parse(rawOrder), user)) throw new NotFoundError('attachment');
   return parseAttachment(rawAttachment);
 };
 
@@ -86,7 +87,7 @@ export const checkReferences = async (refs: Reference[], ofOrder: AttachmentItem
   if (refs.length === 0) return [];
   const byId = new Map(ofOrder.map((a) => [a.attachmentId, a]));
   const foreign = foreignReferences(refs, byId);
-  if (foreign.length) throw new ValidationError(foreign, 'Only attachments uploaded to this order can be referenced.');
+  if (foreign.length) throw new ValidationError(foreign, msg('detail.foreignAttachments'));
   const firstRefs = refs.filter((r, i) => !byId.get(r.attachmentId)!.verifiedAt && refs.findIndex((o) => o.attachmentId === r.attachmentId) === i);
   const checked = await Promise.all(
     firstRefs.map(async (r) => {
@@ -96,7 +97,7 @@ export const checkReferences = async (refs: Reference[], ofOrder: AttachmentItem
     }),
   );
   const problems = checked.filter((c) => c.problem).map((c) => ({ path: c.r.path, message: c.problem! }));
-  if (problems.length) throw new ValidationError(problems, 'An attachment does not match its upload grant.');
+  if (problems.length) throw new ValidationError(problems, msg('detail.attachmentMismatch'));
   await Promise.all(checked.map((c) => markReferenced(c.a)));
   return checked.map(({ a, stored }) => ({
     Update: {

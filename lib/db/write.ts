@@ -8,6 +8,7 @@ import {
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ConflictError } from '../http/errors';
 import { ddb } from './client';
+import { msg } from '../i18n';
 
 type Item = Record<string, unknown>;
 
@@ -75,7 +76,7 @@ export const transactWrite = async (writes: NamedWrites | TransactItem[]): Promi
         continue;
       }
       if (reasons.some((r) => r.Code === 'TransactionConflict')) {
-        throw new ConflictError('CONCURRENT_UPDATE', 'Another change to this item is in progress; try again.');
+        throw new ConflictError('CONCURRENT_UPDATE', msg('detail.concurrentUpdate'));
       }
       throw err;
     }

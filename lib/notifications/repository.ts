@@ -123,10 +123,10 @@ export const markRead = async (userId: string, notificationId: string, now: Date
     await transactWrite({ notification: markReadUpdate(key, now), counter: unreadCountUpdate(userId, -1) });
   } catch (err) {
     if (!(err instanceof ConditionFailed)) throw err;
-    if (err.failed === 'notification' && !err.item) throw new NotFoundError('The notification');
+    if (err.failed === 'notification' && !err.item) throw new NotFoundError('notification');
   }
   const out = await ddb.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
-  if (!out.Item) throw new NotFoundError('The notification');
+  if (!out.Item) throw new NotFoundError('notification');
   return notificationItemSchema.parse(out.Item);
 };
 

@@ -35,9 +35,9 @@ export const refusalOf = (o: OrderItem, action: OrderCommand, role: OrderRole, n
 /** The problem a refused command answers, from the order the refusal saw; no refusal means it lost a race. */
 export const refusalError = (refusal: Refusal | undefined, action: OrderCommand, status: OrderStatus): DomainError => {
   const command = commandOf(action);
-  if (refusal?.kind === 'status' || refusal?.kind === 'role') return new InvalidStateError(command.verb, status);
+  if (refusal?.kind === 'status' || refusal?.kind === 'role') return new InvalidStateError(action, status);
   if (refusal && command.problem) return command.problem(refusal, status);
-  return new ConflictError('VERSION_CONFLICT', 'The order changed meanwhile; read it again.', { currentStatus: status });
+  return new ConflictError('VERSION_CONFLICT', msg('detail.orderChanged'), { currentStatus: status });
 };
 
 /** The timeline payload of a command: what the party said or did. */
@@ -67,6 +67,7 @@ export const applyCommand = (o: OrderItem, input: CommandInput, actor: Actor, no
 
 export type { Language } from '../http/language';
 import type { Language } from '../http/language';
+import { msg } from '../i18n';
 
 /** Each party's name for a status (服务商端 / 用户端), Chinese by default. */
 export const statusLabels = (o: Pick<OrderItem, 'status' | 'requirements' | 'product'>, lang: Language) => {

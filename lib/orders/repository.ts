@@ -34,6 +34,7 @@ import {
   type ProductSnapshot,
   type TimelineEntry,
 } from './schemas';
+import { msg } from '../i18n';
 
 const parseOrder = (item: Record<string, unknown>) => orderItemSchema.parse(item);
 
@@ -104,7 +105,7 @@ const readOrderPartition = async (orderId: string) => {
 /** An order with its timeline for its buyer, its provider or an operator; anyone else gets 404. */
 export const readOrderFor = async (user: OrderUser, orderId: string) => {
   const found = await getOrderWithTimeline(orderId);
-  if (!found || !canRead(found.order, user)) throw new NotFoundError('The order');
+  if (!found || !canRead(found.order, user)) throw new NotFoundError('order');
   return found;
 };
 
@@ -127,7 +128,7 @@ const snapshotOf = (product: ProductItem, planId: string): ProductSnapshot | und
   };
 };
 
-const productNotListed = () => new ConflictError('PRODUCT_NOT_LISTED', 'The product is not listed and cannot be bought.');
+const productNotListed = () => new ConflictError('PRODUCT_NOT_LISTED', msg('detail.productNotListed'));
 
 /**
  * Buys a listed product: one BatchGetItem (the product, and the idempotency record when a key was sent)
@@ -156,14 +157,14 @@ export const createOrder = async (
     if (replayed) return { kind: 'replayed', reply: replayed };
   }
   const rawProduct = items.find((i) => i.PK === productKey.PK);
-  if (!rawProduct) throw new DomainError(404, 'PRODUCT_NOT_FOUND', 'Not found', 'The product was not found.');
+  if (!rawProduct) throw new NotFoundError('product', 'PRODUCT_NOT_FOUND');
   const product = productItemSchema.parse(rawProduct);
   if (product.listing !== 'listed' || !product.live) throw productNotListed();
-  if (product.providerId === buyerId) throw new ConflictOfInterestError('Nobody may buy their own product.');
+  if (product.providerId === buyerId) throw new ConflictOfInterestError(msg('detail.ownProduct'));
   const snapshot = snapshotOf(product, input.planId);
   if (!snapshot) {
-    throw new DomainError(404, 'PLAN_NOT_FOUND', 'Not found', `The product has no plan ${input.planId}.`, {
-      errors: [{ path: 'planId', message: 'not a plan of this product' }],
+    throw new NotFoundError('product', 'PLAN_NOT_FOUND', msg('detail.noSuchPlan', { planId: input.planId }), {
+      errors: [{ path: 'planId', message: msg('field.notPlan') }],
     });
   }
 
@@ -355,7 +356,7 @@ export const writeOrderCommand = async (
 ): Promise<{ order: OrderItem; entry: VersionedEntry }> => {
   const { command: input, actor, now, rules } = c;
   const action = input.action;
-  if (isOwnAsOperator(current, actor)) throw new ConflictOfInterestError('An operator may not settle an order they bought or sell.');
+  if (isOwnAsOperator(current, actor)) throw new ConflictOfInterestError(msg('detail.operatorOwnOrder'));
   const refusal = refusalOf(current, action, actor.role, now, rules);
   if (refusal) throw refusalError(refusal, action, current.status);
   commandOf(action).validate?.(current, input, new Set(attachments.map((a) => a.attachmentId)));
@@ -422,7 +423,7 @@ export const commandOrder = async (
       if (replayed) return { kind: 'replayed', reply: replayed };
     }
     const actor = found && actorFor(found.order, request.actor, action);
-    if (!found || !actor) throw new NotFoundError('The order');
+    if (!found || !actor) throw new NotFoundError('order');
     const c = { ...request, actor };
     let result: OrderWithTimeline | undefined;
     let recorded: Reply | undefined;
@@ -445,7 +446,7 @@ export const commandOrder = async (
       if (!(err instanceof StaleOrder)) throw err;
       const seen = err.seen?.type === 'order' ? parseOrder(err.seen) : undefined;
       if (!seen && idempotency && attempt < STALE_RETRIES) continue;
-      if (!seen) throw new NotFoundError('The order');
+      if (!seen) throw new NotFoundError('order');
       const refusal = refusalOf(seen, action, actor.role, c.now, c.rules);
       if (attempt >= STALE_RETRIES || (refusal && !idempotency)) throw refusalError(refusal, action, seen.status);
     }

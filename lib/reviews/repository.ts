@@ -6,17 +6,18 @@ import { ConditionFailed, Expr, transactWrite, updateItem } from '../db/write';
 import type { User } from '../http/auth';
 import { ConflictError, InvalidStateError, NotFoundError } from '../http/errors';
 import { sideOf } from '../orders/access';
-import { orderItemSchema, type OrderItem } from '../orders/schemas';
+import { orderItemSchema, type OrderItem, type OrderStatus } from '../orders/schemas';
 import { getProduct } from '../products/repository';
 import { editableUntil } from './model';
 import { parseReview, type ReviewEdit, type ReviewInput, type ReviewItem } from './schemas';
+import { msg } from '../i18n';
 
 const readOrder = async (orderId: string): Promise<OrderItem | undefined> => {
   const out = await ddb.send(new GetCommand({ TableName: tableName, Key: keys.order(orderId), ConsistentRead: true }));
   return out.Item?.type === 'order' ? orderItemSchema.parse(out.Item) : undefined;
 };
 
-const alreadyReviewed = () => new ConflictError('ALREADY_REVIEWED', 'This order has already been rated.');
+const alreadyReviewed = () => new ConflictError('ALREADY_REVIEWED', msg('detail.alreadyRated'));
 
 /** The product aggregate's change, in the same transaction as the rating it counts. */
 const aggregateUpdate = (productId: string, countDelta: number, sumDelta: number) => ({
@@ -36,7 +37,7 @@ const aggregateUpdate = (productId: string, countDelta: number, sumDelta: number
  */
 export const createReview = async (user: User, orderId: string, input: ReviewInput, now: Date): Promise<ReviewItem> => {
   const order = await readOrder(orderId);
-  if (!order || sideOf(order, user) !== 'buyer') throw new NotFoundError('The order');
+  if (!order || sideOf(order, user) !== 'buyer') throw new NotFoundError('order');
   if (order.status !== 'completed') throw new InvalidStateError('rate the order', order.status);
   const at = now.toISOString();
   const review: ReviewItem = {
@@ -78,8 +79,8 @@ export const createReview = async (user: User, orderId: string, input: ReviewInp
     });
   } catch (err) {
     if (ConditionFailed.of(err, 'review')) throw alreadyReviewed();
-    if (ConditionFailed.of(err, 'product')) throw new NotFoundError('The product');
-    if (ConditionFailed.of(err, 'order')) throw new InvalidStateError('rate the order', String(err.item?.status ?? order.status));
+    if (ConditionFailed.of(err, 'product')) throw new NotFoundError('product');
+    if (ConditionFailed.of(err, 'order')) throw new InvalidStateError('rate', (err.item?.status ?? order.status) as OrderStatus);
     throw err;
   }
   return review;
@@ -92,9 +93,9 @@ export const createReview = async (user: User, orderId: string, input: ReviewInp
 export const editReview = async (user: User, orderId: string, input: ReviewEdit, now: Date): Promise<ReviewItem> => {
   const raw = (await ddb.send(new GetCommand({ TableName: tableName, Key: keys.review(orderId), ConsistentRead: true }))).Item;
   const current = raw ? parseReview(raw) : undefined;
-  if (!current || current.buyerId !== user.id) throw new NotFoundError('The rating');
+  if (!current || current.buyerId !== user.id) throw new NotFoundError('rating');
   if (now >= editableUntil(current)) {
-    throw new ConflictError('EDIT_WINDOW_CLOSED', 'A rating can be edited within 7 days of being given.');
+    throw new ConflictError('EDIT_WINDOW_CLOSED', msg('detail.ratingEditWindowClosed'));
   }
   const next: ReviewItem = {
     ...current,
@@ -122,7 +123,7 @@ export const editReview = async (user: User, orderId: string, input: ReviewEdit,
     });
   } catch (err) {
     if (ConditionFailed.of(err, 'review')) {
-      throw new ConflictError('VERSION_CONFLICT', 'The rating changed meanwhile; read it again.');
+      throw new ConflictError('VERSION_CONFLICT', msg('detail.ratingChanged'));
     }
     throw err;
   }
@@ -143,8 +144,8 @@ export const replyToReview = async (user: User, orderId: string, text: string, n
     return parseReview(out);
   } catch (err) {
     if (!(err instanceof ConditionFailed)) throw err;
-    if (!err.item || err.item.providerId !== user.id) throw new NotFoundError('The rating');
-    throw new ConflictError('ALREADY_REPLIED', 'This rating already has a reply.');
+    if (!err.item || err.item.providerId !== user.id) throw new NotFoundError('rating');
+    throw new ConflictError('ALREADY_REPLIED', msg('detail.alreadyReplied'));
   }
 };
 
@@ -157,6 +158,6 @@ export const listProductReviews = async (productId: string, q: { limit: number; 
     getProduct(productId),
     queryPage({ index: 'GSI1', pk: keys.productReviews(productId), expr: new Expr(), limit: q.limit, cursor: q.cursor, newestFirst: true }),
   ]);
-  if (!product || product.listing !== 'listed') throw new NotFoundError('The product');
+  if (!product || product.listing !== 'listed') throw new NotFoundError('product');
   return { product, items: page.items.map(parseReview), nextCursor: page.nextCursor };
 };

@@ -1,4 +1,5 @@
 import { ConflictError } from '../../http/errors';
+import { msg } from '../../i18n';
 import { reasonBody } from '../schemas';
 import { defineCommand, waitingFor } from './command';
 
@@ -17,7 +18,6 @@ export const appeal = defineCommand<AppealInput, { kind: 'appeal-not-eligible' }
   from: ['awaiting_start', 'implementing', 'awaiting_confirmation'],
   to: 'disputed',
   turn: true,
-  verb: 'appeal',
   event: 'order.status_changed',
   body: reasonBody,
   guard: (o, { role, now, rules }) => {
@@ -27,7 +27,7 @@ export const appeal = defineCommand<AppealInput, { kind: 'appeal-not-eligible' }
     return stalledParty !== null && stalledParty !== role && stalled ? undefined : { kind: 'appeal-not-eligible' };
   },
   problem: (_r, status) =>
-    new ConflictError('APPEAL_NOT_ELIGIBLE', 'An appeal needs the other party’s step to have stalled, or repeated rejected completions.', {
+    new ConflictError('APPEAL_NOT_ELIGIBLE', msg('detail.appealNotEligible'), {
       currentStatus: status,
     }),
   apply: (o, input, { actor, at }) => ({ appeal: { by: actor.id, role: actor.role, reason: input.reason, at, from: o.status } }),

@@ -11,7 +11,6 @@ export const autoCancel = defineCommand<AutoCancelInput>({
   from: ['awaiting_start'],
   to: 'cancelled',
   turn: true,
-  verb: 'auto-cancel',
   event: 'order.status_changed',
   apply: (o, _input, { at }) => ({ refundAmount: o.amount, refundedAt: at }),
   entry: () => ({}),

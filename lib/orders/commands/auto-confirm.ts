@@ -11,7 +11,6 @@ export const autoConfirm = defineCommand<AutoConfirmInput>({
   from: ['awaiting_confirmation'],
   to: 'completed',
   turn: true,
-  verb: 'auto-confirm',
   event: 'order.status_changed',
   apply: (_o, _input, { at }) => ({ completedAt: at }),
   entry: () => ({}),

@@ -14,7 +14,6 @@ export const cancel = defineCommand<CancelInput>({
   from: ['awaiting_start'],
   to: 'cancelled',
   turn: true,
-  verb: 'cancel the order',
   event: 'order.status_changed',
   body: optionalReasonBody,
   apply: (o, _input, { at }) => ({ refundAmount: o.amount, refundedAt: at }),

@@ -46,8 +46,6 @@ export interface OrderCommandDef<I extends { action: string }, R extends { kind:
   to: OrderStatus | null | ((input: I) => OrderStatus);
   /** The step hands the turn to the other party (the clock of an appeal for stalling restarts). */
   turn: boolean;
-  /** The English verb of the 409 for a status or role that does not allow it. */
-  verb: string;
   event: OrderEventType;
   /** The HTTP body (the input without its `action`); none for a command without input. */
   body?: z.ZodType<Omit<I, 'action'>>;

@@ -14,7 +14,6 @@ export const complete = defineCommand<CompleteInput>({
   from: ['implementing'],
   to: 'awaiting_confirmation',
   turn: true,
-  verb: 'complete the work',
   event: 'order.status_changed',
   body: completeBody,
   references: (input) => listedAttachments(input.attachments),

@@ -11,7 +11,6 @@ export const confirm = defineCommand<ConfirmInput>({
   from: ['awaiting_confirmation'],
   to: 'completed',
   turn: true,
-  verb: 'confirm completion',
   event: 'order.status_changed',
   apply: (_o, _input, { at }) => ({ completedAt: at }),
   entry: () => ({}),

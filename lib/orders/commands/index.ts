@@ -37,7 +37,8 @@ export const orderCommands = {
 } as const;
 
 type Registry = typeof orderCommands;
-export type OrderCommand = keyof Registry;
+/** An order command: every action of the timeline but the purchase (declared apart from the registry, which the message catalogue's types depend on). */
+export type OrderCommand = Exclude<OrderAction, 'create'>;
 
 type InputOf<D> = D extends { entry: (input: infer I) => unknown } ? I : never;
 type RefusalOf<D> = D extends { guard?: (...args: never[]) => infer R } ? Exclude<R, undefined> : never;
@@ -59,9 +60,9 @@ export const sourceStatuses = (action: OrderCommand, role: OrderRole): readonly 
 
 export const ORDER_COMMANDS = Object.keys(orderCommands) as OrderCommand[];
 
-// each command is declared under its own action, and every action of the timeline but the purchase is one
-const _keyed: { [C in OrderCommand]: { action: C } } & Record<Exclude<OrderAction, 'create'>, unknown> = orderCommands;
-const _known: OrderCommand extends OrderAction ? true : never = true;
+// each command is declared under its own action, every command is in the registry and nothing else is
+const _keyed: { [C in OrderCommand]: { action: C } } = orderCommands;
+const _known: keyof Registry extends OrderCommand ? true : never = true;
 void _keyed;
 void _known;
 export type { Actor, Audience, OrderCommandDef, OrderEventType, OrderRole, OrderRules } from './command';

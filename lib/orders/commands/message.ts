@@ -18,7 +18,6 @@ export const message = defineCommand<MessageInput>({
   fromByRole: { operator: ['disputed'] },
   to: null,
   turn: false,
-  verb: 'post a message',
   event: 'order.message_posted',
   body: messageBody,
   references: (input) => listedAttachments(input.attachments),

@@ -13,7 +13,6 @@ export const rejectCompletion = defineCommand<RejectCompletionInput>({
   from: ['awaiting_confirmation'],
   to: 'implementing',
   turn: true,
-  verb: 'reject the completion',
   event: 'order.status_changed',
   body: reasonBody,
   apply: (o) => ({ completionRejections: o.completionRejections + 1 }),

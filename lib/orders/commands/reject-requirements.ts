@@ -1,4 +1,5 @@
 import { ConflictError } from '../../http/errors';
+import { msg } from '../../i18n';
 import { reasonBody } from '../schemas';
 import { defineCommand } from './command';
 
@@ -14,12 +15,11 @@ export const rejectRequirements = defineCommand<RejectRequirementsInput, { kind:
   from: ['awaiting_start'],
   to: null,
   turn: true,
-  verb: 'reject the requirements',
   event: 'order.requirements_rejected',
   body: reasonBody,
   guard: (o) => (o.requirements.status === 'submitted' ? undefined : { kind: 'requirements-not-submitted' }),
   problem: (_r, status) =>
-    new ConflictError('REQUIREMENTS_NOT_SUBMITTED', 'There are no submitted requirements to reject.', { currentStatus: status }),
+    new ConflictError('REQUIREMENTS_NOT_SUBMITTED', msg('detail.requirementsNotSubmitted'), { currentStatus: status }),
   apply: (o, input) => ({ requirements: { ...o.requirements, status: 'rejected', reason: input.reason } }),
   entry: (input) => ({ reason: input.reason }),
 });

@@ -17,7 +17,6 @@ export const remind = defineCommand<RemindInput>({
   from: ['awaiting_start', 'awaiting_confirmation'],
   to: null,
   turn: false,
-  verb: 'remind',
   event: 'order.reminded',
   apply: (o, input) => ({ remindersSent: [...o.remindersSent, ...(input.covers ?? [input.reminder])] }),
   entry: (input) => ({ reminder: input.reminder, recipient: input.recipient }),

@@ -14,7 +14,6 @@ export const resolve = defineCommand<ResolveInput>({
   from: ['disputed'],
   to: (input) => input.outcome,
   turn: true,
-  verb: 'resolve the dispute',
   event: 'order.status_changed',
   body: resolveBody,
   apply: (o, input, { actor, at, to }) => ({

@@ -1,4 +1,5 @@
 import { ConflictError } from '../../http/errors';
+import { msg } from '../../i18n';
 import { defineCommand } from './command';
 
 export interface StartInput {
@@ -12,12 +13,11 @@ export const start = defineCommand<StartInput, { kind: 'requirements-missing' }>
   from: ['awaiting_start'],
   to: 'implementing',
   turn: true,
-  verb: 'start the work',
   event: 'order.status_changed',
   guard: (o) =>
     o.product.requirementsBeforeStart && o.requirements.status !== 'submitted' ? { kind: 'requirements-missing' } : undefined,
   problem: (_r, status) =>
-    new ConflictError('REQUIREMENTS_MISSING', 'The product needs the buyer’s requirements before work starts.', { currentStatus: status }),
+    new ConflictError('REQUIREMENTS_MISSING', msg('detail.requirementsMissing'), { currentStatus: status }),
   apply: (o, _input, { at }) => ({ requirements: { ...o.requirements, status: 'accepted' }, startedAt: o.startedAt ?? at }),
   entry: () => ({}),
   // purchase → first start, for the average; a start after a rejected completion is not a first start

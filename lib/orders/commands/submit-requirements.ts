@@ -1,4 +1,5 @@
 import { ValidationError } from '../../http/errors';
+import { msg } from '../../i18n';
 import { validateAnswers } from '../requirements';
 import { requirementsBody } from '../schemas';
 import { defineCommand } from './command';
@@ -15,12 +16,11 @@ export const submitRequirements = defineCommand<SubmitRequirementsInput>({
   from: ['awaiting_start'],
   to: null,
   turn: true,
-  verb: 'submit requirements',
   event: 'order.requirements_submitted',
   body: requirementsBody,
   validate: (o, input, attachmentIds) => {
     const errors = validateAnswers(o.product.requirementsTemplate, input.answers, attachmentIds);
-    if (errors.length) throw new ValidationError(errors, 'The requirements do not match the product’s form.');
+    if (errors.length) throw new ValidationError(errors, msg('detail.requirementsMismatch'));
   },
   // a file field's answer is an attachment of the order
   references: (input, o) =>

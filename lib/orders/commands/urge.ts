@@ -1,4 +1,5 @@
 import { ThrottledError } from '../../http/errors';
+import { msg } from '../../i18n';
 import { defineCommand } from './command';
 
 export interface UrgeInput {
@@ -12,14 +13,13 @@ export const urge = defineCommand<UrgeInput, { kind: 'urged-recently'; retryAfte
   from: ['awaiting_confirmation'],
   to: null,
   turn: false,
-  verb: 'urge the buyer',
   event: 'order.urged',
   guard: (o, { now, rules }) => {
     if (!o.lastUrgedAt) return undefined;
     const next = Date.parse(o.lastUrgedAt) + rules.urgeIntervalMs;
     return next <= now.getTime() ? undefined : { kind: 'urged-recently', retryAfterMs: next - now.getTime() };
   },
-  problem: (r) => new ThrottledError('The buyer was urged recently; urge again later.', r.retryAfterMs / 1000),
+  problem: (r) => new ThrottledError(msg('detail.urgedRecently'), r.retryAfterMs / 1000),
   apply: (_o, _input, { at }) => ({ lastUrgedAt: at }),
   entry: () => ({}),
   dashboard: () => ({ urges: 1 }),
