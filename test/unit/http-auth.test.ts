@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { User } from '../../lib/http/auth';
 import { UnauthenticatedError } from '../../lib/http/errors';
+import { msg } from '../../lib/i18n';
 import { authentication, type Authenticate } from '../../lib/http/middleware/auth';
 import { apiEvent, stackOf } from '../support/api-event';
 
@@ -9,7 +10,7 @@ const withToken = (token = 'a.b.c') => apiEvent({ headers: { Authorization: `Bea
 /** A verifier that knows one token. */
 const verifier = (user: User): Authenticate =>
   vi.fn(async (authorization) => {
-    if (authorization !== 'Bearer a.b.c') throw new UnauthenticatedError('The access token is invalid or expired.');
+    if (authorization !== 'Bearer a.b.c') throw new UnauthenticatedError(msg('detail.tokenInvalid'));
     return user;
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { jsonBody, MAX_BODY_DEPTH } from '../../lib/http/middleware/body';
+import { msg } from '../../lib/i18n';
 import { apiEvent, stackOf } from '../support/api-event';
 
 const schema = z.strictObject({ planId: z.string().min(1), quantity: z.number().int().positive().default(1), extra: z.unknown().optional() });
@@ -28,7 +29,7 @@ describe('the JSON body middleware', () => {
 
   it('refuses a body that is not JSON, even on a route that expects none', async () => {
     for (const run of [stackOf([jsonBody(schema)]), stackOf([jsonBody()])]) {
-      await expect(run(post('{"planId":'))).rejects.toMatchObject({ status: 400, code: 'VALIDATION_FAILED', errors: [{ path: '(body)', message: 'the body is not valid JSON' }] });
+      await expect(run(post('{"planId":'))).rejects.toMatchObject({ status: 400, code: 'VALIDATION_FAILED', errors: [{ path: '(body)', message: msg('field.notJson') }] });
     }
   });
 
@@ -37,7 +38,7 @@ describe('the JSON body middleware', () => {
     expect((await run(post(nested(MAX_BODY_DEPTH)))).status).toBe(200);
     await expect(run(post(nested(MAX_BODY_DEPTH + 1)))).rejects.toMatchObject({
       status: 400,
-      errors: [{ path: '(body)', message: `nested deeper than ${MAX_BODY_DEPTH} levels` }],
+      errors: [{ path: '(body)', message: msg('field.nestedTooDeep', { max: MAX_BODY_DEPTH }) }],
     });
     // 30 000 levels are refused as quickly, without a stack overflow
     await expect(run(post(nested(30_000)))).rejects.toMatchObject({ status: 400 });
@@ -51,6 +52,6 @@ describe('the JSON body middleware', () => {
   it('names unknown and invalid fields', async () => {
     const err = await stackOf([jsonBody(schema)])(post({ planId: '', quantity: 0, colour: 'red' })).catch((e) => e);
     expect(err.errors.map((e: { path: string }) => e.path).sort()).toEqual(['(body)', 'planId', 'quantity']);
-    expect(err.errors.find((e: { path: string }) => e.path === '(body)').message).toBe('unknown field(s): colour');
+    expect(err.errors.find((e: { path: string }) => e.path === '(body)').message).toEqual(msg('field.unknownKeys', { keys: ['colour'] }));
   });
 });

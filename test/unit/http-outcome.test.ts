@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConflictError, ServiceUnavailableError } from '../../lib/http/errors';
+import { msg } from '../../lib/i18n';
 import { outcome } from '../../lib/http/middleware/outcome';
 import { problemAnswers } from '../../lib/http/middleware/problem';
 import { response, toResult } from '../../lib/http/middleware/response';
@@ -39,7 +40,7 @@ describe('the outcome middleware', () => {
   });
 
   it('counts a failure; its ERROR line comes from the problem middleware alone', async () => {
-    const { count, lines } = await run(async () => Promise.reject(new ServiceUnavailableError('The token issuer cannot be reached to check the token; try again shortly.', 2)));
+    const { count, lines } = await run(async () => Promise.reject(new ServiceUnavailableError(msg('detail.issuerUnreachable'), 2)));
     expect(count).toHaveBeenCalledWith('POST /orders/01JZ/start', 'POST', 503, 'SERVICE_UNAVAILABLE');
     expect(lines.map((l) => [l.level, l.message])).toEqual([['ERROR', 'domain failure']]);
   });

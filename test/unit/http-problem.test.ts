@@ -38,7 +38,7 @@ describe('the problem middleware', () => {
   });
 
   it('writes the human texts in Chinese for a Chinese request; codes and paths never change', async () => {
-    const reply = await failing(new NotFoundError('The order'))(at({ 'Accept-Language': 'zh-CN' }));
+    const reply = await failing(new NotFoundError('order'))(at({ 'Accept-Language': 'zh-CN' }));
     expect(reply.headers['content-language']).toBe('zh-CN');
     expect(reply.body).toMatchObject({ code: 'NOT_FOUND', instance: '/orders/01JZ/start' });
     expect(reply.body.title).toMatch(/[\u4e00-\u9fff]/);

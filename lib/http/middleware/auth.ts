@@ -1,5 +1,6 @@
 import { logger } from '../../observability/logger';
 import type { Role, User } from '../auth';
+import { msg } from '../../i18n';
 import { ForbiddenError } from '../errors';
 import { stateOf, type HttpMiddleware } from './state';
 
@@ -17,7 +18,7 @@ export const authentication = (access: Access, authenticate: Authenticate): Http
     const user = await authenticate(state.headers.authorization);
     logger.appendKeys({ userId: user.id });
     if (Array.isArray(access) && !access.some((r) => user.roles.includes(r))) {
-      throw new ForbiddenError(`This action is for ${access.join(' or ')} accounts.`);
+      throw new ForbiddenError(msg('detail.rolesOnly', { roles: access }));
     }
     state.user = user;
   },

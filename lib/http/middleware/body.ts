@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { z } from 'zod';
+import { msg } from '../../i18n';
 import { ValidationError } from '../errors';
 import { parseOrThrow } from '../validation';
 import { stateOf, type HttpMiddleware } from './state';
@@ -29,12 +30,12 @@ export const readJsonBody = (event: Pick<APIGatewayProxyEventV2, 'body' | 'isBas
   if (event.body === undefined || event.body === null || event.body === '') return undefined;
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   if (nestingOf(text, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) {
-    throw new ValidationError([{ path: '(body)', message: `nested deeper than ${MAX_BODY_DEPTH} levels` }]);
+    throw new ValidationError([{ path: '(body)', message: msg('field.nestedTooDeep', { max: MAX_BODY_DEPTH }) }]);
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw new ValidationError([{ path: '(body)', message: 'the body is not valid JSON' }]);
+    throw new ValidationError([{ path: '(body)', message: msg('field.notJson') }]);
   }
 };
 

@@ -1,6 +1,6 @@
 import { logger } from '../../observability/logger';
-import { DomainError } from '../errors';
-import { localizeProblem, type Language } from '../language';
+import { DomainError, InternalError, problemDocument, TemporarilyUnavailableError } from '../errors';
+import type { Language } from '../language';
 import { stateOf, type HttpMiddleware, type Reply } from './state';
 
 const THROTTLES = new Set(['ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded']);
@@ -38,28 +38,17 @@ export const refusalOf = (err: unknown, requestId: string): DomainError => {
   }
   if (isUnavailable(err)) {
     logger.warn('a dependency is unavailable', { requestId, error: err as Error });
-    return new DomainError(503, 'TEMPORARILY_UNAVAILABLE', 'Temporarily unavailable', 'The service is busy; try again shortly.', {}, { 'retry-after': '1' });
+    return new TemporarilyUnavailableError();
   }
   logger.error('unexpected failure', { requestId, error: err as Error });
-  return new DomainError(500, 'INTERNAL', 'Internal error', 'Something went wrong on our side.');
+  return new InternalError();
 };
 
 /** The problem document, its human texts (title, detail, field messages) in the request's language. */
 export const problemReply = (err: DomainError, instance: string, lang: Language = 'en'): Reply => ({
   status: err.status,
   headers: { 'content-type': 'application/problem+json', 'content-language': lang === 'zh' ? 'zh-CN' : 'en', ...err.headers },
-  body: localizeProblem(
-    {
-      type: `https://errors.marketplace.example/${err.code.toLowerCase().replace(/_/g, '-')}`,
-      title: err.title,
-      status: err.status,
-      code: err.code,
-      detail: err.message,
-      instance,
-      ...err.extra,
-    },
-    lang,
-  ),
+  body: problemDocument(err, instance, lang),
 });
 
 /**

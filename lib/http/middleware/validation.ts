@@ -13,7 +13,7 @@ export const validation = (schemas: { params?: z.ZodType; query?: z.ZodType }): 
     const state = stateOf(request.event);
     if (schemas.params) {
       const parsed = schemas.params.safeParse(request.event.pathParameters ?? {});
-      if (!parsed.success) throw new NotFoundError('The resource');
+      if (!parsed.success) throw new NotFoundError('resource');
       state.params = parsed.data;
       logger.appendKeys(parsed.data as Record<string, string>);
     }
