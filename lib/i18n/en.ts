@@ -206,4 +206,18 @@ export const en = {
   'status.product.rejected': 'Rejected',
   'status.product.listed': 'Listed',
   'status.product.delisted': 'Delisted',
+  // an order's status as each party names it (服务商端 / 用户端)
+  'status.order.provider.awaiting_start': 'Awaiting start',
+  'status.order.provider.implementing': 'Implementing',
+  'status.order.provider.awaiting_confirmation': 'Awaiting buyer confirmation',
+  'status.order.provider.completed': 'Completed',
+  'status.order.provider.cancelled': 'Cancelled (refunded)',
+  'status.order.provider.disputed': 'In dispute',
+  'status.order.buyer.requirements_needed': 'Requirements needed',
+  'status.order.buyer.awaiting_start': 'Awaiting provider',
+  'status.order.buyer.implementing': 'Implementing',
+  'status.order.buyer.awaiting_confirmation': 'Awaiting your confirmation',
+  'status.order.buyer.completed': 'Completed',
+  'status.order.buyer.cancelled': 'Cancelled (refunded)',
+  'status.order.buyer.disputed': 'In dispute',
 };
