@@ -153,6 +153,14 @@ export const en = {
   'field.contentType': (p: { kinds: readonly string[]; types: readonly string[] }) =>
     `one of ${p.kinds.join(', ')} (${p.types.join(', ')})`,
   'field.attachmentsRepeat': 'attachments must not repeat',
+  'field.notUserId': 'not a user id',
+  'field.notOrderId': 'not an order id',
+  'field.notProductId': 'not a product id',
+  'field.notAttachmentId': 'not an attachment id',
+  'field.planIdShape': 'letters, digits, _ or -, at most 40',
+  'field.fieldKeyShape': 'a letter then letters, digits or _, at most 40',
+  'field.fileName': 'a file name without slashes or control characters',
+  'field.attachmentSize': (p: { max: number }) => `at most ${p.max / 1024 / 1024} MB (${p.max} bytes)`,
 
   // ---- notifications (stored in both languages when written; the inbox shows the reader's)
   'notice.order.create.title': 'New order',

@@ -38,7 +38,7 @@ const aggregateUpdate = (productId: string, countDelta: number, sumDelta: number
 export const createReview = async (user: User, orderId: string, input: ReviewInput, now: Date): Promise<ReviewItem> => {
   const order = await readOrder(orderId);
   if (!order || sideOf(order, user) !== 'buyer') throw new NotFoundError('order');
-  if (order.status !== 'completed') throw new InvalidStateError('rate the order', order.status);
+  if (order.status !== 'completed') throw new InvalidStateError('rate', order.status);
   const at = now.toISOString();
   const review: ReviewItem = {
     orderId,
