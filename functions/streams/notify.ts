@@ -1,7 +1,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { dashboardListener } from '../../lib/dashboard/repository';
-import { logger } from '../../lib/http/route';
+import { logger } from '../../lib/observability/logger';
 import { notifyFromImage } from '../../lib/notifications/fanout';
 import { timelineInsertOf } from '../../lib/notifications/stream-record';
 import { deliverOrderEvent, sendFirstAttempts } from '../../lib/webhooks/dispatch';

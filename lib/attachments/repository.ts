@@ -4,12 +4,14 @@ import { keys } from '../db/keys';
 import { ConditionFailed, Expr, transactWrite } from '../db/write';
 import type { User } from '../http/auth';
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from '../http/errors';
-import { sideOf } from '../orders/model';
+import { canRead, writerCondition } from '../orders/access';
 import { orderItemSchema } from '../orders/schemas';
 import { newId } from '../shared/ids';
 import { foreignReferences, storedProblem, type Reference } from './model';
+import { attachmentCounterItem, attachmentItem } from './items';
 import { attachmentItemSchema, MAX_ATTACHMENTS_PER_ORDER, type AttachmentItem, type GrantInput } from './schemas';
 import { headStored, markReferenced } from './storage';
+import { msg } from '../i18n';
 
 export const parseAttachment = (item: Record<string, unknown>) => attachmentItemSchema.parse(item);
 
@@ -30,30 +32,25 @@ export const grantAttachment = async (user: User, orderId: string, input: GrantI
     createdAt: now.toISOString(),
   };
   const order = new Expr();
-  const sides = [
-    user.roles.includes('buyer') ? order.eq('buyerId', user.id) : undefined,
-    user.roles.includes('provider') ? order.eq('providerId', user.id) : undefined,
-    user.roles.includes('operator') ? order.eq('status', 'disputed') : undefined,
-  ].filter(Boolean);
-  const side = sides.length === 1 ? sides[0] : `(${sides.join(' OR ')})`;
-  const orderCondition = `${order.eq('type', 'order')} AND ${order.name('status')} <> ${order.value('cancelled')} AND ${side}`;
+  // the order's side the user is on (lib/orders/access), as a condition: nothing is read first
+  const orderCondition = `${order.eq('type', 'order')} AND ${order.name('status')} <> ${order.value('cancelled')} AND ${writerCondition(order, user)}`;
   try {
     await transactWrite({
       order: { ConditionCheck: { TableName: tableName, Key: keys.order(orderId), ConditionExpression: orderCondition, ...order.attrs() } },
       counter: {
         Update: {
           TableName: tableName,
-          Key: keys.attachmentCounter(orderId),
+          Key: attachmentCounterItem.key({ orderId }),
           UpdateExpression: 'SET #type = :type ADD #count :one',
           ConditionExpression: 'attribute_not_exists(#count) OR #count < :max',
           ExpressionAttributeNames: { '#type': 'type', '#count': 'count' },
-          ExpressionAttributeValues: { ':type': 'attachment-counter', ':one': 1, ':max': MAX_ATTACHMENTS_PER_ORDER },
+          ExpressionAttributeValues: { ':type': attachmentCounterItem.type, ':one': 1, ':max': MAX_ATTACHMENTS_PER_ORDER },
         },
       },
       attachment: {
         Put: {
           TableName: tableName,
-          Item: { ...keys.attachment(orderId, attachmentId), type: 'attachment', ...record },
+          Item: attachmentItem.item(record),
           ConditionExpression: 'attribute_not_exists(PK)',
         },
       },
@@ -61,12 +58,11 @@ export const grantAttachment = async (user: User, orderId: string, input: GrantI
   } catch (err) {
     if (!(err instanceof ConditionFailed)) throw err;
     if (err.failed === 'counter') {
-      throw new ConflictError('TOO_MANY_ATTACHMENTS', `An order holds at most ${MAX_ATTACHMENTS_PER_ORDER} attachments.`);
+      throw new ConflictError('TOO_MANY_ATTACHMENTS', msg('detail.tooManyAttachments', { max: MAX_ATTACHMENTS_PER_ORDER }));
     }
     const seen = err.item?.type === 'order' ? orderItemSchema.parse(err.item) : undefined;
-    const as = seen && sideOf(seen, user);
-    if (!seen || !as) throw new NotFoundError('The order');
-    throw new InvalidStateError('add an attachment', seen.status);
+    if (!seen || !canRead(seen, user)) throw new NotFoundError('order');
+    throw new InvalidStateError('add-attachment', seen.status);
   }
   return record;
 };
@@ -74,12 +70,12 @@ export const grantAttachment = async (user: User, orderId: string, input: GrantI
 /** Access pattern: an attachment for download, with its order (one BatchGetItem); 404 unless a party or an operator. */
 export const getAttachmentFor = async (user: User, orderId: string, attachmentId: string): Promise<AttachmentItem> => {
   const orderKey = keys.order(orderId);
-  const attachmentKey = keys.attachment(orderId, attachmentId);
+  const attachmentKey = attachmentItem.key({ orderId, attachmentId });
   const out = await ddb.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: [orderKey, attachmentKey] } } }));
   const items = out.Responses?.[tableName] ?? [];
   const rawOrder = items.find((i) => i.SK === orderKey.SK);
   const rawAttachment = items.find((i) => i.SK === attachmentKey.SK);
-  if (!rawOrder || !rawAttachment || !sideOf(orderItemSchema.parse(rawOrder), user)) throw new NotFoundError('The attachment');
+  if (!rawOrder || !rawAttachment || !canRead(orderItemSchema.parse(rawOrder), user)) throw new NotFoundError('attachment');
   return parseAttachment(rawAttachment);
 };
 
@@ -92,7 +88,7 @@ export const checkReferences = async (refs: Reference[], ofOrder: AttachmentItem
   if (refs.length === 0) return [];
   const byId = new Map(ofOrder.map((a) => [a.attachmentId, a]));
   const foreign = foreignReferences(refs, byId);
-  if (foreign.length) throw new ValidationError(foreign, 'Only attachments uploaded to this order can be referenced.');
+  if (foreign.length) throw new ValidationError(foreign, msg('detail.foreignAttachments'));
   const firstRefs = refs.filter((r, i) => !byId.get(r.attachmentId)!.verifiedAt && refs.findIndex((o) => o.attachmentId === r.attachmentId) === i);
   const checked = await Promise.all(
     firstRefs.map(async (r) => {
@@ -102,12 +98,12 @@ export const checkReferences = async (refs: Reference[], ofOrder: AttachmentItem
     }),
   );
   const problems = checked.filter((c) => c.problem).map((c) => ({ path: c.r.path, message: c.problem! }));
-  if (problems.length) throw new ValidationError(problems, 'An attachment does not match its upload grant.');
+  if (problems.length) throw new ValidationError(problems, msg('detail.attachmentMismatch'));
   await Promise.all(checked.map((c) => markReferenced(c.a)));
   return checked.map(({ a, stored }) => ({
     Update: {
       TableName: tableName,
-      Key: keys.attachment(a.orderId, a.attachmentId),
+      Key: attachmentItem.key(a),
       UpdateExpression: 'SET #verifiedAt = :at, #storedSize = :size',
       ConditionExpression: 'attribute_exists(PK)',
       ExpressionAttributeNames: { '#verifiedAt': 'verifiedAt', '#storedSize': 'storedSize' },

@@ -1,6 +1,8 @@
 import { ValidationError } from '../http/errors';
 import type { OrderItem, OrderStatus, TimelineEntry } from '../orders/schemas';
+import { orderCommands } from '../orders/commands';
 import { ORDER_STATUSES } from '../orders/schemas';
+import { msg } from '../i18n';
 
 /** Days of the dashboard are calendar days in this zone (the marketplace's; see docs/decisions.md). */
 export const DASHBOARD_TIME_ZONE = 'Asia/Shanghai';
@@ -47,28 +49,12 @@ export const dashboardDelta = (entry: TimelineEntry, order: OrderItem): Dashboar
   const add = (k: DayCounter, n = 1) => (counts[k] = (counts[k] ?? 0) + n);
   const completing = entry.to === 'completed' && entry.from !== 'completed';
   const cancelling = entry.to === 'cancelled' && entry.from !== 'cancelled';
-  switch (entry.action) {
-    case 'create':
-      add('orders');
-      add('revenue', order.amount);
-      break;
-    case 'start': {
-      const d = ms(order.createdAt, entry.at);
-      if (d !== undefined && order.startedAt === entry.at) {
-        add('startMs', d);
-        add('startCount');
-      }
-      break;
-    }
-    case 'urge':
-      add('urges');
-      break;
-    case 'appeal':
-      add('appeals');
-      break;
-    case 'reject-completion':
-      add('rejectedCompletions');
-      break;
+  if (entry.action === 'create') {
+    add('orders');
+    add('revenue', order.amount);
+  } else {
+    // what the command itself counts (urges, appeals, first starts, …), from its declaration
+    for (const [k, n] of Object.entries(orderCommands[entry.action].dashboard?.(entry, order) ?? {})) add(k as DayCounter, n);
   }
   if (completing) {
     add('completed');
@@ -154,9 +140,9 @@ export const toDashboardView = (from: string, to: string, dayItems: Partial<DayC
 export const periodOf = (q: { from?: string; to?: string }, now: Date) => {
   const to = q.to ?? dayOf(now.toISOString());
   const from = q.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * DAY_MS).toISOString().slice(0, 10);
-  if (from > to) throw new ValidationError([{ path: 'from', message: 'from must not be after to' }]);
+  if (from > to) throw new ValidationError([{ path: 'from', message: msg('field.fromAfterTo') }]);
   if ((Date.parse(to) - Date.parse(from)) / DAY_MS + 1 > MAX_PERIOD_DAYS) {
-    throw new ValidationError([{ path: 'to', message: `a period is at most ${MAX_PERIOD_DAYS} days` }]);
+    throw new ValidationError([{ path: 'to', message: msg('field.periodTooLong', { days: MAX_PERIOD_DAYS }) }]);
   }
   return { from, to };
 };

@@ -5,17 +5,20 @@ import { queryPage } from '../db/query';
 import { ConditionFailed, Expr, transactWrite, updateItem } from '../db/write';
 import type { User } from '../http/auth';
 import { ConflictError, InvalidStateError, NotFoundError } from '../http/errors';
-import { orderItemSchema, type OrderItem } from '../orders/schemas';
+import { sideOf } from '../orders/access';
+import { orderItemSchema, type OrderItem, type OrderStatus } from '../orders/schemas';
 import { getProduct } from '../products/repository';
 import { editableUntil } from './model';
+import { reviewItem } from './items';
 import { parseReview, type ReviewEdit, type ReviewInput, type ReviewItem } from './schemas';
+import { msg } from '../i18n';
 
 const readOrder = async (orderId: string): Promise<OrderItem | undefined> => {
   const out = await ddb.send(new GetCommand({ TableName: tableName, Key: keys.order(orderId), ConsistentRead: true }));
   return out.Item?.type === 'order' ? orderItemSchema.parse(out.Item) : undefined;
 };
 
-const alreadyReviewed = () => new ConflictError('ALREADY_REVIEWED', 'This order has already been rated.');
+const alreadyReviewed = () => new ConflictError('ALREADY_REVIEWED', msg('detail.alreadyRated'));
 
 /** The product aggregate's change, in the same transaction as the rating it counts. */
 const aggregateUpdate = (productId: string, countDelta: number, sumDelta: number) => ({
@@ -35,8 +38,8 @@ const aggregateUpdate = (productId: string, countDelta: number, sumDelta: number
  */
 export const createReview = async (user: User, orderId: string, input: ReviewInput, now: Date): Promise<ReviewItem> => {
   const order = await readOrder(orderId);
-  if (!order || order.buyerId !== user.id) throw new NotFoundError('The order');
-  if (order.status !== 'completed') throw new InvalidStateError('rate the order', order.status);
+  if (!order || sideOf(order, user) !== 'buyer') throw new NotFoundError('order');
+  if (order.status !== 'completed') throw new InvalidStateError('rate', order.status);
   const at = now.toISOString();
   const review: ReviewItem = {
     orderId,
@@ -63,13 +66,7 @@ export const createReview = async (user: User, orderId: string, input: ReviewInp
       review: {
         Put: {
           TableName: tableName,
-          Item: {
-            ...keys.review(orderId),
-            type: 'review',
-            ...review,
-            GSI1PK: keys.productReviews(order.productId),
-            GSI1SK: keys.sortByTime(at, orderId),
-          },
+          Item: reviewItem.item(review),
           ConditionExpression: 'attribute_not_exists(PK)',
         },
       },
@@ -77,8 +74,8 @@ export const createReview = async (user: User, orderId: string, input: ReviewInp
     });
   } catch (err) {
     if (ConditionFailed.of(err, 'review')) throw alreadyReviewed();
-    if (ConditionFailed.of(err, 'product')) throw new NotFoundError('The product');
-    if (ConditionFailed.of(err, 'order')) throw new InvalidStateError('rate the order', String(err.item?.status ?? order.status));
+    if (ConditionFailed.of(err, 'product')) throw new NotFoundError('product');
+    if (ConditionFailed.of(err, 'order')) throw new InvalidStateError('rate', (err.item?.status ?? order.status) as OrderStatus);
     throw err;
   }
   return review;
@@ -89,11 +86,11 @@ export const createReview = async (user: User, orderId: string, input: ReviewInp
  * the rating read that changes it and moves the product's sum by the difference.
  */
 export const editReview = async (user: User, orderId: string, input: ReviewEdit, now: Date): Promise<ReviewItem> => {
-  const raw = (await ddb.send(new GetCommand({ TableName: tableName, Key: keys.review(orderId), ConsistentRead: true }))).Item;
+  const raw = (await ddb.send(new GetCommand({ TableName: tableName, Key: reviewItem.key({ orderId }), ConsistentRead: true }))).Item;
   const current = raw ? parseReview(raw) : undefined;
-  if (!current || current.buyerId !== user.id) throw new NotFoundError('The rating');
+  if (!current || current.buyerId !== user.id) throw new NotFoundError('rating');
   if (now >= editableUntil(current)) {
-    throw new ConflictError('EDIT_WINDOW_CLOSED', 'A rating can be edited within 7 days of being given.');
+    throw new ConflictError('EDIT_WINDOW_CLOSED', msg('detail.ratingEditWindowClosed'));
   }
   const next: ReviewItem = {
     ...current,
@@ -111,7 +108,7 @@ export const editReview = async (user: User, orderId: string, input: ReviewEdit,
       review: {
         Update: {
           TableName: tableName,
-          Key: keys.review(orderId),
+          Key: reviewItem.key({ orderId }),
           UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
           ConditionExpression: condition,
           ...expr.attrs(),
@@ -121,7 +118,7 @@ export const editReview = async (user: User, orderId: string, input: ReviewEdit,
     });
   } catch (err) {
     if (ConditionFailed.of(err, 'review')) {
-      throw new ConflictError('VERSION_CONFLICT', 'The rating changed meanwhile; read it again.');
+      throw new ConflictError('VERSION_CONFLICT', msg('detail.ratingChanged'));
     }
     throw err;
   }
@@ -133,7 +130,7 @@ export const replyToReview = async (user: User, orderId: string, text: string, n
   try {
     const out = await updateItem({
       TableName: tableName,
-      Key: keys.review(orderId),
+      Key: reviewItem.key({ orderId }),
       UpdateExpression: 'SET #reply = :reply',
       ConditionExpression: 'attribute_exists(PK) AND #providerId = :me AND attribute_not_exists(#reply)',
       ExpressionAttributeNames: { '#reply': 'reply', '#providerId': 'providerId' },
@@ -142,8 +139,8 @@ export const replyToReview = async (user: User, orderId: string, text: string, n
     return parseReview(out);
   } catch (err) {
     if (!(err instanceof ConditionFailed)) throw err;
-    if (!err.item || err.item.providerId !== user.id) throw new NotFoundError('The rating');
-    throw new ConflictError('ALREADY_REPLIED', 'This rating already has a reply.');
+    if (!err.item || err.item.providerId !== user.id) throw new NotFoundError('rating');
+    throw new ConflictError('ALREADY_REPLIED', msg('detail.alreadyReplied'));
   }
 };
 
@@ -156,6 +153,6 @@ export const listProductReviews = async (productId: string, q: { limit: number; 
     getProduct(productId),
     queryPage({ index: 'GSI1', pk: keys.productReviews(productId), expr: new Expr(), limit: q.limit, cursor: q.cursor, newestFirst: true }),
   ]);
-  if (!product || product.listing !== 'listed') throw new NotFoundError('The product');
+  if (!product || product.listing !== 'listed') throw new NotFoundError('product');
   return { product, items: page.items.map(parseReview), nextCursor: page.nextCursor };
 };
