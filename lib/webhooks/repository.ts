@@ -13,6 +13,7 @@ import { deliveryItem, webhookItem } from './items';
 import { deliveryItemSchema, webhookItemSchema, type DeliveryItem, type WebhookItem } from './schemas';
 import { msg } from '../i18n';
 import type { DeliveryStatus } from '../i18n/terms';
+import type { DisabledReason } from './views';
 
 /** A signing secret of the Standard Webhooks form: `whsec_` and base64 of 24 random bytes. */
 export const newSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
@@ -45,8 +46,11 @@ export const getOwnWebhook = async (providerId: string): Promise<WebhookItem> =>
   return webhook;
 };
 
-/** Stops deliveries to an endpoint that answered 410 Gone; only while it still has the URL that said so. */
-export const disableWebhook = async (providerId: string, url: string, reason: string, now: Date) => {
+/**
+ * Stops deliveries to an endpoint that answered 410 Gone; only while it still has the URL that said so.
+ * The reason is stored as its name and shown in the reader's language.
+ */
+export const disableWebhook = async (providerId: string, url: string, reason: DisabledReason, now: Date) => {
   try {
     await ddb.send(
       new UpdateCommand({
