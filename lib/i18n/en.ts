@@ -208,6 +208,25 @@ export const en = {
   'notice.product.submit.title': 'A product waits for review',
   'notice.product.submit.body': (p: Named) => `“${p.name}” was submitted for review.`,
 
+  // ---- the order export's column headers
+  'export.column.orderId': 'Order ID',
+  'export.column.productName': 'Product',
+  'export.column.plan': 'Plan',
+  'export.column.quantity': 'Quantity',
+  'export.column.unitPrice': 'Unit price (CNY)',
+  'export.column.amount': 'Amount (CNY)',
+  'export.column.providerStatus': 'Provider status',
+  'export.column.buyerStatus': 'Buyer status',
+  'export.column.buyerId': 'Buyer',
+  'export.column.createdAt': 'Purchased at',
+  'export.column.startedAt': 'Started at',
+  'export.column.completedAt': 'Completed at',
+  'export.column.refund': 'Refund (CNY)',
+  'export.column.deliveryNote': 'Delivery note',
+
+  // ---- why the platform stopped sending to a webhook endpoint
+  'webhook.disabled.gone': 'The endpoint answered 410 Gone.',
+
   // ---- status labels
   'status.product.draft': 'Draft',
   'status.product.in_review': 'In review',

@@ -204,6 +204,23 @@ export const zh: Catalogue = {
   'notice.product.submit.title': '新的商品待审核',
   'notice.product.submit.body': (p) => `「${p.name}」已提交审核。`,
 
+  'export.column.orderId': '订单号',
+  'export.column.productName': '商品名称',
+  'export.column.plan': '规格',
+  'export.column.quantity': '数量',
+  'export.column.unitPrice': '单价（元）',
+  'export.column.amount': '金额（元）',
+  'export.column.providerStatus': '服务商状态',
+  'export.column.buyerStatus': '用户状态',
+  'export.column.buyerId': '买家',
+  'export.column.createdAt': '购买时间',
+  'export.column.startedAt': '开始实施时间',
+  'export.column.completedAt': '完成时间',
+  'export.column.refund': '退款（元）',
+  'export.column.deliveryNote': '交付说明',
+
+  'webhook.disabled.gone': '接收地址返回 410（已不存在），平台已停止推送。',
+
   'status.product.draft': '未提交审核',
   'status.product.in_review': '审核中',
   'status.product.rejected': '审核驳回',

@@ -50,7 +50,7 @@ export const notifyFromImage = async (image: Record<string, unknown>, listeners:
           await recordNotification({
             notificationId: entry.entryId,
             recipientId,
-            type: entry.action,
+            action: entry.action,
             orderId: order.orderId,
             ...message,
             read: false,
@@ -74,7 +74,7 @@ export const notifyFromImage = async (image: Record<string, unknown>, listeners:
       await recordNotification({
         notificationId: entry.entryId,
         recipientId,
-        type: notice.type,
+        action: notice.type,
         productId: product.productId,
         ...notice.message,
         read: false,
