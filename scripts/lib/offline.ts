@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { track } from './processes';
-import { waitForPort } from './stack';
+import { freePort, waitForPort } from './stack';
 
 const root = join(__dirname, '..', '..');
 
@@ -14,7 +14,12 @@ export const startOffline = async (opts: {
   quiet?: boolean;
   /** How long bundling may take before giving up (a loaded machine needs more). */
   startTimeoutMs?: number;
+  /** The local event bus (PutEvents) and its broker; free ports when not given. */
+  eventBusPort?: number;
+  eventBusPubSubPort?: number;
 }) => {
+  const eventBusPort = opts.eventBusPort ?? (await freePort());
+  const eventBusPubSubPort = opts.eventBusPubSubPort ?? (await freePort());
   const child = track(spawn(join(root, 'node_modules', '.bin', 'osls'), ['offline', 'start', '--stage', 'local'], {
     cwd: root,
     env: {
@@ -22,6 +27,8 @@ export const startOffline = async (opts: {
       ...opts.env,
       API_PORT: String(opts.apiPort),
       LAMBDA_PORT: String(opts.lambdaPort),
+      EVENT_BUS_PORT: String(eventBusPort),
+      EVENT_BUS_PUBSUB_PORT: String(eventBusPubSubPort),
       // readable stack traces locally (the bundles carry linked source maps); deployed stages go without
       NODE_OPTIONS: [process.env.NODE_OPTIONS, '--enable-source-maps'].filter(Boolean).join(' '),
       ...(opts.workFolder ? { ESBUILD_WORK_FOLDER: opts.workFolder } : {}),
