@@ -76,9 +76,9 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env) => {
     },
     webhookAllowLoopback: c.WEBHOOK_ALLOW_LOOPBACK === 'true',
     rateLimits: {
-      orders: { name: 'orders', limit: c.RATE_ORDERS, windowSeconds: c.RATE_WINDOW_SECONDS },
-      products: { name: 'products', limit: c.RATE_PRODUCTS, windowSeconds: c.RATE_WINDOW_SECONDS },
-      messages: { name: 'messages', limit: c.RATE_MESSAGES, windowSeconds: c.RATE_WINDOW_SECONDS },
+      orders: { name: 'orders' as const, limit: c.RATE_ORDERS, windowSeconds: c.RATE_WINDOW_SECONDS },
+      products: { name: 'products' as const, limit: c.RATE_PRODUCTS, windowSeconds: c.RATE_WINDOW_SECONDS },
+      messages: { name: 'messages' as const, limit: c.RATE_MESSAGES, windowSeconds: c.RATE_WINDOW_SECONDS },
     },
     attachments: { bucket: c.ATTACHMENTS_BUCKET, s3Endpoint: c.S3_ENDPOINT },
   };

@@ -12,9 +12,9 @@ const dir = join(root, '.iam-record');
 const target = join(root, 'test', 'support', 'dynamodb-calls.json');
 
 rmSync(dir, { recursive: true, force: true });
-const run = spawnSync(join(root, 'node_modules', '.bin', 'vitest'), ['run', 'test/integration', ...process.argv.slice(2)], {
+const run = spawnSync(join(root, 'node_modules', '.bin', 'vitest'), ['run', '--project', 'integration', ...process.argv.slice(2)], {
   cwd: root,
-  env: { ...process.env, RECORD_IAM: '1', SKIP_E2E: '1' },
+  env: { ...process.env, RECORD_IAM: '1' },
   stdio: 'inherit',
 });
 if (run.status !== 0) {

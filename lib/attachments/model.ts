@@ -1,5 +1,6 @@
 import type { FieldError } from '../http/errors';
 import type { AttachmentItem, AttachmentView } from './schemas';
+import { msg, type Msg } from '../i18n';
 
 /** The object tag the bucket's lifecycle rule removes after a day, until the first reference retags it. */
 export const PENDING_TAG = { Key: 'state', Value: 'pending' } as const;
@@ -21,10 +22,10 @@ export const uploadPolicy = (a: Pick<AttachmentItem, 'objectKey' | 'contentType'
 export type Stored = { exists: false } | { exists: true; size: number; contentType: string | undefined };
 
 /** Why a stored object cannot be referenced: absent, larger than granted, or of another type. */
-export const storedProblem = (a: Pick<AttachmentItem, 'size' | 'contentType'>, stored: Stored): string | undefined => {
-  if (!stored.exists) return 'the upload of this attachment never arrived';
-  if (stored.size > a.size) return `the uploaded file (${stored.size} bytes) is larger than the ${a.size} bytes granted`;
-  if (stored.contentType !== a.contentType) return `the uploaded file is ${stored.contentType ?? 'untyped'}, not the ${a.contentType} granted`;
+export const storedProblem = (a: Pick<AttachmentItem, 'size' | 'contentType'>, stored: Stored): Msg | undefined => {
+  if (!stored.exists) return msg('field.uploadMissing');
+  if (stored.size > a.size) return msg('field.uploadTooLarge', { stored: stored.size, granted: a.size });
+  if (stored.contentType !== a.contentType) return msg('field.uploadOtherType', { stored: stored.contentType, granted: a.contentType });
   return undefined;
 };
 
@@ -35,7 +36,7 @@ export interface Reference {
 
 /** References to attachments that are not this order's, each naming its field. */
 export const foreignReferences = (refs: Reference[], ofOrder: Map<string, AttachmentItem>): FieldError[] =>
-  refs.filter((r) => !ofOrder.has(r.attachmentId)).map((r) => ({ path: r.path, message: 'not an attachment of this order' }));
+  refs.filter((r) => !ofOrder.has(r.attachmentId)).map((r) => ({ path: r.path, message: msg('field.notOrderAttachment') }));
 
 /** `Content-Disposition` for a download: an ASCII fallback and the UTF-8 name (RFC 6266). */
 export const contentDisposition = (fileName: string) => {

@@ -10,6 +10,7 @@ import { newId } from '../shared/ids';
 import { foreignReferences, storedProblem, type Reference } from './model';
 import { attachmentItemSchema, MAX_ATTACHMENTS_PER_ORDER, type AttachmentItem, type GrantInput } from './schemas';
 import { headStored, markReferenced } from './storage';
+import { msg } from '../i18n';
 
 export const parseAttachment = (item: Record<string, unknown>) => attachmentItemSchema.parse(item);
 
@@ -38,9 +39,9 @@ export const grantAttachment = async (user: User, orderId: string, input: GrantI
   const side = sides.length === 1 ? sides[0] : `(${sides.join(' OR ')})`;
   const orderCondition = `${order.eq('type', 'order')} AND ${order.name('status')} <> ${order.value('cancelled')} AND ${side}`;
   try {
-    await transactWrite([
-      { ConditionCheck: { TableName: tableName, Key: keys.order(orderId), ConditionExpression: orderCondition, ...order.attrs() } },
-      {
+    await transactWrite({
+      order: { ConditionCheck: { TableName: tableName, Key: keys.order(orderId), ConditionExpression: orderCondition, ...order.attrs() } },
+      counter: {
         Update: {
           TableName: tableName,
           Key: keys.attachmentCounter(orderId),
@@ -50,23 +51,23 @@ export const grantAttachment = async (user: User, orderId: string, input: GrantI
           ExpressionAttributeValues: { ':type': 'attachment-counter', ':one': 1, ':max': MAX_ATTACHMENTS_PER_ORDER },
         },
       },
-      {
+      attachment: {
         Put: {
           TableName: tableName,
           Item: { ...keys.attachment(orderId, attachmentId), type: 'attachment', ...record },
           ConditionExpression: 'attribute_not_exists(PK)',
         },
       },
-    ]);
+    });
   } catch (err) {
     if (!(err instanceof ConditionFailed)) throw err;
-    if (err.index === 1) {
-      throw new ConflictError('TOO_MANY_ATTACHMENTS', `An order holds at most ${MAX_ATTACHMENTS_PER_ORDER} attachments.`);
+    if (err.failed === 'counter') {
+      throw new ConflictError('TOO_MANY_ATTACHMENTS', msg('detail.tooManyAttachments', { max: MAX_ATTACHMENTS_PER_ORDER }));
     }
     const seen = err.item?.type === 'order' ? orderItemSchema.parse(err.item) : undefined;
     const as = seen && sideOf(seen, user);
-    if (!seen || !as) throw new NotFoundError('The order');
-    throw new InvalidStateError('add an attachment', seen.status);
+    if (!seen || !as) throw new NotFoundError('order');
+    throw new InvalidStateError('add-attachment', seen.status);
   }
   return record;
 };
@@ -79,7 +80,7 @@ export const getAttachmentFor = async (user: User, orderId: string, attachmentId
   const items = out.Responses?.[tableName] ?? [];
   const rawOrder = items.find((i) => i.SK === orderKey.SK);
   const rawAttachment = items.find((i) => i.SK === attachmentKey.SK);
-  if (!rawOrder || !rawAttachment || !sideOf(orderItemSchema.parse(rawOrder), user)) throw new NotFoundError('The attachment');
+  if (!rawOrder || !rawAttachment || !sideOf(orderItemSchema.parse(rawOrder), user)) throw new NotFoundError('attachment');
   return parseAttachment(rawAttachment);
 };
 
@@ -92,7 +93,7 @@ export const checkReferences = async (refs: Reference[], ofOrder: AttachmentItem
   if (refs.length === 0) return [];
   const byId = new Map(ofOrder.map((a) => [a.attachmentId, a]));
   const foreign = foreignReferences(refs, byId);
-  if (foreign.length) throw new ValidationError(foreign, 'Only attachments uploaded to this order can be referenced.');
+  if (foreign.length) throw new ValidationError(foreign, msg('detail.foreignAttachments'));
   const firstRefs = refs.filter((r, i) => !byId.get(r.attachmentId)!.verifiedAt && refs.findIndex((o) => o.attachmentId === r.attachmentId) === i);
   const checked = await Promise.all(
     firstRefs.map(async (r) => {
@@ -102,7 +103,7 @@ export const checkReferences = async (refs: Reference[], ofOrder: AttachmentItem
     }),
   );
   const problems = checked.filter((c) => c.problem).map((c) => ({ path: c.r.path, message: c.problem! }));
-  if (problems.length) throw new ValidationError(problems, 'An attachment does not match its upload grant.');
+  if (problems.length) throw new ValidationError(problems, msg('detail.attachmentMismatch'));
   await Promise.all(checked.map((c) => markReferenced(c.a)));
   return checked.map(({ a, stored }) => ({
     Update: {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ID_PATTERN } from '../shared/ids';
+import { fieldMessage, msg } from '../i18n';
 
 /** The file types an order may carry (spec 4.1), by the content type S3 is told to enforce. */
 export const ATTACHMENT_TYPES = {
@@ -31,7 +32,7 @@ export const grantBody = z.object({
     .max(200)
     // eslint-disable-next-line no-control-regex
     .regex(/^[^\u0000-\u001f\u007f/\\]+$/, 'a file name without slashes or control characters'),
-  contentType: z.enum(CONTENT_TYPES, { message: `one of ${Object.values(ATTACHMENT_TYPES).join(', ')} (${CONTENT_TYPES.join(', ')})` }),
+  contentType: z.enum(CONTENT_TYPES, { message: fieldMessage(msg('field.contentType', { kinds: Object.values(ATTACHMENT_TYPES), types: CONTENT_TYPES })) }),
   size: z.number().int().min(1).max(MAX_ATTACHMENT_BYTES, 'at most 20 MB (20971520 bytes)'),
 });
 export type GrantInput = z.infer<typeof grantBody>;
@@ -42,7 +43,7 @@ export const attachmentParams = z.object({ orderId: z.string().regex(ID_PATTERN)
 export const attachmentRefs = z
   .array(z.string().regex(ID_PATTERN, 'not an attachment id'))
   .max(MAX_REFERENCES)
-  .refine((ids) => new Set(ids).size === ids.length, { message: 'attachments must not repeat' });
+  .refine((ids) => new Set(ids).size === ids.length, { message: fieldMessage(msg('field.attachmentsRepeat')) });
 
 /** An attachment record as stored (the bytes are in S3, never in the table). */
 export const attachmentItemSchema = z.object({

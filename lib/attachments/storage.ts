@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { AwsClient } from 'aws4fetch';
 import { config } from '../config';
-import { DomainError } from '../http/errors';
+import { DomainError, TemporarilyUnavailableError } from '../http/errors';
 import type { Stored } from './model';
 import type { AttachmentItem } from './schemas';
+import { msg } from '../i18n';
 
 // The two S3 calls of a command that references attachments (HeadObject, PutObjectTagging), signed with
 // aws4fetch: the AWS SDK's S3 client would more than double those functions' bundles. The grant and the
@@ -29,9 +30,7 @@ const objectUrl = (key: string) => (local ? `${endpoint}/${bucket}/${key}` : `ht
 
 /** S3 failing is not the client's fault: 503 with Retry-After, never 500. */
 export const storageUnavailable = () =>
-  new DomainError(503, 'TEMPORARILY_UNAVAILABLE', 'Temporarily unavailable', 'File storage is unavailable; try again shortly.', {}, {
-    'retry-after': '2',
-  });
+  new TemporarilyUnavailableError(msg('detail.storageUnavailable'), 2);
 
 export const guarded = async <T>(call: () => Promise<T>): Promise<T> => {
   try {

@@ -1,6 +1,7 @@
 import { ValidationError } from '../http/errors';
 import type { OrderItem, OrderStatus, TimelineEntry } from '../orders/schemas';
 import { ORDER_STATUSES } from '../orders/schemas';
+import { msg } from '../i18n';
 
 /** Days of the dashboard are calendar days in this zone (the marketplace's; see docs/decisions.md). */
 export const DASHBOARD_TIME_ZONE = 'Asia/Shanghai';
@@ -154,9 +155,9 @@ export const toDashboardView = (from: string, to: string, dayItems: Partial<DayC
 export const periodOf = (q: { from?: string; to?: string }, now: Date) => {
   const to = q.to ?? dayOf(now.toISOString());
   const from = q.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * DAY_MS).toISOString().slice(0, 10);
-  if (from > to) throw new ValidationError([{ path: 'from', message: 'from must not be after to' }]);
+  if (from > to) throw new ValidationError([{ path: 'from', message: msg('field.fromAfterTo') }]);
   if ((Date.parse(to) - Date.parse(from)) / DAY_MS + 1 > MAX_PERIOD_DAYS) {
-    throw new ValidationError([{ path: 'to', message: `a period is at most ${MAX_PERIOD_DAYS} days` }]);
+    throw new ValidationError([{ path: 'to', message: msg('field.periodTooLong', { days: MAX_PERIOD_DAYS }) }]);
   }
   return { from, to };
 };

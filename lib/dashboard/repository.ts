@@ -28,41 +28,33 @@ const countWrites = (entryId: string, d: DashboardDelta, now: Date) => {
   const pk = keys.dashboard(d.providerId);
   const day = addExpression(d.counts);
   const status = addExpression(d.status, 's_');
-  return [
-    {
+  return {
+    mark: {
       Put: {
         TableName: tableName,
         Item: { ...keys.dashboardMark(entryId), type: 'dashboard-mark', expiresAt: Math.floor(now.getTime() / 1000) + MARK_TTL_S },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     },
-    ...(day.parts.length
-      ? [
-          {
-            Update: {
-              TableName: tableName,
-              Key: { PK: pk, SK: keys.dashboardDay(d.day) },
-              UpdateExpression: `SET #type = :type, #day = :day ADD ${day.parts.join(', ')}`,
-              ExpressionAttributeNames: { ...day.names, '#type': 'type', '#day': 'day' },
-              ExpressionAttributeValues: { ...day.values, ':type': 'dashboard-day', ':day': d.day },
-            },
-          },
-        ]
-      : []),
-    ...(status.parts.length
-      ? [
-          {
-            Update: {
-              TableName: tableName,
-              Key: { PK: pk, SK: keys.dashboardStatus },
-              UpdateExpression: `SET #type = :type ADD ${status.parts.join(', ')}`,
-              ExpressionAttributeNames: { ...status.names, '#type': 'type' },
-              ExpressionAttributeValues: { ...status.values, ':type': 'dashboard-status' },
-            },
-          },
-        ]
-      : []),
-  ];
+    day: day.parts.length > 0 && {
+      Update: {
+        TableName: tableName,
+        Key: { PK: pk, SK: keys.dashboardDay(d.day) },
+        UpdateExpression: `SET #type = :type, #day = :day ADD ${day.parts.join(', ')}`,
+        ExpressionAttributeNames: { ...day.names, '#type': 'type', '#day': 'day' },
+        ExpressionAttributeValues: { ...day.values, ':type': 'dashboard-day', ':day': d.day },
+      },
+    },
+    status: status.parts.length > 0 && {
+      Update: {
+        TableName: tableName,
+        Key: { PK: pk, SK: keys.dashboardStatus },
+        UpdateExpression: `SET #type = :type ADD ${status.parts.join(', ')}`,
+        ExpressionAttributeNames: { ...status.names, '#type': 'type' },
+        ExpressionAttributeValues: { ...status.values, ':type': 'dashboard-status' },
+      },
+    },
+  };
 };
 
 /**
@@ -76,7 +68,7 @@ export const countOrderEntry = async (entry: TimelineEntry, order: OrderItem, no
     await transactWrite(countWrites(entry.entryId, delta, now));
     return true;
   } catch (err) {
-    if (err instanceof ConditionFailed && err.index === 0) return false;
+    if (ConditionFailed.of(err, 'mark')) return false;
     throw err;
   }
 };

@@ -4,6 +4,7 @@ import { BadRequestError } from '../http/errors';
 import { ddb, tableName } from './client';
 import { indexes, type IndexName } from './keys';
 import type { Expr } from './write';
+import { msg } from '../i18n';
 
 export interface Page<T> {
   items: T[];
@@ -14,8 +15,8 @@ export interface Page<T> {
 const cursorShape = z.record(z.string(), z.string().min(1).max(1024));
 
 const invalidCursor = () =>
-  new BadRequestError('INVALID_CURSOR', 'The cursor was not issued for this list.', [
-    { path: 'cursor', message: 'unknown cursor' },
+  new BadRequestError('INVALID_CURSOR', msg('detail.invalidCursor'), [
+    { path: 'cursor', message: msg('field.unknownCursor') },
   ]);
 
 const encodeCursor = (key: Record<string, unknown> | undefined) =>

@@ -4,6 +4,7 @@ import { BadRequestError } from '../http/errors';
 import { ddb, tableName } from './client';
 import { indexes, type IndexName } from './keys';
 import { Expr } from './write';
+import { msg } from '../i18n';
 
 type Item = Record<string, unknown>;
 
@@ -33,7 +34,7 @@ export interface MergedQuery {
 const cursorSchema = z.object({ l: z.string().max(200), a: z.string().min(1).max(300) }).strict();
 
 const invalidCursor = () =>
-  new BadRequestError('INVALID_CURSOR', 'The cursor was not issued for this list.', [{ path: 'cursor', message: 'unknown cursor' }]);
+  new BadRequestError('INVALID_CURSOR', msg('detail.invalidCursor'), [{ path: 'cursor', message: msg('field.unknownCursor') }]);
 
 const decode = (cursor: string, list: string): string => {
   let parsed: unknown;

@@ -8,16 +8,27 @@ import {
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ConflictError } from '../http/errors';
 import { ddb } from './client';
+import { msg } from '../i18n';
 
 type Item = Record<string, unknown>;
 
-/** A refused condition, with the position of the refused write and the item it saw (ALL_OLD). */
+/**
+ * A refused condition: the name of the refused write (its name in the transaction, or the name given to a
+ * single write) and the item it saw (ALL_OLD), so a caller decodes the failure by name, never by position.
+ */
 export class ConditionFailed extends Error {
   constructor(
-    readonly index: number,
+    readonly failed: string,
     readonly item: Item | undefined,
+    /** @deprecated the position of the refused write; decode by {@link failed} (kept while the order writes move to names) */
+    readonly index = 0,
   ) {
-    super('condition failed');
+    super(`condition failed: ${failed}`);
+  }
+
+  /** Whether `err` is a refused condition of the write named `name`. */
+  static of(err: unknown, name: string): err is ConditionFailed {
+    return err instanceof ConditionFailed && err.failed === name;
   }
 }
 
@@ -27,12 +38,24 @@ type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
 export type TransactItem = TransactItems[number];
 
 /**
- * One TransactWriteItems. Every conditioned part returns the item it saw when refused. A conflict with
- * a concurrent transaction (AWS only) is retried: the conditions are evaluated again, so a retry never
- * applies a change twice.
+ * The writes of one transaction, by name: the name says what a write is (`order`, `entry`, `rate`…) and is
+ * what a refused condition reports. An absent (`undefined` or `false`) write is left out, so optional parts
+ * read `idempotency: idempotency && idempotencyPut(…)`.
  */
-export const transactWrite = async (items: TransactItems): Promise<void> => {
-  const withOld = items.map((it) => {
+export type NamedWrites = Record<string, TransactItem | undefined | false | null>;
+
+/**
+ * One TransactWriteItems. Every conditioned part returns the item it saw when refused, and the refusal
+ * names the part ({@link ConditionFailed}). A conflict with a concurrent transaction (AWS only) is retried:
+ * the conditions are evaluated again, so a retry never applies a change twice.
+ */
+export const transactWrite = async (writes: NamedWrites | TransactItem[]): Promise<void> => {
+  // an array (deprecated, the order writes until they move to names) is named by position
+  const named = (Array.isArray(writes) ? writes.map((w, i) => [String(i), w] as const) : Object.entries(writes)).filter(
+    (e): e is [string, TransactItem] => Boolean(e[1]),
+  );
+  if (named.length === 0) return;
+  const withOld = named.map(([, it]) => {
     const [kind, body] = Object.entries(it)[0] as [string, Record<string, unknown>];
     return { [kind]: body.ConditionExpression ? { ...body, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } : body };
   }) as TransactItems;
@@ -46,22 +69,25 @@ export const transactWrite = async (items: TransactItems): Promise<void> => {
       const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
       if (failed >= 0) {
         const raw = reasons[failed].Item;
-        throw new ConditionFailed(failed, raw ? unmarshall(raw as never) : undefined);
+        throw new ConditionFailed(named[failed][0], raw ? unmarshall(raw as never) : undefined, failed);
       }
       if (reasons.some((r) => r.Code === 'TransactionConflict') && attempt < CONFLICT_RETRIES) {
         await new Promise((r) => setTimeout(r, 20 * 2 ** attempt + Math.random() * 20));
         continue;
       }
       if (reasons.some((r) => r.Code === 'TransactionConflict')) {
-        throw new ConflictError('CONCURRENT_UPDATE', 'Another change to this item is in progress; try again.');
+        throw new ConflictError('CONCURRENT_UPDATE', msg('detail.concurrentUpdate'));
       }
       throw err;
     }
   }
 };
 
-/** One conditional UpdateItem returning the new item; a refused condition returns the item it saw. */
-export const updateItem = async (input: UpdateCommandInput): Promise<Item> => {
+/**
+ * One conditional UpdateItem returning the new item; a refused condition ({@link ConditionFailed} named
+ * `name`) returns the item it saw.
+ */
+export const updateItem = async (input: UpdateCommandInput, name = 'update'): Promise<Item> => {
   try {
     const out = await ddb.send(
       new UpdateCommand({ ...input, ReturnValues: 'ALL_NEW', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }),
@@ -69,7 +95,7 @@ export const updateItem = async (input: UpdateCommandInput): Promise<Item> => {
     return out.Attributes ?? {};
   } catch (err) {
     if (err instanceof ConditionalCheckFailedException) {
-      throw new ConditionFailed(0, err.Item ? unmarshall(err.Item as never) : undefined);
+      throw new ConditionFailed(name, err.Item ? unmarshall(err.Item as never) : undefined);
     }
     throw err;
   }

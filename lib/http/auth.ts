@@ -3,6 +3,7 @@ import { assertIsJwks, SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import { decomposeUnverifiedJwt } from 'aws-jwt-verify/jwt';
 import { config } from '../config';
 import { ServiceUnavailableError, UnauthenticatedError } from './errors';
+import { msg } from '../i18n';
 
 export type Role = 'provider' | 'buyer' | 'operator';
 
@@ -85,10 +86,10 @@ export const createAuthenticator = (o: AuthOptions) => {
     try {
       return (await verifier.verify(token)) as Record<string, unknown>;
     } catch (err) {
-      if (!(err instanceof KeySetUnavailable)) throw new UnauthenticatedError('The access token is invalid or expired.');
+      if (!(err instanceof KeySetUnavailable)) throw new UnauthenticatedError(msg('detail.tokenInvalid'));
       // Without keys nothing can be verified, but a token that says it has expired can be refused already.
-      if (claimsExpired(token)) throw new UnauthenticatedError('The access token is invalid or expired.');
-      throw new ServiceUnavailableError('The token issuer cannot be reached to check the token; try again shortly.', o.jwksRetryAfterMs / 1000);
+      if (claimsExpired(token)) throw new UnauthenticatedError(msg('detail.tokenInvalid'));
+      throw new ServiceUnavailableError(msg('detail.issuerUnreachable'), o.jwksRetryAfterMs / 1000);
     }
   };
 

@@ -1,75 +1,101 @@
 /** The domain's error family: thrown anywhere, turned into application/problem+json in one middleware. */
+import { fieldMessageOf, msg, render, type Language, type MessageKey, type Msg } from '../i18n';
+import { legacyField, legacyText } from '../i18n/legacy';
+import type { ActionName, StatusName, Thing } from '../i18n/terms';
+
+/**
+ * A field's problem: a catalogue message, or a text already in the reader's language (zod's own, parsed
+ * with the request's locale).
+ */
 export interface FieldError {
   path: string;
-  message: string;
+  message: Msg | string;
 }
 
+/** A problem title's key. */
+export type TitleKey = Extract<MessageKey, `title.${string}`>;
+
+/**
+ * A refusal: its status, its machine-readable `code`, and its title and detail as catalogue messages,
+ * rendered in the request's language only when the problem document is written. `message` is the
+ * English detail, for logs.
+ */
 export class DomainError extends Error {
+  readonly detail: Msg | string;
   constructor(
     readonly status: number,
     readonly code: string,
-    readonly title: string,
-    detail: string,
+    readonly title: TitleKey | string,
+    detail: Msg | string,
     readonly extra: Record<string, unknown> = {},
     readonly headers: Record<string, string> = {},
   ) {
-    super(detail);
+    super(typeof detail === 'string' ? detail : render('en', detail));
+    this.detail = detail;
   }
 }
 
 export class ValidationError extends DomainError {
-  constructor(readonly errors: FieldError[], detail = 'The request has invalid fields.') {
-    super(400, 'VALIDATION_FAILED', 'Invalid request', detail, { errors });
+  constructor(
+    readonly errors: FieldError[],
+    detail: Msg = msg('detail.invalidFields'),
+  ) {
+    super(400, 'VALIDATION_FAILED', 'title.validation', detail, { errors });
   }
 }
 
 export class BadRequestError extends DomainError {
-  constructor(code: string, detail: string, errors: FieldError[] = []) {
-    super(400, code, 'Bad request', detail, { errors });
+  constructor(code: string, detail: Msg, errors: FieldError[] = []) {
+    super(400, code, 'title.badRequest', detail, { errors });
   }
 }
 
 export class UnauthenticatedError extends DomainError {
-  constructor(detail = 'A valid bearer access token is required.') {
-    super(401, 'UNAUTHENTICATED', 'Unauthenticated', detail, {}, { 'www-authenticate': 'Bearer' });
+  constructor(detail: Msg = msg('detail.tokenRequired')) {
+    super(401, 'UNAUTHENTICATED', 'title.unauthenticated', detail, {}, { 'www-authenticate': 'Bearer' });
   }
 }
 
 export class ForbiddenError extends DomainError {
-  constructor(detail = 'Your role may not perform this action.') {
-    super(403, 'FORBIDDEN', 'Forbidden', detail);
+  constructor(detail: Msg = msg('detail.roleForbidden')) {
+    super(403, 'FORBIDDEN', 'title.forbidden', detail);
   }
 }
 
 /** Separation of duties: nobody buys their own product or decides on anything of their own. */
 export class ConflictOfInterestError extends DomainError {
-  constructor(detail: string) {
-    super(403, 'CONFLICT_OF_INTEREST', 'Conflict of interest', detail);
+  constructor(detail: Msg) {
+    super(403, 'CONFLICT_OF_INTEREST', 'title.conflictOfInterest', detail);
   }
 }
 
+/** 404 naming what was not found; `code` is NOT_FOUND unless a more precise one is given. */
 export class NotFoundError extends DomainError {
-  constructor(what: string) {
-    super(404, 'NOT_FOUND', 'Not found', `${what} was not found.`);
+  constructor(thing: Thing, code = 'NOT_FOUND', detail: Msg = msg('detail.notFound', { thing }), extra: Record<string, unknown> = {}) {
+    super(404, code, 'title.notFound', detail, extra);
   }
 }
 
 export class ConflictError extends DomainError {
-  constructor(code: string, detail: string, extra: Record<string, unknown> = {}) {
-    super(409, code, 'Conflict', detail, extra);
+  constructor(code: string, detail: Msg | string, extra: Record<string, unknown> = {}) {
+    super(409, code, 'title.conflict', detail, extra);
   }
 }
 
-/** 409 for an action that the current status does not allow; names the status. */
+/** 409 for an action that the current status does not allow; names the action and the status. */
 export class InvalidStateError extends ConflictError {
-  constructor(action: string, status: string) {
-    super('INVALID_STATE', `Cannot ${action} while the status is ${status}.`, { currentStatus: status });
+  constructor(action: ActionName | (string & {}), status: StatusName) {
+    super(
+      'INVALID_STATE',
+      isAction(action) ? msg('detail.invalidState', { action, status }) : `Cannot ${action} while the status is ${status}.`,
+      { currentStatus: status },
+    );
   }
 }
 
 export class ThrottledError extends DomainError {
-  constructor(detail: string, retryAfterSeconds: number) {
-    super(429, 'THROTTLED', 'Too many requests', detail, { retryAfterSeconds }, {
+  constructor(detail: Msg | string, retryAfterSeconds: number) {
+    super(429, 'THROTTLED', 'title.throttled', detail, { retryAfterSeconds }, {
       'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))),
     });
   }
@@ -77,7 +103,57 @@ export class ThrottledError extends DomainError {
 
 /** A dependency cannot answer right now (the token issuer's key set): the request may succeed later. */
 export class ServiceUnavailableError extends DomainError {
-  constructor(detail: string, retryAfterSeconds: number) {
-    super(503, 'SERVICE_UNAVAILABLE', 'Service unavailable', detail, {}, { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) });
+  constructor(detail: Msg, retryAfterSeconds: number) {
+    super(503, 'SERVICE_UNAVAILABLE', 'title.serviceUnavailable', detail, {}, { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) });
   }
 }
+
+/** A dependency throttled or failed after the SDK's retries (the database, file storage): 503 with Retry-After. */
+export class TemporarilyUnavailableError extends DomainError {
+  constructor(detail: Msg = msg('detail.busy'), retryAfterSeconds = 1) {
+    super(503, 'TEMPORARILY_UNAVAILABLE', 'title.temporarilyUnavailable', detail, {}, { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) });
+  }
+}
+
+/** Anything unexpected: 500 with no internals. */
+export class InternalError extends DomainError {
+  constructor() {
+    super(500, 'INTERNAL', 'title.internal', msg('detail.internal'));
+  }
+}
+
+// The English catalogue's action names, checked at run time only for the transitional plain-string verbs.
+const ACTION_NAMES = new Set<string>([
+  'submit-requirements', 'reject-requirements', 'start', 'complete', 'urge', 'confirm', 'reject-completion', 'cancel',
+  'appeal', 'resolve', 'remind', 'auto-confirm', 'auto-cancel', 'message', 'edit', 'submit', 'withdraw', 'approve',
+  'reject', 'delist', 'takedown', 'rate', 'add-attachment',
+] satisfies ActionName[]);
+const isAction = (action: string): action is ActionName => ACTION_NAMES.has(action);
+
+const isKey = (text: string): text is MessageKey => text.startsWith('title.');
+
+const textIn = (lang: Language, text: Msg | string): string => (typeof text === 'string' ? legacyText(lang, text) : render(lang, text));
+
+/** A field message in the reader's language: a catalogue message, one a schema names, or zod's own text. */
+export const fieldText = (lang: Language, message: Msg | string): string => {
+  if (typeof message !== 'string') return render(lang, message);
+  const keyed = fieldMessageOf(message);
+  return keyed ? render(lang, keyed) : legacyField(lang, message);
+};
+
+/** The problem document of a refusal, its human texts (title, detail, field messages) in `lang`. */
+export const problemDocument = (err: DomainError, instance: string, lang: Language) => {
+  const { errors, ...extra } = err.extra as { errors?: unknown };
+  return {
+    type: `https://errors.marketplace.example/${err.code.toLowerCase().replace(/_/g, '-')}`,
+    title: isKey(err.title) ? render(lang, { key: err.title } as Msg) : legacyText(lang, err.title),
+    status: err.status,
+    code: err.code,
+    detail: textIn(lang, err.detail),
+    instance,
+    ...extra,
+    ...(Array.isArray(errors)
+      ? { errors: (errors as FieldError[]).map((e) => ({ ...e, path: e.path, message: fieldText(lang, e.message) })) }
+      : {}),
+  };
+};

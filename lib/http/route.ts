@@ -4,10 +4,11 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { z } from 'zod';
 import { authenticate, type Role, type User } from './auth';
-import { DomainError, ForbiddenError, NotFoundError, ValidationError } from './errors';
+import { DomainError, ForbiddenError, InternalError, NotFoundError, problemDocument, TemporarilyUnavailableError, ValidationError } from './errors';
+import { msg } from '../i18n';
 import { recordCommand } from './metrics';
 import { parseOrThrow } from './validation';
-import { localizeProblem, problemLanguageOf, type Language } from './language';
+import { problemLanguageOf, type Language } from './language';
 import { findRecord, idempotencyOf, recordReply, replay } from '../shared/idempotency';
 
 export const logger = new Logger({ serviceName: 'marketplace' });
@@ -63,20 +64,7 @@ const lowerCaseHeaders = (headers: Record<string, string | undefined> | undefine
 const problem = (err: DomainError, instance: string, lang: Language = 'en'): APIGatewayProxyResultV2 => ({
   statusCode: err.status,
   headers: { 'content-type': 'application/problem+json', 'content-language': lang === 'zh' ? 'zh-CN' : 'en', ...err.headers },
-  body: JSON.stringify(
-    localizeProblem(
-      {
-        type: `https://errors.marketplace.example/${err.code.toLowerCase().replace(/_/g, '-')}`,
-        title: err.title,
-        status: err.status,
-        code: err.code,
-        detail: err.message,
-        instance,
-        ...err.extra,
-      },
-      lang,
-    ),
-  ),
+  body: JSON.stringify(problemDocument(err, instance, lang)),
 });
 
 const MAX_BODY_DEPTH = 32;
@@ -103,18 +91,18 @@ const readBody = (event: APIGatewayProxyEventV2): unknown => {
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   // refused before parsing, validating or hashing: nothing deeper than a real body ever nests
   if (nestingOf(text, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) {
-    throw new ValidationError([{ path: '(body)', message: `nested deeper than ${MAX_BODY_DEPTH} levels` }]);
+    throw new ValidationError([{ path: '(body)', message: msg('field.nestedTooDeep', { max: MAX_BODY_DEPTH }) }]);
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw new ValidationError([{ path: '(body)', message: 'the body is not valid JSON' }]);
+    throw new ValidationError([{ path: '(body)', message: msg('field.notJson') }]);
   }
 };
 
 const parsePath = <S extends Schema>(schema: S, value: unknown): z.output<S> => {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new NotFoundError('The resource');
+  if (!parsed.success) throw new NotFoundError('resource');
   return parsed.data;
 };
 
@@ -174,7 +162,7 @@ export const route = <
       const user = access === 'public' ? undefined : await authenticate(headers.authorization);
       if (user) logger.appendKeys({ userId: user.id });
       if (user && Array.isArray(access) && !access.some((r) => user.roles.includes(r))) {
-        throw new ForbiddenError(`This action is for ${access.join(' or ')} accounts.`);
+        throw new ForbiddenError(msg('detail.rolesOnly', { roles: access }));
       }
       // An id that cannot exist is simply not found: a path never answers 400.
       const params = options.params ? parsePath(options.params, event.pathParameters ?? {}) : undefined;
@@ -221,15 +209,11 @@ export const route = <
       if (isUnavailable(err)) {
         recordCommand(routeKey, method, 503, 'TEMPORARILY_UNAVAILABLE');
         logger.warn('a dependency is unavailable', { requestId, error: err as Error });
-        return problem(
-          new DomainError(503, 'TEMPORARILY_UNAVAILABLE', 'Temporarily unavailable', 'The service is busy; try again shortly.', {}, { 'retry-after': '1' }),
-          event.rawPath ?? '',
-          lang,
-        );
+        return problem(new TemporarilyUnavailableError(), event.rawPath ?? '', lang);
       }
       logger.error('unexpected failure', { requestId, error: err as Error });
       recordCommand(routeKey, method, 500, 'INTERNAL');
-      return problem(new DomainError(500, 'INTERNAL', 'Internal error', 'Something went wrong on our side.'), event.rawPath ?? '', lang);
+      return problem(new InternalError(), event.rawPath ?? '', lang);
     } finally {
       logger.removeKeys(['requestId', 'userId', 'productId', 'orderId', 'notificationId', 'attachmentId']);
     }

@@ -1,13 +1,14 @@
 import type { z } from 'zod';
 import { ValidationError, type FieldError } from './errors';
 import { zodErrorMap, type Language } from './language';
+import { msg } from '../i18n';
 
 /** zod issues as the problem document's `errors`: a dotted path and a message each. */
 export const fieldErrors = (error: z.ZodError, prefix = ''): FieldError[] =>
   error.issues.map((issue) => {
     const path = [prefix, ...issue.path.map(String)].filter((p) => p !== '').join('.');
     if (issue.code === 'unrecognized_keys') {
-      return { path: path || '(body)', message: `unknown field(s): ${issue.keys.join(', ')}` };
+      return { path: path || '(body)', message: msg('field.unknownKeys', { keys: issue.keys }) };
     }
     return { path: path || '(body)', message: issue.message };
   });

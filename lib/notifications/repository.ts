@@ -27,8 +27,8 @@ const counterKeys = (userId: string) => ({
 export const recordNotification = async (n: NotificationItem): Promise<boolean> => {
   const counter = counterKeys(n.recipientId);
   try {
-    await transactWrite([
-      {
+    await transactWrite({
+      notification: {
         Put: {
           TableName: tableName,
           Item: {
@@ -43,7 +43,7 @@ export const recordNotification = async (n: NotificationItem): Promise<boolean> 
           ConditionExpression: 'attribute_not_exists(PK)',
         },
       },
-      {
+      counter: {
         Update: {
           TableName: tableName,
           Key: keys.inbox(n.recipientId),
@@ -51,10 +51,10 @@ export const recordNotification = async (n: NotificationItem): Promise<boolean> 
           ExpressionAttributeValues: { ':one': 1, ':g1pk': counter.GSI1PK, ':g2pk': counter.GSI2PK, ':sort': COUNTER_SORT },
         },
       },
-    ]);
+    });
     return true;
   } catch (err) {
-    if (err instanceof ConditionFailed && err.index === 0) return false;
+    if (ConditionFailed.of(err, 'notification')) return false;
     throw err;
   }
 };
@@ -120,18 +120,18 @@ const unreadCountUpdate = (userId: string, delta: number) => ({
 export const markRead = async (userId: string, notificationId: string, now: Date) => {
   const key = keys.notification(userId, notificationId);
   try {
-    await transactWrite([
-      markReadUpdate(key, now),
-      unreadCountUpdate(userId, -1),
-    ]);
+    await transactWrite({ notification: markReadUpdate(key, now), counter: unreadCountUpdate(userId, -1) });
   } catch (err) {
     if (!(err instanceof ConditionFailed)) throw err;
-    if (err.index === 0 && !err.item) throw new NotFoundError('The notification');
+    if (err.failed === 'notification' && !err.item) throw new NotFoundError('notification');
   }
   const out = await ddb.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
-  if (!out.Item) throw new NotFoundError('The notification');
+  if (!out.Item) throw new NotFoundError('notification');
   return notificationItemSchema.parse(out.Item);
 };
+
+/** A mark's name in the read-all transaction: its notification's key. */
+const markName = (i: Record<string, unknown>) => `mark:${String(i.PK)}`;
 
 /** Marks per transaction: 99 notifications and the counter make DynamoDB's 100 items. */
 const READ_ALL_BATCH = 99;
@@ -157,16 +157,17 @@ export const markAllRead = async (userId: string, now: Date): Promise<{ marked: 
     if (!batch.length) return { marked };
     while (batch.length) {
       try {
-        await transactWrite([
-          ...batch.map((i) => markReadUpdate({ PK: i.PK as string, SK: i.SK as string }, now)),
-          unreadCountUpdate(userId, -batch.length),
-        ]);
+        await transactWrite({
+          ...Object.fromEntries(batch.map((i) => [markName(i), markReadUpdate({ PK: i.PK as string, SK: i.SK as string }, now)])),
+          counter: unreadCountUpdate(userId, -batch.length),
+        });
         marked += batch.length;
         batch = [];
       } catch (err) {
         // read meanwhile by another request: leave it out and mark the rest
-        if (!(err instanceof ConditionFailed) || err.index >= batch.length) throw err;
-        batch = batch.filter((_, i) => i !== (err as ConditionFailed).index);
+        const refused = err instanceof ConditionFailed ? batch.find((i) => markName(i) === err.failed) : undefined;
+        if (!refused) throw err;
+        batch = batch.filter((i) => i !== refused);
       }
     }
   }

@@ -3,6 +3,7 @@ import { ORDER_STATUSES } from '../orders/schemas';
 import { PRODUCT_STATUSES, SERVICE_TYPES } from '../products/schemas';
 import { ID_PATTERN } from '../shared/ids';
 import { pageParams } from '../shared/pagination';
+import { fieldMessage, msg } from '../i18n';
 
 const isoTime = z.iso.datetime({ offset: true });
 /** A user id as Cognito issues it (`sub`): a UUID, or the local emulator's equivalent. */
@@ -21,7 +22,7 @@ export const operatorOrdersQuery = z
   })
   .refine((q) => !(q.createdFrom && q.createdTo) || Date.parse(q.createdFrom) <= Date.parse(q.createdTo), {
     path: ['createdTo'],
-    message: 'createdTo must not be before createdFrom',
+    message: fieldMessage(msg('field.createdOrder')),
   });
 export type OperatorOrdersQuery = z.infer<typeof operatorOrdersQuery>;
 

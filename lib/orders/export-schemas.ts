@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { orderListQuery } from './schemas';
+import { fieldMessage, msg } from '../i18n';
 
 const isTimeZone = (tz: string) => {
   try {
@@ -15,7 +16,7 @@ export const exportQuery = orderListQuery.safeExtend({
   tz: z
     .string()
     .max(64)
-    .refine(isTimeZone, { message: 'not an IANA time zone, e.g. Asia/Shanghai' })
+    .refine(isTimeZone, { message: fieldMessage(msg('field.timeZone')) })
     .default('Asia/Shanghai'),
 });
 export type ExportQuery = z.infer<typeof exportQuery>;

@@ -170,14 +170,14 @@ export const validateAnswers = (
   const errors: FieldError[] = [];
   const known = new Set(template.map((f) => f.key));
   for (const key of Object.keys(answers)) {
-    if (!known.has(key)) errors.push({ path: `answers.${key}`, message: 'not a field of the requirements form' });
+    if (!known.has(key)) errors.push({ path: `answers.${key}`, message: msg('field.notInForm') });
   }
   for (const field of template) {
     // own properties only: a field named `constructor` must not find Object.prototype's
     const value = Object.hasOwn(answers, field.key) ? answers[field.key] : undefined;
     const path = `answers.${field.key}`;
     if (value === undefined || value === '') {
-      if (field.required) errors.push({ path, message: `${field.label} is required` });
+      if (field.required) errors.push({ path, message: msg('field.required', { label: field.label }) });
       continue;
     }
     const ok =
@@ -191,13 +191,16 @@ export const validateAnswers = (
               ? typeof value === 'string' && attachmentIds.has(value)
               : typeof value === 'string' && (field.options ?? []).includes(value);
     if (!ok) {
-      const expected =
-        field.type === 'select'
-          ? `one of ${(field.options ?? []).join(', ')}`
-          : field.type === 'file'
-            ? 'an attachment uploaded to this order'
-            : `a ${field.type}`;
-      errors.push({ path, message: `${field.label} must be ${expected}` });
+      const { label } = field;
+      errors.push({
+        path,
+        message:
+          field.type === 'select'
+            ? msg('field.oneOf', { label, options: field.options ?? [] })
+            : field.type === 'file'
+              ? msg('field.orderAttachment', { label })
+              : msg('field.ofType', { label, type: field.type }),
+      });
     }
   }
   return errors;
@@ -215,6 +218,7 @@ export const referencesOf = (action: OrderCommand, input: CommandInput, template
 
 export type { Language } from '../http/language';
 import type { Language } from '../http/language';
+import { msg } from '../i18n';
 
 /** Each party's name for a status (服务商端 / 用户端), Chinese by default. */
 export const statusLabels = (o: Pick<OrderItem, 'status' | 'requirements' | 'product'>, lang: Language) => {

@@ -48,6 +48,7 @@ import {
   type ProductSnapshot,
   type TimelineEntry,
 } from './schemas';
+import { msg } from '../i18n';
 
 const parseOrder = (item: Record<string, unknown>) => orderItemSchema.parse(item);
 
@@ -106,7 +107,7 @@ const canSee = (order: Pick<OrderItem, 'buyerId' | 'providerId'>, user: { id: st
 /** An order with its timeline for its buyer, its provider or an operator; anyone else gets 404. */
 export const readOrderFor = async (user: { id: string; roles: string[] }, orderId: string) => {
   const found = await getOrderWithTimeline(orderId);
-  if (!found || !canSee(found.order, user)) throw new NotFoundError('The order');
+  if (!found || !canSee(found.order, user)) throw new NotFoundError('order');
   return found;
 };
 
@@ -129,7 +130,7 @@ const snapshotOf = (product: ProductItem, planId: string): ProductSnapshot | und
   };
 };
 
-const productNotListed = () => new ConflictError('PRODUCT_NOT_LISTED', 'The product is not listed and cannot be bought.');
+const productNotListed = () => new ConflictError('PRODUCT_NOT_LISTED', msg('detail.productNotListed'));
 
 /**
  * Buys a listed product: one BatchGetItem (the product, and the idempotency record when a key was sent)
@@ -159,14 +160,14 @@ export const createOrder = async (
     if (replayed) return replayed;
   }
   const rawProduct = items.find((i) => i.PK === productKey.PK);
-  if (!rawProduct) throw new DomainError(404, 'PRODUCT_NOT_FOUND', 'Not found', 'The product was not found.');
+  if (!rawProduct) throw new NotFoundError('product', 'PRODUCT_NOT_FOUND');
   const product = productItemSchema.parse(rawProduct);
   if (product.listing !== 'listed' || !product.live) throw productNotListed();
-  if (product.providerId === buyerId) throw new ConflictOfInterestError('Nobody may buy their own product.');
+  if (product.providerId === buyerId) throw new ConflictOfInterestError(msg('detail.ownProduct'));
   const snapshot = snapshotOf(product, input.planId);
   if (!snapshot) {
-    throw new DomainError(404, 'PLAN_NOT_FOUND', 'Not found', `The product has no plan ${input.planId}.`, {
-      errors: [{ path: 'planId', message: 'not a plan of this product' }],
+    throw new NotFoundError('product', 'PLAN_NOT_FOUND', msg('detail.noSuchPlan', { planId: input.planId }), {
+      errors: [{ path: 'planId', message: msg('field.notPlan') }],
     });
   }
 
@@ -391,13 +392,13 @@ export const writeOrderCommand = async (
   attachments: AttachmentItem[] = [],
 ): Promise<{ order: OrderItem; entry: VersionedEntry }> => {
   const { action, input, actor, now, rules } = c;
-  if (isOwnAsOperator(current, actor)) throw new ConflictOfInterestError('An operator may not settle an order they bought or sell.');
+  if (isOwnAsOperator(current, actor)) throw new ConflictOfInterestError(msg('detail.operatorOwnOrder'));
   const refusal = refusalOf(current, action, actor.role, now, rules);
   if (refusal) throw refusalError(refusal, action, current.status);
   if (action === 'submit-requirements') {
     const ids = new Set(attachments.map((a) => a.attachmentId));
     const errors = validateAnswers(current.product.requirementsTemplate, input.answers ?? {}, ids);
-    if (errors.length) throw new ValidationError(errors, 'The requirements do not match the product’s form.');
+    if (errors.length) throw new ValidationError(errors, msg('detail.requirementsMismatch'));
   }
   // referenced attachments must be this order's and uploaded: checked (by the checker the function brings,
   // so that only functions that take references carry the storage client), and marked verified in the same write
@@ -472,7 +473,7 @@ export const commandOrder = async (
       if (replayed) return replayed;
     }
     const actor = found ? actorOn(found.order, request.actor, request.action) : undefined;
-    if (!found || !actor || !actsOn(found.order, actor)) throw new NotFoundError('The order');
+    if (!found || !actor || !actsOn(found.order, actor)) throw new NotFoundError('order');
     const c = { ...request, actor };
     let reply: Reply | undefined;
     try {
@@ -493,7 +494,7 @@ export const commandOrder = async (
       if (!(err instanceof StaleOrder)) throw err;
       const seen = err.seen?.type === 'order' ? parseOrder(err.seen) : undefined;
       if (!seen && idempotency && attempt < STALE_RETRIES) continue;
-      if (!seen) throw new NotFoundError('The order');
+      if (!seen) throw new NotFoundError('order');
       const refusal = refusalOf(seen, c.action, actor.role, c.now, c.rules);
       if (attempt >= STALE_RETRIES || (refusal && !idempotency)) throw refusalError(refusal, c.action, seen.status);
     }

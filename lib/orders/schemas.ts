@@ -4,6 +4,7 @@ import { contentSchema, planSchema } from '../products/schemas';
 import { ID_PATTERN } from '../shared/ids';
 import { attachmentRefs, attachmentView } from '../attachments/schemas';
 import { reviewView } from '../reviews/schemas';
+import { fieldMessage, msg } from '../i18n';
 
 export const ORDER_STATUSES = ['awaiting_start', 'implementing', 'awaiting_confirmation', 'completed', 'cancelled', 'disputed'] as const;
 export const REQUIREMENT_STATUSES = ['none', 'submitted', 'rejected', 'accepted'] as const;
@@ -45,13 +46,13 @@ export const createOrderBody = z.object({
 const answerNumber = z
   .number()
   .refine((n) => Number.isFinite(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER && (n === 0 || Math.abs(n) >= 1e-6), {
-    message: 'a number of at most 2^53−1 in magnitude, and 0 or at least 1e-6',
+    message: fieldMessage(msg('field.answerNumber')),
   });
 
 export const requirementsBody = z.object({
   answers: z
     .record(z.string().max(40), z.union([z.string().max(2000), answerNumber, z.boolean()]))
-    .refine((a) => Object.keys(a).length <= 50, { message: 'at most 50 answers' }),
+    .refine((a) => Object.keys(a).length <= 50, { message: fieldMessage(msg('field.answersAtMost', { max: 50 })) }),
 });
 export const noteBody = z.object({ note: text(2000) });
 /** 实施完成: the delivery note and, optionally, attachments uploaded to the order. */
@@ -70,7 +71,7 @@ const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
 /** A time with any UTC offset, as an instant whose UTC year has four digits (so it sorts as a key). */
 const isoTime = z.iso
   .datetime({ offset: true })
-  .refine((v) => Date.parse(v) >= EARLIEST && Date.parse(v) <= LATEST, { message: 'must be between 1970 and 9999 in UTC' });
+  .refine((v) => Date.parse(v) >= EARLIEST && Date.parse(v) <= LATEST, { message: fieldMessage(msg('field.dateRange')) });
 /** Whether `from` is not after `to`, compared as instants (offsets differ). */
 const ordered = (from?: string, to?: string) => !(from && to) || Date.parse(from) <= Date.parse(to);
 
@@ -87,11 +88,11 @@ export const orderListQuery = z
   })
   .refine((q) => ordered(q.createdFrom, q.createdTo), {
     path: ['createdTo'],
-    message: 'createdTo must not be before createdFrom',
+    message: fieldMessage(msg('field.createdOrder')),
   })
   .refine((q) => ordered(q.completedFrom, q.completedTo), {
     path: ['completedTo'],
-    message: 'completedTo must not be before completedFrom',
+    message: fieldMessage(msg('field.completedOrder')),
   });
 export type OrderListQuery = z.infer<typeof orderListQuery>;
 

@@ -15,6 +15,7 @@ import {
   type CatalogListItemView,
   type ProviderProductView,
 } from './schemas';
+import { t } from '../i18n';
 
 /**
  * A product's state is two facts: whether buyers can see it (`listing`) and where its draft content
@@ -38,39 +39,33 @@ interface ActionRule {
   from: (p: Phase) => boolean;
   /** What the action sets; everything else stays. */
   to: Partial<Phase>;
-  /** The verb of the 409 message. */
-  verb: string;
 }
 
 /** The product state machine as data: who may act, from which phases, and what changes. */
 export const productRules: Record<ProductAction, ActionRule> = {
-  edit: { role: 'provider', from: (p) => p.review !== 'in_review', to: { review: 'draft' }, verb: 'edit the product' },
+  edit: { role: 'provider', from: (p) => p.review !== 'in_review', to: { review: 'draft' } },
   submit: {
     role: 'provider',
     from: (p) => p.review === 'draft' || p.review === 'rejected' || (p.listing === 'delisted' && p.review === 'none'),
     to: { review: 'in_review' },
-    verb: 'submit the product for review',
   },
-  withdraw: { role: 'provider', from: (p) => p.review === 'in_review', to: { review: 'draft' }, verb: 'withdraw the review' },
+  withdraw: { role: 'provider', from: (p) => p.review === 'in_review', to: { review: 'draft' } },
   approve: {
     role: 'operator',
     from: (p) => p.review === 'in_review',
     to: { listing: 'listed', review: 'none' },
-    verb: 'approve the product',
   },
-  reject: { role: 'operator', from: (p) => p.review === 'in_review', to: { review: 'rejected' }, verb: 'reject the product' },
+  reject: { role: 'operator', from: (p) => p.review === 'in_review', to: { review: 'rejected' } },
   delist: {
     role: 'provider',
     from: (p) => p.listing === 'listed' && p.review !== 'in_review',
     to: { listing: 'delisted' },
-    verb: 'delist the product',
   },
   /** 违规下架: the platform takes a listed product down whatever its pending revision; relisting is reviewed. */
   takedown: {
     role: 'operator',
     from: (p) => p.listing === 'listed',
     to: { listing: 'delisted', review: 'rejected' },
-    verb: 'take the product down',
   },
 };
 
@@ -91,13 +86,6 @@ export const statusOf = ({ listing, review }: Phase): ProductStatus => {
 
 export const phasesWithStatus = (status: ProductStatus): Phase[] => PHASES.filter((p) => statusOf(p) === status);
 
-export const STATUS_LABELS: Record<ProductStatus, { zh: string; en: string }> = {
-  draft: { zh: '未提交审核', en: 'Draft' },
-  in_review: { zh: '审核中', en: 'In review' },
-  rejected: { zh: '审核驳回', en: 'Rejected' },
-  listed: { zh: '已上架', en: 'Listed' },
-  delisted: { zh: '已下架', en: 'Delisted' },
-};
 
 /** Gives every plan an id so orders can name it; ids the provider chose are kept. */
 export function normalizeContent(content: ContentInput): ProductContent;
@@ -115,7 +103,7 @@ export const toProviderView = (p: ProductItem): ProviderProductView => {
     productId: p.productId,
     providerId: p.providerId,
     status,
-    statusLabel: STATUS_LABELS[status].zh,
+    statusLabel: t('zh', `status.product.${status}`),
     version: p.version,
     live: p.live,
     draft: pending ? p.draft : null,

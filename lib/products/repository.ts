@@ -20,6 +20,7 @@ import {
   type ProductItem,
   type ProductStatus,
 } from './schemas';
+import { msg } from '../i18n';
 
 const parseProduct = (item: Record<string, unknown>): ProductItem => productItemSchema.parse(item);
 
@@ -39,18 +40,18 @@ const phaseCondition = (expr: Expr, phases: Phase[]) => {
 const explain = (err: unknown, action: ProductAction, user: User, version?: number): never => {
   if (!(err instanceof ConditionFailed)) throw err;
   const seen = err.item;
-  if (!seen || seen.type !== 'product') throw new NotFoundError('The product');
-  if (productRules[action].role === 'provider' && seen.providerId !== user.id) throw new NotFoundError('The product');
+  if (!seen || seen.type !== 'product') throw new NotFoundError('product');
+  if (productRules[action].role === 'provider' && seen.providerId !== user.id) throw new NotFoundError('product');
   if (productRules[action].role === 'operator' && seen.providerId === user.id) {
-    throw new ConflictOfInterestError('An operator never decides on, or takes down, their own product.');
+    throw new ConflictOfInterestError(msg('detail.operatorOwnProduct'));
   }
   const phase = { listing: seen.listing, review: seen.review } as Phase;
   if (productRules[action].from(phase) && version !== undefined && seen.version !== version) {
-    throw new ConflictError('VERSION_CONFLICT', `The product changed since version ${version}; it is now version ${seen.version}.`, {
+    throw new ConflictError('VERSION_CONFLICT', msg('detail.productChanged', { version, current: Number(seen.version) }), {
       currentVersion: seen.version,
     });
   }
-  throw new InvalidStateError(productRules[action].verb, statusOf(phase));
+  throw new InvalidStateError(action, statusOf(phase));
 };
 
 /** 商品接入: a new draft, with its idempotency record in the same transaction when a key was sent. */
@@ -101,18 +102,18 @@ export const createProduct = async (
     return reply;
   }
   try {
-    await transactWrite([
-      { Put: { TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
-      ...(idempotency ? [idempotencyPut(idempotency, reply, now)] : []),
-      ...(rate ? [rateLimitUpdate(rate, user.id, now)] : []),
-    ]);
+    await transactWrite({
+      product: { Put: { TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
+      idempotency: idempotency && idempotencyPut(idempotency, reply, now),
+      rate: rate && rateLimitUpdate(rate, user.id, now),
+    });
     return reply;
   } catch (err) {
-    if (err instanceof ConditionFailed && idempotency && err.index === 1) {
+    if (idempotency && ConditionFailed.of(err, 'idempotency')) {
       const replayed = replay(err.item, idempotency, now);
       if (replayed) return replayed;
     }
-    if (err instanceof ConditionFailed && rate && err.index === (idempotency ? 2 : 1)) throw throttled(rate, now);
+    if (rate && ConditionFailed.of(err, 'rate')) throw throttled(rate, now);
     throw err;
   }
 };
@@ -126,14 +127,14 @@ export const getProduct = async (productId: string): Promise<ProductItem | undef
 /** Access pattern: the product page (查看), one GetItem; anything not listed answers 404 like an absent one. */
 export const getListedProduct = async (productId: string) => {
   const product = await getProduct(productId);
-  if (!product || product.listing !== 'listed') throw new NotFoundError('The product');
+  if (!product || product.listing !== 'listed') throw new NotFoundError('product');
   return product;
 };
 
 /** A provider's own product; someone else's answers 404 like an absent one. */
 export const getOwnProduct = async (user: User, productId: string) => {
   const product = await getProduct(productId);
-  if (!product || product.providerId !== user.id) throw new NotFoundError('The product');
+  if (!product || product.providerId !== user.id) throw new NotFoundError('product');
   return product;
 };
 
@@ -246,8 +247,8 @@ export const changeProductStatus = async (
   const at = now.toISOString();
   const entryId = newId(now.getTime());
   try {
-    await transactWrite([
-      {
+    await transactWrite({
+      product: {
         Update: {
           TableName: tableName,
           Key: keys.product(productId),
@@ -256,7 +257,7 @@ export const changeProductStatus = async (
           ...expr.attrs(),
         },
       },
-      {
+      entry: {
         Put: {
           TableName: tableName,
           Item: {
@@ -274,12 +275,12 @@ export const changeProductStatus = async (
           ConditionExpression: 'attribute_not_exists(PK)',
         },
       },
-    ]);
+    });
   } catch (err) {
     return explain(err, action, user, input.version);
   }
   const product = await getProduct(productId);
-  if (!product) throw new NotFoundError('The product');
+  if (!product) throw new NotFoundError('product');
   return product;
 };
 
@@ -367,8 +368,8 @@ export const deleteUnlistedProduct = async (user: User, productId: string): Prom
   } catch (err) {
     if (!(err instanceof ConditionalCheckFailedException)) throw err;
     const seen = err.Item ? unmarshall(err.Item as never) : undefined;
-    if (!seen || seen.type !== 'product' || seen.providerId !== user.id) throw new NotFoundError('The product');
-    throw new ConflictError('PRODUCT_WAS_LISTED', 'A product that was ever listed cannot be deleted; delist it instead.', {
+    if (!seen || seen.type !== 'product' || seen.providerId !== user.id) throw new NotFoundError('product');
+    throw new ConflictError('PRODUCT_WAS_LISTED', msg('detail.productWasListed'), {
       currentStatus: statusOf({ listing: seen.listing, review: seen.review } as Phase),
     });
   }

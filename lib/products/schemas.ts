@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ID_PATTERN } from '../shared/ids';
 import { ratingSummaryView } from '../reviews/schemas';
 import { pageParams } from '../shared/pagination';
+import { fieldMessage, msg } from '../i18n';
 
 export const SERVICE_TYPES = ['ops_service', 'custom_dev', 'software', 'saas', 'image', 'api'] as const;
 export const PLAN_UNITS = ['times', 'day', 'month', 'year'] as const;
@@ -25,8 +26,8 @@ const text = (max: number) =>
     .trim()
     .min(1)
     .max(max)
-    .refine((s) => !/[\n\r\t]/.test(s) && visible(s), { message: 'must not hold control or text-direction characters' })
-    .refine((s) => s.replace(INVISIBLE, '').length > 0, { message: 'must hold visible characters' });
+    .refine((s) => !/[\n\r\t]/.test(s) && visible(s), { message: fieldMessage(msg('field.noControlCharacters')) })
+    .refine((s) => s.replace(INVISIBLE, '').length > 0, { message: fieldMessage(msg('field.visibleCharacters')) });
 
 export const planSchema = z
   .object({
@@ -37,7 +38,7 @@ export const planSchema = z
     listPrice: z.number().int().min(0).max(MAX_FEN),
     price: z.number().int().min(0).max(MAX_FEN),
   })
-  .refine((p) => p.price <= p.listPrice, { path: ['price'], message: 'price must not exceed listPrice' });
+  .refine((p) => p.price <= p.listPrice, { path: ['price'], message: fieldMessage(msg('field.priceAboveList')) });
 
 export const requirementFieldSchema = z
   .object({
@@ -49,7 +50,7 @@ export const requirementFieldSchema = z
   })
   .refine((f) => f.type !== 'select' || (f.options?.length ?? 0) > 0, {
     path: ['options'],
-    message: 'a select field needs options',
+    message: fieldMessage(msg('field.selectNeedsOptions')),
   });
 
 const unique = <T>(items: T[], key: (t: T) => string | undefined) => {
@@ -83,7 +84,7 @@ export const contentFields = {
     .trim()
     .min(1)
     .max(20_000)
-    .refine(visible, { message: 'must not hold control or text-direction characters (line breaks and tabs are fine)' }),
+    .refine(visible, { message: fieldMessage(msg('field.noControlCharactersInText')) }),
   logoUrl: z.url({ protocol: /^https?$/ }).max(2048),
   deliveryDays: z.number().int().min(1).max(365),
   warrantyDays: z.number().int().min(0).max(3650),
@@ -91,12 +92,12 @@ export const contentFields = {
     .array(planSchema)
     .min(1)
     .max(20)
-    .refine((plans) => unique(plans, (p) => p.planId), { message: 'planId values must be unique' }),
+    .refine((plans) => unique(plans, (p) => p.planId), { message: fieldMessage(msg('field.uniquePlanIds')) }),
   requirementsTemplate: z
     .array(requirementFieldSchema)
     .max(30)
-    .refine((fields) => unique(fields, (f) => f.key), { message: 'field keys must be unique' })
-    .refine((fields) => bytesOf(fields) <= MAX_TEMPLATE_BYTES, { message: `at most ${MAX_TEMPLATE_BYTES} bytes of labels and options in all` }),
+    .refine((fields) => unique(fields, (f) => f.key), { message: fieldMessage(msg('field.uniqueFieldKeys')) })
+    .refine((fields) => bytesOf(fields) <= MAX_TEMPLATE_BYTES, { message: fieldMessage(msg('field.templateBytes', { max: MAX_TEMPLATE_BYTES })) }),
   requirementsBeforeStart: z.boolean(),
 };
 
@@ -109,7 +110,7 @@ export const createProductBody = z.object({
 export const editProductBody = z
   .object(contentFields)
   .partial()
-  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'send at least one field to change' });
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: fieldMessage(msg('field.someChange')) });
 
 /** Stored content: plans always carry their planId. */
 export const contentSchema = z.object({

@@ -5,17 +5,18 @@ import { queryPage } from '../db/query';
 import { ConditionFailed, Expr, transactWrite, updateItem } from '../db/write';
 import type { User } from '../http/auth';
 import { ConflictError, InvalidStateError, NotFoundError } from '../http/errors';
-import { orderItemSchema, type OrderItem } from '../orders/schemas';
+import { orderItemSchema, type OrderItem, type OrderStatus } from '../orders/schemas';
 import { getProduct } from '../products/repository';
 import { editableUntil } from './model';
 import { parseReview, type ReviewEdit, type ReviewInput, type ReviewItem } from './schemas';
+import { msg } from '../i18n';
 
 const readOrder = async (orderId: string): Promise<OrderItem | undefined> => {
   const out = await ddb.send(new GetCommand({ TableName: tableName, Key: keys.order(orderId), ConsistentRead: true }));
   return out.Item?.type === 'order' ? orderItemSchema.parse(out.Item) : undefined;
 };
 
-const alreadyReviewed = () => new ConflictError('ALREADY_REVIEWED', 'This order has already been rated.');
+const alreadyReviewed = () => new ConflictError('ALREADY_REVIEWED', msg('detail.alreadyRated'));
 
 /** The product aggregate's change, in the same transaction as the rating it counts. */
 const aggregateUpdate = (productId: string, countDelta: number, sumDelta: number) => ({
@@ -35,8 +36,8 @@ const aggregateUpdate = (productId: string, countDelta: number, sumDelta: number
  */
 export const createReview = async (user: User, orderId: string, input: ReviewInput, now: Date): Promise<ReviewItem> => {
   const order = await readOrder(orderId);
-  if (!order || order.buyerId !== user.id) throw new NotFoundError('The order');
-  if (order.status !== 'completed') throw new InvalidStateError('rate the order', order.status);
+  if (!order || order.buyerId !== user.id) throw new NotFoundError('order');
+  if (order.status !== 'completed') throw new InvalidStateError('rate', order.status);
   const at = now.toISOString();
   const review: ReviewItem = {
     orderId,
@@ -50,8 +51,8 @@ export const createReview = async (user: User, orderId: string, input: ReviewInp
     updatedAt: at,
   };
   try {
-    await transactWrite([
-      {
+    await transactWrite({
+      order: {
         ConditionCheck: {
           TableName: tableName,
           Key: keys.order(orderId),
@@ -60,7 +61,7 @@ export const createReview = async (user: User, orderId: string, input: ReviewInp
           ExpressionAttributeValues: { ':completed': 'completed', ':buyer': user.id },
         },
       },
-      {
+      review: {
         Put: {
           TableName: tableName,
           Item: {
@@ -73,12 +74,12 @@ export const createReview = async (user: User, orderId: string, input: ReviewInp
           ConditionExpression: 'attribute_not_exists(PK)',
         },
       },
-      aggregateUpdate(order.productId, 1, input.rating),
-    ]);
+      product: aggregateUpdate(order.productId, 1, input.rating),
+    });
   } catch (err) {
-    if (err instanceof ConditionFailed && err.index === 1) throw alreadyReviewed();
-    if (err instanceof ConditionFailed && err.index === 2) throw new NotFoundError('The product');
-    if (err instanceof ConditionFailed) throw new InvalidStateError('rate the order', String(err.item?.status ?? order.status));
+    if (ConditionFailed.of(err, 'review')) throw alreadyReviewed();
+    if (ConditionFailed.of(err, 'product')) throw new NotFoundError('product');
+    if (ConditionFailed.of(err, 'order')) throw new InvalidStateError('rate', (err.item?.status ?? order.status) as OrderStatus);
     throw err;
   }
   return review;
@@ -91,9 +92,9 @@ export const createReview = async (user: User, orderId: string, input: ReviewInp
 export const editReview = async (user: User, orderId: string, input: ReviewEdit, now: Date): Promise<ReviewItem> => {
   const raw = (await ddb.send(new GetCommand({ TableName: tableName, Key: keys.review(orderId), ConsistentRead: true }))).Item;
   const current = raw ? parseReview(raw) : undefined;
-  if (!current || current.buyerId !== user.id) throw new NotFoundError('The rating');
+  if (!current || current.buyerId !== user.id) throw new NotFoundError('rating');
   if (now >= editableUntil(current)) {
-    throw new ConflictError('EDIT_WINDOW_CLOSED', 'A rating can be edited within 7 days of being given.');
+    throw new ConflictError('EDIT_WINDOW_CLOSED', msg('detail.ratingEditWindowClosed'));
   }
   const next: ReviewItem = {
     ...current,
@@ -107,8 +108,8 @@ export const editReview = async (user: User, orderId: string, input: ReviewEdit,
   if (next.comment !== undefined) sets.push(`${expr.name('comment')} = ${expr.value(next.comment)}`);
   const condition = `${expr.eq('buyerId', user.id)} AND ${expr.eq('rating', current.rating)} AND ${expr.eq('updatedAt', current.updatedAt)}`;
   try {
-    await transactWrite([
-      {
+    await transactWrite({
+      review: {
         Update: {
           TableName: tableName,
           Key: keys.review(orderId),
@@ -117,11 +118,11 @@ export const editReview = async (user: User, orderId: string, input: ReviewEdit,
           ...expr.attrs(),
         },
       },
-      aggregateUpdate(current.productId, 0, next.rating - current.rating),
-    ]);
+      product: aggregateUpdate(current.productId, 0, next.rating - current.rating),
+    });
   } catch (err) {
-    if (err instanceof ConditionFailed && err.index === 0) {
-      throw new ConflictError('VERSION_CONFLICT', 'The rating changed meanwhile; read it again.');
+    if (ConditionFailed.of(err, 'review')) {
+      throw new ConflictError('VERSION_CONFLICT', msg('detail.ratingChanged'));
     }
     throw err;
   }
@@ -142,8 +143,8 @@ export const replyToReview = async (user: User, orderId: string, text: string, n
     return parseReview(out);
   } catch (err) {
     if (!(err instanceof ConditionFailed)) throw err;
-    if (!err.item || err.item.providerId !== user.id) throw new NotFoundError('The rating');
-    throw new ConflictError('ALREADY_REPLIED', 'This rating already has a reply.');
+    if (!err.item || err.item.providerId !== user.id) throw new NotFoundError('rating');
+    throw new ConflictError('ALREADY_REPLIED', msg('detail.alreadyReplied'));
   }
 };
 
@@ -156,6 +157,6 @@ export const listProductReviews = async (productId: string, q: { limit: number; 
     getProduct(productId),
     queryPage({ index: 'GSI1', pk: keys.productReviews(productId), expr: new Expr(), limit: q.limit, cursor: q.cursor, newestFirst: true }),
   ]);
-  if (!product || product.listing !== 'listed') throw new NotFoundError('The product');
+  if (!product || product.listing !== 'listed') throw new NotFoundError('product');
   return { product, items: page.items.map(parseReview), nextCursor: page.nextCursor };
 };

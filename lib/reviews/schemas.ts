@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageParams } from '../shared/pagination';
+import { fieldMessage, msg } from '../i18n';
 
 /** 评价: a rating 1–5 and an optional comment (spec 4.2). */
 export const reviewBody = z.object({
@@ -11,7 +12,7 @@ export type ReviewInput = z.infer<typeof reviewBody>;
 /** The author's edit within 7 days: any of the two fields. */
 export const editReviewBody = reviewBody
   .partial()
-  .refine((b) => b.rating !== undefined || b.comment !== undefined, { message: 'send rating or comment' });
+  .refine((b) => b.rating !== undefined || b.comment !== undefined, { message: fieldMessage(msg('field.ratingOrComment')) });
 export type ReviewEdit = z.infer<typeof editReviewBody>;
 
 /** The provider's one reply. */

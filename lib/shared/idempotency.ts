@@ -6,6 +6,7 @@ import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { ConflictError } from '../http/errors';
 import type { Reply } from '../http/route';
+import { msg } from '../i18n';
 
 const TTL_SECONDS = 24 * 60 * 60;
 
@@ -73,10 +74,7 @@ export const replay = (item: Record<string, unknown> | undefined, req: Idempoten
   if (!parsed.success) return undefined;
   if (parsed.data.expiresAt * 1000 <= now.getTime()) return undefined;
   if (parsed.data.digest !== req.digest) {
-    throw new ConflictError(
-      'IDEMPOTENCY_KEY_REUSED',
-      'This Idempotency-Key was already used with a different request body.',
-    );
+    throw new ConflictError('IDEMPOTENCY_KEY_REUSED', msg('detail.idempotencyKeyReused'));
   }
   return { status: parsed.data.reply.status, body: parsed.data.reply.body, headers: { 'idempotent-replayed': 'true' } };
 };

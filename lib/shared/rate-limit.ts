@@ -2,11 +2,13 @@ import { tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { ConditionFailed, updateItem, type TransactItem } from '../db/write';
 import { ThrottledError } from '../http/errors';
+import { msg } from '../i18n';
+import type { RateName } from '../i18n/terms';
 
 /** A per-user limit: at most `limit` actions of one kind per fixed window of `windowSeconds`. */
 export interface RateRule {
   /** The kind of action counted: `orders`, `products`, `messages`. */
-  name: string;
+  name: RateName;
   limit: number;
   windowSeconds: number;
 }
@@ -39,7 +41,7 @@ export const rateLimitUpdate = (rule: RateRule, userId: string, now: Date): Tran
 /** 429 THROTTLED with Retry-After until the user's window ends. */
 export const throttled = (rule: RateRule, now: Date) =>
   new ThrottledError(
-    `At most ${rule.limit} ${rule.name} per ${rule.windowSeconds} seconds; try again later.`,
+    msg('detail.rateLimited', { limit: rule.limit, name: rule.name, seconds: rule.windowSeconds }),
     (windowOf(rule, now).end - now.getTime()) / 1000,
   );
 

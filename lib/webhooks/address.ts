@@ -1,6 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 import { lookup as lookupCallback } from 'node:dns';
+import { msg, render, type Msg } from '../i18n';
 
 // A provider's webhook may point only at global unicast addresses: IPv4 outside the special-purpose
 // registry's non-global blocks, IPv6 inside 2000::/3 outside its special blocks. An allow-list: an address
@@ -53,7 +54,12 @@ export const isAllowedAddress = (address: string, allowLoopback: boolean) => {
   return globalUnicastV6.check(a, 'ipv6') && !notGlobalV6.check(a, 'ipv6');
 };
 
-export class UnsafeUrlError extends Error {}
+/** Why a webhook address is refused: a catalogue message (the field message), in English as the error's message. */
+export class UnsafeUrlError extends Error {
+  constructor(readonly text: Msg) {
+    super(render('en', text));
+  }
+}
 
 /** Checks a webhook URL: https (http only to loopback on the local stage), resolving to allowed addresses only. */
 export const checkWebhookUrl = async (raw: string, allowLoopback: boolean) => {
@@ -61,22 +67,22 @@ export const checkWebhookUrl = async (raw: string, allowLoopback: boolean) => {
   try {
     url = new URL(raw);
   } catch {
-    throw new UnsafeUrlError('not a URL');
+    throw new UnsafeUrlError(msg('field.notUrl'));
   }
-  if (url.username || url.password) throw new UnsafeUrlError('credentials in the URL are not allowed');
+  if (url.username || url.password) throw new UnsafeUrlError(msg('field.urlCredentials'));
   const host = url.hostname.replace(/^\[|\]$/g, '');
   let addresses: string[];
   try {
     addresses = isIP(host) ? [host] : (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
   } catch {
-    throw new UnsafeUrlError(`${host} does not resolve`);
+    throw new UnsafeUrlError(msg('field.hostUnresolved', { host }));
   }
   if (addresses.length === 0 || !addresses.every((a) => isAllowedAddress(a, allowLoopback))) {
-    throw new UnsafeUrlError('the URL resolves to a private, loopback or link-local address');
+    throw new UnsafeUrlError(msg('field.privateAddress'));
   }
   const isLoopback = addresses.every((a) => !isAllowedAddress(a, false));
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && allowLoopback && isLoopback)) {
-    throw new UnsafeUrlError('the URL must use https');
+    throw new UnsafeUrlError(msg('field.httpsOnly'));
   }
   return url;
 };
@@ -93,7 +99,7 @@ export const guardedLookup =
       const list = addresses as unknown as Array<{ address: string; family: number }>;
       const safe = list.find((a) => isAllowedAddress(a.address, allowLoopback));
       if (!safe || list.some((a) => !isAllowedAddress(a.address, allowLoopback))) {
-        return callback(new UnsafeUrlError(`${hostname} resolves to a disallowed address`), '', 0);
+        return callback(new UnsafeUrlError(msg('field.disallowedAddress', { host: hostname })), '', 0);
       }
       if ((options as { all?: boolean }).all) return (callback as never as (e: null, a: unknown) => void)(null, [safe]);
       callback(null, safe.address, safe.family);

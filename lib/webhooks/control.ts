@@ -5,14 +5,15 @@ import { newId } from '../shared/ids';
 import { attemptDelivery } from './dispatch';
 import { createDelivery, getDelivery, getOwnWebhook, reopenDelivery } from './repository';
 import type { DeliveryItem, WebhookItem } from './schemas';
+import { msg } from '../i18n';
 
 const mustBeEnabled = (w: WebhookItem) => {
-  if (!w.enabled) throw new ConflictError('WEBHOOK_DISABLED', 'The endpoint is disabled; enable it with PUT /provider/webhook first.');
+  if (!w.enabled) throw new ConflictError('WEBHOOK_DISABLED', msg('detail.webhookDisabled'));
 };
 
 const reread = async (deliveryId: string) => {
   const d = await getDelivery(deliveryId);
-  if (!d) throw new NotFoundError('The delivery');
+  if (!d) throw new NotFoundError('delivery');
   return d;
 };
 

@@ -9,6 +9,8 @@ import { Expr } from '../db/write';
 import { ConflictError, NotFoundError, ValidationError } from '../http/errors';
 import { UnsafeUrlError, checkWebhookUrl } from './address';
 import { deliveryItemSchema, webhookItemSchema, type DeliveryItem, type WebhookItem } from './schemas';
+import { msg } from '../i18n';
+import type { DeliveryStatus } from '../i18n/terms';
 
 /** A signing secret of the Standard Webhooks form: `whsec_` and base64 of 24 random bytes. */
 export const newSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
@@ -19,7 +21,7 @@ export const newSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
  */
 export const putWebhook = async (providerId: string, rawUrl: string, now: Date, allowLoopback: boolean, enabled = true): Promise<WebhookItem> => {
   const url = await checkWebhookUrl(rawUrl, allowLoopback).catch((err: unknown) => {
-    if (err instanceof UnsafeUrlError) throw new ValidationError([{ path: 'url', message: err.message }]);
+    if (err instanceof UnsafeUrlError) throw new ValidationError([{ path: 'url', message: err.text }]);
     throw err;
   });
   const at = now.toISOString();
@@ -37,7 +39,7 @@ export const getWebhook = async (providerId: string): Promise<WebhookItem | unde
 /** The caller's own endpoint; 404 when none is registered. */
 export const getOwnWebhook = async (providerId: string): Promise<WebhookItem> => {
   const webhook = await getWebhook(providerId);
-  if (!webhook) throw new NotFoundError('A webhook endpoint');
+  if (!webhook) throw new NotFoundError('webhook');
   return webhook;
 };
 
@@ -180,7 +182,7 @@ export const deleteWebhook = async (providerId: string): Promise<void> => {
   try {
     await ddb.send(new DeleteCommand({ TableName: tableName, Key: keys.webhook(providerId), ConditionExpression: 'attribute_exists(PK)' }));
   } catch (err) {
-    if (err instanceof ConditionalCheckFailedException) throw new NotFoundError('A webhook endpoint');
+    if (err instanceof ConditionalCheckFailedException) throw new NotFoundError('webhook');
     throw err;
   }
 };
@@ -225,8 +227,8 @@ export const reopenDelivery = async (providerId: string, deliveryId: string, now
   } catch (err) {
     if (!(err instanceof ConditionalCheckFailedException)) throw err;
     const seen = err.Item ? unmarshall(err.Item as never) : undefined;
-    if (!seen || seen.type !== 'delivery' || seen.providerId !== providerId) throw new NotFoundError('The delivery');
-    throw new ConflictError('DELIVERY_NOT_FAILED', `Only a failed or gone delivery is sent again; this one is ${seen.status}.`, {
+    if (!seen || seen.type !== 'delivery' || seen.providerId !== providerId) throw new NotFoundError('delivery');
+    throw new ConflictError('DELIVERY_NOT_FAILED', msg('detail.deliveryNotFailed', { status: seen.status as DeliveryStatus }), {
       currentStatus: seen.status,
     });
   }

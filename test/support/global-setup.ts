@@ -47,7 +47,10 @@ declare module 'vitest' {
   }
 }
 
-/** Starts a private DynamoDB Local (in memory) and cognito-local for the test run, on free ports. */
+/**
+ * Starts a private DynamoDB Local (in memory), cognito-local and the S3 emulator for the test run, on free ports;
+ * for the e2e project also serverless-offline.
+ */
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'market-test-'));
   const [dynamoPort, cognitoPort] = [await freePort(), await freePort()];
@@ -68,8 +71,8 @@ export default async function setup(project: TestProject) {
   }
   const issuer = `${cognitoEndpoint}/${pool.userPoolId}`;
   const s3 = await startS3(await freePort(), join(dir, 's3'), 'market-test-attachments', { reset: true });
-  // SKIP_E2E=1 leaves serverless-offline out (a focused run of unit or integration files starts faster).
-  const skipE2e = process.env.SKIP_E2E === '1';
+  // serverless-offline only for the e2e project (the integration project calls the handlers in-process)
+  const skipE2e = project.name !== 'e2e';
   const [apiPort, lambdaPort] = [await freePort(), await freePort()];
   const offline = skipE2e ? undefined : await startOffline({
     env: {

@@ -1,7 +1,8 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { describe, expect, it, vi } from 'vitest';
-import { contentDisposition, storedProblem, uploadPolicy } from '../../lib/attachments/model';
+import { contentDisposition, storedProblem, uploadPolicy, type Stored } from '../../lib/attachments/model';
+import { render } from '../../lib/i18n';
 import { grantBody, MAX_ATTACHMENT_BYTES } from '../../lib/attachments/schemas';
 import { presignUpload } from '../../lib/attachments/presign';
 
@@ -86,9 +87,10 @@ describe('the grant and the stored object', () => {
   });
 
   it('names what is wrong with a stored object', () => {
-    expect(storedProblem(record, { exists: false })).toMatch(/never arrived/);
-    expect(storedProblem(record, { exists: true, size: 4097, contentType: 'application/pdf' })).toMatch(/larger/);
-    expect(storedProblem(record, { exists: true, size: 10, contentType: 'text/html' })).toMatch(/not the application\/pdf/);
+    const english = (stored: Stored) => render('en', storedProblem(record, stored)!);
+    expect(english({ exists: false })).toMatch(/never arrived/);
+    expect(english({ exists: true, size: 4097, contentType: 'application/pdf' })).toMatch(/larger/);
+    expect(english({ exists: true, size: 10, contentType: 'text/html' })).toMatch(/not the application\/pdf/);
     expect(storedProblem(record, { exists: true, size: 4096, contentType: 'application/pdf' })).toBeUndefined();
   });
 

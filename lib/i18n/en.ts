@@ -1,0 +1,209 @@
+import type { ActionName, DeliveryStatus, RateName, Role, ScalarType, StatusName, Thing } from './terms';
+
+/** English names of the terms the texts below take as parameters. */
+const ACTIONS: Record<ActionName, string> = {
+  'submit-requirements': 'submit requirements',
+  'reject-requirements': 'reject the requirements',
+  start: 'start the work',
+  complete: 'complete the work',
+  urge: 'urge the buyer',
+  confirm: 'confirm completion',
+  'reject-completion': 'reject the completion',
+  cancel: 'cancel the order',
+  appeal: 'appeal',
+  resolve: 'resolve the dispute',
+  remind: 'remind',
+  'auto-confirm': 'auto-confirm',
+  'auto-cancel': 'auto-cancel',
+  message: 'post a message',
+  edit: 'edit the product',
+  submit: 'submit the product for review',
+  withdraw: 'withdraw the review',
+  approve: 'approve the product',
+  reject: 'reject the product',
+  delist: 'delist the product',
+  takedown: 'take the product down',
+  rate: 'rate the order',
+  'add-attachment': 'add an attachment',
+};
+
+/** A status in an English sentence is its canonical name, as the API's `status` fields spell it. */
+const status = (s: StatusName | DeliveryStatus) => s;
+
+const THINGS: Record<Thing, string> = {
+  product: 'The product',
+  order: 'The order',
+  rating: 'The rating',
+  notification: 'The notification',
+  delivery: 'The delivery',
+  webhook: 'A webhook endpoint',
+  resource: 'The resource',
+  attachment: 'The attachment',
+};
+
+interface Named {
+  name: string;
+  id: string;
+}
+
+/**
+ * The reference texts: every problem title and detail, field message and notification the API writes,
+ * by key. The Chinese catalogue (zh.ts) is typed by this one, so a key or a parameter missing there fails
+ * the type check.
+ */
+export const en = {
+  // ---- problem titles, one per kind of refusal
+  'title.validation': 'Invalid request',
+  'title.badRequest': 'Bad request',
+  'title.unauthenticated': 'Unauthenticated',
+  'title.forbidden': 'Forbidden',
+  'title.conflictOfInterest': 'Conflict of interest',
+  'title.notFound': 'Not found',
+  'title.conflict': 'Conflict',
+  'title.throttled': 'Too many requests',
+  'title.serviceUnavailable': 'Service unavailable',
+  'title.temporarilyUnavailable': 'Temporarily unavailable',
+  'title.internal': 'Internal error',
+
+  // ---- problem details
+  'detail.invalidFields': 'The request has invalid fields.',
+  'detail.tokenRequired': 'A valid bearer access token is required.',
+  'detail.tokenInvalid': 'The access token is invalid or expired.',
+  'detail.issuerUnreachable': 'The token issuer cannot be reached to check the token; try again shortly.',
+  'detail.roleForbidden': 'Your role may not perform this action.',
+  'detail.rolesOnly': (p: { roles: readonly Role[] }) => `This action is for ${p.roles.join(' or ')} accounts.`,
+  'detail.notFound': (p: { thing: Thing }) => `${THINGS[p.thing]} was not found.`,
+  'detail.noSuchPlan': (p: { planId: string }) => `The product has no plan ${p.planId}.`,
+  'detail.invalidCursor': 'The cursor was not issued for this list.',
+  'detail.invalidState': (p: { action: ActionName; status: StatusName }) =>
+    `Cannot ${ACTIONS[p.action]} while the status is ${status(p.status)}.`,
+  'detail.concurrentUpdate': 'Another change to this item is in progress; try again.',
+  'detail.idempotencyKeyReused': 'This Idempotency-Key was already used with a different request body.',
+  'detail.orderChanged': 'The order changed meanwhile; read it again.',
+  'detail.ratingChanged': 'The rating changed meanwhile; read it again.',
+  'detail.productChanged': (p: { version: number; current: number }) =>
+    `The product changed since version ${p.version}; it is now version ${p.current}.`,
+  'detail.alreadyRated': 'This order has already been rated.',
+  'detail.ratingEditWindowClosed': 'A rating can be edited within 7 days of being given.',
+  'detail.alreadyReplied': 'This rating already has a reply.',
+  'detail.productWasListed': 'A product that was ever listed cannot be deleted; delist it instead.',
+  'detail.productNotListed': 'The product is not listed and cannot be bought.',
+  'detail.tooManyAttachments': (p: { max: number }) => `An order holds at most ${p.max} attachments.`,
+  'detail.webhookDisabled': 'The endpoint is disabled; enable it with PUT /provider/webhook first.',
+  'detail.deliveryNotFailed': (p: { status: DeliveryStatus }) =>
+    `Only a failed or gone delivery is sent again; this one is ${status(p.status)}.`,
+  'detail.requirementsMissing': 'The product needs the buyer’s requirements before work starts.',
+  'detail.requirementsNotSubmitted': 'There are no submitted requirements to reject.',
+  'detail.appealNotEligible': 'An appeal needs the other party’s step to have stalled, or repeated rejected completions.',
+  'detail.urgedRecently': 'The buyer was urged recently; urge again later.',
+  'detail.ownProduct': 'Nobody may buy their own product.',
+  'detail.operatorOwnProduct': 'An operator never decides on, or takes down, their own product.',
+  'detail.operatorOwnOrder': 'An operator may not settle an order they bought or sell.',
+  'detail.rateLimited': (p: { limit: number; name: RateName; seconds: number }) =>
+    `At most ${p.limit} ${p.name} per ${p.seconds} seconds; try again later.`,
+  'detail.requirementsMismatch': 'The requirements do not match the product’s form.',
+  'detail.foreignAttachments': 'Only attachments uploaded to this order can be referenced.',
+  'detail.attachmentMismatch': 'An attachment does not match its upload grant.',
+  'detail.busy': 'The service is busy; try again shortly.',
+  'detail.storageUnavailable': 'File storage is unavailable; try again shortly.',
+  'detail.internal': 'Something went wrong on our side.',
+
+  // ---- field messages written by the domain (zod's own come from its locale)
+  'field.nestedTooDeep': (p: { max: number }) => `nested deeper than ${p.max} levels`,
+  'field.notJson': 'the body is not valid JSON',
+  'field.unknownKeys': (p: { keys: readonly string[] }) => `unknown field(s): ${p.keys.join(', ')}`,
+  'field.unknownCursor': 'unknown cursor',
+  'field.notInForm': 'not a field of the requirements form',
+  'field.required': (p: { label: string }) => `${p.label} is required`,
+  'field.oneOf': (p: { label: string; options: readonly string[] }) => `${p.label} must be one of ${p.options.join(', ')}`,
+  'field.orderAttachment': (p: { label: string }) => `${p.label} must be an attachment uploaded to this order`,
+  'field.ofType': (p: { label: string; type: ScalarType }) => `${p.label} must be a ${p.type}`,
+  'field.notPlan': 'not a plan of this product',
+  'field.notOrderAttachment': 'not an attachment of this order',
+  'field.uploadMissing': 'the upload of this attachment never arrived',
+  'field.uploadTooLarge': (p: { stored: number; granted: number }) =>
+    `the uploaded file (${p.stored} bytes) is larger than the ${p.granted} bytes granted`,
+  'field.uploadOtherType': (p: { stored?: string; granted: string }) =>
+    `the uploaded file is ${p.stored ?? 'untyped'}, not the ${p.granted} granted`,
+  'field.notUrl': 'not a URL',
+  'field.urlCredentials': 'credentials in the URL are not allowed',
+  'field.hostUnresolved': (p: { host: string }) => `${p.host} does not resolve`,
+  'field.privateAddress': 'the URL resolves to a private, loopback or link-local address',
+  'field.httpsOnly': 'the URL must use https',
+  'field.disallowedAddress': (p: { host: string }) => `${p.host} resolves to a disallowed address`,
+  'field.fromAfterTo': 'from must not be after to',
+  'field.toBeforeFrom': 'to must not be before from',
+  'field.periodTooLong': (p: { days: number }) => `a period is at most ${p.days} days`,
+  'field.createdOrder': 'createdTo must not be before createdFrom',
+  'field.completedOrder': 'completedTo must not be before completedFrom',
+  'field.timeZone': 'not an IANA time zone, e.g. Asia/Shanghai',
+  'field.answerNumber': 'a number of at most 2^53−1 in magnitude, and 0 or at least 1e-6',
+  'field.answersAtMost': (p: { max: number }) => `at most ${p.max} answers`,
+  'field.dateRange': 'must be between 1970 and 9999 in UTC',
+  'field.ratingOrComment': 'send rating or comment',
+  'field.noControlCharacters': 'must not hold control or text-direction characters',
+  'field.noControlCharactersInText': 'must not hold control or text-direction characters (line breaks and tabs are fine)',
+  'field.visibleCharacters': 'must hold visible characters',
+  'field.priceAboveList': 'price must not exceed listPrice',
+  'field.selectNeedsOptions': 'a select field needs options',
+  'field.uniquePlanIds': 'planId values must be unique',
+  'field.uniqueFieldKeys': 'field keys must be unique',
+  'field.templateBytes': (p: { max: number }) => `at most ${p.max} bytes of labels and options in all`,
+  'field.someChange': 'send at least one field to change',
+  'field.contentType': (p: { kinds: readonly string[]; types: readonly string[] }) =>
+    `one of ${p.kinds.join(', ')} (${p.types.join(', ')})`,
+  'field.attachmentsRepeat': 'attachments must not repeat',
+
+  // ---- notifications (stored in both languages when written; the inbox shows the reader's)
+  'notice.order.create.title': 'New order',
+  'notice.order.create.body': (p: Named) => `A buyer bought “${p.name}” (order ${p.id}).`,
+  'notice.order.submit-requirements.title': 'Requirements submitted',
+  'notice.order.submit-requirements.body': (p: Named) => `The buyer submitted the requirements of order ${p.id} (“${p.name}”).`,
+  'notice.order.reject-requirements.title': 'Requirements rejected',
+  'notice.order.reject-requirements.body': (p: Named & { reason: string }) =>
+    `The provider rejected the requirements of order ${p.id}: ${p.reason}`,
+  'notice.order.start.title': 'Work started',
+  'notice.order.start.body': (p: Named) => `The provider started work on order ${p.id} (“${p.name}”).`,
+  'notice.order.complete.title': 'Work completed: please confirm',
+  'notice.order.complete.body': (p: Named & { note: string }) => `The provider completed order ${p.id}: ${p.note}`,
+  'notice.order.urge.title': 'The provider asks you to confirm',
+  'notice.order.urge.body': (p: Named) => `Please confirm whether order ${p.id} (“${p.name}”) is complete.`,
+  'notice.order.confirm.title': 'Completion confirmed',
+  'notice.order.confirm.body': (p: Named) => `The buyer confirmed order ${p.id} (“${p.name}”).`,
+  'notice.order.reject-completion.title': 'Completion rejected',
+  'notice.order.reject-completion.body': (p: Named & { reason: string }) =>
+    `The buyer rejected the completion of order ${p.id}: ${p.reason}`,
+  'notice.order.cancel.title': 'Order cancelled (refunded)',
+  'notice.order.cancel.body': (p: Named) => `The buyer cancelled order ${p.id} (“${p.name}”); it was refunded in full.`,
+  'notice.order.appeal.title': 'Order under appeal',
+  'notice.order.appeal.body': (p: Named & { reason: string }) => `Order ${p.id} was appealed to the platform: ${p.reason}`,
+  'notice.order.resolve.title': 'Appeal resolved',
+  'notice.order.resolve.body': (p: Named & { outcome: string; note: string }) =>
+    `The appeal of order ${p.id} was resolved: ${({ completed: 'completed', cancelled: 'cancelled with a refund', implementing: 'back to implementing' } as Record<string, string>)[p.outcome] ?? p.outcome}. ${p.note}`,
+  'notice.order.remind-provider.title': 'Please start the work',
+  'notice.order.remind-provider.body': (p: Named) => `Order ${p.id} (“${p.name}”) has been waiting for you to start.`,
+  'notice.order.remind-buyer.title': 'Please confirm completion',
+  'notice.order.remind-buyer.body': (p: Named) =>
+    `Order ${p.id} (“${p.name}”) waits for your confirmation; it will be confirmed automatically.`,
+  'notice.order.auto-confirm.title': 'Order confirmed automatically',
+  'notice.order.auto-confirm.body': (p: Named) => `Order ${p.id} (“${p.name}”) was not confirmed in time and is now complete.`,
+  'notice.order.message.title': 'New message on an order',
+  'notice.order.message.body': (p: Named & { excerpt: string }) => `Order ${p.id} (“${p.name}”): ${p.excerpt}`,
+  'notice.order.auto-cancel.title': 'Order cancelled automatically (refunded)',
+  'notice.order.auto-cancel.body': (p: Named) => `Order ${p.id} (“${p.name}”) was not started in time; it was cancelled and refunded.`,
+  'notice.product.approve.title': 'Product approved',
+  'notice.product.approve.body': (p: Named) => `“${p.name}” was approved and is listed.`,
+  'notice.product.reject.title': 'Product rejected',
+  'notice.product.reject.body': (p: Named & { reason: string }) => `“${p.name}” was rejected: ${p.reason}`,
+  'notice.product.takedown.title': 'Product taken down by the platform',
+  'notice.product.takedown.body': (p: Named & { reason: string }) => `“${p.name}” was taken down by the platform: ${p.reason}`,
+  'notice.product.submit.title': 'A product waits for review',
+  'notice.product.submit.body': (p: Named) => `“${p.name}” was submitted for review.`,
+
+  // ---- status labels
+  'status.product.draft': 'Draft',
+  'status.product.in_review': 'In review',
+  'status.product.rejected': 'Rejected',
+  'status.product.listed': 'Listed',
+  'status.product.delisted': 'Delisted',
+};
