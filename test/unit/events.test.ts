@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { handler as route } from '../../functions/streams/route';
 import { domainEventSchema, EVENT_CONTRACTS, EVENT_SOURCES, pingV1 } from '../../lib/events/contracts';
@@ -9,9 +10,17 @@ import { eventOfTimelineEntry, ORDER_EVENT_OF, PRODUCT_EVENT_OF } from '../../li
 import { ORDER_ACTIONS } from '../../lib/orders/schemas';
 import { openApiDocument } from '../../lib/openapi';
 import { assertWebhookDocumented } from '../support/openapi';
-import { insertRecord, modifyRecord } from '../support/stream';
 
 const recorded = JSON.parse(readFileSync(join(__dirname, '../../events/stream-timeline-insert.json'), 'utf8')) as DynamoDBStreamEvent;
+let sequence = 1_000;
+/** A stream INSERT of an item, built from the recorded one. */
+const insertRecord = (item: Record<string, unknown>): DynamoDBRecord => {
+  const record = structuredClone(recorded.Records[0]);
+  record.dynamodb!.NewImage = marshall(item) as never;
+  record.dynamodb!.SequenceNumber = String(++sequence).padStart(24, '0');
+  return record;
+};
+const modifyRecord = () => structuredClone(recorded.Records[1]);
 const orderEntry = (n: number, extra: Record<string, unknown> = {}) => ({
   PK: 'ORDER#01KAWR1M8S5Y2G7Q9V3X4Z6B8C',
   SK: `TIMELINE#2026-11-24T03:00:00.000Z#E${n}`,

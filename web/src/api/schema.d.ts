@@ -3587,6 +3587,133 @@ export interface components {
         ReadAll: {
             marked: number;
         };
+        /** @description A provider submitted a product for review. */
+        ProductSubmittedEventV1: {
+            /** @description the same for every delivery of this event: consumers deduplicate on it */
+            id: string;
+            /** @constant */
+            type: "product.submitted";
+            /** @constant */
+            version: 1;
+            /** @description ISO 8601, when the change was made */
+            occurredAt: string;
+            data: {
+                productId: string;
+                /**
+                 * @description the timeline action that made this event
+                 * @enum {string}
+                 */
+                action: "submit";
+                /** @enum {string} */
+                role: "provider" | "operator";
+                /** @description empty */
+                detail: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        /** @description A provider withdrew a product from review. */
+        ProductWithdrawnEventV1: {
+            /** @description the same for every delivery of this event: consumers deduplicate on it */
+            id: string;
+            /** @constant */
+            type: "product.withdrawn";
+            /** @constant */
+            version: 1;
+            /** @description ISO 8601, when the change was made */
+            occurredAt: string;
+            data: {
+                productId: string;
+                /**
+                 * @description the timeline action that made this event
+                 * @enum {string}
+                 */
+                action: "withdraw";
+                /** @enum {string} */
+                role: "provider" | "operator";
+                /** @description empty */
+                detail: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        /** @description An operator approved (and listed) or rejected a submitted product. */
+        ProductReviewedEventV1: {
+            /** @description the same for every delivery of this event: consumers deduplicate on it */
+            id: string;
+            /** @constant */
+            type: "product.reviewed";
+            /** @constant */
+            version: 1;
+            /** @description ISO 8601, when the change was made */
+            occurredAt: string;
+            data: {
+                productId: string;
+                /**
+                 * @description the timeline action that made this event
+                 * @enum {string}
+                 */
+                action: "approve" | "reject";
+                /** @enum {string} */
+                role: "provider" | "operator";
+                /** @description `reason` when rejected */
+                detail: {
+                    [key: string]: unknown;
+                };
+                /** @enum {string} */
+                decision: "approved" | "rejected";
+            };
+        };
+        /** @description The provider delisted a product. */
+        ProductDelistedEventV1: {
+            /** @description the same for every delivery of this event: consumers deduplicate on it */
+            id: string;
+            /** @constant */
+            type: "product.delisted";
+            /** @constant */
+            version: 1;
+            /** @description ISO 8601, when the change was made */
+            occurredAt: string;
+            data: {
+                productId: string;
+                /**
+                 * @description the timeline action that made this event
+                 * @enum {string}
+                 */
+                action: "delist";
+                /** @enum {string} */
+                role: "provider" | "operator";
+                /** @description empty */
+                detail: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        /** @description The platform took a product down. */
+        ProductTakenDownEventV1: {
+            /** @description the same for every delivery of this event: consumers deduplicate on it */
+            id: string;
+            /** @constant */
+            type: "product.taken_down";
+            /** @constant */
+            version: 1;
+            /** @description ISO 8601, when the change was made */
+            occurredAt: string;
+            data: {
+                productId: string;
+                /**
+                 * @description the timeline action that made this event
+                 * @enum {string}
+                 */
+                action: "takedown";
+                /** @enum {string} */
+                role: "provider" | "operator";
+                /** @description `reason` */
+                detail: {
+                    [key: string]: unknown;
+                };
+            };
+        };
     };
     responses: {
         /** @description Invalid input: the fields are named in `errors`. */
