@@ -1,6 +1,6 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import { eventFrom } from '../../lib/events/bus';
-import { logger } from '../../lib/http/route';
+import { logger } from '../../lib/observability/logger';
 import { notifyInboxes } from '../../lib/notifications/fanout';
 
 /** Consumer of every domain event: the in-app notifications (站内信) of the parties concerned. */

@@ -1,7 +1,7 @@
 import type { Context, EventBridgeEvent } from 'aws-lambda';
 import { eventFrom } from '../../lib/events/bus';
 import { isOrderEvent } from '../../lib/events/contracts';
-import { logger } from '../../lib/http/route';
+import { logger } from '../../lib/observability/logger';
 import { deliverOrderEvent, FIRST_ATTEMPT_TIMEOUT_MS, sendFirstAttempts } from '../../lib/webhooks/dispatch';
 
 // The first attempt is made only while the invocation has time to spare beyond it; otherwise the delivery

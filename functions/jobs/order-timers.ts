@@ -1,6 +1,6 @@
 import type { ScheduledEvent } from 'aws-lambda';
 import { config } from '../../lib/config';
-import { logger } from '../../lib/http/route';
+import { logger } from '../../lib/observability/logger';
 import { runOrderTimers } from '../../lib/orders/timers';
 
 /** Every minute: reminders and timeouts of supervised orders. The event's time is the job's clock. */

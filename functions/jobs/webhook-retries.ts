@@ -1,5 +1,5 @@
 import type { ScheduledEvent } from 'aws-lambda';
-import { logger } from '../../lib/http/route';
+import { logger } from '../../lib/observability/logger';
 import { runWebhookRetries } from '../../lib/webhooks/dispatch';
 
 /** Every minute: the webhook deliveries whose next attempt is due. The event's time is the job's clock. */

@@ -1,5 +1,4 @@
 import { orderCommandRoute } from '../../lib/orders/routes';
-import { reasonBody } from '../../lib/orders/schemas';
 
 /** POST /orders/{orderId}/reject-completion — 驳回验收, with a reason. */
-export const handler = orderCommandRoute('reject-completion', reasonBody);
+export const handler = orderCommandRoute('reject-completion');

@@ -1,5 +1,4 @@
 import { orderCommandRoute } from '../../lib/orders/routes';
-import { reasonBody } from '../../lib/orders/schemas';
 
 /** POST /orders/{orderId}/requirements/reject — 驳回需求, with a reason. */
-export const handler = orderCommandRoute('reject-requirements', reasonBody);
+export const handler = orderCommandRoute('reject-requirements');

@@ -2,7 +2,7 @@ import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-la
 import { publishEvents } from '../../lib/events/bus';
 import type { DomainEvent } from '../../lib/events/contracts';
 import { eventOfTimelineEntry } from '../../lib/events/from-timeline';
-import { logger } from '../../lib/http/route';
+import { logger } from '../../lib/observability/logger';
 import { timelineInsertOf } from '../../lib/notifications/stream-record';
 
 /**

@@ -4,7 +4,7 @@ import { keys } from '../db/keys';
 import { ConditionFailed, Expr, transactWrite } from '../db/write';
 import type { User } from '../http/auth';
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from '../http/errors';
-import { sideOf } from '../orders/model';
+import { canRead, writerCondition } from '../orders/access';
 import { orderItemSchema } from '../orders/schemas';
 import { newId } from '../shared/ids';
 import { foreignReferences, storedProblem, type Reference } from './model';
@@ -31,13 +31,8 @@ export const grantAttachment = async (user: User, orderId: string, input: GrantI
     createdAt: now.toISOString(),
   };
   const order = new Expr();
-  const sides = [
-    user.roles.includes('buyer') ? order.eq('buyerId', user.id) : undefined,
-    user.roles.includes('provider') ? order.eq('providerId', user.id) : undefined,
-    user.roles.includes('operator') ? order.eq('status', 'disputed') : undefined,
-  ].filter(Boolean);
-  const side = sides.length === 1 ? sides[0] : `(${sides.join(' OR ')})`;
-  const orderCondition = `${order.eq('type', 'order')} AND ${order.name('status')} <> ${order.value('cancelled')} AND ${side}`;
+  // the order's side the user is on (lib/orders/access), as a condition: nothing is read first
+  const orderCondition = `${order.eq('type', 'order')} AND ${order.name('status')} <> ${order.value('cancelled')} AND ${writerCondition(order, user)}`;
   try {
     await transactWrite({
       order: { ConditionCheck: { TableName: tableName, Key: keys.order(orderId), ConditionExpression: orderCondition, ...order.attrs() } },
@@ -65,8 +60,7 @@ export const grantAttachment = async (user: User, orderId: string, input: GrantI
       throw new ConflictError('TOO_MANY_ATTACHMENTS', msg('detail.tooManyAttachments', { max: MAX_ATTACHMENTS_PER_ORDER }));
     }
     const seen = err.item?.type === 'order' ? orderItemSchema.parse(err.item) : undefined;
-    const as = seen && sideOf(seen, user);
-    if (!seen || !as) throw new NotFoundError('order');
+    if (!seen || !canRead(seen, user)) throw new NotFoundError('order');
     throw new InvalidStateError('add-attachment', seen.status);
   }
   return record;
@@ -80,7 +74,7 @@ export const getAttachmentFor = async (user: User, orderId: string, attachmentId
   const items = out.Responses?.[tableName] ?? [];
   const rawOrder = items.find((i) => i.SK === orderKey.SK);
   const rawAttachment = items.find((i) => i.SK === attachmentKey.SK);
-  if (!rawOrder || !rawAttachment || !sideOf(orderItemSchema.parse(rawOrder), user)) throw new NotFoundError('attachment');
+  if (!rawOrder || !rawAttachment || !canRead(orderItemSchema.parse(rawOrder), user)) throw new NotFoundError('attachment');
   return parseAttachment(rawAttachment);
 };
 

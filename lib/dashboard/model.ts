@@ -1,5 +1,6 @@
 import { ValidationError } from '../http/errors';
 import type { OrderItem, OrderStatus, TimelineEntry } from '../orders/schemas';
+import { orderCommands } from '../orders/commands';
 import { ORDER_STATUSES } from '../orders/schemas';
 import { msg } from '../i18n';
 
@@ -48,28 +49,12 @@ export const dashboardDelta = (entry: TimelineEntry, order: OrderItem): Dashboar
   const add = (k: DayCounter, n = 1) => (counts[k] = (counts[k] ?? 0) + n);
   const completing = entry.to === 'completed' && entry.from !== 'completed';
   const cancelling = entry.to === 'cancelled' && entry.from !== 'cancelled';
-  switch (entry.action) {
-    case 'create':
-      add('orders');
-      add('revenue', order.amount);
-      break;
-    case 'start': {
-      const d = ms(order.createdAt, entry.at);
-      if (d !== undefined && order.startedAt === entry.at) {
-        add('startMs', d);
-        add('startCount');
-      }
-      break;
-    }
-    case 'urge':
-      add('urges');
-      break;
-    case 'appeal':
-      add('appeals');
-      break;
-    case 'reject-completion':
-      add('rejectedCompletions');
-      break;
+  if (entry.action === 'create') {
+    add('orders');
+    add('revenue', order.amount);
+  } else {
+    // what the command itself counts (urges, appeals, first starts, …), from its declaration
+    for (const [k, n] of Object.entries(orderCommands[entry.action].dashboard?.(entry, order) ?? {})) add(k as DayCounter, n);
   }
   if (completing) {
     add('completed');

@@ -72,9 +72,9 @@ export const orderStatusChangedV1 = envelope(
   ),
   'The order moved from one status to another (`from` → `to`), by a person or by the schedule.',
 );
-export const orderConfirmationUrgedV1 = envelope('order.confirmation_urged', 1, orderData(['urge'], 'empty'), 'The provider asked the buyer to confirm completion.');
-export const orderReminderSentV1 = envelope(
-  'order.reminder_sent',
+export const orderUrgedV1 = envelope('order.urged', 1, orderData(['urge'], 'empty'), 'The provider asked the buyer to confirm completion.');
+export const orderRemindedV1 = envelope(
+  'order.reminded',
   1,
   orderData(['remind'], '`reminder`: which reminder; `recipient`: `buyer` or `provider`'),
   'The schedule reminded a party that the order waits for them.',
@@ -104,8 +104,8 @@ export const ORDER_EVENTS = [
   orderRequirementsSubmittedV1,
   orderRequirementsRejectedV1,
   orderStatusChangedV1,
-  orderConfirmationUrgedV1,
-  orderReminderSentV1,
+  orderUrgedV1,
+  orderRemindedV1,
   orderMessagePostedV1,
 ] as const;
 export const PRODUCT_EVENTS = [productSubmittedV1, productWithdrawnV1, productReviewedV1, productDelistedV1, productTakenDownV1] as const;

@@ -1,30 +1,25 @@
 import { z } from 'zod';
+import { orderCommands, type OrderCommand } from '../orders/commands';
+import type { OrderEventType } from '../orders/commands/command';
 import type { OrderAction } from '../orders/schemas';
 import type { ProductAction } from '../products/model';
 import { domainEventSchema, type DomainEvent, type OrderEvent, type ProductEvent } from './contracts';
 
 /**
- * Which event each timeline action is. One line per action, so each can move beside its command when the
- * commands declare their own events.
+ * Which event each order timeline action is: what its command declares (lib/orders/commands), and the
+ * purchase, which is no command.
  */
 export const ORDER_EVENT_OF: Record<OrderAction, OrderEvent['type']> = {
   create: 'order.created',
-  'submit-requirements': 'order.requirements_submitted',
-  'reject-requirements': 'order.requirements_rejected',
-  start: 'order.status_changed',
-  complete: 'order.status_changed',
-  urge: 'order.confirmation_urged',
-  confirm: 'order.status_changed',
-  'reject-completion': 'order.status_changed',
-  cancel: 'order.status_changed',
-  appeal: 'order.status_changed',
-  resolve: 'order.status_changed',
-  remind: 'order.reminder_sent',
-  'auto-confirm': 'order.status_changed',
-  'auto-cancel': 'order.status_changed',
-  message: 'order.message_posted',
+  ...(Object.fromEntries(Object.entries(orderCommands).map(([action, command]) => [action, command.event])) as Record<OrderCommand, OrderEventType>),
 };
 
+// every event a command declares has a contract here
+type Undeclared = Exclude<OrderEventType, OrderEvent['type']>;
+const everyDeclaredEventHasAContract: [Undeclared] extends [never] ? true : Undeclared = true;
+void everyDeclaredEventHasAContract;
+
+/** Which event each product timeline action is. */
 export const PRODUCT_EVENT_OF: Record<Exclude<ProductAction, 'edit'>, ProductEvent['type']> = {
   submit: 'product.submitted',
   withdraw: 'product.withdrawn',

@@ -1,3 +1,4 @@
+import { orderCommands } from '../orders/commands';
 import { inEveryLanguage, type Language, type MessageKey, type Msg, type ParamsOf } from '../i18n';
 import type { OrderAction } from '../orders/schemas';
 
@@ -50,14 +51,14 @@ const ORDER_MESSAGES: Partial<Record<OrderAction, (f: Facts) => Message>> = {
 };
 
 /**
- * Who hears of an order event: the other party of a person's step; both after the platform's own; and
- * the operators of an appeal, which waits for one of them.
+ * Who hears of an order event: what the command declares (lib/orders/commands: the operators of an
+ * appeal, the recipient of a reminder); else the other party of a person's step, both after the platform's own.
  */
 export const orderRecipients = (action: OrderAction, role: string, data: Record<string, unknown>): Party[] => {
-  if (action === 'remind') return [said(data, 'recipient') === 'provider' ? 'provider' : 'buyer'];
-  const operators: Party[] = action === 'appeal' ? ['operators'] : [];
-  if (role === 'buyer') return ['provider', ...operators];
-  if (role === 'provider') return ['buyer', ...operators];
+  const declared = action === 'create' ? undefined : orderCommands[action].notifies;
+  if (declared) return declared(role, data);
+  if (role === 'buyer') return ['provider'];
+  if (role === 'provider') return ['buyer'];
   return ['buyer', 'provider'];
 };
 

@@ -2,16 +2,8 @@ import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { queryPage } from '../db/query';
-import { ConditionFailed, Expr, transactWrite, type TransactItem } from '../db/write';
-import {
-  ConflictError,
-  ConflictOfInterestError,
-  DomainError,
-  InvalidStateError,
-  NotFoundError,
-  ThrottledError,
-  ValidationError,
-} from '../http/errors';
+import { ConditionFailed, Expr, transactWrite, type NamedWrites } from '../db/write';
+import { ConflictError, ConflictOfInterestError, DomainError, NotFoundError } from '../http/errors';
 import type { Reply } from '../http/route';
 import { productItemSchema, type ProductItem } from '../products/schemas';
 import { idempotencyPut, replay, type IdempotencyRequest } from '../shared/idempotency';
@@ -20,23 +12,17 @@ import type { Reference } from '../attachments/model';
 import { attachmentItemSchema, type AttachmentItem } from '../attachments/schemas';
 import { rateLimitUpdate, throttled, type RateRule } from '../shared/rate-limit';
 import { parseReview, type ReviewItem } from '../reviews/schemas';
+import { actorFor, canRead, isOwnAsOperator, type OrderUser } from './access';
 import {
   applyCommand,
+  commandOf,
   entryData,
-  isOwnAsOperator,
-  orderRules,
-  roleOn,
   referencesOf,
+  refusalError,
   refusalOf,
-  sideOf,
-  sourceStatuses,
-  targetStatus,
-  validateAnswers,
   type Actor,
   type CommandInput,
-  type OrderCommand,
   type OrderRules,
-  type Refusal,
 } from './model';
 import { nextDueAt } from './schedule';
 import {
@@ -62,6 +48,24 @@ export interface OrderWithTimeline {
   attachments?: AttachmentItem[];
   review?: ReviewItem | null;
 }
+
+/**
+ * What a command with an `Idempotency-Key` records: the answer the handler layer gives for its result,
+ * written in the command's own transaction; a retry with the key gets that answer back verbatim.
+ */
+export interface Idempotent<R> {
+  request: IdempotencyRequest;
+  answer: (result: R) => Reply;
+}
+
+/** A purchase: the order and its `create` entry. */
+export interface Purchase {
+  order: OrderItem;
+  timeline: TimelineEntry[];
+}
+
+/** A command's outcome: its result (with the answer recorded for it, when a key was sent), or the replay of a first answer. */
+export type Outcome<R> = { kind: 'done'; result: R; recorded?: Reply } | { kind: 'replayed'; reply: Reply };
 
 /** Access pattern: an order and its whole timeline, oldest entry first: one Query on the order's partition. */
 export const getOrderWithTimeline = async (orderId: string): Promise<OrderWithTimeline | undefined> => {
@@ -98,16 +102,10 @@ const readOrderPartition = async (orderId: string) => {
   };
 };
 
-/** Whether a user may see an order: its buyer, its provider, or an operator. */
-const canSee = (order: Pick<OrderItem, 'buyerId' | 'providerId'>, user: { id: string; roles: string[] }) =>
-  user.roles.includes('operator') ||
-  (user.roles.includes('buyer') && order.buyerId === user.id) ||
-  (user.roles.includes('provider') && order.providerId === user.id);
-
 /** An order with its timeline for its buyer, its provider or an operator; anyone else gets 404. */
-export const readOrderFor = async (user: { id: string; roles: string[] }, orderId: string) => {
+export const readOrderFor = async (user: OrderUser, orderId: string) => {
   const found = await getOrderWithTimeline(orderId);
-  if (!found || !canSee(found.order, user)) throw new NotFoundError('order');
+  if (!found || !canRead(found.order, user)) throw new NotFoundError('order');
   return found;
 };
 
@@ -140,12 +138,11 @@ export const createOrder = async (
   buyerId: string,
   input: { productId: string; planId: string; quantity: number },
   now: Date,
-  idempotency: IdempotencyRequest | undefined,
   rules: OrderRules,
-  answer: (o: OrderItem, timeline: TimelineEntry[]) => Reply,
-  /** The buyer's buying limit, counted in the same transaction. */
-  rate?: RateRule,
-): Promise<Reply> => {
+  /** The answer to record under an Idempotency-Key, and the buyer's buying limit, counted in the same transaction. */
+  { idempotency: idem, rate }: { idempotency?: Idempotent<Purchase>; rate?: RateRule } = {},
+): Promise<Outcome<Purchase>> => {
+  const idempotency = idem?.request;
   const productKey = keys.product(input.productId);
   const idemKey = idempotency ? keys.idempotency(idempotency.userId, idempotency.route, idempotency.key) : undefined;
   const got = await ddb.send(
@@ -157,7 +154,7 @@ export const createOrder = async (
   const stored = idemKey && items.find((i) => i.PK === idemKey.PK);
   if (idempotency && stored) {
     const replayed = replay(stored, idempotency, now);
-    if (replayed) return replayed;
+    if (replayed) return { kind: 'replayed', reply: replayed };
   }
   const rawProduct = items.find((i) => i.PK === productKey.PK);
   if (!rawProduct) throw new NotFoundError('product', 'PRODUCT_NOT_FOUND');
@@ -204,10 +201,11 @@ export const createOrder = async (
     to: 'awaiting_start',
     data: { productId: product.productId, planId: input.planId, quantity: input.quantity, amount: order.amount },
   };
-  const reply = answer(order, [entry]);
+  const result: Purchase = { order, timeline: [entry] };
+  const recorded = idem?.answer(result);
   try {
-    await transactWrite([
-      {
+    await transactWrite({
+      product: {
         ConditionCheck: {
           TableName: tableName,
           Key: productKey,
@@ -216,21 +214,21 @@ export const createOrder = async (
           ExpressionAttributeValues: { ':listed': 'listed' },
         },
       },
-      { Put: { TableName: tableName, Item: orderRecord(order, rules), ConditionExpression: 'attribute_not_exists(PK)' } },
-      { Put: { TableName: tableName, Item: timelineRecord(entry, order), ConditionExpression: 'attribute_not_exists(PK)' } },
-      ...(idempotency ? [idempotencyPut(idempotency, reply, now)] : []),
-      ...(rate ? [rateLimitUpdate(rate, buyerId, now)] : []),
-    ]);
+      order: { Put: { TableName: tableName, Item: orderRecord(order, rules), ConditionExpression: 'attribute_not_exists(PK)' } },
+      entry: { Put: { TableName: tableName, Item: timelineRecord(entry, order), ConditionExpression: 'attribute_not_exists(PK)' } },
+      idempotency: idempotency && recorded && idempotencyPut(idempotency, recorded, now),
+      rate: rate && rateLimitUpdate(rate, buyerId, now),
+    });
   } catch (err) {
-    if (err instanceof ConditionFailed && err.index === 0) throw productNotListed();
-    if (err instanceof ConditionFailed && err.index === 3 && idempotency) {
+    if (ConditionFailed.of(err, 'product')) throw productNotListed();
+    if (ConditionFailed.of(err, 'idempotency') && idempotency) {
       const replayed = replay(err.item, idempotency, now);
-      if (replayed) return replayed;
+      if (replayed) return { kind: 'replayed', reply: replayed };
     }
-    if (err instanceof ConditionFailed && rate && err.index === (idempotency ? 4 : 3)) throw throttled(rate, now);
+    if (ConditionFailed.of(err, 'rate') && rate) throw throttled(rate, now);
     throw err;
   }
-  return reply;
+  return { kind: 'done', result, recorded };
 };
 
 /** The due-index keys of an order: present only while a job has something to do with it. */
@@ -286,49 +284,14 @@ const timelineRecord = (e: VersionedEntry, parties: Pick<OrderItem, 'buyerId' | 
 // ---------------------------------------------------------------------------------------------------
 // Status changes
 
-/** The error a refused command answers, from the order the refused condition saw. */
-export const refusalError = (refusal: Refusal | undefined, action: OrderCommand, status: OrderStatus): DomainError => {
-  switch (refusal?.kind) {
-    case 'status':
-    case 'role':
-      return new InvalidStateError(orderRules[action].verb, status);
-    case 'requirements-missing':
-      return new ConflictError('REQUIREMENTS_MISSING', 'The product needs the buyer’s requirements before work starts.', {
-        currentStatus: status,
-      });
-    case 'requirements-not-submitted':
-      return new ConflictError('REQUIREMENTS_NOT_SUBMITTED', 'There are no submitted requirements to reject.', {
-        currentStatus: status,
-      });
-    case 'urged-recently':
-      return new ThrottledError('The buyer was urged recently; urge again later.', refusal.retryAfterMs / 1000);
-    case 'appeal-not-eligible':
-      return new ConflictError(
-        'APPEAL_NOT_ELIGIBLE',
-        'An appeal needs the other party’s step to have stalled, or repeated rejected completions.',
-        { currentStatus: status },
-      );
-    default:
-      return new ConflictError('VERSION_CONFLICT', 'The order changed meanwhile; read it again.', { currentStatus: status });
-  }
-};
-
-/** A signed-in user taking a command: their role is decided by the side of the order they are on. */
-export interface OrderUser {
-  id: string;
-  roles: readonly string[];
-}
-
 /** A command on an order: who takes which action, with what, when, under which periods. */
 export interface OrderCommandRequest {
   actor: Actor;
   orderId: string;
-  action: OrderCommand;
-  input: CommandInput;
+  /** The command and its input. */
+  command: CommandInput;
   now: Date;
   rules: OrderRules;
-  /** When given, the actor acts as the side of the order they are on (buyer, provider, else operator). */
-  roles?: readonly string[];
   /**
    * Checks attachment references against S3 (lib/attachments/repository's `checkReferences`). Only the
    * functions whose commands can reference attachments pass it, so only their bundles carry the S3 client.
@@ -368,13 +331,13 @@ export const orderEntry = (c: Omit<OrderCommandRequest, 'rules'>, from: OrderSta
   entryId: newId(c.now.getTime()),
   orderId: c.orderId,
   version,
-  action: c.action,
+  action: c.command.action,
   actor: c.actor.id,
   role: c.actor.role,
   at: c.now.toISOString(),
   from,
   to,
-  data: entryData(c.action, c.input),
+  data: entryData(c.command),
 });
 
 /**
@@ -387,32 +350,28 @@ export const writeOrderCommand = async (
   c: OrderCommandRequest,
   current: OrderItem,
   /** More of the same transaction, given the change (the idempotency record of the answer). */
-  alsoWrite: (next: OrderItem, entry: VersionedEntry, verifiedIds: Set<string>) => TransactItem[] = () => [],
+  alsoWrite: (next: OrderItem, entry: VersionedEntry, verifiedIds: Set<string>) => NamedWrites = () => ({}),
   /** The order's attachments (read with it): what a message, a delivery or a file answer may reference. */
   attachments: AttachmentItem[] = [],
 ): Promise<{ order: OrderItem; entry: VersionedEntry }> => {
-  const { action, input, actor, now, rules } = c;
+  const { command: input, actor, now, rules } = c;
+  const action = input.action;
   if (isOwnAsOperator(current, actor)) throw new ConflictOfInterestError(msg('detail.operatorOwnOrder'));
   const refusal = refusalOf(current, action, actor.role, now, rules);
   if (refusal) throw refusalError(refusal, action, current.status);
-  if (action === 'submit-requirements') {
-    const ids = new Set(attachments.map((a) => a.attachmentId));
-    const errors = validateAnswers(current.product.requirementsTemplate, input.answers ?? {}, ids);
-    if (errors.length) throw new ValidationError(errors, msg('detail.requirementsMismatch'));
-  }
+  commandOf(action).validate?.(current, input, new Set(attachments.map((a) => a.attachmentId)));
   // referenced attachments must be this order's and uploaded: checked (by the checker the function brings,
   // so that only functions that take references carry the storage client), and marked verified in the same write
-  const refs = referencesOf(action, input, current.product.requirementsTemplate);
+  const refs = referencesOf(current, input);
   if (refs.length && !c.checkReferences) throw new Error(`${action} references attachments but its function checks none`);
   const verified = refs.length ? await c.checkReferences!(refs, attachments, now) : [];
   const verifiedIds = new Set(verified.map((v) => v.Update.Key.SK));
-  const next = applyCommand(current, action, input, actor, now);
+  const next = applyCommand(current, input, actor, now);
   const entry = orderEntry(c, current.status, next.status, next.version);
   const extra = alsoWrite(next, entry, verifiedIds);
-  const rateAt = 2 + verified.length + extra.length;
   try {
-    await transactWrite([
-      {
+    await transactWrite({
+      order: {
         Put: {
           TableName: tableName,
           Item: orderRecord(next, rules),
@@ -421,32 +380,21 @@ export const writeOrderCommand = async (
           ExpressionAttributeValues: { ':order': 'order', ':version': current.version, ':status': current.status },
         },
       },
-      { Put: { TableName: tableName, Item: timelineRecord(entry, next), ConditionExpression: 'attribute_not_exists(PK)' } },
-      ...verified,
+      entry: { Put: { TableName: tableName, Item: timelineRecord(entry, next), ConditionExpression: 'attribute_not_exists(PK)' } },
+      ...Object.fromEntries(verified.map((v) => [`attachment ${v.Update.Key.SK}`, v])),
       ...extra,
-      // last: a full window refuses the command and nothing of it is written
-      ...(c.rate ? [rateLimitUpdate(c.rate, actor.id, now)] : []),
-    ]);
+      // a full window refuses the command and nothing of it is written
+      rate: c.rate && rateLimitUpdate(c.rate, actor.id, now),
+    });
   } catch (err) {
-    if (err instanceof ConditionFailed && c.rate && err.index === rateAt) throw throttled(c.rate, now);
+    if (ConditionFailed.of(err, 'rate') && c.rate) throw throttled(c.rate, now);
     // the order's version moved (its entry's key is then taken too), or a twin with the same key won
-    if (err instanceof ConditionFailed && (err.index <= 1 || err.index >= 2 + verified.length)) {
-      throw new StaleOrder(err.index === 0 ? err.item : undefined);
+    if (err instanceof ConditionFailed && (err.failed === 'order' || err.failed === 'entry' || err.failed in extra)) {
+      throw new StaleOrder(err.failed === 'order' ? err.item : undefined);
     }
     throw err;
   }
   return { order: next, entry };
-};
-
-/** Whether the actor is the side of the order their role names (operators and the platform see every order). */
-const actsOn = (o: Pick<OrderItem, 'buyerId' | 'providerId'>, actor: Actor) =>
-  actor.role === 'buyer' ? o.buyerId === actor.id : actor.role === 'provider' ? o.providerId === actor.id : true;
-
-/** The actor of a command: a user takes the role of the side of the order they are on. */
-const actorOn = (o: OrderItem, who: Actor | OrderUser, action: OrderCommand): Actor | undefined => {
-  if (!('roles' in who)) return who;
-  const role = roleOn(o, who, action);
-  return role ? { id: who.id, role } : undefined;
 };
 
 const STALE_RETRIES = 2;
@@ -454,28 +402,31 @@ const STALE_RETRIES = 2;
 /**
  * Takes a command on an order: one Query (the order, its timeline and its idempotency records), then one
  * transaction conditioned on the version read, with the idempotency record of the answer when a key was
- * sent; the answer is computed from both. A retry with the same key finds the record in that same Query
- * and replays the first answer. When another change commits in between, the refused condition's item says
- * whether the command still applies: if not, its refusal is the answer; if so (or when a key was sent, whose
- * twin may have committed), the command is taken again on a fresh read, at most twice.
+ * sent. A retry with the same key finds the record in that same Query and replays the first answer. The
+ * person acts as the side of the order they are on (lib/orders/access). When another change commits in
+ * between, the refused condition's item says whether the command still applies: if not, its refusal is
+ * the answer; if so (or when a key was sent, whose twin may have committed), the command is taken again
+ * on a fresh read, at most twice.
  */
 export const commandOrder = async (
   request: Omit<OrderCommandRequest, 'actor'> & { actor: Actor | OrderUser },
-  idempotency: IdempotencyRequest | undefined,
-  answer: (r: OrderWithTimeline) => Reply,
-): Promise<Reply> => {
+  idem?: Idempotent<OrderWithTimeline>,
+): Promise<Outcome<OrderWithTimeline>> => {
+  const idempotency = idem?.request;
+  const action = request.command.action;
   const recordKey = idempotency && keys.orderIdempotency(request.orderId, idempotency.userId, idempotency.route, idempotency.key);
   for (let attempt = 0; ; attempt++) {
     const found = await readOrderPartition(request.orderId);
     const stored = recordKey && found?.records.find((r) => r.SK === recordKey.SK);
     if (idempotency && stored) {
       const replayed = replay(stored, idempotency, request.now);
-      if (replayed) return replayed;
+      if (replayed) return { kind: 'replayed', reply: replayed };
     }
-    const actor = found ? actorOn(found.order, request.actor, request.action) : undefined;
-    if (!found || !actor || !actsOn(found.order, actor)) throw new NotFoundError('order');
+    const actor = found && actorFor(found.order, request.actor, action);
+    if (!found || !actor) throw new NotFoundError('order');
     const c = { ...request, actor };
-    let reply: Reply | undefined;
+    let result: OrderWithTimeline | undefined;
+    let recorded: Reply | undefined;
     try {
       await writeOrderCommand(
         c,
@@ -484,29 +435,31 @@ export const commandOrder = async (
           const attachments = found.attachments.map((a) =>
             verifiedIds.has(keys.attachment(a.orderId, a.attachmentId).SK) ? { ...a, verifiedAt: c.now.toISOString() } : a,
           );
-          reply = answer({ order, timeline: [...found.timeline, entry], attachments, review: found.review });
-          return idempotency && recordKey ? [idempotencyPut(idempotency, reply, c.now, recordKey)] : [];
+          result = { order, timeline: [...found.timeline, entry], attachments, review: found.review };
+          recorded = idem?.answer(result);
+          return { idempotency: idempotency && recordKey && recorded && idempotencyPut(idempotency, recorded, c.now, recordKey) };
         },
         found.attachments,
       );
-      return reply!;
+      return { kind: 'done', result: result!, recorded };
     } catch (err) {
       if (!(err instanceof StaleOrder)) throw err;
       const seen = err.seen?.type === 'order' ? parseOrder(err.seen) : undefined;
       if (!seen && idempotency && attempt < STALE_RETRIES) continue;
       if (!seen) throw new NotFoundError('order');
-      const refusal = refusalOf(seen, c.action, actor.role, c.now, c.rules);
-      if (attempt >= STALE_RETRIES || (refusal && !idempotency)) throw refusalError(refusal, c.action, seen.status);
+      const refusal = refusalOf(seen, action, actor.role, c.now, c.rules);
+      if (attempt >= STALE_RETRIES || (refusal && !idempotency)) throw refusalError(refusal, action, seen.status);
     }
   }
 };
 
-/** A command on an order without an idempotency key, answered with the order and its timeline. */
+/** A command on an order without an idempotency key: the order with its timeline after it. */
 export const runOrderCommand = async (
   request: Omit<OrderCommandRequest, 'actor'> & { actor: Actor | OrderUser },
 ): Promise<OrderWithTimeline> => {
-  const reply = await commandOrder(request, undefined, (r) => ({ status: 200, body: r }));
-  return reply.body as OrderWithTimeline;
+  const outcome = await commandOrder(request);
+  if (outcome.kind === 'replayed') throw new Error('a command without a key cannot be a replay');
+  return outcome.result;
 };
 
 // ---------------------------------------------------------------------------------------------------

@@ -1,45 +1,55 @@
-import type { z } from 'zod';
 import { config } from '../config';
 import type { Role } from '../http/auth';
-import { ok, route } from '../http/route';
+import { ok, route, type Reply } from '../http/route';
 import { idempotencyOf } from '../shared/idempotency';
 import type { RateRule } from '../shared/rate-limit';
-import { languageOf, orderRules, toOrderView, type CommandInput, type OrderCommand } from './model';
-import { commandOrder, type ReferenceChecker } from './repository';
+import { commandOf, languageOf, toOrderView, type CommandInput, type OrderCommand } from './model';
+import { commandOrder, type OrderWithTimeline, type Outcome, type ReferenceChecker } from './repository';
 import { orderIdParams } from './schemas';
 
 /**
- * The HTTP function of an order command (start, complete, confirm, …): the roles allowed come from the
- * rule table, and the one the user acts in is the side of the order they are on (decided once the order
- * is read); the body comes from its schema, and the answer is the order with its timeline. An
- * `Idempotency-Key` replays the first answer.
+ * The HTTP answer of a command's outcome: a replay is the first answer as recorded; otherwise the answer
+ * recorded with the change (when a key was sent), else the one for its result.
+ */
+export const answerOf = <R>(outcome: Outcome<R>, answer: (result: R) => Reply): Reply =>
+  outcome.kind === 'replayed' ? outcome.reply : (outcome.recorded ?? answer(outcome.result));
+
+/**
+ * The HTTP function of an order command (start, complete, confirm, …): the roles allowed and the body
+ * come from the command's declaration (lib/orders/commands), and the role the user acts in is the side of
+ * the order they are on (decided once the order is read, lib/orders/access); the answer is the order with
+ * its timeline. An `Idempotency-Key` replays the first answer.
  */
 export const orderCommandRoute = (
   action: OrderCommand,
-  body?: z.ZodType<CommandInput>,
-  // every command acts by side of the order; `checkReferences` is given by the functions whose commands may
-  // reference attachments, so only their bundles carry the storage client
-  opts: { bySide?: boolean; checkReferences?: ReferenceChecker; rate?: RateRule } = {},
-) =>
-  route(
+  // `checkReferences` is given by the functions whose commands may reference attachments, so only their
+  // bundles carry the storage client; `rate` counts the command against a per-user limit
+  opts: { checkReferences?: ReferenceChecker; rate?: RateRule } = {},
+) => {
+  const command = commandOf(action);
+  return route(
     {
-      access: orderRules[action].roles.filter((r): r is Role => r !== 'system'),
+      access: command.roles.filter((r): r is Role => r !== 'system'),
       params: orderIdParams,
-      body,
+      body: command.body,
     },
-    async (req) =>
-      commandOrder(
+    async (req) => {
+      const lang = languageOf(req.headers);
+      const answer = (r: OrderWithTimeline) => ok(toOrderView(r.order, lang, r.timeline, r));
+      const idempotency = idempotencyOf(req, action);
+      const outcome = await commandOrder(
         {
           actor: req.user,
           orderId: req.params.orderId,
-          action,
-          input: (req.body ?? {}) as CommandInput,
+          command: { ...(req.body ?? {}), action } as CommandInput,
           now: req.now,
           rules: config.orders,
           checkReferences: opts.checkReferences,
           rate: opts.rate,
         },
-        idempotencyOf(req, action),
-        (result) => ok(toOrderView(result.order, languageOf(req.headers), result.timeline, result)),
-      ),
+        idempotency && { request: idempotency, answer },
+      );
+      return answerOf(outcome, answer);
+    },
   );
+};

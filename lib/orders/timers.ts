@@ -1,7 +1,7 @@
 import { forEachDuePage } from '../db/due';
 import { keys } from '../db/keys';
 import { DomainError } from '../http/errors';
-import type { OrderRules } from './model';
+import type { CommandInput, OrderRules } from './model';
 import { StaleOrder, writeOrderCommand } from './repository';
 import { dueStep } from './schedule';
 import { orderItemSchema, type OrderItem } from './schemas';
@@ -27,21 +27,11 @@ const settle = async (order: OrderItem, now: Date, rules: OrderRules, run: Timer
     if (!due) return;
     const { step, covers } = due;
     try {
-      const written = await writeOrderCommand({
-        actor: SYSTEM,
-        orderId: current.orderId,
-        action: step.action,
-        input: {
-          from: current.status,
-          statusSince: current.statusSince,
-          sent: current.remindersSent,
-          reminder: step.reminder,
-          covers,
-          recipient: step.recipient,
-        },
-        now,
-        rules,
-      }, current);
+      const command: CommandInput =
+        step.action === 'remind'
+          ? { action: 'remind', reminder: step.reminder!, covers, recipient: step.recipient! }
+          : { action: step.action };
+      const written = await writeOrderCommand({ actor: SYSTEM, orderId: current.orderId, command, now, rules }, current);
       current = written.order;
     } catch (err) {
       // a person or another run acted first: the next run sees what is due then

@@ -5,6 +5,7 @@ import { queryPage } from '../db/query';
 import { ConditionFailed, Expr, transactWrite, updateItem } from '../db/write';
 import type { User } from '../http/auth';
 import { ConflictError, InvalidStateError, NotFoundError } from '../http/errors';
+import { sideOf } from '../orders/access';
 import { orderItemSchema, type OrderItem, type OrderStatus } from '../orders/schemas';
 import { getProduct } from '../products/repository';
 import { editableUntil } from './model';
@@ -36,8 +37,8 @@ const aggregateUpdate = (productId: string, countDelta: number, sumDelta: number
  */
 export const createReview = async (user: User, orderId: string, input: ReviewInput, now: Date): Promise<ReviewItem> => {
   const order = await readOrder(orderId);
-  if (!order || order.buyerId !== user.id) throw new NotFoundError('order');
-  if (order.status !== 'completed') throw new InvalidStateError('rate', order.status);
+  if (!order || sideOf(order, user) !== 'buyer') throw new NotFoundError('order');
+  if (order.status !== 'completed') throw new InvalidStateError('rate the order', order.status);
   const at = now.toISOString();
   const review: ReviewItem = {
     orderId,

@@ -3,7 +3,7 @@ import { checkReferences, grantAttachment } from '../../lib/attachments/reposito
 import { config } from '../../lib/config';
 import { createReview, replyToReview } from '../../lib/reviews/repository';
 import type { User } from '../../lib/http/auth';
-import type { Actor, CommandInput, OrderCommand } from '../../lib/orders/model';
+import type { Actor, CommandInput, CommandInputOf } from '../../lib/orders/model';
 import { createOrder, runOrderCommand } from '../../lib/orders/repository';
 import { normalizeContent } from '../../lib/products/model';
 import { changeProductStatus, createProduct, editProduct, listProviderProducts } from '../../lib/products/repository';
@@ -89,51 +89,49 @@ const seedOrders = async (ids: Ids, productId: string, now: () => Date) => {
   const buyer: Actor = { id: ids.buyer, role: 'buyer' };
   const provider: Actor = { id: ids.provider, role: 'provider' };
   const buy = async () => {
-    const reply = await createOrder(ids.buyer, { productId, planId: 'once', quantity: 1 }, now(), undefined, config.orders, (o) => ({
-      status: 201,
-      body: o,
-    }));
-    return (reply.body as { orderId: string }).orderId;
+    const outcome = await createOrder(ids.buyer, { productId, planId: 'once', quantity: 1 }, now(), config.orders);
+    if (outcome.kind !== 'done') throw new Error('a purchase without a key cannot be a replay');
+    return outcome.result.order.orderId;
   };
-  const step = (orderId: string, actor: Actor, action: OrderCommand, input: CommandInput = {}) =>
-    runOrderCommand({ actor, orderId, action, input, now: now(), rules: config.orders });
+  const step = (orderId: string, actor: Actor, command: CommandInput) =>
+    runOrderCommand({ actor, orderId, command, now: now(), rules: config.orders });
   const answers = { host: '192.168.10.21', os: 'Ubuntu', backup: true };
 
   await buy(); // 待提交需求单
   const submitted = await buy();
-  await step(submitted, buyer, 'submit-requirements', { answers });
+  await step(submitted, buyer, { action: 'submit-requirements', answers });
   const implementing = await buy();
-  await step(implementing, buyer, 'submit-requirements', { answers });
-  await step(implementing, provider, 'start');
+  await step(implementing, buyer, { action: 'submit-requirements', answers });
+  await step(implementing, provider, { action: 'start' });
   await seedConversation(ids, implementing, now);
   const confirming = await buy();
-  await step(confirming, buyer, 'submit-requirements', { answers });
-  await step(confirming, provider, 'start');
-  await step(confirming, provider, 'complete', { note: '已完成系统补丁与监控部署，监控面板账号已通过站内信发送。' });
+  await step(confirming, buyer, { action: 'submit-requirements', answers });
+  await step(confirming, provider, { action: 'start' });
+  await step(confirming, provider, { action: 'complete', note: '已完成系统补丁与监控部署，监控面板账号已通过站内信发送。' });
   const completed = await buy();
-  await step(completed, buyer, 'submit-requirements', { answers });
-  await step(completed, provider, 'start');
-  await step(completed, provider, 'complete', { note: '巡检报告已上传。' });
-  await step(completed, buyer, 'confirm');
+  await step(completed, buyer, { action: 'submit-requirements', answers });
+  await step(completed, provider, { action: 'start' });
+  await step(completed, provider, { action: 'complete', note: '巡检报告已上传。' });
+  await step(completed, buyer, { action: 'confirm' });
   const cancelled = await buy();
-  await step(cancelled, buyer, 'cancel', { reason: '采购计划变更' });
+  await step(cancelled, buyer, { action: 'cancel', reason: '采购计划变更' });
   const disputed = await buy();
-  await step(disputed, buyer, 'submit-requirements', { answers });
-  await step(disputed, provider, 'start');
+  await step(disputed, buyer, { action: 'submit-requirements', answers });
+  await step(disputed, provider, { action: 'start' });
   for (let i = 1; i <= 3; i++) {
-    await step(disputed, provider, 'complete', { note: `第 ${i} 次交付` });
-    await step(disputed, buyer, 'reject-completion', { reason: `服务仍不可用（第 ${i} 次）` });
+    await step(disputed, provider, { action: 'complete', note: `第 ${i} 次交付` });
+    await step(disputed, buyer, { action: 'reject-completion', reason: `服务仍不可用（第 ${i} 次）` });
   }
-  await step(disputed, buyer, 'appeal', { reason: '三次验收均未通过，申请平台介入' });
+  await step(disputed, buyer, { action: 'appeal', reason: '三次验收均未通过，申请平台介入' });
 
   // 评价: the completed order and two more, rated; the provider replies to one
   const rated = [completed];
   for (let i = 0; i < 2; i++) {
     const o = await buy();
-    await step(o, buyer, 'submit-requirements', { answers });
-    await step(o, provider, 'start');
-    await step(o, provider, 'complete', { note: '已完成并交付文档。' });
-    await step(o, buyer, 'confirm');
+    await step(o, buyer, { action: 'submit-requirements', answers });
+    await step(o, provider, { action: 'start' });
+    await step(o, provider, { action: 'complete', note: '已完成并交付文档。' });
+    await step(o, buyer, { action: 'confirm' });
     rated.push(o);
   }
   const buyerUser: User = { id: ids.buyer, roles: ['buyer'] };
@@ -148,8 +146,8 @@ const seedOrders = async (ids: Ids, productId: string, now: () => Date) => {
 
 /** 沟通: the parties talk on the order in progress, and the provider shares a file. */
 const seedConversation = async (ids: Ids, orderId: string, now: () => Date) => {
-  const say = (actor: Actor, input: CommandInput) =>
-    runOrderCommand({ actor, orderId, action: 'message', input, now: now(), rules: config.orders, checkReferences });
+  const say = (actor: Actor, input: Omit<CommandInputOf<'message'>, 'action'>) =>
+    runOrderCommand({ actor, orderId, command: { action: 'message', ...input }, now: now(), rules: config.orders, checkReferences });
   await say({ id: ids.buyer, role: 'buyer' }, { text: '请在晚上 22 点后操作，白天业务高峰。' });
   const report = Buffer.from('巡检报告\n\nCPU 负载正常；磁盘 /data 使用率 81%，建议扩容。\n', 'utf8');
   const attachment = await grantAttachment({ id: ids.provider, roles: ['provider'] }, orderId, {

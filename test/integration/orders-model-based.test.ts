@@ -15,7 +15,7 @@ import { handler as buy } from '../../functions/orders/create';
 import { handler as message } from '../../functions/orders/message';
 import { config } from '../../lib/config';
 import { keys } from '../../lib/db/keys';
-import { applyCommand, orderRules, refusalOf, type OrderCommand } from '../../lib/orders/model';
+import { applyCommand, orderRules, refusalOf, type CommandInput, type OrderCommand } from '../../lib/orders/model';
 import { orderItemSchema, type OrderItem } from '../../lib/orders/schemas';
 import { readItem } from '../support/db';
 import type { TestUser } from '../support/global-setup';
@@ -95,7 +95,7 @@ class Act implements fc.AsyncCommand<Model, Real> {
     expect(res.status, `${this} in ${m.order.status}: ${JSON.stringify(res.body)}`).toBe(expected);
     const stored = orderItemSchema.parse(await readItem(keys.order(r.orderId)));
     if (res.status === 200) {
-      const next = applyCommand(m.order, this.action, body ?? {}, { id: 'x', role: roleOf(this.party) }, new Date());
+      const next = applyCommand(m.order, { ...body, action: this.action } as CommandInput, { id: 'x', role: roleOf(this.party) }, new Date());
       m.accepted++;
       // the clocks are the system's; everything else must be what the model predicted
       m.order = { ...next, turnSince: stored.turnSince, statusSince: stored.statusSince, updatedAt: stored.updatedAt, lastUrgedAt: stored.lastUrgedAt, completedAt: stored.completedAt, refundedAt: stored.refundedAt, delivery: stored.delivery, appeal: stored.appeal, resolution: stored.resolution };

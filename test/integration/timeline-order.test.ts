@@ -7,6 +7,7 @@ import type { OrderStatus } from '../../lib/orders/schemas';
 import type { TestUser } from '../support/global-setup';
 import { invoke, user } from '../support/http';
 import { ANSWERS, orderIn, type OrderStage } from '../support/orders';
+import { inputOf } from '../support/order-fixtures';
 import { must } from '../support/products';
 import { bodyOf, commandHandlers } from '../support/order-commands';
 
@@ -24,18 +25,13 @@ const PERSON_COMMANDS = (Object.keys(orderRules) as OrderCommand[]).filter((c) =
 const actorOf = (action: OrderCommand): TestUser =>
   orderRules[action].roles.includes('operator') ? 'operator' : orderRules[action].roles.includes('buyer') ? 'buyer' : 'provider';
 
-const inputOf = (action: OrderCommand) => ({
-  text: `message after ${action}`,
-  answers: ANSWERS,
-  note: `note for ${action}`,
-  reason: `reason for ${action}`,
-  outcome: 'implementing' as const,
-});
+const commandOf = (action: OrderCommand) =>
+  inputOf(action, { text: `message after ${action}`, answers: ANSWERS, note: `note for ${action}`, reason: `reason for ${action}` });
 
 /** Every pair (a, b) where b can be taken from the status a leaves the order in. */
 const PAIRS = SETUPS.flatMap((s) =>
   s.first.flatMap((a) => {
-    const after = targetStatus(a, s.status, 'implementing');
+    const after = targetStatus(s.status, inputOf(a, { outcome: 'implementing' }));
     return PERSON_COMMANDS.filter((b) => orderRules[b].from.includes(after)).map((b) => ({ setup: s, a, b }));
   }),
 );
@@ -61,9 +57,9 @@ describe('the timeline is ordered by the order’s version', () => {
       const later = new Date();
       const earlier = new Date(later.getTime() - 50);
       const as = (action: OrderCommand) => ({ id: user(actorOf(action)).id, role: actorOf(action) as 'buyer' | 'provider' | 'operator' });
-      await runOrderCommand({ actor: as(a), orderId, action: a, input: inputOf(a), now: later, rules: config.orders });
+      await runOrderCommand({ actor: as(a), orderId, command: commandOf(a), now: later, rules: config.orders });
       // b's request arrived first (its clock is earlier) but its write commits second
-      await runOrderCommand({ actor: as(b), orderId, action: b, input: inputOf(b), now: earlier, rules: config.orders }).catch(
+      await runOrderCommand({ actor: as(b), orderId, command: commandOf(b), now: earlier, rules: config.orders }).catch(
         () => undefined,
       );
       const after = must(await invoke(getOrder, { as: 'operator', params: { orderId } }), 200);

@@ -1,4 +1,5 @@
-import type { OrderItem } from '../../lib/orders/schemas';
+import type { CommandInput, OrderCommand } from '../../lib/orders/model';
+import type { OrderItem, Resolution } from '../../lib/orders/schemas';
 
 /** A plain order as the model sees it; override anything. */
 export const orderOf = (overrides: Partial<OrderItem> = {}): OrderItem => ({
@@ -35,3 +36,31 @@ export const orderOf = (overrides: Partial<OrderItem> = {}): OrderItem => ({
   updatedAt: '2026-01-01T00:00:00.000Z',
   ...overrides,
 });
+
+/** A valid input of each command; `over` sets the fields a test cares about (the resolution, the reminder). */
+export const inputOf = (
+  action: OrderCommand,
+  over: { answers?: Record<string, unknown>; outcome?: Resolution; reminder?: string; text?: string; note?: string; reason?: string } = {},
+): CommandInput => {
+  const note = over.note ?? 'n';
+  const reason = over.reason ?? 'r';
+  switch (action) {
+    case 'submit-requirements':
+      return { action, answers: over.answers ?? { host: 'h' } };
+    case 'reject-requirements':
+    case 'reject-completion':
+    case 'cancel':
+    case 'appeal':
+      return { action, reason };
+    case 'complete':
+      return { action, note };
+    case 'resolve':
+      return { action, outcome: over.outcome ?? 'implementing', note };
+    case 'remind':
+      return { action, reminder: over.reminder ?? 'x', recipient: 'buyer' };
+    case 'message':
+      return { action, text: over.text ?? 'hello' };
+    default:
+      return { action };
+  }
+};

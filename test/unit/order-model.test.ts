@@ -12,7 +12,7 @@ import {
   type OrderRole,
 } from '../../lib/orders/model';
 import { ORDER_STATUSES, type OrderStatus } from '../../lib/orders/schemas';
-import { orderOf } from '../support/order-fixtures';
+import { inputOf, orderOf } from '../support/order-fixtures';
 
 const rules = loadConfig({ TABLE_NAME: 'unit', AUTH_ISSUER: 'https://issuer.example', AUTH_CLIENT_ID: 'c' }).orders;
 const DAY = 24 * 3600 * 1000;
@@ -74,7 +74,7 @@ describe('order state machine', () => {
           const refusal = refusalOf(order, action, role, now, rules);
           expect(refusal === undefined).toBe(allowed);
           if (allowed) {
-            const next = applyCommand(order, action, { outcome: 'implementing', note: 'n', reason: 'r', reminder: 'x' }, { id: 'a', role }, now);
+            const next = applyCommand(order, inputOf(action), { id: 'a', role }, now);
             expect(next.status).toBe(expected[1]);
             expect(next.version).toBe(order.version + 1);
           }
@@ -85,7 +85,7 @@ describe('order state machine', () => {
 
   it('lets the operator resolve a dispute to each outcome', () => {
     for (const outcome of ['completed', 'cancelled', 'implementing'] as const) {
-      const next = applyCommand(ready('disputed'), 'resolve', { outcome, note: 'settled' }, { id: 'op', role: 'operator' }, now);
+      const next = applyCommand(ready('disputed'), { action: 'resolve', outcome, note: 'settled' }, { id: 'op', role: 'operator' }, now);
       expect(next.status).toBe(outcome);
       expect(next.refundedAt !== undefined).toBe(outcome === 'cancelled');
       expect(next.completedAt !== undefined).toBe(outcome === 'completed');
@@ -175,7 +175,7 @@ describe('any sequence of commands', () => {
             clock += step.advance;
             const now = new Date(clock);
             if (refusalOf(order, step.action, step.role, now, rules)) continue;
-            const next = applyCommand(order, step.action, { answers: { host: 'h' }, note: 'n', reason: 'r', outcome: 'implementing', reminder: `r${clock}` }, { id: step.role, role: step.role }, now);
+            const next = applyCommand(order, inputOf(step.action, { reminder: `r${clock}` }), { id: step.role, role: step.role }, now);
             accepted++;
             expect(machine[order.status][step.action]?.[1]).toBe(next.status);
             order = next;

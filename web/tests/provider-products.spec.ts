@@ -86,6 +86,36 @@ test.describe('provider · 商品管理', () => {
     await expect(page.getByText('审核中').first()).toBeVisible();
   });
 
+  test('editing a product refreshes every view of it, without a reload', async ({ page }) => {
+    const provider = await apiAs('provider');
+    const content = productContent();
+    const { productId } = await provider.call<{ productId: string }>('POST', '/provider/products', content);
+    const renamed = `${content.name}（改）`;
+    await signInAs(page, 'provider');
+    // the list, the detail and the form are read once each, and kept in the console's cache
+    const row = page.getByRole('row').filter({ hasText: content.name });
+    await row.getByRole('button', { name: '详情' }).click();
+    await expect(page).toHaveURL(new RegExp(`/provider/products/${productId}$`));
+    await expect(page.getByRole('heading', { name: content.name })).toBeVisible();
+    await page.getByRole('button', { name: '修改' }).click();
+    await page.getByRole('textbox', { name: '商品名称' }).fill(renamed);
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await expect(page.getByRole('heading', { name: renamed })).toBeVisible();
+    await page.evaluate(() => Reflect.set(globalThis, 'sameDocument', true));
+
+    // back through the history: the form, the detail and the list show the new name
+    await page.goBack();
+    await expect(page.getByRole('textbox', { name: '商品名称' })).toHaveValue(renamed);
+    await page.goBack();
+    await expect(page.getByRole('heading', { name: renamed })).toBeVisible();
+    await page.goBack();
+    await expect(page.getByRole('heading', { name: '商品管理' })).toBeVisible();
+    await expect(page.getByRole('row').filter({ hasText: renamed })).toHaveCount(1);
+    await expect(page.getByRole('row').filter({ hasText: content.name }).filter({ hasNotText: renamed })).toHaveCount(0);
+    // the same document all along: no reload brought the new name
+    expect(await page.evaluate(() => Reflect.get(globalThis, 'sameDocument'))).toBe(true);
+  });
+
   test('deletes a never-listed draft after confirming', async ({ page }) => {
     const provider = await apiAs('provider');
     const content = productContent();

@@ -2,17 +2,29 @@ import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { accessToken } from '../app/auth';
 import type { paths } from './schema';
 
-/** A problem+json answer (RFC 9457), or a network failure (status 0), as the pages show it. */
+type FieldError = { path: string; message: string };
+
+/**
+ * A refused call as the pages show it: the API's problem+json (RFC 9457) with its own `detail` and field
+ * errors, or, with `problem: false`, an answer that carries no problem (a route the API does not have, a
+ * gateway's error page) or a network failure (status 0).
+ */
 export class ApiProblem extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     readonly title: string,
     readonly detail: string,
-    readonly errors: { path: string; message: string }[] = [],
+    readonly errors: FieldError[] = [],
     readonly retryAfter?: number,
+    readonly problem = true,
   ) {
     super(detail || title);
+  }
+
+  /** A route the API does not have: 404/405 without a problem body (every route of the API answers one). */
+  get missingRoute() {
+    return !this.problem && (this.status === 404 || this.status === 405);
   }
 }
 
@@ -49,33 +61,50 @@ export const api = (): Client<paths> => {
   return client;
 };
 
-/**
- * The same client for routes that are not in docs/openapi.json yet (they are being added on other
- * branches); once `npm run gen:api` picks them up, callers move to `api()`.
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const isFieldError = (e: unknown): e is FieldError =>
+  typeof e === 'object' && e !== null && 'path' in e && typeof e.path === 'string' && 'message' in e && typeof e.message === 'string';
 
-const toProblem = (error: unknown, response: Response): ApiProblem => {
-  const p = (error ?? {}) as Partial<{ code: string; title: string; detail: string; errors: ApiProblem['errors'] }>;
+/** The problem in a refused answer's body: its text fields, read without trusting the body's shape. */
+const toProblem = (body: unknown, response: Response): ApiProblem => {
   const retry = Number(response.headers.get('Retry-After'));
+  const retryAfter = Number.isFinite(retry) && retry > 0 ? retry : undefined;
+  const text = (key: string) => (typeof body === 'object' && body !== null && key in body ? Reflect.get(body, key) : undefined);
+  const [code, title, detail, errors] = [text('code'), text('title'), text('detail'), text('errors')];
+  const isProblem = typeof code === 'string' && typeof detail === 'string';
+  if (!isProblem) {
+    const message = typeof body === 'string' ? body : typeof text('message') === 'string' ? String(text('message')) : '';
+    return new ApiProblem(response.status, `HTTP_${response.status}`, response.statusText, message, [], retryAfter, false);
+  }
   return new ApiProblem(
     response.status,
-    p.code ?? `HTTP_${response.status}`,
-    p.title ?? response.statusText,
-    p.detail ?? (typeof error === 'string' ? error : ''),
-    Array.isArray(p.errors) ? p.errors : [],
-    Number.isFinite(retry) && retry > 0 ? retry : undefined,
+    code,
+    typeof title === 'string' ? title : response.statusText,
+    detail,
+    Array.isArray(errors) ? errors.filter(isFieldError) : [],
+    retryAfter,
   );
 };
 
-/** Awaits an openapi-fetch call and returns its data, or throws the answer's problem. */
-export const unwrap = async <T = unknown>(call: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> => {
-  let out: Awaited<typeof call>;
+/** What every openapi-fetch call answers: the success's data, or the refusal's body. */
+type Answer<T> = { data: T; error?: never; response: Response } | { data?: never; error: unknown; response: Response };
+
+const settle = async <A>(call: Promise<A>): Promise<A> => {
   try {
-    out = await call;
+    return await call;
   } catch (err) {
-    throw new ApiProblem(0, 'NETWORK', 'Network error', (err as Error).message);
+    throw new ApiProblem(0, 'NETWORK', 'Network error', err instanceof Error ? err.message : String(err), [], undefined, false);
   }
+};
+
+/** Awaits an openapi-fetch call and answers its data, typed by the route; a refusal throws its ApiProblem. */
+export const unwrap = async <T>(call: Promise<Answer<T>>): Promise<NonNullable<T>> => {
+  const out = await settle(call);
+  if (out.response.ok && out.data != null) return out.data;
+  throw toProblem(out.error, out.response);
+};
+
+/** Awaits a call whose success has no body (204); a refusal throws its ApiProblem. */
+export const send = async (call: Promise<{ error?: unknown; response: Response }>): Promise<void> => {
+  const out = await settle(call);
   if (!out.response.ok) throw toProblem(out.error, out.response);
-  return out.data as T;
 };

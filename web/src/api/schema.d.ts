@@ -2681,7 +2681,7 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
-    "order.confirmation_urged": {
+    "order.urged": {
         parameters: {
             query?: never;
             header?: never;
@@ -2691,7 +2691,7 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * order.confirmation_urged (version 1)
+         * order.urged (version 1)
          * @description The provider asked the buyer to confirm completion.
          */
         post: {
@@ -2710,7 +2710,7 @@ export interface webhooks {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["OrderConfirmationUrgedEventV1"];
+                    "application/json": components["schemas"]["OrderUrgedEventV1"];
                 };
             };
             responses: {
@@ -2736,7 +2736,7 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
-    "order.reminder_sent": {
+    "order.reminded": {
         parameters: {
             query?: never;
             header?: never;
@@ -2746,7 +2746,7 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * order.reminder_sent (version 1)
+         * order.reminded (version 1)
          * @description The schedule reminded a party that the order waits for them.
          */
         post: {
@@ -2765,7 +2765,7 @@ export interface webhooks {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["OrderReminderSentEventV1"];
+                    "application/json": components["schemas"]["OrderRemindedEventV1"];
                 };
             };
             responses: {
@@ -3041,11 +3041,11 @@ export interface components {
             };
         };
         /** @description The provider asked the buyer to confirm completion. */
-        OrderConfirmationUrgedEventV1: {
+        OrderUrgedEventV1: {
             /** @description the same for every delivery of this event: consumers deduplicate on it */
             id: string;
             /** @constant */
-            type: "order.confirmation_urged";
+            type: "order.urged";
             /** @constant */
             version: 1;
             /** @description ISO 8601, when the change was made */
@@ -3075,11 +3075,11 @@ export interface components {
             };
         };
         /** @description The schedule reminded a party that the order waits for them. */
-        OrderReminderSentEventV1: {
+        OrderRemindedEventV1: {
             /** @description the same for every delivery of this event: consumers deduplicate on it */
             id: string;
             /** @constant */
-            type: "order.reminder_sent";
+            type: "order.reminded";
             /** @constant */
             version: 1;
             /** @description ISO 8601, when the change was made */

@@ -1,40 +1,80 @@
 import type { components, paths } from './schema';
+
 /**
- * The answers' shapes the pages rely on (spec 7.1), named from the generated schema (docs/openapi.json →
- * schema.d.ts, `npm run gen:api`), and the enumerations the filters offer.
+ * Names for the answers' shapes, every one taken from the generated schema (docs/openapi.json →
+ * schema.d.ts, `npm run gen:api`): nothing here declares a shape of its own. The enumerations are the
+ * schema's unions; their value lists are checked against them, so a value the API adds or drops fails
+ * the type check until the list follows.
  */
-export type ServiceType = 'ops_service' | 'custom_dev' | 'software' | 'saas' | 'image' | 'api';
-export const SERVICE_TYPES: ServiceType[] = ['ops_service', 'custom_dev', 'software', 'saas', 'image', 'api'];
-export type ProductStatus = 'draft' | 'in_review' | 'rejected' | 'listed' | 'delisted';
-export const PRODUCT_STATUSES: ProductStatus[] = ['draft', 'in_review', 'rejected', 'listed', 'delisted'];
-export type PlanUnit = 'times' | 'day' | 'month' | 'year';
-export type FieldType = 'text' | 'number' | 'boolean' | 'select' | 'file';
-
 type Schemas = components['schemas'];
+type JsonBody<Op> = Op extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+/** The JSON body a route takes, e.g. `BodyOf<'/orders/{orderId}/cancel', 'post'>`. */
+export type BodyOf<P extends keyof paths, M extends 'post' | 'put' | 'patch'> = JsonBody<paths[P][M]>;
 
+export type ProviderProduct = Schemas['ProviderProduct'];
 export type ProductContent = Schemas['ProductContent'];
 export type Plan = ProductContent['plans'][number];
 export type RequirementField = ProductContent['requirementsTemplate'][number];
+export type ReviewRecord = ProviderProduct['reviewHistory'][number];
 /** What the product form sends (`POST /provider/products`): plan ids may be left to the API. */
-export type ProductInput = NonNullable<paths['/provider/products']['post']['requestBody']>['content']['application/json'];
+export type ProductInput = JsonBody<paths['/provider/products']['post']>;
 export type PlanInput = ProductInput['plans'][number];
 /** The form's state: the input with its defaulted parts spelled out. */
 export type ProductDraft = ProductInput & Required<Pick<ProductInput, 'requirementsTemplate' | 'requirementsBeforeStart'>>;
-export type ProviderProduct = Schemas['ProviderProduct'];
-export type ReviewRecord = ProviderProduct['reviewHistory'][number];
-export type CatalogProduct = Schemas['CatalogItem'];
+export type CatalogItem = Schemas['CatalogItem'];
+export type CatalogListItem = Schemas['CatalogListItem'];
+export type RatingSummary = Schemas['RatingSummary'];
 
-export type OrderStatus = 'awaiting_start' | 'implementing' | 'awaiting_confirmation' | 'completed' | 'cancelled' | 'disputed';
-export const ORDER_STATUSES: OrderStatus[] = ['awaiting_start', 'implementing', 'awaiting_confirmation', 'completed', 'cancelled', 'disputed'];
-
-export type Attachment = Schemas['Attachment'];
-export type TimelineEntry = Schemas['TimelineEntry'];
 export type Order = Schemas['Order'];
+export type TimelineEntry = Schemas['TimelineEntry'];
+export type Attachment = Schemas['Attachment'];
+export type Review = Schemas['Review'];
+/** `PUT /orders/{orderId}/requirements`: the buyer's answers. */
+export type RequirementAnswers = JsonBody<paths['/orders/{orderId}/requirements']['put']>['answers'];
+export type RequirementAnswer = RequirementAnswers[string];
 
-export interface Page<T> {
-  items: T[];
-  nextCursor?: string | null;
-}
-
-/** An inbox notification, as the API document describes it. */
 export type Notification = Schemas['Notification'];
+export type Dashboard = Schemas['Dashboard'];
+export type Webhook = Schemas['Webhook'];
+export type Delivery = Schemas['Delivery'];
+export type Problem = Schemas['Problem'];
+
+export type ProductStatus = ProviderProduct['status'];
+export type ReviewDecision = ReviewRecord['decision'];
+export type ServiceType = ProductContent['serviceType'];
+export type PlanUnit = Plan['unit'];
+export type FieldType = RequirementField['type'];
+export type OrderStatus = Order['status'];
+export type RequirementsStatus = Order['requirements']['status'];
+export type ResolutionOutcome = NonNullable<Order['resolution']>['outcome'];
+export type AttachmentType = Attachment['contentType'];
+export type DeliveryStatus = Delivery['status'];
+
+/** `[Exclude<…>] extends [never]`: every member of the union is listed (a missing one is named in the error). */
+type Complete<T, A extends readonly T[]> = [Exclude<T, A[number]>] extends [never] ? unknown : { missing: Exclude<T, A[number]> };
+
+/** Every value of a schema enumeration, in the order given: no value outside it, none of it left out. */
+export const valuesOf =
+  <T extends string>() =>
+  <const A extends readonly T[]>(values: A & Complete<T, A>): readonly T[] =>
+    values;
+
+/** A value from a control (a select, a radio group) as one of an enumeration's values, or not. */
+export const isOneOf = <T extends string>(values: readonly T[], value: unknown): value is T => values.some((v) => v === value);
+
+export const SERVICE_TYPES = valuesOf<ServiceType>()(['ops_service', 'custom_dev', 'software', 'saas', 'image', 'api']);
+export const PRODUCT_STATUSES = valuesOf<ProductStatus>()(['draft', 'in_review', 'rejected', 'listed', 'delisted']);
+export const PLAN_UNITS = valuesOf<PlanUnit>()(['times', 'day', 'month', 'year']);
+export const FIELD_TYPES = valuesOf<FieldType>()(['text', 'number', 'boolean', 'select', 'file']);
+export const ORDER_STATUSES = valuesOf<OrderStatus>()(['awaiting_start', 'implementing', 'awaiting_confirmation', 'completed', 'cancelled', 'disputed']);
+export const RESOLUTION_OUTCOMES = valuesOf<ResolutionOutcome>()(['completed', 'cancelled', 'implementing']);
+export const ATTACHMENT_TYPES = valuesOf<AttachmentType>()([
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'text/plain',
+  'text/csv',
+  'application/zip',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+]);

@@ -1,16 +1,21 @@
-import { useInfiniteQuery, type QueryKey } from '@tanstack/react-query';
+import { useInfiniteQuery, type InfiniteData, type QueryKey } from '@tanstack/react-query';
 import { Space, Table, type PrimaryTableCol, type TableRowData } from 'tdesign-react';
 import { Button } from './button';
-import type { Page } from '../api/types';
 import { useI18n } from '../i18n';
 import { ProblemAlert } from './problem';
 
-/** A list read page by page with the API's cursor (`{ items, nextCursor }`). */
-export const useCursorList = <T,>(queryKey: QueryKey, fetchPage: (cursor?: string) => Promise<Page<T>>, enabled = true) =>
-  useInfiniteQuery({
+/** A page of a list as the API answers it (`OrderPage`, `InboxPage`, …): its items and the next cursor. */
+interface CursorPage<T> {
+  items: T[];
+  nextCursor?: string | null;
+}
+
+/** A list read page by page with the API's cursor; the page type is the route's own answer. */
+export const useCursorList = <P extends CursorPage<unknown>>(queryKey: QueryKey, fetchPage: (cursor?: string) => Promise<P>, enabled = true) =>
+  useInfiniteQuery<P, Error, InfiniteData<P>, QueryKey, string | undefined>({
     queryKey,
     enabled,
-    initialPageParam: undefined as string | undefined,
+    initialPageParam: undefined,
     queryFn: ({ pageParam }) => fetchPage(pageParam),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -22,7 +27,14 @@ export const CursorTable = <T extends TableRowData>({
   rowKey,
   caption,
 }: {
-  list: ReturnType<typeof useCursorList<T>>;
+  list: {
+    data?: { pages: CursorPage<T>[] };
+    error: unknown;
+    isLoading: boolean;
+    hasNextPage: boolean;
+    isFetchingNextPage: boolean;
+    fetchNextPage: () => unknown;
+  };
   columns: PrimaryTableCol<T>[];
   rowKey: keyof T & string;
   caption: string;
@@ -31,7 +43,7 @@ export const CursorTable = <T extends TableRowData>({
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      {list.error && <ProblemAlert error={list.error} />}
+      {list.error ? <ProblemAlert error={list.error} /> : null}
       <Table<T>
         rowKey={rowKey}
         data={rows}

@@ -3,12 +3,12 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { Badge, Layout, Loading, Menu, Select, Space } from 'tdesign-react';
 import { Button } from './button';
 import { LogoutIcon, NotificationIcon, TranslateIcon } from 'tdesign-icons-react';
-import { useI18n, type Lang } from '../i18n';
+import { useI18n } from '../i18n';
 import { Labelled } from './field';
 import type { Role } from './auth';
 import { ROLE_ORDER, routesByRole, sharedMenu, type AppRoute } from './routes';
 import { useSession } from './session';
-import { useUnreadCount } from './unread';
+import { useUnreadCount } from '../inbox/hooks';
 
 const ROLE_TITLE = { provider: 'app.provider', buyer: 'app.buyer', operator: 'app.operator' } as const;
 
@@ -31,7 +31,7 @@ export const LanguageSwitch = () => {
     <Select
       aria-label={t('lang.label')}
       value={lang}
-      onChange={(v) => setLang(v as Lang)}
+      onChange={(v) => setLang(v === 'en-US' ? 'en-US' : 'zh-CN')}
       prefixIcon={<TranslateIcon />}
       style={{ width: 130 }}
       options={[

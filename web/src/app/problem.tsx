@@ -2,33 +2,38 @@ import { Alert } from 'tdesign-react';
 import { ApiProblem } from '../api/client';
 import { useI18n } from '../i18n';
 
-/** The problem's `detail` (and its field messages when no input shows them) in place. */
+/**
+ * A refused call in place: for every problem the API answers, its own `title` and `detail` (in the
+ * language asked) and its field messages; "not online yet" only for a route the API does not have (a
+ * 404/405 with no problem body); a network failure or a page's own error by its message.
+ */
 export const ProblemAlert = ({ error, showFields = true }: { error: unknown; showFields?: boolean }) => {
   const { t } = useI18n();
   if (!error) return null;
   const p = error instanceof ApiProblem ? error : undefined;
-  const pending = p && (p.status === 404 || p.status === 405) && p.code !== 'NOT_FOUND';
-  const title = pending ? t('common.pendingRoute') : p ? `${p.title || t('common.error')} (${p.status || p.code})` : t('common.error');
+  const missing = p?.missingRoute ?? false;
+  const title = missing ? t('common.pendingRoute') : p?.problem ? `${p.title || t('common.error')} (${p.status})` : t('common.error');
+  const detail = p ? p.detail : error instanceof Error ? error.message : String(error);
   return (
     <div role="alert">
-    <Alert
-      theme={pending ? 'info' : 'error'}
-      title={title}
-      message={
-        <>
-          <span>{p ? p.detail : String((error as Error).message ?? error)}</span>
-          {showFields && p && p.errors.length > 0 && (
-            <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
-              {p.errors.map((e) => (
-                <li key={e.path + e.message}>
-                  <code>{e.path}</code> {e.message}
-                </li>
-              ))}
-            </ul>
-          )}
-        </>
-      }
-    />
+      <Alert
+        theme={missing ? 'info' : 'error'}
+        title={title}
+        message={
+          <>
+            <span>{detail}</span>
+            {showFields && p && p.errors.length > 0 && (
+              <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
+                {p.errors.map((e) => (
+                  <li key={e.path + e.message}>
+                    <code>{e.path}</code> {e.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        }
+      />
     </div>
   );
 };

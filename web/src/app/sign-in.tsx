@@ -26,7 +26,7 @@ export default function SignIn() {
       if (!s || s.roles.length === 0) setError(t('auth.noRole'));
       else navigate(homeFor(s.roles), { replace: true });
     } catch (err) {
-      setError((err as Error).message);
+      setError(err instanceof Error ? err.message : String(err));
     } finally {
       setPending(false);
     }

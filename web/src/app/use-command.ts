@@ -12,7 +12,12 @@ import { useI18n } from '../i18n';
 export const useCommand = <V, R = unknown>(
   name: string,
   run: (vars: V, idempotencyKey: string) => Promise<R>,
-  opts: { invalidate?: QueryKey[]; success?: string | false; onSuccess?: (result: R, vars: V) => void } = {},
+  opts: {
+    /** The query keys of what the command changed (see each area's `keys.ts`), refreshed on success. */
+    invalidate?: QueryKey[] | ((vars: V, result: R) => QueryKey[]);
+    success?: string | false;
+    onSuccess?: (result: R, vars: V) => void;
+  } = {},
 ) => {
   const keys = useRef(new Map<string, string>());
   const qc = useQueryClient();
@@ -35,7 +40,8 @@ export const useCommand = <V, R = unknown>(
     },
     onSuccess: async (result, vars) => {
       if (opts.success !== false) void MessagePlugin.success(opts.success ?? t('common.done'));
-      await Promise.all((opts.invalidate ?? []).map((queryKey) => qc.invalidateQueries({ queryKey })));
+      const keys = typeof opts.invalidate === 'function' ? opts.invalidate(vars, result) : (opts.invalidate ?? []);
+      await Promise.all(keys.map((queryKey) => qc.invalidateQueries({ queryKey })));
       opts.onSuccess?.(result, vars);
     },
   });

@@ -3,14 +3,14 @@ import { useNavigate } from 'react-router';
 import { Card, Empty, Loading, Rate, Space, Tag } from 'tdesign-react';
 import { Button } from '../app/button';
 import { Tabs } from '../app/tabs';
-import { SERVICE_TYPES, type ServiceType } from '../api/types';
+import { isOneOf, SERVICE_TYPES, type CatalogListItem, type RatingSummary, type ServiceType } from '../api/types';
 import { money } from '../app/format';
 import { ProblemAlert } from '../app/problem';
 import { useI18n } from '../i18n';
-import { lowestPrice, useCatalog, type CatalogEntry } from './hooks';
+import { lowestPrice, useCatalog } from './hooks';
 
 /** The stars and count of a product's ratings, or nothing when it has none. */
-export const RatingLine = ({ rating }: { rating?: CatalogEntry['rating'] }) => {
+export const RatingLine = ({ rating }: { rating?: RatingSummary }) => {
   const { t } = useI18n();
   if (!rating || !rating.count || rating.average === null) return <span className="muted">{t('catalog.noRating')}</span>;
   return (
@@ -22,7 +22,7 @@ export const RatingLine = ({ rating }: { rating?: CatalogEntry['rating'] }) => {
   );
 };
 
-const ProductCard = ({ p }: { p: CatalogEntry }) => {
+const ProductCard = ({ p }: { p: CatalogListItem }) => {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
   return (
@@ -71,7 +71,7 @@ export default function Catalog() {
       </div>
       <Tabs
         value={type}
-        onChange={(v) => setType(v as ServiceType | 'all')}
+        onChange={(v) => setType(isOneOf(SERVICE_TYPES, v) ? v : 'all')}
         list={[{ value: 'all', label: t('catalog.all') }, ...SERVICE_TYPES.map((s) => ({ value: s, label: t(`type.${s}`) }))]}
       />
       <div style={{ marginTop: 16 }}>

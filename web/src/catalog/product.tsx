@@ -2,7 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Alert, Avatar, Card, Comment, Descriptions, Dialog, Form, InputNumber, Loading, MessagePlugin, Rate, Space, Table, Tag } from 'tdesign-react';
 import { Button } from '../app/button';
-import type { Plan } from '../api/types';
+import type { CatalogItem, Plan } from '../api/types';
 import { Field } from '../app/field';
 import { formatTime, money } from '../app/format';
 import { fieldErrors, ProblemAlert } from '../app/problem';
@@ -10,12 +10,12 @@ import { useSession } from '../app/session';
 import { useI18n } from '../i18n';
 import { useProductPage } from '../products/hooks';
 import { RatingLine } from './catalog';
-import { useBuy, useProductReviews, type CatalogEntry } from './hooks';
+import { useBuy, useProductReviews } from './hooks';
 
 const Markdown = lazy(() => import('../products/markdown'));
 
 /** 购买: quantity and total in a confirmation dialog; on success, the new order. */
-const BuyDialog = ({ product, plan, onClose }: { product: CatalogEntry; plan: Plan; onClose: () => void }) => {
+const BuyDialog = ({ product, plan, onClose }: { product: CatalogItem; plan: Plan; onClose: () => void }) => {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
   const buy = useBuy();
@@ -24,7 +24,7 @@ const BuyDialog = ({ product, plan, onClose }: { product: CatalogEntry; plan: Pl
   const confirm = async () => {
     if (buy.isPending) return;
     try {
-      const order = await buy.mutateAsync({ productId: product.productId, planId: plan.planId!, quantity });
+      const order = await buy.mutateAsync({ productId: product.productId, planId: plan.planId, quantity });
       void MessagePlugin.success(t('product.bought'));
       navigate(`/buyer/orders/${order.orderId}`);
     } catch {
@@ -106,7 +106,7 @@ export default function CatalogProduct() {
   const [buying, setBuying] = useState<Plan>();
   if (q.isLoading) return <Loading loading text={t('common.loading')} />;
   if (q.error || !q.data) return <ProblemAlert error={q.error} />;
-  const p = q.data as CatalogEntry;
+  const p = q.data;
   const canBuy = Boolean(session?.roles.includes('buyer'));
   return (
     <section aria-labelledby="product-title">

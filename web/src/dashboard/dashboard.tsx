@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -6,23 +5,15 @@ import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/lib/core';
 import { useState } from 'react';
 import { Card, DateRangePicker, Form, Loading, Space, Statistic } from 'tdesign-react';
-import { api, unwrap } from '../api/client';
-import { ORDER_STATUSES, type OrderStatus } from '../api/types';
+import { ORDER_STATUSES } from '../api/types';
 import { Field } from '../app/field';
 import { ProblemAlert } from '../app/problem';
-import { useI18n, type MessageKey } from '../i18n';
+import { ORDER_STATUS } from '../app/status-tags';
+import { useI18n } from '../i18n';
+import { useDashboard } from './hooks';
 
 // Only the charts this page draws: echarts stays in this route's chunk.
 echarts.use([LineChart, BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
-
-interface Dashboard {
-  from: string;
-  to: string;
-  days: { date: string; orders: number; revenue: number; completed: number; urges: number; appeals: number }[];
-  totals: { orders: number; revenue: number; refunds: number; completed: number; cancelled: number; urges: number; appeals: number };
-  ordersByStatus: Partial<Record<OrderStatus, number>>;
-  averageHours: { purchaseToStart: number | null; startToCompletion: number | null };
-}
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -30,10 +21,7 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 export default function DashboardPage() {
   const { t } = useI18n();
   const [period, setPeriod] = useState<string[]>(() => [day(new Date(Date.now() - 29 * 86_400_000)), day(new Date())]);
-  const q = useQuery({
-    queryKey: ['provider', 'dashboard', period],
-    queryFn: () => unwrap<Dashboard>(api().GET('/provider/dashboard', { params: { query: { from: period[0], to: period[1] } } })),
-  });
+  const q = useDashboard(period[0], period[1]);
   const d = q.data;
   return (
     <section aria-labelledby="dash-title">
@@ -41,7 +29,7 @@ export default function DashboardPage() {
         <h1 id="dash-title">{t('dashboard.title')}</h1>
         <Form layout="inline" labelAlign="left">
           <Field label={t('dashboard.period')}>
-            <DateRangePicker value={period} onChange={(v) => (v as string[]).length === 2 && setPeriod(v as string[])} />
+            <DateRangePicker value={period} onChange={(v) => Array.isArray(v) && v.length === 2 && setPeriod(v.map(String))} />
           </Field>
         </Form>
       </div>
@@ -90,7 +78,7 @@ export default function DashboardPage() {
                       avoidLabelOverlap: true,
                       // statuses with no order are left out of the ring, so their labels do not pile up at one point
                       data: ORDER_STATUSES.filter((s) => (d.ordersByStatus[s] ?? 0) > 0).map((s) => ({
-                        name: t(`orderStatus.provider.${s}` as MessageKey),
+                        name: t(ORDER_STATUS[s].provider),
                         value: d.ordersByStatus[s] ?? 0,
                       })),
                     },

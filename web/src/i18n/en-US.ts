@@ -357,5 +357,10 @@ export const enUS: Record<MessageKey, string> = {
   'search.view': 'View',
   'search.productName': 'Product',
   'search.provider': 'Provider',
-  'orderStatus.buyer.awaiting_requirements': 'Requirements needed',
+  'products.decision.delisted': 'Taken down',
+  'webhooks.status.pending': 'Pending',
+  'webhooks.status.succeeded': 'Delivered',
+  'webhooks.status.failed': 'Failed',
+  'webhooks.status.gone': 'Endpoint gone (410)',
+  'attachments.unsupportedType': 'This file type is not accepted (PDF, PNG, JPEG, text, CSV, ZIP, Word, Excel)',
 };

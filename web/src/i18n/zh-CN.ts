@@ -355,7 +355,12 @@ export const zhCN = {
   'search.view': '查看',
   'search.productName': '商品名称',
   'search.provider': '服务商',
-  'orderStatus.buyer.awaiting_requirements': '待提交需求单',
+  'products.decision.delisted': '违规下架',
+  'webhooks.status.pending': '待投递',
+  'webhooks.status.succeeded': '已送达',
+  'webhooks.status.failed': '失败',
+  'webhooks.status.gone': '端点已停用（410）',
+  'attachments.unsupportedType': '不支持此文件类型（可上传 PDF、PNG、JPEG、文本、CSV、ZIP、Word、Excel）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -2,19 +2,14 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Space, Switch, Tag, type PrimaryTableCol } from 'tdesign-react';
 import { Button } from '../app/button';
-import { api, unwrap } from '../api/client';
-import type { Notification, Page } from '../api/types';
-import { CursorTable, useCursorList } from '../app/cursor-table';
+import type { Notification } from '../api/types';
+import { CursorTable } from '../app/cursor-table';
 import { formatTime } from '../app/format';
 import { ProblemAlert } from '../app/problem';
 import { linkFor } from '../app/routes';
 import { useSession } from '../app/session';
-import { UNREAD_KEY } from '../app/unread';
-import { idem, useCommand } from '../app/use-command';
 import { useI18n } from '../i18n';
-
-const KEY = ['notifications'] as const;
-const invalidate = [KEY as unknown as string[], UNREAD_KEY as unknown as string[]];
+import { useInbox, useMarkRead, useReadAll } from './hooks';
 
 /** 站内信: the inbox, newest first, with the unread filter, mark read and read-all. */
 export default function Inbox() {
@@ -22,12 +17,9 @@ export default function Inbox() {
   const navigate = useNavigate();
   const { session } = useSession();
   const [unreadOnly, setUnreadOnly] = useState(false);
-  const list = useCursorList<Notification>([...KEY, 'list', unreadOnly], (cursor) =>
-    unwrap<Page<Notification>>(api().GET('/notifications', { params: { query: { cursor, limit: 20, ...(unreadOnly ? { unread: 'true' as const } : {}) } } })),
-  );
-  const markRead = useCommand('markRead', (id: string, key) =>
-    unwrap(api().POST('/notifications/{notificationId}/read', { params: { path: { notificationId: id } }, headers: idem(key) })), { invalidate, success: false });
-  const readAll = useCommand('readAll', (_: null, key) => unwrap(api().POST('/notifications/read-all', { headers: idem(key) })), { invalidate });
+  const list = useInbox(unreadOnly);
+  const markRead = useMarkRead();
+  const readAll = useReadAll();
 
   const open = (n: Notification) => {
     if (!n.read) markRead.mutate(n.notificationId);

@@ -4,21 +4,20 @@ import { Button } from '../app/button';
 import type { Order } from '../api/types';
 import { CursorTable } from '../app/cursor-table';
 import { shortId, formatTime, money } from '../app/format';
-import { useI18n, type MessageKey } from '../i18n';
+import { useI18n } from '../i18n';
+import { actorName } from '../orders/components';
 import { useOperatorOrders } from './hooks';
-
-type Appealed = Order & { appeal?: { by: string; role: string; reason: string; at: string } | null };
 
 /** 申诉处理: disputed orders, oldest appeal first (`GET /operator/orders?status=disputed`). */
 export default function AppealQueue() {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
   const list = useOperatorOrders({ status: 'disputed' });
-  const columns: PrimaryTableCol<Appealed>[] = [
+  const columns: PrimaryTableCol<Order>[] = [
     { colKey: 'orderId', title: t('orders.orderId'), cell: ({ row }) => <code title={row.orderId}>{shortId(row.orderId)}</code> },
     { colKey: 'product', title: t('orders.product'), cell: ({ row }) => row.product.name },
     { colKey: 'amount', title: t('orders.amount'), align: 'right', cell: ({ row }) => money(row.amount, lang) },
-    { colKey: 'by', title: t('appeals.by'), cell: ({ row }) => (row.appeal ? t(`orders.actor.${row.appeal.role}` as MessageKey) : '—') },
+    { colKey: 'by', title: t('appeals.by'), cell: ({ row }) => (row.appeal ? actorName(row.appeal, t) : '—') },
     { colKey: 'reason', title: t('appeals.reason'), ellipsis: true, cell: ({ row }) => row.appeal?.reason ?? '—' },
     { colKey: 'at', title: t('appeals.appealedAt'), cell: ({ row }) => formatTime(row.appeal?.at) },
     {

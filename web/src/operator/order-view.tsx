@@ -1,9 +1,10 @@
 import { Link, useParams } from 'react-router';
-import { Card, Loading, Space, Tag } from 'tdesign-react';
+import { Card, Loading, Space } from 'tdesign-react';
 import { ProblemAlert } from '../app/problem';
 import { useI18n } from '../i18n';
 import { OrderConversation } from '../orders/order-conversation';
-import { useOrder, type OrderView } from '../orders/order-hooks';
+import { OrderStatusTag } from '../app/status-tags';
+import { useOrder } from '../orders/hooks';
 import { DeliveryView, OrderTimeline, RequirementsView } from '../orders/components';
 import { OrderNotices, OrderSummary } from '../purchases/purchase-detail';
 import { ResolveDialog } from './resolve-dialog';
@@ -15,7 +16,7 @@ export default function OperatorOrderView() {
   const q = useOrder(orderId);
   if (q.isLoading) return <Loading loading text={t('common.loading')} />;
   if (q.error || !q.data) return <ProblemAlert error={q.error} />;
-  const order = q.data as OrderView;
+  const order = q.data;
   const disputed = order.status === 'disputed';
   return (
     <section aria-labelledby="order-title">
@@ -24,9 +25,7 @@ export default function OperatorOrderView() {
           <Link to={disputed ? '/operator/appeals' : '/operator/search'}>← {disputed ? t('appeals.title') : t('search.title')}</Link>
           <Space align="center" breakLine>
             <h1 id="order-title">{order.product.name}</h1>
-            <Tag theme={disputed ? 'danger' : 'default'} size="large">
-              {order.labels.provider}
-            </Tag>
+            <OrderStatusTag order={order} side="provider" size="large" />
           </Space>
         </Space>
         {disputed && <ResolveDialog orderId={order.orderId} />}

@@ -4,16 +4,16 @@ import { Button } from '../app/button';
 import { Field } from '../app/field';
 import { fieldErrors, ProblemAlert } from '../app/problem';
 import { useI18n } from '../i18n';
-import { useResolveOrder } from '../orders/order-hooks';
+import { isOneOf, RESOLUTION_OUTCOMES, type ResolutionOutcome } from '../api/types';
+import { useResolveOrder } from '../orders/hooks';
 
-const OUTCOMES = ['completed', 'cancelled', 'implementing'] as const;
 
 /** 裁决: the outcome (completed / cancelled with refund / back to implementing) and a note, confirmed in a dialog. */
 export const ResolveDialog = ({ orderId }: { orderId: string }) => {
   const { t } = useI18n();
   const resolve = useResolveOrder();
   const [open, setOpen] = useState(false);
-  const [outcome, setOutcome] = useState<(typeof OUTCOMES)[number]>();
+  const [outcome, setOutcome] = useState<ResolutionOutcome>();
   const [note, setNote] = useState('');
   const errors = fieldErrors(resolve.error);
   const close = () => {
@@ -50,8 +50,8 @@ export const ResolveDialog = ({ orderId }: { orderId: string }) => {
             {t('appeals.resolveBody')}
           </p>
           <Field label={t('appeals.outcome')} required error={errors.outcome}>
-            <Radio.Group value={outcome} onChange={(v) => setOutcome(v as (typeof OUTCOMES)[number])} aria-label={t('appeals.outcome')}>
-              {OUTCOMES.map((o) => (
+            <Radio.Group value={outcome} onChange={(v) => isOneOf(RESOLUTION_OUTCOMES, v) && setOutcome(v)} aria-label={t('appeals.outcome')}>
+              {RESOLUTION_OUTCOMES.map((o) => (
                 <Radio key={o} value={o}>
                   {t(`appeals.outcome.${o}`)}
                 </Radio>

@@ -47,7 +47,7 @@ export default function ReviewDetail() {
             theme="success"
             body={t('reviews.approveBody', { version: p.version })}
             command={approve}
-            vars={{ productId: p.productId, version: p.version }}
+            vars={{ productId: p.productId, body: { version: p.version } }}
             confirmLabel={t('reviews.approve')}
           />
           <ConfirmAction
@@ -57,7 +57,7 @@ export default function ReviewDetail() {
             body={t('reviews.rejectBody')}
             command={reject}
             input={{ label: t('products.reason'), field: 'reason', required: true }}
-            vars={(reason: string) => ({ productId: p.productId, version: p.version, reason })}
+            vars={(reason: string) => ({ productId: p.productId, body: { version: p.version, reason } })}
             confirmLabel={t('reviews.reject')}
           />
         </Space>

@@ -1,7 +1,8 @@
 import { Table } from 'tdesign-react';
 import type { ReviewRecord } from '../api/types';
 import { shortId, formatTime } from '../app/format';
-import { useI18n, type MessageKey } from '../i18n';
+import { REVIEW_DECISION, StatusTag } from '../app/status-tags';
+import { useI18n } from '../i18n';
 
 /** A product's review decisions (who, formatTime, reason), newest first. */
 export const ReviewHistory = ({ history }: { history: ReviewRecord[] }) => {
@@ -15,7 +16,7 @@ export const ReviewHistory = ({ history }: { history: ReviewRecord[] }) => {
       aria-label={t('reviews.history')}
       columns={[
         { colKey: 'at', title: t('common.updatedAt'), cell: ({ row }) => formatTime(row.at) },
-        { colKey: 'decision', title: t('common.status'), cell: ({ row }) => t(`products.decision.${row.decision}` as MessageKey) },
+        { colKey: 'decision', title: t('common.status'), cell: ({ row }) => <StatusTag entry={REVIEW_DECISION[row.decision]} /> },
         { colKey: 'reason', title: t('products.reason'), cell: ({ row }) => row.reason ?? '—' },
         { colKey: 'operatorId', title: t('products.operator'), cell: ({ row }) => shortId(row.operatorId) },
       ]}

@@ -1,17 +1,16 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { DateRangePicker, Form, Input, Select, Space, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { DateRangePicker, Form, Input, Select, Space, type PrimaryTableCol } from 'tdesign-react';
 import { Button } from '../app/button';
 import { Tabs } from '../app/tabs';
-import { ORDER_STATUSES, PRODUCT_STATUSES, SERVICE_TYPES, type Order, type OrderStatus, type ProductStatus, type ProviderProduct, type ServiceType } from '../api/types';
+import { isOneOf, ORDER_STATUSES, PRODUCT_STATUSES, SERVICE_TYPES, type Order, type ProviderProduct } from '../api/types';
 import { ConfirmAction } from '../app/confirm-action';
 import { CursorTable } from '../app/cursor-table';
 import { Field } from '../app/field';
 import { fieldErrors } from '../app/problem';
 import { shortId, formatTime, money } from '../app/format';
-import { useI18n, type MessageKey } from '../i18n';
-import { ProductStatusTag } from '../products/status-tag';
-import { STATUS_THEME } from '../purchases/purchase-list';
+import { ORDER_STATUS, OrderStatusTag, PRODUCT_STATUS, ProductStatusTag } from '../app/status-tags';
+import { useI18n } from '../i18n';
 import { useOperatorOrders, useOperatorProducts, useTakedown, type OrderSearch, type ProductSearch } from './hooks';
 
 /** 查询 and 重置, the end of both search forms. */
@@ -34,7 +33,8 @@ const TextFilter = ({ label, value, onChange, error }: { label: string; value?: 
   </Field>
 );
 
-const clean = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as T;
+/** A typed filter as sent: trimmed, and left out when blank. */
+const blank = (v?: string) => v?.trim() || undefined;
 
 /** Order search: order number, provider, buyer, status, purchase-time range. */
 const OrderSearchPanel = () => {
@@ -45,21 +45,19 @@ const OrderSearchPanel = () => {
   const [filters, setFilters] = useState<OrderSearch>({});
   const list = useOperatorOrders(filters);
   const apply = () =>
-    setFilters(
-      clean({
-        ...draft,
-        orderId: draft.orderId?.trim(),
-        providerId: draft.providerId?.trim(),
-        buyerId: draft.buyerId?.trim(),
-        createdFrom: range[0] ? new Date(`${range[0]}T00:00:00`).toISOString() : undefined,
-        createdTo: range[1] ? new Date(`${range[1]}T23:59:59.999`).toISOString() : undefined,
-      }),
-    );
+    setFilters({
+      status: draft.status,
+      orderId: blank(draft.orderId),
+      providerId: blank(draft.providerId),
+      buyerId: blank(draft.buyerId),
+      createdFrom: range[0] ? new Date(`${range[0]}T00:00:00`).toISOString() : undefined,
+      createdTo: range[1] ? new Date(`${range[1]}T23:59:59.999`).toISOString() : undefined,
+    });
   const columns: PrimaryTableCol<Order>[] = [
     { colKey: 'orderId', title: t('orders.orderId'), cell: ({ row }) => <code title={row.orderId}>{shortId(row.orderId)}</code> },
     { colKey: 'product', title: t('orders.product'), cell: ({ row }) => row.product.name },
     { colKey: 'amount', title: t('orders.amount'), align: 'right', cell: ({ row }) => money(row.amount, lang) },
-    { colKey: 'status', title: t('common.status'), cell: ({ row }) => <Tag theme={STATUS_THEME[row.status]} variant="light">{row.labels.provider}</Tag> },
+    { colKey: 'status', title: t('common.status'), cell: ({ row }) => <OrderStatusTag order={row} side="provider" /> },
     { colKey: 'providerId', title: t('search.providerId'), cell: ({ row }) => <code title={row.providerId}>{shortId(row.providerId)}</code> },
     { colKey: 'buyerId', title: t('search.buyerId'), cell: ({ row }) => <code title={row.buyerId}>{shortId(row.buyerId)}</code> },
     { colKey: 'createdAt', title: t('orders.createdAt'), cell: ({ row }) => formatTime(row.createdAt) },
@@ -85,12 +83,12 @@ const OrderSearchPanel = () => {
             clearable
             value={draft.status}
             placeholder={t('common.all')}
-            onChange={(v) => setDraft((d) => ({ ...d, status: (v || undefined) as OrderStatus | undefined }))}
-            options={ORDER_STATUSES.map((s) => ({ value: s, label: t(`orderStatus.provider.${s}` as MessageKey) }))}
+            onChange={(v) => setDraft((d) => ({ ...d, status: isOneOf(ORDER_STATUSES, v) ? v : undefined }))}
+            options={ORDER_STATUSES.map((s) => ({ value: s, label: t(ORDER_STATUS[s].provider) }))}
           />
         </Field>
         <Field label={t('search.createdRange')} error={errors.createdTo ?? errors.createdFrom}>
-          <DateRangePicker value={range} onChange={(v) => setRange((v as string[]) ?? [])} clearable valueType="YYYY-MM-DD" />
+          <DateRangePicker value={range} onChange={(v) => setRange(Array.isArray(v) ? v.map(String) : [])} clearable valueType="YYYY-MM-DD" />
         </Field>
         <SearchButtons />
       </Form>
@@ -135,7 +133,7 @@ const ProductSearchPanel = () => {
                 body={t('search.takedownBody')}
                 command={takedown}
                 input={{ label: t('products.reason'), field: 'reason', required: true }}
-                vars={(reason: string) => ({ productId: row.productId, reason })}
+                vars={(reason: string) => ({ productId: row.productId, body: { reason } })}
               />
             )}
           </Space>
@@ -145,14 +143,14 @@ const ProductSearchPanel = () => {
   ];
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Form layout="inline" labelAlign="top" className="filters" onSubmit={() => setFilters(clean({ ...draft, providerId: draft.providerId?.trim() }))} preventSubmitDefault onReset={() => { setDraft({}); setFilters({}); }}>
+      <Form layout="inline" labelAlign="top" className="filters" onSubmit={() => setFilters({ ...draft, providerId: blank(draft.providerId) })} preventSubmitDefault onReset={() => { setDraft({}); setFilters({}); }}>
         <Field label={t('common.status')}>
           <Select
             clearable
             value={draft.status}
             placeholder={t('common.all')}
-            onChange={(v) => setDraft((d) => ({ ...d, status: (v || undefined) as ProductStatus | undefined }))}
-            options={PRODUCT_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+            onChange={(v) => setDraft((d) => ({ ...d, status: isOneOf(PRODUCT_STATUSES, v) ? v : undefined }))}
+            options={PRODUCT_STATUSES.map((s) => ({ value: s, label: t(PRODUCT_STATUS[s].label) }))}
           />
         </Field>
         <TextFilter label={t('search.providerId')} value={draft.providerId} onChange={(providerId) => setDraft((d) => ({ ...d, providerId }))} error={fieldErrors(list.error).providerId} />
@@ -161,7 +159,7 @@ const ProductSearchPanel = () => {
             clearable
             value={draft.serviceType}
             placeholder={t('common.all')}
-            onChange={(v) => setDraft((d) => ({ ...d, serviceType: (v || undefined) as ServiceType | undefined }))}
+            onChange={(v) => setDraft((d) => ({ ...d, serviceType: isOneOf(SERVICE_TYPES, v) ? v : undefined }))}
             options={SERVICE_TYPES.map((s) => ({ value: s, label: t(`type.${s}`) }))}
           />
         </Field>
@@ -183,7 +181,7 @@ export default function OperatorSearch() {
       </div>
       <Tabs
         value={tab}
-        onChange={(v) => setTab(v as 'orders' | 'products')}
+        onChange={(v) => setTab(v === 'products' ? 'products' : 'orders')}
         list={[
           { value: 'orders', label: t('search.orders'), panel: <div style={{ paddingTop: 16 }}><OrderSearchPanel /></div> },
           { value: 'products', label: t('search.products'), panel: <div style={{ paddingTop: 16 }}><ProductSearchPanel /></div> },

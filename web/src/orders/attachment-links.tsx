@@ -2,10 +2,11 @@ import { MessagePlugin, Space } from 'tdesign-react';
 import { Button } from '../app/button';
 import { FileIcon } from 'tdesign-icons-react';
 import { useI18n } from '../i18n';
-import { downloadAttachment, type OrderView } from './order-hooks';
+import type { Order } from '../api/types';
+import { downloadAttachment } from './hooks';
 
 /** The named files of an order (by attachment id), each a download button. */
-export const AttachmentLinks = ({ order, ids }: { order: OrderView; ids: string[] }) => {
+export const AttachmentLinks = ({ order, ids }: { order: Order; ids: string[] }) => {
   const { t } = useI18n();
   if (ids.length === 0) return null;
   return (
@@ -21,7 +22,7 @@ export const AttachmentLinks = ({ order, ids }: { order: OrderView; ids: string[
             theme="primary"
             icon={<FileIcon />}
             aria-label={`${t('order.download')} ${name}`}
-            onClick={() => downloadAttachment(order.orderId, id).catch((e: Error) => void MessagePlugin.error(e.message))}
+            onClick={() => downloadAttachment(order.orderId, id).catch((e: unknown) => void MessagePlugin.error(e instanceof Error ? e.message : String(e)))}
           >
             {name}
           </Button>

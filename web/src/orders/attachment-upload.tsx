@@ -2,7 +2,8 @@ import { useRef, useState } from 'react';
 import { Upload, type UploadFile } from 'tdesign-react';
 import { ApiProblem } from '../api/client';
 import { useI18n } from '../i18n';
-import { uploadAttachment } from './order-hooks';
+import { ATTACHMENT_TYPES } from '../api/types';
+import { uploadAttachment } from './hooks';
 
 /**
  * TDesign Upload sending each file straight to S3 through the order's presigned upload
@@ -33,6 +34,7 @@ export const AttachmentUpload = ({
   return (
     <Upload
       theme="file"
+      accept={ATTACHMENT_TYPES.join(',')}
       multiple={max > 1}
       max={max}
       files={files}
@@ -47,10 +49,11 @@ export const AttachmentUpload = ({
         const one = Array.isArray(file) ? file[0] : file;
         track(1);
         try {
-          const attachmentId = await uploadAttachment(orderId, one.raw as File);
+          const attachmentId = one.raw ? await uploadAttachment(orderId, one.raw) : undefined;
+          if (!attachmentId) return { status: 'fail', error: t('attachments.unsupportedType'), response: {} };
           return { status: 'success', response: { attachmentId, url: '' } };
         } catch (err) {
-          const detail = err instanceof ApiProblem ? err.detail || err.title : (err as Error).message;
+          const detail = err instanceof ApiProblem ? err.detail || err.title : err instanceof Error ? err.message : String(err);
           return { status: 'fail', error: detail || t('common.error'), response: {} };
         } finally {
           track(-1);

@@ -1,6 +1,7 @@
 import { formatTime } from '../app/format';
-import { Card, Descriptions, Space, Tag, Timeline } from 'tdesign-react';
-import type { Order, OrderStatus, TimelineEntry } from '../api/types';
+import { Card, Descriptions, Space, Timeline } from 'tdesign-react';
+import type { Order, TimelineEntry } from '../api/types';
+import { ORDER_STATUS, REQUIREMENTS_STATUS, StatusTag } from '../app/status-tags';
 import { useI18n, type MessageKey } from '../i18n';
 import { AttachmentLinks } from './attachment-links';
 
@@ -19,9 +20,7 @@ export const RequirementsView = ({ order }: { order: Order }) => {
       title={
         <Space align="center">
           {t('orders.requirements')}
-          <Tag variant="light" theme={status === 'rejected' ? 'danger' : status === 'none' ? 'default' : 'success'}>
-            {t(`orders.requirementsStatus.${status}` as MessageKey)}
-          </Tag>
+          <StatusTag entry={REQUIREMENTS_STATUS[status]} />
         </Space>
       }
     >
@@ -69,50 +68,50 @@ export const DeliveryView = ({ order }: { order: Order }) => {
   );
 };
 
-const actorName = (entry: TimelineEntry, t: (k: MessageKey) => string) =>
-  (['buyer', 'provider', 'operator', 'system'] as const).includes(entry.role as never)
-    ? t(`orders.actor.${entry.role}` as MessageKey)
-    : entry.role;
+const ACTORS: Record<string, MessageKey> = {
+  buyer: 'orders.actor.buyer',
+  provider: 'orders.actor.provider',
+  operator: 'orders.actor.operator',
+  system: 'orders.actor.system',
+};
+
+/** Who acted, by role (用户, 服务商, 运营, 系统); a role the console does not know by its own name. */
+export const actorName = (entry: Pick<TimelineEntry, 'role'>, t: (k: MessageKey) => string) => {
+  const key = ACTORS[entry.role];
+  return key ? t(key) : entry.role;
+};
 
 const DATA_KEYS: Partial<Record<string, MessageKey>> = { reason: 'orders.reason', note: 'orders.note' };
 
-/** 监管记录: the order's append-only record as a vertical timeline, with both parties' status names. */
+/**
+ * 监管记录: the order's append-only record as a vertical timeline; a status change is named for both
+ * parties by the status table (`ORDER_STATUS`). What each party sees now is the API's `labels`, shown with
+ * the order: the console keeps no rule of its own for the buyer's 待提交需求单.
+ */
 export const OrderTimeline = ({ order }: { order: Order }) => {
   const { t, lang } = useI18n();
-  // The buyer's name for 待实施 depends on the requirements form: 待提交需求单 while a form with fields is
-  // due (from the order until it is submitted, again after 驳回需求), 待服务商实施 after (as the API's labels).
-  const hasForm = (order.product.requirementsTemplate?.length ?? 0) > 0;
-  const label = (side: 'provider' | 'buyer', status: OrderStatus, formDue: boolean) =>
-    t((side === 'buyer' && status === 'awaiting_start' && formDue ? 'orderStatus.buyer.awaiting_requirements' : `orderStatus.${side}.${status}`) as MessageKey);
-  let formDue = hasForm;
-  const entries = (order.timeline ?? []).map((e) => {
-    const before = formDue;
-    if (e.action === 'submit-requirements') formDue = false;
-    if (e.action === 'reject-requirements') formDue = hasForm;
-    return { e, before, after: formDue };
-  });
+  const entries = order.timeline ?? [];
   return (
     <Card bordered title={t('orders.timeline')}>
       <Timeline mode="same" labelAlign="left">
-        {entries.map(({ e, before, after }) => {
-          const from = e.from ?? null;
-          const to = e.to ?? null;
-          const side = (s: 'provider' | 'buyer') => {
-            if (!to) return null;
-            const next = label(s, to, after);
-            const prev = from ? label(s, from, before) : null;
-            return prev === null ? next : prev === next ? null : `${prev} → ${next}`;
+        {entries.map((e) => {
+          const change = (side: 'provider' | 'buyer') => {
+            const names = [e.from, e.to].flatMap((s) => (s ? [t(ORDER_STATUS[s][side])] : []));
+            return names[0] === names[1] ? null : names.join(' → ');
           };
-          const provider = side('provider');
-          const buyer = side('buyer');
-          const note = Object.entries(e.data ?? {}).filter(([k, v]) => DATA_KEYS[k] && typeof v === 'string');
+          const provider = change('provider');
+          const buyer = change('buyer');
+          const note = Object.entries(e.data).flatMap(([k, v]) => {
+            const key = DATA_KEYS[k];
+            return key && typeof v === 'string' ? [{ k, label: t(key), v }] : [];
+          });
           return (
             <Timeline.Item
               key={e.entryId}
               dotColor={e.action === 'appeal' || e.action.startsWith('reject') ? 'error' : e.action === 'confirm' || e.action === 'auto-confirm' ? 'success' : 'primary'}
             >
               <div>
-                <strong>{t(`action.${e.action}` as MessageKey) ?? e.action}</strong>
+                <strong>{t(`action.${e.action}`)}</strong>
                 <span style={{ marginLeft: 8, color: 'var(--td-text-color-secondary)', fontSize: 12 }}>
                   {actorName(e, t)} · {when(e.at, lang)}
                 </span>
@@ -131,12 +130,12 @@ export const OrderTimeline = ({ order }: { order: Order }) => {
                   )}
                 </div>
               )}
-              {note.map(([k, v]) => (
+              {note.map(({ k, label, v }) => (
                 <div key={k} style={{ fontSize: 13, marginTop: 4, whiteSpace: 'pre-wrap' }}>
-                  {t(DATA_KEYS[k]!)}：{String(v)}
+                  {label}：{v}
                 </div>
               ))}
-              {e.action === 'message' && typeof e.data?.text === 'string' && (
+              {e.action === 'message' && typeof e.data.text === 'string' && (
                 <div style={{ fontSize: 13, marginTop: 4, whiteSpace: 'pre-wrap' }}>{e.data.text}</div>
               )}
             </Timeline.Item>

@@ -5,13 +5,15 @@ import { shortId, formatTime } from '../app/format';
 import { Field } from '../app/field';
 import { fieldErrors, ProblemAlert } from '../app/problem';
 import { useSession } from '../app/session';
-import { useI18n, type MessageKey } from '../i18n';
+import type { Order } from '../api/types';
+import { useI18n } from '../i18n';
 import { AttachmentLinks } from './attachment-links';
 import { AttachmentUpload } from './attachment-upload';
-import { useSendMessage, type OrderView } from './order-hooks';
+import { actorName } from './components';
+import { useSendMessage } from './hooks';
 
 /** 沟通: the order's messages (timeline entries `message`) and, unless cancelled, a box to write one. */
-export const OrderConversation = ({ order, canWrite = true }: { order: OrderView; canWrite?: boolean }) => {
+export const OrderConversation = ({ order, canWrite = true }: { order: Order; canWrite?: boolean }) => {
   const { t, lang } = useI18n();
   const { session } = useSession();
   const send = useSendMessage();
@@ -39,17 +41,18 @@ export const OrderConversation = ({ order, canWrite = true }: { order: OrderView
       ) : (
         <ol className="conversation" aria-label={t('conversation.title')}>
           {messages.map((m) => {
-            const data = (m.data ?? {}) as { text?: string; attachments?: string[] };
+            const text = typeof m.data.text === 'string' ? m.data.text : '';
+            const attachments = Array.isArray(m.data.attachments) ? m.data.attachments.filter((a) => typeof a === 'string') : [];
             const mine = m.actor === session?.userId;
             return (
               <li key={m.entryId} className={mine ? 'mine' : undefined}>
                 <Comment
-                  author={`${t(`orders.actor.${m.role}` as MessageKey)}${mine ? (lang === 'en-US' ? ' (you)' : '（你）') : ` ${shortId(m.actor)}`}`}
+                  author={`${actorName(m, t)}${mine ? (lang === 'en-US' ? ' (you)' : '（你）') : ` ${shortId(m.actor)}`}`}
                   datetime={formatTime(m.at)}
                   content={
                     <div>
-                      <div style={{ whiteSpace: 'pre-wrap' }}>{data.text}</div>
-                      <AttachmentLinks order={order} ids={data.attachments ?? []} />
+                      <div style={{ whiteSpace: 'pre-wrap' }}>{text}</div>
+                      <AttachmentLinks order={order} ids={attachments} />
                     </div>
                   }
                 />

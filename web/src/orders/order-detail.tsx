@@ -4,12 +4,12 @@ import { Card, Descriptions, Loading, Space } from 'tdesign-react';
 import { Button } from '../app/button';
 import { ConfirmAction } from '../app/confirm-action';
 import { ProblemAlert } from '../app/problem';
+import { OrderStatusTag } from '../app/status-tags';
 import { useI18n } from '../i18n';
 import { money } from '../products/content-view';
 import { DeliveryView, OrderTimeline, RequirementsView } from './components';
 import { OrderConversation } from './order-conversation';
 import { useCompleteOrder, useOrder, useRejectRequirements, useStartOrder, useUrgeOrder } from './hooks';
-import { OrderLabel } from './order-list';
 
 /** The provider's order detail: requirements, the guide's buttons with their confirmations, conversation, record. */
 export default function OrderDetail() {
@@ -32,11 +32,11 @@ export default function OrderDetail() {
           <h1 id="order-title">
             {t('orders.detail')} · {o.product.name}
           </h1>
-          <OrderLabel label={o.labels.provider} status={o.status} />
+          <OrderStatusTag order={o} side="provider" />
         </Space>
         <Space breakLine>
           {o.status === 'awaiting_start' && (
-            <ConfirmAction label={t('orders.start')} body={t('orders.startConfirm')} command={start} vars={id} />
+            <ConfirmAction label={t('orders.start')} body={t('orders.startConfirm')} command={start} vars={{ orderId: id }} />
           )}
           {o.status === 'awaiting_start' && o.requirements.status === 'submitted' && (
             <ConfirmAction
@@ -45,7 +45,7 @@ export default function OrderDetail() {
               variant="outline"
               body={t('orders.rejectRequirementsConfirm')}
               command={rejectRequirements}
-              vars={(reason: string) => ({ orderId: id, reason })}
+              vars={(reason: string) => ({ orderId: id, body: { reason } })}
               input={{ label: t('orders.reason'), field: 'reason', required: true }}
             />
           )}
@@ -54,12 +54,12 @@ export default function OrderDetail() {
               label={t('orders.complete')}
               body={t('orders.completeConfirm')}
               command={complete}
-              vars={(note: string) => ({ orderId: id, note })}
+              vars={(note: string) => ({ orderId: id, body: { note } })}
               input={{ label: t('orders.note'), field: 'note', required: true }}
             />
           )}
           {o.status === 'awaiting_confirmation' && (
-            <ConfirmAction label={t('orders.urge')} variant="outline" body={t('orders.urgeConfirm')} command={urge} vars={id} />
+            <ConfirmAction label={t('orders.urge')} variant="outline" body={t('orders.urgeConfirm')} command={urge} vars={{ orderId: id }} />
           )}
           <Button variant="outline" onClick={() => navigate('/provider/orders')}>
             {t('common.back')}

@@ -1,31 +1,22 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { DateRangePicker, Form, Input, MessagePlugin, Select, Space, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { DateRangePicker, Form, Input, MessagePlugin, Select, Space, type PrimaryTableCol } from 'tdesign-react';
 import { Button } from '../app/button';
-import { api, unwrap } from '../api/client';
-import { ORDER_STATUSES, type Order, type OrderStatus, type Page, type ProviderProduct } from '../api/types';
+import { isOneOf, ORDER_STATUSES, type Order } from '../api/types';
 import { CursorTable } from '../app/cursor-table';
 import { Field } from '../app/field';
 import { ProblemAlert } from '../app/problem';
+import { ORDER_STATUS, OrderStatusTag } from '../app/status-tags';
+import { useProductOptions } from '../products/hooks';
 import { useI18n } from '../i18n';
 import { formatTime, money } from '../app/format';
 import { downloadExport, fetchOrder, useProviderOrders, type ProviderOrderFilters } from './hooks';
 
 /** A date range picked in local days, sent as instants: the start of the first day to the end of the last. */
 const range = (v: unknown): [string | undefined, string | undefined] => {
-  const [from, to] = (Array.isArray(v) ? v : []) as string[];
+  const [from, to] = Array.isArray(v) ? v.map(String) : [];
   if (!from || !to) return [undefined, undefined];
   return [new Date(`${from}T00:00:00`).toISOString(), new Date(`${to}T23:59:59.999`).toISOString()];
-};
-
-export const OrderLabel = ({ label, status }: { label: string; status: OrderStatus }) => {
-  const theme = status === 'completed' ? 'success' : status === 'cancelled' ? 'default' : status === 'disputed' ? 'danger' : 'warning';
-  return (
-    <Tag theme={theme} variant="light">
-      {label}
-    </Tag>
-  );
 };
 
 /** 订单管理: the guide's filters (status, product, purchase and completion time, order number) and export. */
@@ -40,10 +31,7 @@ export default function OrderList() {
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<unknown>();
   const list = useProviderOrders(filters);
-  const products = useQuery({
-    queryKey: ['provider', 'products', 'options'],
-    queryFn: () => unwrap<Page<ProviderProduct>>(api().GET('/provider/products', { params: { query: { limit: 100 } } })),
-  });
+  const products = useProductOptions();
 
   const lookup = async () => {
     const id = orderNo.trim();
@@ -81,7 +69,7 @@ export default function OrderList() {
     },
     { colKey: 'product', title: t('orders.product'), className: 'nowrap', cell: ({ row }) => `${row.product.name} · ${row.product.plan.name} × ${row.quantity}` },
     { colKey: 'amount', title: t('orders.amount'), className: 'nowrap', cell: ({ row }) => money(row.amount, lang) },
-    { colKey: 'status', title: t('orders.providerLabel'), className: 'nowrap', cell: ({ row }) => <OrderLabel label={row.labels.provider} status={row.status} /> },
+    { colKey: 'status', title: t('orders.providerLabel'), className: 'nowrap', cell: ({ row }) => <OrderStatusTag order={row} side="provider" /> },
     { colKey: 'buyerLabel', title: t('orders.buyerLabel'), className: 'nowrap', cell: ({ row }) => row.labels.buyer },
     { colKey: 'createdAt', title: t('orders.createdAt'), className: 'nowrap', cell: ({ row }) => formatTime(row.createdAt) },
     { colKey: 'completedAt', title: t('orders.completedAt'), className: 'nowrap', cell: ({ row }) => formatTime(row.completedAt) },
@@ -111,8 +99,8 @@ export default function OrderList() {
             clearable
             value={filters.status}
             placeholder={t('common.all')}
-            onChange={(v) => setFilters((f) => ({ ...f, status: (v || undefined) as OrderStatus | undefined }))}
-            options={ORDER_STATUSES.map((s) => ({ value: s, label: t(`orderStatus.provider.${s}`) }))}
+            onChange={(v) => setFilters((f) => ({ ...f, status: isOneOf(ORDER_STATUSES, v) ? v : undefined }))}
+            options={ORDER_STATUSES.map((s) => ({ value: s, label: t(ORDER_STATUS[s].provider) }))}
           />
         </Field>
         <Field label={t('orders.product')}>
@@ -122,7 +110,7 @@ export default function OrderList() {
             value={filters.productId}
             placeholder={t('orders.product.all')}
             loading={products.isLoading}
-            onChange={(v) => setFilters((f) => ({ ...f, productId: (v || undefined) as string | undefined }))}
+            onChange={(v) => setFilters((f) => ({ ...f, productId: typeof v === 'string' && v ? v : undefined }))}
             options={(products.data?.items ?? []).map((p) => ({ value: p.productId, label: p.live?.name ?? p.draft?.name ?? p.productId }))}
           />
         </Field>
@@ -131,7 +119,7 @@ export default function OrderList() {
             clearable
             value={created}
             onChange={(v) => {
-              setCreated(v as string[]);
+              setCreated(Array.isArray(v) ? v.map(String) : []);
               const [createdFrom, createdTo] = range(v);
               setFilters((f) => ({ ...f, createdFrom, createdTo }));
             }}
@@ -142,7 +130,7 @@ export default function OrderList() {
             clearable
             value={completed}
             onChange={(v) => {
-              setCompleted(v as string[]);
+              setCompleted(Array.isArray(v) ? v.map(String) : []);
               const [completedFrom, completedTo] = range(v);
               setFilters((f) => ({ ...f, completedFrom, completedTo }));
             }}

@@ -1,61 +1,64 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../api/client';
-import type { CatalogProduct, Page, ProductInput, ProductStatus, ProviderProduct, ServiceType } from '../api/types';
+import { api, send, unwrap } from '../api/client';
+import type { ProductInput } from '../api/types';
 import { useCursorList } from '../app/cursor-table';
 import { idem, useCommand } from '../app/use-command';
+import { productChanged, productKeys, type ProductFilters } from './keys';
 
-export const PRODUCTS_KEY = ['provider', 'products'] as const;
+export type { ProductFilters };
 
-export interface ProductFilters {
-  serviceType?: ServiceType;
-  status?: ProductStatus;
-}
+const path = (productId: string) => ({ params: { path: { productId } } });
 
 /** 商品管理 list: own products by service type and status, cursor paged. */
 export const useOwnProducts = (filters: ProductFilters) =>
-  useCursorList<ProviderProduct>([...PRODUCTS_KEY, 'list', filters], (cursor) =>
-    unwrap<Page<ProviderProduct>>(api().GET('/provider/products', { params: { query: { ...filters, cursor, limit: 20 } } })),
-  );
+  useCursorList(productKeys.list(filters), (cursor) => unwrap(api().GET('/provider/products', { params: { query: { ...filters, cursor, limit: 20 } } })));
 
+/** The product filter's choices on 订单管理: the first hundred own products. */
+export const useProductOptions = () =>
+  useQuery({ queryKey: productKeys.options(), queryFn: () => unwrap(api().GET('/provider/products', { params: { query: { limit: 100 } } })) });
+
+/** The provider's view of one product: live and draft content, the revision, the review history. */
 export const useOwnProduct = (productId: string | undefined) =>
   useQuery({
-    queryKey: [...PRODUCTS_KEY, 'one', productId],
+    queryKey: productKeys.own(productId ?? ''),
     enabled: Boolean(productId),
-    queryFn: () => unwrap<ProviderProduct>(api().GET('/provider/products/{productId}', { params: { path: { productId: productId! } } })),
+    queryFn: () => unwrap(api().GET('/provider/products/{productId}', path(productId ?? ''))),
   });
 
 /** The buyers' product page (查看): the live content only. */
 export const useProductPage = (productId: string | undefined) =>
   useQuery({
-    queryKey: ['products', 'page', productId],
+    queryKey: productKeys.page(productId ?? ''),
     enabled: Boolean(productId),
-    queryFn: () => unwrap<CatalogProduct>(api().GET('/products/{productId}', { params: { path: { productId: productId! } } })),
+    queryFn: () => unwrap(api().GET('/products/{productId}', path(productId ?? ''))),
   });
 
-const invalidate = [PRODUCTS_KEY as unknown as string[]];
-const path = (productId: string) => ({ params: { path: { productId } } });
-
 export const useCreateProduct = () =>
-  useCommand('createProduct', (body: ProductInput, key) =>
-    unwrap<ProviderProduct>(api().POST('/provider/products', { body: body, headers: idem(key) })), { invalidate, success: false });
+  useCommand('createProduct', (body: ProductInput, key) => unwrap(api().POST('/provider/products', { body, headers: idem(key) })), {
+    invalidate: (_vars, product) => productChanged(product.productId),
+    success: false,
+  });
 
 export const useEditProduct = () =>
-  useCommand('editProduct', ({ productId, body }: { productId: string; body: Partial<ProductInput> }, key) =>
-    unwrap<ProviderProduct>(api().PATCH('/provider/products/{productId}', { ...path(productId), body: body, headers: idem(key) })), { invalidate, success: false });
+  useCommand(
+    'editProduct',
+    ({ productId, body }: { productId: string; body: Partial<ProductInput> }, key) =>
+      unwrap(api().PATCH('/provider/products/{productId}', { ...path(productId), body, headers: idem(key) })),
+    { invalidate: ({ productId }) => productChanged(productId), success: false },
+  );
 
-export const useSubmitProduct = () =>
-  useCommand('submitProduct', (productId: string, key) =>
-    unwrap<ProviderProduct>(api().POST('/provider/products/{productId}/submit', { ...path(productId), headers: idem(key) })), { invalidate });
+/** 提交, 撤销审核, 下架: one product's state commands, each answering the product. */
+const useProductCommand = (name: string, route: '/provider/products/{productId}/submit' | '/provider/products/{productId}/withdraw' | '/provider/products/{productId}/delist') =>
+  useCommand(name, (productId: string, key) => unwrap(api().POST(route, { ...path(productId), headers: idem(key) })), {
+    invalidate: (productId) => productChanged(productId),
+  });
 
-export const useWithdrawProduct = () =>
-  useCommand('withdrawProduct', (productId: string, key) =>
-    unwrap<ProviderProduct>(api().POST('/provider/products/{productId}/withdraw', { ...path(productId), headers: idem(key) })), { invalidate });
+export const useSubmitProduct = () => useProductCommand('submitProduct', '/provider/products/{productId}/submit');
+export const useWithdrawProduct = () => useProductCommand('withdrawProduct', '/provider/products/{productId}/withdraw');
+export const useDelistProduct = () => useProductCommand('delistProduct', '/provider/products/{productId}/delist');
 
-export const useDelistProduct = () =>
-  useCommand('delistProduct', (productId: string, key) =>
-    unwrap<ProviderProduct>(api().POST('/provider/products/{productId}/delist', { ...path(productId), headers: idem(key) })), { invalidate });
-
-/** 删除 a never-listed product (DELETE /provider/products/{productId}, issue 8). */
+/** 删除 a never-listed product (DELETE /provider/products/{productId}). */
 export const useDeleteProduct = () =>
-  useCommand('deleteProduct', (productId: string, key) =>
-    unwrap(api().DELETE('/provider/products/{productId}', { ...path(productId), headers: idem(key) })), { invalidate });
+  useCommand('deleteProduct', (productId: string, key) => send(api().DELETE('/provider/products/{productId}', { ...path(productId), headers: idem(key) })), {
+    invalidate: (productId) => productChanged(productId),
+  });

@@ -1,6 +1,6 @@
 import { formatTime } from '../app/format';
 import { useNavigate, useParams } from 'react-router';
-import { Alert, Card, Loading, Space, Table, Tag } from 'tdesign-react';
+import { Alert, Card, Loading, Space, Table } from 'tdesign-react';
 import { Button } from '../app/button';
 import type { ReviewRecord } from '../api/types';
 import { ProblemAlert } from '../app/problem';
@@ -8,7 +8,7 @@ import { useI18n } from '../i18n';
 import { ContentView } from './content-view';
 import { useOwnProduct } from './hooks';
 import { RowActions } from './product-list';
-import { ProductStatusTag } from './status-tag';
+import { ProductStatusTag, REVIEW_DECISION, StatusTag } from '../app/status-tags';
 
 /** A provider's product: the live version beside the pending revision, and the review history with reasons. */
 export default function ProductDetail() {
@@ -49,7 +49,7 @@ export default function ProductDetail() {
             title={
               <Space align="center">
                 {t('products.pendingRevision')}
-                {pendingStatus && <Tag variant="light" theme={pendingStatus === 'rejected' ? 'danger' : 'warning'}>{t(`status.${pendingStatus}`)}</Tag>}
+                {pendingStatus && <ProductStatusTag status={pendingStatus} />}
               </Space>
             }
             bordered
@@ -67,11 +67,7 @@ export default function ProductDetail() {
               {
                 colKey: 'decision',
                 title: t('common.status'),
-                cell: ({ row }) => (
-                  <Tag theme={row.decision === 'approved' ? 'success' : 'danger'} variant="light">
-                    {row.decision === 'approved' || row.decision === 'rejected' ? t(`products.decision.${row.decision}`) : row.decision}
-                  </Tag>
-                ),
+                cell: ({ row }) => <StatusTag entry={REVIEW_DECISION[row.decision]} />,
               },
               { colKey: 'version', title: t('products.version') },
               { colKey: 'reason', title: t('products.reason'), cell: ({ row }) => row.reason ?? '—' },

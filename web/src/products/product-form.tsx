@@ -18,16 +18,13 @@ import {
 } from 'tdesign-react';
 import { Button } from '../app/button';
 import { Tabs } from '../app/tabs';
-import { SERVICE_TYPES, type FieldType, type PlanInput as Plan, type PlanUnit, type ProductDraft as ProductContent, type RequirementField, type ServiceType } from '../api/types';
+import { FIELD_TYPES, isOneOf, PLAN_UNITS, SERVICE_TYPES, type PlanInput as Plan, type ProductDraft as ProductContent, type RequirementField } from '../api/types';
 import { Field, Labelled } from '../app/field';
 import { fieldErrors, ProblemAlert } from '../app/problem';
 import { useI18n } from '../i18n';
 import { useCreateProduct, useEditProduct, useOwnProduct, useSubmitProduct } from './hooks';
 
 const Markdown = lazy(() => import('./markdown'));
-
-const UNITS: PlanUnit[] = ['times', 'day', 'month', 'year'];
-const FIELD_TYPES: FieldType[] = ['text', 'number', 'boolean', 'select', 'file'];
 
 const emptyContent = (): ProductContent => ({
   name: '',
@@ -143,7 +140,7 @@ export default function ProductForm() {
       width: 130,
       cell: ({ row, rowIndex }: { row: Plan; rowIndex: number }) => (
         <Labelled label={`${t('form.unit')} ${rowIndex + 1}`}>
-          <Select value={row.unit} onChange={(v) => setPlan(rowIndex, { unit: v as PlanUnit })} options={UNITS.map((u) => ({ value: u, label: t(`unit.${u}`) }))} />
+          <Select value={row.unit} onChange={(v) => isOneOf(PLAN_UNITS, v) && setPlan(rowIndex, { unit: v })} options={PLAN_UNITS.map((u) => ({ value: u, label: t(`unit.${u}`) }))} />
         </Labelled>
       ),
     },
@@ -205,7 +202,7 @@ export default function ProductForm() {
       width: 130,
       cell: ({ row, rowIndex }: { row: RequirementField; rowIndex: number }) => (
         <Labelled label={`${t('form.fieldType')} ${rowIndex + 1}`}>
-          <Select value={row.type} onChange={(v) => setField(rowIndex, { type: v as FieldType })} options={FIELD_TYPES.map((f) => ({ value: f, label: t(`field.${f}`) }))} status={errors[`requirementsTemplate.${rowIndex}.type`] ? 'error' : undefined} tips={errors[`requirementsTemplate.${rowIndex}.type`]} />
+          <Select value={row.type} onChange={(v) => isOneOf(FIELD_TYPES, v) && setField(rowIndex, { type: v })} options={FIELD_TYPES.map((f) => ({ value: f, label: t(`field.${f}`) }))} status={errors[`requirementsTemplate.${rowIndex}.type`] ? 'error' : undefined} tips={errors[`requirementsTemplate.${rowIndex}.type`]} />
         </Labelled>
       ),
     },
@@ -274,7 +271,7 @@ export default function ProductForm() {
                 <Input value={content.name} maxlength={30} showLimitNumber onChange={(v) => set('name', String(v))} />
               </Field>
               <Field label={t('products.serviceType')} required error={errors.serviceType}>
-                <Select value={content.serviceType} onChange={(v) => set('serviceType', v as ServiceType)} options={SERVICE_TYPES.map((s) => ({ value: s, label: t(`type.${s}`) }))} />
+                <Select value={content.serviceType} onChange={(v) => isOneOf(SERVICE_TYPES, v) && set('serviceType', v)} options={SERVICE_TYPES.map((s) => ({ value: s, label: t(`type.${s}`) }))} />
               </Field>
               <Field label={t('form.category')} required error={errors.category}>
                 <Input value={content.category} onChange={(v) => set('category', String(v))} />
@@ -297,7 +294,7 @@ export default function ProductForm() {
             <Field label={t('form.summary')} required error={errors.summary}>
               <Textarea value={content.summary} maxlength={200} autosize={{ minRows: 2 }} onChange={(v) => set('summary', String(v))} />
             </Field>
-            <Tabs value={tab} onChange={(v) => setTab(v as 'write' | 'preview')}>
+            <Tabs value={tab} onChange={(v) => setTab(v === 'preview' ? 'preview' : 'write')}>
               <Tabs.TabPanel value="write" label={t('form.write')}>
                 <Field label={t('form.description')} required error={errors.description}>
                   <Textarea value={content.description} autosize={{ minRows: 6, maxRows: 20 }} onChange={(v) => set('description', String(v))} />

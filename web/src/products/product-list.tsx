@@ -3,14 +3,14 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Form, Select, Space, type PrimaryTableCol } from 'tdesign-react';
 import { Button } from '../app/button';
-import { PRODUCT_STATUSES, SERVICE_TYPES, type ProductStatus, type ProviderProduct, type ServiceType } from '../api/types';
+import { isOneOf, PRODUCT_STATUSES, SERVICE_TYPES, type ProviderProduct } from '../api/types';
 import { ConfirmAction } from '../app/confirm-action';
 import { CursorTable } from '../app/cursor-table';
 import { Field } from '../app/field';
 import { useI18n } from '../i18n';
 import { productPagePath } from './paths';
 import { useDeleteProduct, useDelistProduct, useOwnProducts, useSubmitProduct, useWithdrawProduct, type ProductFilters } from './hooks';
-import { ProductStatusTag } from './status-tag';
+import { PRODUCT_STATUS, ProductStatusTag } from '../app/status-tags';
 
 /** The row actions of the guide; what the API refuses (409) shows its detail in the dialog. */
 export const RowActions = ({ p }: { p: ProviderProduct }) => {
@@ -96,7 +96,7 @@ export default function ProductList() {
             clearable
             value={filters.serviceType}
             placeholder={t('common.all')}
-            onChange={(v) => setFilters((f) => ({ ...f, serviceType: (v || undefined) as ServiceType | undefined }))}
+            onChange={(v) => setFilters((f) => ({ ...f, serviceType: isOneOf(SERVICE_TYPES, v) ? v : undefined }))}
             options={SERVICE_TYPES.map((s) => ({ value: s, label: t(`type.${s}`) }))}
           />
         </Field>
@@ -105,8 +105,8 @@ export default function ProductList() {
             clearable
             value={filters.status}
             placeholder={t('common.all')}
-            onChange={(v) => setFilters((f) => ({ ...f, status: (v || undefined) as ProductStatus | undefined }))}
-            options={PRODUCT_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+            onChange={(v) => setFilters((f) => ({ ...f, status: isOneOf(PRODUCT_STATUSES, v) ? v : undefined }))}
+            options={PRODUCT_STATUSES.map((s) => ({ value: s, label: t(PRODUCT_STATUS[s].label) }))}
           />
         </Field>
       </Form>

@@ -5,10 +5,11 @@ import { formatTime } from '../app/format';
 import { Field } from '../app/field';
 import { fieldErrors, ProblemAlert } from '../app/problem';
 import { useI18n } from '../i18n';
-import { useRateOrder, type OrderView } from '../orders/order-hooks';
+import type { Order } from '../api/types';
+import { useRateOrder } from '../orders/hooks';
 
 /** 评价 after completion: once, 1–5 stars and an optional comment; afterwards the rating and any reply. */
-export const OrderReview = ({ order }: { order: OrderView }) => {
+export const OrderReview = ({ order }: { order: Order }) => {
   const { t } = useI18n();
   const rate = useRateOrder();
   const [rating, setRating] = useState(0);

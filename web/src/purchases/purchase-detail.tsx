@@ -1,18 +1,19 @@
 import { Link, useParams } from 'react-router';
-import { Alert, Card, Descriptions, Loading, Space, Tag } from 'tdesign-react';
+import { Alert, Card, Descriptions, Loading, Space } from 'tdesign-react';
 import { ConfirmAction } from '../app/confirm-action';
 import { formatTime, money } from '../app/format';
 import { ProblemAlert } from '../app/problem';
 import { useI18n } from '../i18n';
 import { OrderConversation } from '../orders/order-conversation';
-import { useAppealOrder, useCancelOrder, useConfirmOrder, useOrder, useRejectCompletion, type OrderView } from '../orders/order-hooks';
+import type { Order } from '../api/types';
+import { OrderStatusTag } from '../app/status-tags';
+import { useAppealOrder, useCancelOrder, useConfirmOrder, useOrder, useRejectCompletion } from '../orders/hooks';
 import { DeliveryView, OrderTimeline, RequirementsView } from '../orders/components';
 import { OrderReview } from './order-review';
-import { STATUS_THEME } from './purchase-list';
 import { RequirementsForm } from './requirements-form';
 
 /** The buyer's buttons; which ones show follows the status, whether they may is the API's answer (409 shown). */
-const BuyerActions = ({ order }: { order: OrderView }) => {
+const BuyerActions = ({ order }: { order: Order }) => {
   const { t } = useI18n();
   const confirm = useConfirmOrder();
   const reject = useRejectCompletion();
@@ -63,7 +64,7 @@ const BuyerActions = ({ order }: { order: OrderView }) => {
 };
 
 /** The order's facts: product, plan, money, times and each party's status name. */
-export const OrderSummary = ({ order, productLink }: { order: OrderView; productLink?: string }) => {
+export const OrderSummary = ({ order, productLink }: { order: Order; productLink?: string }) => {
   const { t, lang } = useI18n();
   return (
     <Descriptions
@@ -76,8 +77,8 @@ export const OrderSummary = ({ order, productLink }: { order: OrderView; product
         { label: t('order.unitPrice'), content: money(order.product.unitPrice ?? order.product.plan.price, lang) },
         { label: t('orders.quantity'), content: order.quantity },
         { label: t('orders.amount'), content: <strong>{money(order.amount, lang)}</strong> },
-        { label: t('order.buyerSees'), content: <Tag theme={STATUS_THEME[order.status]} variant="light">{order.labels.buyer}</Tag> },
-        { label: t('order.providerSees'), content: <Tag variant="light">{order.labels.provider}</Tag> },
+        { label: t('order.buyerSees'), content: <OrderStatusTag order={order} side="buyer" /> },
+        { label: t('order.providerSees'), content: <OrderStatusTag order={order} side="provider" /> },
         { label: t('orders.createdAt'), content: formatTime(order.createdAt) },
         { label: t('orders.completedAt'), content: formatTime(order.completedAt) },
         ...(order.refund ? [{ label: t('order.refund', { amount: money(order.refund.amount, lang) }), content: formatTime(order.refund.at) }] : []),
@@ -87,13 +88,13 @@ export const OrderSummary = ({ order, productLink }: { order: OrderView; product
 };
 
 /** Appeal, resolution and delivery as notices above the record. */
-export const OrderNotices = ({ order }: { order: OrderView }) => {
+export const OrderNotices = ({ order }: { order: Order }) => {
   const { t } = useI18n();
   return (
     <>
       {order.appeal && order.status === 'disputed' && <Alert theme="error" message={t('order.appealInfo', { reason: order.appeal.reason })} />}
       {order.resolution && (
-        <Alert theme="info" title={`${t('order.resolution')}：${t(`appeals.outcome.${order.resolution.outcome}` as never)}`} message={order.resolution.note} />
+        <Alert theme="info" title={`${t('order.resolution')}：${t(`appeals.outcome.${order.resolution.outcome}`)}`} message={order.resolution.note} />
       )}
     </>
   );
@@ -106,7 +107,7 @@ export default function PurchaseDetail() {
   const q = useOrder(orderId);
   if (q.isLoading) return <Loading loading text={t('common.loading')} />;
   if (q.error || !q.data) return <ProblemAlert error={q.error} />;
-  const order = q.data as OrderView;
+  const order = q.data;
   return (
     <section aria-labelledby="order-title">
       <div className="page-header">
@@ -114,9 +115,7 @@ export default function PurchaseDetail() {
           <Link to="/buyer/orders">← {t('purchases.title')}</Link>
           <Space align="center" breakLine>
             <h1 id="order-title">{order.product.name}</h1>
-            <Tag theme={STATUS_THEME[order.status]} size="large">
-              {order.labels.buyer}
-            </Tag>
+            <OrderStatusTag order={order} side="buyer" size="large" />
           </Space>
         </Space>
         <BuyerActions order={order} />

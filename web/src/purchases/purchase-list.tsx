@@ -1,22 +1,14 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Form, Select, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { Form, Select, type PrimaryTableCol } from 'tdesign-react';
 import { Button } from '../app/button';
-import { ORDER_STATUSES, type Order, type OrderStatus } from '../api/types';
+import { isOneOf, ORDER_STATUSES, type Order, type OrderStatus } from '../api/types';
 import { CursorTable } from '../app/cursor-table';
 import { Field } from '../app/field';
 import { shortId, formatTime, money } from '../app/format';
-import { useI18n, type MessageKey } from '../i18n';
-import { useBuyerOrders } from './hooks';
-
-export const STATUS_THEME: Record<OrderStatus, 'default' | 'primary' | 'warning' | 'danger' | 'success'> = {
-  awaiting_start: 'warning',
-  implementing: 'primary',
-  awaiting_confirmation: 'warning',
-  completed: 'success',
-  cancelled: 'default',
-  disputed: 'danger',
-};
+import { ORDER_STATUS, OrderStatusTag } from '../app/status-tags';
+import { useI18n } from '../i18n';
+import { useBuyerOrders } from '../orders/hooks';
 
 /** 已购服务: own orders with the buyer's status name, filtered by status, paged by cursor. */
 export default function PurchaseList() {
@@ -29,7 +21,7 @@ export default function PurchaseList() {
     { colKey: 'product', title: t('orders.product'), cell: ({ row }) => row.product.name },
     { colKey: 'plan', title: t('orders.plan'), cell: ({ row }) => `${row.product.plan.name} × ${row.quantity}` },
     { colKey: 'amount', title: t('orders.amount'), align: 'right', cell: ({ row }) => money(row.amount, lang) },
-    { colKey: 'status', title: t('purchases.myStatus'), cell: ({ row }) => <Tag theme={STATUS_THEME[row.status]} variant="light">{row.labels.buyer}</Tag> },
+    { colKey: 'status', title: t('purchases.myStatus'), cell: ({ row }) => <OrderStatusTag order={row} side="buyer" /> },
     { colKey: 'createdAt', title: t('orders.createdAt'), cell: ({ row }) => formatTime(row.createdAt) },
     {
       colKey: 'actions',
@@ -52,8 +44,8 @@ export default function PurchaseList() {
             clearable
             value={status}
             placeholder={t('common.all')}
-            onChange={(v) => setStatus((v || undefined) as OrderStatus | undefined)}
-            options={ORDER_STATUSES.map((s) => ({ value: s, label: t(`orderStatus.buyer.${s}` as MessageKey) }))}
+            onChange={(v) => setStatus(isOneOf(ORDER_STATUSES, v) ? v : undefined)}
+            options={ORDER_STATUSES.map((s) => ({ value: s, label: t(ORDER_STATUS[s].buyer) }))}
           />
         </Field>
       </Form>

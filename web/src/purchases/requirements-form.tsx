@@ -1,14 +1,19 @@
 import { useState } from 'react';
 import { Alert, Dialog, Form, Input, InputNumber, Radio, Select, Space } from 'tdesign-react';
 import { Button } from '../app/button';
-import type { RequirementField } from '../api/types';
+import type { Order, RequirementAnswer as Answer, RequirementAnswers, RequirementField } from '../api/types';
 import { Field } from '../app/field';
 import { fieldErrors, ProblemAlert } from '../app/problem';
 import { useI18n } from '../i18n';
 import { AttachmentUpload } from '../orders/attachment-upload';
-import { useSubmitRequirements, type OrderView } from '../orders/order-hooks';
+import { useSubmitRequirements } from '../orders/hooks';
 
-type Answer = string | number | boolean;
+/** The answers given so far that the form can hold (the API stores what it was sent). */
+const answersOf = (stored: Record<string, unknown>): RequirementAnswers => {
+  const out: RequirementAnswers = {};
+  for (const [k, v] of Object.entries(stored)) if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = v;
+  return out;
+};
 
 /** One input per field type of the product's requirements template (text, number, boolean, select, file). */
 const FieldInput = ({
@@ -27,7 +32,7 @@ const FieldInput = ({
   const { t } = useI18n();
   switch (field.type) {
     case 'number':
-      return <InputNumber value={value as number | undefined} onChange={(v) => onChange(v === undefined || v === null || v === '' ? undefined : Number(v))} theme="column" style={{ width: 200 }} />;
+      return <InputNumber value={typeof value === 'number' ? value : undefined} onChange={(v) => onChange(v === undefined || v === null || v === '' ? undefined : Number(v))} theme="column" style={{ width: 200 }} />;
     case 'boolean':
       return (
         <Radio.Group value={value === undefined ? undefined : value ? 'yes' : 'no'} onChange={(v) => onChange(v === 'yes')} aria-label={field.label}>
@@ -36,20 +41,20 @@ const FieldInput = ({
         </Radio.Group>
       );
     case 'select':
-      return <Select value={value as string | undefined} clearable placeholder={t('order.choose')} onChange={(v) => onChange((v as string) || undefined)} options={(field.options ?? []).map((o) => ({ label: o, value: o }))} />;
+      return <Select value={typeof value === 'string' ? value : undefined} clearable placeholder={t('order.choose')} onChange={(v) => onChange(typeof v === 'string' && v ? v : undefined)} options={(field.options ?? []).map((o) => ({ label: o, value: o }))} />;
     case 'file':
       return <AttachmentUpload orderId={orderId} max={1} label={t('order.upload')} onChange={(ids) => onChange(ids[0])} onUploading={onUploading} />;
     default:
-      return <Input value={value as string | undefined} onChange={(v) => onChange(String(v))} maxlength={2000} />;
+      return <Input value={typeof value === 'string' ? value : undefined} onChange={(v) => onChange(String(v))} maxlength={2000} />;
   }
 };
 
 /** 提交需求单: the form rendered from the order's snapshot of the product's template, with a confirmation. */
-export const RequirementsForm = ({ order }: { order: OrderView }) => {
+export const RequirementsForm = ({ order }: { order: Order }) => {
   const { t } = useI18n();
   const template = order.product.requirementsTemplate ?? [];
   const submit = useSubmitRequirements();
-  const [answers, setAnswers] = useState<Record<string, Answer | undefined>>(() => ({ ...(order.requirements.answers as Record<string, Answer>) }));
+  const [answers, setAnswers] = useState<Record<string, Answer | undefined>>(() => answersOf(order.requirements.answers));
   const [open, setOpen] = useState(false);
   // fields whose file is still on its way to storage: 提交需求单 waits for them
   const [uploading, setUploading] = useState<Record<string, boolean>>({});
@@ -58,9 +63,10 @@ export const RequirementsForm = ({ order }: { order: OrderView }) => {
   const submitted = order.requirements.status === 'submitted';
   const send = async () => {
     if (submit.isPending || busy) return;
-    const clean = Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== undefined && v !== '')) as Record<string, Answer>;
+    const clean: RequirementAnswers = {};
+    for (const [k, v] of Object.entries(answers)) if (v !== undefined && v !== '') clean[k] = v;
     try {
-      await submit.mutateAsync({ orderId: order.orderId, answers: clean });
+      await submit.mutateAsync({ orderId: order.orderId, body: { answers: clean } });
     } catch {
       // field errors show under their inputs
     }

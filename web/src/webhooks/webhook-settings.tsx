@@ -1,70 +1,29 @@
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Alert, Card, Form, Input, Loading, Space, Switch, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { Alert, Card, Form, Input, Loading, Space, Switch, type PrimaryTableCol } from 'tdesign-react';
 import { Button } from '../app/button';
-import { api, ApiProblem, unwrap } from '../api/client';
-import type { Page } from '../api/types';
+import type { Delivery } from '../api/types';
 import { ConfirmAction } from '../app/confirm-action';
-import { CursorTable, useCursorList } from '../app/cursor-table';
+import { CursorTable } from '../app/cursor-table';
 import { Field } from '../app/field';
 import { formatTime } from '../app/format';
 import { fieldErrors, ProblemAlert } from '../app/problem';
-import { idem, useCommand } from '../app/use-command';
+import { DELIVERY_STATUS, StatusTag } from '../app/status-tags';
 import { useI18n } from '../i18n';
-
-interface Webhook {
-  url: string;
-  enabled: boolean;
-  secret?: string;
-  disabledReason?: string;
-}
-interface Delivery {
-  deliveryId: string;
-  eventType: string;
-  orderId?: string | null;
-  status: string;
-  attemptCount?: number;
-  attempts?: unknown[];
-  responseCode?: number | null;
-  createdAt: string;
-}
-
-const KEY = ['provider', 'webhook'] as const;
-const invalidate = [KEY as unknown as string[]];
+import { useDeleteWebhook, useDeliveries, useRedeliver, useSaveWebhook, useTestWebhook, useWebhook } from './hooks';
 
 /** Webhook settings: the endpoint (secret shown once), enable/disable, test event, delivery log with redeliver. */
 export default function WebhookSettings() {
   const { t } = useI18n();
-  const hook = useQuery({
-    queryKey: [...KEY, 'endpoint'],
-    queryFn: async () => {
-      try {
-        return await unwrap<Webhook>(api().GET('/provider/webhook'));
-      } catch (err) {
-        if (err instanceof ApiProblem && err.status === 404) return null;
-        throw err;
-      }
-    },
-  });
-  const deliveries = useCursorList<Delivery>([...KEY, 'deliveries'], (cursor) =>
-    unwrap<Page<Delivery>>(api().GET('/provider/webhook/deliveries', { params: { query: { cursor, limit: 20 } as never } })),
-  );
+  const hook = useWebhook();
+  const deliveries = useDeliveries();
   const [url, setUrl] = useState('');
   const [secret, setSecret] = useState<string>();
   useEffect(() => setUrl(hook.data?.url ?? ''), [hook.data?.url]);
 
-  const save = useCommand('saveWebhook', (body: { url: string; enabled?: boolean }, key) =>
-    unwrap<Webhook>(api().PUT('/provider/webhook', { body: body as never, headers: idem(key) })), {
-    invalidate,
-    onSuccess: (w) => w.secret && setSecret(w.secret),
-  });
-  const remove = useCommand('deleteWebhook', (_: null, key) => unwrap(api().DELETE('/provider/webhook', { headers: idem(key) })), {
-    invalidate,
-    onSuccess: () => setSecret(undefined),
-  });
-  const test = useCommand('testWebhook', (_: null, key) => unwrap(api().POST('/provider/webhook/test', { headers: idem(key) })), { invalidate });
-  const redeliver = useCommand('redeliver', (deliveryId: string, key) =>
-    unwrap(api().POST('/provider/webhook/deliveries/{deliveryId}/redeliver', { params: { path: { deliveryId } }, headers: idem(key) })), { invalidate });
+  const save = useSaveWebhook(setSecret);
+  const remove = useDeleteWebhook(() => setSecret(undefined));
+  const test = useTestWebhook();
+  const redeliver = useRedeliver();
 
   const errors = fieldErrors(save.error);
   const columns: PrimaryTableCol<Delivery>[] = [
@@ -73,14 +32,9 @@ export default function WebhookSettings() {
     {
       colKey: 'status',
       title: t('common.status'),
-      cell: ({ row }) => (
-        <Tag variant="light" theme={row.status === 'succeeded' || row.status === 'delivered' ? 'success' : row.status === 'pending' ? 'warning' : 'danger'}>
-          {row.status}
-          {row.responseCode ? ` · ${row.responseCode}` : ''}
-        </Tag>
-      ),
+      cell: ({ row }) => <StatusTag entry={DELIVERY_STATUS[row.status]} suffix={row.responseCode ? ` · ${row.responseCode}` : ''} />,
     },
-    { colKey: 'attempts', title: t('webhooks.attempts'), cell: ({ row }) => row.attemptCount ?? (Array.isArray(row.attempts) ? row.attempts.length : '—') },
+    { colKey: 'attempts', title: t('webhooks.attempts'), cell: ({ row }) => row.attemptCount },
     {
       colKey: 'actions',
       title: t('common.actions'),
