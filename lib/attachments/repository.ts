@@ -8,6 +8,7 @@ import { canRead, writerCondition } from '../orders/access';
 import { orderItemSchema } from '../orders/schemas';
 import { newId } from '../shared/ids';
 import { foreignReferences, storedProblem, type Reference } from './model';
+import { attachmentCounterItem, attachmentItem } from './items';
 import { attachmentItemSchema, MAX_ATTACHMENTS_PER_ORDER, type AttachmentItem, type GrantInput } from './schemas';
 import { headStored, markReferenced } from './storage';
 import { msg } from '../i18n';
@@ -39,17 +40,17 @@ export const grantAttachment = async (user: User, orderId: string, input: GrantI
       counter: {
         Update: {
           TableName: tableName,
-          Key: keys.attachmentCounter(orderId),
+          Key: attachmentCounterItem.key({ orderId }),
           UpdateExpression: 'SET #type = :type ADD #count :one',
           ConditionExpression: 'attribute_not_exists(#count) OR #count < :max',
           ExpressionAttributeNames: { '#type': 'type', '#count': 'count' },
-          ExpressionAttributeValues: { ':type': 'attachment-counter', ':one': 1, ':max': MAX_ATTACHMENTS_PER_ORDER },
+          ExpressionAttributeValues: { ':type': attachmentCounterItem.type, ':one': 1, ':max': MAX_ATTACHMENTS_PER_ORDER },
         },
       },
       attachment: {
         Put: {
           TableName: tableName,
-          Item: { ...keys.attachment(orderId, attachmentId), type: 'attachment', ...record },
+          Item: attachmentItem.item(record),
           ConditionExpression: 'attribute_not_exists(PK)',
         },
       },
@@ -69,7 +70,7 @@ export const grantAttachment = async (user: User, orderId: string, input: GrantI
 /** Access pattern: an attachment for download, with its order (one BatchGetItem); 404 unless a party or an operator. */
 export const getAttachmentFor = async (user: User, orderId: string, attachmentId: string): Promise<AttachmentItem> => {
   const orderKey = keys.order(orderId);
-  const attachmentKey = keys.attachment(orderId, attachmentId);
+  const attachmentKey = attachmentItem.key({ orderId, attachmentId });
   const out = await ddb.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: [orderKey, attachmentKey] } } }));
   const items = out.Responses?.[tableName] ?? [];
   const rawOrder = items.find((i) => i.SK === orderKey.SK);
@@ -102,7 +103,7 @@ export const checkReferences = async (refs: Reference[], ofOrder: AttachmentItem
   return checked.map(({ a, stored }) => ({
     Update: {
       TableName: tableName,
-      Key: keys.attachment(a.orderId, a.attachmentId),
+      Key: attachmentItem.key(a),
       UpdateExpression: 'SET #verifiedAt = :at, #storedSize = :size',
       ConditionExpression: 'attribute_exists(PK)',
       ExpressionAttributeNames: { '#verifiedAt': 'verifiedAt', '#storedSize': 'storedSize' },

@@ -31,9 +31,9 @@ export const grantBody = z.object({
     .min(1)
     .max(200)
     // eslint-disable-next-line no-control-regex
-    .regex(/^[^\u0000-\u001f\u007f/\\]+$/, 'a file name without slashes or control characters'),
+    .regex(/^[^\u0000-\u001f\u007f/\\]+$/, fieldMessage(msg('field.fileName'))),
   contentType: z.enum(CONTENT_TYPES, { message: fieldMessage(msg('field.contentType', { kinds: Object.values(ATTACHMENT_TYPES), types: CONTENT_TYPES })) }),
-  size: z.number().int().min(1).max(MAX_ATTACHMENT_BYTES, 'at most 20 MB (20971520 bytes)'),
+  size: z.number().int().min(1).max(MAX_ATTACHMENT_BYTES, fieldMessage(msg('field.attachmentSize', { max: MAX_ATTACHMENT_BYTES }))),
 });
 export type GrantInput = z.infer<typeof grantBody>;
 
@@ -41,7 +41,7 @@ export const attachmentParams = z.object({ orderId: z.string().regex(ID_PATTERN)
 
 /** A list of attachment ids that a message or a delivery references. */
 export const attachmentRefs = z
-  .array(z.string().regex(ID_PATTERN, 'not an attachment id'))
+  .array(z.string().regex(ID_PATTERN, fieldMessage(msg('field.notAttachmentId'))))
   .max(MAX_REFERENCES)
   .refine((ids) => new Set(ids).size === ids.length, { message: fieldMessage(msg('field.attachmentsRepeat')) });
 

@@ -5,6 +5,7 @@ import { ConditionFailed, transactWrite } from '../db/write';
 import type { OrderEvent } from '../events/contracts';
 import { entryOf, orderOf } from '../events/order';
 import type { OrderItem, TimelineEntry } from '../orders/schemas';
+import { dashboardDayItem, dashboardMarkItem, dashboardStatusItem } from './items';
 import { dashboardDelta, toDashboardView, type DashboardDelta } from './model';
 
 /** Markers outlive the stream's 24-hour retention and any replay of it. */
@@ -25,33 +26,32 @@ const addExpression = (counts: Record<string, number | undefined>, prefix = '') 
 
 /** The transaction of one entry: its marker (once only), the day's counters and the status counters. */
 const countWrites = (entryId: string, d: DashboardDelta, now: Date) => {
-  const pk = keys.dashboard(d.providerId);
   const day = addExpression(d.counts);
   const status = addExpression(d.status, 's_');
   return {
     mark: {
       Put: {
         TableName: tableName,
-        Item: { ...keys.dashboardMark(entryId), type: 'dashboard-mark', expiresAt: Math.floor(now.getTime() / 1000) + MARK_TTL_S },
+        Item: dashboardMarkItem.item({ entryId, expiresAt: Math.floor(now.getTime() / 1000) + MARK_TTL_S }),
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     },
     day: day.parts.length > 0 && {
       Update: {
         TableName: tableName,
-        Key: { PK: pk, SK: keys.dashboardDay(d.day) },
+        Key: dashboardDayItem.key(d),
         UpdateExpression: `SET #type = :type, #day = :day ADD ${day.parts.join(', ')}`,
         ExpressionAttributeNames: { ...day.names, '#type': 'type', '#day': 'day' },
-        ExpressionAttributeValues: { ...day.values, ':type': 'dashboard-day', ':day': d.day },
+        ExpressionAttributeValues: { ...day.values, ':type': dashboardDayItem.type, ':day': d.day },
       },
     },
     status: status.parts.length > 0 && {
       Update: {
         TableName: tableName,
-        Key: { PK: pk, SK: keys.dashboardStatus },
+        Key: dashboardStatusItem.key(d),
         UpdateExpression: `SET #type = :type ADD ${status.parts.join(', ')}`,
         ExpressionAttributeNames: { ...status.names, '#type': 'type' },
-        ExpressionAttributeValues: { ...status.values, ':type': 'dashboard-status' },
+        ExpressionAttributeValues: { ...status.values, ':type': dashboardStatusItem.type },
       },
     },
   };
@@ -87,7 +87,7 @@ export const readDashboard = async (providerId: string, from: string, to: string
         ExpressionAttributeValues: { ':pk': pk, ':from': keys.dashboardDay(from), ':to': keys.dashboardDay(to) },
       }),
     ),
-    ddb.send(new GetCommand({ TableName: tableName, Key: { PK: pk, SK: keys.dashboardStatus } })),
+    ddb.send(new GetCommand({ TableName: tableName, Key: dashboardStatusItem.key({ providerId }) })),
   ]);
   return toDashboardView(from, to, (days.Items ?? []) as never, status.Item);
 };

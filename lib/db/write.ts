@@ -20,8 +20,6 @@ export class ConditionFailed extends Error {
   constructor(
     readonly failed: string,
     readonly item: Item | undefined,
-    /** @deprecated the position of the refused write; decode by {@link failed} (kept while the order writes move to names) */
-    readonly index = 0,
   ) {
     super(`condition failed: ${failed}`);
   }
@@ -49,11 +47,8 @@ export type NamedWrites = Record<string, TransactItem | undefined | false | null
  * names the part ({@link ConditionFailed}). A conflict with a concurrent transaction (AWS only) is retried:
  * the conditions are evaluated again, so a retry never applies a change twice.
  */
-export const transactWrite = async (writes: NamedWrites | TransactItem[]): Promise<void> => {
-  // an array (deprecated, the order writes until they move to names) is named by position
-  const named = (Array.isArray(writes) ? writes.map((w, i) => [String(i), w] as const) : Object.entries(writes)).filter(
-    (e): e is [string, TransactItem] => Boolean(e[1]),
-  );
+export const transactWrite = async (writes: NamedWrites): Promise<void> => {
+  const named = Object.entries(writes).filter((e): e is [string, TransactItem] => Boolean(e[1]));
   if (named.length === 0) return;
   const withOld = named.map(([, it]) => {
     const [kind, body] = Object.entries(it)[0] as [string, Record<string, unknown>];
@@ -69,7 +64,7 @@ export const transactWrite = async (writes: NamedWrites | TransactItem[]): Promi
       const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
       if (failed >= 0) {
         const raw = reasons[failed].Item;
-        throw new ConditionFailed(named[failed][0], raw ? unmarshall(raw as never) : undefined, failed);
+        throw new ConditionFailed(named[failed][0], raw ? unmarshall(raw as never) : undefined);
       }
       if (reasons.some((r) => r.Code === 'TransactionConflict') && attempt < CONFLICT_RETRIES) {
         await new Promise((r) => setTimeout(r, 20 * 2 ** attempt + Math.random() * 20));

@@ -1,6 +1,5 @@
 /** The domain's error family: thrown anywhere, turned into application/problem+json in one middleware. */
 import { fieldMessageOf, msg, render, type Language, type MessageKey, type Msg } from '../i18n';
-import { legacyField, legacyText } from '../i18n/legacy';
 import type { ActionName, StatusName, Thing } from '../i18n/terms';
 
 /**
@@ -21,17 +20,15 @@ export type TitleKey = Extract<MessageKey, `title.${string}`>;
  * English detail, for logs.
  */
 export class DomainError extends Error {
-  readonly detail: Msg | string;
   constructor(
     readonly status: number,
     readonly code: string,
-    readonly title: TitleKey | string,
-    detail: Msg | string,
+    readonly title: TitleKey,
+    readonly detail: Msg,
     readonly extra: Record<string, unknown> = {},
     readonly headers: Record<string, string> = {},
   ) {
-    super(typeof detail === 'string' ? detail : render('en', detail));
-    this.detail = detail;
+    super(render('en', detail));
   }
 }
 
@@ -77,24 +74,20 @@ export class NotFoundError extends DomainError {
 }
 
 export class ConflictError extends DomainError {
-  constructor(code: string, detail: Msg | string, extra: Record<string, unknown> = {}) {
+  constructor(code: string, detail: Msg, extra: Record<string, unknown> = {}) {
     super(409, code, 'title.conflict', detail, extra);
   }
 }
 
 /** 409 for an action that the current status does not allow; names the action and the status. */
 export class InvalidStateError extends ConflictError {
-  constructor(action: ActionName | (string & {}), status: StatusName) {
-    super(
-      'INVALID_STATE',
-      isAction(action) ? msg('detail.invalidState', { action, status }) : `Cannot ${action} while the status is ${status}.`,
-      { currentStatus: status },
-    );
+  constructor(action: ActionName, status: StatusName) {
+    super('INVALID_STATE', msg('detail.invalidState', { action, status }), { currentStatus: status });
   }
 }
 
 export class ThrottledError extends DomainError {
-  constructor(detail: Msg | string, retryAfterSeconds: number) {
+  constructor(detail: Msg, retryAfterSeconds: number) {
     super(429, 'THROTTLED', 'title.throttled', detail, { retryAfterSeconds }, {
       'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))),
     });
@@ -122,23 +115,11 @@ export class InternalError extends DomainError {
   }
 }
 
-// The English catalogue's action names, checked at run time only for the transitional plain-string verbs.
-const ACTION_NAMES = new Set<string>([
-  'submit-requirements', 'reject-requirements', 'start', 'complete', 'urge', 'confirm', 'reject-completion', 'cancel',
-  'appeal', 'resolve', 'remind', 'auto-confirm', 'auto-cancel', 'message', 'edit', 'submit', 'withdraw', 'approve',
-  'reject', 'delist', 'takedown', 'rate', 'add-attachment',
-] satisfies ActionName[]);
-const isAction = (action: string): action is ActionName => ACTION_NAMES.has(action);
-
-const isKey = (text: string): text is MessageKey => text.startsWith('title.');
-
-const textIn = (lang: Language, text: Msg | string): string => (typeof text === 'string' ? legacyText(lang, text) : render(lang, text));
-
 /** A field message in the reader's language: a catalogue message, one a schema names, or zod's own text. */
 export const fieldText = (lang: Language, message: Msg | string): string => {
   if (typeof message !== 'string') return render(lang, message);
   const keyed = fieldMessageOf(message);
-  return keyed ? render(lang, keyed) : legacyField(lang, message);
+  return keyed ? render(lang, keyed) : message;
 };
 
 /** The problem document of a refusal, its human texts (title, detail, field messages) in `lang`. */
@@ -146,10 +127,10 @@ export const problemDocument = (err: DomainError, instance: string, lang: Langua
   const { errors, ...extra } = err.extra as { errors?: unknown };
   return {
     type: `https://errors.marketplace.example/${err.code.toLowerCase().replace(/_/g, '-')}`,
-    title: isKey(err.title) ? render(lang, { key: err.title } as Msg) : legacyText(lang, err.title),
+    title: render(lang, { key: err.title } as Msg),
     status: err.status,
     code: err.code,
-    detail: textIn(lang, err.detail),
+    detail: render(lang, err.detail),
     instance,
     ...extra,
     ...(Array.isArray(errors)

@@ -15,5 +15,34 @@ export const languageOf = (headers: Record<string, string>): Language =>
 export const problemLanguageOf = (headers: Record<string, string>): Language =>
   /^\s*zh\b/i.test(headers['accept-language'] ?? '') ? 'zh' : 'en';
 
+// zod's zh-CN locale names only some JSON types in Chinese (it leaves `string`, `boolean`, `object`…)
+const TYPES_ZH: Record<string, string> = {
+  string: '字符串',
+  number: '数字',
+  int: '整数',
+  bigint: '大整数',
+  boolean: '布尔值',
+  object: '对象',
+  array: '数组',
+  null: '空值',
+  undefined: '未填写',
+  date: '日期',
+  nan: '非数字',
+};
+const jsonTypeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : Number.isNaN(v) ? 'nan' : typeof v);
+
+const zhLocale = zhCN().localeError;
+type ZodIssue = Parameters<typeof zhLocale>[0];
+
+/** zod's zh-CN messages, with every type name of an `invalid_type` issue in Chinese. */
+const zhErrorMap = (issue: ZodIssue) => {
+  if (issue.code === 'invalid_type') {
+    const expected = TYPES_ZH[issue.expected] ?? issue.expected;
+    const received = TYPES_ZH[jsonTypeOf(issue.input)] ?? jsonTypeOf(issue.input);
+    return `无效输入：期望${expected}，实际接收${received}`;
+  }
+  return zhLocale(issue);
+};
+
 /** zod's own messages in Chinese, for parsing a Chinese request (English is zod's default). */
-export const zodErrorMap = (lang: Language) => (lang === 'zh' ? zhCN().localeError : undefined);
+export const zodErrorMap = (lang: Language) => (lang === 'zh' ? zhErrorMap : undefined);

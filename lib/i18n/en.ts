@@ -153,6 +153,14 @@ export const en = {
   'field.contentType': (p: { kinds: readonly string[]; types: readonly string[] }) =>
     `one of ${p.kinds.join(', ')} (${p.types.join(', ')})`,
   'field.attachmentsRepeat': 'attachments must not repeat',
+  'field.notUserId': 'not a user id',
+  'field.notOrderId': 'not an order id',
+  'field.notProductId': 'not a product id',
+  'field.notAttachmentId': 'not an attachment id',
+  'field.planIdShape': 'letters, digits, _ or -, at most 40',
+  'field.fieldKeyShape': 'a letter then letters, digits or _, at most 40',
+  'field.fileName': 'a file name without slashes or control characters',
+  'field.attachmentSize': (p: { max: number }) => `at most ${p.max / 1024 / 1024} MB (${p.max} bytes)`,
 
   // ---- notifications (stored in both languages when written; the inbox shows the reader's)
   'notice.order.create.title': 'New order',
@@ -200,10 +208,43 @@ export const en = {
   'notice.product.submit.title': 'A product waits for review',
   'notice.product.submit.body': (p: Named) => `“${p.name}” was submitted for review.`,
 
+  // ---- the order export's column headers
+  'export.column.orderId': 'Order ID',
+  'export.column.productName': 'Product',
+  'export.column.plan': 'Plan',
+  'export.column.quantity': 'Quantity',
+  'export.column.unitPrice': 'Unit price (CNY)',
+  'export.column.amount': 'Amount (CNY)',
+  'export.column.providerStatus': 'Provider status',
+  'export.column.buyerStatus': 'Buyer status',
+  'export.column.buyerId': 'Buyer',
+  'export.column.createdAt': 'Purchased at',
+  'export.column.startedAt': 'Started at',
+  'export.column.completedAt': 'Completed at',
+  'export.column.refund': 'Refund (CNY)',
+  'export.column.deliveryNote': 'Delivery note',
+
+  // ---- why the platform stopped sending to a webhook endpoint
+  'webhook.disabled.gone': 'The endpoint answered 410 Gone.',
+
   // ---- status labels
   'status.product.draft': 'Draft',
   'status.product.in_review': 'In review',
   'status.product.rejected': 'Rejected',
   'status.product.listed': 'Listed',
   'status.product.delisted': 'Delisted',
+  // an order's status as each party names it (服务商端 / 用户端)
+  'status.order.provider.awaiting_start': 'Awaiting start',
+  'status.order.provider.implementing': 'Implementing',
+  'status.order.provider.awaiting_confirmation': 'Awaiting buyer confirmation',
+  'status.order.provider.completed': 'Completed',
+  'status.order.provider.cancelled': 'Cancelled (refunded)',
+  'status.order.provider.disputed': 'In dispute',
+  'status.order.buyer.requirements_needed': 'Requirements needed',
+  'status.order.buyer.awaiting_start': 'Awaiting provider',
+  'status.order.buyer.implementing': 'Implementing',
+  'status.order.buyer.awaiting_confirmation': 'Awaiting your confirmation',
+  'status.order.buyer.completed': 'Completed',
+  'status.order.buyer.cancelled': 'Cancelled (refunded)',
+  'status.order.buyer.disputed': 'In dispute',
 };

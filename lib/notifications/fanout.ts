@@ -34,7 +34,7 @@ export const notifyInboxes = async (event: DomainEvent): Promise<Outcome> => {
         await recordNotification({
           notificationId: event.id,
           recipientId,
-          type: action,
+          action,
           orderId: order.orderId,
           ...message,
           read: false,
@@ -54,7 +54,7 @@ export const notifyInboxes = async (event: DomainEvent): Promise<Outcome> => {
     await recordNotification({
       notificationId: event.id,
       recipientId,
-      type: notice.type,
+      action: notice.type,
       productId: product.productId,
       ...notice.message,
       read: false,

@@ -2,22 +2,19 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { queryPage } from '../db/query';
+import { updateExpression } from '../db/item';
 import { ConditionFailed, Expr, transactWrite } from '../db/write';
 import { NotFoundError } from '../http/errors';
 import type { Language } from '../orders/model';
-import { notificationItemSchema, type NotificationItem, type NotificationView } from './schemas';
+import { inboxItem, notificationItem } from './items';
+import type { NotificationItem, NotificationView } from './schemas';
 
-// The inbox counter lives beside the notifications in both inbox indexes, sorted above every
-// notification, so the first page of a newest-first list carries it at no extra cost.
-const COUNTER_SORT = keys.inboxCounterSort;
+/** A notification as stored; one written before `type` named the entity kept its action in `type`. */
+const parseNotification = (i: Record<string, unknown>) =>
+  notificationItem.parse(i.type === notificationItem.type ? i : { ...i, action: i.type });
 
-const counterKeys = (userId: string) => ({
-  ...keys.inbox(userId),
-  GSI1PK: keys.userNotifications(userId),
-  GSI1SK: COUNTER_SORT,
-  GSI2PK: keys.userUnread(userId),
-  GSI2SK: COUNTER_SORT,
-});
+/** Whether an inbox item is a notification (not the counter), as written now or before. */
+const isNotification = (i: Record<string, unknown>) => notificationItem.is(i) || i.entity === 'notification';
 
 /**
  * Records one notification for one recipient, idempotent per timeline entry and recipient: the item's
@@ -25,30 +22,17 @@ const counterKeys = (userId: string) => ({
  * unread counter is counted once, in the same transaction.
  */
 export const recordNotification = async (n: NotificationItem): Promise<boolean> => {
-  const counter = counterKeys(n.recipientId);
+  const counter = new Expr();
+  const sets = inboxItem.identity(counter, { userId: n.recipientId });
   try {
     await transactWrite({
-      notification: {
-        Put: {
-          TableName: tableName,
-          Item: {
-            ...keys.notification(n.recipientId, n.notificationId),
-            entity: 'notification',
-            ...n,
-            GSI1PK: keys.userNotifications(n.recipientId),
-            GSI1SK: keys.sortByTime(n.createdAt, n.notificationId),
-            GSI2PK: keys.userUnread(n.recipientId),
-            GSI2SK: keys.sortByTime(n.createdAt, n.notificationId),
-          },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        },
-      },
+      notification: { Put: { TableName: tableName, Item: notificationItem.item(n), ConditionExpression: 'attribute_not_exists(PK)' } },
       counter: {
         Update: {
           TableName: tableName,
-          Key: keys.inbox(n.recipientId),
-          UpdateExpression: 'ADD unreadCount :one SET GSI1PK = :g1pk, GSI1SK = :sort, GSI2PK = :g2pk, GSI2SK = :sort',
-          ExpressionAttributeValues: { ':one': 1, ':g1pk': counter.GSI1PK, ':g2pk': counter.GSI2PK, ':sort': COUNTER_SORT },
+          Key: inboxItem.key({ userId: n.recipientId }),
+          UpdateExpression: `${updateExpression(sets)} ADD ${counter.name('unreadCount')} ${counter.value(1)}`,
+          ...counter.attrs(),
         },
       },
     });
@@ -61,7 +45,7 @@ export const recordNotification = async (n: NotificationItem): Promise<boolean> 
 
 export const toNotificationView = (n: NotificationItem, lang: Language): NotificationView => ({
   notificationId: n.notificationId,
-  type: n.type,
+  type: n.action,
   ...(n.orderId ? { orderId: n.orderId } : {}),
   ...(n.productId ? { productId: n.productId } : {}),
   title: n.title[lang],
@@ -83,34 +67,37 @@ export const listInbox = async (userId: string, q: { limit: number; cursor?: str
     limit: q.cursor ? q.limit : q.limit + 1,
     cursor: q.cursor,
     newestFirst: true,
-    filter: q.unread === 'false' ? (e) => `${e.name('read')} = ${e.value(true)} OR ${e.name('SK')} = ${e.value(keys.inbox(userId).SK)}` : undefined,
+    filter: q.unread === 'false' ? (e) => `${e.name('read')} = ${e.value(true)} OR ${e.name('SK')} = ${e.value(inboxItem.key({ userId }).SK)}` : undefined,
   });
   const counterRead = q.cursor
-    ? ddb.send(new GetCommand({ TableName: tableName, Key: keys.inbox(userId) })).then((o) => o.Item)
+    ? ddb.send(new GetCommand({ TableName: tableName, Key: inboxItem.key({ userId }) })).then((o) => o.Item)
     : Promise.resolve(undefined);
   const [page, counterItem] = await Promise.all([pageQuery, counterRead]);
-  const counter = counterItem ?? page.items.find((i) => i.SK === keys.inbox(userId).SK);
-  const items = page.items.filter((i) => i.entity === 'notification').map((i) => notificationItemSchema.parse(i));
+  const counter = counterItem ?? page.items.find((i) => i.SK === inboxItem.key({ userId }).SK);
+  const items = page.items.filter(isNotification).map(parseNotification);
   return { items, nextCursor: page.nextCursor, unreadCount: Math.max(0, Number(counter?.unreadCount ?? 0)) };
 };
 
-/** A notification marked read, only if it is still unread (it leaves the unread index). */
-const markReadUpdate = (key: { PK: string; SK: string }, now: Date) => ({
-  Update: {
-    TableName: tableName,
-    Key: key,
-    UpdateExpression: 'SET #read = :true, readAt = :now REMOVE GSI2PK, GSI2SK',
-    ConditionExpression: 'attribute_exists(PK) AND #read = :false',
-    ExpressionAttributeNames: { '#read': 'read' },
-    ExpressionAttributeValues: { ':true': true, ':false': false, ':now': now.toISOString() },
-  },
-});
+/** A notification marked read, only if it is still unread (it leaves the unread index, by its declaration). */
+const markReadUpdate = (key: { PK: string; SK: string }, now: Date) => {
+  const expr = new Expr();
+  const { sets, removes } = notificationItem.update(expr, { read: true, readAt: now.toISOString() });
+  return {
+    Update: {
+      TableName: tableName,
+      Key: key,
+      UpdateExpression: updateExpression(sets, removes),
+      ConditionExpression: `attribute_exists(PK) AND ${expr.eq('read', false)}`,
+      ...expr.attrs(),
+    },
+  };
+};
 
 /** The inbox's unread counter moved by `delta`, in the same transaction as the marks it counts. */
 const unreadCountUpdate = (userId: string, delta: number) => ({
   Update: {
     TableName: tableName,
-    Key: keys.inbox(userId),
+    Key: inboxItem.key({ userId }),
     UpdateExpression: 'ADD unreadCount :delta',
     ExpressionAttributeValues: { ':delta': delta },
   },
@@ -118,7 +105,7 @@ const unreadCountUpdate = (userId: string, delta: number) => ({
 
 /** Marks one of the caller's notifications read; reading it twice is harmless. One write, one read. */
 export const markRead = async (userId: string, notificationId: string, now: Date) => {
-  const key = keys.notification(userId, notificationId);
+  const key = notificationItem.key({ recipientId: userId, notificationId });
   try {
     await transactWrite({ notification: markReadUpdate(key, now), counter: unreadCountUpdate(userId, -1) });
   } catch (err) {
@@ -127,7 +114,7 @@ export const markRead = async (userId: string, notificationId: string, now: Date
   }
   const out = await ddb.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
   if (!out.Item) throw new NotFoundError('notification');
-  return notificationItemSchema.parse(out.Item);
+  return parseNotification(out.Item);
 };
 
 /** A mark's name in the read-all transaction: its notification's key. */
@@ -153,7 +140,7 @@ export const markAllRead = async (userId: string, now: Date): Promise<{ marked: 
       expr: new Expr(),
       limit: READ_ALL_BATCH,
     });
-    let batch = page.items.filter((i) => i.entity === 'notification');
+    let batch = page.items.filter(isNotification);
     if (!batch.length) return { marked };
     while (batch.length) {
       try {

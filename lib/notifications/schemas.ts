@@ -7,7 +7,8 @@ const text = z.object({ zh: z.string(), en: z.string() });
 export const notificationItemSchema = z.object({
   notificationId: z.string(),
   recipientId: z.string(),
-  type: z.string(),
+  /** The timeline action or review decision it tells of (answered as the view's `type`). */
+  action: z.string(),
   orderId: z.string().optional(),
   productId: z.string().optional(),
   title: text,

@@ -7,14 +7,14 @@ import { fieldMessage, msg } from '../i18n';
 
 const isoTime = z.iso.datetime({ offset: true });
 /** A user id as Cognito issues it (`sub`): a UUID, or the local emulator's equivalent. */
-const userId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'not a user id');
+const userId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, fieldMessage(msg('field.notUserId')));
 
 /** GET /operator/orders: every order; one principal filter narrows the Query (docs/decisions.md). */
 export const operatorOrdersQuery = z
   .object({
     ...pageParams,
     status: z.enum(ORDER_STATUSES).optional(),
-    orderId: z.string().regex(ID_PATTERN, 'not an order id').optional(),
+    orderId: z.string().regex(ID_PATTERN, fieldMessage(msg('field.notOrderId'))).optional(),
     providerId: userId.optional(),
     buyerId: userId.optional(),
     createdFrom: isoTime.optional(),

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { t } from '../i18n';
 import { toOrderView, type Language } from './model';
 import { listOrders } from './repository';
 import type { ExportQuery } from './export-schemas';
@@ -8,21 +9,22 @@ import type { OrderItem, OrderListQuery } from './schemas';
 export const EXPORT_LIMITS = { rows: 5_000, bytes: 4_000_000, pages: 100 };
 
 
+/** The CSV's columns in order; each header is the catalogue's `export.column.<key>`. */
 const COLUMNS = [
-  ['orderId', '订单号', 'Order ID'],
-  ['productName', '商品名称', 'Product'],
-  ['plan', '规格', 'Plan'],
-  ['quantity', '数量', 'Quantity'],
-  ['unitPrice', '单价（元）', 'Unit price (CNY)'],
-  ['amount', '金额（元）', 'Amount (CNY)'],
-  ['providerStatus', '服务商状态', 'Provider status'],
-  ['buyerStatus', '用户状态', 'Buyer status'],
-  ['buyerId', '买家', 'Buyer'],
-  ['createdAt', '购买时间', 'Purchased at'],
-  ['startedAt', '开始实施时间', 'Started at'],
-  ['completedAt', '完成时间', 'Completed at'],
-  ['refund', '退款（元）', 'Refund (CNY)'],
-  ['deliveryNote', '交付说明', 'Delivery note'],
+  'orderId',
+  'productName',
+  'plan',
+  'quantity',
+  'unitPrice',
+  'amount',
+  'providerStatus',
+  'buyerStatus',
+  'buyerId',
+  'createdAt',
+  'startedAt',
+  'completedAt',
+  'refund',
+  'deliveryNote',
 ] as const;
 
 /** Integer fen as yuan with two decimals, exactly (no floating point). */
@@ -76,7 +78,7 @@ const toCsv = (rows: ReturnType<typeof exportRow>[], lang: Language, first: bool
   stringify(rows, {
     bom: first,
     header: first,
-    columns: COLUMNS.map(([key, zh, en]) => ({ key, header: lang === 'en' ? en : zh })),
+    columns: COLUMNS.map((key) => ({ key, header: t(lang, `export.column.${key}`) })),
     cast: { string: defuse },
     record_delimiter: 'windows',
   });

@@ -3,6 +3,8 @@ import type { AttachmentItem } from '../attachments/schemas';
 import { toReviewView } from '../reviews/model';
 import type { ReviewItem } from '../reviews/schemas';
 import { ConflictError, InvalidStateError, type DomainError } from '../http/errors';
+import type { Language } from '../http/language';
+import { msg, t } from '../i18n';
 import { commandOf, orderCommands, sourceStatuses, type CommandInput, type OrderCommand, type Refusal } from './commands';
 import type { Actor, OrderRole, OrderRules } from './commands/command';
 import type { OrderItem, OrderStatus, OrderView, TimelineEntry } from './schemas';
@@ -66,30 +68,12 @@ export const applyCommand = (o: OrderItem, input: CommandInput, actor: Actor, no
 };
 
 export type { Language } from '../http/language';
-import type { Language } from '../http/language';
-import { msg } from '../i18n';
 
-/** Each party's name for a status (服务商端 / 用户端), Chinese by default. */
+/** Each party's name for a status (服务商端 / 用户端), from the catalogue; the buyer's 待提交需求单 while the form is due. */
 export const statusLabels = (o: Pick<OrderItem, 'status' | 'requirements' | 'product'>, lang: Language) => {
   const needsForm = o.product.requirementsTemplate.length > 0 && ['none', 'rejected'].includes(o.requirements.status);
-  const zh: Record<OrderStatus, [string, string]> = {
-    awaiting_start: ['待实施', needsForm ? '待提交需求单' : '待服务商实施'],
-    implementing: ['实施中', '实施中'],
-    awaiting_confirmation: ['待用户确认', '待确认完成'],
-    completed: ['已完成', '分配完成'],
-    cancelled: ['已取消（已退款）', '已取消（已退款）'],
-    disputed: ['申诉中', '申诉中'],
-  };
-  const en: Record<OrderStatus, [string, string]> = {
-    awaiting_start: ['Awaiting start', needsForm ? 'Requirements needed' : 'Awaiting provider'],
-    implementing: ['Implementing', 'Implementing'],
-    awaiting_confirmation: ['Awaiting buyer confirmation', 'Awaiting your confirmation'],
-    completed: ['Completed', 'Completed'],
-    cancelled: ['Cancelled (refunded)', 'Cancelled (refunded)'],
-    disputed: ['In dispute', 'In dispute'],
-  };
-  const [provider, buyer] = (lang === 'en' ? en : zh)[o.status];
-  return { provider, buyer };
+  const buyer = o.status === 'awaiting_start' && needsForm ? 'requirements_needed' : o.status;
+  return { provider: t(lang, `status.order.provider.${o.status}`), buyer: t(lang, `status.order.buyer.${buyer}`) };
 };
 
 export { languageOf } from '../http/language';

@@ -24,6 +24,7 @@ import {
   type CommandInput,
   type OrderRules,
 } from './model';
+import { orderEntryItem, orderItem } from './items';
 import { nextDueAt } from './schedule';
 import {
   orderItemSchema,
@@ -231,55 +232,14 @@ export const createOrder = async (
   return { kind: 'done', result, recorded };
 };
 
-/** The due-index keys of an order: present only while a job has something to do with it. */
-const dueKeys = (
-  o: Pick<OrderItem, 'orderId' | 'status' | 'statusSince' | 'remindersSent'>,
-  rules: OrderRules,
-): { GSI4PK?: string; GSI4SK?: string } => {
-  const at = nextDueAt(o, rules);
-  return at === undefined ? {} : { GSI4PK: keys.dueShard(o.orderId), GSI4SK: keys.sortByTime(new Date(at).toISOString(), o.orderId) };
+/** The one builder of the stored order (lib/orders/items.ts): its due time follows from its state and the periods. */
+const orderRecord = (o: OrderItem, rules: OrderRules) => {
+  const due = nextDueAt(o, rules);
+  return orderItem.item({ ...o, dueAt: due === undefined ? undefined : new Date(due).toISOString() });
 };
 
-/** The order without the index keys that follow its state (they are computed again on every write). */
-const withoutStateKeys = (o: OrderItem) => {
-  const { GSI4PK: _duePk, GSI4SK: _dueSk, ...rest } = o;
-  return rest;
-};
-
-/** The one builder of the stored order: every index key that depends on its state is computed here. */
-const orderRecord = (o: OrderItem, rules: OrderRules) => ({
-  ...withoutStateKeys(o),
-  ...keys.order(o.orderId),
-  type: 'order',
-  ...dueKeys(o, rules),
-  GSI1PK: keys.providerOrders(o.providerId),
-  GSI1SK: keys.sortByTime(o.createdAt, o.orderId),
-  GSI2PK: keys.buyerOrders(o.buyerId),
-  GSI2SK: keys.sortByTime(o.createdAt, o.orderId),
-  // the status filters: rewritten with the status in the same write that changes it
-  GSI5PK: keys.providerOrdersIn(o.providerId, o.status),
-  GSI5SK: keys.sortByTime(o.createdAt, o.orderId),
-  GSI6PK: keys.buyerOrdersIn(o.buyerId, o.status),
-  GSI6SK: keys.sortByTime(o.createdAt, o.orderId),
-  ...operatorIndexKeys(o),
-});
-
-/** Every order (GSI7, sharded) and orders by status (GSI8, sharded; the appeal queue by appeal time). */
-const operatorIndexKeys = (o: Pick<OrderItem, 'orderId' | 'status' | 'createdAt' | 'statusSince'>) => ({
-  GSI7PK: keys.allOrdersShard(o.orderId),
-  GSI7SK: keys.sortByTime(o.createdAt, o.orderId),
-  GSI8PK: keys.ordersByStatusShard(o.status, o.orderId),
-  GSI8SK: keys.sortByTime(o.status === 'disputed' ? o.statusSince : o.createdAt, o.orderId),
-});
-
-const timelineRecord = (e: VersionedEntry, parties: Pick<OrderItem, 'buyerId' | 'providerId'>) => ({
-  ...keys.orderTimeline(e.orderId, e.version),
-  type: 'timeline',
-  entity: 'order',
-  ...e,
-  buyerId: parties.buyerId,
-  providerId: parties.providerId,
-});
+const timelineRecord = (e: VersionedEntry, parties: Pick<OrderItem, 'buyerId' | 'providerId'>) =>
+  orderEntryItem.item({ ...e, entity: 'order', buyerId: parties.buyerId, providerId: parties.providerId });
 
 // ---------------------------------------------------------------------------------------------------
 // Status changes
@@ -437,7 +397,7 @@ export const commandOrder = async (
           );
           result = { order, timeline: [...found.timeline, entry], attachments, review: found.review };
           recorded = idem?.answer(result);
-          return { idempotency: idempotency && recordKey && recorded && idempotencyPut(idempotency, recorded, c.now, recordKey) };
+          return { idempotency: idempotency && recordKey && recorded && idempotencyPut(idempotency, recorded, c.now, c.orderId) };
         },
         found.attachments,
       );

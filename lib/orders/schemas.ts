@@ -34,7 +34,7 @@ export type Resolution = (typeof RESOLUTIONS)[number];
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const createOrderBody = z.object({
-  productId: z.string().regex(ID_PATTERN, 'not a product id'),
+  productId: z.string().regex(ID_PATTERN, fieldMessage(msg('field.notProductId'))),
   planId: z.string().min(1).max(40),
   quantity: z.number().int().min(1).max(100).default(1),
 });
@@ -80,7 +80,7 @@ export const orderListQuery = z
   .object({
     ...pageParams,
     status: z.enum(ORDER_STATUSES).optional(),
-    productId: z.string().regex(ID_PATTERN, 'not a product id').optional(),
+    productId: z.string().regex(ID_PATTERN, fieldMessage(msg('field.notProductId'))).optional(),
     createdFrom: isoTime.optional(),
     createdTo: isoTime.optional(),
     completedFrom: isoTime.optional(),

@@ -5,6 +5,7 @@ import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { queryPage } from '../db/query';
 import { queryMerged, type Shard } from '../db/sharded';
+import { updateExpression } from '../db/item';
 import { ConditionFailed, Expr, transactWrite, updateItem } from '../db/write';
 import type { User } from '../http/auth';
 import { ConflictError, ConflictOfInterestError, InvalidStateError, NotFoundError } from '../http/errors';
@@ -20,14 +21,10 @@ import {
   type ProductItem,
   type ProductStatus,
 } from './schemas';
+import { productEntryItem, productItem } from './items';
 import { msg } from '../i18n';
 
 const parseProduct = (item: Record<string, unknown>): ProductItem => productItemSchema.parse(item);
-
-/** Each listing's GSI5 partition for this provider, stored on the product (`listingKey_<listing>`). */
-const LISTINGS_KEYS = (providerId: string) =>
-  Object.fromEntries(['unlisted', 'listed', 'delisted'].map((l) => [`listingKey_${l}`, keys.providerProductsByListing(providerId, l)]));
-
 
 /** `(listing = a AND review = b) OR …` for a set of phases. */
 const phaseCondition = (expr: Expr, phases: Phase[]) => {
@@ -36,22 +33,32 @@ const phaseCondition = (expr: Expr, phases: Phase[]) => {
   return each.length === 1 ? each[0] : `(${each.join(' OR ')})`;
 };
 
-/** Explains a refused product write from the item the condition saw: 404 when absent or not yours, else 409. */
-const explain = (err: unknown, action: ProductAction, user: User, version?: number): never => {
-  if (!(err instanceof ConditionFailed)) throw err;
-  const seen = err.item;
-  if (!seen || seen.type !== 'product') throw new NotFoundError('product');
-  if (productRules[action].role === 'provider' && seen.providerId !== user.id) throw new NotFoundError('product');
+/**
+ * Why an action may not be taken on a product as read (or as a refused condition saw it): 404 when absent
+ * or not yours, 409 for an operator's own product, a phase the action is not allowed from, or a version
+ * other than the one the caller read; undefined when the action may be taken.
+ */
+const refusal = (seen: Record<string, unknown> | undefined, action: ProductAction, user: User, version?: number) => {
+  if (!seen || !productItem.is(seen)) return new NotFoundError('product');
+  if (productRules[action].role === 'provider' && seen.providerId !== user.id) return new NotFoundError('product');
   if (productRules[action].role === 'operator' && seen.providerId === user.id) {
-    throw new ConflictOfInterestError(msg('detail.operatorOwnProduct'));
+    return new ConflictOfInterestError(msg('detail.operatorOwnProduct'));
   }
   const phase = { listing: seen.listing, review: seen.review } as Phase;
-  if (productRules[action].from(phase) && version !== undefined && seen.version !== version) {
-    throw new ConflictError('VERSION_CONFLICT', msg('detail.productChanged', { version, current: Number(seen.version) }), {
+  if (!productRules[action].from(phase)) return new InvalidStateError(action, statusOf(phase));
+  if (version !== undefined && seen.version !== version) {
+    return new ConflictError('VERSION_CONFLICT', msg('detail.productChanged', { version, current: Number(seen.version) }), {
       currentVersion: seen.version,
     });
   }
-  throw new InvalidStateError(action, statusOf(phase));
+  return undefined;
+};
+
+/** Explains a refused product write from the item the condition saw. */
+const explain = (err: unknown, action: ProductAction, user: User, version?: number): never => {
+  if (!(err instanceof ConditionFailed)) throw err;
+  const seen = err.item;
+  throw refusal(seen, action, user, version) ?? new InvalidStateError(action, statusOf({ listing: seen?.listing, review: seen?.review } as Phase));
 };
 
 /** 商品接入: a new draft, with its idempotency record in the same transaction when a key was sent. */
@@ -78,24 +85,7 @@ export const createProduct = async (
     createdAt: at,
     updatedAt: at,
   };
-  const item = {
-    ...keys.product(productId),
-    type: 'product',
-    ...product,
-    draftCatalogKey: keys.catalogByType(content.serviceType),
-    GSI1PK: keys.providerProducts(user.id),
-    GSI1SK: keys.sortByTime(at, productId),
-    // operator search: every product (GSI7), and by listing and review (GSI8)
-    GSI7PK: keys.allProducts,
-    GSI7SK: keys.sortByTime(at, productId),
-    GSI8PK: keys.productsByListing('unlisted'),
-    GSI8SK: keys.productReviewSort('draft', productId),
-    // the provider's products by status (GSI5): the partition of each listing, for commands to copy from
-    // (an operator's command does not know the provider), and the review code like GSI8's
-    ...LISTINGS_KEYS(user.id),
-    GSI5PK: keys.providerProductsByListing(user.id, 'unlisted'),
-    GSI5SK: keys.productReviewSort('draft', productId),
-  };
+  const item = productItem.item(product);
   const reply = answer(product);
   if (!idempotency && !rate) {
     await ddb.send(new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }));
@@ -120,7 +110,7 @@ export const createProduct = async (
 
 /** One product by id (GetItem); undefined when absent. */
 export const getProduct = async (productId: string): Promise<ProductItem | undefined> => {
-  const out = await ddb.send(new GetCommand({ TableName: tableName, Key: keys.product(productId) }));
+  const out = await ddb.send(new GetCommand({ TableName: tableName, Key: productItem.key({ productId }) }));
   return out.Item ? parseProduct(out.Item) : undefined;
 };
 
@@ -144,18 +134,15 @@ export const editProduct = async (user: User, productId: string, patch: ContentP
   const sets = Object.entries(patch)
     .filter(([, v]) => v !== undefined)
     .map(([field, v]) => `${expr.name(`draft.${field}`)} = ${expr.value(v)}`);
-  if (patch.serviceType) sets.push(`${expr.name('draftCatalogKey')} = ${expr.value(keys.catalogByType(patch.serviceType))}`);
-  sets.push(`${expr.name('review')} = ${expr.value('draft')}`);
-  sets.push(`${expr.name('GSI8SK')} = ${expr.value(keys.productReviewSort('draft', productId))}`);
-  sets.push(`${expr.name('GSI5SK')} = ${expr.value(keys.productReviewSort('draft', productId))}`);
-  sets.push(`${expr.name('updatedAt')} = ${expr.value(now.toISOString())}`);
-  sets.push(`${expr.name('version')} = ${expr.name('version')} + ${expr.value(1)}`);
-  const condition = `${expr.eq('type', 'product')} AND ${expr.eq('providerId', user.id)} AND ${phaseCondition(expr, allowedPhases('edit'))}`;
+  // the review state's index keys follow from the declaration; the provider is the condition's
+  const own = productItem.update(expr, { review: 'draft', reviewReason: undefined, updatedAt: now.toISOString() }, { productId, providerId: user.id });
+  sets.push(...own.sets, `${expr.name('version')} = ${expr.name('version')} + ${expr.value(1)}`);
+  const condition = `${expr.eq('type', productItem.type)} AND ${expr.eq('providerId', user.id)} AND ${phaseCondition(expr, allowedPhases('edit'))}`;
   try {
     const item = await updateItem({
       TableName: tableName,
-      Key: keys.product(productId),
-      UpdateExpression: `SET ${sets.join(', ')} REMOVE ${expr.name('reviewReason')}`,
+      Key: productItem.key({ productId }),
+      UpdateExpression: updateExpression(sets, own.removes),
       ConditionExpression: condition,
       ...expr.attrs(),
     });
@@ -170,64 +157,37 @@ interface TransitionInput {
   version?: number;
 }
 
-/** What each status change writes besides `version` and `updatedAt`. */
-const transitionUpdate = (action: ProductAction, productId: string, user: User, input: TransitionInput, now: Date, expr: Expr) => {
+/** What a status change sets on the product as read (`undefined`: removed); its index keys follow from the declaration. */
+const transition = (current: ProductItem, action: Exclude<ProductAction, 'edit'>, user: User, input: TransitionInput, now: Date) => {
   const at = now.toISOString();
-  const set = (path: string, v: unknown) => `${expr.name(path)} = ${expr.value(v)}`;
-  const history = (decision: 'approved' | 'rejected' | 'delisted') =>
-    `${expr.name('reviewHistory')} = list_append(${expr.name('reviewHistory')}, ${expr.value([
-      { decision, ...(input.reason ? { reason: input.reason } : {}), operatorId: user.id, version: input.version, at },
-    ])})`;
-  const to = productRules[action].to;
-  const sets = Object.entries(to).map(([k, v]) => set(k, v));
-  // products by status (GSI8): each action knows the fact it sets, so it sets that half of the key
-  if (to.listing) sets.push(set('GSI8PK', keys.productsByListing(to.listing)));
-  if (to.review) sets.push(set('GSI8SK', keys.productReviewSort(to.review, productId)));
-  // and the provider's own (GSI5): the partition copied from the product, the review code as above
-  if (to.listing) sets.push(`${expr.name('GSI5PK')} = ${expr.name(`listingKey_${to.listing}`)}`);
-  if (to.review) sets.push(set('GSI5SK', keys.productReviewSort(to.review, productId)));
-  const removes: string[] = [];
+  const history = (decision: 'approved' | 'rejected' | 'delisted') => [
+    ...current.reviewHistory,
+    { decision, ...(input.reason ? { reason: input.reason } : {}), operatorId: user.id, version: input.version, at },
+  ];
+  const changed: Partial<ProductItem> = { ...productRules[action].to, updatedAt: at, version: current.version + 1 };
   switch (action) {
     case 'submit':
-      sets.push(set('submittedAt', at), set('GSI4PK', keys.reviewQueue), set('GSI4SK', keys.sortByTime(at, productId)));
-      removes.push('reviewReason');
-      break;
+      return { ...changed, submittedAt: at, reviewReason: undefined };
     case 'withdraw':
-      removes.push('GSI4PK', 'GSI4SK');
-      break;
+      return changed;
     case 'approve':
-      sets.push(
-        `${expr.name('live')} = ${expr.name('draft')}`,
-        history('approved'),
-        set('GSI2PK', keys.catalog),
-        `${expr.name('GSI2SK')} = if_not_exists(${expr.name('GSI2SK')}, ${expr.value(keys.sortByTime(at, productId))})`,
-        `${expr.name('GSI3PK')} = ${expr.name('draftCatalogKey')}`,
-        `${expr.name('GSI3SK')} = if_not_exists(${expr.name('GSI3SK')}, ${expr.value(keys.sortByTime(at, productId))})`,
-        `${expr.name('listedAt')} = if_not_exists(${expr.name('listedAt')}, ${expr.value(at)})`,
-      );
-      removes.push('GSI4PK', 'GSI4SK', 'reviewReason');
-      break;
+      return { ...changed, live: current.draft, reviewHistory: history('approved'), listedAt: current.listedAt ?? at, reviewReason: undefined };
     case 'reject':
-      sets.push(set('reviewReason', input.reason), history('rejected'));
-      removes.push('GSI4PK', 'GSI4SK');
-      break;
+      return { ...changed, reviewReason: input.reason, reviewHistory: history('rejected') };
     case 'delist':
-      removes.push('GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'listedAt');
-      break;
+      return { ...changed, listedAt: undefined };
     case 'takedown':
-      sets.push(set('reviewReason', input.reason), history('delisted'));
-      removes.push('GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'listedAt', 'GSI4PK', 'GSI4SK');
-      break;
-    case 'edit':
-      throw new Error('edit is not a status change');
+      return { ...changed, reviewReason: input.reason, reviewHistory: history('delisted'), listedAt: undefined };
   }
-  sets.push(set('updatedAt', at), `${expr.name('version')} = ${expr.name('version')} + ${expr.value(1)}`);
-  return `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.map((r) => expr.name(r)).join(', ')}` : ''}`;
 };
 
+const STALE_RETRIES = 2;
+
 /**
- * 提交, 撤销审核, 审核通过, 审核驳回, 下架: one transaction that changes the product and appends its timeline
- * entry, conditioned on ownership (providers) and the phases the action is allowed from; then one read.
+ * 提交, 撤销审核, 审核通过, 审核驳回, 下架: one consistent read of the product, then one transaction that
+ * changes it (conditioned on the version read) and appends its timeline entry; the product's index keys are
+ * computed from its declaration. A change committed in between refuses the condition: the action is taken
+ * again on a fresh read, whose state then explains a refusal.
  */
 export const changeProductStatus = async (
   user: User,
@@ -235,53 +195,54 @@ export const changeProductStatus = async (
   action: Exclude<ProductAction, 'edit'>,
   input: TransitionInput,
   now: Date,
-) => {
+): Promise<ProductItem> => {
   const rule = productRules[action];
-  const expr = new Expr();
-  const conditions = [expr.eq('type', 'product'), phaseCondition(expr, allowedPhases(action))];
-  if (rule.role === 'provider') conditions.push(expr.eq('providerId', user.id));
-  // separation of duties: an operator never decides on their own product
-  if (rule.role === 'operator') conditions.push(`${expr.name('providerId')} <> ${expr.value(user.id)}`);
-  if (input.version !== undefined) conditions.push(expr.eq('version', input.version));
-  const update = transitionUpdate(action, productId, user, input, now, expr);
-  const at = now.toISOString();
-  const entryId = newId(now.getTime());
-  try {
-    await transactWrite({
-      product: {
-        Update: {
-          TableName: tableName,
-          Key: keys.product(productId),
-          UpdateExpression: update,
-          ConditionExpression: conditions.join(' AND '),
-          ...expr.attrs(),
-        },
-      },
-      entry: {
-        Put: {
-          TableName: tableName,
-          Item: {
-            ...keys.productTimeline(productId, at, entryId),
-            type: 'timeline',
-            entity: 'product',
-            entryId,
-            productId,
-            action,
-            actor: user.id,
-            role: rule.role,
-            at,
-            data: input.reason ? { reason: input.reason } : {},
+  const key = productItem.key({ productId });
+  for (let attempt = 0; ; attempt++) {
+    const read = (await ddb.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item;
+    const refused = refusal(read, action, user, input.version);
+    if (refused) throw refused;
+    const current = parseProduct(read!);
+    const changed = transition(current, action, user, input, now);
+    const expr = new Expr();
+    const { sets, removes } = productItem.update(expr, changed, current, true);
+    const at = now.toISOString();
+    const entryId = newId(now.getTime());
+    try {
+      await transactWrite({
+        product: {
+          Update: {
+            TableName: tableName,
+            Key: key,
+            UpdateExpression: updateExpression(sets, removes),
+            ConditionExpression: `${expr.eq('type', productItem.type)} AND ${expr.eq('version', current.version)}`,
+            ...expr.attrs(),
           },
-          ConditionExpression: 'attribute_not_exists(PK)',
         },
-      },
-    });
-  } catch (err) {
-    return explain(err, action, user, input.version);
+        entry: {
+          Put: {
+            TableName: tableName,
+            Item: productEntryItem.item({
+              entity: 'product',
+              entryId,
+              productId,
+              action,
+              actor: user.id,
+              role: rule.role,
+              at,
+              data: input.reason ? { reason: input.reason } : {},
+            }),
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+      });
+    } catch (err) {
+      if (ConditionFailed.of(err, 'product') && attempt < STALE_RETRIES) continue;
+      return explain(err, action, user, input.version);
+    }
+    const next = Object.fromEntries(Object.entries({ ...current, ...changed }).filter(([, v]) => v !== undefined));
+    return parseProduct(next);
   }
-  const product = await getProduct(productId);
-  if (!product) throw new NotFoundError('product');
-  return product;
 };
 
 /**
@@ -358,7 +319,7 @@ export const deleteUnlistedProduct = async (user: User, productId: string): Prom
     await ddb.send(
       new DeleteCommand({
         TableName: tableName,
-        Key: keys.product(productId),
+        Key: productItem.key({ productId }),
         ConditionExpression: '#type = :product AND providerId = :me AND listing = :unlisted',
         ExpressionAttributeNames: { '#type': 'type' },
         ExpressionAttributeValues: { ':product': 'product', ':me': user.id, ':unlisted': 'unlisted' },

@@ -31,7 +31,7 @@ const text = (max: number) =>
 
 export const planSchema = z
   .object({
-    planId: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ or -, at most 40').optional(),
+    planId: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, fieldMessage(msg('field.planIdShape'))).optional(),
     name: text(50),
     duration: z.number().int().min(1).max(10_000),
     unit: z.enum(PLAN_UNITS),
@@ -42,7 +42,7 @@ export const planSchema = z
 
 export const requirementFieldSchema = z
   .object({
-    key: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, 'a letter then letters, digits or _, at most 40'),
+    key: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, fieldMessage(msg('field.fieldKeyShape'))),
     label: text(60),
     type: z.enum(FIELD_TYPES),
     required: z.boolean(),
@@ -122,7 +122,7 @@ export type ProductContent = z.infer<typeof contentSchema>;
 export type ContentInput = z.infer<typeof createProductBody>;
 export type ContentPatch = z.infer<typeof editProductBody>;
 
-export const productIdParams = z.object({ productId: z.string().regex(ID_PATTERN, 'not a product id') });
+export const productIdParams = z.object({ productId: z.string().regex(ID_PATTERN, fieldMessage(msg('field.notProductId'))) });
 
 export const reviewDecisionBody = z.object({
   /** The version the operator reviewed: a product changed since answers 409, so nothing is approved unseen. */

@@ -9,6 +9,7 @@ import { sideOf } from '../orders/access';
 import { orderItemSchema, type OrderItem, type OrderStatus } from '../orders/schemas';
 import { getProduct } from '../products/repository';
 import { editableUntil } from './model';
+import { reviewItem } from './items';
 import { parseReview, type ReviewEdit, type ReviewInput, type ReviewItem } from './schemas';
 import { msg } from '../i18n';
 
@@ -38,7 +39,7 @@ const aggregateUpdate = (productId: string, countDelta: number, sumDelta: number
 export const createReview = async (user: User, orderId: string, input: ReviewInput, now: Date): Promise<ReviewItem> => {
   const order = await readOrder(orderId);
   if (!order || sideOf(order, user) !== 'buyer') throw new NotFoundError('order');
-  if (order.status !== 'completed') throw new InvalidStateError('rate the order', order.status);
+  if (order.status !== 'completed') throw new InvalidStateError('rate', order.status);
   const at = now.toISOString();
   const review: ReviewItem = {
     orderId,
@@ -65,13 +66,7 @@ export const createReview = async (user: User, orderId: string, input: ReviewInp
       review: {
         Put: {
           TableName: tableName,
-          Item: {
-            ...keys.review(orderId),
-            type: 'review',
-            ...review,
-            GSI1PK: keys.productReviews(order.productId),
-            GSI1SK: keys.sortByTime(at, orderId),
-          },
+          Item: reviewItem.item(review),
           ConditionExpression: 'attribute_not_exists(PK)',
         },
       },
@@ -91,7 +86,7 @@ export const createReview = async (user: User, orderId: string, input: ReviewInp
  * the rating read that changes it and moves the product's sum by the difference.
  */
 export const editReview = async (user: User, orderId: string, input: ReviewEdit, now: Date): Promise<ReviewItem> => {
-  const raw = (await ddb.send(new GetCommand({ TableName: tableName, Key: keys.review(orderId), ConsistentRead: true }))).Item;
+  const raw = (await ddb.send(new GetCommand({ TableName: tableName, Key: reviewItem.key({ orderId }), ConsistentRead: true }))).Item;
   const current = raw ? parseReview(raw) : undefined;
   if (!current || current.buyerId !== user.id) throw new NotFoundError('rating');
   if (now >= editableUntil(current)) {
@@ -113,7 +108,7 @@ export const editReview = async (user: User, orderId: string, input: ReviewEdit,
       review: {
         Update: {
           TableName: tableName,
-          Key: keys.review(orderId),
+          Key: reviewItem.key({ orderId }),
           UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
           ConditionExpression: condition,
           ...expr.attrs(),
@@ -135,7 +130,7 @@ export const replyToReview = async (user: User, orderId: string, text: string, n
   try {
     const out = await updateItem({
       TableName: tableName,
-      Key: keys.review(orderId),
+      Key: reviewItem.key({ orderId }),
       UpdateExpression: 'SET #reply = :reply',
       ConditionExpression: 'attribute_exists(PK) AND #providerId = :me AND attribute_not_exists(#reply)',
       ExpressionAttributeNames: { '#reply': 'reply', '#providerId': 'providerId' },

@@ -3,7 +3,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
 import { ddb, tableName } from '../db/client';
-import { keys } from '../db/keys';
+import { idempotencyItem, idempotencyRecordSchema, orderIdempotencyItem } from './items';
 import { ConflictError } from '../http/errors';
 import type { Reply } from '../http/route';
 import { msg } from '../i18n';
@@ -41,32 +41,29 @@ export const idempotencyOf = (
     ? undefined
     : { userId: req.user.id, route, key: req.idempotencyKey, digest: bodyDigest({ params: req.params ?? null, body: req.body ?? null }) };
 
-type Key = { PK: string; SK: string };
-
 /** The Put that records the first answer, written in the same transaction as the change it answers. */
-export const idempotencyPut = (req: IdempotencyRequest, reply: Reply, now: Date, key: Key = keys.idempotency(req.userId, req.route, req.key)) => ({
+export const idempotencyPut = (req: IdempotencyRequest, reply: Reply, now: Date, orderId?: string) => {
+  const record = {
+    userId: req.userId,
+    route: req.route,
+    key: req.key,
+    digest: req.digest,
+    reply: { status: reply.status, body: reply.body },
+    createdAt: now.toISOString(),
+    expiresAt: Math.floor(now.getTime() / 1000) + TTL_SECONDS,
+  };
+  return {
   Put: {
     TableName: tableName,
-    Item: {
-      ...key,
-      type: 'idempotency',
-      digest: req.digest,
-      reply: { status: reply.status, body: reply.body },
-      createdAt: now.toISOString(),
-      expiresAt: Math.floor(now.getTime() / 1000) + TTL_SECONDS,
-    },
+    Item: orderId === undefined ? idempotencyItem.item(record) : orderIdempotencyItem.item({ ...record, orderId }),
     // An expired record that TTL has not removed yet may be taken over.
     ConditionExpression: 'attribute_not_exists(PK) OR expiresAt < :nowSeconds',
     ExpressionAttributeValues: { ':nowSeconds': Math.floor(now.getTime() / 1000) },
   },
-});
+  };
+};
 
-const stored = z.object({
-  type: z.literal('idempotency'),
-  digest: z.string(),
-  reply: z.object({ status: z.number(), body: z.unknown() }),
-  expiresAt: z.number(),
-});
+const stored = idempotencyRecordSchema.extend({ type: z.literal(idempotencyItem.type) });
 
 /** Replays a stored answer when the key was used with the same body; another body is refused. */
 export const replay = (item: Record<string, unknown> | undefined, req: IdempotencyRequest, now: Date): Reply | undefined => {
@@ -81,7 +78,7 @@ export const replay = (item: Record<string, unknown> | undefined, req: Idempoten
 
 /** Access pattern: the record of a key, one GetItem (commands whose answer is only known after their write). */
 export const findRecord = async (req: IdempotencyRequest) =>
-  (await ddb.send(new GetCommand({ TableName: tableName, Key: keys.idempotency(req.userId, req.route, req.key), ConsistentRead: true })))
+  (await ddb.send(new GetCommand({ TableName: tableName, Key: idempotencyItem.key(req), ConsistentRead: true })))
     .Item;
 
 /**

@@ -1,5 +1,5 @@
 import { tableName } from '../db/client';
-import { keys } from '../db/keys';
+import { rateCounterItem } from './items';
 import { ConditionFailed, updateItem, type TransactItem } from '../db/write';
 import { ThrottledError } from '../http/errors';
 import { msg } from '../i18n';
@@ -29,11 +29,11 @@ export const rateLimitUpdate = (rule: RateRule, userId: string, now: Date): Tran
   return {
     Update: {
       TableName: tableName,
-      Key: keys.rateCounter(userId, rule.name, rule.windowSeconds, new Date(start).toISOString()),
+      Key: rateCounterItem.key({ userId, name: rule.name, windowSeconds: rule.windowSeconds, windowStart: new Date(start).toISOString() }),
       UpdateExpression: 'SET #type = :type, expiresAt = :expires ADD #count :one',
       ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
       ExpressionAttributeNames: { '#type': 'type', '#count': 'count' },
-      ExpressionAttributeValues: { ':type': 'rate', ':expires': Math.ceil(end / 1000) + rule.windowSeconds, ':one': 1, ':limit': rule.limit },
+      ExpressionAttributeValues: { ':type': rateCounterItem.type, ':expires': Math.ceil(end / 1000) + rule.windowSeconds, ':one': 1, ':limit': rule.limit },
     },
   };
 };
@@ -52,7 +52,7 @@ export const throttled = (rule: RateRule, now: Date) =>
 export const takeRateLimit = async (rule: RateRule, userId: string, now: Date): Promise<void> => {
   const { Update } = rateLimitUpdate(rule, userId, now) as { Update: Parameters<typeof updateItem>[0] };
   try {
-    await updateItem(Update);
+    await updateItem(Update, 'rate');
   } catch (err) {
     if (err instanceof ConditionFailed) throw throttled(rule, now);
     throw err;

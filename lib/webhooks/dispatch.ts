@@ -78,7 +78,7 @@ export const attemptDelivery = async (
   }
   if (result.statusCode === 410 && webhook) {
     await recordAttempt(d, attempt, { status: 'gone' });
-    await disableWebhook(d.providerId, webhook.url, 'The endpoint answered 410 Gone.', now);
+    await disableWebhook(d.providerId, webhook.url, 'gone', now);
     return 'gone' as const;
   }
   const delay = RETRY_DELAYS_MS[attemptsSoFar - 1];

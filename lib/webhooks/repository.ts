@@ -5,12 +5,15 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { queryPage } from '../db/query';
+import { updateExpression } from '../db/item';
 import { Expr } from '../db/write';
 import { ConflictError, NotFoundError, ValidationError } from '../http/errors';
 import { UnsafeUrlError, checkWebhookUrl } from './address';
+import { deliveryItem, webhookItem } from './items';
 import { deliveryItemSchema, webhookItemSchema, type DeliveryItem, type WebhookItem } from './schemas';
 import { msg } from '../i18n';
 import type { DeliveryStatus } from '../i18n/terms';
+import type { DisabledReason } from './views';
 
 /** A signing secret of the Standard Webhooks form: `whsec_` and base64 of 24 random bytes. */
 export const newSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
@@ -26,13 +29,13 @@ export const putWebhook = async (providerId: string, rawUrl: string, now: Date, 
   });
   const at = now.toISOString();
   const item: WebhookItem = { providerId, url: url.toString(), secret: newSecret(), enabled, createdAt: at, updatedAt: at };
-  await ddb.send(new PutCommand({ TableName: tableName, Item: { ...keys.webhook(providerId), type: 'webhook', ...item } }));
+  await ddb.send(new PutCommand({ TableName: tableName, Item: webhookItem.item(item) }));
   return item;
 };
 
 /** A provider's endpoint (GetItem), or undefined. */
 export const getWebhook = async (providerId: string): Promise<WebhookItem | undefined> => {
-  const out = await ddb.send(new GetCommand({ TableName: tableName, Key: keys.webhook(providerId) }));
+  const out = await ddb.send(new GetCommand({ TableName: tableName, Key: webhookItem.key({ providerId }) }));
   return out.Item ? webhookItemSchema.parse(out.Item) : undefined;
 };
 
@@ -43,13 +46,16 @@ export const getOwnWebhook = async (providerId: string): Promise<WebhookItem> =>
   return webhook;
 };
 
-/** Stops deliveries to an endpoint that answered 410 Gone; only while it still has the URL that said so. */
-export const disableWebhook = async (providerId: string, url: string, reason: string, now: Date) => {
+/**
+ * Stops deliveries to an endpoint that answered 410 Gone; only while it still has the URL that said so.
+ * The reason is stored as its name and shown in the reader's language.
+ */
+export const disableWebhook = async (providerId: string, url: string, reason: DisabledReason, now: Date) => {
   try {
     await ddb.send(
       new UpdateCommand({
         TableName: tableName,
-        Key: keys.webhook(providerId),
+        Key: webhookItem.key({ providerId }),
         UpdateExpression: 'SET enabled = :false, disabledReason = :reason, updatedAt = :now',
         ConditionExpression: '#url = :url',
         ExpressionAttributeNames: { '#url': 'url' },
@@ -61,29 +67,13 @@ export const disableWebhook = async (providerId: string, url: string, reason: st
   }
 };
 
-/** Deliveries by status (GSI8): set by every write that sets a delivery's status. */
-const statusKeys = (d: Pick<DeliveryItem, 'providerId' | 'deliveryId' | 'createdAt'>, status: DeliveryItem['status']) => ({
-  GSI8PK: keys.deliveriesByStatus(d.providerId, status),
-  GSI8SK: keys.sortByTime(d.createdAt, d.deliveryId),
-});
-
-const retryKeys = (deliveryId: string, at: string) => ({ GSI4PK: keys.retryShard(deliveryId), GSI4SK: keys.sortByTime(at, deliveryId) });
-
 /** Records a delivery of one event, once: a redelivered stream record finds it already there. */
 export const createDelivery = async (d: DeliveryItem): Promise<boolean> => {
   try {
     await ddb.send(
       new PutCommand({
         TableName: tableName,
-        Item: {
-          ...keys.delivery(d.deliveryId),
-          type: 'delivery',
-          ...d,
-          GSI1PK: keys.providerDeliveries(d.providerId),
-          GSI1SK: keys.sortByTime(d.createdAt, d.deliveryId),
-          ...statusKeys(d, d.status),
-          ...retryKeys(d.deliveryId, d.nextAttemptAt ?? d.createdAt),
-        },
+        Item: deliveryItem.item(d),
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
     );
@@ -101,22 +91,17 @@ export const createDelivery = async (d: DeliveryItem): Promise<boolean> => {
  */
 export const claimAttempt = async (d: DeliveryItem, now: Date, leaseMs: number): Promise<boolean> => {
   const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+  const expr = new Expr();
+  const { sets } = deliveryItem.update(expr, { nextAttemptAt: leaseUntil }, { deliveryId: d.deliveryId, status: 'pending' });
+  sets.push(`${expr.name('attemptCount')} = ${expr.name('attemptCount')} + ${expr.value(1)}`);
   try {
     await ddb.send(
       new UpdateCommand({
         TableName: tableName,
-        Key: keys.delivery(d.deliveryId),
-        UpdateExpression: 'SET attemptCount = attemptCount + :one, nextAttemptAt = :lease, GSI4PK = :pk, GSI4SK = :sk',
-        ConditionExpression: '#status = :pending AND attemptCount = :seen',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':one': 1,
-          ':lease': leaseUntil,
-          ':pending': 'pending',
-          ':seen': d.attemptCount,
-          ':pk': keys.retryShard(d.deliveryId),
-          ':sk': keys.sortByTime(leaseUntil, d.deliveryId),
-        },
+        Key: deliveryItem.key(d),
+        UpdateExpression: updateExpression(sets),
+        ConditionExpression: `${expr.eq('status', 'pending')} AND ${expr.eq('attemptCount', d.attemptCount)}`,
+        ...expr.attrs(),
       }),
     );
     return true;
@@ -133,29 +118,18 @@ export const recordAttempt = async (
   outcome: { status: DeliveryItem['status']; nextAttemptAt?: string },
 ) => {
   const expr = new Expr();
-  const sets = [
-    `${expr.name('attempts')} = list_append(${expr.name('attempts')}, ${expr.value([attempt])})`,
-    `${expr.name('status')} = ${expr.value(outcome.status)}`,
-    `${expr.name('GSI8PK')} = ${expr.value(statusKeys(d, outcome.status).GSI8PK)}`,
-    `${expr.name('GSI8SK')} = ${expr.value(statusKeys(d, outcome.status).GSI8SK)}`,
-    `${expr.name('updatedAt')} = ${expr.value(attempt.at)}`,
-  ];
-  let remove = '';
-  if (outcome.nextAttemptAt) {
-    const k = retryKeys(d.deliveryId, outcome.nextAttemptAt);
-    sets.push(
-      `${expr.name('nextAttemptAt')} = ${expr.value(outcome.nextAttemptAt)}`,
-      `${expr.name('GSI4PK')} = ${expr.value(k.GSI4PK)}`,
-      `${expr.name('GSI4SK')} = ${expr.value(k.GSI4SK)}`,
-    );
-  } else {
-    remove = ` REMOVE ${expr.name('nextAttemptAt')}, ${expr.name('GSI4PK')}, ${expr.name('GSI4SK')}`;
-  }
+  const { sets, removes } = deliveryItem.update(
+    expr,
+    { status: outcome.status, nextAttemptAt: outcome.nextAttemptAt, updatedAt: attempt.at },
+    d,
+    true,
+  );
+  sets.push(`${expr.name('attempts')} = list_append(${expr.name('attempts')}, ${expr.value([attempt])})`);
   await ddb.send(
     new UpdateCommand({
       TableName: tableName,
-      Key: keys.delivery(d.deliveryId),
-      UpdateExpression: `SET ${sets.join(', ')}${remove}`,
+      Key: deliveryItem.key(d),
+      UpdateExpression: updateExpression(sets, removes),
       ...expr.attrs(),
     }),
   );
@@ -180,7 +154,7 @@ export const listDeliveries = async (providerId: string, q: { limit: number; cur
 /** Removes a provider's endpoint (one conditional DeleteItem); 404 when none is registered. Deliveries stay. */
 export const deleteWebhook = async (providerId: string): Promise<void> => {
   try {
-    await ddb.send(new DeleteCommand({ TableName: tableName, Key: keys.webhook(providerId), ConditionExpression: 'attribute_exists(PK)' }));
+    await ddb.send(new DeleteCommand({ TableName: tableName, Key: webhookItem.key({ providerId }), ConditionExpression: 'attribute_exists(PK)' }));
   } catch (err) {
     if (err instanceof ConditionalCheckFailedException) throw new NotFoundError('webhook');
     throw err;
@@ -189,7 +163,7 @@ export const deleteWebhook = async (providerId: string): Promise<void> => {
 
 /** One delivery by id, consistent (the answer after an attempt). */
 export const getDelivery = async (deliveryId: string): Promise<DeliveryItem | undefined> => {
-  const out = await ddb.send(new GetCommand({ TableName: tableName, Key: keys.delivery(deliveryId), ConsistentRead: true }));
+  const out = await ddb.send(new GetCommand({ TableName: tableName, Key: deliveryItem.key({ deliveryId }), ConsistentRead: true }));
   return out.Item ? parseDelivery(out.Item) : undefined;
 };
 
@@ -199,26 +173,18 @@ export const getDelivery = async (deliveryId: string): Promise<DeliveryItem | un
  */
 export const reopenDelivery = async (providerId: string, deliveryId: string, now: Date): Promise<DeliveryItem> => {
   const at = now.toISOString();
+  const expr = new Expr();
+  const { sets } = deliveryItem.update(expr, { status: 'pending', nextAttemptAt: at, updatedAt: at }, { deliveryId, providerId });
+  sets.push(`${expr.name('redeliveredAt')} = ${expr.value(at)}`);
+  const condition = `${expr.eq('type', deliveryItem.type)} AND ${expr.eq('providerId', providerId)} AND ${expr.in('status', ['failed', 'gone'])}`;
   try {
     const out = await ddb.send(
       new UpdateCommand({
         TableName: tableName,
-        Key: keys.delivery(deliveryId),
-        UpdateExpression:
-          'SET #status = :pending, nextAttemptAt = :at, redeliveredAt = :at, updatedAt = :at, GSI8PK = :g8pk, GSI4PK = :g4pk, GSI4SK = :g4sk',
-        ConditionExpression: '#type = :delivery AND providerId = :me AND #status IN (:failed, :gone)',
-        ExpressionAttributeNames: { '#status': 'status', '#type': 'type' },
-        ExpressionAttributeValues: {
-          ':pending': 'pending',
-          ':at': at,
-          ':g8pk': keys.deliveriesByStatus(providerId, 'pending'),
-          ':g4pk': keys.retryShard(deliveryId),
-          ':g4sk': keys.sortByTime(at, deliveryId),
-          ':delivery': 'delivery',
-          ':me': providerId,
-          ':failed': 'failed',
-          ':gone': 'gone',
-        },
+        Key: deliveryItem.key({ deliveryId }),
+        UpdateExpression: updateExpression(sets),
+        ConditionExpression: condition,
+        ...expr.attrs(),
         ReturnValues: 'ALL_NEW',
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }),
@@ -227,7 +193,7 @@ export const reopenDelivery = async (providerId: string, deliveryId: string, now
   } catch (err) {
     if (!(err instanceof ConditionalCheckFailedException)) throw err;
     const seen = err.Item ? unmarshall(err.Item as never) : undefined;
-    if (!seen || seen.type !== 'delivery' || seen.providerId !== providerId) throw new NotFoundError('delivery');
+    if (!seen || !deliveryItem.is(seen) || seen.providerId !== providerId) throw new NotFoundError('delivery');
     throw new ConflictError('DELIVERY_NOT_FAILED', msg('detail.deliveryNotFailed', { status: seen.status as DeliveryStatus }), {
       currentStatus: seen.status,
     });

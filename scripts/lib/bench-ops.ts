@@ -29,7 +29,7 @@ export const benchOps = async (ctx: { call: Call; measure: Measure; rounds: numb
   };
   const { ddb, tableName } = await import('../../lib/db/client');
   const { BatchWriteCommand } = await import('@aws-sdk/lib-dynamodb');
-  const { keys } = await import('../../lib/db/keys');
+  const { dashboardDayItem } = await import('../../lib/dashboard/items');
   const { dashboardDelta } = await import('../../lib/dashboard/model');
 
   const someOrder = (await call(h.buy, 'buyer', { body: { productId, planId: 'p1' } })).body;
@@ -67,7 +67,7 @@ export const benchOps = async (ctx: { call: Call; measure: Measure; rounds: numb
       for (const [k, n] of Object.entries(d.counts)) day[k] = (day[k] ?? 0) + (n ?? 0);
       days.set(d.day, day);
     }
-    const items = [...days].map(([day, counts]) => ({ PK: keys.dashboard(providerId), SK: keys.dashboardDay(day), type: 'dashboard-day', day, ...counts }));
+    const items = [...days].map(([day, counts]) => dashboardDayItem.item({ providerId, day, ...counts } as never));
     for (let i = 0; i < items.length; i += 25) {
       await ddb.send(new BatchWriteCommand({ RequestItems: { [tableName]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
     }

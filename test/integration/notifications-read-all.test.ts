@@ -20,7 +20,7 @@ const notify = (createdAt = new Date()) =>
   recordNotification({
     notificationId: newId(createdAt.getTime()),
     recipientId: user(WHO).id,
-    type: 'start',
+    action: 'start',
     orderId: newId(),
     title: { zh: '服务商已开始实施', en: 'Work started' },
     body: { zh: '正文', en: 'Body' },
@@ -61,7 +61,7 @@ describe('POST /notifications/read-all', () => {
       const at = new Date(Date.now() - 500);
       const id = newId(at.getTime());
       await recordNotification({
-        notificationId: id, recipientId: user(WHO).id, type: 'start', orderId: newId(),
+        notificationId: id, recipientId: user(WHO).id, action: 'start', orderId: newId(),
         title: { zh: 't', en: 't' }, body: { zh: 'b', en: 'b' }, read: false, createdAt: at.toISOString(),
       });
       ids.push(id);

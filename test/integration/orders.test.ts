@@ -360,3 +360,24 @@ describe('order lists', () => {
     expect((await invoke(listBuyer, { as: 'buyer2', query: { cursor: mine.body.nextCursor } })).status).toBe(400);
   });
 });
+
+describe('order texts in the reader’s language', () => {
+  const zh = { 'accept-language': 'zh-CN,zh;q=0.9' };
+
+  it('names the refused command and the status in Chinese, and in English for English', async () => {
+    const order = await orderIn('implementing');
+    const refused = await invoke(start, { as: 'provider', params: { orderId: order.orderId }, headers: zh });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'INVALID_STATE', currentStatus: 'implementing', detail: '当前状态（实施中）下不能执行「开始实施」。' });
+    const english = await invoke(start, { as: 'provider', params: { orderId: order.orderId }, headers: { 'accept-language': 'en' } });
+    expect(english.body.detail).toBe('Cannot start the work while the status is implementing.');
+  });
+
+  it('labels the status for each party from the catalogue', async () => {
+    const order = await orderIn('implementing');
+    const view = must(await invoke(getOrder, { as: 'buyer', params: { orderId: order.orderId }, headers: zh }), 200);
+    expect(view.labels).toEqual({ provider: '实施中', buyer: '实施中' });
+    const en = must(await invoke(getOrder, { as: 'buyer', params: { orderId: order.orderId }, headers: { 'accept-language': 'en' } }), 200);
+    expect(en.labels).toEqual({ provider: 'Implementing', buyer: 'Implementing' });
+  });
+});

@@ -51,13 +51,14 @@ describe('the packaged production stack', () => {
     expect(existsSync(join(dir, 'sourcemaps', 'functions', 'orders', 'start.mjs.map'))).toBe(true);
   });
 
-  it('runs on nodejs22.x without --enable-source-maps and publishes metrics in the Marketplace namespace', () => {
+  it('runs on nodejs22.x without --enable-source-maps, logs at INFO and publishes metrics in the Marketplace namespace', () => {
     for (const [id, fn] of ofType('AWS::Lambda::Function')) {
       expect(fn.Properties.Runtime, id).toBe('nodejs22.x');
       const env = fn.Properties.Environment.Variables;
       expect(env.NODE_OPTIONS ?? '', id).not.toMatch(/enable-source-maps/);
       expect(env.POWERTOOLS_METRICS_NAMESPACE, id).toBe('Marketplace');
       expect(env.POWERTOOLS_METRICS_DISABLED, id).toBe('false');
+      expect(env.POWERTOOLS_LOG_LEVEL, id).toBe('INFO');
     }
   });
 

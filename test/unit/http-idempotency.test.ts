@@ -7,6 +7,7 @@ import { jsonBody } from '../../lib/http/middleware/body';
 import { idempotency, type AnswerStore, type IdempotentCall } from '../../lib/http/middleware/idempotency';
 import type { Reply, RequestState } from '../../lib/http/middleware/state';
 import { apiEvent, stackOf } from '../support/api-event';
+import { msg } from '../../lib/i18n';
 
 const noteBody = z.strictObject({ note: z.string() });
 
@@ -22,7 +23,7 @@ const memoryStore = () => {
     replay: vi.fn(async (scope: Scope) => {
       const found = answers.get(scope.id);
       if (!found) return undefined;
-      if (found.body !== scope.body) throw new ConflictError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with a different request body.');
+      if (found.body !== scope.body) throw new ConflictError('IDEMPOTENCY_KEY_REUSED', msg('detail.idempotencyKeyReused'));
       return { ...found.reply, headers: { 'idempotent-replayed': 'true' } };
     }),
     record: vi.fn(async (scope: Scope, reply: Reply) => void answers.set(scope.id, { body: scope.body, reply })),

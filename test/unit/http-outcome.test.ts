@@ -34,7 +34,7 @@ describe('the outcome middleware', () => {
   });
 
   it('logs a refusal at INFO with its code, and counts it with the code', async () => {
-    const { count, lines } = await run(async () => Promise.reject(new ConflictError('INVALID_STATE', 'no')));
+    const { count, lines } = await run(async () => Promise.reject(new ConflictError('INVALID_STATE', msg('detail.orderChanged'))));
     expect(count).toHaveBeenCalledWith('POST /orders/01JZ/start', 'POST', 409, 'INVALID_STATE');
     expect(lines).toEqual([expect.objectContaining({ level: 'INFO', message: 'refused', status: 409, code: 'INVALID_STATE' })]);
   });
@@ -60,7 +60,7 @@ describe('the response middleware', () => {
   it('serializes accepted answers and problems alike', async () => {
     const ok = await stackOf([response()], async () => ({ status: 302, headers: { location: 'https://x' } }))(command);
     expect(ok).toEqual({ statusCode: 302, headers: { 'content-type': 'application/json', location: 'https://x' }, body: '' });
-    const refused = await stackOf([response(), problemAnswers()], async () => Promise.reject(new ConflictError('X', 'no')))(command);
+    const refused = await stackOf([response(), problemAnswers()], async () => Promise.reject(new ConflictError('X', msg('detail.orderChanged'))))(command);
     expect(refused.statusCode).toBe(409);
     expect(JSON.parse(refused.body).code).toBe('X');
   });

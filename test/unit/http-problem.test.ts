@@ -5,6 +5,7 @@ import { response } from '../../lib/http/middleware/response';
 import { logger } from '../../lib/observability/logger';
 import { apiEvent, stackOf } from '../support/api-event';
 import { captureOutput } from '../support/output';
+import { msg } from '../../lib/i18n';
 
 const failing = (err: unknown) => stackOf([problemAnswers()], async () => Promise.reject(err));
 const at = (headers: Record<string, string> = {}) => apiEvent({ method: 'POST', path: '/orders/01JZ/start', headers, requestId: 'req-problem' });
@@ -15,7 +16,7 @@ describe('the problem middleware', () => {
   afterEach(() => logger.resetKeys());
 
   it('answers a domain error as application/problem+json with its status, code, headers and fields', async () => {
-    const reply = await failing(new ThrottledError('At most 20 orders per 60 seconds; try again later.', 12.2))(at());
+    const reply = await failing(new ThrottledError(msg('detail.rateLimited', { limit: 20, name: 'orders', seconds: 60 }), 12.2))(at());
     expect(reply).toEqual({
       status: 429,
       headers: { 'content-type': 'application/problem+json', 'content-language': 'en', 'retry-after': '13' },

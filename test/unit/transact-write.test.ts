@@ -3,8 +3,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const send = vi.hoisted(() => vi.fn());
-// the IAM recorder (test/support/dynamodb-calls.ts) finds its middleware already there
-vi.mock('../../lib/db/client', () => ({ ddb: { send, middlewareStack: { identify: () => ['recordIamActions'] } }, tableName: 'T' }));
+vi.mock('../../lib/db/client', () => ({ ddb: { send }, tableName: 'T' }));
 
 import { ConditionFailed, transactWrite } from '../../lib/db/write';
 

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { defineItem } from '../db/item';
+import { keys } from '../db/keys';
+import { attachmentItemSchema } from './schemas';
+
+/** An attachment's record (the bytes are in S3), in its order's partition. */
+export const attachmentItem = defineItem({
+  name: 'attachment',
+  type: 'attachment',
+  home: 'lib/attachments/items.ts',
+  description: 'An upload granted to an order (the bytes are in S3), in the order’s partition.',
+  schema: attachmentItemSchema,
+  key: (a: { orderId: string; attachmentId: string }) => keys.attachment(a.orderId, a.attachmentId),
+});
+
+/** How many uploads an order was granted: the condition that holds an order to its maximum. */
+export const attachmentCounterItem = defineItem({
+  name: 'attachment counter',
+  type: 'attachment-counter',
+  home: 'lib/attachments/items.ts',
+  description: 'The number of uploads granted to an order, in the order’s partition.',
+  schema: z.object({ count: z.number() }),
+  key: (c: { orderId: string }) => keys.attachmentCounter(c.orderId),
+  keyOnly: ['orderId'],
+});

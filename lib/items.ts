@@ -1,0 +1,32 @@
+import { attachmentCounterItem, attachmentItem } from './attachments/items';
+import { dashboardDayItem, dashboardMarkItem, dashboardStatusItem } from './dashboard/items';
+import { inboxItem, notificationItem } from './notifications/items';
+import { orderEntryItem, orderItem } from './orders/items';
+import { productEntryItem, productItem } from './products/items';
+import { reviewItem } from './reviews/items';
+import { idempotencyItem, orderIdempotencyItem, rateCounterItem } from './shared/items';
+import { deliveryItem, webhookItem } from './webhooks/items';
+
+/**
+ * Every item type of the table, by its declaration (lib/db/item.ts). docs/indexes.md is generated from this
+ * list (`npm run docs:indexes`); a test holds the table's definition in serverless.yml to it.
+ */
+export const ITEM_DECLARATIONS = [
+  productItem,
+  productEntryItem,
+  orderItem,
+  orderEntryItem,
+  attachmentItem,
+  attachmentCounterItem,
+  reviewItem,
+  notificationItem,
+  inboxItem,
+  webhookItem,
+  deliveryItem,
+  idempotencyItem,
+  orderIdempotencyItem,
+  rateCounterItem,
+  dashboardMarkItem,
+  dashboardDayItem,
+  dashboardStatusItem,
+] as const;

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { defineItem } from '../db/item';
+import { keys } from '../db/keys';
+import { orderItemSchema, timelineEntrySchema } from './schemas';
+
+const byCreation = { uses: ['createdAt', 'orderId'] as const, build: (o: { createdAt: string; orderId: string }) => keys.sortByTime(o.createdAt, o.orderId) };
+
+/**
+ * An order's head: the order as it is now. `dueAt` (when a job next has something to do with it, from the
+ * order and the periods: lib/orders/schedule.ts) is a fact of its due-index key only, not stored.
+ */
+export const orderItem = defineItem({
+  name: 'order',
+  type: 'order',
+  home: 'lib/orders/items.ts',
+  description: 'An order as it is now (its head), with a snapshot of the product bought.',
+  schema: orderItemSchema,
+  key: (o: { orderId: string; dueAt?: string }) => keys.order(o.orderId),
+  keyOnly: ['dueAt'],
+  indexes: {
+    GSI1: {
+      pk: { uses: ['providerId'], build: (o) => keys.providerOrders(o.providerId) },
+      sk: byCreation,
+      serves: ['a provider’s orders, newest first (`GET /provider/orders`, the export); the operator’s order search by provider'],
+    },
+    GSI2: {
+      pk: { uses: ['buyerId'], build: (o) => keys.buyerOrders(o.buyerId) },
+      sk: byCreation,
+      serves: ['a buyer’s orders, newest first (`GET /buyer/orders`); the operator’s order search by buyer'],
+    },
+    GSI4: {
+      when: { uses: ['dueAt'], test: (o) => o.dueAt !== undefined, doc: 'while a job has something to do with it' },
+      pk: { uses: ['orderId'], build: (o) => keys.dueShard(o.orderId), doc: 'DUE#<shard of orderId>' },
+      sk: { uses: ['dueAt', 'orderId'], build: (o) => keys.sortByTime(o.dueAt!, o.orderId) },
+      serves: ['orders due for an automatic transition or a reminder, by shard (the order job)'],
+    },
+    GSI5: {
+      pk: { uses: ['providerId', 'status'], build: (o) => keys.providerOrdersIn(o.providerId, o.status) },
+      sk: byCreation,
+      serves: ['a provider’s orders in one status (`GET /provider/orders?status=`)'],
+    },
+    GSI6: {
+      pk: { uses: ['buyerId', 'status'], build: (o) => keys.buyerOrdersIn(o.buyerId, o.status) },
+      sk: byCreation,
+      serves: ['a buyer’s orders in one status (`GET /buyer/orders?status=`)'],
+    },
+    GSI7: {
+      pk: { uses: ['orderId'], build: (o) => keys.allOrdersShard(o.orderId), doc: 'ORDERS#<shard of orderId>' },
+      sk: byCreation,
+      serves: ['the operator’s order search, every order (`GET /operator/orders`), shards merged'],
+    },
+    GSI8: {
+      pk: { uses: ['status', 'orderId'], build: (o) => keys.ordersByStatusShard(o.status, o.orderId), doc: 'ORDERS#<status>#<shard of orderId>' },
+      sk: {
+        uses: ['status', 'statusSince', 'createdAt', 'orderId'],
+        build: (o) => keys.sortByTime(o.status === 'disputed' ? o.statusSince : o.createdAt, o.orderId),
+        doc: '<createdAt>#<orderId> (disputed: <statusSince>#<orderId>)',
+      },
+      serves: ['the operator’s order search by status (`GET /operator/orders?status=`); the appeal queue, oldest appeal first'],
+    },
+  },
+});
+
+/** An order's timeline entry as stored: the entry, the order's parties (the stream's consumers read them). */
+export const orderEntrySchema = timelineEntrySchema.extend({
+  entity: z.literal('order'),
+  buyerId: z.string(),
+  providerId: z.string(),
+});
+
+/** An order's timeline entry, keyed by the order version it made: entries follow each other in version order. */
+export const orderEntryItem = defineItem({
+  name: 'order timeline entry',
+  type: 'timeline',
+  home: 'lib/orders/items.ts',
+  description: 'One step of an order (who, which action, from and to which status, its data), in the order’s partition.',
+  schema: orderEntrySchema,
+  key: (e: { orderId: string; version: number }) => keys.orderTimeline(e.orderId, e.version),
+  keyDoc: { SK: 'TIMELINE#<version, 10 digits>' },
+});

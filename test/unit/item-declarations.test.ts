@@ -1,0 +1,151 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Expr } from '../../lib/db/write';
+import { indexes } from '../../lib/db/keys';
+import { ITEM_DECLARATIONS } from '../../lib/items';
+import { notificationItem } from '../../lib/notifications/items';
+import { orderItem } from '../../lib/orders/items';
+import { productItem } from '../../lib/products/items';
+import { contentSchema, type ProductItem } from '../../lib/products/schemas';
+import { deliveryItem } from '../../lib/webhooks/items';
+import { tableDefinition } from '../../scripts/lib/infra';
+import { renderIndexMap } from '../../scripts/lib/index-map';
+
+const content = contentSchema.parse({
+  name: 'Nginx 调优',
+  serviceType: 'ops_service',
+  summary: '调优',
+  description: '由认证工程师完成。',
+  logoUrl: 'https://cdn.example.com/logos/ops.png',
+  category: '运维服务',
+  tags: ['运维'],
+  deliveryDays: 3,
+  warrantyDays: 30,
+  plans: [{ planId: 'once', name: '单次服务', duration: 1, unit: 'times', listPrice: 100_000, price: 88_000 }],
+  requirementsTemplate: [],
+  requirementsBeforeStart: false,
+});
+
+const product = (over: Partial<ProductItem> = {}): ProductItem => ({
+  productId: '01PRODUCT',
+  providerId: 'prov',
+  listing: 'unlisted',
+  review: 'draft',
+  version: 1,
+  live: null,
+  draft: content,
+  reviewHistory: [],
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  ...over,
+});
+
+describe('the index map', () => {
+  it('docs/indexes.md is what `npm run docs:indexes` writes from the declarations', () => {
+    const committed = readFileSync(join(__dirname, '..', '..', 'docs', 'indexes.md'), 'utf8');
+    expect(committed, 'docs/indexes.md is stale: run `npm run docs:indexes`').toBe(renderIndexMap());
+  });
+
+  it('the table serverless.yml deploys (and the local stack creates) has exactly the declared indexes', () => {
+    const table = tableDefinition('T');
+    const declared = Object.values(indexes).map((i) => ({ name: i.name, pk: i.pk, sk: i.sk }));
+    const deployed = (table.GlobalSecondaryIndexes ?? []).map((g) => ({
+      name: g.IndexName,
+      pk: g.KeySchema?.find((k) => k.KeyType === 'HASH')?.AttributeName,
+      sk: g.KeySchema?.find((k) => k.KeyType === 'RANGE')?.AttributeName,
+    }));
+    expect(deployed).toEqual(declared);
+    for (const g of table.GlobalSecondaryIndexes ?? []) expect(g.Projection?.ProjectionType, g.IndexName).toBe('ALL');
+    const stringAttrs = (table.AttributeDefinitions ?? []).filter((a) => a.AttributeType === 'S').map((a) => a.AttributeName);
+    expect(stringAttrs.sort()).toEqual(['PK', 'SK', ...declared.flatMap((d) => [d.pk, d.sk])].sort());
+  });
+
+  it('every index of the table holds at least one declared item type, and every declared place is an index of the table', () => {
+    const used = new Set(ITEM_DECLARATIONS.flatMap((d) => d.places().map(([name]) => name)));
+    expect([...used].sort()).toEqual(Object.keys(indexes).sort());
+  });
+
+  it('names every declaration once', () => {
+    const names = ITEM_DECLARATIONS.map((d) => d.spec.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+});
+
+describe('item declarations', () => {
+  it('write the key, the entity as `type`, and the index keys; stale index keys of a read item are computed again', () => {
+    const item = productItem.item({ ...product({ listing: 'listed', review: 'none', live: content, listedAt: '2026-01-02T00:00:00.000Z' }), GSI4PK: 'stale' } as never);
+    expect(item).toMatchObject({
+      PK: 'PRODUCT#01PRODUCT',
+      SK: 'PRODUCT',
+      type: 'product',
+      GSI1PK: 'PROVIDER#prov#PRODUCTS',
+      GSI2PK: 'CATALOG',
+      GSI2SK: '2026-01-02T00:00:00.000Z#01PRODUCT',
+      GSI3PK: 'CATALOG#ops_service',
+      GSI5PK: 'PROVIDER#prov#PRODUCTS#listed',
+      GSI8PK: 'PRODUCTS#listed',
+    });
+    expect(item).not.toHaveProperty('GSI4PK');
+  });
+
+  it('refuse a value that does not match the shape', () => {
+    expect(() => productItem.item({ ...product(), listing: 'sold' } as never)).toThrow(/does not match its declaration/);
+  });
+
+  it('puts a product in the review queue only while in review, and out of the catalogue unless listed', () => {
+    const inReview = productItem.indexAttributes(product({ review: 'in_review', submittedAt: '2026-01-03T00:00:00.000Z' }));
+    expect(inReview).toMatchObject({ GSI4PK: 'REVIEW', GSI4SK: '2026-01-03T00:00:00.000Z#01PRODUCT' });
+    expect(inReview).not.toHaveProperty('GSI2PK');
+    expect(inReview).not.toHaveProperty('GSI3PK');
+  });
+
+  it('an update rewrites exactly the index keys made of what it changes, and leaves a sparse index it no longer matches', () => {
+    // editing a draft: the review code moves in GSI5 and GSI8, and nothing is in review
+    expect(productItem.indexChanges({ review: 'draft' }, { productId: '01PRODUCT' })).toEqual({
+      set: { GSI5SK: '1#01PRODUCT', GSI8SK: '1#01PRODUCT' },
+      remove: ['GSI4PK', 'GSI4SK'],
+    });
+    const expr = new Expr();
+    const { sets, removes } = notificationItem.update(expr, { read: true, readAt: 'now' });
+    expect(sets).toHaveLength(2);
+    expect(removes.map((r) => expr.names[r])).toEqual(['GSI2PK', 'GSI2SK']);
+  });
+
+  it('an update that moves a key must know every fact it is made of', () => {
+    // approving a product lists it (since when?) in the listed partition of its provider (whose?): unknown here
+    expect(() => productItem.indexChanges({ listing: 'listed', review: 'none' }, { productId: '01PRODUCT' })).toThrow(/does not know/);
+    expect(() => productItem.indexChanges({ listing: 'delisted' }, { productId: '01PRODUCT' })).toThrow(/`providerId`/);
+  });
+
+  it('an order is in the due index only while a job has something to do with it, and the appeal queue sorts by appeal time', () => {
+    const order = {
+      orderId: '01ORDER',
+      providerId: 'prov',
+      buyerId: 'buyer',
+      status: 'disputed',
+      statusSince: '2026-02-01T00:00:00.000Z',
+      createdAt: '2026-01-01T00:00:00.000Z',
+    } as never;
+    expect(orderItem.indexAttributes(order)).not.toHaveProperty('GSI4PK');
+    const due = orderItem.indexAttributes({ ...(order as object), dueAt: '2026-02-08T00:00:00.000Z' } as never);
+    expect(due.GSI4PK).toMatch(/^DUE#\d+$/);
+    expect(due.GSI4SK).toBe('2026-02-08T00:00:00.000Z#01ORDER');
+    expect(due.GSI8SK).toBe('2026-02-01T00:00:00.000Z#01ORDER');
+    expect(due.GSI6PK).toBe('BUYER#buyer#ORDERS#disputed');
+  });
+
+  it('a delivery leaves the retry index when it is no longer pending', () => {
+    const d = {
+      deliveryId: '01D',
+      providerId: 'prov',
+      status: 'pending',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      nextAttemptAt: '2026-01-01T00:01:00.000Z',
+    } as never;
+    expect(deliveryItem.indexChanges({ status: 'succeeded', nextAttemptAt: undefined }, d, true)).toEqual({
+      set: { GSI8PK: 'PROVIDER#prov#DELIVERIES#succeeded' },
+      remove: ['GSI4PK', 'GSI4SK'],
+    });
+  });
+});
