@@ -75,6 +75,8 @@ const config = (serverless) => {
     ...esbuildOptions,
     outputFileExtension: '.mjs',
     sourcemap: local ? 'linked' : 'external',
+    // locally each bundle's inputs are recorded, so that a restart with nothing changed reuses the bundles
+    metafile: local,
     exclude: [],
     packager: 'npm',
     outputWorkFolder: workFolder,

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildAll, coldStart, type Built } from './bench/bundles';
-import { ensureTable, ensureUser, ensureUserPool, freePort, signIn, startCognito, startDynamo, startS3 } from './lib/stack';
+import { composeStack } from './lib/compose';
+import { ensureUser, signIn } from './lib/stack';
 
 // Locally on Node 20 the AWS SDK warns of its future Node 22 requirement; deployed functions run on Node 22.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -28,35 +28,22 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '–');
 
 const main = async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'market-bench-'));
-  const [dynamoPort, cognitoPort] = [await freePort(), await freePort()];
-  const dynamo = await startDynamo(dynamoPort);
-  const cognito = await startCognito(cognitoPort, dir);
-  const s3rver = await startS3(await freePort(), join(dir, 's3'), 'market-bench-attachments', { reset: true });
+  const stack = await composeStack({ parts: ['dynamodb', 'cognito', 's3'], tableName: 'MarketBench', poolName: 'bench', bucket: 'market-bench-attachments' });
+  const s3rver = stack.s3;
   const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
   const md: string[] = [`# Benchmark ${new Date().toISOString()}`, '', `Node ${process.version}, DynamoDB Local, real handlers.`, ''];
   try {
-    const dynamodb = `http://127.0.0.1:${dynamoPort}`;
-    const cognitoEndpoint = `http://127.0.0.1:${cognitoPort}`;
-    await ensureTable(dynamodb, 'MarketBench');
-    const pool = await ensureUserPool(cognitoEndpoint, 'bench');
+    const cognitoEndpoint = stack.cognito.endpoint;
+    const pool = stack.cognito;
     const password = 'Bench2026!x';
     const token = async (email: string, role: 'provider' | 'buyer' | 'operator') => {
       await ensureUser(cognitoEndpoint, pool.userPoolId, email, password, role);
       return signIn(cognitoEndpoint, pool.clientId, email, password);
     };
     const functionEnv = {
-      TABLE_NAME: 'MarketBench',
-      DYNAMODB_ENDPOINT: dynamodb,
-      AUTH_ISSUER: `${cognitoEndpoint}/${pool.userPoolId}`,
-      AUTH_CLIENT_ID: pool.clientId,
-      AUTH_ALLOW_HTTP_ISSUER: 'true',
-      WEBHOOK_ALLOW_LOOPBACK: 'true',
+      ...stack.functionEnv,
       POWERTOOLS_LOG_LEVEL: 'SILENT',
       POWERTOOLS_METRICS_DISABLED: 'true',
-      S3_ENDPOINT: s3rver.endpoint,
-      ATTACHMENTS_BUCKET: s3rver.bucket,
-      AWS_REGION: 'us-east-1',
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
       // the per-user limits stay on (their counter is part of a creation's cost) but out of the way
@@ -307,10 +294,7 @@ const main = async () => {
       md.push(...scale.md);
     }
   } finally {
-    await s3rver.close();
-    dynamo.kill();
-    cognito.kill();
-    rmSync(dir, { recursive: true, force: true });
+    await stack.stop();
   }
   mkdirSync(join(ROOT, '.bench'), { recursive: true });
   writeFileSync(join(ROOT, '.bench', 'results.json'), JSON.stringify(results, null, 2));

@@ -1,10 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ChildProcess } from 'node:child_process';
+import { composeStack, type ComposedStack } from './lib/compose';
 import { checkRecords, client, runJourneys, type Request } from './lib/journeys';
-import { startOffline } from './lib/offline';
-import { ensureTable, ensureUser, ensureUserPool, freePort, signIn, startCognito, startDynamo } from './lib/stack';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -23,54 +21,34 @@ const OUTAGE = Number(process.env.CHAOS_OUTAGE_SECONDS ?? 4);
 const PASSWORD = 'Chaos2026!pass';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const stopped = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
-
 const main = async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'market-chaos-'));
-  const [dynamoPort, cognitoPort, apiPort, lambdaPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
-  const dynamoDir = join(dir, 'dynamodb');
-  let dynamo = await startDynamo(dynamoPort, dynamoDir);
-  let cognito = await startCognito(cognitoPort, dir);
-  const dynamodbEndpoint = `http://127.0.0.1:${dynamoPort}`;
-  const cognitoEndpoint = `http://127.0.0.1:${cognitoPort}`;
-  const workFolder = `.esbuild-chaos-${process.pid}`;
-  let offline: ChildProcess | undefined;
+  console.log('Bundling the functions for a private serverless-offline…');
+  // DynamoDB Local on disk (a temporary folder), so that its items survive each outage
+  const dataDir = mkdtempSync(join(tmpdir(), 'market-chaos-'));
+  const users = Object.fromEntries(
+    (['provider', 'buyer', 'operator'] as const).map((role) => [role, { email: `${role}@chaos.example`, password: PASSWORD, roles: role, token: true }]),
+  );
+  let stack: ComposedStack | undefined;
   const stopAll = async () => {
-    for (const child of [offline, cognito, dynamo]) if (child) await stopped(child);
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(join(__dirname, '..', workFolder), { recursive: true, force: true });
+    await stack?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   };
   process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
   try {
-    await ensureTable(dynamodbEndpoint, 'MarketChaos');
-    const pool = await ensureUserPool(cognitoEndpoint, 'market-chaos');
-    for (const [email, role] of [['provider@chaos.example', 'provider'], ['buyer@chaos.example', 'buyer'], ['operator@chaos.example', 'operator']] as const) {
-      await ensureUser(cognitoEndpoint, pool.userPoolId, email, PASSWORD, role);
-    }
-    console.log('Bundling the functions for a private serverless-offline…');
-    offline = await startOffline({
-      env: {
-        TABLE_NAME: 'MarketChaos',
-        DYNAMODB_ENDPOINT: dynamodbEndpoint,
-        AUTH_ISSUER: `${cognitoEndpoint}/${pool.userPoolId}`,
-        AUTH_CLIENT_ID: pool.clientId,
-        AUTH_ALLOW_HTTP_ISSUER: 'true',
-        POWERTOOLS_LOG_LEVEL: 'ERROR',
-        STREAM_CHECKPOINT_FILE: join(dir, 'stream-checkpoint.json'),
-      },
-      apiPort,
-      lambdaPort,
-      workFolder,
-      quiet: process.env.CHAOS_VERBOSE !== '1',
+    stack = await composeStack({
+      parts: ['dynamodb', 'cognito', 'offline'],
+      dataDir,
+      tableName: 'MarketChaos',
+      poolName: 'market-chaos',
+      bucket: 'market-chaos-attachments',
+      users,
+      logLevel: 'ERROR',
+      offline: { workFolder: '.esbuild/chaos' },
+      verbose: process.env.CHAOS_VERBOSE === '1',
     });
-    const request: Request = client(`http://127.0.0.1:${apiPort}`);
-    const token = (email: string) => signIn(cognitoEndpoint, pool.clientId, email, PASSWORD);
-    const [provider, buyer, operator] = [await token('provider@chaos.example'), await token('buyer@chaos.example'), await token('operator@chaos.example')];
+    const request: Request = client(stack.apiUrl);
+    const [provider, buyer, operator] = [stack.users.provider.token, stack.users.buyer.token, stack.users.operator.token];
+    const running = stack;
 
     // a listed product without a requirements form
     const made = await request('POST', '/provider/products', provider, {
@@ -98,15 +76,7 @@ const main = async () => {
       for (let turn = 0; Date.now() < deadline - OUTAGE * 1000 - 2000; turn++) {
         const which = turn % 2 === 0 ? 'DynamoDB Local' : 'cognito-local';
         const at = Date.now();
-        if (which === 'DynamoDB Local') {
-          await stopped(dynamo);
-          await sleep(OUTAGE * 1000);
-          dynamo = await startDynamo(dynamoPort, dynamoDir);
-        } else {
-          await stopped(cognito);
-          await sleep(OUTAGE * 1000);
-          cognito = await startCognito(cognitoPort, dir);
-        }
+        await running.outage(which === 'DynamoDB Local' ? 'dynamodb' : 'cognito', OUTAGE * 1000);
         outages.push(`${which} down ${((Date.now() - at) / 1000).toFixed(1)} s`);
         await sleep(3000);
       }

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT, functionEnv, readStackFile } from './lib/local-config';
+import { ROOT, functionEnv, noStackFile, readStackFile } from './lib/local-config';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -15,7 +15,7 @@ if (!fn || !eventPath) {
 }
 const stack = readStackFile();
 if (!stack) {
-  console.error('No .local/stack.json: run `npm start` first.');
+  console.error(noStackFile());
   process.exit(1);
 }
 const result = spawnSync(join(ROOT, 'node_modules', '.bin', 'osls'), ['invoke', 'local', '-f', fn, '-p', eventPath, '--stage', 'local'], {

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { readStackFile } from './lib/local-config';
+import { noStackFile, readStackFile } from './lib/local-config';
 import { checkRecords, client, runJourneys } from './lib/journeys';
 import { signIn } from './lib/stack';
 
@@ -32,7 +32,7 @@ const PASSWORD = 'Market2026!';
 
 const main = async () => {
   const stack = readStackFile();
-  if (!stack) throw new Error('No .local/stack.json: run `npm start` first.');
+  if (!stack) throw new Error(noStackFile());
   const api = stack.apiUrl;
   const token = (email: string) => signIn(stack.cognito.endpoint, stack.cognito.clientId, email, PASSWORD);
   const buyer = await token('buyer@example.com');

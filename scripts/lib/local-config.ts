@@ -1,18 +1,20 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { REGION, type PoolIds } from './stack';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 
 export const ROOT = join(__dirname, '..', '..');
-/** The local stack's state (DynamoDB Local's data, cognito-local's, the stack file); LOCAL_DIR moves it. */
+/** The local stack's state (DynamoDB Local's data, cognito-local's, S3 objects, the stack file); LOCAL_DIR moves it. */
 export const LOCAL_DIR = process.env.LOCAL_DIR ? resolve(process.env.LOCAL_DIR) : join(ROOT, '.local');
 export const STACK_FILE = join(LOCAL_DIR, 'stack.json');
+/**
+ * Where a running `npm start` says its state is: scripts in another terminal (`npm run token`, `user:add`,
+ * `invoke`, `load`) find a stack started with LOCAL_DIR without being given it. Removed when that stack stops.
+ */
+export const STACK_POINTER = join(ROOT, '.local-stack');
 
-export const ports = {
-  api: Number(process.env.API_PORT ?? 3000),
-  lambda: Number(process.env.LAMBDA_PORT ?? 3002),
-  dynamodb: Number(process.env.DYNAMODB_PORT ?? 8124),
-  cognito: Number(process.env.COGNITO_PORT ?? 9229),
-  s3: Number(process.env.S3_PORT ?? 4569),
+/** A path as the person running the stack should read it: relative to the project when inside it. */
+export const shown = (path: string) => {
+  const rel = relative(ROOT, path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 };
 
 /** The attachments bucket in the local S3 emulator. */
@@ -32,21 +34,30 @@ export interface StackFile {
   cognito: { endpoint: string; region: string; userPoolId: string; clientId: string };
   dynamodb: { endpoint: string; tableName: string };
   s3?: { endpoint: string; bucket: string };
+  consoleUrl?: string;
 }
 
-export const readStackFile = (): StackFile | undefined =>
-  existsSync(STACK_FILE) ? (JSON.parse(readFileSync(STACK_FILE, 'utf8')) as StackFile) : undefined;
+/** The stack file a script should read: LOCAL_DIR's when set, else the running stack's (the pointer), else .local's. */
+export const findStackFile = () => {
+  if (process.env.LOCAL_DIR || !existsSync(STACK_POINTER)) return STACK_FILE;
+  const pointed = join(readFileSync(STACK_POINTER, 'utf8').trim(), 'stack.json');
+  return existsSync(pointed) ? pointed : STACK_FILE;
+};
 
-export const writeStackFile = (pool: PoolIds) => {
-  mkdirSync(LOCAL_DIR, { recursive: true });
-  const stack: StackFile = {
-    apiUrl: `http://127.0.0.1:${ports.api}`,
-    cognito: { endpoint: `http://127.0.0.1:${ports.cognito}`, region: REGION, ...pool },
-    dynamodb: { endpoint: `http://127.0.0.1:${ports.dynamodb}`, tableName: TABLE_NAME },
-    s3: { endpoint: `http://127.0.0.1:${ports.s3}`, bucket: ATTACHMENTS_BUCKET },
-  };
+/** Why no stack file was found, in one line. */
+export const noStackFile = (file = findStackFile()) => `No ${shown(file)}: run \`npm start\` first (with the same LOCAL_DIR, if it was set).`;
+
+export const readStackFile = (file = findStackFile()): StackFile | undefined =>
+  existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as StackFile) : undefined;
+
+export const writeStackFile = (stack: StackFile) => {
   writeFileSync(STACK_FILE, JSON.stringify(stack, null, 2) + '\n');
-  return stack;
+  writeFileSync(STACK_POINTER, `${LOCAL_DIR}\n`);
+};
+
+/** The pointer goes with the stack that wrote it (another `npm start` may have replaced it meanwhile). */
+export const removeStackPointer = () => {
+  if (existsSync(STACK_POINTER) && readFileSync(STACK_POINTER, 'utf8').trim() === LOCAL_DIR) rmSync(STACK_POINTER, { force: true });
 };
 
 /** The environment the functions see under the local stage. */

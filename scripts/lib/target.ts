@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { readStackFile } from './local-config';
+import { noStackFile, readStackFile } from './local-config';
 import { StackError } from './stack';
 
 /**
@@ -28,7 +28,7 @@ export const parseTargetArgs = (argv: string[]) => {
 export const poolTarget = (options: { stage?: string; region?: string }): PoolTarget => {
   if (!options.stage || options.stage === 'local') {
     const stack = readStackFile();
-    if (!stack) throw new StackError('No .local/stack.json: run `npm start` first.');
+    if (!stack) throw new StackError(noStackFile());
     return { endpoint: stack.cognito.endpoint, userPoolId: stack.cognito.userPoolId, clientId: stack.cognito.clientId };
   }
   const region = options.region ?? process.env.AWS_REGION ?? 'us-east-1';

@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startOffline } from '../../scripts/lib/offline';
-import { ensureTable, ensureUser, ensureUserPool, freePort, signIn, startCognito, startDynamo, startS3 } from '../../scripts/lib/stack';
+import { composeStack } from '../../scripts/lib/compose';
 
 export const TEST_USERS = {
   provider: { email: 'provider@test.example', role: 'provider' },
@@ -49,69 +45,32 @@ declare module 'vitest' {
 
 /**
  * Starts a private DynamoDB Local (in memory), cognito-local and the S3 emulator for the test run, on free ports;
- * for the e2e project also serverless-offline.
+ * for the e2e project also serverless-offline (bundles in .esbuild/test, reused while no input changed).
  */
 export default async function setup(project: TestProject) {
-  const dir = mkdtempSync(join(tmpdir(), 'market-test-'));
-  const [dynamoPort, cognitoPort] = [await freePort(), await freePort()];
-  const dynamo = await startDynamo(dynamoPort);
-  const cognito = await startCognito(cognitoPort, dir);
-  const dynamodbEndpoint = `http://127.0.0.1:${dynamoPort}`;
-  const cognitoEndpoint = `http://127.0.0.1:${cognitoPort}`;
-  const tableName = 'MarketTest';
-  await ensureTable(dynamodbEndpoint, tableName);
-  for (const isolated of ISOLATED_TABLES) await ensureTable(dynamodbEndpoint, isolated);
-  const pool = await ensureUserPool(cognitoEndpoint, 'market-test');
-  const users = {} as StackInfo['users'];
-  for (const [name, u] of Object.entries(TEST_USERS)) {
-    let id = '';
-    for (const role of [u.role].flat()) id = await ensureUser(cognitoEndpoint, pool.userPoolId, u.email, TEST_PASSWORD, role);
-    const token = await signIn(cognitoEndpoint, pool.clientId, u.email, TEST_PASSWORD);
-    users[name as TestUser] = { id, token, email: u.email };
-  }
-  const issuer = `${cognitoEndpoint}/${pool.userPoolId}`;
-  const s3 = await startS3(await freePort(), join(dir, 's3'), 'market-test-attachments', { reset: true });
-  // serverless-offline only for the e2e project (the integration project calls the handlers in-process)
-  const skipE2e = project.name !== 'e2e';
-  const [apiPort, lambdaPort] = [await freePort(), await freePort()];
-  const offline = skipE2e ? undefined : await startOffline({
-    env: {
-      TABLE_NAME: 'MarketE2E',
-      DYNAMODB_ENDPOINT: dynamodbEndpoint,
-      AUTH_ISSUER: issuer,
-      AUTH_CLIENT_ID: pool.clientId,
-      POWERTOOLS_LOG_LEVEL: 'ERROR',
-      STREAM_CHECKPOINT_FILE: join(dir, 'stream-checkpoint.json'),
-      S3_ENDPOINT: s3.endpoint,
-      ATTACHMENTS_BUCKET: s3.bucket,
-    },
-    apiPort,
-    lambdaPort,
-    workFolder: `.esbuild-test-${process.pid}`,
-    quiet: process.env.E2E_VERBOSE !== '1',
+  const e2e = project.name === 'e2e';
+  const stack = await composeStack({
+    parts: e2e ? ['dynamodb', 'cognito', 's3', 'offline'] : ['dynamodb', 'cognito', 's3'],
+    tableName: 'MarketTest',
+    extraTables: ISOLATED_TABLES,
+    poolName: 'market-test',
+    bucket: 'market-test-attachments',
+    users: Object.fromEntries(Object.entries(TEST_USERS).map(([name, u]) => [name, { email: u.email, password: TEST_PASSWORD, roles: u.role, token: true }])),
+    logLevel: 'ERROR',
+    // the end-to-end functions on a table of their own (their stream function reads its whole stream)
+    offline: { env: { TABLE_NAME: 'MarketE2E' }, workFolder: '.esbuild/test' },
+    verbose: process.env.E2E_VERBOSE === '1',
   });
   project.provide('stack', {
-    dynamodbEndpoint,
-    cognitoEndpoint,
-    tableName,
-    ...pool,
-    issuer,
-    apiUrl: skipE2e ? '' : `http://127.0.0.1:${apiPort}`,
-    users,
-    s3: { endpoint: s3.endpoint, bucket: s3.bucket },
+    dynamodbEndpoint: stack.dynamodb.endpoint,
+    cognitoEndpoint: stack.cognito.endpoint,
+    tableName: stack.dynamodb.tableName,
+    userPoolId: stack.cognito.userPoolId,
+    clientId: stack.cognito.clientId,
+    issuer: stack.cognito.issuer,
+    apiUrl: stack.apiUrl,
+    users: stack.users as StackInfo['users'],
+    s3: stack.s3,
   });
-  return async () => {
-    if (offline) {
-      await new Promise((resolve) => {
-        offline.once('exit', resolve);
-        offline.kill('SIGTERM');
-        setTimeout(resolve, 5000).unref();
-      });
-    }
-    rmSync(join(__dirname, '..', '..', `.esbuild-test-${process.pid}`), { recursive: true, force: true });
-    await s3.close();
-    dynamo.kill();
-    cognito.kill();
-    rmSync(dir, { recursive: true, force: true });
-  };
+  return () => stack.stop();
 }
