@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject } from 'zod-openapi';
+import { PRODUCT_EVENTS, WEBHOOK_EVENTS } from './events/contracts';
 import { attachmentParams, downloadLinkView, grantBody, uploadGrantView } from './attachments/schemas';
 import { inboxQuery, inboxView, notificationIdParams, notificationView } from './notifications/schemas';
 import { editReviewBody, productReviewsQuery, replyBody, reviewBody, reviewPageView, reviewView } from './reviews/schemas';
@@ -315,6 +316,36 @@ export const apiRoutes: ZodOpenApiPathsObject = {
   op({ summary: 'Remove the endpoint (deliveries stay in the log)', answers: z.undefined(), errors: [404] }),
 );
 
+/**
+ * What the platform POSTs to a provider's endpoint (spec 5, 5.1): each event's contract, signed per Standard
+ * Webhooks; any 2xx answer accepts it, anything else is retried with the same `webhook-id`.
+ */
+export const webhookEvents: ZodOpenApiPathsObject = Object.fromEntries(
+  WEBHOOK_EVENTS.map((schema) => {
+    const type = schema.shape.type.value;
+    return [
+      type,
+      {
+        post: {
+          summary: `${type} (version ${schema.shape.version.value})`,
+          description: schema.meta()?.description,
+          tags: ['Webhooks'],
+          parameters: [
+            { in: 'header', name: 'webhook-id', required: true, schema: { type: 'string' }, description: '`msg_<delivery id>`, the same on every retry' },
+            { in: 'header', name: 'webhook-timestamp', required: true, schema: { type: 'string' }, description: 'seconds since the epoch, when this attempt was signed' },
+            { in: 'header', name: 'webhook-signature', required: true, schema: { type: 'string' }, description: '`v1,<base64 HMAC-SHA256 of id.timestamp.body>` keyed by the endpoint’s secret' },
+          ],
+          requestBody: { required: true, content: { 'application/json': { schema } } },
+          responses: {
+            '200': { description: 'Accepted (any 2xx)' },
+            '410': { description: 'Gone: the endpoint is disabled and nothing more is sent' },
+          },
+        },
+      },
+    ];
+  }),
+);
+
 export const openApiDocument = () =>
   createDocument({
     openapi: '3.1.0',
@@ -323,6 +354,9 @@ export const openApiDocument = () =>
     servers: [{ url: 'http://127.0.0.1:3000', description: 'The local stack (npm start)' }],
     components: {
       securitySchemes: { cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Cognito access token' } },
+      // the product events are published on the platform's bus only (no provider endpoint receives them)
+      schemas: Object.fromEntries(PRODUCT_EVENTS.map((schema) => [schema.meta()!.id as string, schema])),
     },
     paths: apiRoutes,
+    webhooks: webhookEvents,
   });

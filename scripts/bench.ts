@@ -238,7 +238,7 @@ const main = async () => {
       }
       // the SDK decision and the first call, on a few representative functions
       const sdk: Array<Record<string, number | string>> = [];
-      for (const name of ['startOrder', 'listCatalog', 'notifyOnChange']) {
+      for (const name of ['startOrder', 'listCatalog', 'routeTableEvents']) {
         const cur = current.get(name)!;
         const rt = runtimeSdk.get(name)!;
         sdk.push({ name, bytes: cur.bytes, runtimeBytes: rt.bytes, cold: coldStart(cur, functionEnv, COLD_RUNS), coldRuntime: coldStart(rt, functionEnv, COLD_RUNS) });

@@ -2,6 +2,8 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { ConditionFailed, transactWrite } from '../db/write';
+import type { OrderEvent } from '../events/contracts';
+import { entryOf, orderOf } from '../events/order';
 import type { OrderItem, TimelineEntry } from '../orders/schemas';
 import { dashboardDayItem, dashboardMarkItem, dashboardStatusItem } from './items';
 import { dashboardDelta, toDashboardView, type DashboardDelta } from './model';
@@ -90,7 +92,5 @@ export const readDashboard = async (providerId: string, from: string, to: string
   return toDashboardView(from, to, (days.Items ?? []) as never, status.Item);
 };
 
-/** The stream function's hook (one line there): every order entry into the dashboard. */
-export const dashboardListener = async (entry: TimelineEntry, order: OrderItem): Promise<void> => {
-  await countOrderEntry(entry, order);
-};
+/** The dashboard consumer: every order event into its provider's counters (once per event id). */
+export const countOrderEvent = async (event: OrderEvent): Promise<boolean> => countOrderEntry(entryOf(event), await orderOf(event));

@@ -7,6 +7,7 @@ import type { User } from '../http/auth';
 import { ConflictError, InvalidStateError, NotFoundError } from '../http/errors';
 import { sideOf } from '../orders/access';
 import { orderItemSchema, type OrderItem, type OrderStatus } from '../orders/schemas';
+import { productItem } from '../products/items';
 import { getProduct } from '../products/repository';
 import { editableUntil } from './model';
 import { reviewItem } from './items';
@@ -24,7 +25,7 @@ const alreadyReviewed = () => new ConflictError('ALREADY_REVIEWED', msg('detail.
 const aggregateUpdate = (productId: string, countDelta: number, sumDelta: number) => ({
   Update: {
     TableName: tableName,
-    Key: keys.product(productId),
+    Key: productItem.key({ productId }),
     UpdateExpression: 'ADD #count :count, #sum :sum',
     ConditionExpression: 'attribute_exists(PK)',
     ExpressionAttributeNames: { '#count': 'ratingCount', '#sum': 'ratingSum' },

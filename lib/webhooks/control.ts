@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { pingV1 } from '../events/contracts';
 import { ConflictError, NotFoundError } from '../http/errors';
 import { newId } from '../shared/ids';
 import { attemptDelivery } from './dispatch';
@@ -29,7 +31,7 @@ export const sendTestPing = async (providerId: string, now: Date): Promise<Deliv
     providerId,
     eventType: 'ping',
     url: webhook.url,
-    payload: JSON.stringify({ type: 'ping', timestamp: at, data: { eventId: deliveryId, providerId } }),
+    payload: JSON.stringify({ id: deliveryId, type: 'ping', version: 1, occurredAt: at, data: { providerId } } satisfies z.infer<typeof pingV1>),
     status: 'pending',
     attempts: [],
     attemptCount: 0,

@@ -4,7 +4,8 @@ import { Webhook } from 'standardwebhooks';
 import { config } from '../config';
 import { forEachDuePage } from '../db/due';
 import { keys } from '../db/keys';
-import type { OrderItem, TimelineEntry } from '../orders/schemas';
+import type { OrderEvent } from '../events/contracts';
+import { orderOf } from '../events/order';
 import { guardedLookup } from './address';
 import { claimAttempt, createDelivery, disableWebhook, getWebhook, parseDelivery, recordAttempt } from './repository';
 import type { DeliveryItem } from './schemas';
@@ -12,7 +13,7 @@ import type { DeliveryItem } from './schemas';
 /** Growing delays after each failed attempt: 1 min … 10 h, about 28 hours in all. */
 export const RETRY_DELAYS_MS = [60_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000];
 const TIMEOUT_MS = 5_000;
-/** The stream function's first attempts wait less: what does not answer by then is the retry job's. */
+/** The webhook consumer's first attempts wait less: what does not answer by then is the retry job's. */
 export const FIRST_ATTEMPT_TIMEOUT_MS = 2_000;
 const LEASE_MS = 60_000;
 
@@ -90,34 +91,21 @@ export const attemptDelivery = async (
 };
 
 /**
- * Stream listener: every order event of a provider with an enabled endpoint becomes one delivery (once,
- * whatever the redeliveries), due at once in the retry index. Returns the delivery when it is new, for
- * `sendFirstAttempts`; nothing is sent here, so recording a batch never waits for an endpoint.
+ * The webhook consumer's record: an order event of a provider with an enabled endpoint becomes one delivery
+ * (once, whatever the redeliveries: keyed by the event id), due at once in the retry index, its body the event
+ * itself. Returns the delivery when it is new, for `sendFirstAttempts`; nothing is sent here.
  */
-export const deliverOrderEvent = async (entry: TimelineEntry, order: OrderItem, now = new Date()): Promise<DeliveryItem | undefined> => {
+export const deliverOrderEvent = async (event: OrderEvent, now = new Date()): Promise<DeliveryItem | undefined> => {
+  const order = await orderOf(event);
   const webhook = await getWebhook(order.providerId);
   if (!webhook?.enabled) return;
-  const payload = JSON.stringify({
-    type: `order.${entry.action}`,
-    timestamp: entry.at,
-    data: {
-      eventId: entry.entryId,
-      orderId: order.orderId,
-      productId: order.productId,
-      action: entry.action,
-      role: entry.role,
-      from: entry.from,
-      to: entry.to,
-      detail: entry.data,
-    },
-  });
   const delivery: DeliveryItem = {
-    deliveryId: entry.entryId,
+    deliveryId: event.id,
     providerId: order.providerId,
-    eventType: `order.${entry.action}`,
+    eventType: event.type,
     orderId: order.orderId,
     url: webhook.url,
-    payload,
+    payload: JSON.stringify(event),
     status: 'pending',
     attempts: [],
     attemptCount: 0,

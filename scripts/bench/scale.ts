@@ -2,6 +2,8 @@ import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { performance } from 'node:perf_hooks';
 import { ddb, tableName } from '../../lib/db/client';
 import { keys } from '../../lib/db/keys';
+import { orderItem } from '../../lib/orders/items';
+import { orderItemSchema } from '../../lib/orders/schemas';
 import { newId } from '../../lib/shared/ids';
 
 /**
@@ -22,10 +24,9 @@ const seed = async (templates: Record<string, Record<string, unknown>>, n: numbe
     const text = JSON.stringify(template);
     const oldId = template.orderId as string;
     for (let i = 0; i < count; i++) {
-      const item = JSON.parse(text.split(oldId).join(newId())) as Record<string, unknown>;
-      delete item.GSI4PK;
-      delete item.GSI4SK;
-      plan.push(item);
+      const copy = JSON.parse(text.split(oldId).join(newId())) as Record<string, unknown>;
+      // built by the order's declaration: the copy's shards follow its new id, and without a due time it is not due
+      plan.push(orderItem.item(orderItemSchema.parse(copy)));
     }
   }
   let next = 0;

@@ -96,9 +96,9 @@ describe('messages (沟通)', () => {
       const buyer = (await inboxOf('buyer')).items.filter((n: any) => n.orderId === order.orderId && n.type === 'message');
       expect(buyer).toEqual([]);
       expect((await inboxOf('buyer')).unreadCount).toBe(buyerUnread + 1); // the provider's start, not the message
-      const hooks = receiver.received.filter((r) => JSON.parse(r.body).type === 'order.message');
+      const hooks = receiver.received.filter((r) => JSON.parse(r.body).type === 'order.message_posted');
       expect(hooks).toHaveLength(1);
-      expect(JSON.parse(hooks[0].body).data).toMatchObject({ orderId: order.orderId, role: 'buyer', detail: { text: '能否今晚 22 点后操作？' } });
+      expect(JSON.parse(hooks[0].body).data).toMatchObject({ orderId: order.orderId, action: 'message', role: 'buyer', detail: { text: '能否今晚 22 点后操作？' } });
     } finally {
       await receiver.close();
     }

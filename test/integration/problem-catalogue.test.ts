@@ -1,4 +1,5 @@
-import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
+import { ProvisionedThroughputExceededException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { handler as grantAttachment } from '../../functions/attachments/grant';
 import { handler as download } from '../../functions/attachments/download';
@@ -33,12 +34,14 @@ import { handler as putWebhook } from '../../functions/webhooks/put';
 import { handler as redeliver } from '../../functions/webhooks/redeliver';
 import { handler as pingWebhook } from '../../functions/webhooks/test';
 import { config } from '../../lib/config';
-import { ddb } from '../../lib/db/client';
+import { ddb, tableName } from '../../lib/db/client';
+import { keys } from '../../lib/db/keys';
 import { grant } from '../support/attachments';
 import { productContent } from '../support/fixtures';
 import { invoke, type Answer, type Call } from '../support/http';
 import { latinWords } from '../support/latin';
 import { orderIn } from '../support/orders';
+import { startReceiver } from '../support/receiver';
 import { must, productIn } from '../support/products';
 
 // Every refusal the API gives, asked for in Chinese: title, detail and field messages must be Chinese
@@ -303,6 +306,65 @@ const cases: Case[] = [
     run: async () => {
       const order = await orderIn('cancelled', { content: chineseForm });
       return ask(grantAttachment, { as: 'buyer', params: { orderId: order.orderId }, body: { fileName: '报告.pdf', contentType: 'application/pdf', size: 10 } });
+    },
+  },
+  {
+    name: 'editing a rating after its week',
+    code: 'EDIT_WINDOW_CLOSED',
+    run: async () => {
+      const order = await orderIn('completed', { content: chineseForm });
+      must(await ask(rate, { as: 'buyer', params: { orderId: order.orderId }, body: { rating: 5 } }), 201);
+      await ddb.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.review(order.orderId),
+          UpdateExpression: 'SET createdAt = :t',
+          ExpressionAttributeValues: { ':t': new Date(Date.now() - 8 * 24 * 3600 * 1000).toISOString() },
+        }),
+      );
+      return ask(editRating, { as: 'buyer', params: { orderId: order.orderId }, body: { rating: 4 } });
+    },
+  },
+  {
+    name: 'an order’s fifty-first attachment',
+    code: 'TOO_MANY_ATTACHMENTS',
+    run: async () => {
+      const order = await orderIn('implementing', { content: chineseForm });
+      for (let i = 0; i < 50; i++) await grant('provider', order.orderId, { size: 10 });
+      return ask(grantAttachment, { as: 'provider', params: { orderId: order.orderId }, body: { fileName: '报告.pdf', contentType: 'application/pdf', size: 10 } });
+    },
+  },
+  {
+    name: 'a transaction that keeps conflicting',
+    code: 'CONCURRENT_UPDATE',
+    run: async () => {
+      const order = await orderIn('awaiting_confirmation', { content: chineseForm });
+      const send = ddb.send.bind(ddb);
+      vi.spyOn(ddb, 'send').mockImplementation((async (command: { constructor: { name: string } }) => {
+        if (command.constructor.name === 'TransactWriteCommand') {
+          throw new TransactionCanceledException({
+            message: 'Transaction cancelled',
+            $metadata: {},
+            CancellationReasons: [{ Code: 'TransactionConflict' }, { Code: 'None' }],
+          });
+        }
+        return send(command as never);
+      }) as never);
+      return ask(confirm, { as: 'buyer', params: { orderId: order.orderId } });
+    },
+  },
+  {
+    name: 'sending again a delivery that succeeded',
+    code: 'DELIVERY_NOT_FAILED',
+    run: async () => {
+      const receiver = await startReceiver();
+      try {
+        must(await ask(putWebhook, { as: 'limitedProvider', body: { url: receiver.url } }), 200);
+        const ping = must(await ask(pingWebhook, { as: 'limitedProvider' }), 200);
+        return await ask(redeliver, { as: 'limitedProvider', params: { deliveryId: ping.deliveryId } });
+      } finally {
+        await receiver.close();
+      }
     },
   },
   {

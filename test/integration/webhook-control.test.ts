@@ -13,9 +13,10 @@ import { handler as redeliver } from '../../functions/webhooks/redeliver';
 import { handler as deliveries } from '../../functions/webhooks/deliveries';
 import { keys } from '../../lib/db/keys';
 import { countRoundTrips, readItem } from '../support/db';
-import { invoke } from '../support/http';
+import { invoke, user } from '../support/http';
 import { orderIn } from '../support/orders';
 import { must } from '../support/products';
+import { assertWebhookDocumented } from '../support/openapi';
 import { startReceiver } from '../support/receiver';
 import { batchFor, runStream } from '../support/stream';
 
@@ -32,12 +33,15 @@ beforeEach(async () => {
   secret = must(await invoke(putWebhook, { as: 'provider', body: { url: receiver.url } }), 200).secret;
 });
 
-const verify = (r: { headers: Record<string, unknown>; body: string }) =>
-  new Webhook(secret).verify(r.body, {
+/** The signature checked as a Standard Webhooks library checks it, and the body against the API document's `webhooks`. */
+const verify = (r: { headers: Record<string, unknown>; body: string }) => {
+  assertWebhookDocumented(r.body, r.headers);
+  return new Webhook(secret).verify(r.body, {
     'webhook-id': String(r.headers['webhook-id']),
     'webhook-timestamp': String(r.headers['webhook-timestamp']),
     'webhook-signature': String(r.headers['webhook-signature']),
   }) as { type: string; data: Record<string, unknown> };
+};
 
 const deliveriesOf = async (orderId: string, query: Record<string, string> = {}) =>
   must(await invoke(deliveries, { as: 'provider', query: { limit: '100', ...query } }), 200).items.filter((d: any) => d.orderId === orderId);
@@ -76,7 +80,7 @@ describe('POST /provider/webhook/test', () => {
     expect(res).toMatchObject({ eventType: 'ping', status: 'succeeded', responseCode: 200, orderId: null, attemptCount: 1 });
     expect(receiver.received).toHaveLength(1);
     expect(receiver.received[0].headers['webhook-id']).toBe(res.webhookId);
-    expect(verify(receiver.received[0])).toMatchObject({ type: 'ping', data: { eventId: res.deliveryId } });
+    expect(verify(receiver.received[0])).toMatchObject({ id: res.deliveryId, type: 'ping', version: 1, data: { providerId: user('provider').id } });
   });
 
   it('reports a failing endpoint as failed with its code, and never retries a ping', async () => {
@@ -104,7 +108,7 @@ describe('POST /provider/webhook/deliveries/{deliveryId}/redeliver', () => {
     expect(again.attempts.map((a: any) => a.statusCode)).toEqual([410, 200]);
     const sent = receiver.received.filter((r) => r.body.includes(order.orderId));
     expect(sent.map((r) => r.headers['webhook-id'])).toEqual([gone.webhookId, gone.webhookId]);
-    expect(verify(sent[1]).type).toBe('order.create');
+    expect(verify(sent[1]).type).toBe('order.created');
     // a succeeded delivery is not sent again
     const twice = await invoke(redeliver, { as: 'provider', params });
     expect(twice.status).toBe(409);

@@ -102,7 +102,9 @@ describe('the packaged production stack', () => {
   });
 
   it('runs each scheduled job one at a time, without retries, failures to a queue', () => {
-    const targets = ofType('AWS::Events::Rule').flatMap(([, rule]) => rule.Properties.Targets.map((t: any) => t.Arn['Fn::GetAtt'][0] as string));
+    const targets = ofType('AWS::Events::Rule')
+      .filter(([, rule]) => rule.Properties.ScheduleExpression)
+      .flatMap(([, rule]) => rule.Properties.Targets.map((t: any) => t.Arn['Fn::GetAtt'][0] as string));
     expect(targets.length).toBeGreaterThanOrEqual(2);
     for (const fnId of targets) {
       expect(resources[fnId].Properties.ReservedConcurrentExecutions, fnId).toBe(1);
@@ -113,19 +115,45 @@ describe('the packaged production stack', () => {
     }
   });
 
+  it('routes the stream to one event bus whose consumers each retry and park failures in a queue of their own', () => {
+    const [[busId, bus]] = ofType('AWS::Events::EventBus');
+    const rules = ofType('AWS::Events::Rule').filter(([, rule]) => rule.Properties.EventBusName === bus.Properties.Name);
+    const consumers = rules.map(([, rule]) => rule.Properties.Targets[0].Arn['Fn::GetAtt'][0] as string).sort();
+    expect(consumers, busId).toEqual(['EventsToDashboardLambdaFunction', 'EventsToInboxLambdaFunction', 'EventsToWebhookLambdaFunction']);
+    const queues = new Set<string>();
+    for (const [id, rule] of rules) {
+      const [target] = rule.Properties.Targets;
+      expect(target.RetryPolicy, id).toEqual({ MaximumEventAgeInSeconds: 86400, MaximumRetryAttempts: 185 });
+      const queue = target.DeadLetterConfig.Arn['Fn::GetAtt'][0];
+      expect(resources[queue].Type, id).toBe('AWS::SQS::Queue');
+      queues.add(queue);
+      const [[, invokeConfig]] = ofType('AWS::Lambda::EventInvokeConfig').filter(([, c]) => c.Properties.FunctionName.Ref === target.Arn['Fn::GetAtt'][0]);
+      expect(invokeConfig.Properties.MaximumRetryAttempts, id).toBe(2);
+      expect(invokeConfig.Properties.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0], id).toBe(queue);
+    }
+    expect(queues.size).toBe(3);
+    const [[, policy]] = ofType('AWS::SQS::QueuePolicy');
+    expect(policy.Properties.Queues.map((q: any) => q.Ref).sort()).toEqual([...queues].sort());
+    const router = resources[functionIdOf('routeTableEvents')];
+    const statements = resources[router.Properties.Role['Fn::GetAtt'][0]].Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement);
+    expect(statements.filter((s: any) => [s.Action].flat().some((a: string) => a.startsWith('dynamodb:') && !/Stream|GetRecords|GetShardIterator/.test(a)))).toEqual([]);
+    expect(statements.find((s: any) => [s.Action].flat().includes('events:PutEvents')).Resource['Fn::Sub']).toMatch(/event-bus\/marketplace-prod-events$/);
+  });
+
   it('raises alarms to one SNS topic: failure queues, every function’s errors and throttles, iterator age, 5xx rate', () => {
     const [[topicId]] = ofType('AWS::SNS::Topic');
     const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
     for (const alarm of alarms) expect(alarm.AlarmActions).toEqual([{ Ref: topicId }]);
     const on = (namespace: string, metric: string, dimension: unknown) =>
       alarms.filter((a) => a.Namespace === namespace && a.MetricName === metric && JSON.stringify(a.Dimensions).includes(JSON.stringify(dimension)));
-    const [[queueId]] = ofType('AWS::SQS::Queue').filter(([id]) => /NotificationFailures/.test(id));
-    expect(on('AWS/SQS', 'ApproximateNumberOfMessagesVisible', { 'Fn::GetAtt': [queueId, 'QueueName'] })).toHaveLength(1);
+    for (const [queueId] of ofType('AWS::SQS::Queue')) {
+      expect(on('AWS/SQS', 'ApproximateNumberOfMessagesVisible', { 'Fn::GetAtt': [queueId, 'QueueName'] }), queueId).toHaveLength(1);
+    }
     for (const [fnId] of ofType('AWS::Lambda::Function')) {
       expect(on('AWS/Lambda', 'Errors', { Ref: fnId }), fnId).toHaveLength(1);
       expect(on('AWS/Lambda', 'Throttles', { Ref: fnId }), fnId).toHaveLength(1);
     }
-    expect(on('AWS/Lambda', 'IteratorAge', { Ref: functionIdOf('notifyOnChange') })).toHaveLength(1);
+    expect(on('AWS/Lambda', 'IteratorAge', { Ref: functionIdOf('routeTableEvents') })).toHaveLength(1);
     const rate = alarms.find((a) => a.Metrics?.some((m: any) => m.MetricStat?.Metric.Namespace === 'AWS/ApiGateway' && m.MetricStat.Metric.MetricName === '5xx'));
     expect(rate?.Metrics.find((m: any) => m.ReturnData).Expression).toMatch(/errors \/ requests/);
   });

@@ -75,6 +75,24 @@ export const assertDocumented = (route: string, answer: Received) => {
   }
 };
 
+/**
+ * Throws when a body POSTed to a provider's endpoint is not what the document's `webhooks` say for its type,
+ * or lacks a header they require.
+ */
+export const assertWebhookDocumented = (body: string, headers: Record<string, unknown>) => {
+  const event = JSON.parse(body) as { type?: string };
+  const operation = document.webhooks?.[event.type ?? '']?.post;
+  if (!operation) throw new Error(`API document: no webhook documents the event type ${event.type}`);
+  for (const p of operation.parameters ?? []) {
+    if (p.in === 'header' && p.required && headers[p.name.toLowerCase()] === undefined) throw new Error(`API document: webhook ${event.type} requires the header ${p.name}`);
+  }
+  const validate = validatorAt(['webhooks', event.type!, 'post', 'requestBody', 'content', 'application/json', 'schema']);
+  if (!validate(event)) {
+    const problems = (validate.errors ?? []).slice(0, 8).map((e) => `${e.instancePath || '(root)'} ${e.message} ${JSON.stringify(e.params)}`);
+    throw new Error(`API document: webhook ${event.type} body does not match its schema:\n  ${problems.join('\n  ')}`);
+  }
+};
+
 const root = join(__dirname, '..', '..');
 const templateMatches = (template: string, path: string) =>
   new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path);

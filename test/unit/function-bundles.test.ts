@@ -52,9 +52,16 @@ beforeAll(async () => {
 afterAll(() => esbuild.stop());
 
 describe('the bundles of the functions without HTTP events', () => {
-  it('are found in serverless.yml: the stream and both jobs at least', () => {
+  it('are found in serverless.yml: the stream router, the event consumers and both jobs at least', () => {
     expect(nonHttp.map((f) => f.entry)).toEqual(
-      expect.arrayContaining(['functions/streams/notify.ts', 'functions/jobs/order-timers.ts', 'functions/jobs/webhook-retries.ts']),
+      expect.arrayContaining([
+        'functions/streams/route.ts',
+        'functions/events/inbox.ts',
+        'functions/events/dashboard.ts',
+        'functions/events/webhook.ts',
+        'functions/jobs/order-timers.ts',
+        'functions/jobs/webhook-retries.ts',
+      ]),
     );
   });
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../lib/i18n/en';
 import { zh } from '../../lib/i18n/zh';
 import { t, type MessageKey, type ParamsOf } from '../../lib/i18n';
+import { z } from 'zod';
+import { zodErrorMap } from '../../lib/http/language';
 import { latinWords } from '../support/latin';
 
 type ParamKey = { [K in MessageKey]: ParamsOf<K> extends undefined ? never : K }[MessageKey];
@@ -82,5 +84,23 @@ describe('the message catalogues', () => {
     expect(t('zh', 'detail.invalidState', { action: 'start', status: 'implementing' })).toBe('当前状态（实施中）下不能执行「开始实施」。');
     expect(t('zh', 'detail.rolesOnly', { roles: ['provider', 'operator'] })).toBe('此操作仅限服务商或运营账号。');
     expect(t('en', 'detail.invalidState', { action: 'start', status: 'implementing' })).toBe('Cannot start the work while the status is implementing.');
+  });
+
+  it('has zod’s own messages name every type in Chinese', () => {
+    const error = zodErrorMap('zh')!;
+    const refusals: [z.ZodType, unknown][] = [
+      [z.string().max(3), 'abcdef'],
+      [z.string().trim().min(1), '  '],
+      [z.array(z.number()).max(1), [1, 2]],
+      [z.number().int().min(1), 0],
+      [z.number().int(), 1.5],
+      [z.object({ a: z.string() }), {}],
+      [z.boolean(), 'x'],
+      [z.record(z.string(), z.string()), 1],
+      [z.iso.date(), 'x'],
+      [z.enum(['draft', 'listed']), 'gone'],
+    ];
+    const messages = refusals.flatMap(([schema, value]) => schema.safeParse(value, { error }).error!.issues.map((i) => i.message));
+    expect(messages.filter((m) => latinWords(m).length > 0)).toEqual([]);
   });
 });

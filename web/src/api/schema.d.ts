@@ -2460,9 +2460,702 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "order.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * order.created (version 1)
+         * @description A buyer bought a product: a new order awaits the start.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description `msg_<delivery id>`, the same on every retry */
+                    "webhook-id": string;
+                    /** @description seconds since the epoch, when this attempt was signed */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>` keyed by the endpoint’s secret */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OrderCreatedEventV1"];
+                };
+            };
+            responses: {
+                /** @description Accepted (any 2xx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Gone: the endpoint is disabled and nothing more is sent */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.requirements_submitted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * order.requirements_submitted (version 1)
+         * @description The buyer submitted the requirement form (待提交需求单 → 已提交).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description `msg_<delivery id>`, the same on every retry */
+                    "webhook-id": string;
+                    /** @description seconds since the epoch, when this attempt was signed */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>` keyed by the endpoint’s secret */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OrderRequirementsSubmittedEventV1"];
+                };
+            };
+            responses: {
+                /** @description Accepted (any 2xx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Gone: the endpoint is disabled and nothing more is sent */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.requirements_rejected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * order.requirements_rejected (version 1)
+         * @description The provider sent the requirement form back to the buyer.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description `msg_<delivery id>`, the same on every retry */
+                    "webhook-id": string;
+                    /** @description seconds since the epoch, when this attempt was signed */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>` keyed by the endpoint’s secret */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OrderRequirementsRejectedEventV1"];
+                };
+            };
+            responses: {
+                /** @description Accepted (any 2xx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Gone: the endpoint is disabled and nothing more is sent */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.status_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * order.status_changed (version 1)
+         * @description The order moved from one status to another (`from` → `to`), by a person or by the schedule.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description `msg_<delivery id>`, the same on every retry */
+                    "webhook-id": string;
+                    /** @description seconds since the epoch, when this attempt was signed */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>` keyed by the endpoint’s secret */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OrderStatusChangedEventV1"];
+                };
+            };
+            responses: {
+                /** @description Accepted (any 2xx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Gone: the endpoint is disabled and nothing more is sent */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.urged": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * order.urged (version 1)
+         * @description The provider asked the buyer to confirm completion.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description `msg_<delivery id>`, the same on every retry */
+                    "webhook-id": string;
+                    /** @description seconds since the epoch, when this attempt was signed */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>` keyed by the endpoint’s secret */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OrderUrgedEventV1"];
+                };
+            };
+            responses: {
+                /** @description Accepted (any 2xx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Gone: the endpoint is disabled and nothing more is sent */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.reminded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * order.reminded (version 1)
+         * @description The schedule reminded a party that the order waits for them.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description `msg_<delivery id>`, the same on every retry */
+                    "webhook-id": string;
+                    /** @description seconds since the epoch, when this attempt was signed */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>` keyed by the endpoint’s secret */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OrderRemindedEventV1"];
+                };
+            };
+            responses: {
+                /** @description Accepted (any 2xx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Gone: the endpoint is disabled and nothing more is sent */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.message_posted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * order.message_posted (version 1)
+         * @description A party wrote in the order’s conversation.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description `msg_<delivery id>`, the same on every retry */
+                    "webhook-id": string;
+                    /** @description seconds since the epoch, when this attempt was signed */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>` keyed by the endpoint’s secret */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OrderMessagePostedEventV1"];
+                };
+            };
+            responses: {
+                /** @description Accepted (any 2xx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Gone: the endpoint is disabled and nothing more is sent */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    ping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * ping (version 1)
+         * @description A test event the provider asked for (POST /provider/webhook/test).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description `msg_<delivery id>`, the same on every retry */
+                    "webhook-id": string;
+                    /** @description seconds since the epoch, when this attempt was signed */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>` keyed by the endpoint’s secret */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PingEventV1"];
+                };
+            };
+            responses: {
+                /** @description Accepted (any 2xx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Gone: the endpoint is disabled and nothing more is sent */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
+        /** @description A buyer bought a product: a new order awaits the start. */
+        OrderCreatedEventV1: {
+            /** @description the same for every delivery of this event: consumers deduplicate on it */
+            id: string;
+            /** @constant */
+            type: "order.created";
+            /** @constant */
+            version: 1;
+            /** @description ISO 8601, when the change was made */
+            occurredAt: string;
+            data: {
+                orderId: string;
+                /**
+                 * @description the timeline action that made this event
+                 * @enum {string}
+                 */
+                action: "create";
+                /**
+                 * @description the side that acted: `system` for the scheduled jobs
+                 * @enum {string}
+                 */
+                role: "buyer" | "provider" | "operator" | "system";
+                /** @description the status before (null when the order was created) */
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+                /** @enum {string} */
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                /** @description the order version this change made */
+                orderVersion?: number;
+                /** @description empty */
+                detail: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        /** @description The buyer submitted the requirement form (待提交需求单 → 已提交). */
+        OrderRequirementsSubmittedEventV1: {
+            /** @description the same for every delivery of this event: consumers deduplicate on it */
+            id: string;
+            /** @constant */
+            type: "order.requirements_submitted";
+            /** @constant */
+            version: 1;
+            /** @description ISO 8601, when the change was made */
+            occurredAt: string;
+            data: {
+                orderId: string;
+                /**
+                 * @description the timeline action that made this event
+                 * @enum {string}
+                 */
+                action: "submit-requirements";
+                /**
+                 * @description the side that acted: `system` for the scheduled jobs
+                 * @enum {string}
+                 */
+                role: "buyer" | "provider" | "operator" | "system";
+                /** @description the status before (null when the order was created) */
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+                /** @enum {string} */
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                /** @description the order version this change made */
+                orderVersion?: number;
+                /** @description `answers`: the requirement form’s answers by field */
+                detail: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        /** @description The provider sent the requirement form back to the buyer. */
+        OrderRequirementsRejectedEventV1: {
+            /** @description the same for every delivery of this event: consumers deduplicate on it */
+            id: string;
+            /** @constant */
+            type: "order.requirements_rejected";
+            /** @constant */
+            version: 1;
+            /** @description ISO 8601, when the change was made */
+            occurredAt: string;
+            data: {
+                orderId: string;
+                /**
+                 * @description the timeline action that made this event
+                 * @enum {string}
+                 */
+                action: "reject-requirements";
+                /**
+                 * @description the side that acted: `system` for the scheduled jobs
+                 * @enum {string}
+                 */
+                role: "buyer" | "provider" | "operator" | "system";
+                /** @description the status before (null when the order was created) */
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+                /** @enum {string} */
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                /** @description the order version this change made */
+                orderVersion?: number;
+                /** @description `reason` */
+                detail: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        /** @description The order moved from one status to another (`from` → `to`), by a person or by the schedule. */
+        OrderStatusChangedEventV1: {
+            /** @description the same for every delivery of this event: consumers deduplicate on it */
+            id: string;
+            /** @constant */
+            type: "order.status_changed";
+            /** @constant */
+            version: 1;
+            /** @description ISO 8601, when the change was made */
+            occurredAt: string;
+            data: {
+                orderId: string;
+                /**
+                 * @description the timeline action that made this event
+                 * @enum {string}
+                 */
+                action: "start" | "complete" | "confirm" | "reject-completion" | "cancel" | "appeal" | "resolve" | "auto-confirm" | "auto-cancel";
+                /**
+                 * @description the side that acted: `system` for the scheduled jobs
+                 * @enum {string}
+                 */
+                role: "buyer" | "provider" | "operator" | "system";
+                /** @description the status before (null when the order was created) */
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+                /** @enum {string} */
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                /** @description the order version this change made */
+                orderVersion?: number;
+                /** @description `complete`: `note`, `attachments`; `reject-completion`, `cancel`, `appeal`: `reason`; `resolve`: `outcome`, `note` */
+                detail: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        /** @description The provider asked the buyer to confirm completion. */
+        OrderUrgedEventV1: {
+            /** @description the same for every delivery of this event: consumers deduplicate on it */
+            id: string;
+            /** @constant */
+            type: "order.urged";
+            /** @constant */
+            version: 1;
+            /** @description ISO 8601, when the change was made */
+            occurredAt: string;
+            data: {
+                orderId: string;
+                /**
+                 * @description the timeline action that made this event
+                 * @enum {string}
+                 */
+                action: "urge";
+                /**
+                 * @description the side that acted: `system` for the scheduled jobs
+                 * @enum {string}
+                 */
+                role: "buyer" | "provider" | "operator" | "system";
+                /** @description the status before (null when the order was created) */
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+                /** @enum {string} */
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                /** @description the order version this change made */
+                orderVersion?: number;
+                /** @description empty */
+                detail: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        /** @description The schedule reminded a party that the order waits for them. */
+        OrderRemindedEventV1: {
+            /** @description the same for every delivery of this event: consumers deduplicate on it */
+            id: string;
+            /** @constant */
+            type: "order.reminded";
+            /** @constant */
+            version: 1;
+            /** @description ISO 8601, when the change was made */
+            occurredAt: string;
+            data: {
+                orderId: string;
+                /**
+                 * @description the timeline action that made this event
+                 * @enum {string}
+                 */
+                action: "remind";
+                /**
+                 * @description the side that acted: `system` for the scheduled jobs
+                 * @enum {string}
+                 */
+                role: "buyer" | "provider" | "operator" | "system";
+                /** @description the status before (null when the order was created) */
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+                /** @enum {string} */
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                /** @description the order version this change made */
+                orderVersion?: number;
+                /** @description `reminder`: which reminder; `recipient`: `buyer` or `provider` */
+                detail: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        /** @description A party wrote in the order’s conversation. */
+        OrderMessagePostedEventV1: {
+            /** @description the same for every delivery of this event: consumers deduplicate on it */
+            id: string;
+            /** @constant */
+            type: "order.message_posted";
+            /** @constant */
+            version: 1;
+            /** @description ISO 8601, when the change was made */
+            occurredAt: string;
+            data: {
+                orderId: string;
+                /**
+                 * @description the timeline action that made this event
+                 * @enum {string}
+                 */
+                action: "message";
+                /**
+                 * @description the side that acted: `system` for the scheduled jobs
+                 * @enum {string}
+                 */
+                role: "buyer" | "provider" | "operator" | "system";
+                /** @description the status before (null when the order was created) */
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+                /** @enum {string} */
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                /** @description the order version this change made */
+                orderVersion?: number;
+                /** @description `text`, `attachments` (attachment ids) */
+                detail: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        /** @description A test event the provider asked for (POST /provider/webhook/test). */
+        PingEventV1: {
+            /** @description the same for every delivery of this event: consumers deduplicate on it */
+            id: string;
+            /** @constant */
+            type: "ping";
+            /** @constant */
+            version: 1;
+            /** @description ISO 8601, when the change was made */
+            occurredAt: string;
+            data: {
+                providerId: string;
+            };
+        };
         ProviderProduct: {
             productId: string;
             providerId: string;
@@ -2893,6 +3586,133 @@ export interface components {
         };
         ReadAll: {
             marked: number;
+        };
+        /** @description A provider submitted a product for review. */
+        ProductSubmittedEventV1: {
+            /** @description the same for every delivery of this event: consumers deduplicate on it */
+            id: string;
+            /** @constant */
+            type: "product.submitted";
+            /** @constant */
+            version: 1;
+            /** @description ISO 8601, when the change was made */
+            occurredAt: string;
+            data: {
+                productId: string;
+                /**
+                 * @description the timeline action that made this event
+                 * @enum {string}
+                 */
+                action: "submit";
+                /** @enum {string} */
+                role: "provider" | "operator";
+                /** @description empty */
+                detail: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        /** @description A provider withdrew a product from review. */
+        ProductWithdrawnEventV1: {
+            /** @description the same for every delivery of this event: consumers deduplicate on it */
+            id: string;
+            /** @constant */
+            type: "product.withdrawn";
+            /** @constant */
+            version: 1;
+            /** @description ISO 8601, when the change was made */
+            occurredAt: string;
+            data: {
+                productId: string;
+                /**
+                 * @description the timeline action that made this event
+                 * @enum {string}
+                 */
+                action: "withdraw";
+                /** @enum {string} */
+                role: "provider" | "operator";
+                /** @description empty */
+                detail: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        /** @description An operator approved (and listed) or rejected a submitted product. */
+        ProductReviewedEventV1: {
+            /** @description the same for every delivery of this event: consumers deduplicate on it */
+            id: string;
+            /** @constant */
+            type: "product.reviewed";
+            /** @constant */
+            version: 1;
+            /** @description ISO 8601, when the change was made */
+            occurredAt: string;
+            data: {
+                productId: string;
+                /**
+                 * @description the timeline action that made this event
+                 * @enum {string}
+                 */
+                action: "approve" | "reject";
+                /** @enum {string} */
+                role: "provider" | "operator";
+                /** @description `reason` when rejected */
+                detail: {
+                    [key: string]: unknown;
+                };
+                /** @enum {string} */
+                decision: "approved" | "rejected";
+            };
+        };
+        /** @description The provider delisted a product. */
+        ProductDelistedEventV1: {
+            /** @description the same for every delivery of this event: consumers deduplicate on it */
+            id: string;
+            /** @constant */
+            type: "product.delisted";
+            /** @constant */
+            version: 1;
+            /** @description ISO 8601, when the change was made */
+            occurredAt: string;
+            data: {
+                productId: string;
+                /**
+                 * @description the timeline action that made this event
+                 * @enum {string}
+                 */
+                action: "delist";
+                /** @enum {string} */
+                role: "provider" | "operator";
+                /** @description empty */
+                detail: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        /** @description The platform took a product down. */
+        ProductTakenDownEventV1: {
+            /** @description the same for every delivery of this event: consumers deduplicate on it */
+            id: string;
+            /** @constant */
+            type: "product.taken_down";
+            /** @constant */
+            version: 1;
+            /** @description ISO 8601, when the change was made */
+            occurredAt: string;
+            data: {
+                productId: string;
+                /**
+                 * @description the timeline action that made this event
+                 * @enum {string}
+                 */
+                action: "takedown";
+                /** @enum {string} */
+                role: "provider" | "operator";
+                /** @description `reason` */
+                detail: {
+                    [key: string]: unknown;
+                };
+            };
         };
     };
     responses: {

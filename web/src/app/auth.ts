@@ -12,8 +12,7 @@ export interface Session {
   roles: Role[];
 }
 
-const decode = (token: string) =>
-  JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>;
+const decode = (token: string): Record<string, unknown> => JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
 
 /**
  * cognito-local lacks GetTokensFromRefreshToken, which Amplify's refresh calls; locally the refresh
@@ -41,7 +40,7 @@ const useLocalRefresher = (endpoint: string, clientId: string) => {
       accessToken,
       idToken: jwt(body.AuthenticationResult.IdToken),
       refreshToken: tokens.refreshToken,
-      clockDrift: (accessToken.payload.iat as number) * 1000 - Date.now(),
+      clockDrift: Number(accessToken.payload.iat) * 1000 - Date.now(),
       username,
     } as never;
   });
@@ -74,7 +73,8 @@ export const currentSession = async (): Promise<Session | undefined> => {
   const token = await accessToken();
   if (!token) return undefined;
   const payload = decode(token);
-  const groups = (payload['cognito:groups'] as string[] | undefined) ?? [];
+  const claimed = payload['cognito:groups'];
+  const groups = Array.isArray(claimed) ? claimed.filter((g) => typeof g === 'string') : [];
   const session = await fetchAuthSession();
   const idPayload = session.tokens?.idToken?.payload ?? {};
   return {

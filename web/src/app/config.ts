@@ -15,8 +15,9 @@ let loaded: ConsoleConfig | undefined;
 export const loadConfig = async (): Promise<ConsoleConfig> => {
   const res = await fetch('/config.json', { cache: 'no-store' });
   if (!res.ok) throw new Error(`/config.json answered ${res.status}`);
-  loaded = (await res.json()) as ConsoleConfig;
-  return loaded;
+  const body: ConsoleConfig = await res.json();
+  loaded = body;
+  return body;
 };
 
 export const config = (): ConsoleConfig => {

@@ -2,8 +2,11 @@ import { useState, type ReactNode } from 'react';
 import { Dialog, Form, Textarea, type ButtonProps } from 'tdesign-react';
 import { Button } from './button';
 import { useI18n } from '../i18n';
-import { Field } from './field';
+import { dialogLabel, Field } from './field';
 import { fieldErrors, ProblemAlert } from './problem';
+
+/** Variables given as a function take the dialog's text (a reason, a note). */
+const isFromText = <V,>(vars: V | ((text: string) => V)): vars is (text: string) => V => typeof vars === 'function';
 
 interface Command<V> {
   mutateAsync: (vars: V) => Promise<unknown>;
@@ -49,7 +52,7 @@ export const ConfirmAction = <V,>({
   const confirm = async () => {
     if (command.isPending) return;
     try {
-      await command.mutateAsync(typeof vars === 'function' ? (vars as (text: string) => V)(text) : vars);
+      await command.mutateAsync(isFromText(vars) ? vars(text) : vars);
       setOpen(false);
       setText('');
     } catch {
@@ -72,7 +75,7 @@ export const ConfirmAction = <V,>({
         onConfirm={() => void confirm()}
         width="min(560px, 94vw)"
         // TDesign passes these to the dialog's card: a labelled modal dialog for assistive technology
-        {...({ role: 'dialog', 'aria-modal': true, 'aria-label': title ?? label } as object)}
+        {...dialogLabel(title ?? label)}
       >
         <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
           <div>{body}</div>

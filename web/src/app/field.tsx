@@ -58,3 +58,6 @@ export const Labelled = ({ label, children }: { label: string; children: ReactNo
     </span>
   );
 };
+
+/** A TDesign Dialog's name for assistive technology: its own props take no ARIA attributes. */
+export const dialogLabel = (label: string): Record<string, string | boolean> => ({ role: 'dialog', 'aria-modal': true, 'aria-label': label });

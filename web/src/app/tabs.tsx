@@ -23,7 +23,7 @@ export const Tabs = (props: ComponentProps<typeof TdTabs>) => {
     }
     panel?.setAttribute('role', 'tabpanel');
     const onKey = (event: KeyboardEvent) => {
-      const at = items.indexOf(event.target as HTMLElement);
+      const at = event.target instanceof HTMLElement ? items.indexOf(event.target) : -1;
       if (at < 0) return;
       const next =
         event.key === 'ArrowRight' ? items[(at + 1) % items.length] : event.key === 'ArrowLeft' ? items[(at - 1 + items.length) % items.length] : null;

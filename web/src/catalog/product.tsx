@@ -3,7 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { Alert, Avatar, Card, Comment, Descriptions, Dialog, Form, InputNumber, Loading, MessagePlugin, Rate, Space, Table, Tag } from 'tdesign-react';
 import { Button } from '../app/button';
 import type { CatalogItem, Plan } from '../api/types';
-import { Field } from '../app/field';
+import { dialogLabel, Field } from '../app/field';
 import { formatTime, money } from '../app/format';
 import { fieldErrors, ProblemAlert } from '../app/problem';
 import { useSession } from '../app/session';
@@ -40,7 +40,7 @@ const BuyDialog = ({ product, plan, onClose }: { product: CatalogItem; plan: Pla
       cancelBtn={{ content: t('common.cancel') }}
       onConfirm={() => void confirm()}
       width="min(480px, 94vw)"
-      {...({ role: 'dialog', 'aria-modal': true, 'aria-label': t('product.buyTitle', { name: product.name }) } as object)}
+      {...dialogLabel(t('product.buyTitle', { name: product.name }))}
     >
       <Space direction="vertical" style={{ width: '100%' }}>
         <Descriptions

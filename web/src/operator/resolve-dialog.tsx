@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Dialog, Form, Radio, Textarea } from 'tdesign-react';
 import { Button } from '../app/button';
-import { Field } from '../app/field';
+import { dialogLabel, Field } from '../app/field';
 import { fieldErrors, ProblemAlert } from '../app/problem';
 import { useI18n } from '../i18n';
 import { isOneOf, RESOLUTION_OUTCOMES, type ResolutionOutcome } from '../api/types';
@@ -43,7 +43,7 @@ export const ResolveDialog = ({ orderId }: { orderId: string }) => {
         confirmBtn={{ content: t('common.confirm'), loading: resolve.isPending, disabled: resolve.isPending || !outcome || !note.trim() }}
         cancelBtn={{ content: t('common.cancel') }}
         onConfirm={() => void confirm()}
-        {...({ role: 'dialog', 'aria-modal': true, 'aria-label': t('appeals.resolve') } as object)}
+        {...dialogLabel(t('appeals.resolve'))}
       >
         <Form labelAlign="top">
           <p className="muted" style={{ marginTop: 0 }}>

@@ -39,7 +39,7 @@ export const AttachmentUpload = ({
       max={max}
       files={files}
       placeholder=""
-      triggerButtonProps={{ variant: 'outline', content: label, 'aria-label': label } as never}
+      triggerButtonProps={{ variant: 'outline', content: label, 'aria-label': label }}
       abridgeName={[12, 8]}
       onChange={(list) => {
         setFiles(list);

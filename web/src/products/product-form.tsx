@@ -15,6 +15,7 @@ import {
   Table,
   TagInput,
   Textarea,
+  type PrimaryTableCol,
 } from 'tdesign-react';
 import { Button } from '../app/button';
 import { Tabs } from '../app/tabs';
@@ -104,7 +105,7 @@ export default function ProductForm() {
   if (productId && existing.isLoading) return <Loading loading text={t('common.loading')} />;
   if (productId && existing.error) return <ProblemAlert error={existing.error} />;
 
-  const planColumns = [
+  const planColumns: PrimaryTableCol<Plan & { index: number }>[] = [
     {
       colKey: 'planId',
       title: t('form.planId'),
@@ -176,7 +177,7 @@ export default function ProductForm() {
     },
   ];
 
-  const fieldColumns = [
+  const fieldColumns: PrimaryTableCol<RequirementField & { index: number }>[] = [
     {
       colKey: 'key',
       title: t('form.fieldKey'),
@@ -311,7 +312,7 @@ export default function ProductForm() {
           </Card>
           <Card title={t('form.plans')} bordered style={{ marginTop: 16 }}>
             {errors.plans && <Alert theme="error" message={errors.plans} />}
-            <Table<Plan & { index: number }> rowKey="index" data={content.plans.map((p, index) => ({ ...p, index }))} columns={planColumns as never} tableLayout="fixed" tableContentWidth="900px" />
+            <Table<Plan & { index: number }> rowKey="index" data={content.plans.map((p, index) => ({ ...p, index }))} columns={planColumns} tableLayout="fixed" tableContentWidth="900px" />
             <Button variant="dashed" style={{ marginTop: 8 }} disabled={content.plans.length >= 20} onClick={() => set('plans', [...content.plans, { name: '', duration: 1, unit: 'times', listPrice: 0, price: 0 }])}>
               {t('form.addPlan')}
             </Button>
@@ -324,7 +325,7 @@ export default function ProductForm() {
             <Table<RequirementField & { index: number }>
               rowKey="index"
               data={content.requirementsTemplate.map((f, index) => ({ ...f, index }))}
-              columns={fieldColumns as never}
+              columns={fieldColumns}
               tableLayout="fixed"
               tableContentWidth="860px"
               empty={t('common.empty')}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Dialog, Form, Input, InputNumber, Radio, Select, Space } from 'tdesign-react';
 import { Button } from '../app/button';
 import type { Order, RequirementAnswer as Answer, RequirementAnswers, RequirementField } from '../api/types';
-import { Field } from '../app/field';
+import { dialogLabel, Field } from '../app/field';
 import { fieldErrors, ProblemAlert } from '../app/problem';
 import { useI18n } from '../i18n';
 import { AttachmentUpload } from '../orders/attachment-upload';
@@ -105,7 +105,7 @@ export const RequirementsForm = ({ order }: { order: Order }) => {
         cancelBtn={{ content: t('common.cancel') }}
         onConfirm={() => void send()}
         width="min(480px, 94vw)"
-        {...({ role: 'dialog', 'aria-modal': true, 'aria-label': label } as object)}
+        {...dialogLabel(label)}
       >
         {t('order.requirementsConfirm')}
       </Dialog>

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { ORDER_STATUSES } from '../orders/schemas';
+
+/**
+ * The domain events others react to (spec 5.1), each a versioned contract: the envelope
+ * `{ id, type, version, occurredAt, data }` with the data of its type. A consumer parses what it receives
+ * against these schemas; the API document publishes them as `webhooks`, and provider webhooks carry them as
+ * their body. A change that breaks a reader gets a new `version` beside the old one (never an edit in place).
+ */
+
+/** EventBridge `source` per aggregate: the consumers' rules select on it. */
+export const EVENT_SOURCES = { order: 'marketplace.orders', product: 'marketplace.products' } as const;
+
+const ORDER_ROLES = ['buyer', 'provider', 'operator', 'system'] as const;
+
+const detail = (description: string) => z.record(z.string(), z.unknown()).meta({ description });
+
+const orderData = <const A extends readonly [string, ...string[]]>(actions: A, detailOf: string) =>
+  z.object({
+    orderId: z.string(),
+    action: z.enum(actions).meta({ description: 'the timeline action that made this event' }),
+    role: z.enum(ORDER_ROLES).meta({ description: 'the side that acted: `system` for the scheduled jobs' }),
+    from: z.enum(ORDER_STATUSES).nullable().meta({ description: 'the status before (null when the order was created)' }),
+    to: z.enum(ORDER_STATUSES),
+    orderVersion: z.number().int().positive().optional().meta({ description: 'the order version this change made' }),
+    detail: detail(detailOf),
+  });
+
+const productData = <const A extends readonly [string, ...string[]]>(actions: A, detailOf: string) =>
+  z.object({
+    productId: z.string(),
+    action: z.enum(actions).meta({ description: 'the timeline action that made this event' }),
+    role: z.enum(['provider', 'operator']),
+    detail: detail(detailOf),
+  });
+
+/** The envelope every event shares; `id` is its timeline entry's id, so a redelivered change has the same id. */
+const envelope = <const T extends string, const V extends number, D extends z.ZodType>(type: T, version: V, data: D, description: string) =>
+  z
+    .object({
+      id: z.string().meta({ description: 'the same for every delivery of this event: consumers deduplicate on it' }),
+      type: z.literal(type),
+      version: z.literal(version),
+      occurredAt: z.string().meta({ description: 'ISO 8601, when the change was made' }),
+      data,
+    })
+    .meta({ id: eventSchemaId(type, version), description });
+
+function eventSchemaId(type: string, version: number) {
+  return `${type.split(/[._]/).map((w) => w[0].toUpperCase() + w.slice(1)).join('')}EventV${version}`;
+}
+
+export const orderCreatedV1 = envelope('order.created', 1, orderData(['create'], 'empty'), 'A buyer bought a product: a new order awaits the start.');
+export const orderRequirementsSubmittedV1 = envelope(
+  'order.requirements_submitted',
+  1,
+  orderData(['submit-requirements'], '`answers`: the requirement form’s answers by field'),
+  'The buyer submitted the requirement form (待提交需求单 → 已提交).',
+);
+export const orderRequirementsRejectedV1 = envelope(
+  'order.requirements_rejected',
+  1,
+  orderData(['reject-requirements'], '`reason`'),
+  'The provider sent the requirement form back to the buyer.',
+);
+export const orderStatusChangedV1 = envelope(
+  'order.status_changed',
+  1,
+  orderData(
+    ['start', 'complete', 'confirm', 'reject-completion', 'cancel', 'appeal', 'resolve', 'auto-confirm', 'auto-cancel'],
+    '`complete`: `note`, `attachments`; `reject-completion`, `cancel`, `appeal`: `reason`; `resolve`: `outcome`, `note`',
+  ),
+  'The order moved from one status to another (`from` → `to`), by a person or by the schedule.',
+);
+export const orderUrgedV1 = envelope('order.urged', 1, orderData(['urge'], 'empty'), 'The provider asked the buyer to confirm completion.');
+export const orderRemindedV1 = envelope(
+  'order.reminded',
+  1,
+  orderData(['remind'], '`reminder`: which reminder; `recipient`: `buyer` or `provider`'),
+  'The schedule reminded a party that the order waits for them.',
+);
+export const orderMessagePostedV1 = envelope(
+  'order.message_posted',
+  1,
+  orderData(['message'], '`text`, `attachments` (attachment ids)'),
+  'A party wrote in the order’s conversation.',
+);
+export const productSubmittedV1 = envelope('product.submitted', 1, productData(['submit'], 'empty'), 'A provider submitted a product for review.');
+export const productWithdrawnV1 = envelope('product.withdrawn', 1, productData(['withdraw'], 'empty'), 'A provider withdrew a product from review.');
+export const productReviewedV1 = envelope(
+  'product.reviewed',
+  1,
+  productData(['approve', 'reject'], '`reason` when rejected').extend({ decision: z.enum(['approved', 'rejected']) }),
+  'An operator approved (and listed) or rejected a submitted product.',
+);
+export const productDelistedV1 = envelope('product.delisted', 1, productData(['delist'], 'empty'), 'The provider delisted a product.');
+export const productTakenDownV1 = envelope('product.taken_down', 1, productData(['takedown'], '`reason`'), 'The platform took a product down.');
+
+/** Not a domain event: what POST /provider/webhook/test sends, so a provider can check its verification. */
+export const pingV1 = envelope('ping', 1, z.object({ providerId: z.string() }), 'A test event the provider asked for (POST /provider/webhook/test).');
+
+export const ORDER_EVENTS = [
+  orderCreatedV1,
+  orderRequirementsSubmittedV1,
+  orderRequirementsRejectedV1,
+  orderStatusChangedV1,
+  orderUrgedV1,
+  orderRemindedV1,
+  orderMessagePostedV1,
+] as const;
+export const PRODUCT_EVENTS = [productSubmittedV1, productWithdrawnV1, productReviewedV1, productDelistedV1, productTakenDownV1] as const;
+
+export const orderEventSchema = z.discriminatedUnion('type', ORDER_EVENTS);
+export const productEventSchema = z.discriminatedUnion('type', PRODUCT_EVENTS);
+export const domainEventSchema = z.discriminatedUnion('type', [...ORDER_EVENTS, ...PRODUCT_EVENTS]);
+
+export type OrderEvent = z.infer<typeof orderEventSchema>;
+export type ProductEvent = z.infer<typeof productEventSchema>;
+export type DomainEvent = z.infer<typeof domainEventSchema>;
+export type EventType = DomainEvent['type'];
+
+export const isOrderEvent = (e: DomainEvent): e is OrderEvent => e.type.startsWith('order.');
+
+/** What a provider's endpoint receives: the order events (products stay on the platform's side) and `ping`. */
+export const WEBHOOK_EVENTS = [...ORDER_EVENTS, pingV1] as const;
+
+/** Every contract by type, for the API document and the tests. */
+export const EVENT_CONTRACTS = Object.fromEntries([...ORDER_EVENTS, ...PRODUCT_EVENTS].map((s) => [s.shape.type.value, s])) as unknown as Record<EventType, z.ZodObject>;
