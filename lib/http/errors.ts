@@ -1,5 +1,5 @@
 /** The domain's error family: thrown anywhere, turned into application/problem+json in one middleware. */
-import { fieldMessageOf, msg, render, type Language, type MessageKey, type Msg } from '../i18n';
+import { fieldMessageOf, msg, render, type FixedKey, type Language, type Msg } from '../i18n';
 import type { ActionName, StatusName, Thing } from '../i18n/terms';
 
 /**
@@ -12,7 +12,7 @@ export interface FieldError {
 }
 
 /** A problem title's key. */
-export type TitleKey = Extract<MessageKey, `title.${string}`>;
+export type TitleKey = Extract<FixedKey, `title.${string}`>;
 
 /**
  * A refusal: its status, its machine-readable `code`, and its title and detail as catalogue messages,
@@ -127,14 +127,14 @@ export const problemDocument = (err: DomainError, instance: string, lang: Langua
   const { errors, ...extra } = err.extra as { errors?: unknown };
   return {
     type: `https://errors.marketplace.example/${err.code.toLowerCase().replace(/_/g, '-')}`,
-    title: render(lang, { key: err.title } as Msg),
+    title: render(lang, { key: err.title }),
     status: err.status,
     code: err.code,
     detail: render(lang, err.detail),
     instance,
     ...extra,
     ...(Array.isArray(errors)
-      ? { errors: (errors as FieldError[]).map((e) => ({ ...e, path: e.path, message: fieldText(lang, e.message) })) }
+      ? { errors: (errors as FieldError[]).map((e) => ({ path: e.path, message: fieldText(lang, e.message) })) }
       : {}),
   };
 };

@@ -237,8 +237,10 @@ export const changeProductStatus = async (
         },
       });
     } catch (err) {
-      if (ConditionFailed.of(err, 'product') && attempt < STALE_RETRIES) continue;
-      return explain(err, action, user, input.version);
+      if (!ConditionFailed.of(err, 'product')) throw err;
+      if (attempt < STALE_RETRIES) continue;
+      // still allowed after every retry: other writes keep winning the race
+      throw refusal(err.item, action, user, input.version) ?? new ConflictError('CONCURRENT_UPDATE', msg('detail.concurrentUpdate'));
     }
     const next = Object.fromEntries(Object.entries({ ...current, ...changed }).filter(([, v]) => v !== undefined));
     return parseProduct(next);

@@ -12,6 +12,7 @@ import { handler as reviews } from '../../functions/operator/review-queue';
 import { handler as approve } from '../../functions/operator/approve';
 import { handler as reject } from '../../functions/operator/reject';
 import { keys } from '../../lib/db/keys';
+import { productItem } from '../../lib/products/items';
 import { countRoundTrips, readItem, readPartition } from '../support/db';
 import { productContent } from '../support/fixtures';
 import { invoke } from '../support/http';
@@ -344,5 +345,42 @@ describe('lists', () => {
     const { result, roundTrips } = await countRoundTrips(() => invoke(getOwn, { as: 'provider', params: p(draft.productId) }));
     expect(result.status).toBe(200);
     expect(roundTrips).toBe(1);
+  });
+});
+
+describe('status changes racing each other', () => {
+  /** The stored product's index keys are the ones its declaration computes from it (and no others). */
+  const indexKeysAgree = async (productId: string) => {
+    const stored = (await readItem(keys.product(productId)))!;
+    const onItem = Object.fromEntries(Object.entries(stored).filter(([k]) => /^GSI\d+(PK|SK)$/.test(k)));
+    expect(onItem).toEqual(productItem.indexAttributes(productItem.parse(stored)));
+    return stored;
+  };
+
+  it('lets one of a simultaneous approve and reject win; the other answers 409 and the indexes follow the winner', async () => {
+    const product = await productIn('in_review');
+    const params = p(product.productId);
+    const answers = await Promise.all([
+      invoke(approve, { as: 'operator', params, body: { version: product.version } }),
+      invoke(reject, { as: 'operator', params, body: { version: product.version, reason: 'incomplete' } }),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const stored = await indexKeysAgree(product.productId);
+    expect(stored.version).toBe(product.version + 1);
+  });
+
+  it('keeps the index keys equal to the declaration’s through a provider’s and an operator’s steps taken at once', async () => {
+    const product = await productIn('listed');
+    const params = p(product.productId);
+    must(await invoke(edit, { as: 'provider', params, body: { summary: 'racing' } }), 200);
+    const submitted = must(await invoke(submit, { as: 'provider', params }), 200);
+    const answers = await Promise.all([
+      invoke(withdraw, { as: 'provider', params }),
+      invoke(approve, { as: 'operator', params, body: { version: submitted.version } }),
+      invoke(delist, { as: 'provider', params }),
+    ]);
+    expect(answers.filter((a) => a.status === 200).length).toBeGreaterThanOrEqual(1);
+    for (const a of answers) expect([200, 409]).toContain(a.status);
+    await indexKeysAgree(product.productId);
   });
 });

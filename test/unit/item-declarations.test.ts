@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Expr } from '../../lib/db/write';
 import { indexes } from '../../lib/db/keys';
@@ -64,6 +64,21 @@ describe('the index map', () => {
   it('every index of the table holds at least one declared item type, and every declared place is an index of the table', () => {
     const used = new Set(ITEM_DECLARATIONS.flatMap((d) => d.places().map(([name]) => name)));
     expect([...used].sort()).toEqual(Object.keys(indexes).sort());
+  });
+
+  it('no module but the key module and the declarations names an index key attribute: writes go through the declarations', () => {
+    const root = join(__dirname, '..', '..');
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((f) => {
+        const path = join(dir, f);
+        return statSync(path).isDirectory() ? files(path) : path.endsWith('.ts') ? [path] : [];
+      });
+    const allowed = /^lib\/(db\/(keys|item)|items|[a-z-]+\/items)\.ts$/;
+    const offenders = ['lib', 'functions', 'scripts']
+      .flatMap((d) => files(join(root, d)))
+      .map((f) => relative(root, f).split('\\').join('/'))
+      .filter((f) => !allowed.test(f) && /GSI\d+(PK|SK)/.test(readFileSync(join(root, f), 'utf8')));
+    expect(offenders).toEqual([]);
   });
 
   it('names every declaration once', () => {
