@@ -42,6 +42,7 @@ import { invoke, type Answer, type Call } from '../support/http';
 import { latinWords } from '../support/latin';
 import { orderIn } from '../support/orders';
 import { startReceiver } from '../support/receiver';
+import { closedPort } from '../support/issuer';
 import { must, productIn } from '../support/products';
 
 // Every refusal the API gives, asked for in Chinese: title, detail and field messages must be Chinese
@@ -485,11 +486,29 @@ describe('every refusal in Chinese (Accept-Language: zh-CN)', () => {
     }
   });
 
-  it('covered every kind of refusal the API gives but the token issuer being down (test/unit/message-catalogues)', () => {
+  it('covered every kind of refusal the API gives', () => {
     expect([...seen].sort()).toEqual(
       [...new Set(cases.map((c) => c.code))].sort(),
     );
     expect(seen.size).toBeGreaterThanOrEqual(20);
+  });
+});
+
+describe('the token issuer unreachable, in Chinese', () => {
+  it('answers 503 SERVICE_UNAVAILABLE with Chinese texts', async () => {
+    const saved = process.env.AUTH_JWKS_URI;
+    // a verifier whose key set cannot be fetched: configuration is read at module load, so loaded afresh
+    process.env.AUTH_JWKS_URI = `http://127.0.0.1:${await closedPort()}/.well-known/jwks.json`;
+    vi.resetModules();
+    try {
+      const { handler } = await import('../../functions/products/list-own');
+      const res = await ask(handler, { route: 'GET /provider/products', as: 'provider' });
+      expect(res.body.code).toBe('SERVICE_UNAVAILABLE');
+      for (const text of textsOf(res.body)) expect(latinWords(text)).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.AUTH_JWKS_URI;
+      else process.env.AUTH_JWKS_URI = saved;
+    }
   });
 });
 
