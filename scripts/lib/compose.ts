@@ -2,7 +2,6 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PreviewServer } from 'vite';
 import { bundlesStale, lockWorkFolder, recordBundles } from './build-cache';
 import { buildConsoleApart, ensureConsoleBuilt, serveConsole } from './console';
 import { readFunctions } from './infra';
@@ -286,11 +285,11 @@ export const composeStack = async (opts: ComposeOptions): Promise<ComposedStack>
           } else if (!existsSync(join(__dirname, '..', '..', 'web', 'dist', 'index.html'))) {
             throw new Error('web/dist has no build: run `npm run build:console`.');
           }
-          const server: PreviewServer = await serveConsole({
+          const server = await serveConsole({
             port: ports.console!,
             config: {
               apiUrl: stack.apiUrl,
-              cognito: { region: REGION, userPoolId: stack.cognito.userPoolId, clientId: stack.cognito.clientId, endpoint: stack.cognito.endpoint },
+              cognito: { region: REGION, userPoolId: stack.cognito?.userPoolId ?? '', clientId: stack.cognito?.clientId ?? '', endpoint: stack.cognito?.endpoint },
             },
           });
           closers.push(() => server.close());
