@@ -22,6 +22,19 @@ export interface KeyPart<V> {
   build: (v: V) => string;
   /** How docs/indexes.md shows the key, when building it from placeholders would not say it (hashes, codes). */
   doc?: string;
+  /**
+   * The stored copy (one of the declaration's `copies`) an update copies the key from when it does not know
+   * every attribute the key is made of: an update expression cannot build a string, but it can copy an
+   * attribute (`SET GSI5PK = listingKey_listed`). Called with what the update knows; undefined: no copy fits.
+   */
+  copiedFrom?: (v: V) => string | undefined;
+}
+
+/** A stored copy of a key: an attribute kept on the item so that a blind update can copy a key from it. */
+export interface KeyCopy<V> {
+  uses: readonly (keyof V & string)[];
+  build: (v: V) => string;
+  doc?: string;
 }
 
 /** An item type's place in one index. */
@@ -50,6 +63,11 @@ export interface ItemSpec<S extends z.ZodType<Attrs>, K extends Attrs> {
   /** Facts of the key that are not stored as attributes of their own (they are in the key only). */
   keyOnly?: readonly (keyof K & string)[];
   indexes?: { [I in IndexName]?: IndexPlace<z.infer<S> & K> };
+  /**
+   * Key copies stored on the item (by attribute name), for the keys' `copiedFrom`: every `.item()` writes
+   * them and an update changing an attribute one is made of rewrites it, like an index key.
+   */
+  copies?: Record<string, KeyCopy<z.infer<S> & K>>;
   /** Where the declaration lives (docs/indexes.md). */
   home: string;
 }
@@ -60,12 +78,42 @@ const RESERVED = /^(PK|SK|type|GSI\d+(PK|SK))$/;
 const placeholders = (): Attrs =>
   new Proxy({}, { get: (_, name) => (typeof name === 'string' ? `<${name}>` : undefined) }) as Attrs;
 
-/** The item's facts as far as an update knows them: reading an unknown one is a mistake of the declaration's caller. */
-const known = (v: Attrs, what: string): Attrs =>
+/** An update value: the attribute takes the stored value of another one (`SET live = draft`). */
+export class CopyOf {
+  constructor(readonly attribute: string) {}
+}
+/** An update value: the attribute is set unless it is already (`SET listedAt = if_not_exists(listedAt, :v)`). */
+export class IfAbsent<T = unknown> {
+  constructor(readonly value: T) {}
+}
+/** `live: copyOf('draft')` in an update: the stored value of another attribute. */
+export const copyOf = <T = never>(attribute: string) => new CopyOf(attribute) as unknown as T;
+/** `listedAt: ifAbsent(at)` in an update: set unless already set (a key made of it is kept too). */
+export const ifAbsent = <T>(value: T) => new IfAbsent(value) as unknown as T;
+
+class Unknown extends Error {}
+
+/**
+ * The item's facts as far as an update knows them: reading an unknown one (or one copied from another
+ * attribute, whose value the update does not know either) throws; reading one set only if absent answers
+ * its value and is recorded, so that the key built from it is set only if absent too.
+ */
+const known = (v: Attrs, what: string, seen: { ifAbsent: boolean } = { ifAbsent: false }, whole = false): Attrs =>
   new Proxy(v, {
     get: (target, name) => {
-      if (typeof name === 'string' && !(name in target)) throw new Error(`${what} needs \`${name}\`, which the update does not know`);
-      return target[name as string];
+      if (typeof name !== 'string') return undefined;
+      // a whole item as read: an attribute absent from it is absent from the item
+      if (!(name in target)) {
+        if (whole) return undefined;
+        throw new Unknown(`${what} needs \`${name}\`, which the update does not know`);
+      }
+      const value = target[name];
+      if (value instanceof CopyOf) throw new Unknown(`${what} needs \`${name}\`, copied from \`${value.attribute}\`, which the update does not know`);
+      if (value instanceof IfAbsent) {
+        seen.ifAbsent = true;
+        return value.value;
+      }
+      return value;
     },
   });
 
@@ -103,66 +151,128 @@ export class ItemDeclaration<S extends z.ZodType<Attrs>, K extends Attrs> {
     return out;
   }
 
-  /**
-   * The whole stored item of a value: its key, `type`, its attributes (checked against the shape) and its
-   * index keys. Stale key attributes in the value (an item read before) are dropped and computed again.
-   */
-  item(v: z.infer<S> & K): Attrs {
-    const keyOnly = new Set<string>(this.spec.keyOnly ?? []);
-    const attrs = Object.fromEntries(Object.entries(v).filter(([k]) => !RESERVED.test(k) && !keyOnly.has(k)));
-    const checked = this.spec.schema.safeParse(attrs);
-    if (!checked.success) throw new Error(`${this.spec.type} item does not match its declaration: ${checked.error.message}`);
-    return { ...this.spec.key(v), type: this.spec.type, ...attrs, ...this.indexAttributes(v) };
+  /** The stored key copies of the item as it is (the declaration's `copies`): a Put writes them too. */
+  copyAttributes(v: z.infer<S> & K): Record<string, string> {
+    return Object.fromEntries(Object.entries(this.spec.copies ?? {}).map(([name, c]) => [name, c.build(v)]));
   }
 
   /**
-   * The index keys an update must set or remove, given the attributes it changes (`undefined`: removed) and
-   * what else it knows of the item. A key is rewritten when an attribute it is made of changes; a sparse
-   * place is entered or left when its test's attributes change. Reading an attribute the update does not
-   * know throws: the update must know every fact of the keys it moves (ElectroDB's rule for composite keys).
+   * SET clauses writing every key copy that `facts` (what an update knows of the item) can build, copies
+   * it cannot build left as they are: an update that edits the item keeps them current, and writes them
+   * on an item stored without them.
+   */
+  copiesKnown(expr: Expr, facts: Attrs): string[] {
+    const out: string[] = [];
+    for (const [name, c] of Object.entries(this.spec.copies ?? {})) {
+      try {
+        const value = c.build(known(facts, `${this.spec.type}'s ${name}`) as z.infer<S> & K);
+        out.push(`${expr.name(name)} = ${expr.value(value)}`);
+      } catch (err) {
+        if (!(err instanceof Unknown)) throw err;
+      }
+    }
+    return out;
+  }
+
+  /** Whether an attribute is the declaration's to write (the key, `type`, an index key, a key copy). */
+  private declared(name: string) {
+    return RESERVED.test(name) || name in (this.spec.copies ?? {});
+  }
+
+  /**
+   * The whole stored item of a value: its key, `type`, its attributes (checked against the shape), its
+   * index keys and its key copies. Stale ones in the value (an item read before) are dropped and computed again.
+   */
+  item(v: z.infer<S> & K): Attrs {
+    const keyOnly = new Set<string>(this.spec.keyOnly ?? []);
+    const attrs = Object.fromEntries(Object.entries(v).filter(([k]) => !this.declared(k) && !keyOnly.has(k)));
+    const checked = this.spec.schema.safeParse(attrs);
+    if (!checked.success) throw new Error(`${this.spec.type} item does not match its declaration: ${checked.error.message}`);
+    return { ...this.spec.key(v), type: this.spec.type, ...attrs, ...this.indexAttributes(v), ...this.copyAttributes(v) };
+  }
+
+  /**
+   * The index keys (and key copies) an update must set or remove, given the attributes it changes
+   * (`undefined`: removed; `copyOf()`: another attribute's value; `ifAbsent()`: set unless set) and what else
+   * it knows of the item. A key is rewritten when an attribute it is made of changes; a sparse place is
+   * entered or left when its test's attributes change. A key the update cannot build because it does not
+   * know an attribute it is made of is copied from the stored copy its `copiedFrom` names (`copy`: key →
+   * copy; present when any), or else the update throws: it must know every fact of the keys it moves
+   * (ElectroDB's rule for composite keys). A key made of an attribute set only if absent is set only if
+   * absent (`ifAbsent`; present when any).
    */
   indexChanges(
     changed: Partial<z.infer<S> & K>,
     context: Partial<z.infer<S> & K> = {},
     /** The context is the whole item as read: an attribute absent from it is absent from the item. */
     whole = false,
-  ): { set: Record<string, string>; remove: string[] } {
+  ): { set: Record<string, string>; copy?: Record<string, string>; ifAbsent?: Record<string, string>; remove: string[] } {
     const merged = { ...context, ...changed } as Attrs;
-    const v = (whole ? merged : known(merged, `${this.spec.type}'s index keys`)) as z.infer<S> & K;
+    const what = `${this.spec.type}'s index keys`;
     const touched = (uses: readonly string[]) => uses.some((u) => u in changed);
     const set: Record<string, string> = {};
+    const copy: Record<string, string> = {};
+    const ifAbsent: Record<string, string> = {};
     const remove: string[] = [];
+    const write = (attr: string, part: { build: (v: z.infer<S> & K) => string; copiedFrom?: (v: z.infer<S> & K) => string | undefined }) => {
+      const seen = { ifAbsent: false };
+      try {
+        const built = part.build(known(merged, what, seen, whole) as z.infer<S> & K);
+        (seen.ifAbsent ? ifAbsent : set)[attr] = built;
+      } catch (err) {
+        const from = err instanceof Unknown ? part.copiedFrom?.(merged as z.infer<S> & K) : undefined;
+        if (!from) throw err;
+        if (!(from in (this.spec.copies ?? {}))) throw new Error(`${this.spec.type} declares no key copy \`${from}\``);
+        copy[attr] = from;
+      }
+    };
     for (const [name, place] of this.places()) {
       const { pk, sk } = indexes[name];
       const pkMoves = touched(place.pk.uses);
       const skMoves = touched(place.sk.uses);
       const placeMoves = place.when !== undefined && touched(place.when.uses);
       if (!pkMoves && !skMoves && !placeMoves) continue;
-      if (place.when && !place.when.test(v)) {
+      if (place.when && !place.when.test(known(merged, what, undefined, whole) as z.infer<S> & K)) {
         remove.push(pk, sk);
         continue;
       }
-      if (pkMoves || placeMoves) set[pk] = place.pk.build(v);
-      if (skMoves || placeMoves) set[sk] = place.sk.build(v);
+      if (pkMoves || placeMoves) write(pk, place.pk);
+      if (skMoves || placeMoves) write(sk, place.sk);
     }
-    return { set, remove };
+    for (const [name, c] of Object.entries(this.spec.copies ?? {})) if (touched(c.uses)) write(name, c);
+    return {
+      set,
+      ...(Object.keys(copy).length ? { copy } : {}),
+      ...(Object.keys(ifAbsent).length ? { ifAbsent } : {}),
+      remove,
+    };
   }
 
   /**
-   * The SET and REMOVE clauses of an update that changes `changed` (`undefined`: removed) and the index keys
-   * that follow from it; the caller adds its own clauses (counters, list appends) to the lists.
+   * The SET and REMOVE clauses of an update that changes `changed` (see {@link indexChanges}) and the index
+   * keys that follow from it, with the conditions the update needs (`attribute_exists` of each key copy it
+   * copies: an item without the copy refuses the write rather than get a wrong key); the caller adds its own
+   * clauses (counters, list appends) to the lists and the conditions to its own. `copies`: the key copies
+   * the update copies from.
    */
   update(expr: Expr, changed: Partial<z.infer<S> & K>, context: Partial<z.infer<S> & K> = {}, whole = false) {
-    const { set, remove } = this.indexChanges(changed, context, whole);
+    const { set, copy = {}, ifAbsent = {}, remove } = this.indexChanges(changed, context, whole);
     const sets: string[] = [];
     const removes: string[] = [];
-    for (const [name, value] of Object.entries({ ...changed, ...set })) {
-      if (RESERVED.test(name) && !(name in set)) throw new Error(`${name} is the declaration's, not the update's`);
+    const keep = (name: string, value: unknown) => `${expr.name(name)} = if_not_exists(${expr.name(name)}, ${expr.value(value)})`;
+    for (const [name, value] of Object.entries(changed)) {
+      if (this.declared(name)) throw new Error(`${name} is the declaration's, not the update's`);
       if (value === undefined) removes.push(expr.name(name));
+      else if (value instanceof CopyOf) sets.push(`${expr.name(name)} = ${expr.name(value.attribute)}`);
+      else if (value instanceof IfAbsent) sets.push(keep(name, value.value));
       else sets.push(`${expr.name(name)} = ${expr.value(value)}`);
     }
+    for (const [name, value] of Object.entries(set)) sets.push(`${expr.name(name)} = ${expr.value(value)}`);
+    for (const [name, value] of Object.entries(ifAbsent)) sets.push(keep(name, value));
+    for (const [name, from] of Object.entries(copy)) sets.push(`${expr.name(name)} = ${expr.name(from)}`);
     removes.push(...remove.map((r) => expr.name(r)));
-    return { sets, removes };
+    const copies = [...new Set(Object.values(copy))];
+    return { sets, removes, copies, conditions: copies.map((from) => `attribute_exists(${expr.name(from)})`) };
   }
 
   /**
@@ -170,7 +280,7 @@ export class ItemDeclaration<S extends z.ZodType<Attrs>, K extends Attrs> {
    * ADD makes), whose attributes the update adds besides.
    */
   identity(expr: Expr, v: z.infer<S> & K): string[] {
-    return Object.entries({ type: this.spec.type, ...this.indexAttributes(v) }).map(([k, val]) => `${expr.name(k)} = ${expr.value(val)}`);
+    return Object.entries({ type: this.spec.type, ...this.indexAttributes(v), ...this.copyAttributes(v) }).map(([k, val]) => `${expr.name(k)} = ${expr.value(val)}`);
   }
 
   /** The indexes the item lives in, with its place in each. */
@@ -188,6 +298,7 @@ export class ItemDeclaration<S extends z.ZodType<Attrs>, K extends Attrs> {
       description: this.spec.description,
       home: this.spec.home,
       key: { ...this.spec.key(p), ...this.spec.keyDoc },
+      copies: Object.entries(this.spec.copies ?? {}).map(([name, c]) => ({ name, value: c.doc ?? c.build(p) })),
       indexes: this.places().map(([name, place]) => ({
         name,
         pk: part(place.pk),

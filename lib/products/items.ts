@@ -1,13 +1,22 @@
 import { z } from 'zod';
-import { defineItem } from '../db/item';
+import { CopyOf, defineItem } from '../db/item';
 import { keys } from '../db/keys';
-import { productItemSchema } from './schemas';
+import { LISTINGS, productItemSchema } from './schemas';
 
 const byTime = (at: string, id: string) => keys.sortByTime(at, id);
+
+/** The stored copy of the provider's GSI5 partition for one listing (an operator's command does not know the provider). */
+const listingKey = (listing: string) => `listingKey_${listing}`;
 
 /**
  * A product: one item whose two facts (`listing`, `review`) place it in the catalogue, the review queue and
  * the status lists. Every write of a product computes these places from here.
+ *
+ * A status change is one blind conditional write (docs/decisions.md), so it moves keys whose facts it does
+ * not know: the provider's partition of a listing (GSI5; an operator's approve or takedown does not know the
+ * provider) and the catalogue of the draft's service type (GSI3; approving copies the draft to `live`). The
+ * product keeps copies of those keys (`copies`), written on every Put and every edit, and the update copies
+ * the key from them (`SET GSI5PK = listingKey_listed`, `SET GSI3PK = draftCatalogKey`).
  */
 export const productItem = defineItem({
   name: 'product',
@@ -16,6 +25,12 @@ export const productItem = defineItem({
   description: 'A provider’s product: its draft, its live content, its listing and review state.',
   schema: productItemSchema,
   key: (p: { productId: string }) => keys.product(p.productId),
+  copies: {
+    ...Object.fromEntries(
+      LISTINGS.map((l) => [listingKey(l), { uses: ['providerId'] as const, build: (p: { providerId: string }) => keys.providerProductsByListing(p.providerId, l) }]),
+    ),
+    draftCatalogKey: { uses: ['draft'], build: (p) => keys.catalogByType(p.draft.serviceType), doc: 'CATALOG#<draft.serviceType>' },
+  },
   indexes: {
     GSI1: {
       pk: { uses: ['providerId'], build: (p) => keys.providerProducts(p.providerId) },
@@ -30,7 +45,13 @@ export const productItem = defineItem({
     },
     GSI3: {
       when: { uses: ['listing'], test: (p) => p.listing === 'listed', doc: 'while listed' },
-      pk: { uses: ['live'], build: (p) => keys.catalogByType(p.live!.serviceType), doc: 'CATALOG#<live.serviceType>' },
+      pk: {
+        uses: ['live'],
+        build: (p) => keys.catalogByType(p.live!.serviceType),
+        // approving copies the draft to `live`: its catalogue is the draft's
+        copiedFrom: (p) => (p.live instanceof CopyOf && p.live.attribute === 'draft' ? 'draftCatalogKey' : undefined),
+        doc: 'CATALOG#<live.serviceType>',
+      },
       sk: { uses: ['listedAt', 'productId'], build: (p) => byTime(p.listedAt!, p.productId) },
       serves: ['the catalogue of one service type (`GET /products?serviceType=`)'],
     },
@@ -41,7 +62,11 @@ export const productItem = defineItem({
       serves: ['the review queue, oldest submission first (`GET /operator/reviews`)'],
     },
     GSI5: {
-      pk: { uses: ['providerId', 'listing'], build: (p) => keys.providerProductsByListing(p.providerId, p.listing) },
+      pk: {
+        uses: ['providerId', 'listing'],
+        build: (p) => keys.providerProductsByListing(p.providerId, p.listing),
+        copiedFrom: (p) => (p.listing ? listingKey(p.listing) : undefined),
+      },
       sk: { uses: ['review', 'productId'], build: (p) => keys.productReviewSort(p.review, p.productId), doc: '<review code>#<productId>' },
       serves: ['a provider’s products in one status (`GET /provider/products?status=`): per listing, a range of review codes'],
     },

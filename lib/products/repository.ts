@@ -5,7 +5,7 @@ import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { queryPage } from '../db/query';
 import { queryMerged, type Shard } from '../db/sharded';
-import { updateExpression } from '../db/item';
+import { copyOf, ifAbsent, updateExpression } from '../db/item';
 import { ConditionFailed, Expr, transactWrite, updateItem } from '../db/write';
 import type { User } from '../http/auth';
 import { ConflictError, ConflictOfInterestError, InvalidStateError, NotFoundError } from '../http/errors';
@@ -109,8 +109,8 @@ export const createProduct = async (
 };
 
 /** One product by id (GetItem); undefined when absent. */
-export const getProduct = async (productId: string): Promise<ProductItem | undefined> => {
-  const out = await ddb.send(new GetCommand({ TableName: tableName, Key: productItem.key({ productId }) }));
+export const getProduct = async (productId: string, consistent = false): Promise<ProductItem | undefined> => {
+  const out = await ddb.send(new GetCommand({ TableName: tableName, Key: productItem.key({ productId }), ...(consistent ? { ConsistentRead: true } : {}) }));
   return out.Item ? parseProduct(out.Item) : undefined;
 };
 
@@ -137,6 +137,8 @@ export const editProduct = async (user: User, productId: string, patch: ContentP
   // the review state's index keys follow from the declaration; the provider is the condition's
   const own = productItem.update(expr, { review: 'draft', reviewReason: undefined, updatedAt: now.toISOString() }, { productId, providerId: user.id });
   sets.push(...own.sets, `${expr.name('version')} = ${expr.name('version')} + ${expr.value(1)}`);
+  // the key copies a blind status change copies from: current after the edit, and written on a product stored without them
+  sets.push(...productItem.copiesKnown(expr, { providerId: user.id, ...(patch.serviceType ? { draft: { serviceType: patch.serviceType } } : {}) }));
   const condition = `${expr.eq('type', productItem.type)} AND ${expr.eq('providerId', user.id)} AND ${phaseCondition(expr, allowedPhases('edit'))}`;
   try {
     const item = await updateItem({
@@ -157,37 +159,42 @@ interface TransitionInput {
   version?: number;
 }
 
-/** What a status change sets on the product as read (`undefined`: removed); its index keys follow from the declaration. */
-const transition = (current: ProductItem, action: Exclude<ProductAction, 'edit'>, user: User, input: TransitionInput, now: Date) => {
-  const at = now.toISOString();
-  const history = (decision: 'approved' | 'rejected' | 'delisted') => [
-    ...current.reviewHistory,
-    { decision, ...(input.reason ? { reason: input.reason } : {}), operatorId: user.id, version: input.version, at },
-  ];
-  const changed: Partial<ProductItem> = { ...productRules[action].to, updatedAt: at, version: current.version + 1 };
+/**
+ * What a status change sets, blind (`undefined`: removed; `copyOf`: another attribute's stored value;
+ * `ifAbsent`: kept when set); its index keys follow from the declaration. The version and the review
+ * history are the caller's clauses (an increment, a list append).
+ */
+const transition = (action: Exclude<ProductAction, 'edit'>, input: TransitionInput, at: string): Partial<ProductItem> => {
+  const changed: Partial<ProductItem> = { ...productRules[action].to, updatedAt: at };
   switch (action) {
     case 'submit':
       return { ...changed, submittedAt: at, reviewReason: undefined };
     case 'withdraw':
       return changed;
     case 'approve':
-      return { ...changed, live: current.draft, reviewHistory: history('approved'), listedAt: current.listedAt ?? at, reviewReason: undefined };
+      return { ...changed, live: copyOf('draft'), listedAt: ifAbsent(at), reviewReason: undefined };
     case 'reject':
-      return { ...changed, reviewReason: input.reason, reviewHistory: history('rejected') };
+      return { ...changed, reviewReason: input.reason };
     case 'delist':
       return { ...changed, listedAt: undefined };
     case 'takedown':
-      return { ...changed, reviewReason: input.reason, reviewHistory: history('delisted'), listedAt: undefined };
+      return { ...changed, reviewReason: input.reason, listedAt: undefined };
   }
 };
 
-const STALE_RETRIES = 2;
+const DECISIONS: Partial<Record<ProductAction, 'approved' | 'rejected' | 'delisted'>> = {
+  approve: 'approved',
+  reject: 'rejected',
+  takedown: 'delisted',
+};
 
 /**
- * 提交, 撤销审核, 审核通过, 审核驳回, 下架: one consistent read of the product, then one transaction that
- * changes it (conditioned on the version read) and appends its timeline entry; the product's index keys are
- * computed from its declaration. A change committed in between refuses the condition: the action is taken
- * again on a fresh read, whose state then explains a refusal.
+ * 提交, 撤销审核, 审核通过, 审核驳回, 下架 (spec 9): one transaction, without a read first, that changes the
+ * product conditioned on the phases the action is allowed from, on ownership (a provider's own product, an
+ * operator's someone else's) and on the version when one was sent, and appends its timeline entry. The
+ * product's index keys come from its declaration, those whose facts the change does not know copied from
+ * the key copies the product stores. A refused condition is explained from the item it returns; then one
+ * consistent read answers the product as written.
  */
 export const changeProductStatus = async (
   user: User,
@@ -198,53 +205,65 @@ export const changeProductStatus = async (
 ): Promise<ProductItem> => {
   const rule = productRules[action];
   const key = productItem.key({ productId });
-  for (let attempt = 0; ; attempt++) {
-    const read = (await ddb.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item;
-    const refused = refusal(read, action, user, input.version);
-    if (refused) throw refused;
-    const current = parseProduct(read!);
-    const changed = transition(current, action, user, input, now);
-    const expr = new Expr();
-    const { sets, removes } = productItem.update(expr, changed, current, true);
-    const at = now.toISOString();
-    const entryId = newId(now.getTime());
-    try {
-      await transactWrite({
-        product: {
-          Update: {
-            TableName: tableName,
-            Key: key,
-            UpdateExpression: updateExpression(sets, removes),
-            ConditionExpression: `${expr.eq('type', productItem.type)} AND ${expr.eq('version', current.version)}`,
-            ...expr.attrs(),
-          },
-        },
-        entry: {
-          Put: {
-            TableName: tableName,
-            Item: productEntryItem.item({
-              entity: 'product',
-              entryId,
-              productId,
-              action,
-              actor: user.id,
-              role: rule.role,
-              at,
-              data: input.reason ? { reason: input.reason } : {},
-            }),
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
-        },
-      });
-    } catch (err) {
-      if (!ConditionFailed.of(err, 'product')) throw err;
-      if (attempt < STALE_RETRIES) continue;
-      // still allowed after every retry: other writes keep winning the race
-      throw refusal(err.item, action, user, input.version) ?? new ConflictError('CONCURRENT_UPDATE', msg('detail.concurrentUpdate'));
-    }
-    const next = Object.fromEntries(Object.entries({ ...current, ...changed }).filter(([, v]) => v !== undefined));
-    return parseProduct(next);
+  const at = now.toISOString();
+  const expr = new Expr();
+  // a provider acts on their own product, so the update knows the provider; an operator's does not
+  const context: Partial<ProductItem> = rule.role === 'provider' ? { productId, providerId: user.id } : { productId };
+  const { sets, removes, copies, conditions } = productItem.update(expr, transition(action, input, at), context);
+  sets.push(`${expr.name('version')} = ${expr.name('version')} + ${expr.value(1)}`);
+  const decision = DECISIONS[action];
+  if (decision) {
+    const record = { decision, ...(input.reason ? { reason: input.reason } : {}), operatorId: user.id, version: input.version, at };
+    sets.push(`${expr.name('reviewHistory')} = list_append(${expr.name('reviewHistory')}, ${expr.value([record])})`);
   }
+  conditions.unshift(expr.eq('type', productItem.type), phaseCondition(expr, allowedPhases(action)));
+  if (rule.role === 'provider') conditions.push(expr.eq('providerId', user.id));
+  // separation of duties: an operator never decides on, or takes down, their own product
+  if (rule.role === 'operator') conditions.push(`${expr.name('providerId')} <> ${expr.value(user.id)}`);
+  if (input.version !== undefined) conditions.push(expr.eq('version', input.version));
+  const entryId = newId(now.getTime());
+  try {
+    await transactWrite({
+      product: {
+        Update: {
+          TableName: tableName,
+          Key: key,
+          UpdateExpression: updateExpression(sets, removes),
+          ConditionExpression: conditions.join(' AND '),
+          ...expr.attrs(),
+        },
+      },
+      entry: {
+        Put: {
+          TableName: tableName,
+          Item: productEntryItem.item({
+            entity: 'product',
+            entryId,
+            productId,
+            action,
+            actor: user.id,
+            role: rule.role,
+            at,
+            data: input.reason ? { reason: input.reason } : {},
+          }),
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+    });
+  } catch (err) {
+    if (ConditionFailed.of(err, 'product')) {
+      const refused = refusal(err.item, action, user, input.version);
+      if (refused) throw refused;
+      const missing = copies.filter((c) => !(c in (err.item ?? {})));
+      if (missing.length) {
+        throw new Error(`product ${productId} lacks the key copies ${missing.join(', ')} its ${action} copies index keys from; every write of a product stores them`);
+      }
+    }
+    return explain(err, action, user, input.version);
+  }
+  const product = await getProduct(productId, true);
+  if (!product) throw new NotFoundError('product');
+  return product;
 };
 
 /**

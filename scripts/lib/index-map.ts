@@ -25,7 +25,12 @@ export const renderIndexMap = (): string => {
         `| ${d.name} | ${code(d.type)} | ${code(cell(d.key.PK))} | ${code(cell(d.key.SK))} | ${d.indexes.map((i) => i.name).join(', ') || '–'} | ${d.home} |`,
     ),
     '',
-    ...described.flatMap((d) => [`- **${d.name}**: ${d.description}`]),
+    ...described.flatMap((d) => [
+      `- **${d.name}**: ${d.description}` +
+        (d.copies.length
+          ? ` Key copies, which a blind update copies a key from: ${d.copies.map((c) => `${code(c.name)} = ${code(cell(c.value))}`).join(', ')}.`
+          : ''),
+    ]),
     '',
   ];
   for (const name of Object.keys(indexes) as IndexName[]) {

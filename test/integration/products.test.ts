@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { handler as create } from '../../functions/products/create';
 import { handler as listOwn } from '../../functions/products/list-own';
 import { handler as getOwn } from '../../functions/products/get-own';
@@ -11,6 +12,7 @@ import { handler as page } from '../../functions/products/page';
 import { handler as reviews } from '../../functions/operator/review-queue';
 import { handler as approve } from '../../functions/operator/approve';
 import { handler as reject } from '../../functions/operator/reject';
+import { ddb, tableName } from '../../lib/db/client';
 import { keys } from '../../lib/db/keys';
 import { productItem } from '../../lib/products/items';
 import { countRoundTrips, readItem, readPartition } from '../support/db';
@@ -348,15 +350,16 @@ describe('lists', () => {
   });
 });
 
-describe('status changes racing each other', () => {
-  /** The stored product's index keys are the ones its declaration computes from it (and no others). */
-  const indexKeysAgree = async (productId: string) => {
-    const stored = (await readItem(keys.product(productId)))!;
-    const onItem = Object.fromEntries(Object.entries(stored).filter(([k]) => /^GSI\d+(PK|SK)$/.test(k)));
-    expect(onItem).toEqual(productItem.indexAttributes(productItem.parse(stored)));
-    return stored;
-  };
+/** The stored product's index keys are the ones its declaration computes from it (and no others), and so are its key copies. */
+const indexKeysAgree = async (productId: string) => {
+  const stored = (await readItem(keys.product(productId)))!;
+  const onItem = Object.fromEntries(Object.entries(stored).filter(([k]) => /^GSI\d+(PK|SK)$/.test(k)));
+  expect(onItem).toEqual(productItem.indexAttributes(productItem.parse(stored)));
+  expect(stored).toMatchObject(productItem.copyAttributes(productItem.parse(stored)));
+  return stored;
+};
 
+describe('status changes racing each other', () => {
   it('lets one of a simultaneous approve and reject win; the other answers 409 and the indexes follow the winner', async () => {
     const product = await productIn('in_review');
     const params = p(product.productId);
@@ -381,6 +384,70 @@ describe('status changes racing each other', () => {
     ]);
     expect(answers.filter((a) => a.status === 200).length).toBeGreaterThanOrEqual(1);
     for (const a of answers) expect([200, 409]).toContain(a.status);
+    await indexKeysAgree(product.productId);
+  });
+});
+
+describe('status changes are blind conditional writes (spec 9)', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** The DynamoDB commands `fn` sends, in order. */
+  const commandsOf = async <T>(fn: () => Promise<T>) => {
+    const sent: string[] = [];
+    const send = ddb.send.bind(ddb);
+    vi.spyOn(ddb, 'send').mockImplementation((async (command: any) => {
+      sent.push(command.constructor.name);
+      return send(command);
+    }) as never);
+    const result = await fn();
+    vi.restoreAllMocks();
+    return { result, sent };
+  };
+
+  it('writes first (the product and its timeline entry in one transaction) and reads only for the answer', async () => {
+    const draft = await productIn('draft');
+    const submitted = await commandsOf(() => invoke(submit, { as: 'provider', params: p(draft.productId) }));
+    expect(submitted.result.status).toBe(200);
+    expect(submitted.sent).toEqual(['TransactWriteCommand', 'GetCommand']);
+    const approved = await commandsOf(() => invoke(approve, { as: 'operator', params: p(draft.productId), body: { version: 2 } }));
+    expect(approved.result.body).toMatchObject({ status: 'listed', version: 3 });
+    expect(approved.sent).toEqual(['TransactWriteCommand', 'GetCommand']);
+  });
+
+  it('explains a refusal from the item the failed condition returns, without reading', async () => {
+    const draft = await productIn('draft');
+    const foreign = await commandsOf(() => invoke(submit, { as: 'provider2', params: p(draft.productId) }));
+    expect(foreign.result.status).toBe(404);
+    const wrong = await commandsOf(() => invoke(approve, { as: 'operator', params: p(draft.productId), body: { version: 1 } }));
+    expect(wrong.result.status).toBe(409);
+    expect(wrong.result.body.code).toBe('INVALID_STATE');
+    for (const refused of [foreign, wrong]) expect(refused.sent).toEqual(['TransactWriteCommand']);
+  });
+
+  it('an operator’s approve copies the provider’s listed partition and the draft’s catalogue from the product', async () => {
+    const product = await productIn('in_review', 'provider', { serviceType: 'saas' });
+    must(await invoke(approve, { as: 'operator', params: p(product.productId), body: { version: product.version } }), 200);
+    const stored = (await readItem(keys.product(product.productId)))!;
+    expect(stored).toMatchObject({
+      GSI5PK: stored.listingKey_listed,
+      GSI3PK: keys.catalogByType('saas'),
+      draftCatalogKey: keys.catalogByType('saas'),
+    });
+  });
+
+  it('refuses to move a product stored without the key copies instead of writing a wrong key; an edit writes them', async () => {
+    const product = await productIn('in_review');
+    const key = keys.product(product.productId);
+    await ddb.send(new UpdateCommand({ TableName: tableName, Key: key, UpdateExpression: 'REMOVE listingKey_listed, draftCatalogKey' }));
+    const before = (await readItem(key))!;
+    const refused = await invoke(approve, { as: 'operator', params: p(product.productId), body: { version: product.version } });
+    expect(refused.status).toBe(500);
+    expect(await readItem(key)).toEqual(before);
+    // the provider withdraws (their own partition is built, not copied), edits (the copies are written) and submits again
+    must(await invoke(withdraw, { as: 'provider', params: p(product.productId) }), 200);
+    must(await invoke(edit, { as: 'provider', params: p(product.productId), body: { serviceType: productContent().serviceType } }), 200);
+    const again = must(await invoke(submit, { as: 'provider', params: p(product.productId) }), 200);
+    must(await invoke(approve, { as: 'operator', params: p(product.productId), body: { version: again.version } }), 200);
     await indexKeysAgree(product.productId);
   });
 });

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { copyOf, ifAbsent } from '../../lib/db/item';
 import { Expr } from '../../lib/db/write';
 import { indexes } from '../../lib/db/keys';
 import { ITEM_DECLARATIONS } from '../../lib/items';
@@ -127,10 +128,71 @@ describe('item declarations', () => {
     expect(removes.map((r) => expr.names[r])).toEqual(['GSI2PK', 'GSI2SK']);
   });
 
-  it('an update that moves a key must know every fact it is made of', () => {
-    // approving a product lists it (since when?) in the listed partition of its provider (whose?): unknown here
-    expect(() => productItem.indexChanges({ listing: 'listed', review: 'none' }, { productId: '01PRODUCT' })).toThrow(/does not know/);
-    expect(() => productItem.indexChanges({ listing: 'delisted' }, { productId: '01PRODUCT' })).toThrow(/`providerId`/);
+  it('an update that moves a key must know every fact it is made of, or copy the key from a stored copy', () => {
+    // approving a product lists it (since when?): unknown here
+    expect(() => productItem.indexChanges({ listing: 'listed', review: 'none' }, { productId: '01PRODUCT' })).toThrow(/`listedAt`/);
+    // the provider (whose listed partition?) is unknown too, but the product stores that key for each listing
+    expect(productItem.indexChanges({ listing: 'delisted' }, { productId: '01PRODUCT' })).toEqual({
+      set: { GSI8PK: 'PRODUCTS#delisted' },
+      copy: { GSI5PK: 'listingKey_delisted' },
+      remove: ['GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK'],
+    });
+    // a key with no stored copy still needs its facts
+    expect(() => orderItem.indexChanges({ status: 'in_service' } as never, { orderId: '01ORDER' } as never)).toThrow(/does not know/);
+  });
+
+  it('a product stores the copies of the keys a blind status change cannot build, and each Put writes them', () => {
+    const item = productItem.item(product());
+    expect(item).toMatchObject({
+      listingKey_unlisted: 'PROVIDER#prov#PRODUCTS#unlisted',
+      listingKey_listed: 'PROVIDER#prov#PRODUCTS#listed',
+      listingKey_delisted: 'PROVIDER#prov#PRODUCTS#delisted',
+      draftCatalogKey: 'CATALOG#ops_service',
+    });
+    // stale copies of a read item are computed again, like its index keys
+    expect(productItem.item({ ...product(), draftCatalogKey: 'CATALOG#saas' } as never)).toMatchObject({ draftCatalogKey: 'CATALOG#ops_service' });
+  });
+
+  it('an operator’s approve copies the keys it cannot build, keeps a listing time already set, and needs the copies to exist', () => {
+    const expr = new Expr();
+    const { sets, removes, copies, conditions } = productItem.update(
+      expr,
+      { listing: 'listed', review: 'none', live: copyOf('draft'), listedAt: ifAbsent('2026-01-05T00:00:00.000Z') },
+      { productId: '01PRODUCT' },
+    );
+    const text = (clause: string) => clause.replace(/#\w+/g, (n) => expr.names[n] ?? n).replace(/:\w+/g, (v) => JSON.stringify(expr.values[v]));
+    expect(sets.map(text)).toEqual(
+      expect.arrayContaining([
+        'live = draft',
+        'listedAt = if_not_exists(listedAt, "2026-01-05T00:00:00.000Z")',
+        'GSI2PK = "CATALOG"',
+        'GSI2SK = if_not_exists(GSI2SK, "2026-01-05T00:00:00.000Z#01PRODUCT")',
+        'GSI3PK = draftCatalogKey',
+        'GSI3SK = if_not_exists(GSI3SK, "2026-01-05T00:00:00.000Z#01PRODUCT")',
+        'GSI5PK = listingKey_listed',
+        'GSI5SK = "1#01PRODUCT"',
+        'GSI8PK = "PRODUCTS#listed"',
+      ]),
+    );
+    expect(removes.map(text)).toEqual(['GSI4PK', 'GSI4SK']);
+    expect(copies.sort()).toEqual(['draftCatalogKey', 'listingKey_listed']);
+    expect(conditions.map(text).sort()).toEqual(['attribute_exists(draftCatalogKey)', 'attribute_exists(listingKey_listed)']);
+    // the provider's own step knows the provider: its key is built, not copied
+    expect(productItem.indexChanges({ listing: 'delisted', listedAt: undefined }, { productId: '01PRODUCT', providerId: 'prov' }).set).toMatchObject({
+      GSI5PK: 'PROVIDER#prov#PRODUCTS#delisted',
+    });
+  });
+
+  it('an edit writes the key copies it can build from what it knows', () => {
+    const expr = new Expr();
+    const text = (clause: string) => clause.replace(/#\w+/g, (n) => expr.names[n] ?? n).replace(/:\w+/g, (v) => JSON.stringify(expr.values[v]));
+    expect(productItem.copiesKnown(expr, { providerId: 'prov' }).map(text)).toEqual([
+      'listingKey_unlisted = "PROVIDER#prov#PRODUCTS#unlisted"',
+      'listingKey_listed = "PROVIDER#prov#PRODUCTS#listed"',
+      'listingKey_delisted = "PROVIDER#prov#PRODUCTS#delisted"',
+    ]);
+    expect(productItem.copiesKnown(expr, { providerId: 'prov', draft: { serviceType: 'saas' } }).map(text)).toContain('draftCatalogKey = "CATALOG#saas"');
+    expect(() => productItem.update(expr, { draftCatalogKey: 'x' } as never)).toThrow(/declaration's/);
   });
 
   it('an order is in the due index only while a job has something to do with it, and the appeal queue sorts by appeal time', () => {
