@@ -7,7 +7,7 @@ import type { Language } from '../http/language';
 import { msg, t } from '../i18n';
 import { commandOf, orderCommands, sourceStatuses, type CommandInput, type OrderCommand, type Refusal } from './commands';
 import type { Actor, OrderRole, OrderRules } from './commands/command';
-import type { OrderItem, OrderStatus, OrderView, TimelineEntry } from './schemas';
+import type { OrderItem, OrderStatus, OrderView, RequirementStatus, TimelineEntry } from './schemas';
 
 export { ORDER_COMMANDS, commandOf, orderCommands, sourceStatuses, type CommandInput, type CommandInputOf, type OrderCommand, type Refusal } from './commands';
 export { waitingFor, type Actor, type OrderRole, type OrderRules } from './commands/command';
@@ -69,14 +69,63 @@ export const applyCommand = (o: OrderItem, input: CommandInput, actor: Actor, no
 
 export type { Language } from '../http/language';
 
+/** What the status labels read of an order: its status, its requirements form's status and whether the product has a form. */
+type LabelledState = {
+  status: OrderStatus;
+  requirements: { status: RequirementStatus };
+  product: { requirementsTemplate: readonly unknown[] };
+};
+
 /** Each party's name for a status (服务商端 / 用户端), from the catalogue; the buyer's 待提交需求单 while the form is due. */
-export const statusLabels = (o: Pick<OrderItem, 'status' | 'requirements' | 'product'>, lang: Language) => {
+export const statusLabels = (o: LabelledState, lang: Language) => {
   const needsForm = o.product.requirementsTemplate.length > 0 && ['none', 'rejected'].includes(o.requirements.status);
   const buyer = o.status === 'awaiting_start' && needsForm ? 'requirements_needed' : o.status;
   return { provider: t(lang, `status.order.provider.${o.status}`), buyer: t(lang, `status.order.buyer.${buyer}`) };
 };
 
+type StatusLabels = ReturnType<typeof statusLabels>;
+
+/**
+ * Each timeline entry's labels before and after it, by {@link statusLabels}: the entries are walked in
+ * version order from the purchase (form not yet submitted), the form's status following the commands
+ * that declare the one they leave. Answered in the timeline's order.
+ */
+export const timelineLabels = (
+  product: LabelledState['product'],
+  timeline: readonly Pick<TimelineEntry, 'version' | 'action' | 'from' | 'to'>[],
+  lang: Language,
+): { from: StatusLabels | null; to: StatusLabels }[] => {
+  const ordered = timeline.map((e, i) => ({ e, i })).sort((a, b) => (a.e.version ?? 0) - (b.e.version ?? 0) || a.i - b.i);
+  const labels: { from: StatusLabels | null; to: StatusLabels }[] = [];
+  let form: RequirementStatus = 'none';
+  for (const { e, i } of ordered) {
+    const before = form;
+    if (e.action !== 'create') form = commandOf(e.action).requirements ?? form;
+    labels[i] = {
+      from: e.from ? statusLabels({ status: e.from, requirements: { status: before }, product }, lang) : null,
+      to: statusLabels({ status: e.to, requirements: { status: form }, product }, lang),
+    };
+  }
+  return labels;
+};
+
 export { languageOf } from '../http/language';
+
+const timelineView = (o: OrderItem, timeline: TimelineEntry[], lang: Language) => {
+  const labels = timelineLabels(o.product, timeline, lang);
+  return timeline.map(({ entryId, version, action, actor, role, at, from, to, data }, i) => ({
+    entryId,
+    version,
+    action,
+    actor,
+    role,
+    at,
+    from,
+    to,
+    data,
+    labels: labels[i],
+  }));
+};
 
 /** The order as clients see it: canonical status, both parties' labels and, when read, the timeline. */
 export const toOrderView = (
@@ -106,9 +155,7 @@ export const toOrderView = (
   createdAt: o.createdAt,
   updatedAt: o.updatedAt,
   completedAt: o.completedAt ?? null,
-  ...(timeline
-    ? { timeline: timeline.map(({ entryId, version, action, actor, role, at, from, to, data }) => ({ entryId, version, action, actor, role, at, from, to, data })) }
-    : {}),
+  ...(timeline ? { timeline: timelineView(o, timeline, lang) } : {}),
   ...(extras?.attachments ? { attachments: extras.attachments.map(toAttachmentView) } : {}),
   ...(extras && extras.review !== undefined ? { review: extras.review ? toReviewView(extras.review) : null } : {}),
 });

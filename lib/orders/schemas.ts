@@ -29,6 +29,7 @@ export const RESOLUTIONS = ['completed', 'cancelled', 'implementing'] as const;
 
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export type OrderAction = (typeof ORDER_ACTIONS)[number];
+export type RequirementStatus = (typeof REQUIREMENT_STATUSES)[number];
 export type Resolution = (typeof RESOLUTIONS)[number];
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -160,7 +161,17 @@ export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
 // ---- Views: what the API answers (toOrderView is typed by it; the OpenAPI document is built from it).
 
-export const timelineEntryView = timelineEntrySchema.omit({ orderId: true }).meta({ id: 'TimelineEntry' });
+/** Each party's name for a status (服务商端 / 用户端), in the reader's language. */
+export const statusLabelsView = z.object({ provider: z.string(), buyer: z.string() }).meta({ id: 'StatusLabels' });
+
+export const timelineEntryView = timelineEntrySchema
+  .omit({ orderId: true })
+  .extend({
+    labels: z
+      .object({ from: statusLabelsView.nullable(), to: statusLabelsView })
+      .meta({ description: 'each party’s name for the status before (null on the first entry) and after the entry' }),
+  })
+  .meta({ id: 'TimelineEntry' });
 
 export const orderView = z
   .object({
@@ -170,7 +181,7 @@ export const orderView = z
     buyerId: z.string(),
     providerId: z.string(),
     status: z.enum(ORDER_STATUSES),
-    labels: z.object({ provider: z.string(), buyer: z.string() }).meta({ description: 'each party’s name for the status' }),
+    labels: statusLabelsView.meta({ description: 'each party’s name for the status' }),
     product: snapshotSchema.meta({ id: 'ProductSnapshot' }),
     quantity: z.number().int(),
     amount: z.number().int().meta({ description: 'fen' }),

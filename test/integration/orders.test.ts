@@ -139,6 +139,12 @@ describe('the supervised workflow', () => {
       ['confirm', 'awaiting_confirmation', 'completed'],
     ]);
     expect(confirmed.timeline[3].data).toEqual({ note: 'nginx upgraded; new key in vault' });
+    // each entry carries both parties' names before and after it, the buyer's following the form
+    expect(confirmed.timeline.slice(0, 3).map((e: any) => [e.labels.from?.buyer ?? null, e.labels.to.buyer])).toEqual([
+      [null, '待提交需求单'],
+      ['待提交需求单', '待服务商实施'],
+      ['待服务商实施', '实施中'],
+    ]);
   });
 
   it('answers in English with Accept-Language: en', async () => {

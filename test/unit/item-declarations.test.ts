@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Expr } from '../../lib/db/write';
 import { indexes } from '../../lib/db/keys';
 import { ITEM_DECLARATIONS } from '../../lib/items';
-import { notificationItem } from '../../lib/notifications/items';
+import { inboxItem, notificationItem } from '../../lib/notifications/items';
 import { orderItem } from '../../lib/orders/items';
 import { productItem } from '../../lib/products/items';
 import { contentSchema, type ProductItem } from '../../lib/products/schemas';
@@ -148,6 +148,14 @@ describe('item declarations', () => {
     expect(due.GSI4SK).toBe('2026-02-08T00:00:00.000Z#01ORDER');
     expect(due.GSI8SK).toBe('2026-02-01T00:00:00.000Z#01ORDER');
     expect(due.GSI6PK).toBe('BUYER#buyer#ORDERS#disputed');
+  });
+
+  it('a counter an update creates gets its type and its index keys; an update never sets a key or the type itself', () => {
+    const expr = new Expr();
+    const sets = inboxItem.identity(expr, { userId: 'u1' });
+    const written = Object.fromEntries(sets.map((c) => c.split(' = ')).map(([n, v]) => [expr.names[n], expr.values[v]]));
+    expect(written).toEqual({ type: 'inbox', GSI1PK: 'USER#u1#NOTIFICATIONS', GSI1SK: '~INBOX', GSI2PK: 'USER#u1#UNREAD', GSI2SK: '~INBOX' });
+    expect(() => notificationItem.update(new Expr(), { type: 'x' } as never)).toThrow(/declaration's/);
   });
 
   it('a delivery leaves the retry index when it is no longer pending', () => {

@@ -3,7 +3,7 @@ import type { Reference } from '../../attachments/model';
 import type { Config } from '../../config';
 import type { DayCounter } from '../../dashboard/model';
 import type { DomainError } from '../../http/errors';
-import type { OrderItem, OrderStatus, TimelineEntry } from '../schemas';
+import type { OrderItem, OrderStatus, RequirementStatus, TimelineEntry } from '../schemas';
 
 export type OrderRole = 'buyer' | 'provider' | 'operator' | 'system';
 export type OrderRules = Config['orders'];
@@ -57,6 +57,11 @@ export interface OrderCommandDef<I extends { action: string }, R extends { kind:
   validate?: (o: OrderItem, input: I, attachmentIds: ReadonlySet<string>) => void;
   /** The attachments the input references, each with the field that names it. */
   references?: (input: I, o: OrderItem) => Reference[];
+  /**
+   * The requirements form's status the command leaves (its `apply` writes it): the timeline's labels
+   * replay the form's course from these, so an entry's buyer name follows the same rule as the order's.
+   */
+  requirements?: Exclude<RequirementStatus, 'none'>;
   /** What the command changes on the order beyond status, version and clocks. */
   apply?: (o: OrderItem, input: I, c: { actor: Actor; at: string; to: OrderStatus }) => Partial<OrderItem>;
   /** Its timeline entry's data: what the party said or did. */

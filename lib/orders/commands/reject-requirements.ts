@@ -8,6 +8,9 @@ export interface RejectRequirementsInput {
   reason: string;
 }
 
+/** The requirements form's status this command leaves. */
+const LEAVES = 'rejected' as const;
+
 /** 驳回需求: the provider sends the submitted requirements back, with a reason. */
 export const rejectRequirements = defineCommand<RejectRequirementsInput, { kind: 'requirements-not-submitted' }>({
   action: 'reject-requirements',
@@ -20,6 +23,7 @@ export const rejectRequirements = defineCommand<RejectRequirementsInput, { kind:
   guard: (o) => (o.requirements.status === 'submitted' ? undefined : { kind: 'requirements-not-submitted' }),
   problem: (_r, status) =>
     new ConflictError('REQUIREMENTS_NOT_SUBMITTED', msg('detail.requirementsNotSubmitted'), { currentStatus: status }),
-  apply: (o, input) => ({ requirements: { ...o.requirements, status: 'rejected', reason: input.reason } }),
+  requirements: LEAVES,
+  apply: (o, input) => ({ requirements: { ...o.requirements, status: LEAVES, reason: input.reason } }),
   entry: (input) => ({ reason: input.reason }),
 });

@@ -6,6 +6,9 @@ export interface StartInput {
   action: 'start';
 }
 
+/** The requirements form's status this command leaves. */
+const LEAVES = 'accepted' as const;
+
 /** 服务商-开始实施: needs the buyer's requirements first when the product asks for them. */
 export const start = defineCommand<StartInput, { kind: 'requirements-missing' }>({
   action: 'start',
@@ -18,7 +21,8 @@ export const start = defineCommand<StartInput, { kind: 'requirements-missing' }>
     o.product.requirementsBeforeStart && o.requirements.status !== 'submitted' ? { kind: 'requirements-missing' } : undefined,
   problem: (_r, status) =>
     new ConflictError('REQUIREMENTS_MISSING', msg('detail.requirementsMissing'), { currentStatus: status }),
-  apply: (o, _input, { at }) => ({ requirements: { ...o.requirements, status: 'accepted' }, startedAt: o.startedAt ?? at }),
+  requirements: LEAVES,
+  apply: (o, _input, { at }) => ({ requirements: { ...o.requirements, status: LEAVES }, startedAt: o.startedAt ?? at }),
   entry: () => ({}),
   // purchase → first start, for the average; a start after a rejected completion is not a first start
   dashboard: (entry, order) =>

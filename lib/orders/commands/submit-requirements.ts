@@ -9,6 +9,9 @@ export interface SubmitRequirementsInput {
   answers: Record<string, unknown>;
 }
 
+/** The requirements form's status this command leaves. */
+const LEAVES = 'submitted' as const;
+
 /** 用户-提交需求单: submit or edit the requirements form while the work has not started. */
 export const submitRequirements = defineCommand<SubmitRequirementsInput>({
   action: 'submit-requirements',
@@ -27,6 +30,7 @@ export const submitRequirements = defineCommand<SubmitRequirementsInput>({
     o.product.requirementsTemplate
       .filter((f) => f.type === 'file' && typeof input.answers[f.key] === 'string' && input.answers[f.key] !== '')
       .map((f) => ({ path: `answers.${f.key}`, attachmentId: input.answers[f.key] as string })),
-  apply: (_o, input) => ({ requirements: { status: 'submitted', answers: input.answers } }),
+  requirements: LEAVES,
+  apply: (_o, input) => ({ requirements: { status: LEAVES, answers: input.answers } }),
   entry: (input) => ({ answers: input.answers }),
 });

@@ -3333,10 +3333,7 @@ export interface components {
             /** @enum {string} */
             status: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
             /** @description each party’s name for the status */
-            labels: {
-                provider: string;
-                buyer: string;
-            };
+            labels: components["schemas"]["StatusLabels"];
             product: components["schemas"]["ProductSnapshot"];
             quantity: number;
             /** @description fen */
@@ -3385,6 +3382,10 @@ export interface components {
             /** @description on GET /orders/{orderId}: the rating, or null */
             review?: components["schemas"]["Review"] | null;
         };
+        StatusLabels: {
+            provider: string;
+            buyer: string;
+        };
         ProductSnapshot: {
             name: string;
             serviceType: string;
@@ -3423,6 +3424,11 @@ export interface components {
             to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
             data: {
                 [key: string]: unknown;
+            };
+            /** @description each party’s name for the status before (null on the first entry) and after the entry */
+            labels: {
+                from: components["schemas"]["StatusLabels"] | null;
+                to: components["schemas"]["StatusLabels"];
             };
         };
         Attachment: {

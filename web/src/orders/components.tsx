@@ -1,7 +1,7 @@
 import { formatTime } from '../app/format';
 import { Card, Descriptions, Space, Timeline } from 'tdesign-react';
 import type { Order, TimelineEntry } from '../api/types';
-import { ORDER_STATUS, REQUIREMENTS_STATUS, StatusTag } from '../app/status-tags';
+import { REQUIREMENTS_STATUS, StatusTag } from '../app/status-tags';
 import { useI18n, type MessageKey } from '../i18n';
 import { AttachmentLinks } from './attachment-links';
 
@@ -85,8 +85,8 @@ const DATA_KEYS: Partial<Record<string, MessageKey>> = { reason: 'orders.reason'
 
 /**
  * 监管记录: the order's append-only record as a vertical timeline; a status change is named for both
- * parties by the status table (`ORDER_STATUS`). What each party sees now is the API's `labels`, shown with
- * the order: the console keeps no rule of its own for the buyer's 待提交需求单.
+ * parties by the entry's `labels` from the API (before → after, nothing where a party's name stays), so the
+ * console keeps no rule of its own for the buyer's 待提交需求单.
  */
 export const OrderTimeline = ({ order }: { order: Order }) => {
   const { t, lang } = useI18n();
@@ -96,8 +96,9 @@ export const OrderTimeline = ({ order }: { order: Order }) => {
       <Timeline mode="same" labelAlign="left">
         {entries.map((e) => {
           const change = (side: 'provider' | 'buyer') => {
-            const names = [e.from, e.to].flatMap((s) => (s ? [t(ORDER_STATUS[s][side])] : []));
-            return names[0] === names[1] ? null : names.join(' → ');
+            const next = e.labels.to[side];
+            const prev = e.labels.from?.[side];
+            return prev === undefined ? next : prev === next ? null : `${prev} → ${next}`;
           };
           const provider = change('provider');
           const buyer = change('buyer');
