@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { createReadStream, existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
+import sirv from 'sirv';
 import { fingerprint, staleBecause, writeRecord } from './build-cache';
 import { ROOT } from './local-config';
 import { track } from './processes';
@@ -65,66 +66,33 @@ if (require.main === module && process.argv[2] === 'build') {
 export const writeConsoleConfig = (config: ConsoleRuntimeConfig, dir = CONSOLE_DIST) =>
   writeFileSync(join(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n');
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json',
-};
-
 /**
  * Serves the built console (web/dist, every unknown path falling back to index.html for the single-page app)
- * plus a /config.json made from this stack, so one build serves any stack. A few lines of node:http rather than
- * Vite's preview server: the stack's process then never loads Vite (about 100 MB resident for hours), and no
- * library's signal handler ends the process before the stack has stopped.
+ * plus a /config.json made from this stack, so one build serves any stack. sirv (the static handler Vite's own
+ * preview server uses) on a plain node:http server rather than Vite's preview server: the stack's process then
+ * never loads Vite (about 100 MB resident for hours), and no library's signal handler ends the process before
+ * the stack has stopped. `dev` makes sirv look files up on each request, so a `npm run build:console` while the
+ * stack runs is served on the next page load.
  */
 export const serveConsole = async (opts: { port: number; config: ConsoleRuntimeConfig; dist?: string }) => {
-  const dist = opts.dist ?? CONSOLE_DIST;
   const configJson = JSON.stringify(opts.config);
+  const files = sirv(opts.dist ?? CONSOLE_DIST, {
+    dev: true,
+    single: true,
+    // hashed asset names never change content; index.html (and every route of the app) always asks again
+    setHeaders: (res, pathname) =>
+      res.setHeader('Cache-Control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+  });
   const server = createServer((req, res) => {
-    let path: string;
-    try {
-      path = decodeURIComponent((req.url ?? '/').split('?')[0]);
-    } catch {
-      res.writeHead(400).end();
-      return;
-    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
-    if (path === '/config.json') {
+    if ((req.url ?? '/').split('?')[0] === '/config.json') {
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : configJson);
       return;
     }
-    let file = normalize(join(dist, path));
-    if (!file.startsWith(dist + sep)) {
-      res.writeHead(404).end();
-      return;
-    }
-    const found = existsSync(file) && statSync(file).isFile();
-    // a file that is not there under /assets is missing; any other path is a route of the app
-    if (!found && path.startsWith('/assets/')) {
-      res.writeHead(404).end();
-      return;
-    }
-    if (!found) file = join(dist, 'index.html');
-    res.writeHead(200, {
-      'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-      'content-length': statSync(file).size,
-      // hashed asset names never change content; index.html always asks again
-      'cache-control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-    });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
+    files(req, res);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
