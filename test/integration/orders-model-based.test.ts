@@ -1,18 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { handler as getOrder } from '../../functions/orders/get';
-import { handler as requirements } from '../../functions/orders/requirements';
-import { handler as rejectRequirements } from '../../functions/orders/reject-requirements';
-import { handler as start } from '../../functions/orders/start';
-import { handler as complete } from '../../functions/orders/complete';
-import { handler as urge } from '../../functions/orders/urge';
-import { handler as confirm } from '../../functions/orders/confirm';
-import { handler as rejectCompletion } from '../../functions/orders/reject-completion';
-import { handler as cancel } from '../../functions/orders/cancel';
-import { handler as appeal } from '../../functions/orders/appeal';
-import { handler as resolve } from '../../functions/orders/resolve';
 import { handler as buy } from '../../functions/orders/create';
-import { handler as message } from '../../functions/orders/message';
 import { config } from '../../lib/config';
 import { keys } from '../../lib/db/keys';
 import { applyCommand, orderRules, refusalOf, type CommandInput, type OrderCommand } from '../../lib/orders/model';
@@ -20,6 +9,7 @@ import { orderItemSchema, type OrderItem } from '../../lib/orders/schemas';
 import { readItem } from '../support/db';
 import type { TestUser } from '../support/global-setup';
 import { invoke } from '../support/http';
+import { commandHandlers } from '../support/order-commands';
 import { ANSWERS, listedProduct } from '../support/orders';
 import { must } from '../support/products';
 
@@ -27,19 +17,7 @@ type Party = Exclude<TestUser, never>;
 const PARTIES: Party[] = ['buyer', 'buyer2', 'provider', 'provider2', 'operator'];
 const roleOf = (p: Party) => (p.startsWith('buyer') ? 'buyer' : p.startsWith('provider') ? 'provider' : 'operator') as 'buyer' | 'provider' | 'operator';
 
-const HANDLERS: Partial<Record<OrderCommand, Parameters<typeof invoke>[0]>> = {
-  'submit-requirements': requirements,
-  'reject-requirements': rejectRequirements,
-  start,
-  complete,
-  urge,
-  confirm,
-  'reject-completion': rejectCompletion,
-  cancel,
-  appeal,
-  resolve,
-  message,
-};
+const HANDLERS: Partial<Record<OrderCommand, Parameters<typeof invoke>[0]>> = commandHandlers;
 const HTTP_ACTIONS = Object.keys(HANDLERS) as OrderCommand[];
 
 interface Model {
