@@ -13,6 +13,7 @@ const INLINE_ATTEMPT_BUDGET_MS = FIRST_ATTEMPT_TIMEOUT_MS + 3_000;
  * its body), then its first attempt within a short timeout. Only this consumer ever waits for an endpoint.
  */
 export const handler = async (invocation: EventBridgeEvent<string, unknown>, context?: Context) => {
+  if (context) logger.addContext(context);
   const event = eventFrom(invocation);
   if (!isOrderEvent(event)) return 'ignored';
   const delivery = await deliverOrderEvent(event, new Date());

@@ -12,7 +12,8 @@ import { timelineInsertOf } from '../../lib/notifications/stream-record';
  * A record that makes no valid event, or whose event the bus did not take, is reported as this batch's
  * failure (the event source retries from it; the consumers are idempotent per event id).
  */
-export const handler = async (event: DynamoDBStreamEvent, _context?: Context): Promise<DynamoDBBatchResponse> => {
+export const handler = async (event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> => {
+  if (context) logger.addContext(context);
   const failures: string[] = [];
   const published: Array<{ sequenceNumber: string; event: DomainEvent }> = [];
   for (const record of event.Records) {
