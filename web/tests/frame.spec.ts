@@ -17,7 +17,7 @@ test.describe('frame', () => {
     await signInAs(page, 'buyer');
     await expect(page.getByRole('link', { name: '商品管理' })).toHaveCount(0);
     await page.goto('/provider/products');
-    await expect(page.getByText('页面不存在')).toBeVisible();
+    await expect(page.getByRole('heading', { name: '无权访问' })).toBeVisible();
     await page.getByRole('button', { name: '退出登录' }).click();
     await expect(page).toHaveURL(/\/signin/);
     await page.goto('/provider/products');

@@ -61,7 +61,8 @@ test.describe('provider · 订单管理', () => {
     const { orderId } = await orderWithRequirements();
     await signInAs(page, 'provider2');
     await page.goto(`/provider/orders/${orderId}`);
-    await expect(page.getByRole('alert')).toContainText('404');
+    await expect(page.getByRole('heading', { name: '页面不存在' })).toBeVisible();
+    await expect(page.getByRole('button', { name: '返回首页' })).toBeVisible();
     await expect(page.getByText('10.0.0.8')).toHaveCount(0);
   });
 });

@@ -1,17 +1,22 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { Suspense } from 'react';
-import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, matchPath, Navigate, Route, Routes, useLocation } from 'react-router';
 import { Loading } from 'tdesign-react';
 import { I18nProvider, useI18n } from '../i18n';
 import { AppLayout } from './layout';
 import { queryClient } from './query-client';
-import { homeFor, routesFor } from './routes';
+import { homeFor, routes, routesFor } from './routes';
 import { SessionProvider, useSession } from './session';
 import SignIn from './sign-in';
 
+// a chunk of its own: the first page (sign-in) stays within its budget
+const ResultPage = lazy(() => import('./result-page').then((m) => ({ default: m.ResultPage })));
+
+/** 404, or 403 for a page of the console that the user's roles do not open. */
 const NotFound = () => {
-  const { t } = useI18n();
-  return <p>{t('common.notFound')}</p>;
+  const { pathname } = useLocation();
+  const known = routes.some((r) => matchPath(r.path, pathname));
+  return <ResultPage kind={known ? 'forbidden' : 'notFound'} />;
 };
 
 const Guarded = () => {

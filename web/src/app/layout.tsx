@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { Badge, Layout, Loading, Menu, Select, Space } from 'tdesign-react';
 import { Button } from './button';
@@ -8,21 +8,10 @@ import { Labelled } from './field';
 import type { Role } from './auth';
 import { ROLE_ORDER, routesByRole, sharedMenu, type AppRoute } from './routes';
 import { useSession } from './session';
+import { useNarrow } from './use-narrow';
 import { useUnreadCount } from '../inbox/hooks';
 
 const ROLE_TITLE = { provider: 'app.provider', buyer: 'app.buyer', operator: 'app.operator' } as const;
-
-const useNarrow = () => {
-  const query = '(max-width: 760px)';
-  const [narrow, setNarrow] = useState(() => window.matchMedia(query).matches);
-  useEffect(() => {
-    const m = window.matchMedia(query);
-    const on = () => setNarrow(m.matches);
-    m.addEventListener('change', on);
-    return () => m.removeEventListener('change', on);
-  }, []);
-  return narrow;
-};
 
 export const LanguageSwitch = () => {
   const { lang, setLang, t } = useI18n();

@@ -1,11 +1,13 @@
 import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Alert, Avatar, Card, Comment, Descriptions, Dialog, Form, InputNumber, Loading, MessagePlugin, Rate, Space, Table, Tag } from 'tdesign-react';
+import { InfoList } from '../app/info-list';
 import { Button } from '../app/button';
 import type { CatalogItem, Plan } from '../api/types';
 import { dialogLabel, Field } from '../app/field';
 import { formatTime, money } from '../app/format';
 import { fieldErrors, ProblemAlert } from '../app/problem';
+import { PageError } from '../app/result-page';
 import { useSession } from '../app/session';
 import { useI18n } from '../i18n';
 import { useProductPage } from '../products/hooks';
@@ -105,7 +107,7 @@ export default function CatalogProduct() {
   const q = useProductPage(productId);
   const [buying, setBuying] = useState<Plan>();
   if (q.isLoading) return <Loading loading text={t('common.loading')} />;
-  if (q.error || !q.data) return <ProblemAlert error={q.error} />;
+  if (q.error || !q.data) return <PageError error={q.error} />;
   const p = q.data;
   const canBuy = Boolean(session?.roles.includes('buyer'));
   return (
@@ -129,7 +131,7 @@ export default function CatalogProduct() {
         <Card bordered>
           <Space direction="vertical" style={{ width: '100%' }}>
             <p style={{ margin: 0 }}>{p.summary}</p>
-            <Descriptions
+            <InfoList
               column={lang === 'en-US' ? 2 : 3}
               items={[
                 { label: t('form.category'), content: p.category },
@@ -148,11 +150,11 @@ export default function CatalogProduct() {
             aria-label={t('product.plans')}
             columns={[
               { colKey: 'name', title: t('form.planName') },
-              { colKey: 'duration', title: t('form.duration'), cell: ({ row }) => `${row.duration} ${t(`unit.${row.unit}`)}` },
-              { colKey: 'listPrice', title: t('form.listPrice'), align: 'right', cell: ({ row }) => (row.listPrice > row.price ? <s className="muted">{money(row.listPrice, lang)}</s> : money(row.listPrice, lang)) },
-              { colKey: 'price', title: t('form.price'), align: 'right', cell: ({ row }) => <strong className="price">{money(row.price, lang)}</strong> },
+              { colKey: 'duration', title: t('form.duration'), className: 'nowrap', cell: ({ row }) => `${row.duration} ${t(`unit.${row.unit}`)}` },
+              { colKey: 'listPrice', title: t('form.listPrice'), align: 'right', className: 'nowrap', cell: ({ row }) => (row.listPrice > row.price ? <s className="muted">{money(row.listPrice, lang)}</s> : money(row.listPrice, lang)) },
+              { colKey: 'price', title: t('form.price'), align: 'right', className: 'nowrap', cell: ({ row }) => <strong className="price">{money(row.price, lang)}</strong> },
               ...(canBuy
-                ? [{ colKey: 'buy', title: t('common.actions'), cell: ({ row }: { row: Plan }) => <Button size="small" onClick={() => setBuying(row)} aria-label={`${t('product.buy')} ${row.name}`}>{t('product.buy')}</Button> }]
+                ? [{ colKey: 'buy', title: t('common.actions'), fixed: 'right' as const, cell: ({ row }: { row: Plan }) => <Button size="small" onClick={() => setBuying(row)} aria-label={`${t('product.buy')} ${row.name}`}>{t('product.buy')}</Button> }]
                 : []),
             ]}
           />

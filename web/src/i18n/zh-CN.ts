@@ -361,6 +361,22 @@ export const zhCN = {
   'webhooks.status.failed': '失败',
   'webhooks.status.gone': '端点已停用（410）',
   'attachments.unsupportedType': '不支持此文件类型（可上传 PDF、PNG、JPEG、文本、CSV、ZIP、Word、Excel）',
+  // list pages and the error pages
+  'table.search': '关键词',
+  'table.searchHint': '在本页中搜索',
+  'table.noMatch': '本页没有匹配的记录',
+  'table.pages': '分页',
+  'table.pageOf': '第 {page} 页 · 每页 {size} 条',
+  'table.prev': '上一页',
+  'table.next': '下一页',
+  'result.forbidden': '无权访问',
+  'result.forbiddenBody': '你的账号没有访问此页面的权限。',
+  'result.notFound': '页面不存在',
+  'result.notFoundBody': '你访问的页面不存在，或已被删除。',
+  'result.network': '网络异常',
+  'result.networkBody': '无法连接到服务，请检查网络后重新加载。',
+  'result.reload': '重新加载',
+  'result.home': '返回首页',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Space, Switch, Tag, type PrimaryTableCol } from 'tdesign-react';
 import { Button } from '../app/button';
@@ -7,6 +6,7 @@ import { CursorTable } from '../app/cursor-table';
 import { formatTime } from '../app/format';
 import { ProblemAlert } from '../app/problem';
 import { linkFor } from '../app/routes';
+import { useUrlState } from '../app/url-state';
 import { useSession } from '../app/session';
 import { useI18n } from '../i18n';
 import { useInbox, useMarkRead, useReadAll } from './hooks';
@@ -16,7 +16,8 @@ export default function Inbox() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const { session } = useSession();
-  const [unreadOnly, setUnreadOnly] = useState(false);
+  const [url, setUrl] = useUrlState(['unread']);
+  const unreadOnly = url.unread === '1';
   const list = useInbox(unreadOnly);
   const markRead = useMarkRead();
   const readAll = useReadAll();
@@ -30,6 +31,7 @@ export default function Inbox() {
     {
       colKey: 'title',
       title: t('inbox.title'),
+      width: 360,
       cell: ({ row }) => (
         <div>
           <Space size={6} align="center">
@@ -71,7 +73,7 @@ export default function Inbox() {
         <h1 id="inbox-title">{t('inbox.title')}</h1>
         <Space align="center">
           <label style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}>
-            <Switch value={unreadOnly} onChange={(v) => setUnreadOnly(Boolean(v))} aria-label={t('inbox.unreadOnly')} />
+            <Switch value={unreadOnly} aria-checked={unreadOnly} onChange={(v) => setUrl({ unread: v ? '1' : undefined })} aria-label={t('inbox.unreadOnly')} />
             {t('inbox.unreadOnly')}
           </label>
           <Button variant="outline" loading={readAll.isPending} disabled={readAll.isPending} onClick={() => readAll.mutate(null)}>
@@ -81,7 +83,14 @@ export default function Inbox() {
       </div>
       {readAll.error ? <ProblemAlert error={readAll.error} /> : null}
       {markRead.error ? <ProblemAlert error={markRead.error} /> : null}
-      <CursorTable list={list} columns={columns} rowKey="notificationId" caption={t('inbox.title')} />
+      <CursorTable
+        list={list}
+        columns={columns}
+        rowKey="notificationId"
+        caption={t('inbox.title')}
+        search={(row) => `${row.title} ${row.body}`}
+        sorters={{ createdAt: (row) => row.createdAt }}
+      />
     </section>
   );
 }

@@ -14,15 +14,16 @@ export default function AppealQueue() {
   const navigate = useNavigate();
   const list = useOperatorOrders({ status: 'disputed' });
   const columns: PrimaryTableCol<Order>[] = [
-    { colKey: 'orderId', title: t('orders.orderId'), cell: ({ row }) => <code title={row.orderId}>{shortId(row.orderId)}</code> },
-    { colKey: 'product', title: t('orders.product'), cell: ({ row }) => row.product.name },
-    { colKey: 'amount', title: t('orders.amount'), align: 'right', cell: ({ row }) => money(row.amount, lang) },
-    { colKey: 'by', title: t('appeals.by'), cell: ({ row }) => (row.appeal ? actorName(row.appeal, t) : '—') },
-    { colKey: 'reason', title: t('appeals.reason'), ellipsis: true, cell: ({ row }) => row.appeal?.reason ?? '—' },
-    { colKey: 'at', title: t('appeals.appealedAt'), cell: ({ row }) => formatTime(row.appeal?.at) },
+    { colKey: 'orderId', title: t('orders.orderId'), className: 'nowrap', cell: ({ row }) => <code title={row.orderId}>{shortId(row.orderId)}</code> },
+    { colKey: 'product', title: t('orders.product'), ellipsis: true, width: 200, cell: ({ row }) => row.product.name },
+    { colKey: 'amount', title: t('orders.amount'), align: 'right', className: 'nowrap', cell: ({ row }) => money(row.amount, lang) },
+    { colKey: 'by', title: t('appeals.by'), className: 'nowrap', cell: ({ row }) => (row.appeal ? actorName(row.appeal, t) : '—') },
+    { colKey: 'reason', title: t('appeals.reason'), ellipsis: true, width: 240, cell: ({ row }) => row.appeal?.reason ?? '—' },
+    { colKey: 'at', title: t('appeals.appealedAt'), className: 'nowrap', cell: ({ row }) => formatTime(row.appeal?.at) },
     {
       colKey: 'actions',
       title: t('common.actions'),
+      className: 'nowrap',
       cell: ({ row }) => (
         <Button size="small" onClick={() => navigate(`/operator/orders/${row.orderId}`)} aria-label={`${t('appeals.open')} ${row.product.name} ${shortId(row.orderId)}`}>
           {t('appeals.open')}
@@ -35,7 +36,14 @@ export default function AppealQueue() {
       <div className="page-header">
         <h1 id="appeals-title">{t('appeals.title')}</h1>
       </div>
-      <CursorTable list={list} columns={columns} rowKey="orderId" caption={t('appeals.title')} />
+      <CursorTable
+        list={list}
+        columns={columns}
+        rowKey="orderId"
+        caption={t('appeals.title')}
+        search={(row) => `${row.orderId} ${row.product.name} ${row.appeal?.reason ?? ''}`}
+        sorters={{ amount: (row) => row.amount, at: (row) => row.appeal?.at }}
+      />
     </section>
   );
 }

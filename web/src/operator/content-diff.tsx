@@ -89,7 +89,7 @@ export const ContentDiff = ({ live, pending }: { live: ProductContent | null; pe
             {t('reviews.changedCount', { n: changedCount })}
           </Tag>
           <label className="muted" style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}>
-            <Switch value={onlyChanged} onChange={(v) => setOnlyChanged(Boolean(v))} aria-label={t('reviews.onlyChanged')} />
+            <Switch value={onlyChanged} aria-checked={onlyChanged} onChange={(v) => setOnlyChanged(Boolean(v))} aria-label={t('reviews.onlyChanged')} />
             {t('reviews.onlyChanged')}
           </label>
         </Space>

@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { Card, Loading, Space } from 'tdesign-react';
-import { ProblemAlert } from '../app/problem';
+import { PageError } from '../app/result-page';
 import { useI18n } from '../i18n';
 import { OrderConversation } from '../orders/order-conversation';
 import { OrderStatusTag } from '../app/status-tags';
@@ -15,7 +15,7 @@ export default function OperatorOrderView() {
   const { t } = useI18n();
   const q = useOrder(orderId);
   if (q.isLoading) return <Loading loading text={t('common.loading')} />;
-  if (q.error || !q.data) return <ProblemAlert error={q.error} />;
+  if (q.error || !q.data) return <PageError error={q.error} />;
   const order = q.data;
   const disputed = order.status === 'disputed';
   return (

@@ -1,8 +1,9 @@
 import { Link, useNavigate, useParams } from 'react-router';
-import { Alert, Card, Descriptions, Loading, Space, Tag } from 'tdesign-react';
+import { Alert, Card, Loading, Space, Tag } from 'tdesign-react';
+import { InfoList } from '../app/info-list';
 import { ConfirmAction } from '../app/confirm-action';
 import { shortId, formatTime } from '../app/format';
-import { ProblemAlert } from '../app/problem';
+import { PageError } from '../app/result-page';
 import { useI18n } from '../i18n';
 import { ContentDiff } from './content-diff';
 import { useApprove, useReject, useReviewItem } from './hooks';
@@ -18,7 +19,7 @@ export default function ReviewDetail() {
   const approve = useApprove(back);
   const reject = useReject(back);
   if (q.isLoading) return <Loading loading text={t('common.loading')} />;
-  if (q.error) return <ProblemAlert error={q.error} />;
+  if (q.error) return <PageError error={q.error} />;
   const p = q.data;
   if (!p || !p.draft) {
     return (
@@ -64,10 +65,10 @@ export default function ReviewDetail() {
       </div>
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <Card bordered>
-          <Descriptions
+          <InfoList
             column={lang === 'en-US' ? 2 : 3}
             items={[
-              { label: 'ID', content: <code>{p.productId}</code> },
+              { label: 'ID', content: <span className="mono nowrap">{p.productId}</span> },
               { label: t('search.provider'), content: <code title={p.providerId}>{shortId(p.providerId)}</code> },
               { label: t('products.version'), content: `v${p.version}` },
               { label: t('reviews.submittedAt'), content: formatTime(p.submittedAt ?? p.updatedAt) },

@@ -15,8 +15,8 @@ export const ReviewHistory = ({ history }: { history: ReviewRecord[] }) => {
       empty={t('common.empty')}
       aria-label={t('reviews.history')}
       columns={[
-        { colKey: 'at', title: t('common.updatedAt'), cell: ({ row }) => formatTime(row.at) },
-        { colKey: 'decision', title: t('common.status'), cell: ({ row }) => <StatusTag entry={REVIEW_DECISION[row.decision]} /> },
+        { colKey: 'at', title: t('common.updatedAt'), className: 'nowrap', cell: ({ row }) => formatTime(row.at) },
+        { colKey: 'decision', title: t('common.status'), className: 'nowrap', cell: ({ row }) => <StatusTag entry={REVIEW_DECISION[row.decision]} /> },
         { colKey: 'reason', title: t('products.reason'), cell: ({ row }) => row.reason ?? '—' },
         { colKey: 'operatorId', title: t('products.operator'), cell: ({ row }) => shortId(row.operatorId) },
       ]}

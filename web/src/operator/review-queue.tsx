@@ -12,12 +12,14 @@ export default function ReviewQueue() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const list = useReviewQueue();
+  const name = (row: ProviderProduct) => row.draft?.name ?? row.live?.name ?? '';
   const columns: PrimaryTableCol<ProviderProduct>[] = [
-    { colKey: 'name', title: t('products.name'), cell: ({ row }) => row.draft?.name ?? row.live?.name },
-    { colKey: 'serviceType', title: t('products.serviceType'), cell: ({ row }) => t(`type.${(row.draft ?? row.live)!.serviceType}`) },
+    { colKey: 'name', title: t('products.name'), ellipsis: true, width: 220, cell: ({ row }) => name(row) },
+    { colKey: 'serviceType', title: t('products.serviceType'), className: 'nowrap', cell: ({ row }) => t(`type.${(row.draft ?? row.live)!.serviceType}`) },
     {
       colKey: 'kind',
       title: t('reviews.kind'),
+      className: 'nowrap',
       cell: ({ row }) =>
         row.live ? (
           <Tag theme="warning" variant="light">
@@ -29,12 +31,13 @@ export default function ReviewQueue() {
           </Tag>
         ),
     },
-    { colKey: 'providerId', title: t('search.provider'), cell: ({ row }) => <code title={row.providerId}>{shortId(row.providerId)}</code> },
-    { colKey: 'version', title: t('products.version'), width: 70 },
-    { colKey: 'submittedAt', title: t('reviews.submittedAt'), cell: ({ row }) => formatTime(row.submittedAt ?? row.updatedAt) },
+    { colKey: 'providerId', title: t('search.provider'), className: 'nowrap', cell: ({ row }) => <code title={row.providerId}>{shortId(row.providerId)}</code> },
+    { colKey: 'version', title: t('products.version'), className: 'nowrap' },
+    { colKey: 'submittedAt', title: t('reviews.submittedAt'), className: 'nowrap', cell: ({ row }) => formatTime(row.submittedAt ?? row.updatedAt) },
     {
       colKey: 'actions',
       title: t('common.actions'),
+      className: 'nowrap',
       cell: ({ row }) => (
         <Button size="small" onClick={() => navigate(`/operator/reviews/${row.productId}`)} aria-label={`${t('reviews.open')} ${row.draft?.name ?? row.live?.name}`}>
           {t('reviews.open')}
@@ -47,7 +50,14 @@ export default function ReviewQueue() {
       <div className="page-header">
         <h1 id="reviews-title">{t('reviews.title')}</h1>
       </div>
-      <CursorTable list={list} columns={columns} rowKey="productId" caption={t('reviews.title')} />
+      <CursorTable
+        list={list}
+        columns={columns}
+        rowKey="productId"
+        caption={t('reviews.title')}
+        search={name}
+        sorters={{ name, submittedAt: (row) => row.submittedAt ?? row.updatedAt }}
+      />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { isOneOf, ORDER_STATUSES, PRODUCT_STATUSES, SERVICE_TYPES, type Order, t
 import { ConfirmAction } from '../app/confirm-action';
 import { CursorTable } from '../app/cursor-table';
 import { Field } from '../app/field';
+import { rangeParam, rangeValue, useUrlState } from '../app/url-state';
 import { fieldErrors } from '../app/problem';
 import { shortId, formatTime, money } from '../app/format';
 import { ORDER_STATUS, OrderStatusTag, PRODUCT_STATUS, ProductStatusTag } from '../app/status-tags';
@@ -33,6 +34,8 @@ const TextFilter = ({ label, value, onChange, error }: { label: string; value?: 
   </Field>
 );
 
+const productName = (row: ProviderProduct) => row.live?.name ?? row.draft?.name ?? '';
+
 /** A typed filter as sent: trimmed, and left out when blank. */
 const blank = (v?: string) => v?.trim() || undefined;
 
@@ -40,30 +43,34 @@ const blank = (v?: string) => v?.trim() || undefined;
 const OrderSearchPanel = () => {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
-  const [draft, setDraft] = useState<OrderSearch>({});
-  const [range, setRange] = useState<string[]>([]);
-  const [filters, setFilters] = useState<OrderSearch>({});
+  // the search applied is kept in the address; the form edits a draft of it until 查询
+  const [url, setUrl] = useUrlState(['orderId', 'provider', 'buyer', 'status', 'created']);
+  const applied = rangeParam(url.created);
+  const filters: OrderSearch = {
+    status: isOneOf(ORDER_STATUSES, url.status) ? url.status : undefined,
+    orderId: url.orderId,
+    providerId: url.provider,
+    buyerId: url.buyer,
+    createdFrom: applied[0] ? new Date(`${applied[0]}T00:00:00`).toISOString() : undefined,
+    createdTo: applied[1] ? new Date(`${applied[1]}T23:59:59.999`).toISOString() : undefined,
+  };
+  const [draft, setDraft] = useState<OrderSearch>(filters);
+  const [range, setRange] = useState<string[]>(applied);
   const list = useOperatorOrders(filters);
   const apply = () =>
-    setFilters({
-      status: draft.status,
-      orderId: blank(draft.orderId),
-      providerId: blank(draft.providerId),
-      buyerId: blank(draft.buyerId),
-      createdFrom: range[0] ? new Date(`${range[0]}T00:00:00`).toISOString() : undefined,
-      createdTo: range[1] ? new Date(`${range[1]}T23:59:59.999`).toISOString() : undefined,
-    });
+    setUrl({ status: draft.status, orderId: blank(draft.orderId), provider: blank(draft.providerId), buyer: blank(draft.buyerId), created: rangeValue(range) });
   const columns: PrimaryTableCol<Order>[] = [
-    { colKey: 'orderId', title: t('orders.orderId'), cell: ({ row }) => <code title={row.orderId}>{shortId(row.orderId)}</code> },
-    { colKey: 'product', title: t('orders.product'), cell: ({ row }) => row.product.name },
-    { colKey: 'amount', title: t('orders.amount'), align: 'right', cell: ({ row }) => money(row.amount, lang) },
-    { colKey: 'status', title: t('common.status'), cell: ({ row }) => <OrderStatusTag order={row} side="provider" /> },
-    { colKey: 'providerId', title: t('search.providerId'), cell: ({ row }) => <code title={row.providerId}>{shortId(row.providerId)}</code> },
-    { colKey: 'buyerId', title: t('search.buyerId'), cell: ({ row }) => <code title={row.buyerId}>{shortId(row.buyerId)}</code> },
-    { colKey: 'createdAt', title: t('orders.createdAt'), cell: ({ row }) => formatTime(row.createdAt) },
+    { colKey: 'orderId', title: t('orders.orderId'), className: 'nowrap', cell: ({ row }) => <code title={row.orderId}>{shortId(row.orderId)}</code> },
+    { colKey: 'product', title: t('orders.product'), ellipsis: true, width: 200, cell: ({ row }) => row.product.name },
+    { colKey: 'amount', title: t('orders.amount'), align: 'right', className: 'nowrap', cell: ({ row }) => money(row.amount, lang) },
+    { colKey: 'status', title: t('common.status'), className: 'nowrap', cell: ({ row }) => <OrderStatusTag order={row} side="provider" /> },
+    { colKey: 'providerId', title: t('search.providerId'), className: 'nowrap', cell: ({ row }) => <code title={row.providerId}>{shortId(row.providerId)}</code> },
+    { colKey: 'buyerId', title: t('search.buyerId'), className: 'nowrap', cell: ({ row }) => <code title={row.buyerId}>{shortId(row.buyerId)}</code> },
+    { colKey: 'createdAt', title: t('orders.createdAt'), className: 'nowrap', cell: ({ row }) => formatTime(row.createdAt) },
     {
       colKey: 'actions',
       title: t('common.actions'),
+      className: 'nowrap',
       cell: ({ row }) => (
         <Button variant="text" theme="primary" size="small" onClick={() => navigate(`/operator/orders/${row.orderId}`)} aria-label={`${t('search.view')} ${shortId(row.orderId)}`}>
           {t('search.view')}
@@ -74,7 +81,7 @@ const OrderSearchPanel = () => {
   const errors = fieldErrors(list.error);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Form layout="inline" labelAlign="top" className="filters" onSubmit={apply} preventSubmitDefault onReset={() => { setDraft({}); setRange([]); setFilters({}); }}>
+      <Form layout="inline" labelAlign="top" className="filters" onSubmit={apply} preventSubmitDefault onReset={() => { setDraft({}); setRange([]); setUrl({ status: undefined, orderId: undefined, provider: undefined, buyer: undefined, created: undefined }); }}>
         <TextFilter label={t('search.orderId')} value={draft.orderId} onChange={(orderId) => setDraft((d) => ({ ...d, orderId }))} error={errors.orderId} />
         <TextFilter label={t('search.providerId')} value={draft.providerId} onChange={(providerId) => setDraft((d) => ({ ...d, providerId }))} error={errors.providerId} />
         <TextFilter label={t('search.buyerId')} value={draft.buyerId} onChange={(buyerId) => setDraft((d) => ({ ...d, buyerId }))} error={errors.buyerId} />
@@ -92,7 +99,14 @@ const OrderSearchPanel = () => {
         </Field>
         <SearchButtons />
       </Form>
-      <CursorTable list={list} columns={columns} rowKey="orderId" caption={t('search.orders')} />
+      <CursorTable
+        list={list}
+        columns={columns}
+        rowKey="orderId"
+        caption={t('search.orders')}
+        search={(row) => `${row.orderId} ${row.product.name}`}
+        sorters={{ amount: (row) => row.amount, createdAt: (row) => row.createdAt }}
+      />
     </Space>
   );
 };
@@ -101,19 +115,25 @@ const OrderSearchPanel = () => {
 const ProductSearchPanel = () => {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const [draft, setDraft] = useState<ProductSearch>({});
-  const [filters, setFilters] = useState<ProductSearch>({});
+  const [url, setUrl] = useUrlState(['pstatus', 'pprovider', 'ptype']);
+  const filters: ProductSearch = {
+    status: isOneOf(PRODUCT_STATUSES, url.pstatus) ? url.pstatus : undefined,
+    providerId: url.pprovider,
+    serviceType: isOneOf(SERVICE_TYPES, url.ptype) ? url.ptype : undefined,
+  };
+  const [draft, setDraft] = useState<ProductSearch>(filters);
   const list = useOperatorProducts(filters);
   const takedown = useTakedown();
   const columns: PrimaryTableCol<ProviderProduct>[] = [
-    { colKey: 'name', title: t('search.productName'), cell: ({ row }) => row.live?.name ?? row.draft?.name },
-    { colKey: 'serviceType', title: t('products.serviceType'), cell: ({ row }) => t(`type.${(row.live ?? row.draft)!.serviceType}`) },
-    { colKey: 'status', title: t('common.status'), cell: ({ row }) => <ProductStatusTag status={row.status} /> },
-    { colKey: 'providerId', title: t('search.providerId'), cell: ({ row }) => <code title={row.providerId}>{shortId(row.providerId)}</code> },
-    { colKey: 'updatedAt', title: t('common.updatedAt'), cell: ({ row }) => formatTime(row.updatedAt) },
+    { colKey: 'name', title: t('search.productName'), ellipsis: true, width: 220, cell: ({ row }) => productName(row) },
+    { colKey: 'serviceType', title: t('products.serviceType'), className: 'nowrap', cell: ({ row }) => t(`type.${(row.live ?? row.draft)!.serviceType}`) },
+    { colKey: 'status', title: t('common.status'), className: 'nowrap', cell: ({ row }) => <ProductStatusTag status={row.status} /> },
+    { colKey: 'providerId', title: t('search.providerId'), className: 'nowrap', cell: ({ row }) => <code title={row.providerId}>{shortId(row.providerId)}</code> },
+    { colKey: 'updatedAt', title: t('common.updatedAt'), className: 'nowrap', cell: ({ row }) => formatTime(row.updatedAt) },
     {
       colKey: 'actions',
       title: t('common.actions'),
+      className: 'nowrap',
       cell: ({ row }) => {
         const name = row.live?.name ?? row.draft?.name ?? '';
         return (
@@ -143,7 +163,7 @@ const ProductSearchPanel = () => {
   ];
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Form layout="inline" labelAlign="top" className="filters" onSubmit={() => setFilters({ ...draft, providerId: blank(draft.providerId) })} preventSubmitDefault onReset={() => { setDraft({}); setFilters({}); }}>
+      <Form layout="inline" labelAlign="top" className="filters" onSubmit={() => setUrl({ pstatus: draft.status, pprovider: blank(draft.providerId), ptype: draft.serviceType })} preventSubmitDefault onReset={() => { setDraft({}); setUrl({ pstatus: undefined, pprovider: undefined, ptype: undefined }); }}>
         <Field label={t('common.status')}>
           <Select
             clearable
@@ -165,7 +185,15 @@ const ProductSearchPanel = () => {
         </Field>
         <SearchButtons />
       </Form>
-      <CursorTable list={list} columns={columns} rowKey="productId" caption={t('search.products')} />
+      <CursorTable
+        list={list}
+        columns={columns}
+        rowKey="productId"
+        caption={t('search.products')}
+        prefix="p"
+        search={productName}
+        sorters={{ name: productName, updatedAt: (row) => row.updatedAt }}
+      />
     </Space>
   );
 };
@@ -173,7 +201,8 @@ const ProductSearchPanel = () => {
 /** 订单与商品查询 for the operator, with 违规下架. */
 export default function OperatorSearch() {
   const { t } = useI18n();
-  const [tab, setTab] = useState<'orders' | 'products'>('orders');
+  const [url, setUrl] = useUrlState(['tab']);
+  const tab = url.tab === 'products' ? 'products' : 'orders';
   return (
     <section aria-labelledby="search-title">
       <div className="page-header">
@@ -181,7 +210,7 @@ export default function OperatorSearch() {
       </div>
       <Tabs
         value={tab}
-        onChange={(v) => setTab(v === 'products' ? 'products' : 'orders')}
+        onChange={(v) => setUrl({ tab: v === 'products' ? 'products' : undefined })}
         list={[
           { value: 'orders', label: t('search.orders'), panel: <div style={{ paddingTop: 16 }}><OrderSearchPanel /></div> },
           { value: 'products', label: t('search.products'), panel: <div style={{ paddingTop: 16 }}><ProductSearchPanel /></div> },

@@ -1,9 +1,10 @@
 import { formatTime } from '../app/format';
 import { useNavigate, useParams } from 'react-router';
-import { Card, Descriptions, Loading, Space } from 'tdesign-react';
+import { Card, Loading, Space } from 'tdesign-react';
+import { InfoList } from '../app/info-list';
 import { Button } from '../app/button';
 import { ConfirmAction } from '../app/confirm-action';
-import { ProblemAlert } from '../app/problem';
+import { PageError } from '../app/result-page';
 import { OrderStatusTag } from '../app/status-tags';
 import { useI18n } from '../i18n';
 import { money } from '../products/content-view';
@@ -22,7 +23,7 @@ export default function OrderDetail() {
   const urge = useUrgeOrder();
   const rejectRequirements = useRejectRequirements();
   if (q.isLoading) return <Loading loading text={t('common.loading')} />;
-  if (q.error || !q.data) return <ProblemAlert error={q.error} />;
+  if (q.error || !q.data) return <PageError error={q.error} />;
   const o = q.data;
   const id = o.orderId;
   return (
@@ -68,10 +69,10 @@ export default function OrderDetail() {
       </div>
       <Space direction="vertical" style={{ width: '100%' }} size={16}>
         <Card bordered title={t('orders.summary')}>
-          <Descriptions
+          <InfoList
             column={2}
             items={[
-              { label: t('orders.orderId'), content: id },
+              { label: t('orders.orderId'), content: <span className="mono nowrap">{id}</span> },
               { label: t('orders.product'), content: o.product.name },
               { label: t('orders.plan'), content: `${o.product.plan.name} × ${o.quantity}` },
               { label: t('orders.amount'), content: money(o.amount, lang) },

@@ -5,6 +5,7 @@ import { Button } from '../app/button';
 import { isOneOf, ORDER_STATUSES, type Order } from '../api/types';
 import { CursorTable } from '../app/cursor-table';
 import { Field } from '../app/field';
+import { rangeParam, rangeValue, useUrlState } from '../app/url-state';
 import { ProblemAlert } from '../app/problem';
 import { ORDER_STATUS, OrderStatusTag } from '../app/status-tags';
 import { useProductOptions } from '../products/hooks';
@@ -19,13 +20,19 @@ const range = (v: unknown): [string | undefined, string | undefined] => {
   return [new Date(`${from}T00:00:00`).toISOString(), new Date(`${to}T23:59:59.999`).toISOString()];
 };
 
-/** 订单管理: the guide's filters (status, product, purchase and completion time, order number) and export. */
+/** 订单管理: the guide's filters (status, product, purchase and completion time, order number; kept in the address) and export. */
 export default function OrderList() {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
-  const [filters, setFilters] = useState<ProviderOrderFilters>({});
-  const [created, setCreated] = useState<string[]>([]);
-  const [completed, setCompleted] = useState<string[]>([]);
+  const [url, setUrl] = useUrlState(['status', 'product', 'created', 'completed']);
+  const created = rangeParam(url.created);
+  const completed = rangeParam(url.completed);
+  const filters: ProviderOrderFilters = {
+    status: isOneOf(ORDER_STATUSES, url.status) ? url.status : undefined,
+    productId: url.product,
+    ...(([createdFrom, createdTo]) => ({ createdFrom, createdTo }))(range(created)),
+    ...(([completedFrom, completedTo]) => ({ completedFrom, completedTo }))(range(completed)),
+  };
   const [orderNo, setOrderNo] = useState('');
   const [lookupError, setLookupError] = useState<unknown>();
   const [exporting, setExporting] = useState(false);
@@ -61,13 +68,14 @@ export default function OrderList() {
     {
       colKey: 'orderId',
       title: t('orders.orderId'),
+      className: 'nowrap',
       cell: ({ row }) => (
         <Link className="mono" to={`/provider/orders/${row.orderId}`}>
           {row.orderId}
         </Link>
       ),
     },
-    { colKey: 'product', title: t('orders.product'), className: 'nowrap', cell: ({ row }) => `${row.product.name} · ${row.product.plan.name} × ${row.quantity}` },
+    { colKey: 'product', title: t('orders.product'), ellipsis: true, width: 240, cell: ({ row }) => `${row.product.name} · ${row.product.plan.name} × ${row.quantity}` },
     { colKey: 'amount', title: t('orders.amount'), className: 'nowrap', cell: ({ row }) => money(row.amount, lang) },
     { colKey: 'status', title: t('orders.providerLabel'), className: 'nowrap', cell: ({ row }) => <OrderStatusTag order={row} side="provider" /> },
     { colKey: 'buyerLabel', title: t('orders.buyerLabel'), className: 'nowrap', cell: ({ row }) => row.labels.buyer },
@@ -99,7 +107,7 @@ export default function OrderList() {
             clearable
             value={filters.status}
             placeholder={t('common.all')}
-            onChange={(v) => setFilters((f) => ({ ...f, status: isOneOf(ORDER_STATUSES, v) ? v : undefined }))}
+            onChange={(v) => setUrl({ status: isOneOf(ORDER_STATUSES, v) ? v : undefined })}
             options={ORDER_STATUSES.map((s) => ({ value: s, label: t(ORDER_STATUS[s].provider) }))}
           />
         </Field>
@@ -110,7 +118,7 @@ export default function OrderList() {
             value={filters.productId}
             placeholder={t('orders.product.all')}
             loading={products.isLoading}
-            onChange={(v) => setFilters((f) => ({ ...f, productId: typeof v === 'string' && v ? v : undefined }))}
+            onChange={(v) => setUrl({ product: typeof v === 'string' && v ? v : undefined })}
             options={(products.data?.items ?? []).map((p) => ({ value: p.productId, label: p.live?.name ?? p.draft?.name ?? p.productId }))}
           />
         </Field>
@@ -118,22 +126,14 @@ export default function OrderList() {
           <DateRangePicker
             clearable
             value={created}
-            onChange={(v) => {
-              setCreated(Array.isArray(v) ? v.map(String) : []);
-              const [createdFrom, createdTo] = range(v);
-              setFilters((f) => ({ ...f, createdFrom, createdTo }));
-            }}
+            onChange={(v) => setUrl({ created: rangeValue(v) })}
           />
         </Field>
         <Field label={t('orders.completedRange')}>
           <DateRangePicker
             clearable
             value={completed}
-            onChange={(v) => {
-              setCompleted(Array.isArray(v) ? v.map(String) : []);
-              const [completedFrom, completedTo] = range(v);
-              setFilters((f) => ({ ...f, completedFrom, completedTo }));
-            }}
+            onChange={(v) => setUrl({ completed: rangeValue(v) })}
           />
         </Field>
         <Field label={t('orders.orderId')}>
@@ -146,7 +146,14 @@ export default function OrderList() {
         </Field>
       </Form>
       {lookupError ? <ProblemAlert error={lookupError} /> : null}
-      <CursorTable list={list} columns={columns} rowKey="orderId" caption={t('orders.title')} />
+      <CursorTable
+        list={list}
+        columns={columns}
+        rowKey="orderId"
+        caption={t('orders.title')}
+        search={(row) => `${row.orderId} ${row.product.name} ${row.product.plan.name}`}
+        sorters={{ amount: (row) => row.amount, createdAt: (row) => row.createdAt, completedAt: (row) => row.completedAt }}
+      />
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { useNavigate, useParams } from 'react-router';
 import { Alert, Card, Loading, Space, Table } from 'tdesign-react';
 import { Button } from '../app/button';
 import type { ReviewRecord } from '../api/types';
-import { ProblemAlert } from '../app/problem';
+import { PageError } from '../app/result-page';
 import { useI18n } from '../i18n';
 import { ContentView } from './content-view';
 import { useOwnProduct } from './hooks';
@@ -17,7 +17,7 @@ export default function ProductDetail() {
   const navigate = useNavigate();
   const q = useOwnProduct(productId);
   if (q.isLoading) return <Loading loading text={t('common.loading')} />;
-  if (q.error || !q.data) return <ProblemAlert error={q.error} />;
+  if (q.error || !q.data) return <PageError error={q.error} />;
   const p = q.data;
   const reason = p.revision?.reason ?? p.rejectionReason;
   const pendingStatus = p.revision?.status ?? (p.draft && !p.live ? p.status : undefined);
@@ -63,9 +63,10 @@ export default function ProductDetail() {
             data={[...p.reviewHistory].reverse().map((r, i) => ({ ...r, i }))}
             empty={t('common.empty')}
             columns={[
-              { colKey: 'at', title: t('common.updatedAt'), cell: ({ row }) => formatTime(row.at) },
+              { colKey: 'at', title: t('common.updatedAt'), className: 'nowrap', cell: ({ row }) => formatTime(row.at) },
               {
                 colKey: 'decision',
+                className: 'nowrap',
                 title: t('common.status'),
                 cell: ({ row }) => <StatusTag entry={REVIEW_DECISION[row.decision]} />,
               },

@@ -22,6 +22,7 @@ import { Tabs } from '../app/tabs';
 import { FIELD_TYPES, isOneOf, PLAN_UNITS, SERVICE_TYPES, type PlanInput as Plan, type ProductDraft as ProductContent, type RequirementField } from '../api/types';
 import { Field, Labelled } from '../app/field';
 import { fieldErrors, ProblemAlert } from '../app/problem';
+import { PageError } from '../app/result-page';
 import { useI18n } from '../i18n';
 import { useCreateProduct, useEditProduct, useOwnProduct, useSubmitProduct } from './hooks';
 
@@ -103,7 +104,7 @@ export default function ProductForm() {
   };
 
   if (productId && existing.isLoading) return <Loading loading text={t('common.loading')} />;
-  if (productId && existing.error) return <ProblemAlert error={existing.error} />;
+  if (productId && existing.error) return <PageError error={existing.error} />;
 
   const planColumns: PrimaryTableCol<Plan & { index: number }>[] = [
     {
@@ -169,6 +170,7 @@ export default function ProductForm() {
       colKey: 'remove',
       title: t('common.actions'),
       width: 80,
+      fixed: 'right' as const,
       cell: ({ rowIndex }: { rowIndex: number }) => (
         <Button variant="text" theme="danger" disabled={content.plans.length <= 1} onClick={() => set('plans', content.plans.filter((_, j) => j !== rowIndex))}>
           {t('form.remove')}
@@ -238,6 +240,7 @@ export default function ProductForm() {
       colKey: 'remove',
       title: t('common.actions'),
       width: 80,
+      fixed: 'right' as const,
       cell: ({ rowIndex }: { rowIndex: number }) => (
         <Button variant="text" theme="danger" onClick={() => set('requirementsTemplate', content.requirementsTemplate.filter((_, j) => j !== rowIndex))}>
           {t('form.remove')}
@@ -319,7 +322,7 @@ export default function ProductForm() {
           </Card>
           <Card title={t('form.requirements')} bordered style={{ marginTop: 16 }}>
             <Field label={t('form.requirementsBeforeStart')} error={errors.requirementsBeforeStart}>
-              <Switch value={content.requirementsBeforeStart} onChange={(v) => set('requirementsBeforeStart', Boolean(v))} />
+              <Switch value={content.requirementsBeforeStart} aria-checked={content.requirementsBeforeStart} onChange={(v) => set('requirementsBeforeStart', Boolean(v))} />
             </Field>
             {errors.requirementsTemplate && <Alert theme="error" message={errors.requirementsTemplate} />}
             <Table<RequirementField & { index: number }>

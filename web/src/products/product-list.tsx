@@ -1,5 +1,4 @@
 import { formatTime } from '../app/format';
-import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Form, Select, Space, type PrimaryTableCol } from 'tdesign-react';
 import { Button } from '../app/button';
@@ -7,6 +6,7 @@ import { isOneOf, PRODUCT_STATUSES, SERVICE_TYPES, type ProviderProduct } from '
 import { ConfirmAction } from '../app/confirm-action';
 import { CursorTable } from '../app/cursor-table';
 import { Field } from '../app/field';
+import { useUrlState } from '../app/url-state';
 import { useI18n } from '../i18n';
 import { productPagePath } from './paths';
 import { useDeleteProduct, useDelistProduct, useOwnProducts, useSubmitProduct, useWithdrawProduct, type ProductFilters } from './hooks';
@@ -53,24 +53,32 @@ export const RowActions = ({ p }: { p: ProviderProduct }) => {
   );
 };
 
-/** 商品管理: own products by service type and status, with the guide's row actions. */
+/** 商品管理: own products by service type and status (kept in the address), with the guide's row actions. */
 export default function ProductList() {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const [filters, setFilters] = useState<ProductFilters>({});
+  const [url, setUrl] = useUrlState(['type', 'status']);
+  const filters: ProductFilters = {
+    serviceType: isOneOf(SERVICE_TYPES, url.type) ? url.type : undefined,
+    status: isOneOf(PRODUCT_STATUSES, url.status) ? url.status : undefined,
+  };
   const list = useOwnProducts(filters);
+  const name = (row: ProviderProduct) => row.draft?.name ?? row.live?.name ?? '';
   const columns: PrimaryTableCol<ProviderProduct>[] = [
     {
       colKey: 'name',
       title: t('products.name'),
-      cell: ({ row }) => <Link to={`/provider/products/${row.productId}`}>{row.draft?.name ?? row.live?.name}</Link>,
+      ellipsis: true,
+      width: 220,
+      cell: ({ row }) => <Link to={`/provider/products/${row.productId}`}>{name(row)}</Link>,
     },
-    { colKey: 'serviceType', title: t('products.serviceType'), cell: ({ row }) => t(`type.${(row.draft ?? row.live)!.serviceType}`) },
+    { colKey: 'serviceType', title: t('products.serviceType'), className: 'nowrap', cell: ({ row }) => t(`type.${(row.draft ?? row.live)!.serviceType}`) },
     {
       colKey: 'status',
       title: t('common.status'),
+      className: 'nowrap',
       cell: ({ row }) => (
-        <Space size={4} breakLine>
+        <Space size={4}>
           <ProductStatusTag status={row.status} />
           {row.revision && (
             <span style={{ fontSize: 12, color: 'var(--td-text-color-secondary)' }}>
@@ -80,9 +88,9 @@ export default function ProductList() {
         </Space>
       ),
     },
-    { colKey: 'version', title: t('products.version'), width: 70 },
-    { colKey: 'updatedAt', title: t('common.updatedAt'), cell: ({ row }) => formatTime(row.updatedAt) },
-    { colKey: 'actions', title: t('common.actions'), cell: ({ row }) => <RowActions p={row} /> },
+    { colKey: 'version', title: t('products.version'), className: 'nowrap' },
+    { colKey: 'updatedAt', title: t('common.updatedAt'), className: 'nowrap', cell: ({ row }) => formatTime(row.updatedAt) },
+    { colKey: 'actions', title: t('common.actions'), className: 'nowrap', cell: ({ row }) => <RowActions p={row} /> },
   ];
   return (
     <section aria-labelledby="products-title">
@@ -96,7 +104,7 @@ export default function ProductList() {
             clearable
             value={filters.serviceType}
             placeholder={t('common.all')}
-            onChange={(v) => setFilters((f) => ({ ...f, serviceType: isOneOf(SERVICE_TYPES, v) ? v : undefined }))}
+            onChange={(v) => setUrl({ type: isOneOf(SERVICE_TYPES, v) ? v : undefined })}
             options={SERVICE_TYPES.map((s) => ({ value: s, label: t(`type.${s}`) }))}
           />
         </Field>
@@ -105,12 +113,19 @@ export default function ProductList() {
             clearable
             value={filters.status}
             placeholder={t('common.all')}
-            onChange={(v) => setFilters((f) => ({ ...f, status: isOneOf(PRODUCT_STATUSES, v) ? v : undefined }))}
+            onChange={(v) => setUrl({ status: isOneOf(PRODUCT_STATUSES, v) ? v : undefined })}
             options={PRODUCT_STATUSES.map((s) => ({ value: s, label: t(PRODUCT_STATUS[s].label) }))}
           />
         </Field>
       </Form>
-      <CursorTable list={list} columns={columns} rowKey="productId" caption={t('products.title')} />
+      <CursorTable
+        list={list}
+        columns={columns}
+        rowKey="productId"
+        caption={t('products.title')}
+        search={name}
+        sorters={{ name, version: (row) => row.version, updatedAt: (row) => row.updatedAt }}
+      />
     </section>
   );
 }

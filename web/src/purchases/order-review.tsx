@@ -42,10 +42,10 @@ export const OrderReview = ({ order }: { order: Order }) => {
           role="slider"
           tabIndex={0}
           aria-label={t('order.rating')}
-          aria-valuemin={1}
+          aria-valuemin={0}
           aria-valuemax={5}
-          aria-valuenow={rating || undefined}
-          aria-valuetext={rating ? `${rating} / 5` : undefined}
+          aria-valuenow={rating}
+          aria-valuetext={`${rating} / 5`}
           className="rate-slider"
           onKeyDown={(e) => {
             const next = { ArrowRight: rating + 1, ArrowUp: rating + 1, ArrowLeft: rating - 1, ArrowDown: rating - 1, Home: 1, End: 5 }[e.key];

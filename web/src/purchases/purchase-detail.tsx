@@ -1,8 +1,9 @@
 import { Link, useParams } from 'react-router';
-import { Alert, Card, Descriptions, Loading, Space } from 'tdesign-react';
+import { Alert, Card, Loading, Space } from 'tdesign-react';
+import { InfoList } from '../app/info-list';
 import { ConfirmAction } from '../app/confirm-action';
 import { formatTime, money } from '../app/format';
-import { ProblemAlert } from '../app/problem';
+import { PageError } from '../app/result-page';
 import { useI18n } from '../i18n';
 import { OrderConversation } from '../orders/order-conversation';
 import type { Order } from '../api/types';
@@ -67,11 +68,11 @@ const BuyerActions = ({ order }: { order: Order }) => {
 export const OrderSummary = ({ order, productLink }: { order: Order; productLink?: string }) => {
   const { t, lang } = useI18n();
   return (
-    <Descriptions
+    <InfoList
       bordered
       column={1}
       items={[
-        { label: t('orders.orderId'), content: <code>{order.orderId}</code> },
+        { label: t('orders.orderId'), content: <span className="mono nowrap">{order.orderId}</span> },
         { label: t('orders.product'), content: productLink ? <Link to={productLink}>{order.product.name}</Link> : order.product.name },
         { label: t('orders.plan'), content: `${order.product.plan.name} · ${order.product.plan.duration} ${t(`unit.${order.product.plan.unit}`)}` },
         { label: t('order.unitPrice'), content: money(order.product.unitPrice ?? order.product.plan.price, lang) },
@@ -106,7 +107,7 @@ export default function PurchaseDetail() {
   const { t } = useI18n();
   const q = useOrder(orderId);
   if (q.isLoading) return <Loading loading text={t('common.loading')} />;
-  if (q.error || !q.data) return <ProblemAlert error={q.error} />;
+  if (q.error || !q.data) return <PageError error={q.error} />;
   const order = q.data;
   return (
     <section aria-labelledby="order-title">

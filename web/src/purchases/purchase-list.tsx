@@ -1,10 +1,10 @@
-import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Form, Select, type PrimaryTableCol } from 'tdesign-react';
 import { Button } from '../app/button';
-import { isOneOf, ORDER_STATUSES, type Order, type OrderStatus } from '../api/types';
+import { isOneOf, ORDER_STATUSES, type Order } from '../api/types';
 import { CursorTable } from '../app/cursor-table';
 import { Field } from '../app/field';
+import { useUrlState } from '../app/url-state';
 import { shortId, formatTime, money } from '../app/format';
 import { ORDER_STATUS, OrderStatusTag } from '../app/status-tags';
 import { useI18n } from '../i18n';
@@ -14,15 +14,16 @@ import { useBuyerOrders } from '../orders/hooks';
 export default function PurchaseList() {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
-  const [status, setStatus] = useState<OrderStatus>();
+  const [url, setUrl] = useUrlState(['status']);
+  const status = isOneOf(ORDER_STATUSES, url.status) ? url.status : undefined;
   const list = useBuyerOrders(status);
   const columns: PrimaryTableCol<Order>[] = [
-    { colKey: 'orderId', title: t('orders.orderId'), cell: ({ row }) => <Link to={`/buyer/orders/${row.orderId}`} aria-label={`${t('orders.orderId')} ${row.orderId}`}>{shortId(row.orderId)}</Link> },
-    { colKey: 'product', title: t('orders.product'), cell: ({ row }) => row.product.name },
-    { colKey: 'plan', title: t('orders.plan'), cell: ({ row }) => `${row.product.plan.name} × ${row.quantity}` },
-    { colKey: 'amount', title: t('orders.amount'), align: 'right', cell: ({ row }) => money(row.amount, lang) },
-    { colKey: 'status', title: t('purchases.myStatus'), cell: ({ row }) => <OrderStatusTag order={row} side="buyer" /> },
-    { colKey: 'createdAt', title: t('orders.createdAt'), cell: ({ row }) => formatTime(row.createdAt) },
+    { colKey: 'orderId', title: t('orders.orderId'), className: 'nowrap', cell: ({ row }) => <Link to={`/buyer/orders/${row.orderId}`} aria-label={`${t('orders.orderId')} ${row.orderId}`}>{shortId(row.orderId)}</Link> },
+    { colKey: 'product', title: t('orders.product'), ellipsis: true, width: 200, cell: ({ row }) => row.product.name },
+    { colKey: 'plan', title: t('orders.plan'), className: 'nowrap', cell: ({ row }) => `${row.product.plan.name} × ${row.quantity}` },
+    { colKey: 'amount', title: t('orders.amount'), align: 'right', className: 'nowrap', cell: ({ row }) => money(row.amount, lang) },
+    { colKey: 'status', title: t('purchases.myStatus'), className: 'nowrap', cell: ({ row }) => <OrderStatusTag order={row} side="buyer" /> },
+    { colKey: 'createdAt', title: t('orders.createdAt'), className: 'nowrap', cell: ({ row }) => formatTime(row.createdAt) },
     {
       colKey: 'actions',
       title: t('common.actions'),
@@ -44,12 +45,19 @@ export default function PurchaseList() {
             clearable
             value={status}
             placeholder={t('common.all')}
-            onChange={(v) => setStatus(isOneOf(ORDER_STATUSES, v) ? v : undefined)}
+            onChange={(v) => setUrl({ status: isOneOf(ORDER_STATUSES, v) ? v : undefined })}
             options={ORDER_STATUSES.map((s) => ({ value: s, label: t(ORDER_STATUS[s].buyer) }))}
           />
         </Field>
       </Form>
-      <CursorTable list={list} columns={columns} rowKey="orderId" caption={t('purchases.title')} />
+      <CursorTable
+        list={list}
+        columns={columns}
+        rowKey="orderId"
+        caption={t('purchases.title')}
+        search={(row) => `${row.orderId} ${row.product.name} ${row.product.plan.name}`}
+        sorters={{ amount: (row) => row.amount, createdAt: (row) => row.createdAt }}
+      />
     </section>
   );
 }

@@ -28,16 +28,18 @@ export default function WebhookSettings() {
   const errors = fieldErrors(save.error);
   const columns: PrimaryTableCol<Delivery>[] = [
     { colKey: 'createdAt', title: t('common.createdAt'), className: 'nowrap', cell: ({ row }) => formatTime(row.createdAt) },
-    { colKey: 'eventType', title: t('webhooks.event'), cell: ({ row }) => <code>{row.eventType}</code> },
+    { colKey: 'eventType', title: t('webhooks.event'), className: 'nowrap', cell: ({ row }) => <code>{row.eventType}</code> },
     {
       colKey: 'status',
       title: t('common.status'),
+      className: 'nowrap',
       cell: ({ row }) => <StatusTag entry={DELIVERY_STATUS[row.status]} suffix={row.responseCode ? ` · ${row.responseCode}` : ''} />,
     },
     { colKey: 'attempts', title: t('webhooks.attempts'), cell: ({ row }) => row.attemptCount },
     {
       colKey: 'actions',
       title: t('common.actions'),
+      className: 'nowrap',
       cell: ({ row }) =>
         row.status === 'failed' || row.status === 'gone' ? (
           <Button size="small" variant="text" theme="primary" disabled={redeliver.isPending} onClick={() => redeliver.mutate(row.deliveryId)}>
@@ -70,6 +72,7 @@ export default function WebhookSettings() {
                   <label style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}>
                     <Switch
                       value={hook.data.enabled}
+                      aria-checked={hook.data.enabled}
                       disabled={save.isPending}
                       aria-label={t('webhooks.enabled')}
                       onChange={(v) => save.mutate({ url: hook.data!.url, enabled: Boolean(v) })}
