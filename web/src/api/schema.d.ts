@@ -3369,6 +3369,7 @@ export interface components {
                 by: string;
                 at: string;
             } | null;
+            /** @description rejected completions since the purchase or the last ruling back to implementing */
             completionRejections: number;
             lastUrgedAt: string | null;
             version: number;
