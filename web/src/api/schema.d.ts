@@ -2380,7 +2380,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a signed ping now; answers the delivery with the response code */
+        /** Send a signed ping now; answers the delivery with the response code (429 past the per-provider limit) */
         post: {
             parameters: {
                 query?: never;
@@ -2390,7 +2390,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Send a signed ping now; answers the delivery with the response code */
+                /** @description Send a signed ping now; answers the delivery with the response code (429 past the per-provider limit) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2404,6 +2404,7 @@ export interface paths {
                 403: components["responses"]["Forbidden"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
+                429: components["responses"]["Throttled"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
@@ -2423,7 +2424,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a failed or gone delivery again (same webhook-id) */
+        /** Send a failed or gone delivery again (same webhook-id; 429 past the per-provider limit) */
         post: {
             parameters: {
                 query?: never;
@@ -2435,7 +2436,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Send a failed or gone delivery again (same webhook-id) */
+                /** @description Send a failed or gone delivery again (same webhook-id; 429 past the per-provider limit) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2449,6 +2450,7 @@ export interface paths {
                 403: components["responses"]["Forbidden"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
+                429: components["responses"]["Throttled"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
