@@ -240,7 +240,7 @@ export const apiRoutes: ZodOpenApiPathsObject = {
   // The API document and its reference page
   '/openapi.json': {
     get: op({
-      summary: 'This document; its first server is the deployment that answers',
+      summary: 'This document; its first server is `/`, the deployment that answers',
       access: 'public',
       answers: z.object({ openapi: z.string() }).loose(),
       fixed: true,

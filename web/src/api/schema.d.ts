@@ -1624,7 +1624,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** This document; its first server is the deployment that answers */
+        /** This document; its first server is `/`, the deployment that answers */
         get: {
             parameters: {
                 query?: never;
@@ -1634,7 +1634,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description This document; its first server is the deployment that answers */
+                /** @description This document; its first server is `/`, the deployment that answers */
                 200: {
                     headers: {
                         [name: string]: unknown;
