@@ -3549,8 +3549,22 @@ export interface components {
         };
         ReviewPage: {
             rating: components["schemas"]["RatingSummary"];
-            items: components["schemas"]["Review"][];
+            items: components["schemas"]["PublicReview"][];
             nextCursor: string | null;
+        };
+        PublicReview: {
+            productId: string;
+            planName: string;
+            rating: number;
+            comment: string | null;
+            createdAt: string;
+            updatedAt: string;
+            /** @description the author may edit until then (7 days) */
+            editableUntil: string;
+            reply: {
+                text: string;
+                at: string;
+            } | null;
         };
         Dashboard: {
             from: string;
