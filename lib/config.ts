@@ -34,6 +34,8 @@ const schema = z.object({
   RATE_MESSAGES: z.coerce.number().int().positive().default(30),
   /** Upload grants (POST /orders/{id}/attachments) per user and window. */
   RATE_UPLOADS: z.coerce.number().int().positive().default(30),
+  /** Signed POSTs a provider asks for (test pings and redeliveries together), per window. */
+  RATE_WEBHOOK_SENDS: z.coerce.number().int().positive().default(10),
   /** Attachments (spec 4.1): the private bucket, and locally the S3 emulator's endpoint. */
   ATTACHMENTS_BUCKET: z.string().min(3).default('market-attachments'),
   S3_ENDPOINT: z.string().url().optional(),
@@ -82,6 +84,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env) => {
       products: { name: 'products' as const, limit: c.RATE_PRODUCTS, windowSeconds: c.RATE_WINDOW_SECONDS },
       messages: { name: 'messages' as const, limit: c.RATE_MESSAGES, windowSeconds: c.RATE_WINDOW_SECONDS },
       uploads: { name: 'uploads' as const, limit: c.RATE_UPLOADS, windowSeconds: c.RATE_WINDOW_SECONDS },
+      webhookSends: { name: 'webhook-sends' as const, limit: c.RATE_WEBHOOK_SENDS, windowSeconds: c.RATE_WINDOW_SECONDS },
     },
     attachments: { bucket: c.ATTACHMENTS_BUCKET, s3Endpoint: c.S3_ENDPOINT },
   };

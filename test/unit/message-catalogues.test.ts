@@ -24,7 +24,7 @@ const SAMPLES: { [K in ParamKey]: ParamsOf<K>[] } = {
   'detail.productChanged': [{ version: 3, current: 4 }],
   'detail.tooManyAttachments': [{ max: 50 }],
   'detail.deliveryNotFailed': [{ status: 'succeeded' }, { status: 'pending' }],
-  'detail.rateLimited': (['orders', 'products', 'messages', 'uploads'] as const).map((name) => ({ limit: 20, name, seconds: 60 })),
+  'detail.rateLimited': (['orders', 'products', 'messages', 'uploads', 'webhook-sends'] as const).map((name) => ({ limit: 20, name, seconds: 60 })),
   'field.nestedTooDeep': [{ max: 32 }],
   'field.fileExtension': [{ type: 'application/zip', extensions: ['zip'] }, { type: 'image/jpeg', extensions: ['jpg', 'jpeg'] }],
   'field.unknownKeys': [{ keys: ['gold'] }],

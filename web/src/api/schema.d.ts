@@ -1624,7 +1624,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** This document; its first server is the deployment that answers */
+        /** This document; its first server is `/`, the deployment that answers */
         get: {
             parameters: {
                 query?: never;
@@ -1634,7 +1634,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description This document; its first server is the deployment that answers */
+                /** @description This document; its first server is `/`, the deployment that answers */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2382,7 +2382,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a signed ping now; answers the delivery with the response code */
+        /** Send a signed ping now; answers the delivery with the response code (429 past the per-provider limit) */
         post: {
             parameters: {
                 query?: never;
@@ -2392,7 +2392,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Send a signed ping now; answers the delivery with the response code */
+                /** @description Send a signed ping now; answers the delivery with the response code (429 past the per-provider limit) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2406,6 +2406,7 @@ export interface paths {
                 403: components["responses"]["Forbidden"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
+                429: components["responses"]["Throttled"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
@@ -2425,7 +2426,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a failed or gone delivery again (same webhook-id) */
+        /** Send a failed or gone delivery again (same webhook-id; 429 past the per-provider limit) */
         post: {
             parameters: {
                 query?: never;
@@ -2437,7 +2438,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Send a failed or gone delivery again (same webhook-id) */
+                /** @description Send a failed or gone delivery again (same webhook-id; 429 past the per-provider limit) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2451,6 +2452,7 @@ export interface paths {
                 403: components["responses"]["Forbidden"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
+                429: components["responses"]["Throttled"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
@@ -3371,6 +3373,7 @@ export interface components {
                 by: string;
                 at: string;
             } | null;
+            /** @description rejected completions since the purchase or the last ruling back to implementing */
             completionRejections: number;
             lastUrgedAt: string | null;
             version: number;
@@ -3548,8 +3551,22 @@ export interface components {
         };
         ReviewPage: {
             rating: components["schemas"]["RatingSummary"];
-            items: components["schemas"]["Review"][];
+            items: components["schemas"]["PublicReview"][];
             nextCursor: string | null;
+        };
+        PublicReview: {
+            productId: string;
+            planName: string;
+            rating: number;
+            comment: string | null;
+            createdAt: string;
+            updatedAt: string;
+            /** @description the author may edit until then (7 days) */
+            editableUntil: string;
+            reply: {
+                text: string;
+                at: string;
+            } | null;
         };
         Dashboard: {
             from: string;
