@@ -143,6 +143,7 @@ export const en = {
   'field.answerNumber': 'a number of at most 2^53−1 in magnitude, and 0 or at least 1e-6',
   'field.answersAtMost': (p: { max: number }) => `at most ${p.max} answers`,
   'field.dateRange': 'must be between 1970 and 9999 in UTC',
+  'field.dayRange': 'must be a day from 1970-01-01 to 9999-12-31',
   'field.ratingOrComment': 'send rating or comment',
   'field.noControlCharacters': 'must not hold control or text-direction characters',
   'field.noControlCharactersInText': 'must not hold control or text-direction characters (line breaks and tabs are fine)',

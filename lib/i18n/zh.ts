@@ -142,6 +142,7 @@ export const zh: Catalogue = {
   'field.answerNumber': '数值的绝对值不能超过 2^53−1，且须为 0 或不小于 1e-6',
   'field.answersAtMost': (p) => `最多 ${p.max} 个回答`,
   'field.dateRange': '须在 1970 至 9999 年之间（UTC）',
+  'field.dayRange': '须为 1970-01-01 至 9999-12-31 之间的日期',
   'field.ratingOrComment': '请提供评分或评价内容',
   'field.noControlCharacters': '不能包含控制字符或文字方向字符',
   'field.noControlCharactersInText': '不能包含控制字符或文字方向字符（换行和制表符除外）',

@@ -3334,6 +3334,7 @@ export interface components {
                 by: string;
                 at: string;
             } | null;
+            /** @description rejected completions since the purchase or the last ruling back to implementing */
             completionRejections: number;
             lastUrgedAt: string | null;
             version: number;
@@ -3511,8 +3512,22 @@ export interface components {
         };
         ReviewPage: {
             rating: components["schemas"]["RatingSummary"];
-            items: components["schemas"]["Review"][];
+            items: components["schemas"]["PublicReview"][];
             nextCursor: string | null;
+        };
+        PublicReview: {
+            productId: string;
+            planName: string;
+            rating: number;
+            comment: string | null;
+            createdAt: string;
+            updatedAt: string;
+            /** @description the author may edit until then (7 days) */
+            editableUntil: string;
+            reply: {
+                text: string;
+                at: string;
+            } | null;
         };
         Dashboard: {
             from: string;
