@@ -1761,7 +1761,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A presigned upload (POST policy: exact type, at most the declared size ≤ 20 MB) and its attachmentId */
+        /** A presigned upload (POST policy: exact type, at most the declared size ≤ 20 MB) and its attachmentId; the name ends in an extension of its type (409 past the party’s 50, 429 past the per-user limit) */
         post: {
             parameters: {
                 query?: never;
@@ -1782,7 +1782,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description A presigned upload (POST policy: exact type, at most the declared size ≤ 20 MB) and its attachmentId */
+                /** @description A presigned upload (POST policy: exact type, at most the declared size ≤ 20 MB) and its attachmentId; the name ends in an extension of its type (409 past the party’s 50, 429 past the per-user limit) */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -1796,6 +1796,7 @@ export interface paths {
                 403: components["responses"]["Forbidden"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
+                429: components["responses"]["Throttled"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
@@ -1813,7 +1814,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A presigned download valid five minutes (parties and operators): 302, or the link as JSON */
+        /** A presigned download valid five minutes (parties and operators): 302, or the link as JSON; a referenced attachment serves what its first reference checked (409 ATTACHMENT_ALTERED if that changed) */
         get: {
             parameters: {
                 query?: never;
@@ -1835,7 +1836,7 @@ export interface paths {
                         "application/json": components["schemas"]["DownloadLink"];
                     };
                 };
-                /** @description A presigned download valid five minutes (parties and operators): 302, or the link as JSON */
+                /** @description A presigned download valid five minutes (parties and operators): 302, or the link as JSON; a referenced attachment serves what its first reference checked (409 ATTACHMENT_ALTERED if that changed) */
                 302: {
                     headers: {
                         /** @description a presigned URL, valid five minutes */
@@ -1848,6 +1849,7 @@ export interface paths {
                 401: components["responses"]["Unauthenticated"];
                 403: components["responses"]["Forbidden"];
                 404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
