@@ -39,6 +39,8 @@ const schema = z.object({
   /** Attachments (spec 4.1): the private bucket, and locally the S3 emulator's endpoint. */
   ATTACHMENTS_BUCKET: z.string().min(3).default('market-attachments'),
   S3_ENDPOINT: z.string().url().optional(),
+  /** The console's origin, whose static files include the API reference page's renderer. */
+  CONSOLE_URL: z.string().url().default('http://127.0.0.1:5173'),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -87,6 +89,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env) => {
       webhookSends: { name: 'webhook-sends' as const, limit: c.RATE_WEBHOOK_SENDS, windowSeconds: c.RATE_WINDOW_SECONDS },
     },
     attachments: { bucket: c.ATTACHMENTS_BUCKET, s3Endpoint: c.S3_ENDPOINT },
+    consoleUrl: new URL(c.CONSOLE_URL).origin,
   };
 };
 

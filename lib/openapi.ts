@@ -246,10 +246,7 @@ export const apiRoutes: ZodOpenApiPathsObject = {
       fixed: true,
     }),
   },
-  '/docs': { get: op({ summary: 'The API reference page (Redoc)', access: 'public', type: 'text/html', answers: z.string(), fixed: true }) },
-  '/docs/redoc.standalone.js': {
-    get: op({ summary: 'The reference page’s renderer, served here rather than from a CDN', access: 'public', type: 'application/javascript', answers: z.string(), fixed: true }),
-  },
+  '/docs': { get: op({ summary: 'The API reference page (Redoc; its renderer is one of the console’s static files)', access: 'public', type: 'text/html', answers: z.string(), fixed: true }) },
   // Conversation, attachments and ratings (沟通 · 附件 · 评价)
   '/orders/{orderId}/messages': { post: cmd('沟通: a message in the timeline, optionally with attachments of this order (429 past the per-user limit)', messageBody, [409, 429]) },
   '/orders/{orderId}/attachments': {

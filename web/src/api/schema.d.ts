@@ -1665,7 +1665,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The API reference page (Redoc) */
+        /** The API reference page (Redoc; its renderer is one of the console’s static files) */
         get: {
             parameters: {
                 query?: never;
@@ -1675,50 +1675,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The API reference page (Redoc) */
+                /** @description The API reference page (Redoc; its renderer is one of the console’s static files) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "text/html": string;
-                    };
-                };
-                500: components["responses"]["InternalError"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/docs/redoc.standalone.js": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The reference page’s renderer, served here rather than from a CDN */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The reference page’s renderer, served here rather than from a CDN */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/javascript": string;
                     };
                 };
                 500: components["responses"]["InternalError"];
