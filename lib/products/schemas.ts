@@ -3,6 +3,7 @@ import { ID_PATTERN } from '../shared/id-pattern';
 import { ratingSummaryView } from '../reviews/schemas';
 import { pageParams } from '../shared/pagination';
 import { fieldMessage, msg } from '../i18n';
+import { BIDI, CONTROL, hasVisible } from '../shared/text';
 
 export const SERVICE_TYPES = ['ops_service', 'custom_dev', 'software', 'saas', 'image', 'api'] as const;
 export const PLAN_UNITS = ['times', 'day', 'month', 'year'] as const;
@@ -16,10 +17,7 @@ export type ProviderProductAction = (typeof PROVIDER_PRODUCT_ACTIONS)[number];
 const MAX_FEN = 100_000_000_00; // 100 million yuan
 
 // Control characters (NUL included), bidirectional overrides and isolates (U+202E shows text reversed),
-// and characters that show nothing: refused in names, kept out of every text.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
-const INVISIBLE = /[\s\u200b-\u200d\u2060\ufeff\u180e\u00ad]/g;
+// and characters that show nothing (lib/shared/text): refused in names, kept out of every text.
 const visible = (s: string) => !CONTROL.test(s) && !BIDI.test(s);
 
 /** A one-line text: no control or direction-changing characters, and something visible. */
@@ -30,7 +28,7 @@ const text = (max: number) =>
     .min(1)
     .max(max)
     .refine((s) => !/[\n\r\t]/.test(s) && visible(s), { message: fieldMessage(msg('field.noControlCharacters')) })
-    .refine((s) => s.replace(INVISIBLE, '').length > 0, { message: fieldMessage(msg('field.visibleCharacters')) });
+    .refine(hasVisible, { message: fieldMessage(msg('field.visibleCharacters')) });
 
 export const planSchema = z
   .object({

@@ -28,6 +28,21 @@ test.describe('frame', () => {
     await expect(page).toHaveURL(/\/signin/);
   });
 
+  test('is served with its security headers, and serves the API reference page’s renderer', async ({ request }) => {
+    for (const path of ['/', '/provider/orders', '/config.json']) {
+      const res = await request.get(path);
+      expect(res.status(), path).toBe(200);
+      const headers = res.headers();
+      expect(headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
+      expect(headers['x-frame-options'], path).toBe('DENY');
+      expect(headers['x-content-type-options'], path).toBe('nosniff');
+      expect(headers['referrer-policy'], path).toBe('no-referrer');
+    }
+    const renderer = await request.get('/docs/redoc.standalone.js');
+    expect(renderer.status()).toBe(200);
+    expect((await renderer.body()).length).toBeGreaterThan(500_000);
+  });
+
   test('refuses a wrong password with the pool’s message', async ({ page }) => {
     await page.goto('/signin');
     await page.getByRole('textbox', { name: '邮箱' }).fill('provider@console.example');
