@@ -1,4 +1,4 @@
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { Form, Select, type PrimaryTableCol } from 'tdesign-react';
 import { Button } from '../app/button';
 import { isOneOf, ORDER_STATUSES, type Order } from '../api/types';
@@ -9,6 +9,7 @@ import { shortId, formatTime, money } from '../app/format';
 import { ORDER_STATUS, OrderStatusTag } from '../app/status-tags';
 import { useI18n } from '../i18n';
 import { useBuyerOrders } from '../orders/hooks';
+import { AppLink } from '../app/app-link';
 
 /** 已购服务: own orders with the buyer's status name, filtered by status, paged by cursor. */
 export default function PurchaseList() {
@@ -18,7 +19,7 @@ export default function PurchaseList() {
   const status = isOneOf(ORDER_STATUSES, url.status) ? url.status : undefined;
   const list = useBuyerOrders(status);
   const columns: PrimaryTableCol<Order>[] = [
-    { colKey: 'orderId', title: t('orders.orderId'), className: 'nowrap', cell: ({ row }) => <Link to={`/buyer/orders/${row.orderId}`} aria-label={`${t('orders.orderId')} ${row.orderId}`}>{shortId(row.orderId)}</Link> },
+    { colKey: 'orderId', title: t('orders.orderId'), className: 'nowrap', cell: ({ row }) => <AppLink to={`/buyer/orders/${row.orderId}`} aria-label={`${t('orders.orderId')} ${row.orderId}`}>{shortId(row.orderId)}</AppLink> },
     { colKey: 'product', title: t('orders.product'), ellipsis: true, width: 200, cell: ({ row }) => row.product.name },
     { colKey: 'plan', title: t('orders.plan'), className: 'nowrap', cell: ({ row }) => `${row.product.plan.name} × ${row.quantity}` },
     { colKey: 'amount', title: t('orders.amount'), align: 'right', className: 'nowrap', cell: ({ row }) => money(row.amount, lang) },
