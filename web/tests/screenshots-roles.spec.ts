@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { apiAs, expect, listedProduct, productContent, signInAs, test } from './support/fixtures';
 
-/** `npm run screenshots` (with screenshots.spec.ts): the buyer's and the operator's main pages, zh and en. */
+/** `npm run screenshots` (with screenshots.spec.ts): the buyer's and the operator's main pages, zh and en, 1280 and 390 px. */
 test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1 (npm run screenshots)');
 
 const OUT = join(__dirname, '..', '..', 'docs', 'screenshots');
@@ -15,13 +15,21 @@ const setLanguage = async (page: Page, lang: Lang) => {
   await page.evaluate(`localStorage.setItem('console.lang', '${lang === 'en' ? 'en-US' : 'zh-CN'}')`);
 };
 
-/** Opens a page, waits until nothing loads, and writes `<role>-<name>.<lang>.png`. */
+/** Two frames: the page has laid itself out again after a change of width. */
+const relaid = (page: Page) => page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+
+/** Opens a page, waits until nothing loads, and writes `<role>-<name>.<lang>.png` at 1280 px and `…-phone…` at 390 px. */
 const shoot = async (page: Page, lang: Lang, file: string, path: string, ready: (page: Page) => Promise<unknown>) => {
   await page.goto(path);
   await ready(page);
   await expect(page.locator('.t-loading')).toHaveCount(0);
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: join(OUT, `${file}.${lang}.png`), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await relaid(page);
+  await page.screenshot({ path: join(OUT, `${file}-phone.${lang}.png`), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await relaid(page);
 };
 
 test('buyer and operator pages, zh and en', async ({ page }) => {
@@ -91,9 +99,6 @@ test('buyer and operator pages, zh and en', async ({ page }) => {
     await shoot(page, lang, 'buyer-requirements', `/buyer/orders/${fresh}`, (p) => expect(p.getByRole('button', { name: lang === 'zh' ? '提交需求单' : 'Submit requirements' })).toBeVisible());
     await shoot(page, lang, 'buyer-order', `/buyer/orders/${delivered}`, (p) => expect(p.getByRole('button', { name: lang === 'zh' ? '确认完成' : 'Confirm completion' })).toBeVisible());
     await shoot(page, lang, 'buyer-completed', `/buyer/orders/${done}`, heading('Nginx 性能调优', 'Nginx 性能调优'));
-    await page.setViewportSize({ width: 390, height: 844 });
-    await shoot(page, lang, 'buyer-order-phone', `/buyer/orders/${delivered}`, heading('Nginx 性能调优', 'Nginx 性能调优'));
-    await page.setViewportSize({ width: 1280, height: 800 });
 
     await signInAs(page, 'operator');
     await setLanguage(page, lang);

@@ -61,7 +61,7 @@ export default function SignIn() {
     }
   };
   return (
-    <div className="signin-page">
+    <main className="signin-page">
       <div style={{ position: 'absolute', top: 16, right: 16 }}>
         <LanguageSwitch />
       </div>
@@ -90,6 +90,6 @@ export default function SignIn() {
           </Button>
         </Form>
       </Card>
-    </div>
+    </main>
   );
 }
