@@ -3144,6 +3144,8 @@ export interface components {
             rejectionReason?: string;
             /** @enum {string} */
             reviewState: "none" | "draft" | "in_review" | "rejected";
+            /** @description what the provider may do with the product now (修改, 提交审核, 撤销审核, 下架, 删除): the state machine’s answer, so a client offers only these */
+            actions: ("edit" | "submit" | "withdraw" | "delist" | "delete")[];
             reviewHistory: {
                 /** @enum {string} */
                 decision: "approved" | "rejected" | "delisted";
