@@ -35,6 +35,8 @@ export interface StackFile {
   dynamodb: { endpoint: string; tableName: string };
   s3?: { endpoint: string; bucket: string };
   consoleUrl?: string;
+  /** The live console's WebSocket API (spec 5.1). */
+  websocketUrl?: string;
 }
 
 /** The stack file a script should read: LOCAL_DIR's when set, else the running stack's (the pointer), else .local's. */
