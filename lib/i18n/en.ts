@@ -27,6 +27,9 @@ const ACTIONS: Record<ActionName, string> = {
   'add-attachment': 'add an attachment',
 };
 
+/** What a rate limit counts, in a sentence. */
+const RATES: Record<RateName, string> = { orders: 'orders', products: 'products', messages: 'messages', uploads: 'upload grants', 'webhook-sends': 'test pings or redeliveries' };
+
 /** A status in an English sentence is its canonical name, as the API's `status` fields spell it. */
 const status = (s: StatusName | DeliveryStatus) => s;
 
@@ -88,7 +91,8 @@ export const en = {
   'detail.alreadyReplied': 'This rating already has a reply.',
   'detail.productWasListed': 'A product that was ever listed cannot be deleted; delist it instead.',
   'detail.productNotListed': 'The product is not listed and cannot be bought.',
-  'detail.tooManyAttachments': (p: { max: number }) => `An order holds at most ${p.max} attachments.`,
+  'detail.attachmentAltered': 'The stored file is no longer the one checked when it was first referenced, so it is not served.',
+  'detail.tooManyAttachments': (p: { max: number }) => `Each party may add at most ${p.max} attachments to an order.`,
   'detail.webhookDisabled': 'The endpoint is disabled; enable it with PUT /provider/webhook first.',
   'detail.deliveryNotFailed': (p: { status: DeliveryStatus }) =>
     `Only a failed or gone delivery is sent again; this one is ${status(p.status)}.`,
@@ -100,7 +104,7 @@ export const en = {
   'detail.operatorOwnProduct': 'An operator never decides on, or takes down, their own product.',
   'detail.operatorOwnOrder': 'An operator may not settle an order they bought or sell.',
   'detail.rateLimited': (p: { limit: number; name: RateName; seconds: number }) =>
-    `At most ${p.limit} ${p.name} per ${p.seconds} seconds; try again later.`,
+    `At most ${p.limit} ${RATES[p.name]} per ${p.seconds} seconds; try again later.`,
   'detail.requirementsMismatch': 'The requirements do not match the product’s form.',
   'detail.foreignAttachments': 'Only attachments uploaded to this order can be referenced.',
   'detail.attachmentMismatch': 'An attachment does not match its upload grant.',
@@ -120,6 +124,7 @@ export const en = {
   'field.ofType': (p: { label: string; type: ScalarType }) => `${p.label} must be a ${p.type}`,
   'field.notPlan': 'not a plan of this product',
   'field.notOrderAttachment': 'not an attachment of this order',
+  'field.uploadChanged': 'the upload changed while it was being checked; reference it again',
   'field.uploadMissing': 'the upload of this attachment never arrived',
   'field.uploadTooLarge': (p: { stored: number; granted: number }) =>
     `the uploaded file (${p.stored} bytes) is larger than the ${p.granted} bytes granted`,
@@ -140,9 +145,11 @@ export const en = {
   'field.answerNumber': 'a number of at most 2^53−1 in magnitude, and 0 or at least 1e-6',
   'field.answersAtMost': (p: { max: number }) => `at most ${p.max} answers`,
   'field.dateRange': 'must be between 1970 and 9999 in UTC',
+  'field.dayRange': 'must be a day from 1970-01-01 to 9999-12-31',
   'field.ratingOrComment': 'send rating or comment',
   'field.noControlCharacters': 'must not hold control or text-direction characters',
   'field.noControlCharactersInText': 'must not hold control or text-direction characters (line breaks and tabs are fine)',
+  'field.malformedText': 'not well-formed Unicode text (half of a surrogate pair on its own)',
   'field.visibleCharacters': 'must hold visible characters',
   'field.priceAboveList': 'price must not exceed listPrice',
   'field.selectNeedsOptions': 'a select field needs options',
@@ -160,6 +167,8 @@ export const en = {
   'field.planIdShape': 'letters, digits, _ or -, at most 40',
   'field.fieldKeyShape': 'a letter then letters, digits or _, at most 40',
   'field.fileName': 'a file name without slashes or control characters',
+  'field.fileExtension': (p: { type: string; extensions: readonly string[] }) =>
+    `a file of type ${p.type} is named *.${p.extensions.join(', *.')}`,
   'field.attachmentSize': (p: { max: number }) => `at most ${p.max / 1024 / 1024} MB (${p.max} bytes)`,
 
   // ---- notifications (stored in both languages when written; the inbox shows the reader's)

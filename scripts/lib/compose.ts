@@ -295,6 +295,8 @@ export const composeStack = async (opts: ComposeOptions): Promise<ComposedStack>
               ...(stack.websocketUrl ? { websocketUrl: stack.websocketUrl } : {}),
               cognito: { region: REGION, userPoolId: stack.cognito?.userPoolId ?? '', clientId: stack.cognito?.clientId ?? '', endpoint: stack.cognito?.endpoint },
             },
+            // uploads go straight to the attachments' storage
+            connect: stack.s3 ? [stack.s3.endpoint] : [],
           });
           closers.push(() => server.close());
         })(),

@@ -8,6 +8,7 @@ Object.assign(config.rateLimits.orders, { limit: 3, windowSeconds: 3600 });
 Object.assign(config.rateLimits.products, { limit: 2, windowSeconds: 3600 });
 // the window's length is in the counter's key, so other files' 60-second windows never share these counts
 Object.assign(config.rateLimits.messages, { limit: 3, windowSeconds: 3600 });
+Object.assign(config.rateLimits.uploads, { limit: 3, windowSeconds: 3600 });
 
 describe('per-user rate limits on creation (429 THROTTLED with Retry-After)', () => {
   it('refuses a provider’s products beyond the limit of the window, and writes nothing', async () => {
@@ -71,6 +72,21 @@ describe('per-user rate limits on creation (429 THROTTLED with Retry-After)', ()
     expect(read.body.version).toBe(order.version + 3);
   });
 
+  it('refuses a party’s upload grants beyond the limit, on any order, and writes nothing of a refused one', async () => {
+    const { handler: grant } = await import('../../functions/attachments/grant');
+    const { readItem } = await import('../support/db');
+    const { keys } = await import('../../lib/db/keys');
+    const { orderIn } = await import('../support/orders');
+    const [one, two] = [await orderIn('implementing', { provider: 'provider2' }), await orderIn('implementing', { provider: 'provider2' })];
+    const body = { fileName: '报告.pdf', contentType: 'application/pdf', size: 10 };
+    const answers = [];
+    for (const order of [one, one, two, two]) answers.push(await invoke(grant, { as: 'provider2', params: { orderId: order.orderId }, body }));
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 429]);
+    expect(answers[3].body.code).toBe('THROTTLED');
+    expect(Number(answers[3].headers['retry-after'])).toBeGreaterThan(0);
+    expect(await readItem(keys.attachmentCounter(two.orderId))).toMatchObject({ count: 1 });
+  });
+
   it('never shares a count between windows of different lengths that start together (every full hour)', async () => {
     const { takeRateLimit } = await import('../../lib/shared/rate-limit');
     const hour = new Date('2026-11-24T17:00:00.000Z');
@@ -78,5 +94,35 @@ describe('per-user rate limits on creation (429 THROTTLED with Retry-After)', ()
     await takeRateLimit({ name: 'messages', limit: 1, windowSeconds: 60 }, user, hour);
     await expect(takeRateLimit({ name: 'messages', limit: 1, windowSeconds: 3600 }, user, hour)).resolves.toBeUndefined();
     await expect(takeRateLimit({ name: 'messages', limit: 1, windowSeconds: 60 }, user, hour)).rejects.toMatchObject({ status: 429 });
+  });
+});
+
+describe('per-provider rate limit on the signed POSTs a provider asks for (test pings and redeliveries)', () => {
+  it('refuses a ping or a redelivery beyond the limit with 429 and Retry-After, and sends nothing more', async () => {
+    Object.assign(config.rateLimits.webhookSends, { limit: 2, windowSeconds: 3600 });
+    const { handler: putWebhook } = await import('../../functions/webhooks/put');
+    const { handler: testWebhook } = await import('../../functions/webhooks/test');
+    const { handler: redeliver } = await import('../../functions/webhooks/redeliver');
+    const { startReceiver } = await import('../support/receiver');
+    const receiver = await startReceiver();
+    try {
+      expect((await invoke(putWebhook, { as: 'limitedProvider', body: { url: receiver.url } })).status).toBe(200);
+      receiver.answer(500);
+      const failed = await invoke(testWebhook, { as: 'limitedProvider' });
+      expect(failed.body).toMatchObject({ status: 'failed', responseCode: 500 });
+      // the redelivery of that failed ping is the second send of the window
+      const again = await invoke(redeliver, { as: 'limitedProvider', params: { deliveryId: failed.body.deliveryId } });
+      expect(again.status).toBe(200);
+      const refused = [await invoke(testWebhook, { as: 'limitedProvider' }), await invoke(redeliver, { as: 'limitedProvider', params: { deliveryId: failed.body.deliveryId } })];
+      expect(refused.map((r) => r.status)).toEqual([429, 429]);
+      for (const r of refused) {
+        expect(r.body.code).toBe('THROTTLED');
+        expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
+        expect(Number(r.headers['retry-after'])).toBeLessThanOrEqual(3600);
+      }
+      expect(receiver.received).toHaveLength(2);
+    } finally {
+      receiver.close();
+    }
   });
 });

@@ -1624,7 +1624,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** This document; its first server is the deployment that answers */
+        /** This document; its first server is `/`, the deployment that answers */
         get: {
             parameters: {
                 query?: never;
@@ -1634,7 +1634,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description This document; its first server is the deployment that answers */
+                /** @description This document; its first server is `/`, the deployment that answers */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1665,7 +1665,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The API reference page (Redoc) */
+        /** The API reference page (Redoc; its renderer is one of the console’s static files) */
         get: {
             parameters: {
                 query?: never;
@@ -1675,50 +1675,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The API reference page (Redoc) */
+                /** @description The API reference page (Redoc; its renderer is one of the console’s static files) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "text/html": string;
-                    };
-                };
-                500: components["responses"]["InternalError"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/docs/redoc.standalone.js": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The reference page’s renderer, served here rather than from a CDN */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The reference page’s renderer, served here rather than from a CDN */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/javascript": string;
                     };
                 };
                 500: components["responses"]["InternalError"];
@@ -1798,7 +1761,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A presigned upload (POST policy: exact type, at most the declared size ≤ 20 MB) and its attachmentId */
+        /** A presigned upload (POST policy: exact type, at most the declared size ≤ 20 MB) and its attachmentId; the name ends in an extension of its type (409 past the party’s 50, 429 past the per-user limit) */
         post: {
             parameters: {
                 query?: never;
@@ -1819,7 +1782,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description A presigned upload (POST policy: exact type, at most the declared size ≤ 20 MB) and its attachmentId */
+                /** @description A presigned upload (POST policy: exact type, at most the declared size ≤ 20 MB) and its attachmentId; the name ends in an extension of its type (409 past the party’s 50, 429 past the per-user limit) */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -1833,6 +1796,7 @@ export interface paths {
                 403: components["responses"]["Forbidden"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
+                429: components["responses"]["Throttled"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
@@ -1850,7 +1814,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A presigned download valid five minutes (parties and operators): 302, or the link as JSON */
+        /** A presigned download valid five minutes (parties and operators): 302, or the link as JSON; a referenced attachment serves what its first reference checked (409 ATTACHMENT_ALTERED if that changed) */
         get: {
             parameters: {
                 query?: never;
@@ -1872,7 +1836,7 @@ export interface paths {
                         "application/json": components["schemas"]["DownloadLink"];
                     };
                 };
-                /** @description A presigned download valid five minutes (parties and operators): 302, or the link as JSON */
+                /** @description A presigned download valid five minutes (parties and operators): 302, or the link as JSON; a referenced attachment serves what its first reference checked (409 ATTACHMENT_ALTERED if that changed) */
                 302: {
                     headers: {
                         /** @description a presigned URL, valid five minutes */
@@ -1885,6 +1849,7 @@ export interface paths {
                 401: components["responses"]["Unauthenticated"];
                 403: components["responses"]["Forbidden"];
                 404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
@@ -2380,7 +2345,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a signed ping now; answers the delivery with the response code */
+        /** Send a signed ping now; answers the delivery with the response code (429 past the per-provider limit) */
         post: {
             parameters: {
                 query?: never;
@@ -2390,7 +2355,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Send a signed ping now; answers the delivery with the response code */
+                /** @description Send a signed ping now; answers the delivery with the response code (429 past the per-provider limit) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2404,6 +2369,7 @@ export interface paths {
                 403: components["responses"]["Forbidden"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
+                429: components["responses"]["Throttled"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
@@ -2423,7 +2389,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a failed or gone delivery again (same webhook-id) */
+        /** Send a failed or gone delivery again (same webhook-id; 429 past the per-provider limit) */
         post: {
             parameters: {
                 query?: never;
@@ -2435,7 +2401,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Send a failed or gone delivery again (same webhook-id) */
+                /** @description Send a failed or gone delivery again (same webhook-id; 429 past the per-provider limit) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2449,6 +2415,7 @@ export interface paths {
                 403: components["responses"]["Forbidden"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
+                429: components["responses"]["Throttled"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
@@ -3177,6 +3144,8 @@ export interface components {
             rejectionReason?: string;
             /** @enum {string} */
             reviewState: "none" | "draft" | "in_review" | "rejected";
+            /** @description what the provider may do with the product now (修改, 提交审核, 撤销审核, 下架, 删除): the state machine’s answer, so a client offers only these */
+            actions: ("edit" | "submit" | "withdraw" | "delist" | "delete")[];
             reviewHistory: {
                 /** @enum {string} */
                 decision: "approved" | "rejected" | "delisted";
@@ -3369,6 +3338,7 @@ export interface components {
                 by: string;
                 at: string;
             } | null;
+            /** @description rejected completions since the purchase or the last ruling back to implementing */
             completionRejections: number;
             lastUrgedAt: string | null;
             version: number;
@@ -3546,8 +3516,22 @@ export interface components {
         };
         ReviewPage: {
             rating: components["schemas"]["RatingSummary"];
-            items: components["schemas"]["Review"][];
+            items: components["schemas"]["PublicReview"][];
             nextCursor: string | null;
+        };
+        PublicReview: {
+            productId: string;
+            planName: string;
+            rating: number;
+            comment: string | null;
+            createdAt: string;
+            updatedAt: string;
+            /** @description the author may edit until then (7 days) */
+            editableUntil: string;
+            reply: {
+                text: string;
+                at: string;
+            } | null;
         };
         Dashboard: {
             from: string;
