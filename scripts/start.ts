@@ -69,6 +69,7 @@ const main = async () => {
     s3: stack.s3,
     consoleUrl: stack.consoleUrl,
     websocketUrl: stack.websocketUrl,
+    secretsKeyFile: stack.secretsKeyFile,
   });
 
   const { dynamodb, cognito, s3 } = stack;
