@@ -6,8 +6,11 @@
 export const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 /** Bidirectional embeddings, overrides, isolates and marks: U+202E shows `invoice\u202Efdp.exe` as "invoiceexe.pdf". */
 export const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
-/** Characters that show nothing (white space, zero-width characters, the soft hyphen). */
-export const INVISIBLE = /[\s\u200b-\u200d\u2060\ufeff\u180e\u00ad]/g;
+/**
+ * Characters that show nothing: white space, zero-width characters, the soft hyphen, the combining grapheme
+ * joiner, Hangul fillers, the Braille blank, invisible operators, variation selectors and tag characters.
+ */
+export const INVISIBLE = /[\s\u200b-\u200d\u2060-\u2064\ufeff\u180e\u00ad\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0\u2800\ufe00-\ufe0f\u{e0000}-\u{e007f}\u{e0100}-\u{e01ef}]/gu;
 /** Half of a surrogate pair on its own: not a Unicode character, so not UTF-8 (in `u` mode a whole pair is one code point). */
 const LONE_SURROGATE = /\p{Cs}/u;
 const LONE_SURROGATES = /\p{Cs}/gu;

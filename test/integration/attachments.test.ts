@@ -288,6 +288,7 @@ describe('file names and text (what the console shows is what was checked)', () 
       ['\u2066report\u2069.pdf', 'application/pdf'],
       ['\u200b\u200c\u200d', 'application/pdf'],
       ['\u200b\u200c.pdf', 'application/pdf'],
+      ['\u3164\u2800.png', 'image/png'],
       ['photo.png', 'image/jpeg'],
     ]) {
       const res = await ask(order.orderId, fileName, contentType);
@@ -327,13 +328,13 @@ describe('delivered evidence stays what was delivered', () => {
     must(await invoke(complete, { as: 'provider', params: { orderId: order.orderId }, body: { note: '交付', attachments: [g.attachmentId] } }), 200);
     // the grant's POST is still signed (S3 cannot revoke it); posting again replaces the upload itself
     await upload(g, 'a forged report!');
-    const record = parseAttachment((await readItem(keys.attachment(order.orderId, g.attachmentId)))!);
-    expect(record).toMatchObject({ verifiedKey: expect.stringMatching(/^verified\//), verifiedETag: expect.any(String) });
     for (const who of ['buyer', 'operator'] as const) {
       const res = await invoke(download, { as: who, params: { orderId: order.orderId, attachmentId: g.attachmentId } });
       expect(res.status).toBe(302);
       expect(await (await fetch(res.headers.location)).text()).toBe('the real delivery report');
     }
+    const record = parseAttachment((await readItem(keys.attachment(order.orderId, g.attachmentId)))!);
+    expect(record).toMatchObject({ verifiedKey: expect.stringMatching(/^verified\//), verifiedETag: expect.any(String) });
   });
 
   it('refuses to serve a kept copy that no longer is what was checked (409), never other bytes', async () => {

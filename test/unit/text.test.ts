@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { orderMessage } from '../../lib/notifications/messages';
-import { clip, isWellFormed, malformedTextPaths } from '../../lib/shared/text';
+import { clip, hasVisible, isWellFormed, malformedTextPaths } from '../../lib/shared/text';
 import { readJsonBody } from '../../lib/http/middleware/body';
 
 const facts = (text: string) => ({ name: '服务器运维托管', id: '01ARZ3NDEKTSV4RRFFQ69G5FAV', data: { text } });
@@ -28,6 +28,15 @@ describe('well-formed text', () => {
     expect(thrown?.status).toBe(400);
     expect(thrown.errors.map((e: any) => e.path)).toEqual(['text']);
     expect(readJsonBody({ body: '{"text":"a whole \\ud83d\\ude00"}', isBase64Encoded: false })).toEqual({ text: 'a whole 😀' });
+  });
+});
+
+describe('texts that show nothing', () => {
+  it('finds nothing visible in white space, zero-width characters, fillers and selectors', () => {
+    for (const blank of ['', ' \u3000', '\u200b\u200c\u200d\u2060\ufeff', '\u3164\u115f', '\u2800', '\ufe0f\u034f', '\u{e0041}\u{e0042}']) {
+      expect(hasVisible(blank), JSON.stringify(blank)).toBe(false);
+    }
+    for (const shown of ['a', '报', '😀', '\u200ba\u200b', '❤\ufe0f']) expect(hasVisible(shown), shown).toBe(true);
   });
 });
 
