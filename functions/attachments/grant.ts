@@ -5,7 +5,7 @@ import { created, route } from '../../lib/http/route';
 import { orderIdParams } from '../../lib/orders/schemas';
 
 /** POST /orders/{orderId}/attachments — a presigned upload whose size and type S3 enforces, and its attachmentId. */
-export const handler = route({ access: ['buyer', 'provider', 'operator'], params: orderIdParams, body: grantBody }, async (req) => {
+export const handler = route({ access: ['buyer', 'provider', 'operator'], idempotent: 'grant-attachment', params: orderIdParams, body: grantBody }, async (req) => {
   const attachment = await grantAttachment(req.user, req.params.orderId, req.body, req.now);
   const { attachmentId, fileName, contentType, size } = attachment;
   return created({ attachmentId, fileName, contentType, size, upload: await presignUpload(attachment) });

@@ -159,7 +159,9 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path: {
                     productId: string;
                 };
@@ -170,6 +172,8 @@ export interface paths {
                 /** @description Done; no body */
                 204: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -1546,7 +1550,9 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1555,6 +1561,8 @@ export interface paths {
                 /** @description Done; no body */
                 204: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -1802,7 +1810,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path: {
                     orderId: string;
                 };
@@ -1822,6 +1832,8 @@ export interface paths {
                 /** @description A presigned upload (POST policy: exact type, at most the declared size ≤ 20 MB) and its attachmentId */
                 201: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -1910,7 +1922,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path: {
                     orderId: string;
                 };
@@ -1928,6 +1942,8 @@ export interface paths {
                 /** @description 评价 a completed order, once (its buyer) */
                 201: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -1950,7 +1966,9 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path: {
                     orderId: string;
                 };
@@ -1968,6 +1986,8 @@ export interface paths {
                 /** @description Edit the rating within 7 days (its author) */
                 200: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -1998,7 +2018,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path: {
                     orderId: string;
                 };
@@ -2015,6 +2037,8 @@ export interface paths {
                 /** @description Reply to the rating, once (the order’s provider) */
                 200: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -2191,7 +2215,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path: {
                     productId: string;
                 };
@@ -2208,6 +2234,8 @@ export interface paths {
                 /** @description 违规下架: platform takedown with a reason (403 CONFLICT_OF_INTEREST on one’s own product) */
                 200: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -2344,7 +2372,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -2353,6 +2383,8 @@ export interface paths {
                 /** @description Mark the whole inbox read (what arrives meanwhile stays unread) */
                 200: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -2384,7 +2416,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -2393,6 +2427,8 @@ export interface paths {
                 /** @description Send a signed ping now; answers the delivery with the response code */
                 200: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -2427,7 +2463,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path: {
                     deliveryId: string;
                 };
@@ -2438,6 +2476,8 @@ export interface paths {
                 /** @description Send a failed or gone delivery again (same webhook-id) */
                 200: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
