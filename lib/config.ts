@@ -32,6 +32,8 @@ const schema = z.object({
   RATE_ORDERS: z.coerce.number().int().positive().default(20),
   RATE_PRODUCTS: z.coerce.number().int().positive().default(20),
   RATE_MESSAGES: z.coerce.number().int().positive().default(30),
+  /** Signed POSTs a provider asks for (test pings and redeliveries together), per window. */
+  RATE_WEBHOOK_SENDS: z.coerce.number().int().positive().default(10),
   /** Attachments (spec 4.1): the private bucket, and locally the S3 emulator's endpoint. */
   ATTACHMENTS_BUCKET: z.string().min(3).default('market-attachments'),
   S3_ENDPOINT: z.string().url().optional(),
@@ -79,6 +81,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env) => {
       orders: { name: 'orders' as const, limit: c.RATE_ORDERS, windowSeconds: c.RATE_WINDOW_SECONDS },
       products: { name: 'products' as const, limit: c.RATE_PRODUCTS, windowSeconds: c.RATE_WINDOW_SECONDS },
       messages: { name: 'messages' as const, limit: c.RATE_MESSAGES, windowSeconds: c.RATE_WINDOW_SECONDS },
+      webhookSends: { name: 'webhook-sends' as const, limit: c.RATE_WEBHOOK_SENDS, windowSeconds: c.RATE_WINDOW_SECONDS },
     },
     attachments: { bucket: c.ATTACHMENTS_BUCKET, s3Endpoint: c.S3_ENDPOINT },
   };

@@ -241,7 +241,7 @@ export const apiRoutes: ZodOpenApiPathsObject = {
   // The API document and its reference page
   '/openapi.json': {
     get: op({
-      summary: 'This document; its first server is the deployment that answers',
+      summary: 'This document; its first server is `/`, the deployment that answers',
       access: 'public',
       answers: z.object({ openapi: z.string() }).loose(),
       fixed: true,
@@ -306,10 +306,10 @@ export const apiRoutes: ZodOpenApiPathsObject = {
     post: op({ summary: 'Mark the whole inbox read (what arrives meanwhile stays unread)', access: 'signed-in', idempotent: true, answers: readAllView }),
   },
   '/provider/webhook/test': {
-    post: op({ summary: 'Send a signed ping now; answers the delivery with the response code', idempotent: true, answers: deliveryView, errors: [404, 409] }),
+    post: op({ summary: 'Send a signed ping now; answers the delivery with the response code (429 past the per-provider limit)', idempotent: true, answers: deliveryView, errors: [404, 409, 429] }),
   },
   '/provider/webhook/deliveries/{deliveryId}/redeliver': {
-    post: op({ summary: 'Send a failed or gone delivery again (same webhook-id)', params: deliveryIdParams, idempotent: true, answers: deliveryView, errors: [409] }),
+    post: op({ summary: 'Send a failed or gone delivery again (same webhook-id; 429 past the per-provider limit)', params: deliveryIdParams, idempotent: true, answers: deliveryView, errors: [409, 429] }),
   },
 };
 (apiRoutes['/provider/products/{productId}'] as Record<string, unknown>).delete = noContent(

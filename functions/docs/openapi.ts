@@ -1,14 +1,15 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import document from '../../docs/openapi.json';
-import { originOf, servedDocument } from '../../lib/docs/reference';
+import { servedDocument } from '../../lib/docs/reference';
 
 /**
  * GET /openapi.json — the API document (docs/openapi.json, kept equal to the zod schemas by a test), with
- * the deployment that answers as its first server. A static answer: no input to parse, nobody to
- * authorize, so neither the JSON stack nor the token verifier is bundled here.
+ * the API that answers (`/`) as its first server: the same bytes whatever the request's Host, so a shared cache
+ * may keep one copy. A static answer: no input to parse, nobody to authorize, so neither the JSON stack nor the
+ * token verifier is bundled here.
  */
-export const handler = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> => ({
+export const handler = async (): Promise<APIGatewayProxyResultV2> => ({
   statusCode: 200,
-  headers: { 'content-type': 'application/json', 'cache-control': 'public, max-age=300' },
-  body: JSON.stringify(servedDocument(document, originOf(event))),
+  headers: { 'content-type': 'application/json', 'cache-control': 'public, max-age=300', 'x-content-type-options': 'nosniff' },
+  body: JSON.stringify(servedDocument(document)),
 });

@@ -3,6 +3,9 @@ import type { OrderItem, OrderStatus, TimelineEntry } from '../orders/schemas';
 import { orderCommands } from '../orders/commands';
 import { ORDER_STATUSES } from '../orders/schemas';
 import { msg } from '../i18n';
+import { FIRST_DAY } from '../shared/time-range';
+
+const maxDay = (a: string, b: string) => (a > b ? a : b);
 
 /** Days of the dashboard are calendar days in this zone (the marketplace's; see docs/decisions.md). */
 export const DASHBOARD_TIME_ZONE = 'Asia/Shanghai';
@@ -136,10 +139,11 @@ export const toDashboardView = (from: string, to: string, dayItems: Partial<DayC
   };
 };
 
-/** The period asked for: `to` defaults to today (in the dashboard's zone), `from` to 29 days before `to`. */
+/** The period asked for: `to` defaults to today (in the dashboard's zone), `from` to 29 days before `to` (not before 1970-01-01). */
 export const periodOf = (q: { from?: string; to?: string }, now: Date) => {
   const to = q.to ?? dayOf(now.toISOString());
-  const from = q.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * DAY_MS).toISOString().slice(0, 10);
+  // the default period stops at the first day a key can hold
+  const from = q.from ?? maxDay(FIRST_DAY, new Date(Date.parse(`${to}T00:00:00Z`) - 29 * DAY_MS).toISOString().slice(0, 10));
   if (from > to) throw new ValidationError([{ path: 'from', message: msg('field.fromAfterTo') }]);
   if ((Date.parse(to) - Date.parse(from)) / DAY_MS + 1 > MAX_PERIOD_DAYS) {
     throw new ValidationError([{ path: 'to', message: msg('field.periodTooLong', { days: MAX_PERIOD_DAYS }) }]);

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { MAX_PERIOD_DAYS } from './model';
 import { fieldMessage, msg } from '../i18n';
+import { calendarDay } from '../shared/time-range';
 
-const date = z.iso.date();
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** GET /provider/dashboard: a period of calendar days (inclusive), at most 366; default the last 30 days. */
+/** GET /provider/dashboard: a period of calendar days (inclusive, 1970–9999), at most 366; default the last 30 days. */
 export const dashboardQuery = z
-  .object({ from: date.optional(), to: date.optional() })
+  .object({ from: calendarDay.optional(), to: calendarDay.optional() })
   .refine((q) => !(q.from && q.to) || q.from <= q.to, { path: ['to'], message: fieldMessage(msg('field.toBeforeFrom')) })
   .refine((q) => !(q.from && q.to) || (Date.parse(q.to) - Date.parse(q.from)) / DAY_MS + 1 <= MAX_PERIOD_DAYS, {
     path: ['to'],

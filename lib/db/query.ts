@@ -14,7 +14,8 @@ export interface Page<T> {
 // every key attribute of the table and its indexes is a non-empty string
 const cursorShape = z.record(z.string(), z.string().min(1).max(1024));
 
-const invalidCursor = () =>
+/** The 400 every list answers to a cursor it did not issue. */
+export const invalidCursor = () =>
   new BadRequestError('INVALID_CURSOR', msg('detail.invalidCursor'), [
     { path: 'cursor', message: msg('field.unknownCursor') },
   ]);

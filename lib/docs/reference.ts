@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
 /**
  * The API document as served, and its reference page rendered by Redoc's standalone bundle, which the
@@ -10,23 +9,18 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 export const RENDERER_PATH = '/docs/redoc.standalone.js';
 const RENDERER_FILE = 'node_modules/redoc/bundles/redoc.standalone.js';
 
-/** Where this request reached us: API Gateway and serverless-offline both send Host; API Gateway adds the scheme. */
-export const originOf = (event: Pick<APIGatewayProxyEventV2, 'headers'>) => {
-  const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-  if (!headers.host) return undefined;
-  return `${headers['x-forwarded-proto'] ?? 'http'}://${headers.host}`;
-};
-
 interface Document {
   servers?: Array<{ url: string; description?: string }>;
 }
 
-/** The document with the deployment that answers as its first server, then the documented ones. */
-export const servedDocument = <D extends Document>(document: D, origin: string | undefined): D => {
-  if (!origin) return document;
-  const others = (document.servers ?? []).filter((s) => s.url !== origin);
-  return { ...document, servers: [{ url: origin, description: 'This deployment' }, ...others] };
-};
+/**
+ * The document as served: its first server is `/`, the API that served it, as a relative URL. Nothing of the
+ * request (its `Host`) goes into the answer, so one cached copy is right for every host.
+ */
+export const servedDocument = <D extends Document>(document: D): D => ({
+  ...document,
+  servers: [{ url: '/', description: 'This deployment (the API that served this document)' }, ...(document.servers ?? []).filter((s) => s.url !== '/')],
+});
 
 export const referencePage = () => `<!doctype html>
 <html lang="en">

@@ -65,7 +65,7 @@ const recordedAnswers: AnswerStore<IdempotencyRequest> = {
 
 /**
  * The one middy stack of every HTTP function, in order: the request's context (ids on every log line),
- * the answer serialized, logged and counted, every error as problem+json, then the caller (token and role),
+ * the answer serialized (never stored by a cache unless the route is public), logged and counted, every error as problem+json, then the caller (token and role),
  * the path and query, the body, the Idempotency-Key; last the action, or a recorded answer in its place.
  */
 export const route = <
@@ -88,7 +88,7 @@ export const route = <
     // the event carries the bearer token: never logged, whatever POWERTOOLS_LOGGER_LOG_EVENT says
     .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
     .use(requestContext())
-    .use(response())
+    .use(response(options.access === 'public' ? 'public' : 'private'))
     .use(outcome())
     .use(problemAnswers())
     .use(authentication(options.access, authenticate))

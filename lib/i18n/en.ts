@@ -27,6 +27,9 @@ const ACTIONS: Record<ActionName, string> = {
   'add-attachment': 'add an attachment',
 };
 
+/** What a rate limit counts, in a sentence. */
+const RATES: Record<RateName, string> = { orders: 'orders', products: 'products', messages: 'messages', 'webhook-sends': 'test pings or redeliveries' };
+
 /** A status in an English sentence is its canonical name, as the API's `status` fields spell it. */
 const status = (s: StatusName | DeliveryStatus) => s;
 
@@ -100,7 +103,7 @@ export const en = {
   'detail.operatorOwnProduct': 'An operator never decides on, or takes down, their own product.',
   'detail.operatorOwnOrder': 'An operator may not settle an order they bought or sell.',
   'detail.rateLimited': (p: { limit: number; name: RateName; seconds: number }) =>
-    `At most ${p.limit} ${p.name} per ${p.seconds} seconds; try again later.`,
+    `At most ${p.limit} ${RATES[p.name]} per ${p.seconds} seconds; try again later.`,
   'detail.requirementsMismatch': 'The requirements do not match the product’s form.',
   'detail.foreignAttachments': 'Only attachments uploaded to this order can be referenced.',
   'detail.attachmentMismatch': 'An attachment does not match its upload grant.',
@@ -140,6 +143,7 @@ export const en = {
   'field.answerNumber': 'a number of at most 2^53−1 in magnitude, and 0 or at least 1e-6',
   'field.answersAtMost': (p: { max: number }) => `at most ${p.max} answers`,
   'field.dateRange': 'must be between 1970 and 9999 in UTC',
+  'field.dayRange': 'must be a day from 1970-01-01 to 9999-12-31',
   'field.ratingOrComment': 'send rating or comment',
   'field.noControlCharacters': 'must not hold control or text-direction characters',
   'field.noControlCharactersInText': 'must not hold control or text-direction characters (line breaks and tabs are fine)',

@@ -57,7 +57,7 @@ const THINGS: Record<Thing, string> = {
 };
 
 const ROLES: Record<Role, string> = { buyer: '用户', provider: '服务商', operator: '运营' };
-const RATES: Record<RateName, string> = { orders: '个订单', products: '个商品', messages: '条消息' };
+const RATES: Record<RateName, string> = { orders: '个订单', products: '个商品', messages: '条消息', 'webhook-sends': '次测试推送或重新投递' };
 const SCALARS: Record<ScalarType, string> = { text: '文本', number: '数字', boolean: '是/否' };
 const OUTCOMES: Record<string, string> = { completed: '已完成', cancelled: '取消并退款', implementing: '退回实施中' };
 
@@ -142,6 +142,7 @@ export const zh: Catalogue = {
   'field.answerNumber': '数值的绝对值不能超过 2^53−1，且须为 0 或不小于 1e-6',
   'field.answersAtMost': (p) => `最多 ${p.max} 个回答`,
   'field.dateRange': '须在 1970 至 9999 年之间（UTC）',
+  'field.dayRange': '须为 1970-01-01 至 9999-12-31 之间的日期',
   'field.ratingOrComment': '请提供评分或评价内容',
   'field.noControlCharacters': '不能包含控制字符或文字方向字符',
   'field.noControlCharactersInText': '不能包含控制字符或文字方向字符（换行和制表符除外）',

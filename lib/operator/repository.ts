@@ -7,17 +7,17 @@ import { Expr } from '../db/write';
 import { productStatusShards } from '../products/repository';
 import { orderItemSchema, type OrderItem } from '../orders/schemas';
 import { productItemSchema, type ProductItem } from '../products/schemas';
+import { keyInstant } from '../shared/time-range';
 import type { OperatorOrdersQuery, OperatorProductsQuery } from './schemas';
 
-const iso = (t: string) => new Date(t).toISOString();
 /** The purchase-time range as inclusive bounds on `<createdAt>#<orderId>`. */
 const createdBounds = (q: OperatorOrdersQuery) => ({
-  from: q.createdFrom ? iso(q.createdFrom) : undefined,
-  to: q.createdTo ? `${iso(q.createdTo)}#~` : undefined,
+  from: q.createdFrom ? keyInstant(q.createdFrom) : undefined,
+  to: q.createdTo ? `${keyInstant(q.createdTo)}#~` : undefined,
 });
 
 const inRange = (o: OrderItem, q: OperatorOrdersQuery) =>
-  (!q.createdFrom || o.createdAt >= iso(q.createdFrom)) && (!q.createdTo || o.createdAt <= iso(q.createdTo));
+  (!q.createdFrom || o.createdAt >= keyInstant(q.createdFrom)) && (!q.createdTo || o.createdAt <= keyInstant(q.createdTo));
 
 /** The filters that are not the principal key condition, as a filter expression. */
 const orderFilter = (q: OperatorOrdersQuery, principal: 'providerId' | 'buyerId' | 'status' | 'none') => (e: Expr) =>
@@ -26,8 +26,8 @@ const orderFilter = (q: OperatorOrdersQuery, principal: 'providerId' | 'buyerId'
     principal !== 'providerId' && q.providerId ? e.eq('providerId', q.providerId) : undefined,
     principal !== 'buyerId' && q.buyerId ? e.eq('buyerId', q.buyerId) : undefined,
     // the appeal queue sorts by appeal time, so there the purchase-time range is a filter
-    principal === 'status' && q.status === 'disputed' && q.createdFrom ? `${e.name('createdAt')} >= ${e.value(iso(q.createdFrom))}` : undefined,
-    principal === 'status' && q.status === 'disputed' && q.createdTo ? `${e.name('createdAt')} <= ${e.value(iso(q.createdTo))}` : undefined,
+    principal === 'status' && q.status === 'disputed' && q.createdFrom ? `${e.name('createdAt')} >= ${e.value(keyInstant(q.createdFrom))}` : undefined,
+    principal === 'status' && q.status === 'disputed' && q.createdTo ? `${e.name('createdAt')} <= ${e.value(keyInstant(q.createdTo))}` : undefined,
   ]
     .filter(Boolean)
     .join(' AND ') || undefined;

@@ -4,12 +4,12 @@ import { PRODUCT_STATUSES, SERVICE_TYPES } from '../products/schemas';
 import { ID_PATTERN } from '../shared/ids';
 import { pageParams } from '../shared/pagination';
 import { fieldMessage, msg } from '../i18n';
+import { instantRange, rangeInOrder } from '../shared/time-range';
 
-const isoTime = z.iso.datetime({ offset: true });
 /** A user id as Cognito issues it (`sub`): a UUID, or the local emulator's equivalent. */
 const userId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, fieldMessage(msg('field.notUserId')));
 
-/** GET /operator/orders: every order; one principal filter narrows the Query (docs/decisions.md). */
+/** GET /operator/orders: every order; one principal filter narrows the Query (docs/decisions.md); the purchase-time range as /provider/orders takes it. */
 export const operatorOrdersQuery = z
   .object({
     ...pageParams,
@@ -17,13 +17,9 @@ export const operatorOrdersQuery = z
     orderId: z.string().regex(ID_PATTERN, fieldMessage(msg('field.notOrderId'))).optional(),
     providerId: userId.optional(),
     buyerId: userId.optional(),
-    createdFrom: isoTime.optional(),
-    createdTo: isoTime.optional(),
+    ...instantRange('created'),
   })
-  .refine((q) => !(q.createdFrom && q.createdTo) || Date.parse(q.createdFrom) <= Date.parse(q.createdTo), {
-    path: ['createdTo'],
-    message: fieldMessage(msg('field.createdOrder')),
-  });
+  .refine(...rangeInOrder('created', msg('field.createdOrder')));
 export type OperatorOrdersQuery = z.infer<typeof operatorOrdersQuery>;
 
 /** GET /operator/products: every product; filters status, providerId, serviceType. */

@@ -36,6 +36,7 @@ import {
   type TimelineEntry,
 } from './schemas';
 import { msg } from '../i18n';
+import { keyInstant } from '../shared/time-range';
 
 const parseOrder = (item: Record<string, unknown>) => orderItemSchema.parse(item);
 
@@ -451,8 +452,8 @@ export const runOrderCommand = async (
 const orderFilters = (q: OrderListQuery) => (e: Expr) =>
   [
     q.productId ? e.eq('productId', q.productId) : undefined,
-    q.completedFrom ? `${e.name('completedAt')} >= ${e.value(new Date(q.completedFrom).toISOString())}` : undefined,
-    q.completedTo ? `${e.name('completedAt')} <= ${e.value(new Date(q.completedTo).toISOString())}` : undefined,
+    q.completedFrom ? `${e.name('completedAt')} >= ${e.value(keyInstant(q.completedFrom))}` : undefined,
+    q.completedTo ? `${e.name('completedAt')} <= ${e.value(keyInstant(q.completedTo))}` : undefined,
   ]
     .filter(Boolean)
     .join(' AND ');
@@ -461,8 +462,8 @@ const orderFilters = (q: OrderListQuery) => (e: Expr) =>
 const createdRange = (q: OrderListQuery) => {
   if (!q.createdFrom && !q.createdTo) return undefined;
   return {
-    from: q.createdFrom ? new Date(q.createdFrom).toISOString() : undefined,
-    to: q.createdTo ? `${new Date(q.createdTo).toISOString()}#~` : undefined,
+    from: q.createdFrom ? keyInstant(q.createdFrom) : undefined,
+    to: q.createdTo ? `${keyInstant(q.createdTo)}#~` : undefined,
   };
 };
 

@@ -5,6 +5,7 @@ import { ID_PATTERN } from '../shared/ids';
 import { attachmentRefs, attachmentView } from '../attachments/schemas';
 import { reviewView } from '../reviews/schemas';
 import { fieldMessage, msg } from '../i18n';
+import { instantRange, rangeInOrder } from '../shared/time-range';
 
 export const ORDER_STATUSES = ['awaiting_start', 'implementing', 'awaiting_confirmation', 'completed', 'cancelled', 'disputed'] as const;
 export const REQUIREMENT_STATUSES = ['none', 'submitted', 'rejected', 'accepted'] as const;
@@ -67,34 +68,16 @@ export const resolveBody = z.object({ outcome: z.enum(RESOLUTIONS), note: text(2
 
 export const orderIdParams = z.object({ orderId: z.string().regex(ID_PATTERN) });
 
-const EARLIEST = Date.parse('1970-01-01T00:00:00Z');
-const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
-/** A time with any UTC offset, as an instant whose UTC year has four digits (so it sorts as a key). */
-const isoTime = z.iso
-  .datetime({ offset: true })
-  .refine((v) => Date.parse(v) >= EARLIEST && Date.parse(v) <= LATEST, { message: fieldMessage(msg('field.dateRange')) });
-/** Whether `from` is not after `to`, compared as instants (offsets differ). */
-const ordered = (from?: string, to?: string) => !(from && to) || Date.parse(from) <= Date.parse(to);
-
-
 export const orderListQuery = z
   .object({
     ...pageParams,
     status: z.enum(ORDER_STATUSES).optional(),
     productId: z.string().regex(ID_PATTERN, fieldMessage(msg('field.notProductId'))).optional(),
-    createdFrom: isoTime.optional(),
-    createdTo: isoTime.optional(),
-    completedFrom: isoTime.optional(),
-    completedTo: isoTime.optional(),
+    ...instantRange('created'),
+    ...instantRange('completed'),
   })
-  .refine((q) => ordered(q.createdFrom, q.createdTo), {
-    path: ['createdTo'],
-    message: fieldMessage(msg('field.createdOrder')),
-  })
-  .refine((q) => ordered(q.completedFrom, q.completedTo), {
-    path: ['completedTo'],
-    message: fieldMessage(msg('field.completedOrder')),
-  });
+  .refine(...rangeInOrder('created', msg('field.createdOrder')))
+  .refine(...rangeInOrder('completed', msg('field.completedOrder')));
 export type OrderListQuery = z.infer<typeof orderListQuery>;
 
 export const snapshotSchema = z.object({
@@ -190,7 +173,7 @@ export const orderView = z
     refund: z.object({ amount: z.number().int(), at: z.string() }).nullable(),
     appeal: orderItemSchema.shape.appeal.unwrap().nullable(),
     resolution: orderItemSchema.shape.resolution.unwrap().nullable(),
-    completionRejections: z.number().int(),
+    completionRejections: z.number().int().meta({ description: 'rejected completions since the purchase or the last ruling back to implementing' }),
     lastUrgedAt: z.string().nullable(),
     version: z.number().int(),
     createdAt: z.string(),

@@ -1,4 +1,4 @@
-import type { ReviewItem, ReviewView } from './schemas';
+import type { PublicReviewView, ReviewItem, ReviewView } from './schemas';
 
 /** How long the author may edit a rating (spec 4.2). */
 export const REVIEW_EDIT_MS = 7 * 24 * 60 * 60 * 1000;
@@ -25,3 +25,9 @@ export const toReviewView = (r: ReviewItem): ReviewView => ({
   editableUntil: editableUntil(r).toISOString(),
   reply: r.reply ?? null,
 });
+
+/** A rating as the public product page shows it: the parties' ids left out. */
+export const toPublicReviewView = (r: ReviewItem): PublicReviewView => {
+  const { orderId: _order, buyerId: _buyer, ...rest } = toReviewView(r);
+  return rest;
+};

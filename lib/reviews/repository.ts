@@ -1,7 +1,8 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
 import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
-import { queryPage } from '../db/query';
+import { invalidCursor } from '../db/query';
 import { ConditionFailed, Expr, transactWrite, updateItem } from '../db/write';
 import type { User } from '../http/auth';
 import { ConflictError, InvalidStateError, NotFoundError } from '../http/errors';
@@ -146,14 +147,51 @@ export const replyToReview = async (user: User, orderId: string, text: string, n
 };
 
 /**
+ * The public list's cursor says where the last page stopped without naming any order: the last rating's
+ * time and how many ratings of exactly that time were already answered (a key's order id would be one).
+ */
+const ratingsCursor = z.object({ at: z.iso.datetime(), skip: z.number().int().min(1).max(1000) });
+type RatingsCursor = z.infer<typeof ratingsCursor>;
+
+const decodeRatingsCursor = (cursor: string): RatingsCursor => {
+  try {
+    return ratingsCursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {
+    throw invalidCursor();
+  }
+};
+const encodeRatingsCursor = (c: RatingsCursor) => Buffer.from(JSON.stringify(c), 'utf8').toString('base64url');
+
+/**
  * Access pattern: a listed product's ratings, newest first (GSI1 `PRODUCT#<id>#REVIEWS`), with the product
- * (its aggregate, and whether it is listed) read beside it: one Query and one GetItem, in parallel.
+ * (its aggregate, and whether it is listed) read beside it: one Query and one GetItem, in parallel. A page
+ * after the first starts at the cursor's time (`GSI1SK <= <at>#~`) and passes over the ratings of that
+ * time it already answered.
  */
 export const listProductReviews = async (productId: string, q: { limit: number; cursor?: string }) => {
-  const [product, page] = await Promise.all([
+  const after = q.cursor ? decodeRatingsCursor(q.cursor) : undefined;
+  const [product, out] = await Promise.all([
     getProduct(productId),
-    queryPage({ index: 'GSI1', pk: keys.productReviews(productId), expr: new Expr(), limit: q.limit, cursor: q.cursor, newestFirst: true }),
+    ddb.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: after ? 'GSI1PK = :pk AND GSI1SK <= :at' : 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': keys.productReviews(productId), ...(after ? { ':at': `${after.at}#~` } : {}) },
+        ScanIndexForward: false,
+        // one more than the page says whether anything follows
+        Limit: q.limit + (after?.skip ?? 0) + 1,
+      }),
+    ),
   ]);
   if (!product || product.listing !== 'listed') throw new NotFoundError('product');
-  return { product, items: page.items.map(parseReview), nextCursor: page.nextCursor };
+  const read = (out.Items ?? []).map(parseReview);
+  let answered = 0;
+  while (after && answered < after.skip && read[answered]?.createdAt === after.at) answered++;
+  const rest = read.slice(answered);
+  const items = rest.slice(0, q.limit);
+  const last = items.at(-1);
+  if (rest.length <= q.limit || !last) return { product, items, nextCursor: null };
+  const sameTime = items.filter((r) => r.createdAt === last.createdAt).length + (last.createdAt === after?.at ? after.skip : 0);
+  return { product, items, nextCursor: encodeRatingsCursor({ at: last.createdAt, skip: sameTime }) };
 };

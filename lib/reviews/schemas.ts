@@ -46,6 +46,7 @@ export const ratingSummaryView = z
   })
   .meta({ id: 'RatingSummary' });
 
+/** A rating as its order's parties and the operators read it (its answers and `GET /orders/{orderId}`). */
 export const reviewView = z
   .object({
     orderId: z.string(),
@@ -62,6 +63,10 @@ export const reviewView = z
   .meta({ id: 'Review' });
 export type ReviewView = z.infer<typeof reviewView>;
 
+/** A rating as anyone reads it on the product page: no order id, no buyer id (they would let one follow a buyer's purchases). */
+export const publicReviewView = reviewView.omit({ orderId: true, buyerId: true }).meta({ id: 'PublicReview' });
+export type PublicReviewView = z.infer<typeof publicReviewView>;
+
 export const reviewPageView = z
-  .object({ rating: ratingSummaryView, items: z.array(reviewView), nextCursor: z.string().nullable() })
+  .object({ rating: ratingSummaryView, items: z.array(publicReviewView), nextCursor: z.string().nullable() })
   .meta({ id: 'ReviewPage' });

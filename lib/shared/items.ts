@@ -44,7 +44,7 @@ export const rateCounterItem = defineItem({
   name: 'rate counter',
   type: 'rate',
   home: 'lib/shared/items.ts',
-  description: 'A user’s count of one kind of action (orders, products, messages) in one fixed window; TTL a window after its end.',
+  description: 'A user’s count of one kind of action (orders, products, messages, webhook test pings and redeliveries) in one fixed window; TTL a window after its end.',
   schema: z.object({ count: z.number().optional(), expiresAt: z.number() }),
   key: (c: { userId: string; name: string; windowSeconds: number; windowStart: string }) =>
     keys.rateCounter(c.userId, c.name, c.windowSeconds, c.windowStart),

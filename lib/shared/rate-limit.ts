@@ -7,7 +7,7 @@ import type { RateName } from '../i18n/terms';
 
 /** A per-user limit: at most `limit` actions of one kind per fixed window of `windowSeconds`. */
 export interface RateRule {
-  /** The kind of action counted: `orders`, `products`, `messages`. */
+  /** The kind of action counted: `orders`, `products`, `messages`, `webhook-sends`. */
   name: RateName;
   limit: number;
   windowSeconds: number;

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { pingV1 } from '../events/contracts';
+import { config } from '../config';
 import { ConflictError, NotFoundError } from '../http/errors';
+import { takeRateLimit } from '../shared/rate-limit';
 import { newId } from '../shared/ids';
 import { attemptDelivery } from './dispatch';
 import { createDelivery, getDelivery, getOwnWebhook, reopenDelivery } from './repository';
@@ -10,6 +12,12 @@ import { msg } from '../i18n';
 const mustBeEnabled = (w: WebhookItem) => {
   if (!w.enabled) throw new ConflictError('WEBHOOK_DISABLED', msg('detail.webhookDisabled'));
 };
+
+/**
+ * Every POST a provider asks for (a ping, a redelivery) counts against one per-provider limit, taken after the
+ * endpoint is known to be enabled and before anything is written or sent: a refused one (429) changes nothing.
+ */
+const takeSend = (providerId: string, now: Date) => takeRateLimit(config.rateLimits.webhookSends, providerId, now);
 
 const reread = async (deliveryId: string) => {
   const d = await getDelivery(deliveryId);
@@ -24,6 +32,7 @@ const reread = async (deliveryId: string) => {
 export const sendTestPing = async (providerId: string, now: Date): Promise<DeliveryItem> => {
   const webhook = await getOwnWebhook(providerId);
   mustBeEnabled(webhook);
+  await takeSend(providerId, now);
   const deliveryId = newId(now.getTime());
   const at = now.toISOString();
   const delivery: DeliveryItem = {
@@ -50,6 +59,7 @@ export const sendTestPing = async (providerId: string, now: Date): Promise<Deliv
  */
 export const redeliver = async (providerId: string, deliveryId: string, now: Date): Promise<DeliveryItem> => {
   mustBeEnabled(await getOwnWebhook(providerId));
+  await takeSend(providerId, now);
   const reopened = await reopenDelivery(providerId, deliveryId, now);
   await attemptDelivery(reopened, now);
   return reread(deliveryId);

@@ -118,4 +118,23 @@ describe('GET /provider/dashboard', () => {
     expect(defaults.days).toHaveLength(30);
     expect(defaults.to).toBe(today());
   });
+
+  it('answers 400 naming the field for a day outside 1970–9999, and starts a default period no earlier than 1970-01-01', async () => {
+    for (const [field, query] of <[string, Record<string, string>][]>[
+      ['to', { to: '0000-01-05' }],
+      ['from', { from: '1969-12-31', to: '1970-01-02' }],
+      ['to', { from: '1970-01-01', to: '1969-12-31' }],
+      ['from', { from: '0001-01-01' }],
+    ]) {
+      const res = await invoke(dashboard, { as: 'provider', query });
+      expect(res.status, JSON.stringify(query)).toBe(400);
+      expect(res.body.errors.map((e: any) => e.path), JSON.stringify(query)).toContain(field);
+    }
+    const first = await read({ to: '1970-01-05' }, 'provider2');
+    expect(first).toMatchObject({ from: '1970-01-01', to: '1970-01-05' });
+    expect(first.days.map((d: any) => d.date)).toEqual(datesBetween('1970-01-01', '1970-01-05'));
+    const last = await read({ from: '9999-12-01', to: '9999-12-31' }, 'provider2');
+    expect(last.days).toHaveLength(31);
+    expect(last.days.at(-1).date).toBe('9999-12-31');
+  });
 });

@@ -139,6 +139,39 @@ describe('operator order search', () => {
       expect(res.body.code).toBe('INVALID_CURSOR');
     }
   });
+
+  it('refuses instants outside 1970–9999 UTC with 400 naming the field, on every path, as /provider/orders does', async () => {
+    const { handler: listProvider } = await import('../../functions/orders/list-provider');
+    await orderIn('awaiting_start', { buyer: 'buyer2', provider: 'provider2' });
+    const principals: Record<string, string>[] = [{}, { providerId: user('provider2').id }, { buyerId: user('buyer2').id }, { status: 'awaiting_start' }, { status: 'disputed' }];
+    const outside = [
+      ['createdTo', '9999-12-31T23:30:00-05:00'],
+      ['createdFrom', '9999-12-31T23:30:00-05:00'],
+      ['createdFrom', '1969-12-31T23:59:59Z'],
+      ['createdTo', '1970-01-01T07:59:59+08:00'],
+      ['createdFrom', '0000-01-01T00:00:00Z'],
+    ] as const;
+    for (const principal of principals) {
+      for (const [field, value] of outside) {
+        const query = { ...principal, [field]: value };
+        const res = await invoke(operatorOrders, { as: 'operator', query });
+        expect(res.status, JSON.stringify(query)).toBe(400);
+        expect(res.body.errors.map((e: any) => e.path)).toEqual([field]);
+        // the same field, the same words as the provider's own list
+        const provider = await invoke(listProvider, { as: 'provider2', query: { [field]: value } });
+        expect(provider.status).toBe(400);
+        expect(res.body.errors).toEqual(provider.body.errors);
+      }
+    }
+    // the edges themselves are instants keys hold; compared as instants whatever their offsets
+    for (const principal of principals) {
+      const query = { ...principal, createdFrom: '1970-01-01T08:00:00+08:00', createdTo: '9999-12-31T18:59:59-05:00' };
+      expect((await invoke(operatorOrders, { as: 'operator', query })).status, JSON.stringify(query)).toBe(200);
+    }
+    const all = await search({ limit: '100', createdFrom: '1970-01-01T08:00:00+08:00', createdTo: '9999-12-31T18:59:59-05:00' });
+    expect(all.items.length).toBeGreaterThan(0);
+    expect(await search({ limit: '100', createdFrom: '9999-12-31T18:59:59-05:00' })).toMatchObject({ items: [], nextCursor: null });
+  });
 });
 
 describe('operator product search', () => {

@@ -80,3 +80,33 @@ describe('per-user rate limits on creation (429 THROTTLED with Retry-After)', ()
     await expect(takeRateLimit({ name: 'messages', limit: 1, windowSeconds: 60 }, user, hour)).rejects.toMatchObject({ status: 429 });
   });
 });
+
+describe('per-provider rate limit on the signed POSTs a provider asks for (test pings and redeliveries)', () => {
+  it('refuses a ping or a redelivery beyond the limit with 429 and Retry-After, and sends nothing more', async () => {
+    Object.assign(config.rateLimits.webhookSends, { limit: 2, windowSeconds: 3600 });
+    const { handler: putWebhook } = await import('../../functions/webhooks/put');
+    const { handler: testWebhook } = await import('../../functions/webhooks/test');
+    const { handler: redeliver } = await import('../../functions/webhooks/redeliver');
+    const { startReceiver } = await import('../support/receiver');
+    const receiver = await startReceiver();
+    try {
+      expect((await invoke(putWebhook, { as: 'limitedProvider', body: { url: receiver.url } })).status).toBe(200);
+      receiver.answer(500);
+      const failed = await invoke(testWebhook, { as: 'limitedProvider' });
+      expect(failed.body).toMatchObject({ status: 'failed', responseCode: 500 });
+      // the redelivery of that failed ping is the second send of the window
+      const again = await invoke(redeliver, { as: 'limitedProvider', params: { deliveryId: failed.body.deliveryId } });
+      expect(again.status).toBe(200);
+      const refused = [await invoke(testWebhook, { as: 'limitedProvider' }), await invoke(redeliver, { as: 'limitedProvider', params: { deliveryId: failed.body.deliveryId } })];
+      expect(refused.map((r) => r.status)).toEqual([429, 429]);
+      for (const r of refused) {
+        expect(r.body.code).toBe('THROTTLED');
+        expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
+        expect(Number(r.headers['retry-after'])).toBeLessThanOrEqual(3600);
+      }
+      expect(receiver.received).toHaveLength(2);
+    } finally {
+      receiver.close();
+    }
+  });
+});

@@ -7,7 +7,7 @@ import { handler as page } from '../../functions/products/page';
 import { handler as catalog } from '../../functions/products/catalog';
 import { handler as getOrder } from '../../functions/orders/get';
 import { keys } from '../../lib/db/keys';
-import { editReview } from '../../lib/reviews/repository';
+import { createReview, editReview } from '../../lib/reviews/repository';
 import { countRoundTrips, readItem } from '../support/db';
 import { invoke, user } from '../support/http';
 import { orderIn } from '../support/orders';
@@ -122,5 +122,32 @@ describe('ratings (评价)', () => {
     await expect(editReview(buyer, order.orderId, { rating: 1 }, new Date(Date.now() + 8 * 24 * 60 * 60 * 1000))).rejects.toMatchObject({
       code: 'EDIT_WINDOW_CLOSED',
     });
+  });
+
+  it('shows anyone a product’s ratings without a user id or an order id, in the items or in the cursor', async () => {
+    const orders = await completedOrders(5, 'public');
+    const buyer = { id: user('buyer').id, roles: ['buyer' as const] };
+    // three ratings in the same millisecond: pages must tell them apart without naming their orders
+    const tied = new Date();
+    for (const [i, o] of orders.entries()) await createReview(buyer, o.orderId, { rating: 4, comment: `公开 ${i}` }, i < 3 ? tied : new Date(tied.getTime() + i));
+    must(await invoke(reply, { as: 'provider', params: { orderId: orders[0].orderId }, body: { text: '谢谢' } }), 200);
+    const secrets = [user('buyer').id, ...orders.map((o) => o.orderId)];
+    for (const limit of ['1', '2', '100']) {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const res = must(await invoke(list, { params: { productId: orders[0].productId }, query: { limit, ...(cursor ? { cursor } : {}) } }), 200);
+        const text = JSON.stringify(res) + (res.nextCursor ? Buffer.from(res.nextCursor, 'base64url').toString('utf8') : '');
+        for (const secret of secrets) expect(text, limit).not.toContain(secret);
+        for (const item of res.items) expect(Object.keys(item).sort()).toEqual(['comment', 'createdAt', 'editableUntil', 'planName', 'productId', 'rating', 'reply', 'updatedAt']);
+        seen.push(...res.items.map((r: any) => r.comment));
+        cursor = res.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen.slice(0, 2), limit).toEqual(['公开 4', '公开 3']);
+      expect([...seen.slice(2)].sort(), limit).toEqual(['公开 0', '公开 1', '公开 2']);
+    }
+    // the parties still read the rating with its ids on the order
+    const order = must(await invoke(getOrder, { as: 'buyer', params: { orderId: orders[0].orderId } }), 200);
+    expect(order.review).toMatchObject({ orderId: orders[0].orderId, buyerId: user('buyer').id, reply: { text: '谢谢' } });
   });
 });

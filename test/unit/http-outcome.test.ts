@@ -59,9 +59,21 @@ describe('the response middleware', () => {
 
   it('serializes accepted answers and problems alike', async () => {
     const ok = await stackOf([response()], async () => ({ status: 302, headers: { location: 'https://x' } }))(command);
-    expect(ok).toEqual({ statusCode: 302, headers: { 'content-type': 'application/json', location: 'https://x' }, body: '' });
+    expect(ok).toEqual({
+      statusCode: 302,
+      headers: { 'content-type': 'application/json', location: 'https://x', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' },
+      body: '',
+    });
     const refused = await stackOf([response(), problemAnswers()], async () => Promise.reject(new ConflictError('X', msg('detail.orderChanged'))))(command);
     expect(refused.statusCode).toBe(409);
     expect(JSON.parse(refused.body).code).toBe('X');
+    expect(refused.headers).toMatchObject({ 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  });
+
+  it('lets a public answer keep the caching its reply chose, and stores no private answer whatever it says', async () => {
+    const cached = { status: 200, body: [], headers: { 'cache-control': 'public, max-age=60' } };
+    expect((await stackOf([response('public')], async () => cached)(command)).headers).toMatchObject({ 'cache-control': 'public, max-age=60' });
+    expect((await stackOf([response('public')], async () => ({ status: 200, body: [] }))(command)).headers).not.toHaveProperty('cache-control');
+    expect((await stackOf([response('private')], async () => cached)(command)).headers).toMatchObject({ 'cache-control': 'no-store' });
   });
 });

@@ -122,6 +122,31 @@ describe('guards', () => {
     expect(refusalOf(order, 'appeal', 'buyer', T0, rules)).toBeUndefined();
     expect(refusalOf(order, 'appeal', 'provider', T0, rules)).toBeUndefined();
   });
+
+  it('after a ruling back to implementing, allows a new appeal only by the usual path: fresh rejections or a stall', () => {
+    const disputed = orderOf({ status: 'disputed', completionRejections: 3, turnSince: T0.toISOString() });
+    const ruled = applyCommand(disputed, { action: 'resolve', outcome: 'implementing', note: 'redo it' }, { id: 'op', role: 'operator' }, at(DAY));
+    expect(ruled).toMatchObject({ status: 'implementing', completionRejections: 0 });
+    for (const role of ['buyer', 'provider'] as const) {
+      expect(refusalOf(ruled, 'appeal', role, at(DAY + 1000), rules), role).toEqual({ kind: 'appeal-not-eligible' });
+    }
+    // three new rejected completions open the appeal to either party again
+    let order = ruled;
+    for (let i = 0; i < 3; i++) {
+      order = applyCommand(order, inputOf('complete'), { id: 'p', role: 'provider' }, at(2 * DAY));
+      order = applyCommand(order, inputOf('reject-completion'), { id: 'b', role: 'buyer' }, at(2 * DAY));
+    }
+    expect(refusalOf(order, 'appeal', 'provider', at(2 * DAY), rules)).toBeUndefined();
+    // or the provider stalls for more than five days after the ruling
+    expect(refusalOf(ruled, 'appeal', 'buyer', at(6 * DAY + 1), rules)).toBeUndefined();
+  });
+
+  it('keeps the rejected completions when a dispute ends completed or cancelled', () => {
+    for (const outcome of ['completed', 'cancelled'] as const) {
+      const disputed = orderOf({ status: 'disputed', completionRejections: 3 });
+      expect(applyCommand(disputed, { action: 'resolve', outcome, note: 'n' }, { id: 'op', role: 'operator' }, T0).completionRejections).toBe(3);
+    }
+  });
 });
 
 describe('requirements form', () => {

@@ -8,10 +8,28 @@ export const toResult = (reply: Reply): APIGatewayProxyStructuredResultV2 => ({
   body: reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body)),
 });
 
-const serialize = (request: HttpRequest) => {
+/**
+ * Who may keep a copy of an answer: `private` (every route behind a token: orders, exports, the inbox, the
+ * answer carrying a webhook secret) is never stored by a browser or a shared cache, whatever the reply says;
+ * `public` (the catalogue) keeps the caching its reply chose.
+ */
+export type Caching = 'private' | 'public';
+
+const serializeAs = (caching: Caching) => (request: HttpRequest) => {
+  if (!request.response) return;
   // the chain carries replies; what leaves it is API Gateway's result
-  if (request.response) request.response = toResult(request.response) as unknown as Reply;
+  const result = toResult(request.response);
+  result.headers = {
+    ...result.headers,
+    // a body is never sniffed into another type (a CSV or a problem rendered as HTML)
+    'x-content-type-options': 'nosniff',
+    ...(caching === 'private' ? { 'cache-control': 'no-store' } : {}),
+  };
+  request.response = result as unknown as Reply;
 };
 
-/** The last step of every answer, accepted or a problem: the reply serialized for API Gateway. */
-export const response = (): HttpMiddleware => ({ after: serialize, onError: serialize });
+/** The last step of every answer, accepted or a problem: the reply serialized for API Gateway, with its caching. */
+export const response = (caching: Caching = 'private'): HttpMiddleware => {
+  const serialize = serializeAs(caching);
+  return { after: serialize, onError: serialize };
+};

@@ -7,7 +7,11 @@ export interface ResolveInput {
   note: string;
 }
 
-/** The operator settles a dispute: completed, cancelled with a refund, or back to implementing. */
+/**
+ * The operator settles a dispute: completed, cancelled with a refund, or back to implementing. A ruling
+ * back to implementing starts a new round: the rejected completions before it are spent (the timeline
+ * keeps them), so a party appeals again only by the usual path, 3 new rejections or a 5-day stall.
+ */
 export const resolve = defineCommand<ResolveInput>({
   action: 'resolve',
   roles: ['operator'],
@@ -20,6 +24,7 @@ export const resolve = defineCommand<ResolveInput>({
     resolution: { outcome: input.outcome, note: input.note, by: actor.id, at },
     ...(to === 'completed' ? { completedAt: at } : {}),
     ...(to === 'cancelled' ? { refundAmount: o.amount, refundedAt: at } : {}),
+    ...(to === 'implementing' ? { completionRejections: 0 } : {}),
   }),
   entry: (input) => ({ outcome: input.outcome, note: input.note }),
 });

@@ -1632,7 +1632,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** This document; its first server is the deployment that answers */
+        /** This document; its first server is `/`, the deployment that answers */
         get: {
             parameters: {
                 query?: never;
@@ -1642,7 +1642,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description This document; its first server is the deployment that answers */
+                /** @description This document; its first server is `/`, the deployment that answers */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2412,7 +2412,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a signed ping now; answers the delivery with the response code */
+        /** Send a signed ping now; answers the delivery with the response code (429 past the per-provider limit) */
         post: {
             parameters: {
                 query?: never;
@@ -2424,7 +2424,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Send a signed ping now; answers the delivery with the response code */
+                /** @description Send a signed ping now; answers the delivery with the response code (429 past the per-provider limit) */
                 200: {
                     headers: {
                         /** @description present on a replayed answer */
@@ -2440,6 +2440,7 @@ export interface paths {
                 403: components["responses"]["Forbidden"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
+                429: components["responses"]["Throttled"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
@@ -2459,7 +2460,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a failed or gone delivery again (same webhook-id) */
+        /** Send a failed or gone delivery again (same webhook-id; 429 past the per-provider limit) */
         post: {
             parameters: {
                 query?: never;
@@ -2473,7 +2474,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Send a failed or gone delivery again (same webhook-id) */
+                /** @description Send a failed or gone delivery again (same webhook-id; 429 past the per-provider limit) */
                 200: {
                     headers: {
                         /** @description present on a replayed answer */
@@ -2489,6 +2490,7 @@ export interface paths {
                 403: components["responses"]["Forbidden"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
+                429: components["responses"]["Throttled"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
@@ -3409,6 +3411,7 @@ export interface components {
                 by: string;
                 at: string;
             } | null;
+            /** @description rejected completions since the purchase or the last ruling back to implementing */
             completionRejections: number;
             lastUrgedAt: string | null;
             version: number;
@@ -3586,8 +3589,22 @@ export interface components {
         };
         ReviewPage: {
             rating: components["schemas"]["RatingSummary"];
-            items: components["schemas"]["Review"][];
+            items: components["schemas"]["PublicReview"][];
             nextCursor: string | null;
+        };
+        PublicReview: {
+            productId: string;
+            planName: string;
+            rating: number;
+            comment: string | null;
+            createdAt: string;
+            updatedAt: string;
+            /** @description the author may edit until then (7 days) */
+            editableUntil: string;
+            reply: {
+                text: string;
+                at: string;
+            } | null;
         };
         Dashboard: {
             from: string;

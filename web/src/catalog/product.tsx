@@ -77,8 +77,9 @@ const Reviews = ({ productId }: { productId: string }) => {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <ol className="review-list" aria-label={t('product.reviews')}>
-        {items.map((r) => (
-          <li key={r.orderId}>
+        {items.map((r, i) => (
+          // a public rating names no order: its time and place in the list tell it apart
+          <li key={`${r.createdAt}#${i}`}>
             <Comment
               author={<Rate value={r.rating} disabled size="14px" aria-label={`${t('order.rating')} ${r.rating}/5`} />}
               datetime={`${formatTime(r.createdAt)}${r.planName ? ` · ${r.planName}` : ''}`}
