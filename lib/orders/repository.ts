@@ -399,12 +399,7 @@ export const commandOrder = async (
     ]);
     const stored = record ?? (legacyKey && found?.legacyRecords.find((r) => r.SK === legacyKey));
     const replayed = idem && stored ? replay(stored, idem.request, request.now) : undefined;
-    if (replayed && !replayed.rebuild) return { kind: 'replayed', reply: replayed.reply };
-    if (replayed && idem) {
-      if (!found) throw new NotFoundError('order');
-      const { order, timeline, attachments, review } = found;
-      return { kind: 'replayed', reply: rebuilt(replayed.reply, idem.answer({ order, timeline, attachments, review })) };
-    }
+    if (idem && replayed) return replayOf(idem, replayed, found);
     const actor = found && actorFor(found.order, request.actor, action);
     if (!found || !actor) throw new NotFoundError('order');
     const c = { ...request, actor };
@@ -427,7 +422,13 @@ export const commandOrder = async (
       );
       return { kind: 'done', result: result!, recorded };
     } catch (err) {
-      if (!(err instanceof StaleOrder)) throw err;
+      if (!(err instanceof StaleOrder)) {
+        // the order's read may have seen a twin's change that the record's read, sent beside it, did not yet:
+        // a refused keyed command looks for its record once more before answering the refusal
+        const late = idem && err instanceof DomainError ? replay(await findOrderRecord(request.orderId, idem.request), idem.request, request.now) : undefined;
+        if (idem && late) return replayOf(idem, late, await readOrderPartition(request.orderId));
+        throw err;
+      }
       const seen = err.seen?.type === 'order' ? parseOrder(err.seen) : undefined;
       if (!seen && idempotency && attempt < STALE_RETRIES) continue;
       if (!seen) throw new NotFoundError('order');
@@ -435,6 +436,18 @@ export const commandOrder = async (
       if (attempt >= STALE_RETRIES || (refusal && !idempotency)) throw refusalError(refusal, action, seen.status);
     }
   }
+};
+
+/** A keyed command's replay: the answer its record kept, or the answer for the order as read. */
+const replayOf = (
+  idem: Idempotent<OrderWithTimeline>,
+  replayed: NonNullable<ReturnType<typeof replay>>,
+  found: Awaited<ReturnType<typeof readOrderPartition>>,
+): Outcome<OrderWithTimeline> => {
+  if (!replayed.rebuild) return { kind: 'replayed', reply: replayed.reply };
+  if (!found) throw new NotFoundError('order');
+  const { order, timeline, attachments, review } = found;
+  return { kind: 'replayed', reply: rebuilt(replayed.reply, idem.answer({ order, timeline, attachments, review })) };
 };
 
 /** A command on an order without an idempotency key: the order with its timeline after it. */
