@@ -32,11 +32,15 @@ const schema = z.object({
   RATE_ORDERS: z.coerce.number().int().positive().default(20),
   RATE_PRODUCTS: z.coerce.number().int().positive().default(20),
   RATE_MESSAGES: z.coerce.number().int().positive().default(30),
+  /** Upload grants (POST /orders/{id}/attachments) per user and window. */
+  RATE_UPLOADS: z.coerce.number().int().positive().default(30),
   /** Signed POSTs a provider asks for (test pings and redeliveries together), per window. */
   RATE_WEBHOOK_SENDS: z.coerce.number().int().positive().default(10),
   /** Attachments (spec 4.1): the private bucket, and locally the S3 emulator's endpoint. */
   ATTACHMENTS_BUCKET: z.string().min(3).default('market-attachments'),
   S3_ENDPOINT: z.string().url().optional(),
+  /** The console's origin, whose static files include the API reference page's renderer. */
+  CONSOLE_URL: z.string().url().default('http://127.0.0.1:5173'),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -81,9 +85,11 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env) => {
       orders: { name: 'orders' as const, limit: c.RATE_ORDERS, windowSeconds: c.RATE_WINDOW_SECONDS },
       products: { name: 'products' as const, limit: c.RATE_PRODUCTS, windowSeconds: c.RATE_WINDOW_SECONDS },
       messages: { name: 'messages' as const, limit: c.RATE_MESSAGES, windowSeconds: c.RATE_WINDOW_SECONDS },
+      uploads: { name: 'uploads' as const, limit: c.RATE_UPLOADS, windowSeconds: c.RATE_WINDOW_SECONDS },
       webhookSends: { name: 'webhook-sends' as const, limit: c.RATE_WEBHOOK_SENDS, windowSeconds: c.RATE_WINDOW_SECONDS },
     },
     attachments: { bucket: c.ATTACHMENTS_BUCKET, s3Endpoint: c.S3_ENDPOINT },
+    consoleUrl: new URL(c.CONSOLE_URL).origin,
   };
 };
 

@@ -247,25 +247,29 @@ export const apiRoutes: ZodOpenApiPathsObject = {
       fixed: true,
     }),
   },
-  '/docs': { get: op({ summary: 'The API reference page (Redoc)', access: 'public', type: 'text/html', answers: z.string(), fixed: true }) },
-  '/docs/redoc.standalone.js': {
-    get: op({ summary: 'The reference page’s renderer, served here rather than from a CDN', access: 'public', type: 'application/javascript', answers: z.string(), fixed: true }),
-  },
+  '/docs': { get: op({ summary: 'The API reference page (Redoc; its renderer is one of the console’s static files)', access: 'public', type: 'text/html', answers: z.string(), fixed: true }) },
   // Conversation, attachments and ratings (沟通 · 附件 · 评价)
   '/orders/{orderId}/messages': { post: cmd('沟通: a message in the timeline, optionally with attachments of this order (429 past the per-user limit)', messageBody, [409, 429]) },
   '/orders/{orderId}/attachments': {
     post: op({
-      summary: 'A presigned upload (POST policy: exact type, at most the declared size ≤ 20 MB) and its attachmentId',
+      summary:
+        'A presigned upload (POST policy: exact type, at most the declared size ≤ 20 MB) and its attachmentId; the name ends in an extension of its type (409 past the party’s 50, 429 past the per-user limit)',
       params: orderIdParams,
       body: grantBody,
       answers: uploadGrantView,
       created: true,
       idempotent: true,
-      errors: [409],
+      errors: [409, 429],
     }),
   },
   '/orders/{orderId}/attachments/{attachmentId}': {
-    get: op({ summary: 'A presigned download valid five minutes (parties and operators): 302, or the link as JSON', params: attachmentParams, answers: downloadLinkView, redirect: true }),
+    get: op({
+      summary: 'A presigned download valid five minutes (parties and operators): 302, or the link as JSON; a referenced attachment serves what its first reference checked (409 ATTACHMENT_ALTERED if that changed)',
+      params: attachmentParams,
+      answers: downloadLinkView,
+      redirect: true,
+      errors: [409],
+    }),
   },
   '/orders/{orderId}/review': {
     post: op({ summary: '评价 a completed order, once (its buyer)', params: orderIdParams, body: reviewBody, answers: reviewView, created: true, idempotent: true, errors: [409] }),

@@ -50,6 +50,7 @@ const main = async () => {
       RATE_ORDERS: '1000000',
       RATE_PRODUCTS: '1000000',
       RATE_MESSAGES: '1000000',
+      RATE_UPLOADS: '1000000',
       RATE_WEBHOOK_SENDS: '1000000',
     };
     Object.assign(process.env, functionEnv);

@@ -13,13 +13,19 @@ export const attachmentItem = defineItem({
   key: (a: { orderId: string; attachmentId: string }) => keys.attachment(a.orderId, a.attachmentId),
 });
 
-/** How many uploads an order was granted: the condition that holds an order to its maximum. */
+/**
+ * How many uploads an order was granted: `count` in all, and each party's own count (an attribute named by
+ * {@link partyCount}), the condition that holds a party to its quota.
+ */
 export const attachmentCounterItem = defineItem({
   name: 'attachment counter',
   type: 'attachment-counter',
   home: 'lib/attachments/items.ts',
-  description: 'The number of uploads granted to an order, in the order’s partition.',
-  schema: z.object({ count: z.number() }),
+  description: 'The number of uploads granted to an order, in all and per party (`grants#<userId>`), in the order’s partition.',
+  schema: z.object({ count: z.number() }).catchall(z.number()),
   key: (c: { orderId: string }) => keys.attachmentCounter(c.orderId),
   keyOnly: ['orderId'],
 });
+
+/** The counter's attribute that counts one party's grants on the order. */
+export const partyCount = (userId: string) => `grants#${userId}`;

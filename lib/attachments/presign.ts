@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { AwsClient } from 'aws4fetch';
 import { config } from '../config';
-import { contentDisposition, uploadPolicy } from './model';
+import { contentDisposition, servedKey, servedName, uploadPolicy } from './model';
 import { DOWNLOAD_TTL_SECONDS, UPLOAD_TTL_SECONDS, type AttachmentItem } from './schemas';
 import { bucket, guarded } from './storage';
 
@@ -68,12 +68,12 @@ export const presignUpload = async (a: AttachmentItem, signing: Signing = functi
     };
   });
 
-/** A presigned GET valid five minutes from `now`, served as a download with the original file name. */
+/** A presigned GET valid five minutes from `now` of what was checked (else the upload), as a download under its checked name. */
 export const presignDownload = (a: AttachmentItem, now: Date, signing: Signing = functionSigning()) =>
   guarded(async () => {
-    const url = new URL(`${bucketUrl(signing)}/${a.objectKey}`);
+    const url = new URL(`${bucketUrl(signing)}/${servedKey(a)}`);
     url.searchParams.set('response-content-type', a.contentType);
-    url.searchParams.set('response-content-disposition', contentDisposition(a.fileName));
+    url.searchParams.set('response-content-disposition', contentDisposition(servedName(a)));
     url.searchParams.set('X-Amz-Expires', String(DOWNLOAD_TTL_SECONDS));
     const signer = new AwsClient({ ...signing, service: 's3' });
     const signed = await signer.sign(url.toString(), { method: 'GET', aws: { signQuery: true, datetime: amzDate(now) } });

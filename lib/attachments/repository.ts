@@ -7,19 +7,23 @@ import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from
 import { canRead, writerCondition } from '../orders/access';
 import { orderItemSchema } from '../orders/schemas';
 import { newId } from '../shared/ids';
-import { foreignReferences, storedProblem, type Reference } from './model';
-import { attachmentCounterItem, attachmentItem } from './items';
-import { attachmentItemSchema, MAX_ATTACHMENTS_PER_ORDER, type AttachmentItem, type GrantInput } from './schemas';
-import { headStored, markReferenced } from './storage';
+import { rateLimitUpdate, throttled, type RateRule } from '../shared/rate-limit';
+import { foreignReferences, storedProblem, verifiedKeyOf, type Reference } from './model';
+import { attachmentCounterItem, attachmentItem, partyCount } from './items';
+import { attachmentItemSchema, MAX_ATTACHMENTS_PER_PARTY, type AttachmentItem, type GrantInput } from './schemas';
+import { etagOf, headStored, keepVerified, storageUnavailable } from './storage';
+import { logger } from '../observability/logger';
 import { msg } from '../i18n';
 
 export const parseAttachment = (item: Record<string, unknown>) => attachmentItemSchema.parse(item);
 
 /**
  * Grants an upload: one transaction — the order is the caller's (or disputed, for an operator) and not
- * cancelled, the order's attachment counter stays at most 50, and the record is written. No read first.
+ * cancelled, the caller's own count on the order's attachment counter stays at most 50 (a quota per party:
+ * one party's grants never use up the other's), the caller's per-user rate limit of grants, and the
+ * record is written. No read first.
  */
-export const grantAttachment = async (user: User, orderId: string, input: GrantInput, now: Date): Promise<AttachmentItem> => {
+export const grantAttachment = async (user: User, orderId: string, input: GrantInput, now: Date, rate?: RateRule): Promise<AttachmentItem> => {
   const attachmentId = newId(now.getTime());
   const record: AttachmentItem = {
     attachmentId,
@@ -41,10 +45,11 @@ export const grantAttachment = async (user: User, orderId: string, input: GrantI
         Update: {
           TableName: tableName,
           Key: attachmentCounterItem.key({ orderId }),
-          UpdateExpression: 'SET #type = :type ADD #count :one',
-          ConditionExpression: 'attribute_not_exists(#count) OR #count < :max',
-          ExpressionAttributeNames: { '#type': 'type', '#count': 'count' },
-          ExpressionAttributeValues: { ':type': attachmentCounterItem.type, ':one': 1, ':max': MAX_ATTACHMENTS_PER_ORDER },
+          // `count`: the order's total; `#mine`: this party's own grants, the one the quota holds
+          UpdateExpression: 'SET #type = :type ADD #count :one, #mine :one',
+          ConditionExpression: 'attribute_not_exists(#mine) OR #mine < :max',
+          ExpressionAttributeNames: { '#type': 'type', '#count': 'count', '#mine': partyCount(user.id) },
+          ExpressionAttributeValues: { ':type': attachmentCounterItem.type, ':one': 1, ':max': MAX_ATTACHMENTS_PER_PARTY },
         },
       },
       attachment: {
@@ -54,11 +59,14 @@ export const grantAttachment = async (user: User, orderId: string, input: GrantI
           ConditionExpression: 'attribute_not_exists(PK)',
         },
       },
+      // a full window refuses the grant and nothing of it is written
+      rate: rate && rateLimitUpdate(rate, user.id, now),
     });
   } catch (err) {
     if (!(err instanceof ConditionFailed)) throw err;
+    if (err.failed === 'rate' && rate) throw throttled(rate, now);
     if (err.failed === 'counter') {
-      throw new ConflictError('TOO_MANY_ATTACHMENTS', msg('detail.tooManyAttachments', { max: MAX_ATTACHMENTS_PER_ORDER }));
+      throw new ConflictError('TOO_MANY_ATTACHMENTS', msg('detail.tooManyAttachments', { max: MAX_ATTACHMENTS_PER_PARTY }));
     }
     const seen = err.item?.type === 'order' ? orderItemSchema.parse(err.item) : undefined;
     if (!seen || !canRead(seen, user)) throw new NotFoundError('order');
@@ -99,15 +107,39 @@ export const checkReferences = async (refs: Reference[], ofOrder: AttachmentItem
   );
   const problems = checked.filter((c) => c.problem).map((c) => ({ path: c.r.path, message: c.problem! }));
   if (problems.length) throw new ValidationError(problems, msg('detail.attachmentMismatch'));
-  await Promise.all(checked.map((c) => markReferenced(c.a)));
-  return checked.map(({ a, stored }) => ({
+  // what was checked is kept where no grant reaches: a later post to the grant changes nothing that is served
+  const kept = await Promise.all(
+    checked.map(async (c) => {
+      const etag = c.stored.exists ? c.stored.etag : undefined;
+      if (!etag) throw storageUnavailable();
+      const verifiedKey = verifiedKeyOf(c.a, etag);
+      return { ...c, verifiedKey, verifiedETag: await keepVerified(c.a, verifiedKey, etag) };
+    }),
+  );
+  const changed = kept.filter((k) => !k.verifiedETag).map((k) => ({ path: k.r.path, message: msg('field.uploadChanged') }));
+  if (changed.length) throw new ValidationError(changed, msg('detail.attachmentMismatch'));
+  return kept.map(({ a, stored, verifiedKey, verifiedETag }) => ({
     Update: {
       TableName: tableName,
       Key: attachmentItem.key(a),
-      UpdateExpression: 'SET #verifiedAt = :at, #storedSize = :size',
+      UpdateExpression: 'SET #verifiedAt = :at, #storedSize = :size, #verifiedKey = :key, #verifiedETag = :etag',
       ConditionExpression: 'attribute_exists(PK)',
-      ExpressionAttributeNames: { '#verifiedAt': 'verifiedAt', '#storedSize': 'storedSize' },
-      ExpressionAttributeValues: { ':at': now.toISOString(), ':size': stored.exists ? stored.size : 0 },
+      ExpressionAttributeNames: { '#verifiedAt': 'verifiedAt', '#storedSize': 'storedSize', '#verifiedKey': 'verifiedKey', '#verifiedETag': 'verifiedETag' },
+      ExpressionAttributeValues: { ':at': now.toISOString(), ':size': stored.exists ? stored.size : 0, ':key': verifiedKey, ':etag': verifiedETag! },
     },
   }));
+};
+
+/**
+ * The object a download may serve: the copy kept at the first reference, only while S3 still holds exactly
+ * what was checked there (its ETag); 409 ATTACHMENT_ALTERED otherwise, never other bytes under the record's
+ * name. An attachment never referenced serves its upload as it is.
+ */
+export const checkServed = async (a: AttachmentItem): Promise<void> => {
+  if (!a.verifiedKey) return;
+  const etag = await etagOf(a.verifiedKey);
+  if (etag !== a.verifiedETag) {
+    logger.error('attachment altered after its check', { orderId: a.orderId, attachmentId: a.attachmentId, checked: a.verifiedETag, stored: etag });
+    throw new ConflictError('ATTACHMENT_ALTERED', msg('detail.attachmentAltered'));
+  }
 };

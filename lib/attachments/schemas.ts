@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ID_PATTERN } from '../shared/ids';
 import { fieldMessage, msg } from '../i18n';
+import { BIDI, CONTROL, hasVisible, isWellFormed } from '../shared/text';
 
 /** The file types an order may carry (spec 4.1), by the content type S3 is told to enforce. */
 export const ATTACHMENT_TYPES = {
@@ -17,24 +18,80 @@ export const CONTENT_TYPES = Object.keys(ATTACHMENT_TYPES) as [keyof typeof ATTA
 export type AttachmentContentType = (typeof CONTENT_TYPES)[number];
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
-export const MAX_ATTACHMENTS_PER_ORDER = 50;
+/**
+ * Uploads each party (the buyer, the provider, each operator) may be granted on one order: a quota per
+ * party, so that one party's grants, uploaded or not, never use up the other's (docs/decisions.md).
+ */
+export const MAX_ATTACHMENTS_PER_PARTY = 50;
 /** References one message or one delivery may carry (a transaction holds at most 100 writes). */
 export const MAX_REFERENCES = 10;
 /** How long a presigned upload and a presigned download stay valid. */
 export const UPLOAD_TTL_SECONDS = 15 * 60;
 export const DOWNLOAD_TTL_SECONDS = 5 * 60;
 
-export const grantBody = z.object({
-  fileName: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    // eslint-disable-next-line no-control-regex
-    .regex(/^[^\u0000-\u001f\u007f/\\]+$/, fieldMessage(msg('field.fileName'))),
-  contentType: z.enum(CONTENT_TYPES, { message: fieldMessage(msg('field.contentType', { kinds: Object.values(ATTACHMENT_TYPES), types: CONTENT_TYPES })) }),
-  size: z.number().int().min(1).max(MAX_ATTACHMENT_BYTES, fieldMessage(msg('field.attachmentSize', { max: MAX_ATTACHMENT_BYTES }))),
-});
+/**
+ * The names a file of each type may have (case-insensitive): a grant's file name ends in one of its type's
+ * extensions, so what the console shows and the download saves opens as what S3 was told it is.
+ */
+export const ATTACHMENT_EXTENSIONS: Record<AttachmentContentType, readonly string[]> = {
+  'application/pdf': ['pdf'],
+  'image/png': ['png'],
+  'image/jpeg': ['jpg', 'jpeg'],
+  'text/plain': ['txt', 'text', 'log'],
+  'text/csv': ['csv'],
+  'application/zip': ['zip'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
+};
+
+/** A file name's extension (lower case, without the dot), or '' when it has none. */
+export const extensionOf = (fileName: string) => {
+  const dot = fileName.lastIndexOf('.');
+  return dot < 0 ? '' : fileName.slice(dot + 1).toLowerCase();
+};
+
+// eslint-disable-next-line no-control-regex
+const NAME_CHARACTERS = /^[^\u0000-\u001f\u007f-\u009f/\\]+$/;
+
+/** Why a file name's characters are refused: slashes, control or text-direction characters, not Unicode. */
+const nameCharactersProblem = (fileName: string) => {
+  if (!isWellFormed(fileName) || !NAME_CHARACTERS.test(fileName) || CONTROL.test(fileName)) return msg('field.fileName');
+  if (BIDI.test(fileName)) return msg('field.noControlCharacters');
+  return undefined;
+};
+
+/** Why a file name does not fit its type: no extension of the type, or nothing visible before it. */
+const nameTypeProblem = (fileName: string, contentType: AttachmentContentType) => {
+  const ext = extensionOf(fileName);
+  if (!ATTACHMENT_EXTENSIONS[contentType].includes(ext)) {
+    return msg('field.fileExtension', { type: contentType, extensions: ATTACHMENT_EXTENSIONS[contentType] });
+  }
+  if (!hasVisible(fileName.slice(0, -(ext.length + 1)))) return msg('field.visibleCharacters');
+  return undefined;
+};
+
+/** Why a file name may not be granted or served for a type (lib/attachments/model's served name uses it too). */
+export const fileNameProblem = (fileName: string, contentType: AttachmentContentType) =>
+  nameCharactersProblem(fileName) ?? nameTypeProblem(fileName, contentType);
+
+export const grantBody = z
+  .object({
+    fileName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .regex(NAME_CHARACTERS, fieldMessage(msg('field.fileName')))
+      .refine((n) => !BIDI.test(n), { message: fieldMessage(msg('field.noControlCharacters')) }),
+    contentType: z.enum(CONTENT_TYPES, { message: fieldMessage(msg('field.contentType', { kinds: Object.values(ATTACHMENT_TYPES), types: CONTENT_TYPES })) }),
+    size: z.number().int().min(1).max(MAX_ATTACHMENT_BYTES, fieldMessage(msg('field.attachmentSize', { max: MAX_ATTACHMENT_BYTES }))),
+  })
+  // and something visible before an extension of its type (once its characters passed)
+  .superRefine((g, ctx) => {
+    const typed = typeof g.fileName === 'string' && Object.hasOwn(ATTACHMENT_EXTENSIONS, g.contentType);
+    const problem = typed && !nameCharactersProblem(g.fileName) && nameTypeProblem(g.fileName, g.contentType);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['fileName'], message: fieldMessage(problem) });
+  });
 export type GrantInput = z.infer<typeof grantBody>;
 
 export const attachmentParams = z.object({ orderId: z.string().regex(ID_PATTERN), attachmentId: z.string().regex(ID_PATTERN) });
@@ -59,6 +116,9 @@ export const attachmentItemSchema = z.object({
   /** Set when the stored object was checked, at its first reference. */
   verifiedAt: z.string().optional(),
   storedSize: z.number().optional(),
+  /** Where what was checked is kept (a key no grant covers) and its ETag: what every download serves. */
+  verifiedKey: z.string().optional(),
+  verifiedETag: z.string().optional(),
 });
 export type AttachmentItem = z.infer<typeof attachmentItemSchema>;
 

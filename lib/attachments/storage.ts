@@ -1,12 +1,11 @@
-import { createHash } from 'node:crypto';
 import { AwsClient } from 'aws4fetch';
 import { config } from '../config';
 import { DomainError, TemporarilyUnavailableError } from '../http/errors';
-import type { Stored } from './model';
+import { REFERENCED_TAG, type Stored } from './model';
 import type { AttachmentItem } from './schemas';
 import { msg } from '../i18n';
 
-// The two S3 calls of a command that references attachments (HeadObject, PutObjectTagging), signed with
+// The S3 calls of a command that references attachments (HeadObject, CopyObject) and of a download's check, signed with
 // aws4fetch: the AWS SDK's S3 client would more than double those functions' bundles. The grant and the
 // download presign with the SDK (lib/attachments/presign.ts).
 
@@ -47,19 +46,45 @@ export const headStored = (a: AttachmentItem): Promise<Stored> =>
     const res = await signer().fetch(objectUrl(a.objectKey), { method: 'HEAD' });
     if (res.status === 404) return { exists: false };
     if (!res.ok) throw storageUnavailable();
-    return { exists: true, size: Number(res.headers.get('content-length') ?? 0), contentType: res.headers.get('content-type') ?? undefined };
+    return {
+      exists: true,
+      size: Number(res.headers.get('content-length') ?? 0),
+      contentType: res.headers.get('content-type') ?? undefined,
+      etag: res.headers.get('etag') ?? undefined,
+    };
   });
 
-const REFERENCED =
-  '<Tagging xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><TagSet><Tag><Key>state</Key><Value>referenced</Value></Tag></TagSet></Tagging>';
-
-/** Retags a referenced object (PutObjectTagging) so the lifecycle rule for never-referenced uploads leaves it alone. */
-export const markReferenced = (a: AttachmentItem) =>
+/** The ETag S3 holds for a key (HeadObject), or undefined when it holds nothing there. */
+export const etagOf = (key: string): Promise<string | undefined> =>
   guarded(async () => {
-    const res = await signer().fetch(`${objectUrl(a.objectKey)}?tagging`, {
-      method: 'PUT',
-      body: REFERENCED,
-      headers: { 'content-type': 'application/xml', 'content-md5': createHash('md5').update(REFERENCED).digest('base64') },
-    });
+    const res = await signer().fetch(objectUrl(key), { method: 'HEAD' });
+    if (res.status === 404 || res.status === 403) return undefined;
     if (!res.ok) throw storageUnavailable();
+    return res.headers.get('etag') ?? undefined;
+  });
+
+/**
+ * Keeps what was checked (CopyObject): the uploaded object, only if it is still the one whose `etag` was
+ * checked (`x-amz-copy-source-if-match`), copied to the attachment's verified key — a key no upload grant
+ * covers — tagged `state=referenced` so the lifecycle rule for never-referenced uploads leaves it alone.
+ * Answers the copy's ETag, or undefined when the upload changed since it was checked (412).
+ */
+export const keepVerified = (a: AttachmentItem, verifiedKey: string, etag: string): Promise<string | undefined> =>
+  guarded(async () => {
+    const res = await signer().fetch(objectUrl(verifiedKey), {
+      method: 'PUT',
+      headers: {
+        'x-amz-copy-source': `/${bucket}/${a.objectKey}`,
+        'x-amz-copy-source-if-match': etag,
+        'x-amz-metadata-directive': 'COPY',
+        'x-amz-tagging-directive': 'REPLACE',
+        'x-amz-tagging': `${REFERENCED_TAG.Key}=${REFERENCED_TAG.Value}`,
+      },
+    });
+    if (res.status === 412) return undefined;
+    const body = await res.text();
+    // a copy can fail after its 200 has been sent: the error is then the body
+    const copied = /<ETag>([^<]+)<\/ETag>/.exec(body);
+    if (!res.ok || /<Error>/.test(body) || !copied) throw storageUnavailable();
+    return copied[1].replace(/&quot;/g, '"').replace(/&#34;/g, '"');
   });

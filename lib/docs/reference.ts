@@ -1,13 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 /**
- * The API document as served, and its reference page rendered by Redoc's standalone bundle, which the
- * reference function ships beside its code (serverless.yml `package.patterns`): nothing from a CDN.
+ * The API document as served, and its reference page rendered by Redoc's standalone bundle, which the console's
+ * static hosting serves (its build copies it: web/vite.config.mts): nothing from a third-party CDN, and no
+ * function carries the megabyte.
  */
 
+/** Where the console serves the renderer. */
 export const RENDERER_PATH = '/docs/redoc.standalone.js';
-const RENDERER_FILE = 'node_modules/redoc/bundles/redoc.standalone.js';
 
 interface Document {
   servers?: Array<{ url: string; description?: string }>;
@@ -22,7 +20,8 @@ export const servedDocument = <D extends Document>(document: D): D => ({
   servers: [{ url: '/', description: 'This deployment (the API that served this document)' }, ...(document.servers ?? []).filter((s) => s.url !== '/')],
 });
 
-export const referencePage = () => `<!doctype html>
+/** The reference page: a few hundred bytes loading the document from this API and the renderer from the console. */
+export const referencePage = (consoleUrl: string) => `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
@@ -32,19 +31,7 @@ export const referencePage = () => `<!doctype html>
   </head>
   <body>
     <redoc spec-url="/openapi.json" hide-download-button="false" path-in-middle-panel="true"></redoc>
-    <script src="${RENDERER_PATH}"></script>
+    <script src="${consoleUrl}${RENDERER_PATH}"></script>
   </body>
 </html>
 `;
-
-let renderer: string | undefined;
-
-/** Redoc's bundle, read once per instance: from the function's package when deployed, node_modules locally. */
-export const rendererScript = (): string => {
-  if (renderer !== undefined) return renderer;
-  const roots = [process.env.LAMBDA_TASK_ROOT, process.cwd()].filter((r): r is string => !!r);
-  const file = roots.map((r) => join(r, RENDERER_FILE)).find((f) => existsSync(f));
-  if (!file) throw new Error(`the reference renderer is missing: ${RENDERER_FILE}`);
-  renderer = readFileSync(file, 'utf8');
-  return renderer;
-};

@@ -28,7 +28,7 @@ const ACTIONS: Record<ActionName, string> = {
 };
 
 /** What a rate limit counts, in a sentence. */
-const RATES: Record<RateName, string> = { orders: 'orders', products: 'products', messages: 'messages', 'webhook-sends': 'test pings or redeliveries' };
+const RATES: Record<RateName, string> = { orders: 'orders', products: 'products', messages: 'messages', uploads: 'upload grants', 'webhook-sends': 'test pings or redeliveries' };
 
 /** A status in an English sentence is its canonical name, as the API's `status` fields spell it. */
 const status = (s: StatusName | DeliveryStatus) => s;
@@ -91,7 +91,8 @@ export const en = {
   'detail.alreadyReplied': 'This rating already has a reply.',
   'detail.productWasListed': 'A product that was ever listed cannot be deleted; delist it instead.',
   'detail.productNotListed': 'The product is not listed and cannot be bought.',
-  'detail.tooManyAttachments': (p: { max: number }) => `An order holds at most ${p.max} attachments.`,
+  'detail.attachmentAltered': 'The stored file is no longer the one checked when it was first referenced, so it is not served.',
+  'detail.tooManyAttachments': (p: { max: number }) => `Each party may add at most ${p.max} attachments to an order.`,
   'detail.webhookDisabled': 'The endpoint is disabled; enable it with PUT /provider/webhook first.',
   'detail.deliveryNotFailed': (p: { status: DeliveryStatus }) =>
     `Only a failed or gone delivery is sent again; this one is ${status(p.status)}.`,
@@ -123,6 +124,7 @@ export const en = {
   'field.ofType': (p: { label: string; type: ScalarType }) => `${p.label} must be a ${p.type}`,
   'field.notPlan': 'not a plan of this product',
   'field.notOrderAttachment': 'not an attachment of this order',
+  'field.uploadChanged': 'the upload changed while it was being checked; reference it again',
   'field.uploadMissing': 'the upload of this attachment never arrived',
   'field.uploadTooLarge': (p: { stored: number; granted: number }) =>
     `the uploaded file (${p.stored} bytes) is larger than the ${p.granted} bytes granted`,
@@ -147,6 +149,7 @@ export const en = {
   'field.ratingOrComment': 'send rating or comment',
   'field.noControlCharacters': 'must not hold control or text-direction characters',
   'field.noControlCharactersInText': 'must not hold control or text-direction characters (line breaks and tabs are fine)',
+  'field.malformedText': 'not well-formed Unicode text (half of a surrogate pair on its own)',
   'field.visibleCharacters': 'must hold visible characters',
   'field.priceAboveList': 'price must not exceed listPrice',
   'field.selectNeedsOptions': 'a select field needs options',
@@ -164,6 +167,8 @@ export const en = {
   'field.planIdShape': 'letters, digits, _ or -, at most 40',
   'field.fieldKeyShape': 'a letter then letters, digits or _, at most 40',
   'field.fileName': 'a file name without slashes or control characters',
+  'field.fileExtension': (p: { type: string; extensions: readonly string[] }) =>
+    `a file of type ${p.type} is named *.${p.extensions.join(', *.')}`,
   'field.attachmentSize': (p: { max: number }) => `at most ${p.max / 1024 / 1024} MB (${p.max} bytes)`,
 
   // ---- notifications (stored in both languages when written; the inbox shows the reader's)

@@ -57,7 +57,7 @@ const THINGS: Record<Thing, string> = {
 };
 
 const ROLES: Record<Role, string> = { buyer: '用户', provider: '服务商', operator: '运营' };
-const RATES: Record<RateName, string> = { orders: '个订单', products: '个商品', messages: '条消息', 'webhook-sends': '次测试推送或重新投递' };
+const RATES: Record<RateName, string> = { orders: '个订单', products: '个商品', messages: '条消息', uploads: '次附件上传', 'webhook-sends': '次测试推送或重新投递' };
 const SCALARS: Record<ScalarType, string> = { text: '文本', number: '数字', boolean: '是/否' };
 const OUTCOMES: Record<string, string> = { completed: '已完成', cancelled: '取消并退款', implementing: '退回实施中' };
 
@@ -95,7 +95,8 @@ export const zh: Catalogue = {
   'detail.alreadyReplied': '该评价已有回复。',
   'detail.productWasListed': '上架过的商品不能删除，请改为下架。',
   'detail.productNotListed': '商品未上架，不能购买。',
-  'detail.tooManyAttachments': (p) => `每个订单最多 ${p.max} 个附件。`,
+  'detail.attachmentAltered': '存储的文件已不是首次引用时校验过的文件，不予下载。',
+  'detail.tooManyAttachments': (p) => `每个订单中每一方最多上传 ${p.max} 个附件。`,
   'detail.webhookDisabled': '接收地址已停用，请先启用。',
   'detail.deliveryNotFailed': (p) => `只有推送失败或已放弃的记录可以重新推送，此记录为「${STATUSES[p.status]}」。`,
   'detail.requirementsMissing': '该商品需要用户先提交需求单才能开始实施。',
@@ -124,6 +125,7 @@ export const zh: Catalogue = {
   'field.ofType': (p) => `${p.label}须为${SCALARS[p.type]}`,
   'field.notPlan': '不是该商品的规格',
   'field.notOrderAttachment': '不是本订单的附件',
+  'field.uploadChanged': '文件在校验过程中被改动，请重新引用',
   'field.uploadMissing': '该附件的文件未上传',
   'field.uploadTooLarge': (p) => `上传的文件（${p.stored} 字节）超过授权的 ${p.granted} 字节`,
   'field.uploadOtherType': (p) => `上传的文件类型为 ${p.stored ?? '未知'}，不是授权的 ${p.granted}`,
@@ -146,6 +148,7 @@ export const zh: Catalogue = {
   'field.ratingOrComment': '请提供评分或评价内容',
   'field.noControlCharacters': '不能包含控制字符或文字方向字符',
   'field.noControlCharactersInText': '不能包含控制字符或文字方向字符（换行和制表符除外）',
+  'field.malformedText': '文本含有不成对的代理字符，不是有效的统一码文本',
   'field.visibleCharacters': '须包含可见字符',
   'field.priceAboveList': '售价不能高于原价',
   'field.selectNeedsOptions': '下拉选择字段需要提供选项',
@@ -162,6 +165,7 @@ export const zh: Catalogue = {
   'field.planIdShape': '规格编号只能包含字母、数字、下划线或连字符，最多 40 个字符',
   'field.fieldKeyShape': '字段标识须以字母开头，只能包含字母、数字或下划线，最多 40 个字符',
   'field.fileName': '文件名不能包含斜杠或控制字符',
+  'field.fileExtension': (p) => `${p.type} 类型的文件名须以 ${p.extensions.map((e) => `".${e}"`).join('、')} 结尾`,
   'field.attachmentSize': (p) => `最大 ${p.max / 1024 / 1024} 兆字节（${p.max} 字节）`,
 
   'notice.order.create.title': '新订单',

@@ -1,6 +1,7 @@
 import { orderCommands } from '../orders/commands';
 import { inEveryLanguage, type Language, type MessageKey, type Msg, type ParamsOf } from '../i18n';
 import type { OrderAction } from '../orders/schemas';
+import { clip } from '../shared/text';
 
 export type Party = 'buyer' | 'provider' | 'operators';
 export type Text = Record<Language, string>;
@@ -29,7 +30,8 @@ type NoticeKind = {
 }[MessageKey];
 type NoticeParams<K extends NoticeKind> = ParamsOf<`notice.${K}.body`>;
 
-const excerptOf = (text: string) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
+/** A message's first 200 characters as a reader sees them (grapheme clusters): never half an emoji. */
+const excerptOf = (text: string) => clip(text, 200);
 
 /** The wording of each order event (its texts in the catalogue), stored in Chinese and English. */
 const ORDER_MESSAGES: Partial<Record<OrderAction, (f: Facts) => Message>> = {

@@ -3,6 +3,8 @@ import type { Role } from '../http/auth';
 import { newId } from '../shared/ids';
 import {
   LISTINGS,
+  PROVIDER_PRODUCT_ACTIONS,
+  type ProviderProductAction,
   REVIEWS,
   type ContentInput,
   type ContentPatch,
@@ -37,8 +39,8 @@ interface ActionRule {
   role: Role;
   /** Whether the action is allowed from a phase. */
   from: (p: Phase) => boolean;
-  /** What the action sets; everything else stays. */
-  to: Partial<Phase>;
+  /** What the action sets; everything else stays. A function where it depends on the phase acted from. */
+  to: Partial<Phase> | ((p: Phase) => Partial<Phase>);
 }
 
 /** The product state machine as data: who may act, from which phases, and what changes. */
@@ -56,10 +58,15 @@ export const productRules: Record<ProductAction, ActionRule> = {
     to: { listing: 'listed', review: 'none' },
   },
   reject: { role: 'operator', from: (p) => p.review === 'in_review', to: { review: 'rejected' } },
+  /**
+   * 下架 whatever the pending revision: the listed version leaves the catalogue at once; a revision under
+   * review is withdrawn with it (back to the provider's draft), so no approval can relist what its provider
+   * took down. Relisting is 修改 → 提交 as for any delisted product.
+   */
   delist: {
     role: 'provider',
-    from: (p) => p.listing === 'listed' && p.review !== 'in_review',
-    to: { listing: 'delisted' },
+    from: (p) => p.listing === 'listed',
+    to: (p) => (p.review === 'in_review' ? { listing: 'delisted', review: 'draft' } : { listing: 'delisted' }),
   },
   /** 违规下架: the platform takes a listed product down whatever its pending revision; relisting is reviewed. */
   takedown: {
@@ -69,11 +76,41 @@ export const productRules: Record<ProductAction, ActionRule> = {
   },
 };
 
+/** What an action sets when taken from a phase. */
+export const targetOf = (action: ProductAction, phase: Phase): Partial<Phase> => {
+  const { to } = productRules[action];
+  return typeof to === 'function' ? to(phase) : to;
+};
+
 /** The phase after an action, or undefined when the action is not allowed from that phase. */
 export const nextPhase = (phase: Phase, action: ProductAction): Phase | undefined =>
-  productRules[action].from(phase) ? { ...phase, ...productRules[action].to } : undefined;
+  productRules[action].from(phase) ? { ...phase, ...targetOf(action, phase) } : undefined;
 
 export const allowedPhases = (action: ProductAction): Phase[] => PHASES.filter(productRules[action].from);
+
+/**
+ * The phases an action is allowed from, grouped by what it sets from them: each group is one blind
+ * conditional write (most actions have one group; 下架 two: with and without a revision under review).
+ */
+export const transitionGroups = (action: ProductAction): { phases: Phase[]; to: Partial<Phase> }[] => {
+  const groups = new Map<string, { phases: Phase[]; to: Partial<Phase> }>();
+  for (const phase of allowedPhases(action)) {
+    const to = targetOf(action, phase);
+    const key = JSON.stringify(to);
+    const group = groups.get(key) ?? { phases: [], to };
+    group.phases.push(phase);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+};
+
+/** 删除: only a product buyers never saw (never listed), whatever its review. */
+export const deletable = (p: Phase) => p.listing === 'unlisted';
+
+
+/** What the provider may do with a product in this phase: the rules above answer it, so the console offers nothing the API refuses. */
+export const providerActions = (p: Phase): ProviderProductAction[] =>
+  PROVIDER_PRODUCT_ACTIONS.filter((a) => (a === 'delete' ? deletable(p) : productRules[a].role === 'provider' && productRules[a].from(p)));
 
 /** The status the spec's table names (未提交审核, 审核中, 审核驳回, 已上架, 已下架). */
 export const statusOf = ({ listing, review }: Phase): ProductStatus => {
@@ -113,6 +150,7 @@ export const toProviderView = (p: ProductItem): ProviderProductView => {
         : null,
     ...(p.review === 'rejected' && p.reviewReason ? { rejectionReason: p.reviewReason } : {}),
     reviewState: p.review,
+    actions: providerActions(p),
     reviewHistory: p.reviewHistory,
     submittedAt: p.review === 'in_review' ? (p.submittedAt ?? null) : null,
     createdAt: p.createdAt,

@@ -13,7 +13,7 @@ import type { Reply } from '../http/route';
 import { idempotencyPut, keptOf, rebuilt, replay, type IdempotencyRequest } from '../shared/idempotency';
 import { newId } from '../shared/ids';
 import { rateLimitUpdate, throttled, type RateRule } from '../shared/rate-limit';
-import { allowedPhases, productRules, statusOf, type Phase, type ProductAction } from './model';
+import { allowedPhases, productRules, statusOf, transitionGroups, type Phase, type ProductAction } from './model';
 import {
   productItemSchema,
   type ContentPatch,
@@ -170,8 +170,8 @@ interface TransitionInput {
  * `ifAbsent`: kept when set); its index keys follow from the declaration. The version and the review
  * history are the caller's clauses (an increment, a list append).
  */
-const transition = (action: Exclude<ProductAction, 'edit'>, input: TransitionInput, at: string): Partial<ProductItem> => {
-  const changed: Partial<ProductItem> = { ...productRules[action].to, updatedAt: at };
+const transition = (action: Exclude<ProductAction, 'edit'>, to: Partial<Phase>, input: TransitionInput, at: string): Partial<ProductItem> => {
+  const changed: Partial<ProductItem> = { ...to, updatedAt: at };
   switch (action) {
     case 'submit':
       return { ...changed, submittedAt: at, reviewReason: undefined };
@@ -212,61 +212,73 @@ export const changeProductStatus = async (
   const rule = productRules[action];
   const key = productItem.key({ productId });
   const at = now.toISOString();
-  const expr = new Expr();
-  // a provider acts on their own product, so the update knows the provider; an operator's does not
-  const context: Partial<ProductItem> = rule.role === 'provider' ? { productId, providerId: user.id } : { productId };
-  const { sets, removes, copies, conditions } = productItem.update(expr, transition(action, input, at), context);
-  sets.push(`${expr.name('version')} = ${expr.name('version')} + ${expr.value(1)}`);
-  const decision = DECISIONS[action];
-  if (decision) {
-    const record = { decision, ...(input.reason ? { reason: input.reason } : {}), operatorId: user.id, version: input.version, at };
-    sets.push(`${expr.name('reviewHistory')} = list_append(${expr.name('reviewHistory')}, ${expr.value([record])})`);
-  }
-  conditions.unshift(expr.eq('type', productItem.type), phaseCondition(expr, allowedPhases(action)));
-  if (rule.role === 'provider') conditions.push(expr.eq('providerId', user.id));
-  // separation of duties: an operator never decides on, or takes down, their own product
-  if (rule.role === 'operator') conditions.push(`${expr.name('providerId')} <> ${expr.value(user.id)}`);
-  if (input.version !== undefined) conditions.push(expr.eq('version', input.version));
-  const entryId = newId(now.getTime());
-  try {
-    await transactWrite({
-      product: {
-        Update: {
-          TableName: tableName,
-          Key: key,
-          UpdateExpression: updateExpression(sets, removes),
-          ConditionExpression: conditions.join(' AND '),
-          ...expr.attrs(),
-        },
-      },
-      entry: {
-        Put: {
-          TableName: tableName,
-          Item: productEntryItem.item({
-            entity: 'product',
-            entryId,
-            productId,
-            action,
-            actor: user.id,
-            role: rule.role,
-            at,
-            data: input.reason ? { reason: input.reason } : {},
-          }),
-          ConditionExpression: 'attribute_not_exists(PK)',
-        },
-      },
-    });
-  } catch (err) {
-    if (ConditionFailed.of(err, 'product')) {
-      const refused = refusal(err.item, action, user, input.version);
-      if (refused) throw refused;
-      const missing = copies.filter((c) => !(c in (err.item ?? {})));
-      if (missing.length) {
-        throw new Error(`product ${productId} lacks the key copies ${missing.join(', ')} its ${action} copies index keys from; every write of a product stores them`);
-      }
+  // one blind write per group of phases with the same target (下架 has two): the one the product is in
+  // is found by the first write's refusal, which returns the product as it is
+  const groups = transitionGroups(action);
+  const write = async (group: (typeof groups)[number]) => {
+    const expr = new Expr();
+    // a provider acts on their own product, so the update knows the provider; an operator's does not
+    const context: Partial<ProductItem> = rule.role === 'provider' ? { productId, providerId: user.id } : { productId };
+    const { sets, removes, copies, conditions } = productItem.update(expr, transition(action, group.to, input, at), context);
+    sets.push(`${expr.name('version')} = ${expr.name('version')} + ${expr.value(1)}`);
+    const decision = DECISIONS[action];
+    if (decision) {
+      const record = { decision, ...(input.reason ? { reason: input.reason } : {}), operatorId: user.id, version: input.version, at };
+      sets.push(`${expr.name('reviewHistory')} = list_append(${expr.name('reviewHistory')}, ${expr.value([record])})`);
     }
-    return explain(err, action, user, input.version);
-  }
+    conditions.unshift(expr.eq('type', productItem.type), phaseCondition(expr, group.phases));
+    if (rule.role === 'provider') conditions.push(expr.eq('providerId', user.id));
+    // separation of duties: an operator never decides on, or takes down, their own product
+    if (rule.role === 'operator') conditions.push(`${expr.name('providerId')} <> ${expr.value(user.id)}`);
+    if (input.version !== undefined) conditions.push(expr.eq('version', input.version));
+    const entryId = newId(now.getTime());
+    try {
+      await transactWrite({
+        product: {
+          Update: {
+            TableName: tableName,
+            Key: key,
+            UpdateExpression: updateExpression(sets, removes),
+            ConditionExpression: conditions.join(' AND '),
+            ...expr.attrs(),
+          },
+        },
+        entry: {
+          Put: {
+            TableName: tableName,
+            Item: productEntryItem.item({
+              entity: 'product',
+              entryId,
+              productId,
+              action,
+              actor: user.id,
+              role: rule.role,
+              at,
+              data: input.reason ? { reason: input.reason } : {},
+            }),
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+      });
+    } catch (err) {
+      if (ConditionFailed.of(err, 'product')) {
+        const seen = err.item;
+        const other = groups.find((g) => g !== group && g.phases.some((p) => p.listing === seen?.listing && p.review === seen?.review));
+        if (other && productItem.is(seen ?? {}) && (rule.role !== 'provider' || seen?.providerId === user.id)) return other;
+        const refused = refusal(err.item, action, user, input.version);
+        if (refused) throw refused;
+        const missing = copies.filter((c) => !(c in (err.item ?? {})));
+        if (missing.length) {
+          throw new Error(`product ${productId} lacks the key copies ${missing.join(', ')} its ${action} copies index keys from; every write of a product stores them`);
+        }
+      }
+      return explain(err, action, user, input.version);
+    }
+    return undefined;
+  };
+  let next: (typeof groups)[number] | undefined = groups[0];
+  for (let tries = 0; next && tries < groups.length; tries += 1) next = await write(next);
+  if (next) throw new InvalidStateError(action, statusOf(next.phases[0]));
   const product = await getProduct(productId, true);
   if (!product) throw new NotFoundError('product');
   return product;

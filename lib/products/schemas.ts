@@ -1,22 +1,23 @@
 import { z } from 'zod';
-import { ID_PATTERN } from '../shared/ids';
+import { ID_PATTERN } from '../shared/id-pattern';
 import { ratingSummaryView } from '../reviews/schemas';
 import { pageParams } from '../shared/pagination';
 import { fieldMessage, msg } from '../i18n';
+import { BIDI, CONTROL, hasVisible } from '../shared/text';
 
 export const SERVICE_TYPES = ['ops_service', 'custom_dev', 'software', 'saas', 'image', 'api'] as const;
 export const PLAN_UNITS = ['times', 'day', 'month', 'year'] as const;
 /** `file`: the answer is the id of an attachment uploaded to the order (spec 4.1). */
 export const FIELD_TYPES = ['text', 'number', 'boolean', 'select', 'file'] as const;
 export const PRODUCT_STATUSES = ['draft', 'in_review', 'rejected', 'listed', 'delisted'] as const;
+/** The provider's commands on a product (修改, 提交审核, 撤销审核, 下架, 删除), as the view lists those allowed now. */
+export const PROVIDER_PRODUCT_ACTIONS = ['edit', 'submit', 'withdraw', 'delist', 'delete'] as const;
+export type ProviderProductAction = (typeof PROVIDER_PRODUCT_ACTIONS)[number];
 
 const MAX_FEN = 100_000_000_00; // 100 million yuan
 
 // Control characters (NUL included), bidirectional overrides and isolates (U+202E shows text reversed),
-// and characters that show nothing: refused in names, kept out of every text.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
-const INVISIBLE = /[\s\u200b-\u200d\u2060\ufeff\u180e\u00ad]/g;
+// and characters that show nothing (lib/shared/text): refused in names, kept out of every text.
 const visible = (s: string) => !CONTROL.test(s) && !BIDI.test(s);
 
 /** A one-line text: no control or direction-changing characters, and something visible. */
@@ -27,7 +28,7 @@ const text = (max: number) =>
     .min(1)
     .max(max)
     .refine((s) => !/[\n\r\t]/.test(s) && visible(s), { message: fieldMessage(msg('field.noControlCharacters')) })
-    .refine((s) => s.replace(INVISIBLE, '').length > 0, { message: fieldMessage(msg('field.visibleCharacters')) });
+    .refine(hasVisible, { message: fieldMessage(msg('field.visibleCharacters')) });
 
 export const planSchema = z
   .object({
@@ -64,7 +65,8 @@ const unique = <T>(items: T[], key: (t: T) => string | undefined) => {
   });
 };
 
-const bytesOf = (v: unknown) => Buffer.byteLength(JSON.stringify(v), 'utf8');
+// TextEncoder, not Buffer: the console validates with these same schemas in the browser
+const bytesOf = (v: unknown) => new TextEncoder().encode(JSON.stringify(v)).length;
 /**
  * The requirements form's budget: with the description (at most 60 KB of UTF-8) and the rest (under 10 KB),
  * a content stays under 110 KB, so `live` and `draft` together stay well under DynamoDB's 400 KB item, and
@@ -197,6 +199,9 @@ export const providerProductView = z
       .meta({ description: 'a pending change of a listed product, or null' }),
     rejectionReason: z.string().optional(),
     reviewState: z.enum(REVIEWS),
+    actions: z
+      .array(z.enum(PROVIDER_PRODUCT_ACTIONS))
+      .meta({ description: 'what the provider may do with the product now (修改, 提交审核, 撤销审核, 下架, 删除): the state machine’s answer, so a client offers only these' }),
     reviewHistory: z.array(reviewRecordSchema),
     submittedAt: z.string().nullable(),
     createdAt: z.string(),

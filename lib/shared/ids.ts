@@ -16,4 +16,4 @@ export const newId = (now: number = Date.now()): string => {
   return time + random;
 };
 
-export const ID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+export { ID_PATTERN } from './id-pattern';

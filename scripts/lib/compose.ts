@@ -291,6 +291,8 @@ export const composeStack = async (opts: ComposeOptions): Promise<ComposedStack>
               apiUrl: stack.apiUrl,
               cognito: { region: REGION, userPoolId: stack.cognito?.userPoolId ?? '', clientId: stack.cognito?.clientId ?? '', endpoint: stack.cognito?.endpoint },
             },
+            // uploads go straight to the attachments' storage
+            connect: stack.s3 ? [stack.s3.endpoint] : [],
           });
           closers.push(() => server.close());
         })(),

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import sirv from 'sirv';
 import { fingerprint, staleBecause, writeRecord } from './build-cache';
@@ -67,15 +67,70 @@ export const writeConsoleConfig = (config: ConsoleRuntimeConfig, dir = CONSOLE_D
   writeFileSync(join(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n');
 
 /**
- * Serves the built console (web/dist, every unknown path falling back to index.html for the single-page app)
- * plus a /config.json made from this stack, so one build serves any stack. sirv (the static handler Vite's own
- * preview server uses) on a plain node:http server rather than Vite's preview server: the stack's process then
- * never loads Vite (about 100 MB resident for hours), and no library's signal handler ends the process before
- * the stack has stopped. `dev` makes sirv look files up on each request, so a `npm run build:console` while the
- * stack runs is served on the next page load.
+ * The console's Content-Security-Policy: scripts, styles and fonts from its own origin only, images also from
+ * https (product logos), connections to its own origin and `connect` (the API, the user pool, the attachments'
+ * storage, the live-update socket), and never framed. Styles allow inline: the design system sets some at run
+ * time. serverless.yml's ConsoleResponseHeaders sends the same directives from CloudFront (a package test compares).
  */
-export const serveConsole = async (opts: { port: number; config: ConsoleRuntimeConfig; dist?: string }) => {
+export const contentSecurityPolicy = (connect: string[]) =>
+  [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob: https:",
+    "font-src 'self' data:",
+    ['connect-src', "'self'", ...connect].join(' '),
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+
+/**
+ * The origins the console connects to: every URL its runtime configuration names (API, user pool endpoint, a
+ * websocket), plus `extra`, each http(s) one with its ws(s) twin; a deployed user pool (no endpoint) is the
+ * region's Cognito service.
+ */
+export const connectSourcesOf = (config: ConsoleRuntimeConfig, extra: string[] = []): string[] => {
+  const urls: string[] = [...extra];
+  const walk = (value: unknown) => {
+    if (typeof value === 'string') urls.push(value);
+    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+  };
+  walk(config);
+  if (!config.cognito.endpoint) urls.push(`https://cognito-idp.${config.cognito.region}.amazonaws.com`);
+  const origins = new Set<string>();
+  for (const raw of urls) {
+    if (!/^(https?|wss?):\/\//.test(raw)) continue;
+    const url = new URL(raw);
+    origins.add(`${url.protocol}//${url.host}`);
+    if (url.protocol === 'http:' || url.protocol === 'https:') origins.add(`${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}`);
+  }
+  return [...origins];
+};
+
+/** The headers of every answer of the console: the CSP above, no framing, no sniffing, no referrer. */
+export const consoleSecurityHeaders = (connect: string[]): Record<string, string> => ({
+  'content-security-policy': contentSecurityPolicy(connect),
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+});
+
+interface ConsoleServing {
+  config: ConsoleRuntimeConfig;
+  dist?: string;
+  /** Origins the console connects to besides those its configuration names (the local attachments' storage). */
+  connect?: string[];
+}
+
+/**
+ * The console's request handler: the built app (web/dist, every unknown path falling back to index.html for the
+ * single-page app) plus a /config.json made from this stack, every answer with the security headers.
+ */
+export const consoleHandler = (opts: ConsoleServing) => {
   const configJson = JSON.stringify(opts.config);
+  const security = consoleSecurityHeaders(connectSourcesOf(opts.config, opts.connect));
   const files = sirv(opts.dist ?? CONSOLE_DIST, {
     dev: true,
     single: true,
@@ -83,7 +138,8 @@ export const serveConsole = async (opts: { port: number; config: ConsoleRuntimeC
     setHeaders: (res, pathname) =>
       res.setHeader('Cache-Control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
-  const server = createServer((req, res) => {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    for (const [name, value] of Object.entries(security)) res.setHeader(name, value);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
@@ -93,7 +149,17 @@ export const serveConsole = async (opts: { port: number; config: ConsoleRuntimeC
       return;
     }
     files(req, res);
-  });
+  };
+};
+
+/**
+ * Serves `consoleHandler` on a port. sirv (the static handler Vite's own preview server uses) on a plain node:http
+ * server rather than Vite's preview server: the stack's process then never loads Vite (about 100 MB resident for
+ * hours), and no library's signal handler ends the process before the stack has stopped. `dev` makes sirv look
+ * files up on each request, so a `npm run build:console` while the stack runs is served on the next page load.
+ */
+export const serveConsole = async (opts: ConsoleServing & { port: number }) => {
+  const server = createServer(consoleHandler(opts));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, '127.0.0.1', () => resolve());

@@ -9,14 +9,10 @@ describe.skipIf(!inject('stack').apiUrl)('the API document over HTTP', () => {
     expect(res.body.servers[0].url).toBe('/');
   });
 
-  it('serves the reference page and its renderer from the API itself', async () => {
+  it('serves the reference page, whose renderer is one of the console’s static files', async () => {
     const page = await api('GET', '/docs');
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
-    const src = /<script src="([^"]+)"/.exec(page.body)![1];
-    const script = await api('GET', src);
-    expect(script.status).toBe(200);
-    expect(script.headers.get('content-type')).toMatch(/^application\/javascript/);
-    expect(script.body.length).toBeGreaterThan(500_000);
+    expect(/<script src="([^"]+)"/.exec(page.body)![1]).toMatch(/^https?:\/\/[^/]+\/docs\/redoc\.standalone\.js$/);
   });
 });

@@ -11,6 +11,8 @@ import { keys } from '../../lib/db/keys';
 import { grant, upload, uploaded } from '../support/attachments';
 import { countRoundTrips, readItem } from '../support/db';
 import { invoke } from '../support/http';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ddb, tableName } from '../../lib/db/client';
 import { orderIn } from '../support/orders';
 import { must } from '../support/products';
 
@@ -65,17 +67,18 @@ describe('asking for an upload', () => {
     expect((await invoke(grantHandler, { as: 'operator', params: { orderId: disputed.orderId }, body })).status).toBe(201);
   });
 
-  it('grants at most 50 attachments per order', async () => {
+  it('grants each party at most 50 attachments per order: one party’s unused grants never starve the other’s delivery', async () => {
     const order = await orderIn('implementing');
-    for (let i = 0; i < 50; i++) await grant('provider', order.orderId, { size: 10 });
-    const refused = await invoke(grantHandler, {
-      as: 'buyer',
-      params: { orderId: order.orderId },
-      body: { fileName: 'one-too-many.pdf', contentType: 'application/pdf', size: 10 },
-    });
+    // the buyer asks for fifty uploads and never sends one
+    for (let i = 0; i < 50; i++) await grant('buyer', order.orderId, { size: 10 });
+    const body = { fileName: 'one-too-many.pdf', contentType: 'application/pdf', size: 10 };
+    const refused = await invoke(grantHandler, { as: 'buyer', params: { orderId: order.orderId }, body });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('TOO_MANY_ATTACHMENTS');
-    expect(await readItem(keys.attachmentCounter(order.orderId))).toMatchObject({ count: 50 });
+    // the provider still delivers
+    const g = await uploaded('provider', order.orderId, 'migration report', 'text/plain');
+    must(await invoke(complete, { as: 'provider', params: { orderId: order.orderId }, body: { note: '交付', attachments: [g.attachmentId] } }), 200);
+    expect(await readItem(keys.attachmentCounter(order.orderId))).toMatchObject({ count: 51 });
   });
 
   it('lets the console’s origin POST an upload from a browser (CORS), and no other origin', async () => {
@@ -218,7 +221,7 @@ describe('downloading', () => {
       const file = await fetch(url);
       expect(file.status).toBe(200);
       expect(await file.text()).toBe('hello from the buyer');
-      expect(file.headers.get('content-disposition')).toContain("filename*=UTF-8''%E5%B7%A1%E6%A3%80%E6%8A%A5%E5%91%8A.pdf");
+      expect(file.headers.get('content-disposition')).toContain("filename*=UTF-8''%E5%B7%A1%E6%A3%80%E6%8A%A5%E5%91%8A.txt");
     }
   });
 
@@ -255,5 +258,97 @@ describe('downloading', () => {
     expect(fresh.status).toBe(200);
     expect(expired.status).toBe(403);
     expect(await expired.text()).toContain('expired');
+  });
+});
+
+describe('file names and text (what the console shows is what was checked)', () => {
+  const ask = (orderId: string, fileName: string, contentType = 'application/pdf') =>
+    invoke(grantHandler, { as: 'buyer', params: { orderId }, body: { fileName, contentType, size: 10 } });
+
+  it('refuses half of a surrogate pair in a file name or a message, naming the field', async () => {
+    const order = await orderIn('implementing');
+    const name = await ask(order.orderId, 'report\ud800.txt', 'text/plain');
+    expect(name.status).toBe(400);
+    expect(name.headers['content-type']).toBe('application/problem+json');
+    expect(name.body.errors.map((e: any) => e.path)).toEqual(['fileName']);
+    const text = await invoke(message, { as: 'buyer', params: { orderId: order.orderId }, body: { text: '日志 \udc00 见附件' } });
+    expect(text.status).toBe(400);
+    expect(text.body.errors.map((e: any) => e.path)).toEqual(['text']);
+    must(await invoke(message, { as: 'buyer', params: { orderId: order.orderId }, body: { text: '收到 👍' } }), 200);
+  });
+
+  it('ties a file name to its type and refuses direction controls and names that show nothing', async () => {
+    const order = await orderIn('implementing');
+    for (const [fileName, contentType] of [
+      ['setup.exe', 'application/zip'],
+      ['report', 'application/pdf'],
+      ['report.pdf.exe', 'application/pdf'],
+      ['invoice\u202efdp.exe', 'application/pdf'],
+      ['invoice\u202efdp.pdf', 'application/pdf'],
+      ['\u2066report\u2069.pdf', 'application/pdf'],
+      ['\u200b\u200c\u200d', 'application/pdf'],
+      ['\u200b\u200c.pdf', 'application/pdf'],
+      ['\u3164\u2800.png', 'image/png'],
+      ['photo.png', 'image/jpeg'],
+    ]) {
+      const res = await ask(order.orderId, fileName, contentType);
+      expect(res.status, JSON.stringify(fileName)).toBe(400);
+      expect(res.body.errors.map((e: any) => e.path), JSON.stringify(fileName)).toEqual(['fileName']);
+    }
+    for (const [fileName, contentType] of [
+      ['Scan 2026.JPG', 'image/jpeg'],
+      ['照片.jpeg', 'image/jpeg'],
+      ['server.log', 'text/plain'],
+      ['报告 👨‍👩‍👧.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    ]) {
+      expect((await ask(order.orderId, fileName, contentType)).status, fileName).toBe(201);
+    }
+  });
+
+  it('serves a name granted before these checks as the attachment id with its type’s extension, never 503', async () => {
+    const order = await orderIn('implementing');
+    const g = await uploaded('buyer', order.orderId, 'PK zip bytes', 'application/zip');
+    const key = keys.attachment(order.orderId, g.attachmentId);
+    for (const fileName of ['report\ud800.zip', 'setup.exe', 'invoice\u202efdp.zip']) {
+      await ddb.send(new UpdateCommand({ TableName: tableName, Key: key, UpdateExpression: 'SET fileName = :n', ExpressionAttributeValues: { ':n': fileName } }));
+      const res = await invoke(download, { as: 'provider', params: { orderId: order.orderId, attachmentId: g.attachmentId } });
+      expect(res.status, JSON.stringify(fileName)).toBe(302);
+      const file = await fetch(res.headers.location);
+      expect(file.headers.get('content-disposition')).toBe(`attachment; filename="${g.attachmentId}.zip"; filename*=UTF-8''${g.attachmentId}.zip`);
+      const seen = must(await invoke(getOrder, { as: 'provider', params: { orderId: order.orderId } }), 200);
+      expect(seen.attachments.find((a: any) => a.attachmentId === g.attachmentId).fileName).toBe(`${g.attachmentId}.zip`);
+    }
+  });
+});
+
+describe('delivered evidence stays what was delivered', () => {
+  it('serves what was checked at the first reference, whatever is posted to the grant afterwards', async () => {
+    const order = await orderIn('implementing');
+    const g = await uploaded('provider', order.orderId, 'the real delivery report', 'text/plain');
+    must(await invoke(complete, { as: 'provider', params: { orderId: order.orderId }, body: { note: '交付', attachments: [g.attachmentId] } }), 200);
+    // the grant's POST is still signed (S3 cannot revoke it); posting again replaces the upload itself
+    await upload(g, 'a forged report!');
+    for (const who of ['buyer', 'operator'] as const) {
+      const res = await invoke(download, { as: who, params: { orderId: order.orderId, attachmentId: g.attachmentId } });
+      expect(res.status).toBe(302);
+      expect(await (await fetch(res.headers.location)).text()).toBe('the real delivery report');
+    }
+    const record = parseAttachment((await readItem(keys.attachment(order.orderId, g.attachmentId)))!);
+    expect(record).toMatchObject({ verifiedKey: expect.stringMatching(/^verified\//), verifiedETag: expect.any(String) });
+  });
+
+  it('refuses to serve a kept copy that no longer is what was checked (409), never other bytes', async () => {
+    const order = await orderIn('implementing');
+    const g = await uploaded('buyer', order.orderId, 'evidence', 'text/plain');
+    must(await invoke(message, { as: 'buyer', params: { orderId: order.orderId }, body: { text: '证据', attachments: [g.attachmentId] } }), 200);
+    const record = parseAttachment((await readItem(keys.attachment(order.orderId, g.attachmentId)))!);
+    // the local emulator checks no signature: anyone can write any key there, which AWS would refuse
+    const url = new URL(g.upload.url);
+    const put = await fetch(`${url.origin}${url.pathname}/${record.verifiedKey}`, { method: 'PUT', body: 'altered', headers: { 'content-type': 'text/plain' } });
+    expect(put.status).toBe(200);
+    const res = await invoke(download, { as: 'provider', params: { orderId: order.orderId, attachmentId: g.attachmentId } });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('ATTACHMENT_ALTERED');
+    expect(res.headers.location).toBeUndefined();
   });
 });

@@ -272,6 +272,22 @@ describe('delisting and relisting (下架, 上架)', () => {
     expect(all.body.items.map((i: any) => i.productId)).not.toContain(listed.productId);
   });
 
+  it('delists a listed product whose revision is under review, and takes the revision out of review', async () => {
+    // Prepare
+    const listed = await productIn('listed');
+    must(await invoke(edit, { as: 'provider', params: p(listed.productId), body: { summary: '审核中的修改' } }), 200);
+    expect(must(await invoke(submit, { as: 'provider', params: p(listed.productId) }), 200).actions).toEqual(['withdraw', 'delist']);
+    // Act
+    const delisted = must(await invoke(delist, { as: 'provider', params: p(listed.productId) }), 200);
+    // Assess: hidden at once; the revision is the provider's draft again, so no approval relists it
+    expect(delisted).toMatchObject({ status: 'delisted', reviewState: 'draft', revision: null, actions: ['edit', 'submit'] });
+    expect(delisted.draft.summary).toBe('审核中的修改');
+    expect((await invoke(page, { params: p(listed.productId) })).status).toBe(404);
+    const queue = must(await invoke(reviews, { as: 'operator', query: { limit: '100' } }), 200);
+    expect(queue.items.map((i: any) => i.productId)).not.toContain(listed.productId);
+    expect(await readItem(keys.product(listed.productId))).toMatchObject({ listing: 'delisted', review: 'draft' });
+  });
+
   it('answers 409 when the product is already delisted', async () => {
     const delisted = await productIn('delisted');
     const res = await invoke(delist, { as: 'provider', params: p(delisted.productId) });

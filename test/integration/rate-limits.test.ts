@@ -8,6 +8,7 @@ Object.assign(config.rateLimits.orders, { limit: 3, windowSeconds: 3600 });
 Object.assign(config.rateLimits.products, { limit: 2, windowSeconds: 3600 });
 // the window's length is in the counter's key, so other files' 60-second windows never share these counts
 Object.assign(config.rateLimits.messages, { limit: 3, windowSeconds: 3600 });
+Object.assign(config.rateLimits.uploads, { limit: 3, windowSeconds: 3600 });
 
 describe('per-user rate limits on creation (429 THROTTLED with Retry-After)', () => {
   it('refuses a provider’s products beyond the limit of the window, and writes nothing', async () => {
@@ -69,6 +70,21 @@ describe('per-user rate limits on creation (429 THROTTLED with Retry-After)', ()
     const texts = read.body.timeline.filter((e: { action: string }) => e.action === 'message').map((e: { data: { text: string } }) => e.data.text);
     expect(texts).toEqual(['第 1 条', '第 2 条', '第 3 条']);
     expect(read.body.version).toBe(order.version + 3);
+  });
+
+  it('refuses a party’s upload grants beyond the limit, on any order, and writes nothing of a refused one', async () => {
+    const { handler: grant } = await import('../../functions/attachments/grant');
+    const { readItem } = await import('../support/db');
+    const { keys } = await import('../../lib/db/keys');
+    const { orderIn } = await import('../support/orders');
+    const [one, two] = [await orderIn('implementing', { provider: 'provider2' }), await orderIn('implementing', { provider: 'provider2' })];
+    const body = { fileName: '报告.pdf', contentType: 'application/pdf', size: 10 };
+    const answers = [];
+    for (const order of [one, one, two, two]) answers.push(await invoke(grant, { as: 'provider2', params: { orderId: order.orderId }, body }));
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 429]);
+    expect(answers[3].body.code).toBe('THROTTLED');
+    expect(Number(answers[3].headers['retry-after'])).toBeGreaterThan(0);
+    expect(await readItem(keys.attachmentCounter(two.orderId))).toMatchObject({ count: 1 });
   });
 
   it('never shares a count between windows of different lengths that start together (every full hour)', async () => {

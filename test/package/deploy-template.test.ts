@@ -1,16 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallsFile } from '../support/dynamodb-calls';
 import { zipEntries } from '../support/zip';
+import { connectSourcesOf, contentSecurityPolicy } from '../../scripts/lib/console';
 
 // The production stack as CloudFormation would receive it: `osls package --stage prod` (no credentials needed),
 // run once into a temporary folder; every assertion reads that one template and those zips.
 const ROOT = join(__dirname, '..', '..');
 /** Routes anyone may call without a token; every other route must carry the JWT authorizer. */
-const PUBLIC_ROUTES = ['GET /products', 'GET /products/{productId}', 'GET /products/{productId}/reviews', 'GET /openapi.json', 'GET /docs', 'GET /docs/redoc.standalone.js'];
+const PUBLIC_ROUTES = ['GET /products', 'GET /products/{productId}', 'GET /products/{productId}/reviews', 'GET /openapi.json', 'GET /docs'];
 // Every function, the attachment ones included (S3 is signed with aws4fetch, not the SDK's S3 client).
 const MAX_BUNDLE_BYTES = 600 * 1024;
 
@@ -46,6 +47,8 @@ describe('the packaged production stack', () => {
       const map = JSON.parse(readFileSync(join(dir, 'sourcemaps', `${bundles[0].name}.map`), 'utf8')) as { sources: string[] };
       expect(map.sources.filter((source) => source.includes('node_modules/@aws-sdk/client-s3/')), zip).toEqual([]);
       expect(bundles[0].size, zip).toBeLessThanOrEqual(MAX_BUNDLE_BYTES);
+      // the zip as uploaded: nothing shipped beside the bundle (a static file belongs to the console's hosting)
+      expect(statSync(join(dir, zip)).size, zip).toBeLessThanOrEqual(MAX_BUNDLE_BYTES);
     }
     // the maps are kept beside the zips, for decoding stack traces
     expect(existsSync(join(dir, 'sourcemaps', 'functions', 'orders', 'start.mjs.map'))).toBe(true);
@@ -167,6 +170,29 @@ describe('the packaged production stack', () => {
         expect([statement.Resource].flat(), id).not.toContain('*');
       }
     }
+  });
+
+  it('sends the console’s security headers from CloudFront: the local server’s CSP directives, no framing, nosniff', () => {
+    const [[policyId, policy]] = ofType('AWS::CloudFront::ResponseHeadersPolicy');
+    const [, distribution] = ofType('AWS::CloudFront::Distribution')[0];
+    expect(distribution.Properties.DistributionConfig.DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
+    const security = policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    expect(security.FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
+    expect(security.ContentTypeOptions).toEqual({ Override: true });
+    expect(security.ReferrerPolicy).toEqual({ ReferrerPolicy: 'no-referrer', Override: true });
+    const sub: string = security.ContentSecurityPolicy.ContentSecurityPolicy['Fn::Sub'];
+    const deployed = sub.replaceAll('${AWS::Region}', 'eu-west-1').replaceAll('${AttachmentsBucket}', 'bucket1');
+    const directives = (csp: string) => new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values.sort()]));
+    const local = directives(contentSecurityPolicy([]));
+    const edge = directives(deployed);
+    expect([...edge.keys()].sort()).toEqual([...local.keys()].sort());
+    for (const [name, values] of local) if (name !== 'connect-src') expect(edge.get(name), name).toEqual(values);
+    expect(edge.get('frame-ancestors')).toEqual(["'none'"]);
+    // the API (and any websocket API) by the service's wildcard; the user pool and the attachments' bucket by name
+    const apiService = ['https://*.execute-api.eu-west-1.amazonaws.com', 'wss://*.execute-api.eu-west-1.amazonaws.com'];
+    const named = connectSourcesOf({ apiUrl: '', cognito: { region: 'eu-west-1', userPoolId: '', clientId: '' } }, ['https://bucket1.s3.eu-west-1.amazonaws.com'])
+      .filter((origin) => origin.startsWith('https://'));
+    expect(edge.get('connect-src')).toEqual(["'self'", ...apiService, ...named].sort());
   });
 
   it('grants each function exactly the DynamoDB calls its code sends (test/support/dynamodb-calls.json)', () => {

@@ -1,4 +1,5 @@
 import { handler as grantHandler } from '../../functions/attachments/grant';
+import { ATTACHMENT_EXTENSIONS, type AttachmentContentType } from '../../lib/attachments/schemas';
 import type { TestUser } from './global-setup';
 import { invoke } from './http';
 import { must } from './products';
@@ -8,12 +9,17 @@ export interface Grant {
   upload: { url: string; method: string; fields: Record<string, string>; expiresAt: string };
 }
 
-/** Asks for an upload to an order through the real handler. */
-export const grant = async (as: TestUser, orderId: string, body: { fileName?: string; contentType?: string; size: number }) =>
-  must(
-    await invoke(grantHandler, { as, params: { orderId }, body: { fileName: '巡检报告.pdf', contentType: 'application/pdf', ...body } }),
+/** A file name of a type's own extension (`巡检报告.pdf`, `巡检报告.txt`…). */
+export const nameFor = (contentType: string) => `巡检报告.${ATTACHMENT_EXTENSIONS[contentType as AttachmentContentType]?.[0] ?? 'pdf'}`;
+
+/** Asks for an upload to an order through the real handler (a name of the type's extension unless given). */
+export const grant = async (as: TestUser, orderId: string, body: { fileName?: string; contentType?: string; size: number }) => {
+  const contentType = body.contentType ?? 'application/pdf';
+  return must(
+    await invoke(grantHandler, { as, params: { orderId }, body: { fileName: nameFor(contentType), ...body, contentType } }),
     201,
   ) as Grant;
+};
 
 /**
  * Uploads bytes with the presigned POST, as a browser form would; `fields` overrides form fields (the

@@ -26,7 +26,7 @@ describe('route(): the middlewares composed', () => {
     const res = await call(publicRoute, { params: { productId: ID }, query: { limit: '5' }, body: { note: 'hi' } });
     expect(res).toEqual({
       status: 200,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-content-type-options': 'nosniff' },
       body: { params: { productId: ID }, query: { limit: 5 }, body: { note: 'hi' } },
     });
   });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PHASES, nextPhase, statusOf, productRules, type Phase, type ProductAction } from '../../lib/products/model';
+import { PHASES, nextPhase, providerActions, statusOf, productRules, type Phase, type ProductAction } from '../../lib/products/model';
 
 const ACTIONS = Object.keys(productRules) as ProductAction[];
 const key = (p: Phase | undefined) => (p ? `${p.listing}/${p.review}` : '—');
@@ -12,7 +12,7 @@ const expected: Record<string, Partial<Record<ProductAction, string>>> = {
   'unlisted/rejected': { edit: 'unlisted/draft', submit: 'unlisted/in_review' },
   'listed/none': { edit: 'listed/draft', delist: 'delisted/none' , takedown: 'delisted/rejected' },
   'listed/draft': { edit: 'listed/draft', submit: 'listed/in_review', delist: 'delisted/draft' , takedown: 'delisted/rejected' },
-  'listed/in_review': { withdraw: 'listed/draft', approve: 'listed/none', reject: 'listed/rejected' , takedown: 'delisted/rejected' },
+  'listed/in_review': { withdraw: 'listed/draft', approve: 'listed/none', reject: 'listed/rejected', delist: 'delisted/draft', takedown: 'delisted/rejected' },
   'listed/rejected': { edit: 'listed/draft', submit: 'listed/in_review', delist: 'delisted/rejected' , takedown: 'delisted/rejected' },
   'delisted/none': { edit: 'delisted/draft', submit: 'delisted/in_review' },
   'delisted/draft': { edit: 'delisted/draft', submit: 'delisted/in_review' },
@@ -43,6 +43,13 @@ describe('product state machine', () => {
     expect(statusOf({ listing: 'delisted', review: 'in_review' })).toBe('in_review');
   });
 
+  it('lists for the provider exactly the commands the rules allow from each phase', () => {
+    for (const phase of PHASES) {
+      const want = (['edit', 'submit', 'withdraw', 'delist'] as const).filter((a) => expected[key(phase)][a]);
+      expect(providerActions(phase)).toEqual([...want, ...(phase.listing === 'unlisted' ? ['delete'] : [])]);
+    }
+  });
+
   it('gives operators only review decisions and the platform takedown, and providers everything else', () => {
     expect(ACTIONS.filter((a) => productRules[a].role === 'operator').sort()).toEqual(['approve', 'reject', 'takedown']);
   });
@@ -58,8 +65,9 @@ describe('product state machine', () => {
           if (action === 'approve') approvals++;
           // a listed or delisted product was approved at least once; a never-approved one is never listed
           if (next.listing !== 'unlisted') expect(approvals).toBeGreaterThan(0);
-          // nothing in review can be edited or delisted by its provider (the platform may still take it down)
-          if (phase.review === 'in_review') expect(['withdraw', 'approve', 'reject', 'takedown']).toContain(action);
+          // nothing in review can be edited by its provider; delisting takes it out of review (no approval relists it)
+          if (phase.review === 'in_review') expect(['withdraw', 'approve', 'reject', 'delist', 'takedown']).toContain(action);
+          if (action === 'delist') expect(next.review).not.toBe('in_review');
           // a takedown always leaves the product hidden and out of review
           if (action === 'takedown') expect(key(next)).toBe('delisted/rejected');
           // only an approval makes a product visible to buyers

@@ -69,6 +69,8 @@ test.describe('operator · 运营后台', () => {
 
     await signInAs(page, 'operator');
     await page.getByRole('link', { name: '商品审核' }).click();
+    // a delisted product coming back is a relist, not a change to a listed one
+    await expect(page.getByRole('row').filter({ hasText: name }).getByText('重新上架')).toBeVisible();
     await page.getByRole('button', { name: `审核 ${name}` }).click();
     await page.getByRole('button', { name: '通过' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '通过' }).click();
@@ -111,7 +113,10 @@ test.describe('operator · 运营后台', () => {
     await dialog.getByText('取消并退款', { exact: true }).click();
     await dialog.getByRole('textbox', { name: '裁决说明' }).fill('服务商未能交付，全额退款');
     await dialog.getByRole('button', { name: '确定' }).click();
-    await expect(page.getByText('裁决结果：取消并退款')).toBeVisible();
+    await expect(page.getByText('裁决结果：取消并退款').first()).toBeVisible();
+    // the record names the ruling as the ruling, not as a delivery note
+    await expect(page.getByText('裁决说明：服务商未能交付，全额退款')).toBeVisible();
+    await expect(page.getByText('交付说明：服务商未能交付')).toHaveCount(0);
     await expect(page.getByRole('button', { name: '裁决' })).toHaveCount(0);
 
     await signInAs(page, 'buyer');

@@ -36,14 +36,29 @@ test.describe('provider · 商品管理', () => {
     await expect(row.getByRole('button', { name: '撤销审核' })).toBeVisible();
   });
 
-  test('shows the offending field next to its input when the API refuses the form', async ({ page }) => {
+  test('checks the form with the API’s rules in readable words, clears each as it is fixed, and asks before Back discards it', async ({ page }) => {
     await signInAs(page, 'provider');
-    await page.goto('/provider/products/new');
+    await page.getByRole('button', { name: '商品接入' }).click();
     await page.getByRole('textbox', { name: '商品名称' }).fill('缺少字段的商品');
     await page.getByRole('button', { name: '保存草稿' }).click();
     await expect(page.getByText('请修正标出的字段')).toBeVisible();
-    await expect(page.getByRole('textbox', { name: '商品分类' })).toHaveAttribute('aria-invalid', 'true');
+    const category = page.getByRole('textbox', { name: '商品分类' });
+    await expect(category).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByRole('textbox', { name: '商品名称' })).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByText('请填写此项').first()).toBeVisible();
+    await expect(page.locator('main, section').first()).not.toContainText(/期望|string|数值过小|errors/);
+    // the message leaves as soon as its field is fixed
+    await category.fill('运维服务');
+    await expect(category).not.toHaveAttribute('aria-invalid', 'true');
+    // Back with unsaved changes asks first; staying keeps them
+    await page.goBack();
+    const dialog = page.getByRole('dialog', { name: '有未保存的修改' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: '继续编辑' }).click();
+    await expect(category).toHaveValue('运维服务');
+    await page.getByRole('button', { name: '返回' }).click();
+    await page.getByRole('dialog', { name: '有未保存的修改' }).getByRole('button', { name: '离开' }).click();
+    await expect(page.getByRole('heading', { name: '商品管理' })).toBeVisible();
   });
 
   test('shows a rejected revision with its reason', async ({ page }) => {
@@ -65,13 +80,21 @@ test.describe('provider · 商品管理', () => {
     await expect(page.getByText('限时特惠，全网最低')).toBeVisible();
   });
 
-  test('delists with a confirmation, then relists through 修改 → 提交', async ({ page }) => {
-    const { name } = await listedProduct();
+  test('delists with a confirmation while a revision is in review, then relists through 修改 → 提交', async ({ page }) => {
+    const { productId, name } = await listedProduct();
+    const provider = await apiAs('provider');
+    await provider.call('PATCH', `/provider/products/${productId}`, { summary: '审核中的修改' });
+    await provider.call('POST', `/provider/products/${productId}/submit`);
     await signInAs(page, 'provider');
     const row = page.getByRole('row').filter({ hasText: name });
+    // exactly the API's actions for a listed product with a revision in review
+    await expect(row.getByRole('button', { name: '撤销审核' })).toBeVisible();
+    await expect(row.getByRole('button', { name: '修改' })).toHaveCount(0);
+    await expect(row.getByRole('button', { name: '删除' })).toHaveCount(0);
     await row.getByRole('button', { name: '下架' }).click();
     const dialog = page.getByRole('dialog');
     await expect(dialog).toContainText('确定下架吗');
+    await expect(dialog).toContainText('审核中的修改会一并撤销审核');
     await dialog.getByRole('button', { name: '确定' }).click();
     await expect(row.getByText('已下架')).toBeVisible();
 
@@ -79,6 +102,7 @@ test.describe('provider · 商品管理', () => {
     await expect(page.getByText('已下架的商品通过 修改 → 提交 重新上架')).toBeVisible();
     // the form shows the listing as it is, every control holding its value
     await expect(page.getByRole('textbox', { name: '商品名称' })).toHaveValue(name);
+    await expect(page.getByRole('textbox', { name: '商品简介' })).toHaveValue('审核中的修改');
     await expect(page.getByRole('textbox', { name: '规格名称 1' })).not.toHaveValue('');
     await expect(page.getByRole('textbox', { name: '交付时长（天）' })).not.toHaveValue('');
     await page.getByRole('button', { name: '提交', exact: true }).click();

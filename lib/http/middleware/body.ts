@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { msg } from '../../i18n';
 import { ValidationError } from '../errors';
 import { parseOrThrow } from '../validation';
+import { malformedTextPaths } from '../../shared/text';
 import { stateOf, type HttpMiddleware } from './state';
 
 /** No real body nests deeper; a deeper one is refused before it is parsed, validated or hashed. */
@@ -32,11 +33,24 @@ export const readJsonBody = (event: Pick<APIGatewayProxyEventV2, 'body' | 'isBas
   if (nestingOf(text, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) {
     throw new ValidationError([{ path: '(body)', message: msg('field.nestedTooDeep', { max: MAX_BODY_DEPTH }) }]);
   }
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
     throw new ValidationError([{ path: '(body)', message: msg('field.notJson') }]);
   }
+  refuseMalformedText(parsed);
+  return parsed;
+};
+
+/**
+ * Every text that enters, at the door: a string (or a key) holding half of a surrogate pair (`"\ud800"` in
+ * JSON) is not Unicode — no UTF-8 header, URL or file name can carry it — so it is refused, 400 naming each
+ * field, before any schema sees it.
+ */
+export const refuseMalformedText = (value: unknown, prefix = '') => {
+  const paths = malformedTextPaths(value, prefix);
+  if (paths.length) throw new ValidationError(paths.map((path) => ({ path, message: msg('field.malformedText') })));
 };
 
 /**

@@ -3,6 +3,7 @@ import { logger } from '../../observability/logger';
 import { NotFoundError } from '../errors';
 import { parseOrThrow } from '../validation';
 import { stateOf, type HttpMiddleware } from './state';
+import { refuseMalformedText } from './body';
 
 /**
  * The path and the query parsed with their zod schemas. An id that cannot exist is simply not found: a path
@@ -17,6 +18,7 @@ export const validation = (schemas: { params?: z.ZodType; query?: z.ZodType }): 
       state.params = parsed.data;
       logger.appendKeys(parsed.data as Record<string, string>);
     }
+    if (schemas.query) refuseMalformedText(request.event.queryStringParameters ?? {});
     if (schemas.query) state.query = parseOrThrow(schemas.query, request.event.queryStringParameters ?? {}, '', state.lang);
   },
 });

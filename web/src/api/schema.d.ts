@@ -1673,7 +1673,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The API reference page (Redoc) */
+        /** The API reference page (Redoc; its renderer is one of the console’s static files) */
         get: {
             parameters: {
                 query?: never;
@@ -1683,50 +1683,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The API reference page (Redoc) */
+                /** @description The API reference page (Redoc; its renderer is one of the console’s static files) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "text/html": string;
-                    };
-                };
-                500: components["responses"]["InternalError"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/docs/redoc.standalone.js": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The reference page’s renderer, served here rather than from a CDN */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The reference page’s renderer, served here rather than from a CDN */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/javascript": string;
                     };
                 };
                 500: components["responses"]["InternalError"];
@@ -1806,7 +1769,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A presigned upload (POST policy: exact type, at most the declared size ≤ 20 MB) and its attachmentId */
+        /** A presigned upload (POST policy: exact type, at most the declared size ≤ 20 MB) and its attachmentId; the name ends in an extension of its type (409 past the party’s 50, 429 past the per-user limit) */
         post: {
             parameters: {
                 query?: never;
@@ -1829,7 +1792,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description A presigned upload (POST policy: exact type, at most the declared size ≤ 20 MB) and its attachmentId */
+                /** @description A presigned upload (POST policy: exact type, at most the declared size ≤ 20 MB) and its attachmentId; the name ends in an extension of its type (409 past the party’s 50, 429 past the per-user limit) */
                 201: {
                     headers: {
                         /** @description present on a replayed answer */
@@ -1845,6 +1808,7 @@ export interface paths {
                 403: components["responses"]["Forbidden"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
+                429: components["responses"]["Throttled"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
@@ -1862,7 +1826,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A presigned download valid five minutes (parties and operators): 302, or the link as JSON */
+        /** A presigned download valid five minutes (parties and operators): 302, or the link as JSON; a referenced attachment serves what its first reference checked (409 ATTACHMENT_ALTERED if that changed) */
         get: {
             parameters: {
                 query?: never;
@@ -1884,7 +1848,7 @@ export interface paths {
                         "application/json": components["schemas"]["DownloadLink"];
                     };
                 };
-                /** @description A presigned download valid five minutes (parties and operators): 302, or the link as JSON */
+                /** @description A presigned download valid five minutes (parties and operators): 302, or the link as JSON; a referenced attachment serves what its first reference checked (409 ATTACHMENT_ALTERED if that changed) */
                 302: {
                     headers: {
                         /** @description a presigned URL, valid five minutes */
@@ -1897,6 +1861,7 @@ export interface paths {
                 401: components["responses"]["Unauthenticated"];
                 403: components["responses"]["Forbidden"];
                 404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
@@ -3219,6 +3184,8 @@ export interface components {
             rejectionReason?: string;
             /** @enum {string} */
             reviewState: "none" | "draft" | "in_review" | "rejected";
+            /** @description what the provider may do with the product now (修改, 提交审核, 撤销审核, 下架, 删除): the state machine’s answer, so a client offers only these */
+            actions: ("edit" | "submit" | "withdraw" | "delist" | "delete")[];
             reviewHistory: {
                 /** @enum {string} */
                 decision: "approved" | "rejected" | "delisted";

@@ -1,10 +1,10 @@
 import { Suspense, useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { Badge, Layout, Loading, Menu, Select, Space } from 'tdesign-react';
+import { Badge, Layout, Loading, Menu, Space } from 'tdesign-react';
 import { Button } from './button';
-import { LogoutIcon, NotificationIcon, TranslateIcon } from 'tdesign-icons-react';
+import { LogoutIcon, NotificationIcon } from 'tdesign-icons-react';
 import { useI18n } from '../i18n';
-import { Labelled } from './field';
+import { LanguageSwitch } from './language-switch';
 import type { Role } from './auth';
 import { ROLE_ORDER, routesByRole, sharedMenu, type AppRoute } from './routes';
 import { useSession } from './session';
@@ -22,25 +22,6 @@ const useNarrow = () => {
     return () => m.removeEventListener('change', on);
   }, []);
   return narrow;
-};
-
-export const LanguageSwitch = () => {
-  const { lang, setLang, t } = useI18n();
-  return (
-    <Labelled label={t('lang.label')}>
-    <Select
-      aria-label={t('lang.label')}
-      value={lang}
-      onChange={(v) => setLang(v === 'en-US' ? 'en-US' : 'zh-CN')}
-      prefixIcon={<TranslateIcon />}
-      style={{ width: 130 }}
-      options={[
-        { label: '中文', value: 'zh-CN' },
-        { label: 'English', value: 'en-US' },
-      ]}
-    />
-    </Labelled>
-  );
 };
 
 /** The frame: header (title, language, unread badge, user, sign-out), role-aware menu, the page. */

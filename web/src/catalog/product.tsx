@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { Alert, Avatar, Card, Comment, Descriptions, Dialog, Form, InputNumber, Loading, MessagePlugin, Rate, Space, Table, Tag } from 'tdesign-react';
 import { Button } from '../app/button';
 import type { CatalogItem, Plan } from '../api/types';
@@ -11,6 +11,7 @@ import { useI18n } from '../i18n';
 import { useProductPage } from '../products/hooks';
 import { RatingLine } from './catalog';
 import { useBuy, useProductReviews } from './hooks';
+import { AppLink } from '../app/app-link';
 
 const Markdown = lazy(() => import('../products/markdown'));
 
@@ -98,6 +99,19 @@ const Reviews = ({ productId }: { productId: string }) => {
   );
 };
 
+/** Back from the product page to where this role came from: the catalogue for buyers, 商品管理 for its provider. */
+const BackLink = ({ productId }: { productId: string }) => {
+  const { t } = useI18n();
+  const { session } = useSession();
+  const roles = session?.roles ?? [];
+  const [to, label] = roles.includes('buyer')
+    ? ['/catalog', t('catalog.back')]
+    : roles.includes('provider')
+      ? [`/provider/products/${productId}`, t('catalog.backToProduct')]
+      : ['/operator/search', t('catalog.backToSearch')];
+  return <AppLink to={to}>← {label}</AppLink>;
+};
+
 /** The product page for buyers: plans with 购买, the Markdown description, delivery and warranty, ratings. */
 export default function CatalogProduct() {
   const { productId } = useParams();
@@ -113,7 +127,7 @@ export default function CatalogProduct() {
     <section aria-labelledby="product-title">
       <div className="page-header">
         <Space direction="vertical" size={4}>
-          <Link to="/catalog">← {t('catalog.back')}</Link>
+          <BackLink productId={p.productId} />
           <Space align="center" breakLine>
             <Avatar image={/^https?:/.test(p.logoUrl) ? p.logoUrl : undefined} hideOnLoadFailed shape="round" size="40px" alt="">
               {p.name.slice(0, 1)}

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { ConfigProvider } from 'tdesign-react';
 import enConfig from 'tdesign-react/es/locale/en_US';
@@ -21,7 +22,7 @@ interface I18n {
 
 const I18nContext = createContext<I18n | undefined>(undefined);
 
-/** Chinese by default; the switch is remembered in localStorage and sent to the API as Accept-Language. */
+/** Chinese by default; the switch is remembered in localStorage, sent to the API as Accept-Language, and refetches what the API said. */
 export const I18nProvider = ({ children }: { children: ReactNode }) => {
   const [lang, setLangState] = useState<Lang>(() => {
     const l = initial();
@@ -29,12 +30,18 @@ export const I18nProvider = ({ children }: { children: ReactNode }) => {
     document.documentElement.lang = l;
     return l;
   });
-  const setLang = useCallback((l: Lang) => {
-    localStorage.setItem(STORAGE_KEY, l);
-    setApiLanguage(l);
-    document.documentElement.lang = l;
-    setLangState(l);
-  }, []);
+  const qc = useQueryClient();
+  const setLang = useCallback(
+    (l: Lang) => {
+      localStorage.setItem(STORAGE_KEY, l);
+      setApiLanguage(l);
+      document.documentElement.lang = l;
+      setLangState(l);
+      // the API's labels and problem texts are in the language asked: what is cached was asked in the other one
+      void qc.invalidateQueries();
+    },
+    [qc],
+  );
   const value = useMemo<I18n>(
     () => ({
       lang,

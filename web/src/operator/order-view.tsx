@@ -1,4 +1,4 @@
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { Card, Loading, Space } from 'tdesign-react';
 import { ProblemAlert } from '../app/problem';
 import { useI18n } from '../i18n';
@@ -8,6 +8,7 @@ import { useOrder } from '../orders/hooks';
 import { DeliveryView, OrderTimeline, RequirementsView } from '../orders/components';
 import { OrderNotices, OrderSummary } from '../purchases/purchase-detail';
 import { ResolveDialog } from './resolve-dialog';
+import { AppLink } from '../app/app-link';
 
 /** An order as the operator sees it: the whole record and conversation, and 裁决 while it is disputed. */
 export default function OperatorOrderView() {
@@ -22,7 +23,7 @@ export default function OperatorOrderView() {
     <section aria-labelledby="order-title">
       <div className="page-header">
         <Space direction="vertical" size={4}>
-          <Link to={disputed ? '/operator/appeals' : '/operator/search'}>← {disputed ? t('appeals.title') : t('search.title')}</Link>
+          <AppLink to={disputed ? '/operator/appeals' : '/operator/search'}>← {disputed ? t('appeals.title') : t('search.title')}</AppLink>
           <Space align="center" breakLine>
             <h1 id="order-title">{order.product.name}</h1>
             <OrderStatusTag order={order} side="provider" size="large" />

@@ -1,5 +1,5 @@
-import { Link, useNavigate, useParams } from 'react-router';
-import { Alert, Card, Descriptions, Loading, Space, Tag } from 'tdesign-react';
+import { useNavigate, useParams } from 'react-router';
+import { Alert, Card, Descriptions, Loading, Space } from 'tdesign-react';
 import { ConfirmAction } from '../app/confirm-action';
 import { shortId, formatTime } from '../app/format';
 import { ProblemAlert } from '../app/problem';
@@ -7,6 +7,8 @@ import { useI18n } from '../i18n';
 import { ContentDiff } from './content-diff';
 import { useApprove, useReject, useReviewItem } from './hooks';
 import { ReviewHistory } from './review-history';
+import { AppLink } from '../app/app-link';
+import { ReviewKindTag } from './review-kind';
 
 /** One submission: the pending version against the live one, 通过 / 驳回 (with a reason) for the version read. */
 export default function ReviewDetail() {
@@ -23,7 +25,7 @@ export default function ReviewDetail() {
   if (!p || !p.draft) {
     return (
       <Space direction="vertical">
-        <Link to="/operator/reviews">← {t('reviews.backToQueue')}</Link>
+        <AppLink to="/operator/reviews">← {t('reviews.backToQueue')}</AppLink>
         <Alert theme="info" message={t('reviews.empty')} />
       </Space>
     );
@@ -33,12 +35,10 @@ export default function ReviewDetail() {
     <section aria-labelledby="review-title">
       <div className="page-header">
         <Space direction="vertical" size={4}>
-          <Link to="/operator/reviews">← {t('reviews.backToQueue')}</Link>
+          <AppLink to="/operator/reviews">← {t('reviews.backToQueue')}</AppLink>
           <Space align="center" breakLine>
             <h1 id="review-title">{t('reviews.detailTitle', { name })}</h1>
-            <Tag theme={p.live ? 'warning' : 'primary'} variant="light">
-              {p.live ? t('reviews.kindRevision') : t('reviews.kindNew')}
-            </Tag>
+            <ReviewKindTag product={p} />
           </Space>
         </Space>
         <Space size={8}>

@@ -1,5 +1,6 @@
 import { useNavigate } from 'react-router';
-import { Tag, type PrimaryTableCol } from 'tdesign-react';
+import { type PrimaryTableCol } from 'tdesign-react';
+import { ReviewKindTag } from './review-kind';
 import { Button } from '../app/button';
 import type { ProviderProduct } from '../api/types';
 import { CursorTable } from '../app/cursor-table';
@@ -18,16 +19,7 @@ export default function ReviewQueue() {
     {
       colKey: 'kind',
       title: t('reviews.kind'),
-      cell: ({ row }) =>
-        row.live ? (
-          <Tag theme="warning" variant="light">
-            {t('reviews.kindRevision')}
-          </Tag>
-        ) : (
-          <Tag theme="primary" variant="light">
-            {t('reviews.kindNew')}
-          </Tag>
-        ),
+      cell: ({ row }) => <ReviewKindTag product={row} />,
     },
     { colKey: 'providerId', title: t('search.provider'), cell: ({ row }) => <code title={row.providerId}>{shortId(row.providerId)}</code> },
     { colKey: 'version', title: t('products.version'), width: 70 },

@@ -1,6 +1,6 @@
 import { formatTime } from '../app/format';
 import { Card, Descriptions, Space, Timeline } from 'tdesign-react';
-import type { Order, TimelineEntry } from '../api/types';
+import { isOneOf, RESOLUTION_OUTCOMES, type Order, type TimelineEntry } from '../api/types';
 import { REQUIREMENTS_STATUS, StatusTag } from '../app/status-tags';
 import { useI18n, type MessageKey } from '../i18n';
 import { AttachmentLinks } from './attachment-links';
@@ -82,13 +82,18 @@ export const actorName = (entry: Pick<TimelineEntry, 'role'>, t: (k: MessageKey)
 };
 
 const DATA_KEYS: Partial<Record<string, MessageKey>> = { reason: 'orders.reason', note: 'orders.note' };
+/** The operator's ruling (裁决) says 裁决说明, not the provider's 交付说明. */
+const RULING_KEYS: Partial<Record<string, MessageKey>> = { reason: 'orders.reason', note: 'appeals.note' };
+
+/** Who reads the record: a party sees its own status names; the operator (no side) both parties'. */
+export type Side = 'provider' | 'buyer';
 
 /**
  * 监管记录: the order's append-only record as a vertical timeline; a status change is named for both
  * parties by the entry's `labels` from the API (before → after, nothing where a party's name stays), so the
  * console keeps no rule of its own for the buyer's 待提交需求单.
  */
-export const OrderTimeline = ({ order }: { order: Order }) => {
+export const OrderTimeline = ({ order, side }: { order: Order; side?: Side }) => {
   const { t, lang } = useI18n();
   const entries = order.timeline ?? [];
   return (
@@ -100,10 +105,12 @@ export const OrderTimeline = ({ order }: { order: Order }) => {
             const prev = e.labels.from?.[side];
             return prev === undefined ? next : prev === next ? null : `${prev} → ${next}`;
           };
-          const provider = change('provider');
-          const buyer = change('buyer');
+          // each party's label is worded for that party ("Awaiting your confirmation" is the buyer's): a party reads its own
+          const provider = side === 'buyer' ? null : change('provider');
+          const buyer = side === 'provider' ? null : change('buyer');
+          const outcome = e.action === 'resolve' && isOneOf(RESOLUTION_OUTCOMES, e.data.outcome) ? e.data.outcome : undefined;
           const note = Object.entries(e.data).flatMap(([k, v]) => {
-            const key = DATA_KEYS[k];
+            const key = (e.action === 'resolve' ? RULING_KEYS : DATA_KEYS)[k];
             return key && typeof v === 'string' ? [{ k, label: t(key), v }] : [];
           });
           return (
@@ -121,14 +128,15 @@ export const OrderTimeline = ({ order }: { order: Order }) => {
                 <div style={{ fontSize: 13, marginTop: 4 }}>
                   {provider && (
                     <span style={{ marginRight: 12 }}>
-                      {t('orders.actor.provider')}: {provider}
+                      {side ? provider : `${t('orders.actor.provider')}: ${provider}`}
                     </span>
                   )}
-                  {buyer && (
-                    <span>
-                      {t('orders.actor.buyer')}: {buyer}
-                    </span>
-                  )}
+                  {buyer && <span>{side ? buyer : `${t('orders.actor.buyer')}: ${buyer}`}</span>}
+                </div>
+              )}
+              {outcome && (
+                <div style={{ fontSize: 13, marginTop: 4 }}>
+                  {t('appeals.outcome')}：{t(`appeals.outcome.${outcome}`)}
                 </div>
               )}
               {note.map(({ k, label, v }) => (

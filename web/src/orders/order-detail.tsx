@@ -75,8 +75,7 @@ export default function OrderDetail() {
               { label: t('orders.product'), content: o.product.name },
               { label: t('orders.plan'), content: `${o.product.plan.name} × ${o.quantity}` },
               { label: t('orders.amount'), content: money(o.amount, lang) },
-              { label: t('orders.providerLabel'), content: o.labels.provider },
-              { label: t('orders.buyerLabel'), content: o.labels.buyer },
+              { label: t('common.status'), content: o.labels.provider },
               { label: t('orders.createdAt'), content: formatTime(o.createdAt) },
               { label: t('orders.completedAt'), content: formatTime(o.completedAt) },
               ...(o.lastUrgedAt ? [{ label: t('orders.urgedAt'), content: formatTime(o.lastUrgedAt) }] : []),
@@ -91,7 +90,7 @@ export default function OrderDetail() {
               <OrderConversation order={o} />
             </Card>
           </Space>
-          <OrderTimeline order={o} />
+          <OrderTimeline order={o} side="provider" />
         </div>
       </Space>
     </section>

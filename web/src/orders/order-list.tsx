@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { DateRangePicker, Form, Input, MessagePlugin, Select, Space, type PrimaryTableCol } from 'tdesign-react';
 import { Button } from '../app/button';
 import { isOneOf, ORDER_STATUSES, type Order } from '../api/types';
@@ -11,6 +11,7 @@ import { useProductOptions } from '../products/hooks';
 import { useI18n } from '../i18n';
 import { formatTime, money } from '../app/format';
 import { downloadExport, fetchOrder, useProviderOrders, type ProviderOrderFilters } from './hooks';
+import { AppLink } from '../app/app-link';
 
 /** A date range picked in local days, sent as instants: the start of the first day to the end of the last. */
 const range = (v: unknown): [string | undefined, string | undefined] => {
@@ -62,15 +63,14 @@ export default function OrderList() {
       colKey: 'orderId',
       title: t('orders.orderId'),
       cell: ({ row }) => (
-        <Link className="mono" to={`/provider/orders/${row.orderId}`}>
+        <AppLink className="mono" to={`/provider/orders/${row.orderId}`}>
           {row.orderId}
-        </Link>
+        </AppLink>
       ),
     },
     { colKey: 'product', title: t('orders.product'), className: 'nowrap', cell: ({ row }) => `${row.product.name} · ${row.product.plan.name} × ${row.quantity}` },
     { colKey: 'amount', title: t('orders.amount'), className: 'nowrap', cell: ({ row }) => money(row.amount, lang) },
     { colKey: 'status', title: t('orders.providerLabel'), className: 'nowrap', cell: ({ row }) => <OrderStatusTag order={row} side="provider" /> },
-    { colKey: 'buyerLabel', title: t('orders.buyerLabel'), className: 'nowrap', cell: ({ row }) => row.labels.buyer },
     { colKey: 'createdAt', title: t('orders.createdAt'), className: 'nowrap', cell: ({ row }) => formatTime(row.createdAt) },
     { colKey: 'completedAt', title: t('orders.completedAt'), className: 'nowrap', cell: ({ row }) => formatTime(row.completedAt) },
     {

@@ -1,9 +1,10 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useBlocker, useNavigate, useParams } from 'react-router';
 import {
   Alert,
   Card,
   Checkbox,
+  Dialog,
   Form,
   Input,
   InputNumber,
@@ -20,10 +21,12 @@ import {
 import { Button } from '../app/button';
 import { Tabs } from '../app/tabs';
 import { FIELD_TYPES, isOneOf, PLAN_UNITS, SERVICE_TYPES, type PlanInput as Plan, type ProductDraft as ProductContent, type RequirementField } from '../api/types';
-import { Field, Labelled } from '../app/field';
+import { ApiProblem } from '../api/client';
+import { dialogLabel, Field, Labelled } from '../app/field';
 import { fieldErrors, ProblemAlert } from '../app/problem';
 import { useI18n } from '../i18n';
 import { useCreateProduct, useEditProduct, useOwnProduct, useSubmitProduct } from './hooks';
+import { validateProduct, withoutField } from './validation';
 
 const Markdown = lazy(() => import('./markdown'));
 
@@ -48,7 +51,7 @@ const fen = (v: unknown) => Math.round(Number(v ?? 0) * 100);
 /** The product form (商品接入 / 修改): every listing field, the plans table, the requirements-form builder. */
 export default function ProductForm() {
   const { productId } = useParams();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const navigate = useNavigate();
   const existing = useOwnProduct(productId);
   const create = useCreateProduct();
@@ -57,22 +60,40 @@ export default function ProductForm() {
   const [content, setContent] = useState<ProductContent>(emptyContent);
   const [tab, setTab] = useState<'write' | 'preview'>('write');
   const [loaded, setLoaded] = useState(!productId);
+  // what the form held when it opened: the form is dirty while it holds something else
+  const [initial, setInitial] = useState(() => JSON.stringify(emptyContent()));
+  // after a save was tried, the form is checked as it changes; the API's field messages until their field changes
+  const [checked, setChecked] = useState(false);
+  const [apiErrors, setApiErrors] = useState<Record<string, string>>({});
+  const leaving = useRef(false);
 
   useEffect(() => {
     const p = existing.data;
     if (!p || loaded) return;
     const c = p.draft ?? p.live;
-    if (c) setContent({ ...emptyContent(), ...c });
+    if (c) {
+      const opened = { ...emptyContent(), ...c };
+      setContent(opened);
+      setInitial(JSON.stringify(opened));
+    }
     setLoaded(true);
   }, [existing.data, loaded]);
 
-  const set = <K extends keyof ProductContent>(key: K, value: ProductContent[K]) => setContent((c) => ({ ...c, [key]: value }));
-  const setPlan = (i: number, patch: Partial<Plan>) => set('plans', content.plans.map((p, j) => (j === i ? { ...p, ...patch } : p)));
-  const setField = (i: number, patch: Partial<RequirementField>) =>
-    set('requirementsTemplate', content.requirementsTemplate.map((f, j) => (j === i ? { ...f, ...patch } : f)));
+  const touched = (path: string) => setApiErrors((e) => withoutField(e, path));
+  const set = <K extends keyof ProductContent>(key: K, value: ProductContent[K]) => {
+    touched(key);
+    setContent((c) => ({ ...c, [key]: value }));
+  };
+  const setPlan = (i: number, patch: Partial<Plan>) => {
+    for (const k of Object.keys(patch)) touched(`plans.${i}.${k}`);
+    setContent((c) => ({ ...c, plans: c.plans.map((p, j) => (j === i ? { ...p, ...patch } : p)) }));
+  };
+  const setField = (i: number, patch: Partial<RequirementField>) => {
+    for (const k of Object.keys(patch)) touched(`requirementsTemplate.${i}.${k}`);
+    setContent((c) => ({ ...c, requirementsTemplate: c.requirementsTemplate.map((f, j) => (j === i ? { ...f, ...patch } : f)) }));
+  };
 
   const error = create.error ?? edit.error ?? submit.error;
-  const errors = fieldErrors(error);
   const pending = create.isPending || edit.isPending || submit.isPending;
 
   const body = (): ProductContent => ({
@@ -82,10 +103,33 @@ export default function ProductForm() {
     ),
   });
 
+  // the browser's check with the API's schema, in the console's language, then what the API said of the rest
+  const invalid = checked ? validateProduct(body(), t, lang) : {};
+  const errors: Record<string, string> = { ...apiErrors, ...invalid };
+  /** A field's message, or the first of anything inside it (`tags` shows `tags.1`). */
+  const at = (path: string) => errors[path] ?? Object.entries(errors).find(([k]) => k.startsWith(`${path}.`))?.[1];
+  // a field refusal is shown at its field: the banner then only says so; any other refusal shows the API's problem
+  const fieldRefusal = error instanceof ApiProblem && error.errors.length > 0;
+  const dirty = loaded && JSON.stringify(content) !== initial;
+
+  // Back, a menu link or a reload while the form holds unsaved changes asks first
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && !leaving.current && currentLocation.pathname !== nextLocation.pathname);
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
   /** Saves (creates the draft or edits it); with `andSubmit`, 提交 it for review right after. */
   const save = async (andSubmit: boolean) => {
     if (pending) return;
     submit.reset();
+    setChecked(true);
+    if (Object.keys(validateProduct(body(), t, lang)).length > 0) {
+      window.scrollTo({ top: 0, behavior: 'smooth' });
+      return;
+    }
     try {
       const saved = productId
         ? await edit.mutateAsync({ productId, body: body() })
@@ -96,8 +140,10 @@ export default function ProductForm() {
       } else {
         void MessagePlugin.success(t('form.saved'));
       }
+      leaving.current = true;
       navigate(`/provider/products/${saved.productId}`);
-    } catch {
+    } catch (err) {
+      setApiErrors(fieldErrors(err));
       window.scrollTo({ top: 0, behavior: 'smooth' });
     }
   };
@@ -112,7 +158,7 @@ export default function ProductForm() {
       width: 120,
       cell: ({ row, rowIndex }: { row: Plan; rowIndex: number }) => (
         <Labelled label={`${t('form.planId')} ${rowIndex + 1}`}>
-          <Input value={row.planId ?? ''} onChange={(v) => setPlan(rowIndex, { planId: String(v) || undefined })} status={errors[`plans.${rowIndex}.planId`] ? 'error' : undefined} tips={errors[`plans.${rowIndex}.planId`]} />
+          <Input value={row.planId ?? ''} onChange={(v) => setPlan(rowIndex, { planId: String(v) || undefined })} status={at(`plans.${rowIndex}.planId`) ? 'error' : undefined} tips={at(`plans.${rowIndex}.planId`)} />
         </Labelled>
       ),
     },
@@ -121,7 +167,7 @@ export default function ProductForm() {
       title: t('form.planName'),
       cell: ({ row, rowIndex }: { row: Plan; rowIndex: number }) => (
         <Labelled label={`${t('form.planName')} ${rowIndex + 1}`}>
-          <Input value={row.name} onChange={(v) => setPlan(rowIndex, { name: String(v) })} status={errors[`plans.${rowIndex}.name`] ? 'error' : undefined} tips={errors[`plans.${rowIndex}.name`]} />
+          <Input value={row.name} onChange={(v) => setPlan(rowIndex, { name: String(v) })} status={at(`plans.${rowIndex}.name`) ? 'error' : undefined} tips={at(`plans.${rowIndex}.name`)} />
         </Labelled>
       ),
     },
@@ -131,7 +177,7 @@ export default function ProductForm() {
       width: 110,
       cell: ({ row, rowIndex }: { row: Plan; rowIndex: number }) => (
         <Labelled label={`${t('form.duration')} ${rowIndex + 1}`}>
-          <InputNumber theme="normal" min={1} value={row.duration} onChange={(v) => setPlan(rowIndex, { duration: Number(v) })} status={errors[`plans.${rowIndex}.duration`] ? 'error' : undefined} tips={errors[`plans.${rowIndex}.duration`]} />
+          <InputNumber theme="normal" min={1} value={row.duration} onChange={(v) => setPlan(rowIndex, { duration: Number(v) })} status={at(`plans.${rowIndex}.duration`) ? 'error' : undefined} tips={at(`plans.${rowIndex}.duration`)} />
         </Labelled>
       ),
     },
@@ -151,7 +197,7 @@ export default function ProductForm() {
       width: 140,
       cell: ({ row, rowIndex }: { row: Plan; rowIndex: number }) => (
         <Labelled label={`${t('form.listPrice')} ${rowIndex + 1}`}>
-          <InputNumber theme="normal" min={0} decimalPlaces={2} value={yuan(row.listPrice)} onChange={(v) => setPlan(rowIndex, { listPrice: fen(v) })} status={errors[`plans.${rowIndex}.listPrice`] ? 'error' : undefined} tips={errors[`plans.${rowIndex}.listPrice`]} />
+          <InputNumber theme="normal" min={0} decimalPlaces={2} value={yuan(row.listPrice)} onChange={(v) => setPlan(rowIndex, { listPrice: fen(v) })} status={at(`plans.${rowIndex}.listPrice`) ? 'error' : undefined} tips={at(`plans.${rowIndex}.listPrice`)} />
         </Labelled>
       ),
     },
@@ -161,7 +207,7 @@ export default function ProductForm() {
       width: 140,
       cell: ({ row, rowIndex }: { row: Plan; rowIndex: number }) => (
         <Labelled label={`${t('form.price')} ${rowIndex + 1}`}>
-          <InputNumber theme="normal" min={0} decimalPlaces={2} value={yuan(row.price)} onChange={(v) => setPlan(rowIndex, { price: fen(v) })} status={errors[`plans.${rowIndex}.price`] ? 'error' : undefined} tips={errors[`plans.${rowIndex}.price`]} />
+          <InputNumber theme="normal" min={0} decimalPlaces={2} value={yuan(row.price)} onChange={(v) => setPlan(rowIndex, { price: fen(v) })} status={at(`plans.${rowIndex}.price`) ? 'error' : undefined} tips={at(`plans.${rowIndex}.price`)} />
         </Labelled>
       ),
     },
@@ -184,7 +230,7 @@ export default function ProductForm() {
       width: 150,
       cell: ({ row, rowIndex }: { row: RequirementField; rowIndex: number }) => (
         <Labelled label={`${t('form.fieldKey')} ${rowIndex + 1}`}>
-          <Input value={row.key} onChange={(v) => setField(rowIndex, { key: String(v) })} status={errors[`requirementsTemplate.${rowIndex}.key`] ? 'error' : undefined} tips={errors[`requirementsTemplate.${rowIndex}.key`]} />
+          <Input value={row.key} onChange={(v) => setField(rowIndex, { key: String(v) })} status={at(`requirementsTemplate.${rowIndex}.key`) ? 'error' : undefined} tips={at(`requirementsTemplate.${rowIndex}.key`)} />
         </Labelled>
       ),
     },
@@ -193,7 +239,7 @@ export default function ProductForm() {
       title: t('form.fieldLabel'),
       cell: ({ row, rowIndex }: { row: RequirementField; rowIndex: number }) => (
         <Labelled label={`${t('form.fieldLabel')} ${rowIndex + 1}`}>
-          <Input value={row.label} onChange={(v) => setField(rowIndex, { label: String(v) })} status={errors[`requirementsTemplate.${rowIndex}.label`] ? 'error' : undefined} tips={errors[`requirementsTemplate.${rowIndex}.label`]} />
+          <Input value={row.label} onChange={(v) => setField(rowIndex, { label: String(v) })} status={at(`requirementsTemplate.${rowIndex}.label`) ? 'error' : undefined} tips={at(`requirementsTemplate.${rowIndex}.label`)} />
         </Labelled>
       ),
     },
@@ -203,7 +249,7 @@ export default function ProductForm() {
       width: 130,
       cell: ({ row, rowIndex }: { row: RequirementField; rowIndex: number }) => (
         <Labelled label={`${t('form.fieldType')} ${rowIndex + 1}`}>
-          <Select value={row.type} onChange={(v) => isOneOf(FIELD_TYPES, v) && setField(rowIndex, { type: v })} options={FIELD_TYPES.map((f) => ({ value: f, label: t(`field.${f}`) }))} status={errors[`requirementsTemplate.${rowIndex}.type`] ? 'error' : undefined} tips={errors[`requirementsTemplate.${rowIndex}.type`]} />
+          <Select value={row.type} onChange={(v) => isOneOf(FIELD_TYPES, v) && setField(rowIndex, { type: v })} options={FIELD_TYPES.map((f) => ({ value: f, label: t(`field.${f}`) }))} status={at(`requirementsTemplate.${rowIndex}.type`) ? 'error' : undefined} tips={at(`requirementsTemplate.${rowIndex}.type`)} />
         </Labelled>
       ),
     },
@@ -216,8 +262,8 @@ export default function ProductForm() {
             <Input
               value={(row.options ?? []).join(', ')}
               onChange={(v) => setField(rowIndex, { options: String(v).split(/[,，]/).map((o) => o.trim()).filter(Boolean) })}
-              status={errors[`requirementsTemplate.${rowIndex}.options`] ? 'error' : undefined}
-              tips={errors[`requirementsTemplate.${rowIndex}.options`]}
+              status={at(`requirementsTemplate.${rowIndex}.options`) ? 'error' : undefined}
+              tips={at(`requirementsTemplate.${rowIndex}.options`)}
             />
           </Labelled>
         ) : (
@@ -256,48 +302,60 @@ export default function ProductForm() {
           {t('common.back')}
         </Button>
       </div>
+      <Dialog
+        visible={blocker.state === 'blocked'}
+        header={t('form.unsaved')}
+        confirmBtn={{ content: t('form.leave'), theme: 'danger' }}
+        cancelBtn={{ content: t('form.stay') }}
+        onConfirm={() => blocker.proceed?.()}
+        onClose={() => blocker.reset?.()}
+        width="min(480px, 94vw)"
+        {...dialogLabel(t('form.unsaved'))}
+      >
+        {t('form.unsavedBody')}
+      </Dialog>
       <Space direction="vertical" style={{ width: '100%' }} size={16}>
         {status === 'delisted' && <Alert theme="info" message={t('products.relistHint')} />}
         {rejected && <Alert theme="warning" title={t('products.rejectedReason')} message={rejected} />}
-        {error ? (
-          <div>
+        {Object.keys(errors).length > 0 ? (
+          <div role="alert">
             <Alert theme="error" message={t('form.invalid')} />
-            <ProblemAlert error={error} showFields={false} />
           </div>
         ) : null}
+        {error && !fieldRefusal ? <ProblemAlert error={error} /> : null}
         <Form labelAlign="top" onSubmit={() => void save(false)} preventSubmitDefault>
           <Card title={t('form.basics')} bordered>
             <div className="two-columns">
-              <Field label={t('products.name')} required error={errors.name}>
+              <Field label={t('products.name')} required error={at('name')}>
                 <Input value={content.name} maxlength={30} showLimitNumber onChange={(v) => set('name', String(v))} />
               </Field>
-              <Field label={t('products.serviceType')} required error={errors.serviceType}>
+              <Field label={t('products.serviceType')} required error={at('serviceType')}>
                 <Select value={content.serviceType} onChange={(v) => isOneOf(SERVICE_TYPES, v) && set('serviceType', v)} options={SERVICE_TYPES.map((s) => ({ value: s, label: t(`type.${s}`) }))} />
               </Field>
-              <Field label={t('form.category')} required error={errors.category}>
+              <Field label={t('form.category')} required error={at('category')}>
                 <Input value={content.category} onChange={(v) => set('category', String(v))} />
               </Field>
-              <Field label={t('form.tags')} required error={errors.tags ?? errors['tags.0']} help={t('form.tagsHelp')}>
+              <Field label={t('form.tags')} required error={at('tags')} help={t('form.tagsHelp')}>
                 <TagInput value={content.tags} max={3} clearable onChange={(v) => set('tags', v.map(String))} />
               </Field>
-              <Field label={t('form.logoUrl')} required error={errors.logoUrl}>
+              <Field label={t('form.logoUrl')} required error={at('logoUrl')}>
                 <Input value={content.logoUrl} placeholder="https://" onChange={(v) => set('logoUrl', String(v))} />
               </Field>
               <div className="two-columns">
-                <Field label={t('form.deliveryDays')} required error={errors.deliveryDays}>
+                <Field label={t('form.deliveryDays')} required error={at('deliveryDays')}>
                   <InputNumber theme="normal" min={1} max={365} value={content.deliveryDays} onChange={(v) => set('deliveryDays', Number(v))} />
                 </Field>
-                <Field label={t('form.warrantyDays')} required error={errors.warrantyDays}>
+                <Field label={t('form.warrantyDays')} required error={at('warrantyDays')}>
                   <InputNumber theme="normal" min={0} max={3650} value={content.warrantyDays} onChange={(v) => set('warrantyDays', Number(v))} />
                 </Field>
               </div>
             </div>
-            <Field label={t('form.summary')} required error={errors.summary}>
+            <Field label={t('form.summary')} required error={at('summary')}>
               <Textarea value={content.summary} maxlength={200} autosize={{ minRows: 2 }} onChange={(v) => set('summary', String(v))} />
             </Field>
             <Tabs value={tab} onChange={(v) => setTab(v === 'preview' ? 'preview' : 'write')}>
               <Tabs.TabPanel value="write" label={t('form.write')}>
-                <Field label={t('form.description')} required error={errors.description}>
+                <Field label={t('form.description')} required error={at('description')}>
                   <Textarea value={content.description} autosize={{ minRows: 6, maxRows: 20 }} onChange={(v) => set('description', String(v))} />
                 </Field>
               </Tabs.TabPanel>
@@ -318,7 +376,7 @@ export default function ProductForm() {
             </Button>
           </Card>
           <Card title={t('form.requirements')} bordered style={{ marginTop: 16 }}>
-            <Field label={t('form.requirementsBeforeStart')} error={errors.requirementsBeforeStart}>
+            <Field label={t('form.requirementsBeforeStart')} error={at('requirementsBeforeStart')}>
               <Switch value={content.requirementsBeforeStart} onChange={(v) => set('requirementsBeforeStart', Boolean(v))} />
             </Field>
             {errors.requirementsTemplate && <Alert theme="error" message={errors.requirementsTemplate} />}

@@ -1,6 +1,6 @@
 import { formatTime } from '../app/format';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { Form, Select, Space, type PrimaryTableCol } from 'tdesign-react';
 import { Button } from '../app/button';
 import { isOneOf, PRODUCT_STATUSES, SERVICE_TYPES, type ProviderProduct } from '../api/types';
@@ -11,8 +11,12 @@ import { useI18n } from '../i18n';
 import { productPagePath } from './paths';
 import { useDeleteProduct, useDelistProduct, useOwnProducts, useSubmitProduct, useWithdrawProduct, type ProductFilters } from './hooks';
 import { PRODUCT_STATUS, ProductStatusTag } from '../app/status-tags';
+import { AppLink } from '../app/app-link';
 
-/** The row actions of the guide; what the API refuses (409) shows its detail in the dialog. */
+/**
+ * The row actions of the guide: exactly those the API lists as allowed now (`actions`, from the product state
+ * machine), so nothing offered is refused. 上架 of a delisted product is its 修改 (then 提交).
+ */
 export const RowActions = ({ p }: { p: ProviderProduct }) => {
   const { t } = useI18n();
   const navigate = useNavigate();
@@ -20,14 +24,15 @@ export const RowActions = ({ p }: { p: ProviderProduct }) => {
   const withdraw = useWithdrawProduct();
   const delist = useDelistProduct();
   const remove = useDeleteProduct();
-  const review = p.revision?.status ?? (p.status === 'listed' || p.status === 'delisted' ? 'none' : p.status);
+  const may = (action: ProviderProduct['actions'][number]) => p.actions.includes(action);
   const name = p.draft?.name ?? p.live?.name ?? '';
+  const inReview = p.reviewState === 'in_review';
   return (
     <Space size={4} breakLine>
       <Button variant="text" theme="primary" size="small" onClick={() => navigate(`/provider/products/${p.productId}`)}>
         {t('products.detail')}
       </Button>
-      {review !== 'in_review' && (
+      {may('edit') && (
         <Button variant="text" theme="primary" size="small" onClick={() => navigate(`/provider/products/${p.productId}/edit`)}>
           {p.status === 'delisted' ? t('products.relist') : t('products.edit')}
         </Button>
@@ -37,16 +42,25 @@ export const RowActions = ({ p }: { p: ProviderProduct }) => {
           {t('products.view')}
         </Button>
       )}
-      {(review === 'draft' || review === 'rejected') && (
+      {may('submit') && (
         <ConfirmAction variant="text" size="small" label={t('products.submit')} title={`${t('products.submit')} · ${name}`} body={t('products.submitConfirm')} command={submit} vars={p.productId} />
       )}
-      {review === 'in_review' && (
+      {may('withdraw') && (
         <ConfirmAction variant="text" size="small" label={t('products.withdraw')} title={`${t('products.withdraw')} · ${name}`} body={t('products.withdrawConfirm')} command={withdraw} vars={p.productId} />
       )}
-      {p.status === 'listed' && (
-        <ConfirmAction variant="text" theme="danger" size="small" label={t('products.delist')} title={`${t('products.delist')} · ${name}`} body={t('products.delistConfirm')} command={delist} vars={p.productId} />
+      {may('delist') && (
+        <ConfirmAction
+          variant="text"
+          theme="danger"
+          size="small"
+          label={t('products.delist')}
+          title={`${t('products.delist')} · ${name}`}
+          body={inReview ? `${t('products.delistConfirm')} ${t('products.delistWithdraws')}` : t('products.delistConfirm')}
+          command={delist}
+          vars={p.productId}
+        />
       )}
-      {!p.live && review !== 'in_review' && (
+      {may('delete') && (
         <ConfirmAction variant="text" theme="danger" size="small" label={t('products.delete')} title={`${t('products.delete')} · ${name}`} body={t('products.deleteConfirm')} command={remove} vars={p.productId} />
       )}
     </Space>
@@ -63,7 +77,7 @@ export default function ProductList() {
     {
       colKey: 'name',
       title: t('products.name'),
-      cell: ({ row }) => <Link to={`/provider/products/${row.productId}`}>{row.draft?.name ?? row.live?.name}</Link>,
+      cell: ({ row }) => <AppLink to={`/provider/products/${row.productId}`}>{row.draft?.name ?? row.live?.name}</AppLink>,
     },
     { colKey: 'serviceType', title: t('products.serviceType'), cell: ({ row }) => t(`type.${(row.draft ?? row.live)!.serviceType}`) },
     {

@@ -1,4 +1,4 @@
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { Alert, Card, Descriptions, Loading, Space } from 'tdesign-react';
 import { ConfirmAction } from '../app/confirm-action';
 import { formatTime, money } from '../app/format';
@@ -8,9 +8,10 @@ import { OrderConversation } from '../orders/order-conversation';
 import type { Order } from '../api/types';
 import { OrderStatusTag } from '../app/status-tags';
 import { useAppealOrder, useCancelOrder, useConfirmOrder, useOrder, useRejectCompletion } from '../orders/hooks';
-import { DeliveryView, OrderTimeline, RequirementsView } from '../orders/components';
+import { DeliveryView, OrderTimeline, RequirementsView, type Side } from '../orders/components';
 import { OrderReview } from './order-review';
 import { RequirementsForm } from './requirements-form';
+import { AppLink } from '../app/app-link';
 
 /** The buyer's buttons; which ones show follows the status, whether they may is the API's answer (409 shown). */
 const BuyerActions = ({ order }: { order: Order }) => {
@@ -64,7 +65,7 @@ const BuyerActions = ({ order }: { order: Order }) => {
 };
 
 /** The order's facts: product, plan, money, times and each party's status name. */
-export const OrderSummary = ({ order, productLink }: { order: Order; productLink?: string }) => {
+export const OrderSummary = ({ order, productLink, side }: { order: Order; productLink?: string; side?: Side }) => {
   const { t, lang } = useI18n();
   return (
     <Descriptions
@@ -72,13 +73,18 @@ export const OrderSummary = ({ order, productLink }: { order: Order; productLink
       column={1}
       items={[
         { label: t('orders.orderId'), content: <code>{order.orderId}</code> },
-        { label: t('orders.product'), content: productLink ? <Link to={productLink}>{order.product.name}</Link> : order.product.name },
+        { label: t('orders.product'), content: productLink ? <AppLink to={productLink}>{order.product.name}</AppLink> : order.product.name },
         { label: t('orders.plan'), content: `${order.product.plan.name} · ${order.product.plan.duration} ${t(`unit.${order.product.plan.unit}`)}` },
         { label: t('order.unitPrice'), content: money(order.product.unitPrice ?? order.product.plan.price, lang) },
         { label: t('orders.quantity'), content: order.quantity },
         { label: t('orders.amount'), content: <strong>{money(order.amount, lang)}</strong> },
-        { label: t('order.buyerSees'), content: <OrderStatusTag order={order} side="buyer" /> },
-        { label: t('order.providerSees'), content: <OrderStatusTag order={order} side="provider" /> },
+        // a party reads its own status name (worded for it); the operator both
+        ...(side
+          ? [{ label: t('common.status'), content: <OrderStatusTag order={order} side={side} /> }]
+          : [
+              { label: t('order.buyerSees'), content: <OrderStatusTag order={order} side="buyer" /> },
+              { label: t('order.providerSees'), content: <OrderStatusTag order={order} side="provider" /> },
+            ]),
         { label: t('orders.createdAt'), content: formatTime(order.createdAt) },
         { label: t('orders.completedAt'), content: formatTime(order.completedAt) },
         ...(order.refund ? [{ label: t('order.refund', { amount: money(order.refund.amount, lang) }), content: formatTime(order.refund.at) }] : []),
@@ -112,7 +118,7 @@ export default function PurchaseDetail() {
     <section aria-labelledby="order-title">
       <div className="page-header">
         <Space direction="vertical" size={4}>
-          <Link to="/buyer/orders">← {t('purchases.title')}</Link>
+          <AppLink to="/buyer/orders">← {t('purchases.title')}</AppLink>
           <Space align="center" breakLine>
             <h1 id="order-title">{order.product.name}</h1>
             <OrderStatusTag order={order} side="buyer" size="large" />
@@ -125,7 +131,7 @@ export default function PurchaseDetail() {
         <div className="two-columns">
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             <Card title={t('order.summary')} bordered>
-              <OrderSummary order={order} productLink={`/catalog/${order.productId}`} />
+              <OrderSummary order={order} productLink={`/catalog/${order.productId}`} side="buyer" />
             </Card>
             {order.status === 'awaiting_start' && (order.product.requirementsTemplate?.length ?? 0) > 0 ? (
               <Card title={t('orders.requirements')} bordered>
@@ -145,7 +151,7 @@ export default function PurchaseDetail() {
             <Card title={t('conversation.title')} bordered>
               <OrderConversation order={order} />
             </Card>
-            <OrderTimeline order={order} />
+            <OrderTimeline order={order} side="buyer" />
           </Space>
         </div>
       </Space>

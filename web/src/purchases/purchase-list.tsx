@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { Form, Select, type PrimaryTableCol } from 'tdesign-react';
 import { Button } from '../app/button';
 import { isOneOf, ORDER_STATUSES, type Order, type OrderStatus } from '../api/types';
@@ -9,6 +9,7 @@ import { shortId, formatTime, money } from '../app/format';
 import { ORDER_STATUS, OrderStatusTag } from '../app/status-tags';
 import { useI18n } from '../i18n';
 import { useBuyerOrders } from '../orders/hooks';
+import { AppLink } from '../app/app-link';
 
 /** 已购服务: own orders with the buyer's status name, filtered by status, paged by cursor. */
 export default function PurchaseList() {
@@ -17,7 +18,7 @@ export default function PurchaseList() {
   const [status, setStatus] = useState<OrderStatus>();
   const list = useBuyerOrders(status);
   const columns: PrimaryTableCol<Order>[] = [
-    { colKey: 'orderId', title: t('orders.orderId'), cell: ({ row }) => <Link to={`/buyer/orders/${row.orderId}`} aria-label={`${t('orders.orderId')} ${row.orderId}`}>{shortId(row.orderId)}</Link> },
+    { colKey: 'orderId', title: t('orders.orderId'), cell: ({ row }) => <AppLink to={`/buyer/orders/${row.orderId}`} aria-label={`${t('orders.orderId')} ${row.orderId}`}>{shortId(row.orderId)}</AppLink> },
     { colKey: 'product', title: t('orders.product'), cell: ({ row }) => row.product.name },
     { colKey: 'plan', title: t('orders.plan'), cell: ({ row }) => `${row.product.plan.name} × ${row.quantity}` },
     { colKey: 'amount', title: t('orders.amount'), align: 'right', cell: ({ row }) => money(row.amount, lang) },
