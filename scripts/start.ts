@@ -68,6 +68,7 @@ const main = async () => {
     dynamodb: stack.dynamodb,
     s3: stack.s3,
     consoleUrl: stack.consoleUrl,
+    secretsKeyFile: stack.secretsKeyFile,
   });
 
   const { dynamodb, cognito, s3 } = stack;

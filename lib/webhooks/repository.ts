@@ -12,25 +12,51 @@ import { UnsafeUrlError, checkWebhookUrl } from './address';
 import { deliveryItem, webhookItem } from './items';
 import { deliveryItemSchema, webhookItemSchema, type DeliveryItem, type WebhookItem } from './schemas';
 import { msg } from '../i18n';
+import { secretBox } from '../shared/secret-box';
 import type { DeliveryStatus } from '../i18n/terms';
 import type { DisabledReason } from './views';
 
 /** A signing secret of the Standard Webhooks form: `whsec_` and base64 of 24 random bytes. */
 export const newSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
 
+/** What a sealed signing secret is bound to: its provider's endpoint (another item's sealed secret does not open). */
+const secretContext = (providerId: string) => ({ purpose: 'webhook-signing-secret', providerId });
+
+/**
+ * An endpoint's signing secret, opened (only the functions that sign may: their role holds the key): sealed, or
+ * the plain text an endpoint registered before sealing still holds until its next PUT.
+ */
+export const signingSecretOf = async (w: WebhookItem): Promise<string> => {
+  if (w.sealedSecret) return openSecret(w.providerId, w.sealedSecret);
+  if (w.secret) return w.secret;
+  throw new Error(`the webhook of ${w.providerId} holds no signing secret`);
+};
+
+/** A provider's signing secret from its sealed form (the endpoint's, or the one a recorded answer holds). */
+export const openSecret = (providerId: string, sealed: string) => secretBox().open(sealed, secretContext(providerId));
+
 /**
  * Registers (or replaces) a provider's endpoint with a new secret: the URL is checked (https, public
- * addresses only; 400 naming `url` otherwise), then one PutItem.
+ * addresses only; 400 naming `url` otherwise), the secret sealed, then one PutItem. Answers the secret in plain
+ * text beside the item: the one time it is shown.
  */
-export const putWebhook = async (providerId: string, rawUrl: string, now: Date, allowLoopback: boolean, enabled = true): Promise<WebhookItem> => {
+export const putWebhook = async (
+  providerId: string,
+  rawUrl: string,
+  now: Date,
+  allowLoopback: boolean,
+  enabled = true,
+): Promise<{ webhook: WebhookItem; secret: string }> => {
   const url = await checkWebhookUrl(rawUrl, allowLoopback).catch((err: unknown) => {
     if (err instanceof UnsafeUrlError) throw new ValidationError([{ path: 'url', message: err.text }]);
     throw err;
   });
   const at = now.toISOString();
-  const item: WebhookItem = { providerId, url: url.toString(), secret: newSecret(), enabled, createdAt: at, updatedAt: at };
+  const secret = newSecret();
+  const sealedSecret = await secretBox().seal(secret, secretContext(providerId));
+  const item: WebhookItem = { providerId, url: url.toString(), sealedSecret, enabled, createdAt: at, updatedAt: at };
   await ddb.send(new PutCommand({ TableName: tableName, Item: webhookItem.item(item) }));
-  return item;
+  return { webhook: item, secret };
 };
 
 /** A provider's endpoint (GetItem), or undefined. */

@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundlesStale, lockWorkFolder, recordBundles } from './build-cache';
@@ -103,6 +104,11 @@ export interface ComposedStack {
   apiUrl: string;
   consoleUrl: string;
   users: Record<string, { id: string; email: string; token: string }>;
+  /**
+   * The local key that seals stored secrets (webhook signing secrets): 32 random bytes in the stack's directory,
+   * made once and kept with its data, as KMS keeps its key deployed (lib/shared/secret-box.ts).
+   */
+  secretsKeyFile: string;
   /** What a function sees under this stack (for handlers called in-process, or `osls invoke local`). */
   functionEnv: Record<string, string>;
   /** Which builds were reused unchanged. */
@@ -162,8 +168,12 @@ export const composeStack = async (opts: ComposeOptions): Promise<ComposedStack>
       if (temporary) rmSync(dataDir, { recursive: true, force: true });
     })());
 
+  const secretsKeyFile = join(dataDir, 'secret-box.key');
+  if (!existsSync(secretsKeyFile)) writeFileSync(secretsKeyFile, randomBytes(32).toString('base64') + '\n', { mode: 0o600 });
+
   const stack = {
     dataDir,
+    secretsKeyFile,
     ports,
     users: {},
     reused: {},
@@ -230,6 +240,7 @@ export const composeStack = async (opts: ComposeOptions): Promise<ComposedStack>
       AUTH_ALLOW_HTTP_ISSUER: 'true',
       WEBHOOK_ALLOW_LOOPBACK: 'true',
       ...(stack.s3 ? { S3_ENDPOINT: stack.s3.endpoint, ATTACHMENTS_BUCKET: stack.s3.bucket } : {}),
+      SECRETS_KEY_FILE: secretsKeyFile,
       POWERTOOLS_LOG_LEVEL: logLevel,
     };
 

@@ -11,7 +11,10 @@ import { handler as deleteWebhook } from '../../functions/webhooks/delete';
 import { handler as testWebhook } from '../../functions/webhooks/test';
 import { handler as redeliver } from '../../functions/webhooks/redeliver';
 import { handler as deliveries } from '../../functions/webhooks/deliveries';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ddb, tableName } from '../../lib/db/client';
 import { keys } from '../../lib/db/keys';
+import { webhookItem } from '../../lib/webhooks/items';
 import { countCalls, countRoundTrips, readItem } from '../support/db';
 import { newId } from '../../lib/shared/ids';
 import { invoke, user } from '../support/http';
@@ -180,5 +183,51 @@ describe('Idempotency-Key on webhook control', () => {
 
     await retried(() => invoke(deleteWebhook, { as: 'provider', headers: { 'idempotency-key': `delete-${gone.deliveryId}` } }), 204);
     expect((await invoke(deleteWebhook, { as: 'provider' })).status).toBe(404);
+  });
+});
+
+describe('the signing secret at rest', () => {
+  const webhookKey = () => keys.webhook(user('provider').id);
+
+  it('is stored sealed: the item holds no plain secret, and signed deliveries still verify with the Standard Webhooks library', async () => {
+    const stored = (await readItem(webhookKey()))!;
+    expect(stored).not.toHaveProperty('secret');
+    expect(stored.sealedSecret).toMatch(/^local:v1:/);
+    const text = JSON.stringify(stored);
+    expect(text).not.toContain(secret);
+    expect(text).not.toContain(secret.slice('whsec_'.length));
+    expect(text).not.toContain('whsec_');
+    const res = must(await invoke(testWebhook, { as: 'provider' }), 200);
+    expect(res.status).toBe('succeeded');
+    expect(verify(receiver.received[0])).toMatchObject({ type: 'ping' });
+  });
+
+  it('answers a retried PUT with the same secret, which its recorded answer also holds only sealed', async () => {
+    const headers = { 'idempotency-key': `rotate-${Date.now()}` };
+    const first = must(await invoke(putWebhook, { as: 'provider', body: { url: receiver.url }, headers }), 200);
+    const again = await invoke(putWebhook, { as: 'provider', body: { url: receiver.url }, headers });
+    expect(again.status).toBe(200);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toEqual(first);
+    const record = JSON.stringify(await readItem(keys.idempotency(user('provider').id, 'put-webhook', headers['idempotency-key'])));
+    expect(record).toContain('local:v1:');
+    expect(record).not.toContain(first.secret);
+    secret = first.secret;
+    must(await invoke(testWebhook, { as: 'provider' }), 200);
+    expect(verify(receiver.received[0])).toMatchObject({ type: 'ping' });
+  });
+
+  it('still signs with a plain secret stored before secrets were sealed, until the endpoint is registered again', async () => {
+    const legacy = `whsec_${Buffer.from('a secret stored in plain text').toString('base64')}`;
+    const at = new Date().toISOString();
+    await ddb.send(
+      new PutCommand({ TableName: tableName, Item: webhookItem.item({ providerId: user('provider').id, url: receiver.url, secret: legacy, enabled: true, createdAt: at, updatedAt: at }) }),
+    );
+    secret = legacy;
+    must(await invoke(testWebhook, { as: 'provider' }), 200);
+    expect(verify(receiver.received[0])).toMatchObject({ type: 'ping' });
+    const rotated = must(await invoke(putWebhook, { as: 'provider', body: { url: receiver.url } }), 200);
+    expect(rotated.secret).not.toBe(legacy);
+    expect(JSON.stringify(await readItem(webhookKey()))).not.toContain('whsec_');
   });
 });

@@ -195,6 +195,32 @@ describe('the packaged production stack', () => {
     expect(edge.get('connect-src')).toEqual(["'self'", ...apiService, ...named].sort());
   });
 
+  it('seals secrets with a rotating KMS key that only the functions creating or signing with a webhook secret may use', () => {
+    const [[keyId, key]] = ofType('AWS::KMS::Key');
+    expect(key.Properties.EnableKeyRotation).toBe(true);
+    expect(key.DeletionPolicy).toBe('Retain');
+    const keyArn = { 'Fn::GetAtt': [keyId, 'Arn'] };
+    const kmsOf: Record<string, string[]> = {};
+    for (const [, fn] of ofType('AWS::Lambda::Function')) {
+      const name = fn.Properties.FunctionName.replace(/^marketplace-prod-/, '');
+      expect(fn.Properties.Environment.Variables.SECRETS_KMS_KEY, name).toEqual(keyArn);
+      for (const statement of resources[fn.Properties.Role['Fn::GetAtt'][0]].Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement)) {
+        const actions = [statement.Action].flat().filter((a: string) => a.startsWith('kms:'));
+        if (actions.length === 0) continue;
+        expect(statement.Resource, name).toEqual(keyArn);
+        expect(statement.Condition, name).toEqual({ StringEquals: { 'kms:EncryptionContext:purpose': 'webhook-signing-secret' } });
+        kmsOf[name] = [...(kmsOf[name] ?? []), ...actions].sort();
+      }
+    }
+    expect(kmsOf).toEqual({
+      putWebhook: ['kms:Decrypt', 'kms:Encrypt'],
+      testWebhook: ['kms:Decrypt'],
+      redeliverWebhook: ['kms:Decrypt'],
+      eventsToWebhook: ['kms:Decrypt'],
+      webhookRetries: ['kms:Decrypt'],
+    });
+  });
+
   it('grants each function exactly the DynamoDB calls its code sends (test/support/dynamodb-calls.json)', () => {
     const recorded = JSON.parse(readFileSync(join(ROOT, 'test', 'support', 'dynamodb-calls.json'), 'utf8')) as CallsFile;
     const tableArn = JSON.stringify({ 'Fn::GetAtt': ['MarketTable', 'Arn'] });

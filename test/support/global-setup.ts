@@ -35,6 +35,8 @@ export interface StackInfo {
   users: Record<TestUser, { id: string; token: string; email: string }>;
   /** The S3 emulator (s3rver) and the attachments bucket. */
   s3: { endpoint: string; bucket: string };
+  /** The local key that seals stored secrets. */
+  secretsKeyFile: string;
 }
 
 declare module 'vitest' {
@@ -71,6 +73,7 @@ export default async function setup(project: TestProject) {
     apiUrl: stack.apiUrl,
     users: stack.users as StackInfo['users'],
     s3: stack.s3,
+    secretsKeyFile: stack.secretsKeyFile,
   });
   return () => stack.stop();
 }
