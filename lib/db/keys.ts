@@ -104,6 +104,14 @@ export const keys = {
   dashboardDay: (day: string) => `DAY#${day}`,
   dashboardStatus: 'STATUS',
   dashboardMark: (entryId: string) => ({ PK: `DASHBOARD_MARK#${entryId}`, SK: 'DASHBOARD_MARK' }),
+
+  // The live console (docs/decisions.md, "Live console"): a person's open connections in their own partition,
+  // so an event's fan-out is one Query per recipient; the connection's owner by its id, for $disconnect.
+  userConnections: (userId: string) => `USER#${userId}#CONNECTIONS`,
+  connection: (userId: string, connectionId: string) => ({ PK: `USER#${userId}#CONNECTIONS`, SK: `CONNECTION#${connectionId}` }),
+  connectionOwner: (connectionId: string) => ({ PK: `CONNECTION#${connectionId}`, SK: 'CONNECTION' }),
+  /** One event pushed to one connection: a redelivered event finds it and pushes nothing twice. */
+  pushMark: (eventId: string, connectionId: string) => ({ PK: `PUSH#${eventId}#${connectionId}`, SK: 'PUSH' }),
 };
 
 /** Index names and their key attributes. */

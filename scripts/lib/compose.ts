@@ -102,6 +102,8 @@ export interface ComposedStack {
   cognito: { endpoint: string; region: string; userPoolId: string; clientId: string; issuer: string };
   s3: { endpoint: string; bucket: string };
   apiUrl: string;
+  /** The live console's WebSocket API (serverless-offline's; also its management endpoint over http). */
+  websocketUrl: string;
   consoleUrl: string;
   users: Record<string, { id: string; email: string; token: string }>;
   /**
@@ -229,6 +231,7 @@ export const composeStack = async (opts: ComposeOptions): Promise<ComposedStack>
     }
 
     stack.apiUrl = ports.api ? url(ports.api) : '';
+    stack.websocketUrl = ports.websocket ? `ws://127.0.0.1:${ports.websocket}` : '';
     stack.consoleUrl = ports.console ? url(ports.console) : '';
     const logLevel = opts.logLevel ?? 'WARN';
     stack.functionEnv = {
@@ -300,6 +303,7 @@ export const composeStack = async (opts: ComposeOptions): Promise<ComposedStack>
             port: ports.console!,
             config: {
               apiUrl: stack.apiUrl,
+              ...(stack.websocketUrl ? { websocketUrl: stack.websocketUrl } : {}),
               cognito: { region: REGION, userPoolId: stack.cognito?.userPoolId ?? '', clientId: stack.cognito?.clientId ?? '', endpoint: stack.cognito?.endpoint },
             },
             // uploads go straight to the attachments' storage

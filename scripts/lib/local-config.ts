@@ -35,6 +35,8 @@ export interface StackFile {
   dynamodb: { endpoint: string; tableName: string };
   s3?: { endpoint: string; bucket: string };
   consoleUrl?: string;
+  /** The live console's WebSocket API (spec 5.1). */
+  websocketUrl?: string;
   /** The local key that seals stored secrets (kept with the stack's data). */
   secretsKeyFile?: string;
 }
