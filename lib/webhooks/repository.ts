@@ -22,12 +22,24 @@ export const newSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
 /** What a sealed signing secret is bound to: its provider's endpoint (another item's sealed secret does not open). */
 const secretContext = (providerId: string) => ({ purpose: 'webhook-signing-secret', providerId });
 
+const openedSecrets = new Map<string, string>();
+
 /**
  * An endpoint's signing secret, opened (only the functions that sign may: their role holds the key): sealed, or
  * the plain text an endpoint registered before sealing still holds until its next PUT.
  */
 export const signingSecretOf = async (w: WebhookItem): Promise<string> => {
-  if (w.sealedSecret) return openSecret(w.providerId, w.sealedSecret);
+  if (w.sealedSecret) {
+    const key = `${w.providerId} ${w.sealedSecret}`;
+    let opened = openedSecrets.get(key);
+    if (opened === undefined) {
+      opened = await openSecret(w.providerId, w.sealedSecret);
+      // a warm sender signs many deliveries per endpoint: one KMS call per secret and instance, not per attempt
+      if (openedSecrets.size >= 200) openedSecrets.clear();
+      openedSecrets.set(key, opened);
+    }
+    return opened;
+  }
   if (w.secret) return w.secret;
   throw new Error(`the webhook of ${w.providerId} holds no signing secret`);
 };
