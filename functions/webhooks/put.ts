@@ -1,6 +1,6 @@
 import { config } from '../../lib/config';
 import { ok, route } from '../../lib/http/route';
-import { findRecord, idempotencyOf, recordReply, replay } from '../../lib/shared/idempotency';
+import { findRecord, idempotencyOf, keptOf, recordReply, replay } from '../../lib/shared/idempotency';
 import { openSecret, putWebhook } from '../../lib/webhooks/repository';
 import { putWebhookBody, type WebhookSecretView } from '../../lib/webhooks/schemas';
 
@@ -13,13 +13,13 @@ export const handler = route({ access: ['provider'], body: putWebhookBody }, asy
   const scope = idempotencyOf({ user, idempotencyKey, body }, 'put-webhook');
   const recorded = scope && replay(await findRecord(scope), scope, now);
   if (recorded) {
-    const answer = recorded.body as WebhookSecretView;
+    const answer = recorded.reply.body as WebhookSecretView;
     // an answer recorded before secrets were sealed holds the secret itself (for a day at most: the record's TTL)
     const secret = answer.secret.startsWith('whsec_') ? answer.secret : await openSecret(user.id, answer.secret);
-    return { ...recorded, body: { ...answer, secret } };
+    return { ...recorded.reply, body: { ...answer, secret } };
   }
   const { webhook, secret } = await putWebhook(user.id, body.url, now, config.webhookAllowLoopback, body.enabled);
   const answer = { url: webhook.url, secret, enabled: webhook.enabled } satisfies WebhookSecretView;
-  if (scope) await recordReply(scope, ok({ ...answer, secret: webhook.sealedSecret }), now);
+  if (scope) await recordReply(scope, keptOf(ok({ ...answer, secret: webhook.sealedSecret })), now);
   return ok(answer);
 });

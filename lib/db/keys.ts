@@ -39,10 +39,13 @@ export const keys = {
   retryShard: (id: string) => `RETRY#${shardOf(id)}`,
   retryShards: () => Array.from({ length: DUE_SHARDS }, (_, i) => `RETRY#${i}`),
 
-  /** An order command's idempotency record lives in the order's partition: the command's one read finds it. */
+  /**
+   * An order command's replay record: a partition of its own, read by its key (GetItem) beside the order's
+   * Query, so that no read of the order's partition ever reads a replay record (docs/decisions.md).
+   */
   orderIdempotency: (orderId: string, userId: string, route: string, key: string) => ({
-    PK: `ORDER#${orderId}`,
-    SK: `IDEMPOTENCY#${userId}#${route}#${key}`,
+    PK: `IDEMPOTENCY#ORDER#${orderId}#${userId}#${route}#${key}`,
+    SK: 'IDEMPOTENCY',
   }),
   /**
    * A user's fixed-window counter of one kind of action (orders, products, messages). The window's length

@@ -16,7 +16,8 @@ import { ddb, tableName } from '../../lib/db/client';
 import { keys } from '../../lib/db/keys';
 import { webhookItem } from '../../lib/webhooks/items';
 import { sealPlainSecrets } from '../../lib/webhooks/repository';
-import { countRoundTrips, readItem } from '../support/db';
+import { countCalls, countRoundTrips, readItem } from '../support/db';
+import { newId } from '../../lib/shared/ids';
 import { invoke, user } from '../support/http';
 import { orderIn } from '../support/orders';
 import { must } from '../support/products';
@@ -148,6 +149,41 @@ describe('GET /provider/webhook/deliveries?status=', () => {
       if (status === 'succeeded') expect(result.items.map((d: any) => d.deliveryId)).toContain(ok.deliveryId);
     }
     expect((await invoke(deliveries, { as: 'provider', query: { status: 'lost' } })).status).toBe(400);
+  });
+});
+
+describe('Idempotency-Key on webhook control', () => {
+  /** The retry of a keyed call: the first answer again, marked replayed, with no write and nothing sent. */
+  const retried = async (call: () => ReturnType<typeof invoke>, status: number) => {
+    const first = await call();
+    expect(first.status).toBe(status);
+    const sent = receiver.received.length;
+    const retry = await countCalls(call);
+    expect(retry.result.status).toBe(status);
+    expect(retry.result.headers['idempotent-replayed']).toBe('true');
+    expect(retry.result.body).toEqual(first.body);
+    expect(retry.writes).toBe(0);
+    expect(receiver.received.length).toBe(sent);
+    return first.body;
+  };
+
+  it('replays a test ping, a redelivery and a removal without sending or writing again', async () => {
+    const pingKey = { 'idempotency-key': newId() };
+    const ping = await retried(() => invoke(testWebhook, { as: 'provider', headers: pingKey }), 200);
+    expect(receiver.received.filter((r) => r.headers['webhook-id'] === ping.webhookId)).toHaveLength(1);
+
+    const order = await orderIn('awaiting_start');
+    receiver.answer(410);
+    await runStream(await batchFor(keys.orderPartition(order.orderId)));
+    const [gone] = await deliveriesOf(order.orderId);
+    receiver.answer();
+    secret = must(await invoke(putWebhook, { as: 'provider', body: { url: receiver.url } }), 200).secret;
+    const params = { deliveryId: gone.deliveryId };
+    const again = await retried(() => invoke(redeliver, { as: 'provider', params, headers: { 'idempotency-key': `redeliver-${gone.deliveryId}` } }), 200);
+    expect(again.status).toBe('succeeded');
+
+    await retried(() => invoke(deleteWebhook, { as: 'provider', headers: { 'idempotency-key': `delete-${gone.deliveryId}` } }), 204);
+    expect((await invoke(deleteWebhook, { as: 'provider' })).status).toBe(404);
   });
 });
 

@@ -33,6 +33,10 @@ export const zhCN = {
   'auth.expired': '登录已过期或失效，请重新登录；登录后回到刚才的页面。',
   'auth.signInAgain': '重新登录',
   'common.loading': '加载中…',
+  'live.on': '实时',
+  'live.onHint': '其他人的操作会即时显示在本页',
+  'live.reconnecting': '重新连接中…',
+  'live.reconnectingHint': '实时连接已断开，正在重连；期间每 30 秒刷新一次',
   'common.empty': '暂无数据',
   'common.loadMore': '加载更多',
   'common.noMore': '没有更多了',
@@ -54,6 +58,7 @@ export const zhCN = {
   'common.notFound': '页面不存在',
   'common.pendingRoute': '此功能的接口尚未上线，上线后即可使用。',
   'common.done': '操作成功',
+  'common.notNow': '现在不能执行此操作',
   'common.createdAt': '创建时间',
   'common.updatedAt': '更新时间',
   'common.status': '状态',
@@ -331,6 +336,11 @@ export const zhCN = {
   'order.comment': '评价内容（可选）',
   'order.submitReview': '提交评价',
   'order.reviewed': '你的评价',
+  'order.editReview': '修改评价',
+  'order.editableUntil': '{at} 前可修改',
+  'order.replyTitle': '回复评价',
+  'order.replyText': '回复内容',
+  'order.reply': '回复',
   'order.appealInfo': '申诉：{reason}',
   'order.resolution': '裁决结果',
   'order.refund': '已退款 {amount}',
@@ -393,6 +403,7 @@ export const zhCN = {
   'webhooks.status.failed': '失败',
   'webhooks.status.gone': '端点已停用（410）',
   'attachments.unsupportedType': '不支持此文件类型（可上传 PDF、PNG、JPEG、文本、CSV、ZIP、Word、Excel）',
+  'attachments.uploadRefused': '文件存储拒绝了此文件（可能超过授权的大小或授权已过期），请重新选择上传。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
