@@ -39,6 +39,9 @@ const schema = z.object({
   /** Attachments (spec 4.1): the private bucket, and locally the S3 emulator's endpoint. */
   ATTACHMENTS_BUCKET: z.string().min(3).default('market-attachments'),
   S3_ENDPOINT: z.string().url().optional(),
+  /** What seals stored secrets (lib/shared/secret-box.ts): a KMS key deployed, a local key file otherwise. */
+  SECRETS_KMS_KEY: z.string().min(1).optional(),
+  SECRETS_KEY_FILE: z.string().min(1).optional(),
   /** The console's origin, whose static files include the API reference page's renderer. */
   CONSOLE_URL: z.string().url().default('http://127.0.0.1:5173'),
 });
@@ -90,6 +93,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env) => {
     },
     attachments: { bucket: c.ATTACHMENTS_BUCKET, s3Endpoint: c.S3_ENDPOINT },
     consoleUrl: new URL(c.CONSOLE_URL).origin,
+    secrets: { kmsKey: c.SECRETS_KMS_KEY, keyFile: c.SECRETS_KEY_FILE },
   };
 };
 

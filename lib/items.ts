@@ -1,5 +1,6 @@
 import { attachmentCounterItem, attachmentItem } from './attachments/items';
 import { dashboardDayItem, dashboardMarkItem, dashboardStatusItem } from './dashboard/items';
+import { connectionItem, connectionOwnerItem, pushMarkItem } from './live/items';
 import { inboxItem, notificationItem } from './notifications/items';
 import { orderEntryItem, orderItem } from './orders/items';
 import { productEntryItem, productItem } from './products/items';
@@ -29,4 +30,7 @@ export const ITEM_DECLARATIONS = [
   dashboardMarkItem,
   dashboardDayItem,
   dashboardStatusItem,
+  connectionItem,
+  connectionOwnerItem,
+  pushMarkItem,
 ] as const;

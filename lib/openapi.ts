@@ -107,7 +107,7 @@ interface Op {
   /** 'roles' (default: 401, 403), 'signed-in' (any signed-in user: 401) or 'public'. */
   access?: 'roles' | 'signed-in' | 'public';
   created?: boolean;
-  /** Accepts `Idempotency-Key`; a replay answers the first answer with `Idempotent-Replayed: true`. */
+  /** Accepts `Idempotency-Key`; a replay answers the first answer (or the resource read again, when it was large) with `Idempotent-Replayed: true`. */
   idempotent?: boolean;
   /** Error statuses beyond those every route can send (400, 500, 503; 401/403 by access; 404 with path ids). */
   errors?: ErrorStatus[];
@@ -166,8 +166,9 @@ const cmd = (summary: string, body?: z.ZodType, errors: ErrorStatus[] = [409]) =
 
 /** An operation whose success is 204 with no body. */
 const noContent = (o: ZodOpenApiOperationObject): ZodOpenApiOperationObject => {
-  const { '200': _ok, ...rest } = o.responses as Record<string, unknown>;
-  return { ...o, responses: { '204': { description: 'Done; no body' }, ...rest } as ZodOpenApiOperationObject['responses'] };
+  const { '200': ok, ...rest } = o.responses as unknown as Record<string, { headers?: unknown }>;
+  const headers = ok?.headers ? { headers: ok.headers } : {};
+  return { ...o, responses: { '204': { description: 'Done; no body', ...headers }, ...rest } as ZodOpenApiOperationObject['responses'] };
 };
 
 const csvExport = (): ZodOpenApiOperationObject => {
@@ -257,6 +258,7 @@ export const apiRoutes: ZodOpenApiPathsObject = {
       body: grantBody,
       answers: uploadGrantView,
       created: true,
+      idempotent: true,
       errors: [409, 429],
     }),
   },
@@ -270,11 +272,11 @@ export const apiRoutes: ZodOpenApiPathsObject = {
     }),
   },
   '/orders/{orderId}/review': {
-    post: op({ summary: '评价 a completed order, once (its buyer)', params: orderIdParams, body: reviewBody, answers: reviewView, created: true, errors: [409] }),
-    patch: op({ summary: 'Edit the rating within 7 days (its author)', params: orderIdParams, body: editReviewBody, answers: reviewView, errors: [409] }),
+    post: op({ summary: '评价 a completed order, once (its buyer)', params: orderIdParams, body: reviewBody, answers: reviewView, created: true, idempotent: true, errors: [409] }),
+    patch: op({ summary: 'Edit the rating within 7 days (its author)', params: orderIdParams, body: editReviewBody, answers: reviewView, idempotent: true, errors: [409] }),
   },
   '/orders/{orderId}/review/reply': {
-    post: op({ summary: 'Reply to the rating, once (the order’s provider)', params: orderIdParams, body: replyBody, answers: reviewView, errors: [409] }),
+    post: op({ summary: 'Reply to the rating, once (the order’s provider)', params: orderIdParams, body: replyBody, answers: reviewView, idempotent: true, errors: [409] }),
   },
   '/products/{productId}/reviews': {
     get: op({
@@ -295,6 +297,7 @@ export const apiRoutes: ZodOpenApiPathsObject = {
       summary: '违规下架: platform takedown with a reason (403 CONFLICT_OF_INTEREST on one’s own product)',
       params: productIdParams,
       body: takedownBody,
+      idempotent: true,
       answers: providerProductView,
       errors: [409],
     }),
@@ -304,20 +307,20 @@ export const apiRoutes: ZodOpenApiPathsObject = {
     get: op({ summary: 'Orders and revenue per day, orders per status, average hours, urges, appeals', query: dashboardQuery, answers: dashboardView }),
   },
   '/notifications/read-all': {
-    post: op({ summary: 'Mark the whole inbox read (what arrives meanwhile stays unread)', access: 'signed-in', answers: readAllView }),
+    post: op({ summary: 'Mark the whole inbox read (what arrives meanwhile stays unread)', access: 'signed-in', idempotent: true, answers: readAllView }),
   },
   '/provider/webhook/test': {
-    post: op({ summary: 'Send a signed ping now; answers the delivery with the response code (429 past the per-provider limit)', answers: deliveryView, errors: [404, 409, 429] }),
+    post: op({ summary: 'Send a signed ping now; answers the delivery with the response code (429 past the per-provider limit)', idempotent: true, answers: deliveryView, errors: [404, 409, 429] }),
   },
   '/provider/webhook/deliveries/{deliveryId}/redeliver': {
-    post: op({ summary: 'Send a failed or gone delivery again (same webhook-id; 429 past the per-provider limit)', params: deliveryIdParams, answers: deliveryView, errors: [409, 429] }),
+    post: op({ summary: 'Send a failed or gone delivery again (same webhook-id; 429 past the per-provider limit)', params: deliveryIdParams, idempotent: true, answers: deliveryView, errors: [409, 429] }),
   },
 };
 (apiRoutes['/provider/products/{productId}'] as Record<string, unknown>).delete = noContent(
-  op({ summary: 'Delete a product that was never listed (409 otherwise)', params: productIdParams, answers: z.undefined(), errors: [409] }),
+  op({ summary: 'Delete a product that was never listed (409 otherwise)', params: productIdParams, idempotent: true, answers: z.undefined(), errors: [409] }),
 );
 (apiRoutes['/provider/webhook'] as Record<string, unknown>).delete = noContent(
-  op({ summary: 'Remove the endpoint (deliveries stay in the log)', answers: z.undefined(), errors: [404] }),
+  op({ summary: 'Remove the endpoint (deliveries stay in the log)', idempotent: true, answers: z.undefined(), errors: [404] }),
 );
 
 /**

@@ -14,14 +14,16 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
  *    handler's time to the time its DynamoDB calls took in the same run (the "bare" calls);
  * 2. per function: bundle size and cold start of the previous build against the current one (scripts/bench/bundles.ts);
  * 3. scale: owners with 1,000 and 100,000 orders (BENCH_SCALES), list pages, filtered pages walked to the end, an
- *    order command, timer runs with nothing and with 200 due.
+ *    order command, timer runs with nothing and with 200 due;
+ * 4. history: `GET /orders/{id}` of an order with 60 keyed messages against the same order built without keys
+ *    (round trips and items read must be equal, ±1 item: replay records are never read with the order).
  * Writes `.bench/results.json` and `.bench/results.md`. Local latencies compare with each other only; round trips
- * and capacity units are what a deployment pays for. Sections: BENCH_SECTIONS=actions,bundles,scale.
+ * and capacity units are what a deployment pays for. Sections: BENCH_SECTIONS=actions,bundles,scale,history.
  */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
 const SCALES = (process.env.BENCH_SCALES ?? '1000,100000').split(',').map(Number).filter((n) => n > 0);
-const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'actions,bundles,scale').split(','));
+const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'actions,bundles,scale,history').split(','));
 const ROOT = join(__dirname, '..');
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
@@ -61,8 +63,8 @@ const main = async () => {
     };
 
     const { ddb } = await import('../lib/db/client');
-    // every request counted; capacity asked for and summed; time inside DynamoDB calls summed
-    const meter = { requests: 0, capacity: 0, dbMs: 0 };
+    // every request counted; capacity asked for and summed; items read summed; time inside DynamoDB calls summed
+    const meter = { requests: 0, capacity: 0, items: 0, dbMs: 0 };
     ddb.middlewareStack.add(
       (next) => async (args) => {
         meter.requests++;
@@ -71,8 +73,14 @@ const main = async () => {
         const t = performance.now();
         try {
           const out = await next(args);
-          const cc = (out.output as { ConsumedCapacity?: { CapacityUnits?: number } | Array<{ CapacityUnits?: number }> })?.ConsumedCapacity;
-          for (const c of [cc ?? []].flat()) meter.capacity += c.CapacityUnits ?? 0;
+          const o = out.output as {
+            ConsumedCapacity?: { CapacityUnits?: number } | Array<{ CapacityUnits?: number }>;
+            ScannedCount?: number;
+            Item?: unknown;
+            Responses?: Record<string, unknown[]>;
+          };
+          for (const c of [o?.ConsumedCapacity ?? []].flat()) meter.capacity += c.CapacityUnits ?? 0;
+          meter.items += (o?.ScannedCount ?? 0) + (o?.Item ? 1 : 0) + Object.values(o?.Responses ?? {}).reduce((n, r) => n + r.length, 0);
           return out;
         } finally {
           meter.dbMs += performance.now() - t;
@@ -115,17 +123,17 @@ const main = async () => {
     const { runOrderTimers } = await import('../lib/orders/timers');
     const { config } = await import('../lib/config');
 
-    const event = (as: string | undefined, method: string, opts: { params?: any; body?: any; query?: any } = {}) => ({
+    const event = (as: string | undefined, method: string, opts: { params?: any; body?: any; query?: any; headers?: Record<string, string> } = {}) => ({
       version: '2.0',
       routeKey: `${method} /bench`,
       rawPath: '/bench',
-      headers: { 'content-type': 'application/json', ...(as ? { authorization: `Bearer ${tokens[as]}` } : {}) },
+      headers: { 'content-type': 'application/json', ...(as ? { authorization: `Bearer ${tokens[as]}` } : {}), ...(opts.headers ?? {}) },
       pathParameters: opts.params,
       queryStringParameters: opts.query,
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
       requestContext: { requestId: `bench-${Math.random()}`, http: { method, path: '/bench' } },
     });
-    const call = async (handler: any, as: string | undefined, opts: { params?: any; body?: any; query?: any; method?: string } = {}) => {
+    const call = async (handler: any, as: string | undefined, opts: { params?: any; body?: any; query?: any; method?: string; headers?: Record<string, string> } = {}) => {
       const res = await handler(event(as, opts.method ?? (opts.body ? 'POST' : 'GET'), opts), { awsRequestId: 'bench', functionName: 'bench', getRemainingTimeInMillis: () => 10_000 });
       const body = res.body && /json/.test(res.headers?.['content-type'] ?? '') ? JSON.parse(res.body) : res.body;
       return { status: res.statusCode as number, body };
@@ -286,6 +294,14 @@ const main = async () => {
       md.push('', 'AWS SDK bundled (current) or left to the runtime:', '', '| function | bundled KB | cold ms | runtime SDK KB | cold ms |', '|---|---:|---:|---:|---:|');
       for (const r of sdk) md.push(`| ${r.name} | ${fmt((r.bytes as number) / 1024, 0)} | ${fmt(r.cold as number)} | ${fmt((r.runtimeBytes as number) / 1024, 0)} | ${fmt(r.coldRuntime as number)} |`);
       md.push('');
+    }
+
+    // 4. history: the order read does not grow with the keyed commands taken on it
+    if (SECTIONS.has('history')) {
+      const { historySection } = await import('./bench/history');
+      const history = await historySection({ call, must, meter, h, readyToStart, rounds: Math.min(ROUNDS, 50) });
+      results.history = history.results;
+      md.push(...history.md);
     }
 
     // 3. scale

@@ -52,6 +52,8 @@ const main = async () => {
   await buildConsole(false);
   writeConsoleConfig({
     apiUrl: outputs.HttpApiUrl!,
+    // the WebSocket API's wss:// URL (the framework's own output)
+    ...(outputs.ServiceEndpointWebsocket ? { websocketUrl: outputs.ServiceEndpointWebsocket } : {}),
     cognito: { region, userPoolId: outputs.UserPoolId!, clientId: outputs.UserPoolClientId! },
   });
 

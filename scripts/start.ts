@@ -68,6 +68,8 @@ const main = async () => {
     dynamodb: stack.dynamodb,
     s3: stack.s3,
     consoleUrl: stack.consoleUrl,
+    websocketUrl: stack.websocketUrl,
+    secretsKeyFile: stack.secretsKeyFile,
   });
 
   const { dynamodb, cognito, s3 } = stack;
@@ -76,6 +78,7 @@ Marketplace back office is running.
   Started in   ${((Date.now() - startedAt) / 1000).toFixed(0)} s (function bundles ${stack.reused.bundles ? 'reused' : 'built'}, console ${stack.reused.console ? 'reused' : 'built'})
   Console      ${stack.consoleUrl}
   API          ${stack.apiUrl}
+  Live         ${stack.websocketUrl} (the console's WebSocket API)
   DynamoDB     ${dynamodb.endpoint} (table ${dynamodb.tableName}, data under ${shown(join(LOCAL_DIR, 'dynamodb'))})
   Cognito      ${cognito.endpoint} (pool ${cognito.userPoolId}, client ${cognito.clientId})
   S3           ${s3.endpoint} (bucket ${s3.bucket}, objects under ${shown(join(LOCAL_DIR, 's3'))})

@@ -1,10 +1,11 @@
 import { ok, route } from '../../lib/http/route';
+import { productAnswer } from '../../lib/products/routes';
 import { normalizeContent, toProviderView } from '../../lib/products/model';
 import { editProduct } from '../../lib/products/repository';
 import { editProductBody, productIdParams } from '../../lib/products/schemas';
 
 /** PATCH /provider/products/{productId} — 修改 the draft, or the pending revision of a listed product. */
 export const handler = route(
-  { access: ['provider'], idempotent: 'edit-product', params: productIdParams, body: editProductBody },
+  { access: ['provider'], idempotent: 'edit-product', reread: productAnswer, params: productIdParams, body: editProductBody },
   async ({ user, params, body, now }) => ok(toProviderView(await editProduct(user, params.productId, normalizeContent(body), now))),
 );

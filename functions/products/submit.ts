@@ -1,9 +1,10 @@
 import { ok, route } from '../../lib/http/route';
+import { productAnswer } from '../../lib/products/routes';
 import { toProviderView } from '../../lib/products/model';
 import { changeProductStatus } from '../../lib/products/repository';
 import { productIdParams } from '../../lib/products/schemas';
 
 /** POST /provider/products/{productId}/submit — 提交: send the draft or the pending revision for review. */
-export const handler = route({ access: ['provider'], idempotent: 'submit-product', params: productIdParams }, async ({ user, params, now }) =>
+export const handler = route({ access: ['provider'], idempotent: 'submit-product', reread: productAnswer, params: productIdParams }, async ({ user, params, now }) =>
   ok(toProviderView(await changeProductStatus(user, params.productId, 'submit', {}, now))),
 );

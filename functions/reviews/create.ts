@@ -5,6 +5,6 @@ import { createReview } from '../../lib/reviews/repository';
 import { reviewBody } from '../../lib/reviews/schemas';
 
 /** POST /orders/{orderId}/review — 评价: the buyer rates a completed order, once. */
-export const handler = route({ access: ['buyer'], params: orderIdParams, body: reviewBody }, async ({ user, params, body, now }) =>
+export const handler = route({ access: ['buyer'], idempotent: 'create-review', params: orderIdParams, body: reviewBody }, async ({ user, params, body, now }) =>
   created(toReviewView(await createReview(user, params.orderId, body, now))),
 );

@@ -4,6 +4,6 @@ import { deliveryIdParams } from '../../lib/webhooks/schemas';
 import { toDeliveryView } from '../../lib/webhooks/views';
 
 /** POST /provider/webhook/deliveries/{deliveryId}/redeliver — send a failed or gone delivery again, same webhook-id. */
-export const handler = route({ access: ['provider'], params: deliveryIdParams }, async ({ user, params, now }) =>
+export const handler = route({ access: ['provider'], idempotent: 'redeliver-webhook', params: deliveryIdParams }, async ({ user, params, now }) =>
   ok(toDeliveryView(await redeliver(user.id, params.deliveryId, now))),
 );

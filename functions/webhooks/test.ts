@@ -3,4 +3,4 @@ import { sendTestPing } from '../../lib/webhooks/control';
 import { toDeliveryView } from '../../lib/webhooks/views';
 
 /** POST /provider/webhook/test — send a signed `ping` now; answers the delivery with the endpoint's status code. */
-export const handler = route({ access: ['provider'] }, async ({ user, now }) => ok(toDeliveryView(await sendTestPing(user.id, now))));
+export const handler = route({ access: ['provider'], idempotent: 'test-webhook' }, async ({ user, now }) => ok(toDeliveryView(await sendTestPing(user.id, now))));

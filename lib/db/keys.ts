@@ -39,10 +39,13 @@ export const keys = {
   retryShard: (id: string) => `RETRY#${shardOf(id)}`,
   retryShards: () => Array.from({ length: DUE_SHARDS }, (_, i) => `RETRY#${i}`),
 
-  /** An order command's idempotency record lives in the order's partition: the command's one read finds it. */
+  /**
+   * An order command's replay record: a partition of its own, read by its key (GetItem) beside the order's
+   * Query, so that no read of the order's partition ever reads a replay record (docs/decisions.md).
+   */
   orderIdempotency: (orderId: string, userId: string, route: string, key: string) => ({
-    PK: `ORDER#${orderId}`,
-    SK: `IDEMPOTENCY#${userId}#${route}#${key}`,
+    PK: `IDEMPOTENCY#ORDER#${orderId}#${userId}#${route}#${key}`,
+    SK: 'IDEMPOTENCY',
   }),
   /**
    * A user's fixed-window counter of one kind of action (orders, products, messages). The window's length
@@ -101,6 +104,14 @@ export const keys = {
   dashboardDay: (day: string) => `DAY#${day}`,
   dashboardStatus: 'STATUS',
   dashboardMark: (entryId: string) => ({ PK: `DASHBOARD_MARK#${entryId}`, SK: 'DASHBOARD_MARK' }),
+
+  // The live console (docs/decisions.md, "Live console"): a person's open connections in their own partition,
+  // so an event's fan-out is one Query per recipient; the connection's owner by its id, for $disconnect.
+  userConnections: (userId: string) => `USER#${userId}#CONNECTIONS`,
+  connection: (userId: string, connectionId: string) => ({ PK: `USER#${userId}#CONNECTIONS`, SK: `CONNECTION#${connectionId}` }),
+  connectionOwner: (connectionId: string) => ({ PK: `CONNECTION#${connectionId}`, SK: 'CONNECTION' }),
+  /** One event pushed to one connection: a redelivered event finds it and pushes nothing twice. */
+  pushMark: (eventId: string, connectionId: string) => ({ PK: `PUSH#${eventId}#${connectionId}`, SK: 'PUSH' }),
 };
 
 /** Index names and their key attributes. */

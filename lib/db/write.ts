@@ -20,6 +20,8 @@ export class ConditionFailed extends Error {
   constructor(
     readonly failed: string,
     readonly item: Item | undefined,
+    /** Every refused part of the transaction, by name (`failed` is the first). */
+    readonly allFailed: string[] = [failed],
   ) {
     super(`condition failed: ${failed}`);
   }
@@ -64,7 +66,8 @@ export const transactWrite = async (writes: NamedWrites): Promise<void> => {
       const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
       if (failed >= 0) {
         const raw = reasons[failed].Item;
-        throw new ConditionFailed(named[failed][0], raw ? unmarshall(raw as never) : undefined);
+        const all = reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [named[i][0]] : []));
+        throw new ConditionFailed(named[failed][0], raw ? unmarshall(raw as never) : undefined, all);
       }
       if (reasons.some((r) => r.Code === 'TransactionConflict') && attempt < CONFLICT_RETRIES) {
         await new Promise((r) => setTimeout(r, 20 * 2 ** attempt + Math.random() * 20));

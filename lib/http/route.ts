@@ -3,7 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import type { z } from 'zod';
 import { logger } from '../observability/logger';
-import { findRecord, idempotencyOf, recordReply, replay, type IdempotencyRequest } from '../shared/idempotency';
+import { findRecord, idempotencyOf, keptOf, rebuilt, recordReply, replay, type IdempotencyRequest } from '../shared/idempotency';
 import { authenticate, type User } from './auth';
 import { authentication, type Access } from './middleware/auth';
 import { jsonBody } from './middleware/body';
@@ -28,9 +28,15 @@ interface RouteOptions<B, Q, P, A extends Access> {
   /**
    * A command whose change cannot carry its idempotency record in the same write: the route replays a
    * recorded answer for a repeated `Idempotency-Key` and records successful answers, under this name.
-   * (Creation and order commands record the answer in their own transaction instead.)
+   * (Creation and order commands record the answer in their own transaction instead.) Every command has
+   * one, so that a client that saw a timeout retries it safely (docs/decisions.md, "Replay records").
    */
   idempotent?: string;
+  /**
+   * Reads the answer of an `idempotent` command again (the resource as it is now), for a replay whose
+   * answer was too large to keep (REPLAY_BODY_LIMIT); a command whose answer can be large gives one.
+   */
+  reread?: (req: Request<Out<B>, Out<Q>, Out<P>, A extends 'public' ? undefined : User>) => Promise<Reply>;
 }
 
 export interface Request<B, Q, P, U> {
@@ -54,7 +60,7 @@ export const created = (body: unknown): Reply => ({ status: 201, body });
 const recordedAnswers: AnswerStore<IdempotencyRequest> = {
   scopeOf: idempotencyOf,
   replay: async (scope, now) => replay(await findRecord(scope), scope, now),
-  record: recordReply,
+  record: (scope, reply, now, rebuildable) => recordReply(scope, keptOf(reply, rebuildable ? {} : undefined), now),
 };
 
 /**
@@ -73,9 +79,10 @@ export const route = <
 ) => {
   const answer = async (event: APIGatewayProxyEventV2): Promise<Reply> => {
     const s = stateOf(event);
-    if (s.replay) return s.replay;
     const { body, rawBody, query, params, user, headers, idempotencyKey, requestId, now } = s;
-    return action({ body, rawBody, query, params, user, headers, idempotencyKey, requestId, now } as never);
+    const req = { body, rawBody, query, params, user, headers, idempotencyKey, requestId, now } as never;
+    if (s.replay) return s.rebuild && options.reread ? rebuilt(s.replay, await options.reread(req)) : s.replay;
+    return action(req);
   };
   const handler = middy<APIGatewayProxyEventV2, Reply>(answer)
     // the event carries the bearer token: never logged, whatever POWERTOOLS_LOGGER_LOG_EVENT says
@@ -87,7 +94,7 @@ export const route = <
     .use(authentication(options.access, authenticate))
     .use(validation({ params: options.params, query: options.query }))
     .use(jsonBody(options.body))
-    .use(idempotency(options.idempotent, recordedAnswers));
+    .use(idempotency(options.idempotent, recordedAnswers, options.reread !== undefined));
   // what leaves the stack is API Gateway's result (see `response`)
   return handler as unknown as middy.MiddyfiedHandler<APIGatewayProxyEventV2, APIGatewayProxyResultV2>;
 };

@@ -3,20 +3,65 @@ import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { isOrderEvent, type DomainEvent } from '../events/contracts';
 import { orderOf } from '../events/order';
-import { productItemSchema } from '../products/schemas';
+import type { OrderItem } from '../orders/schemas';
+import { productItemSchema, type ProductItem } from '../products/schemas';
 import { orderMessage, orderRecipients, productNotice, type Party } from './messages';
 import { operatorIds } from './operators';
 import { recordNotification } from './repository';
+import type { NotificationItem } from './schemas';
 
 const read = async (key: { PK: string; SK: string }) =>
   (await ddb.send(new GetCommand({ TableName: tableName, Key: key }))).Item;
 
 export type Outcome = 'ignored' | 'notified';
 
-const recipientsOf = async (party: Party, parties: { buyerId?: string; providerId: string }): Promise<string[]> => {
+/** What an event is about, as stored now: its order, or its product (undefined: a product deleted since). */
+export type Subject = { order: OrderItem; product?: undefined } | { product: ProductItem; order?: undefined } | undefined;
+
+/** Reads the order or product an event is about (one GetItem); an event of a missing order throws (retried). */
+export const subjectOf = async (event: DomainEvent): Promise<Subject> => {
+  if (isOrderEvent(event)) return { order: await orderOf(event) };
+  const raw = await read(keys.product(event.data.productId));
+  // a never-listed product may have been deleted since; its events notify nobody
+  return raw ? { product: productItemSchema.parse(raw) } : undefined;
+};
+
+/**
+ * The people a party of an order or product is. The one place that knows who "the provider" is: today the
+ * one user whose id is the `providerId`; with provider organisations, the organisation's members.
+ */
+export const peopleOf = async (party: Party, parties: { buyerId?: string; providerId: string }): Promise<string[]> => {
   if (party === 'operators') return operatorIds();
   if (party === 'buyer') return parties.buyerId ? [parties.buyerId] : [];
   return [parties.providerId];
+};
+
+/**
+ * The notifications an event makes (站内信), one per recipient, each keyed by the event id and its recipient.
+ * The inbox consumer records them; the live console tells their recipients that their inbox changed.
+ */
+export const notificationsOf = async (event: DomainEvent, subject: Subject): Promise<NotificationItem[]> => {
+  const out: NotificationItem[] = [];
+  if (subject?.order && isOrderEvent(event)) {
+    const { order } = subject;
+    const { action, role, detail } = event.data;
+    const message = orderMessage(action, { name: order.product.name, id: order.orderId, data: detail });
+    if (!message) return [];
+    for (const party of orderRecipients(action, role, detail)) {
+      for (const recipientId of await peopleOf(party, order)) {
+        out.push({ notificationId: event.id, recipientId, action, orderId: order.orderId, ...message, read: false, createdAt: event.occurredAt });
+      }
+    }
+    return out;
+  }
+  if (!subject?.product || isOrderEvent(event)) return [];
+  const { product } = subject;
+  const notice = productNotice(event.data.action, { name: (product.live ?? product.draft).name, id: product.productId, data: event.data.detail });
+  if (!notice) return [];
+  for (const recipientId of await peopleOf(notice.to, product)) {
+    out.push({ notificationId: event.id, recipientId, action: notice.type, productId: product.productId, ...notice.message, read: false, createdAt: event.occurredAt });
+  }
+  return out;
 };
 
 /**
@@ -24,42 +69,8 @@ const recipientsOf = async (party: Party, parties: { buyerId?: string; providerI
  * event id and its recipient, so a redelivered event notifies nobody twice.
  */
 export const notifyInboxes = async (event: DomainEvent): Promise<Outcome> => {
-  if (isOrderEvent(event)) {
-    const order = await orderOf(event);
-    const { action, role, detail } = event.data;
-    const message = orderMessage(action, { name: order.product.name, id: order.orderId, data: detail });
-    if (!message) return 'ignored';
-    for (const party of orderRecipients(action, role, detail)) {
-      for (const recipientId of await recipientsOf(party, order)) {
-        await recordNotification({
-          notificationId: event.id,
-          recipientId,
-          action,
-          orderId: order.orderId,
-          ...message,
-          read: false,
-          createdAt: event.occurredAt,
-        });
-      }
-    }
-    return 'notified';
-  }
-  const raw = await read(keys.product(event.data.productId));
-  // a never-listed product may have been deleted since; its events notify nobody
-  if (!raw) return 'ignored';
-  const product = productItemSchema.parse(raw);
-  const notice = productNotice(event.data.action, { name: (product.live ?? product.draft).name, id: product.productId, data: event.data.detail });
-  if (!notice) return 'ignored';
-  for (const recipientId of await recipientsOf(notice.to, product)) {
-    await recordNotification({
-      notificationId: event.id,
-      recipientId,
-      action: notice.type,
-      productId: product.productId,
-      ...notice.message,
-      read: false,
-      createdAt: event.occurredAt,
-    });
-  }
+  const notifications = await notificationsOf(event, await subjectOf(event));
+  if (!notifications.length) return 'ignored';
+  for (const n of notifications) await recordNotification(n);
   return 'notified';
 };

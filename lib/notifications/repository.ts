@@ -78,8 +78,8 @@ export const listInbox = async (userId: string, q: { limit: number; cursor?: str
   return { items, nextCursor: page.nextCursor, unreadCount: Math.max(0, Number(counter?.unreadCount ?? 0)) };
 };
 
-/** A notification marked read, only if it is still unread (it leaves the unread index, by its declaration). */
-const markReadUpdate = (key: { PK: string; SK: string }, now: Date) => {
+/** A notification marked read, only if it is still unread (it leaves the unread index, by its declaration); a write of any transaction. */
+export const markReadUpdate = (key: { PK: string; SK: string }, now: Date) => {
   const expr = new Expr();
   const { sets, removes } = notificationItem.update(expr, { read: true, readAt: now.toISOString() });
   return {
@@ -94,7 +94,7 @@ const markReadUpdate = (key: { PK: string; SK: string }, now: Date) => {
 };
 
 /** The inbox's unread counter moved by `delta`, in the same transaction as the marks it counts. */
-const unreadCountUpdate = (userId: string, delta: number) => ({
+export const unreadCountUpdate = (userId: string, delta: number) => ({
   Update: {
     TableName: tableName,
     Key: inboxItem.key({ userId }),
@@ -125,23 +125,28 @@ const READ_ALL_BATCH = 99;
 
 /**
  * Marks every unread notification created up to `now` read: pages of the sparse unread index (GSI2),
- * oldest first, each marked in one transaction that also subtracts its marks from the counter, so the
- * last transaction brings the counter to zero with its marks. A notification arriving meanwhile is newer
- * than `now`: it stays unread and counted. One that another request marked read in between is skipped.
+ * oldest first, each read once (the next page starts after it), each marked in one transaction that also
+ * subtracts its marks from the counter, so the last transaction brings the counter to zero with its marks.
+ * A notification arriving meanwhile is newer than `now`: it stays unread and counted. Those another request
+ * marked read in between are refused by their condition: the transaction names every refused mark, and all
+ * of them leave the batch at once, so a call that loses a race to another read-all costs one more
+ * transaction per page, never one per notification.
  */
 export const markAllRead = async (userId: string, now: Date): Promise<{ marked: number }> => {
   const bound = keys.sortByTime(now.toISOString(), '~');
   let marked = 0;
-  for (;;) {
+  let cursor: string | undefined;
+  do {
     const page = await queryPage({
       index: 'GSI2',
       pk: keys.userUnread(userId),
       range: { to: bound },
       expr: new Expr(),
       limit: READ_ALL_BATCH,
+      cursor,
     });
+    cursor = page.nextCursor ?? undefined;
     let batch = page.items.filter(isNotification);
-    if (!batch.length) return { marked };
     while (batch.length) {
       try {
         await transactWrite({
@@ -151,11 +156,13 @@ export const markAllRead = async (userId: string, now: Date): Promise<{ marked: 
         marked += batch.length;
         batch = [];
       } catch (err) {
-        // read meanwhile by another request: leave it out and mark the rest
-        const refused = err instanceof ConditionFailed ? batch.find((i) => markName(i) === err.failed) : undefined;
-        if (!refused) throw err;
-        batch = batch.filter((i) => i !== refused);
+        // read meanwhile by another request: leave every refused mark out and mark the rest
+        const refused = err instanceof ConditionFailed ? new Set(err.allFailed) : new Set<string>();
+        const rest = batch.filter((i) => !refused.has(markName(i)));
+        if (rest.length === batch.length) throw err;
+        batch = rest;
       }
     }
-  }
+  } while (cursor);
+  return { marked };
 };

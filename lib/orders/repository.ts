@@ -6,7 +6,7 @@ import { ConditionFailed, Expr, transactWrite, type NamedWrites } from '../db/wr
 import { ConflictError, ConflictOfInterestError, DomainError, NotFoundError } from '../http/errors';
 import type { Reply } from '../http/route';
 import { productItemSchema, type ProductItem } from '../products/schemas';
-import { idempotencyPut, replay, type IdempotencyRequest } from '../shared/idempotency';
+import { findOrderRecord, idempotencyPut, keptOf, rebuilt, replay, type IdempotencyRequest } from '../shared/idempotency';
 import { newId } from '../shared/ids';
 import type { Reference } from '../attachments/model';
 import { attachmentItemSchema, type AttachmentItem } from '../attachments/schemas';
@@ -52,8 +52,9 @@ export interface OrderWithTimeline {
 }
 
 /**
- * What a command with an `Idempotency-Key` records: the answer the handler layer gives for its result,
- * written in the command's own transaction; a retry with the key gets that answer back verbatim.
+ * What a command with an `Idempotency-Key` records: the status of the answer the handler layer gives for its
+ * result and the order version it made, written in the command's own transaction, outside the order's
+ * partition; a retry with the key gets the answer for the order as read again (docs/decisions.md, "Replay records").
  */
 export interface Idempotent<R> {
   request: IdempotencyRequest;
@@ -75,7 +76,11 @@ export const getOrderWithTimeline = async (orderId: string): Promise<OrderWithTi
   return found && { order: found.order, timeline: found.timeline, attachments: found.attachments, review: found.review };
 };
 
-/** The order's partition: the order, its timeline in version order, and its commands' idempotency records. */
+/**
+ * The order's partition: the order, its timeline in version order, its attachments and its rating. Replay
+ * records live elsewhere (keys.orderIdempotency); `legacyRecords` are those written into the partition
+ * before, replayed until their TTL removes them.
+ */
 const readOrderPartition = async (orderId: string) => {
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
@@ -98,7 +103,7 @@ const readOrderPartition = async (orderId: string) => {
   return {
     order: parseOrder(orderItem),
     timeline: items.filter((i) => i.type === 'timeline').map((i) => timelineEntrySchema.parse(i)),
-    records: items.filter((i) => i.type === 'idempotency'),
+    legacyRecords: items.filter((i) => i.type === 'idempotency'),
     attachments: items.filter((i) => i.type === 'attachment').map((i) => attachmentItemSchema.parse(i)),
     review: review ? parseReview(review) : null,
   };
@@ -154,9 +159,9 @@ export const createOrder = async (
   );
   const items = got.Responses?.[tableName] ?? [];
   const stored = idemKey && items.find((i) => i.PK === idemKey.PK);
-  if (idempotency && stored) {
-    const replayed = replay(stored, idempotency, now);
-    if (replayed) return { kind: 'replayed', reply: replayed };
+  if (idem && stored) {
+    const replayed = await replayPurchase(stored, idem, now);
+    if (replayed) return replayed;
   }
   const rawProduct = items.find((i) => i.PK === productKey.PK);
   if (!rawProduct) throw new NotFoundError('product', 'PRODUCT_NOT_FOUND');
@@ -218,19 +223,29 @@ export const createOrder = async (
       },
       order: { Put: { TableName: tableName, Item: orderRecord(order, rules), ConditionExpression: 'attribute_not_exists(PK)' } },
       entry: { Put: { TableName: tableName, Item: timelineRecord(entry, order), ConditionExpression: 'attribute_not_exists(PK)' } },
-      idempotency: idempotency && recorded && idempotencyPut(idempotency, recorded, now),
+      idempotency: idempotency && recorded && idempotencyPut(idempotency, keptOf(recorded, { always: true, ref: orderId })!, now),
       rate: rate && rateLimitUpdate(rate, buyerId, now),
     });
   } catch (err) {
     if (ConditionFailed.of(err, 'product')) throw productNotListed();
-    if (ConditionFailed.of(err, 'idempotency') && idempotency) {
-      const replayed = replay(err.item, idempotency, now);
-      if (replayed) return { kind: 'replayed', reply: replayed };
+    if (ConditionFailed.of(err, 'idempotency') && idem) {
+      const replayed = await replayPurchase(err.item, idem, now);
+      if (replayed) return replayed;
     }
     if (ConditionFailed.of(err, 'rate') && rate) throw throttled(rate, now);
     throw err;
   }
   return { kind: 'done', result, recorded };
+};
+
+/** The replay of a purchase: the order its record names, as read now, answered as the purchase was. */
+const replayPurchase = async (item: Record<string, unknown> | undefined, idem: Idempotent<Purchase>, now: Date): Promise<Outcome<Purchase> | undefined> => {
+  const replayed = replay(item, idem.request, now);
+  if (!replayed) return undefined;
+  if (!replayed.rebuild) return { kind: 'replayed', reply: replayed.reply };
+  const found = replayed.rebuild.ref ? await getOrderWithTimeline(replayed.rebuild.ref) : undefined;
+  if (!found) throw new NotFoundError('order');
+  return { kind: 'replayed', reply: rebuilt(replayed.reply, idem.answer({ order: found.order, timeline: found.timeline })) };
 };
 
 /** The one builder of the stored order (lib/orders/items.ts): its due time follows from its state and the periods. */
@@ -361,9 +376,10 @@ export const writeOrderCommand = async (
 const STALE_RETRIES = 2;
 
 /**
- * Takes a command on an order: one Query (the order, its timeline and its idempotency records), then one
- * transaction conditioned on the version read, with the idempotency record of the answer when a key was
- * sent. A retry with the same key finds the record in that same Query and replays the first answer. The
+ * Takes a command on an order: one Query (the order, its timeline, attachments and rating) and, when a key
+ * was sent, the GetItem of its replay record beside it; then one transaction conditioned on the version
+ * read, with the replay record (status and version, never the answer) when a key was sent. A retry with the
+ * same key finds the record and answers the order as read by that same Query. The
  * person acts as the side of the order they are on (lib/orders/access). When another change commits in
  * between, the refused condition's item says whether the command still applies: if not, its refusal is
  * the answer; if so (or when a key was sent, whose twin may have committed), the command is taken again
@@ -375,14 +391,15 @@ export const commandOrder = async (
 ): Promise<Outcome<OrderWithTimeline>> => {
   const idempotency = idem?.request;
   const action = request.command.action;
-  const recordKey = idempotency && keys.orderIdempotency(request.orderId, idempotency.userId, idempotency.route, idempotency.key);
+  const legacyKey = idempotency && `IDEMPOTENCY#${idempotency.userId}#${idempotency.route}#${idempotency.key}`;
   for (let attempt = 0; ; attempt++) {
-    const found = await readOrderPartition(request.orderId);
-    const stored = recordKey && found?.records.find((r) => r.SK === recordKey.SK);
-    if (idempotency && stored) {
-      const replayed = replay(stored, idempotency, request.now);
-      if (replayed) return { kind: 'replayed', reply: replayed };
-    }
+    const [found, record] = await Promise.all([
+      readOrderPartition(request.orderId),
+      idempotency ? findOrderRecord(request.orderId, idempotency) : undefined,
+    ]);
+    const stored = record ?? (legacyKey && found?.legacyRecords.find((r) => r.SK === legacyKey));
+    const replayed = idem && stored ? replay(stored, idem.request, request.now) : undefined;
+    if (idem && replayed) return replayOf(idem, replayed, found);
     const actor = found && actorFor(found.order, request.actor, action);
     if (!found || !actor) throw new NotFoundError('order');
     const c = { ...request, actor };
@@ -398,13 +415,20 @@ export const commandOrder = async (
           );
           result = { order, timeline: [...found.timeline, entry], attachments, review: found.review };
           recorded = idem?.answer(result);
-          return { idempotency: idempotency && recordKey && recorded && idempotencyPut(idempotency, recorded, c.now, c.orderId) };
+          const kept = recorded && keptOf(recorded, { always: true, version: order.version });
+          return { idempotency: idempotency && kept && idempotencyPut(idempotency, kept, c.now, c.orderId) };
         },
         found.attachments,
       );
       return { kind: 'done', result: result!, recorded };
     } catch (err) {
-      if (!(err instanceof StaleOrder)) throw err;
+      if (!(err instanceof StaleOrder)) {
+        // the order's read may have seen a twin's change that the record's read, sent beside it, did not yet:
+        // a refused keyed command looks for its record once more before answering the refusal
+        const late = idem && err instanceof DomainError ? replay(await findOrderRecord(request.orderId, idem.request), idem.request, request.now) : undefined;
+        if (idem && late) return replayOf(idem, late, await readOrderPartition(request.orderId));
+        throw err;
+      }
       const seen = err.seen?.type === 'order' ? parseOrder(err.seen) : undefined;
       if (!seen && idempotency && attempt < STALE_RETRIES) continue;
       if (!seen) throw new NotFoundError('order');
@@ -412,6 +436,18 @@ export const commandOrder = async (
       if (attempt >= STALE_RETRIES || (refusal && !idempotency)) throw refusalError(refusal, action, seen.status);
     }
   }
+};
+
+/** A keyed command's replay: the answer its record kept, or the answer for the order as read. */
+const replayOf = (
+  idem: Idempotent<OrderWithTimeline>,
+  replayed: NonNullable<ReturnType<typeof replay>>,
+  found: Awaited<ReturnType<typeof readOrderPartition>>,
+): Outcome<OrderWithTimeline> => {
+  if (!replayed.rebuild) return { kind: 'replayed', reply: replayed.reply };
+  if (!found) throw new NotFoundError('order');
+  const { order, timeline, attachments, review } = found;
+  return { kind: 'replayed', reply: rebuilt(replayed.reply, idem.answer({ order, timeline, attachments, review })) };
 };
 
 /** A command on an order without an idempotency key: the order with its timeline after it. */

@@ -10,7 +10,7 @@ import { ConditionFailed, Expr, transactWrite, updateItem } from '../db/write';
 import type { User } from '../http/auth';
 import { ConflictError, ConflictOfInterestError, InvalidStateError, NotFoundError } from '../http/errors';
 import type { Reply } from '../http/route';
-import { idempotencyPut, replay, type IdempotencyRequest } from '../shared/idempotency';
+import { idempotencyPut, keptOf, rebuilt, replay, type IdempotencyRequest } from '../shared/idempotency';
 import { newId } from '../shared/ids';
 import { rateLimitUpdate, throttled, type RateRule } from '../shared/rate-limit';
 import { allowedPhases, productRules, statusOf, transitionGroups, type Phase, type ProductAction } from './model';
@@ -94,14 +94,20 @@ export const createProduct = async (
   try {
     await transactWrite({
       product: { Put: { TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
-      idempotency: idempotency && idempotencyPut(idempotency, reply, now),
+      // a large answer is read again on replay (the product), never kept
+      idempotency: idempotency && idempotencyPut(idempotency, keptOf(reply, { ref: productId })!, now),
       rate: rate && rateLimitUpdate(rate, user.id, now),
     });
     return reply;
   } catch (err) {
     if (idempotency && ConditionFailed.of(err, 'idempotency')) {
       const replayed = replay(err.item, idempotency, now);
-      if (replayed) return replayed;
+      if (replayed && !replayed.rebuild) return replayed.reply;
+      if (replayed) {
+        const again = replayed.rebuild.ref ? await getProduct(replayed.rebuild.ref, true) : undefined;
+        if (!again) throw new NotFoundError('product');
+        return rebuilt(replayed.reply, answer(again));
+      }
     }
     if (rate && ConditionFailed.of(err, 'rate')) throw throttled(rate, now);
     throw err;

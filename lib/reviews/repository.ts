@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { ddb, tableName } from '../db/client';
-import { keys } from '../db/keys';
+import { indexes, keys } from '../db/keys';
 import { invalidCursor } from '../db/query';
 import { ConditionFailed, Expr, transactWrite, updateItem } from '../db/write';
 import type { User } from '../http/auth';
@@ -165,7 +165,7 @@ const encodeRatingsCursor = (c: RatingsCursor) => Buffer.from(JSON.stringify(c),
 /**
  * Access pattern: a listed product's ratings, newest first (GSI1 `PRODUCT#<id>#REVIEWS`), with the product
  * (its aggregate, and whether it is listed) read beside it: one Query and one GetItem, in parallel. A page
- * after the first starts at the cursor's time (`GSI1SK <= <at>#~`) and passes over the ratings of that
+ * after the first starts at the cursor's time (sort key `<= <at>#~`) and passes over the ratings of that
  * time it already answered.
  */
 export const listProductReviews = async (productId: string, q: { limit: number; cursor?: string }) => {
@@ -176,7 +176,8 @@ export const listProductReviews = async (productId: string, q: { limit: number; 
       new QueryCommand({
         TableName: tableName,
         IndexName: 'GSI1',
-        KeyConditionExpression: after ? 'GSI1PK = :pk AND GSI1SK <= :at' : 'GSI1PK = :pk',
+        KeyConditionExpression: after ? '#pk = :pk AND #sk <= :at' : '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': indexes.GSI1.pk, ...(after ? { '#sk': indexes.GSI1.sk } : {}) },
         ExpressionAttributeValues: { ':pk': keys.productReviews(productId), ...(after ? { ':at': `${after.at}#~` } : {}) },
         ScanIndexForward: false,
         // one more than the page says whether anything follows

@@ -1,11 +1,26 @@
 import { z } from 'zod';
 import { pageParams } from '../shared/pagination';
 import { fieldMessage, msg } from '../i18n';
+import { BIDI, CONTROL, hasVisible } from '../shared/text';
+
+/**
+ * A rating's public text (the comment, the reply): anyone reads it on the product page, so, as a product's
+ * description, no control or direction-changing characters (line breaks and tabs are fine), and something
+ * visible. `''` stays allowed where it means "no text" (an edit that removes the comment).
+ */
+const publicText = (min: 0 | 1) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(500)
+    .refine((s) => !CONTROL.test(s) && !BIDI.test(s), { message: fieldMessage(msg('field.noControlCharactersInText')) })
+    .refine((s) => s === '' || hasVisible(s), { message: fieldMessage(msg('field.visibleCharacters')) });
 
 /** 评价: a rating 1–5 and an optional comment (spec 4.2). */
 export const reviewBody = z.object({
   rating: z.number().int().min(1).max(5),
-  comment: z.string().trim().max(500).optional(),
+  comment: publicText(0).optional(),
 });
 export type ReviewInput = z.infer<typeof reviewBody>;
 
@@ -16,7 +31,7 @@ export const editReviewBody = reviewBody
 export type ReviewEdit = z.infer<typeof editReviewBody>;
 
 /** The provider's one reply. */
-export const replyBody = z.object({ text: z.string().trim().min(1).max(500) });
+export const replyBody = z.object({ text: publicText(1) });
 
 export const productReviewsQuery = z.object(pageParams);
 

@@ -2,10 +2,18 @@ import { z } from 'zod';
 import { defineItem } from '../db/item';
 import { keys } from '../db/keys';
 
-/** The first answer of a command sent with an `Idempotency-Key`, replayed to a retry within a day (TTL). */
+/**
+ * What a command sent with an `Idempotency-Key` answered, replayed to a retry within a day (TTL): the status,
+ * and the body only when it is small (lib/shared/idempotency's REPLAY_BODY_LIMIT); otherwise `rebuild` and
+ * what a replay reads to answer again (`ref`, the resource's id; `version`, the version the command made).
+ * Records written before this rule kept every body; they are replayed as kept until they expire.
+ */
 export const idempotencyRecordSchema = z.object({
   digest: z.string(),
-  reply: z.object({ status: z.number(), body: z.unknown() }),
+  reply: z.object({ status: z.number(), body: z.unknown().optional() }),
+  rebuild: z.literal(true).optional(),
+  ref: z.string().optional(),
+  version: z.number().optional(),
   createdAt: z.string(),
   expiresAt: z.number(),
 });
@@ -14,18 +22,18 @@ export const idempotencyItem = defineItem({
   name: 'idempotency record',
   type: 'idempotency',
   home: 'lib/shared/items.ts',
-  description: 'The first answer of a command sent with an Idempotency-Key (products, orders, webhook settings); TTL a day.',
+  description: 'The status of a command sent with an Idempotency-Key, and its body when small (else what rebuilds it); TTL a day.',
   schema: idempotencyRecordSchema,
   key: (r: { userId: string; route: string; key: string }) => keys.idempotency(r.userId, r.route, r.key),
   keyOnly: ['userId', 'route', 'key'],
 });
 
-/** An order command's record lives in the order's partition, so the command's one read finds it. */
+/** An order command's record, in a partition of its own (never in the order's, which reads of the order Query). */
 export const orderIdempotencyItem = defineItem({
   name: 'order command idempotency record',
   type: 'idempotency',
   home: 'lib/shared/items.ts',
-  description: 'The first answer of an order command sent with an Idempotency-Key, in the order’s partition; TTL a day.',
+  description: 'The status and order version an order command sent with an Idempotency-Key answered, outside the order’s partition; TTL a day.',
   schema: idempotencyRecordSchema,
   key: (r: { orderId: string; userId: string; route: string; key: string }) => keys.orderIdempotency(r.orderId, r.userId, r.route, r.key),
   keyOnly: ['orderId', 'userId', 'route', 'key'],

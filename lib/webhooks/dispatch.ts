@@ -7,7 +7,7 @@ import { keys } from '../db/keys';
 import type { OrderEvent } from '../events/contracts';
 import { orderOf } from '../events/order';
 import { guardedLookup } from './address';
-import { claimAttempt, createDelivery, disableWebhook, getWebhook, parseDelivery, recordAttempt } from './repository';
+import { claimAttempt, createDelivery, disableWebhook, getWebhook, parseDelivery, recordAttempt, signingSecretOf } from './repository';
 import type { DeliveryItem } from './schemas';
 
 /** Growing delays after each failed attempt: 1 min … 10 h, about 28 hours in all. */
@@ -69,7 +69,7 @@ export const attemptDelivery = async (
   let result: SendResult;
   if (!webhook || !webhook.enabled) result = { error: 'the endpoint is disabled' };
   // the signature carries the moment of sending (receivers check it is recent), not the job's clock
-  else result = await post(webhook.url, signedHeaders(webhook.secret, d.deliveryId, d.payload, new Date()), d.payload, timeoutMs);
+  else result = await post(webhook.url, signedHeaders(await signingSecretOf(webhook), d.deliveryId, d.payload, new Date()), d.payload, timeoutMs);
   const attempt = { at: now.toISOString(), ...result, durationMs: Date.now() - started };
   const attemptsSoFar = d.attemptCount + 1;
   if (result.statusCode !== undefined && result.statusCode >= 200 && result.statusCode < 300) {

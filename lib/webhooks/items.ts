@@ -2,12 +2,12 @@ import { defineItem } from '../db/item';
 import { keys } from '../db/keys';
 import { deliveryItemSchema, webhookItemSchema } from './schemas';
 
-/** A provider's webhook endpoint and its signing secret. */
+/** A provider's webhook endpoint and its sealed signing secret. */
 export const webhookItem = defineItem({
   name: 'webhook endpoint',
   type: 'webhook',
   home: 'lib/webhooks/items.ts',
-  description: 'A provider’s webhook endpoint and its signing secret.',
+  description: 'A provider’s webhook endpoint and its signing secret, sealed (lib/shared/secret-box.ts).',
   schema: webhookItemSchema,
   key: (w: { providerId: string }) => keys.webhook(w.providerId),
 });

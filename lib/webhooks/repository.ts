@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { ddb, tableName } from '../db/client';
@@ -12,25 +12,105 @@ import { UnsafeUrlError, checkWebhookUrl } from './address';
 import { deliveryItem, webhookItem } from './items';
 import { deliveryItemSchema, webhookItemSchema, type DeliveryItem, type WebhookItem } from './schemas';
 import { msg } from '../i18n';
+import { secretBox } from '../shared/secret-box';
 import type { DeliveryStatus } from '../i18n/terms';
 import type { DisabledReason } from './views';
 
 /** A signing secret of the Standard Webhooks form: `whsec_` and base64 of 24 random bytes. */
 export const newSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
 
+/** What a sealed signing secret is bound to: its provider's endpoint (another item's sealed secret does not open). */
+const secretContext = (providerId: string) => ({ purpose: 'webhook-signing-secret', providerId });
+
+const openedSecrets = new Map<string, string>();
+
+/**
+ * An endpoint's signing secret, opened (only the functions that sign may: their role holds the key): sealed, or
+ * the plain text an endpoint registered before sealing still holds until its next PUT.
+ */
+export const signingSecretOf = async (w: WebhookItem): Promise<string> => {
+  if (w.sealedSecret) {
+    const key = `${w.providerId} ${w.sealedSecret}`;
+    let opened = openedSecrets.get(key);
+    if (opened === undefined) {
+      opened = await openSecret(w.providerId, w.sealedSecret);
+      // a warm sender signs many deliveries per endpoint: one KMS call per secret and instance, not per attempt
+      if (openedSecrets.size >= 200) openedSecrets.clear();
+      openedSecrets.set(key, opened);
+    }
+    return opened;
+  }
+  if (w.secret) return w.secret;
+  throw new Error(`the webhook of ${w.providerId} holds no signing secret`);
+};
+
+/** A provider's signing secret from its sealed form (the endpoint's, or the one a recorded answer holds). */
+export const openSecret = (providerId: string, sealed: string) => secretBox().open(sealed, secretContext(providerId));
+
 /**
  * Registers (or replaces) a provider's endpoint with a new secret: the URL is checked (https, public
- * addresses only; 400 naming `url` otherwise), then one PutItem.
+ * addresses only; 400 naming `url` otherwise), the secret sealed, then one PutItem. Answers the secret in plain
+ * text beside the item: the one time it is shown.
  */
-export const putWebhook = async (providerId: string, rawUrl: string, now: Date, allowLoopback: boolean, enabled = true): Promise<WebhookItem> => {
+export const putWebhook = async (
+  providerId: string,
+  rawUrl: string,
+  now: Date,
+  allowLoopback: boolean,
+  enabled = true,
+): Promise<{ webhook: WebhookItem; secret: string }> => {
   const url = await checkWebhookUrl(rawUrl, allowLoopback).catch((err: unknown) => {
     if (err instanceof UnsafeUrlError) throw new ValidationError([{ path: 'url', message: err.text }]);
     throw err;
   });
   const at = now.toISOString();
-  const item: WebhookItem = { providerId, url: url.toString(), secret: newSecret(), enabled, createdAt: at, updatedAt: at };
+  const secret = newSecret();
+  const sealedSecret = await secretBox().seal(secret, secretContext(providerId));
+  const item: WebhookItem = { providerId, url: url.toString(), sealedSecret, enabled, createdAt: at, updatedAt: at };
   await ddb.send(new PutCommand({ TableName: tableName, Item: webhookItem.item(item) }));
-  return item;
+  return { webhook: item, secret };
+};
+
+/**
+ * The migration of endpoints registered before secrets were sealed (`npm run secrets:seal`, run once by an
+ * operator, never by a function): a Scan for webhook items that still hold a plain `secret`, each sealed in
+ * place by a conditional update (only while it holds that same secret: a PUT meanwhile wins). Counts what it did.
+ */
+export const sealPlainSecrets = async () => {
+  const counts = { sealed: 0, skipped: 0 };
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await ddb.send(
+      new ScanCommand({
+        TableName: tableName,
+        FilterExpression: '#type = :type AND attribute_exists(secret)',
+        ProjectionExpression: 'PK, SK, providerId, secret',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':type': webhookItem.type },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const { providerId, secret } = item as { providerId: string; secret: string };
+      try {
+        await ddb.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: webhookItem.key({ providerId }),
+            UpdateExpression: 'SET sealedSecret = :sealed REMOVE secret',
+            ConditionExpression: 'secret = :plain',
+            ExpressionAttributeValues: { ':sealed': await secretBox().seal(secret, secretContext(providerId)), ':plain': secret },
+          }),
+        );
+        counts.sealed++;
+      } catch (err) {
+        if (!(err instanceof ConditionalCheckFailedException)) throw err;
+        counts.skipped++;
+      }
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return counts;
 };
 
 /** A provider's endpoint (GetItem), or undefined. */

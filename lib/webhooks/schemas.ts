@@ -11,7 +11,10 @@ export const putWebhookBody = z.object({
 export const webhookItemSchema = z.object({
   providerId: z.string(),
   url: z.string(),
-  secret: z.string(),
+  /** The signing secret sealed (lib/shared/secret-box.ts): what every endpoint registered since has. */
+  sealedSecret: z.string().optional(),
+  /** The signing secret in plain text, as endpoints registered before sealing kept it: read, never written. */
+  secret: z.string().optional(),
   enabled: z.boolean(),
   disabledReason: z.string().optional(),
   createdAt: z.string(),

@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundlesStale, lockWorkFolder, recordBundles } from './build-cache';
@@ -101,8 +102,15 @@ export interface ComposedStack {
   cognito: { endpoint: string; region: string; userPoolId: string; clientId: string; issuer: string };
   s3: { endpoint: string; bucket: string };
   apiUrl: string;
+  /** The live console's WebSocket API (serverless-offline's; also its management endpoint over http). */
+  websocketUrl: string;
   consoleUrl: string;
   users: Record<string, { id: string; email: string; token: string }>;
+  /**
+   * The local key that seals stored secrets (webhook signing secrets): 32 random bytes in the stack's directory,
+   * made once and kept with its data, as KMS keeps its key deployed (lib/shared/secret-box.ts).
+   */
+  secretsKeyFile: string;
   /** What a function sees under this stack (for handlers called in-process, or `osls invoke local`). */
   functionEnv: Record<string, string>;
   /** Which builds were reused unchanged. */
@@ -162,8 +170,12 @@ export const composeStack = async (opts: ComposeOptions): Promise<ComposedStack>
       if (temporary) rmSync(dataDir, { recursive: true, force: true });
     })());
 
+  const secretsKeyFile = join(dataDir, 'secret-box.key');
+  if (!existsSync(secretsKeyFile)) writeFileSync(secretsKeyFile, randomBytes(32).toString('base64') + '\n', { mode: 0o600 });
+
   const stack = {
     dataDir,
+    secretsKeyFile,
     ports,
     users: {},
     reused: {},
@@ -219,6 +231,7 @@ export const composeStack = async (opts: ComposeOptions): Promise<ComposedStack>
     }
 
     stack.apiUrl = ports.api ? url(ports.api) : '';
+    stack.websocketUrl = ports.websocket ? `ws://127.0.0.1:${ports.websocket}` : '';
     stack.consoleUrl = ports.console ? url(ports.console) : '';
     const logLevel = opts.logLevel ?? 'WARN';
     stack.functionEnv = {
@@ -230,6 +243,7 @@ export const composeStack = async (opts: ComposeOptions): Promise<ComposedStack>
       AUTH_ALLOW_HTTP_ISSUER: 'true',
       WEBHOOK_ALLOW_LOOPBACK: 'true',
       ...(stack.s3 ? { S3_ENDPOINT: stack.s3.endpoint, ATTACHMENTS_BUCKET: stack.s3.bucket } : {}),
+      SECRETS_KEY_FILE: secretsKeyFile,
       POWERTOOLS_LOG_LEVEL: logLevel,
     };
 
@@ -289,6 +303,7 @@ export const composeStack = async (opts: ComposeOptions): Promise<ComposedStack>
             port: ports.console!,
             config: {
               apiUrl: stack.apiUrl,
+              ...(stack.websocketUrl ? { websocketUrl: stack.websocketUrl } : {}),
               cognito: { region: REGION, userPoolId: stack.cognito?.userPoolId ?? '', clientId: stack.cognito?.clientId ?? '', endpoint: stack.cognito?.endpoint },
             },
             // uploads go straight to the attachments' storage

@@ -13,6 +13,8 @@ export const CONSOLE_DIST = join(ROOT, 'web', 'dist');
 /** What the console reads from /config.json at boot (web/src/app/config.ts). */
 export interface ConsoleRuntimeConfig {
   apiUrl: string;
+  /** The live console's WebSocket API; without it the console refreshes periodically. */
+  websocketUrl?: string;
   cognito: { region: string; userPoolId: string; clientId: string; endpoint?: string };
 }
 

@@ -35,6 +35,10 @@ export interface StackFile {
   dynamodb: { endpoint: string; tableName: string };
   s3?: { endpoint: string; bucket: string };
   consoleUrl?: string;
+  /** The live console's WebSocket API (spec 5.1). */
+  websocketUrl?: string;
+  /** The local key that seals stored secrets (kept with the stack's data). */
+  secretsKeyFile?: string;
 }
 
 /** The stack file a script should read: LOCAL_DIR's when set, else the running stack's (the pointer), else .local's. */
@@ -71,4 +75,5 @@ export const functionEnv = (stack: StackFile) => ({
   WEBHOOK_ALLOW_LOOPBACK: 'true',
   AWS_REGION: stack.cognito.region,
   ...(stack.s3 ? { S3_ENDPOINT: stack.s3.endpoint, ATTACHMENTS_BUCKET: stack.s3.bucket } : {}),
+  ...(stack.secretsKeyFile ? { SECRETS_KEY_FILE: stack.secretsKeyFile } : {}),
 });

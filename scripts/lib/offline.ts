@@ -13,6 +13,7 @@ const root = join(__dirname, '..', '..');
 export const OFFLINE_PORTS = {
   api: { env: 'API_PORT', fixed: 3000, what: 'the HTTP API' },
   lambda: { env: 'LAMBDA_PORT', fixed: 3002, what: 'serverless-offline Lambda' },
+  websocket: { env: 'WEBSOCKET_PORT', fixed: 3001, what: 'the live console’s WebSocket API' },
   eventBus: { env: 'EVENT_BUS_PORT', fixed: 4010, what: 'the local event bus (PutEvents)' },
   eventBusPubSub: { env: 'EVENT_BUS_PUBSUB_PORT', fixed: 4011, what: 'the local event bus’s broker' },
 } satisfies Record<string, PortSpec>;

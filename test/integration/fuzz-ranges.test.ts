@@ -11,6 +11,7 @@ import { handler as ratings } from '../../functions/reviews/list';
 import { invoke, user } from '../support/http';
 import { orderIn } from '../support/orders';
 import { must } from '../support/products';
+import { BIDI, CONTROL, hasVisible, isWellFormed } from '../../lib/shared/text';
 
 type Answer = Awaited<ReturnType<typeof invoke>>;
 
@@ -133,7 +134,25 @@ const hostileText = fc.oneof(
   fc.constant('x'.repeat(499) + '\ud83d\ude00'),
 );
 
-describe('hostile review texts: 2xx or a 4xx problem, never a 500, and the ratings stay readable', () => {
+/** Whether a rating's text is refused: not well-formed, too long, control or direction characters, or nothing visible. */
+const refused = (text: string, emptyAllowed: boolean) => {
+  const t = text.trim();
+  // zod counts characters (code points), not UTF-16 units
+  if (!isWellFormed(text) || [...t].length > 500 || CONTROL.test(t) || BIDI.test(t)) return true;
+  return t === '' ? !emptyAllowed : !hasVisible(t);
+};
+/** A refused text is a 400 naming the field; an accepted one is a success, or 409 when the rating or reply exists. */
+const expectJudged = (res: Answer, field: string, text: string, emptyAllowed: boolean, ok: number[]) => {
+  expectNoServerError(res, text);
+  if (refused(text, emptyAllowed)) {
+    expect(res.status, JSON.stringify(text)).toBe(400);
+    expect(res.body.errors.map((e: any) => e.path), JSON.stringify(text)).toContain(field);
+  } else {
+    expect(ok, JSON.stringify(text)).toContain(res.status);
+  }
+};
+
+describe('hostile review texts: refused with a 400 naming the field or accepted, never a 500, and the ratings stay readable', () => {
   it('rating, editing and replying', async () => {
     const orders: Awaited<ReturnType<typeof orderIn>>[] = [];
     for (let i = 0; i < 6; i++) orders.push(await orderIn('completed', { buyer: 'buyer2', provider: 'provider2', content: { summary: 'hostile ratings' } }));
@@ -147,7 +166,7 @@ describe('hostile review texts: 2xx or a 4xx problem, never a 500, and the ratin
       fc.asyncProperty(hostileText, fc.integer({ min: 1, max: 5 }), async (comment, rating) => {
         const order = orders[next++ % orders.length];
         const res = await invoke(rate, { as: 'buyer2', params: { orderId: order.orderId }, body: { rating, comment } });
-        expectNoServerError(res, comment);
+        expectJudged(res, 'comment', comment, true, [201, 409]);
         await readable(order.orderId, order.productId);
       }),
       { numRuns: 12 },
@@ -161,7 +180,7 @@ describe('hostile review texts: 2xx or a 4xx problem, never a 500, and the ratin
     await fc.assert(
       fc.asyncProperty(hostileText, async (comment) => {
         const res = await invoke(edit, { as: 'buyer2', params: { orderId: first.orderId }, body: { comment } });
-        expectNoServerError(res, comment);
+        expectJudged(res, 'comment', comment, true, [200]);
         await readable(first.orderId, first.productId);
       }),
       { numRuns: 40 },
@@ -171,7 +190,7 @@ describe('hostile review texts: 2xx or a 4xx problem, never a 500, and the ratin
       fc.asyncProperty(hostileText, async (text) => {
         const order = orders[next++ % orders.length];
         const res = await invoke(reply, { as: 'provider2', params: { orderId: order.orderId }, body: { text } });
-        expectNoServerError(res, text);
+        expectJudged(res, 'text', text, false, [200, 409]);
         await readable(order.orderId, order.productId);
       }),
       { numRuns: 12 },

@@ -4,8 +4,19 @@ import { handler as getOrder } from '../../functions/orders/get';
 import { handler as submit } from '../../functions/products/submit';
 import { handler as withdraw } from '../../functions/products/withdraw';
 import { handler as approve } from '../../functions/operator/approve';
+import { handler as takedown } from '../../functions/operator/takedown';
+import { handler as deleteProduct } from '../../functions/products/delete';
+import { handler as createProduct } from '../../functions/products/create';
+import { handler as getOwn } from '../../functions/products/get-own';
+import { handler as rate } from '../../functions/reviews/create';
+import { handler as editReview } from '../../functions/reviews/edit';
+import { handler as replyReview } from '../../functions/reviews/reply';
+import { handler as grantAttachment } from '../../functions/attachments/grant';
+import { keys } from '../../lib/db/keys';
 import { newId } from '../../lib/shared/ids';
-import { invoke } from '../support/http';
+import { countCalls, readItem, readPartition } from '../support/db';
+import { productContent } from '../support/fixtures';
+import { invoke, type Call } from '../support/http';
 import { bodyOf, commandHandlers } from '../support/order-commands';
 import { listedProduct, orderIn, type OrderStage } from '../support/orders';
 import { must, productIn } from '../support/products';
@@ -89,5 +100,105 @@ describe('Idempotency-Key on every command', () => {
     const again = await invoke(buy, { as: 'buyer', headers, body: { quantity: 1, planId: 'basic', productId: product.productId } });
     expect(again.status).toBe(201);
     expect(again.body.orderId).toBe(first.orderId);
+  });
+});
+
+/** A retry answered from its record: the same status and body, the replay header, and not one write. */
+const replaysWithoutWriting = async (handler: Parameters<typeof invoke>[0], call: Call, status: number) => {
+  const first = await invoke(handler, call);
+  expect(first.status).toBe(status);
+  const retry = await countCalls(() => invoke(handler, call));
+  expect(retry.result.status).toBe(status);
+  expect(retry.result.headers['idempotent-replayed']).toBe('true');
+  expect(retry.result.body).toEqual(first.body);
+  expect(retry.writes).toBe(0);
+  return first.body;
+};
+
+describe('Idempotency-Key on the commands that lacked it', () => {
+  it('replays a rating, its edit and its reply without writing again', async () => {
+    const order = await orderIn('completed');
+    const params = { orderId: order.orderId };
+    await replaysWithoutWriting(rate, { as: 'buyer', params, body: { rating: 4 }, headers: { 'idempotency-key': newId() } }, 201);
+    await replaysWithoutWriting(editReview, { as: 'buyer', params, body: { rating: 5 }, headers: { 'idempotency-key': newId() } }, 200);
+    await replaysWithoutWriting(replyReview, { as: 'provider', params, body: { text: '谢谢' }, headers: { 'idempotency-key': newId() } }, 200);
+  });
+
+  it('replays an upload grant: a retry makes no second attachment', async () => {
+    const order = await orderIn('implementing');
+    const call = { as: 'provider' as const, params: { orderId: order.orderId }, body: { fileName: 'r.txt', contentType: 'text/plain', size: 5 }, headers: { 'idempotency-key': newId() } };
+    const grant = await replaysWithoutWriting(grantAttachment, call, 201);
+    const attachments = (await readPartition(keys.orderPartition(order.orderId))).filter((i) => i.type === 'attachment');
+    expect(attachments.map((a) => a.attachmentId)).toEqual([grant.attachmentId]);
+  });
+
+  it('replays an operator takedown and a product deletion', async () => {
+    const listed = await productIn('listed');
+    const headers = { 'idempotency-key': newId() };
+    await replaysWithoutWriting(takedown, { as: 'operator', params: { productId: listed.productId }, body: { reason: '违规' }, headers }, 200);
+    const draft = await productIn('draft');
+    await replaysWithoutWriting(deleteProduct, { as: 'provider', params: { productId: draft.productId }, headers: { 'idempotency-key': newId() } }, 204);
+    expect(await readItem(keys.product(draft.productId))).toBeUndefined();
+  });
+});
+
+describe('replay records', () => {
+  const longText = (i: number) => `${i} ` + '运维'.repeat(995);
+
+  it('keeps answering keyed commands once the order’s answer passes 400 KB, and replays them', async () => {
+    const order = await orderIn('awaiting_start');
+    const params = { orderId: order.orderId };
+    const keyed = async (action: keyof typeof commandHandlers, as: 'buyer' | 'provider' | 'operator', body?: unknown, retried = true) => {
+      const call = { as, params, body, headers: { 'idempotency-key': newId() } };
+      const first = await invoke(commandHandlers[action], call);
+      expect(first.status, `${action}: ${JSON.stringify(first.body).slice(0, 200)}`).toBe(200);
+      if (!retried) return first.body;
+      const retry = await invoke(commandHandlers[action], call);
+      expect(retry.status).toBe(200);
+      expect(retry.headers['idempotent-replayed']).toBe('true');
+      expect(retry.body).toEqual(first.body);
+      return first.body;
+    };
+    for (let i = 0; i < 70; i++) await keyed('message', i % 2 ? 'buyer' : 'provider', { text: longText(i) }, i >= 65);
+    await keyed('submit-requirements', 'buyer', { answers: { host: '运'.repeat(2000), cores: 8 } });
+    await keyed('start', 'provider');
+    for (let i = 0; i < 3; i++) {
+      await keyed('complete', 'provider', { note: longText(i) });
+      await keyed('reject-completion', 'buyer', { reason: `not yet ${i}` });
+    }
+    await keyed('appeal', 'buyer', { reason: 'keeps failing' });
+    await keyed('message', 'operator', { text: longText(99) });
+    await keyed('resolve', 'operator', { outcome: 'implementing', note: longText(100) });
+    await keyed('complete', 'provider', { note: 'done' });
+    const last = await keyed('confirm', 'buyer');
+    expect(last.status).toBe('completed');
+    expect(Buffer.byteLength(JSON.stringify(last))).toBeGreaterThan(400 * 1024);
+    // nothing of it in the order's partition; the record keeps the status and the version, not the answer
+    const partition = await readPartition(keys.orderPartition(order.orderId));
+    expect(partition.filter((i) => i.type === 'idempotency')).toEqual([]);
+  }, 120_000);
+
+  it('reads an order with 60 keyed messages in as many round trips and items as one without keys', async () => {
+    const [keyed, plain] = [await orderIn('implementing'), await orderIn('implementing')];
+    for (let i = 0; i < 60; i++) {
+      must(await invoke(commandHandlers.message, { as: 'buyer', params: { orderId: keyed.orderId }, body: { text: `m${i}` }, headers: { 'idempotency-key': newId() } }), 200);
+      must(await invoke(commandHandlers.message, { as: 'buyer', params: { orderId: plain.orderId }, body: { text: `m${i}` } }), 200);
+    }
+    const read = (orderId: string) => countCalls(() => invoke(getOrder, { as: 'buyer', params: { orderId } }));
+    const [a, b] = [await read(keyed.orderId), await read(plain.orderId)];
+    expect(a.result.body.timeline).toHaveLength(b.result.body.timeline.length);
+    expect(a.roundTrips).toBe(b.roundTrips);
+    expect(Math.abs(a.itemsRead - b.itemsRead)).toBeLessThanOrEqual(1);
+  }, 60_000);
+
+  it('rebuilds a large product answer by reading the product, and keeps a small one', async () => {
+    const big = productContent({ description: '运维'.repeat(9000) });
+    const headers = { 'idempotency-key': newId() };
+    const first = must(await invoke(createProduct, { as: 'provider', body: big, headers }), 201);
+    const again = await invoke(createProduct, { as: 'provider', body: big, headers });
+    expect(again.status).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toEqual(first);
+    expect(again.body).toEqual(must(await invoke(getOwn, { as: 'provider', params: { productId: first.productId } }), 200));
   });
 });

@@ -272,6 +272,21 @@ describe('the supervised workflow', () => {
     }
   });
 
+  it('does not let either party overturn a ruling back to implementing at once: a new appeal needs new rejections or a stall', async () => {
+    const order = await orderIn('disputed');
+    const params = o(order.orderId);
+    const ruled = must(await invoke(resolve, { as: 'operator', params, body: { outcome: 'implementing', note: 'redo the backup' } }), 200);
+    expect(ruled).toMatchObject({ status: 'implementing', completionRejections: 0 });
+    for (const as of ['buyer', 'provider'] as const) {
+      const res = await invoke(appeal, { as, params, body: { reason: 'overturn it' } });
+      expect([res.status, res.body.code], as).toEqual([409, 'APPEAL_NOT_ELIGIBLE']);
+    }
+    expect((await readItem(keys.order(order.orderId)))?.completionRejections).toBe(0);
+    // the provider stalls more than five days after the ruling: the buyer may appeal again
+    await ageOrder(order.orderId, 5 * DAY + 60_000);
+    must(await invoke(appeal, { as: 'buyer', params, body: { reason: 'nothing since the ruling' } }), 200);
+  });
+
   it('answers 400 for a resolution outside the allowed outcomes', async () => {
     const order = await orderIn('disputed');
     const res = await invoke(resolve, { as: 'operator', params: o(order.orderId), body: { outcome: 'refunded', note: 'x' } });

@@ -52,6 +52,12 @@ describe('ratings (评价)', () => {
     for (const body of [{ rating: 0 }, { rating: 6 }, { rating: 4.5 }, { rating: 5, comment: 'x'.repeat(501) }, {}]) {
       expect((await rateAs(completed.orderId, body)).status, JSON.stringify(body)).toBe(400);
     }
+    // a comment anyone reads on the product page: nothing that only shows blank, or reorders what is shown
+    for (const comment of ['\u200b\u200d\u2060', '好评\u202e！差', 'ok\u0007', 'bad\ud800']) {
+      const res = await rateAs(completed.orderId, { rating: 5, comment });
+      expect(res.status, JSON.stringify(comment)).toBe(400);
+      expect(res.body.errors.map((e: any) => e.path)).toEqual(['comment']);
+    }
     expect(await readItem(keys.review(completed.orderId))).toBeUndefined();
     expect(await readItem(keys.product(completed.productId))).toEqual(product);
   });
@@ -100,6 +106,11 @@ describe('ratings (评价)', () => {
     must(await rateAs(order.orderId, { rating: 2, comment: '交付延迟' }), 201);
     expect((await invoke(reply, { as: 'provider2', params: { orderId: order.orderId }, body: { text: '抱歉' } })).status).toBe(404);
     expect((await invoke(reply, { as: 'buyer', params: { orderId: order.orderId }, body: { text: '抱歉' } })).status).toBe(403);
+    for (const text of ['\u200b', '\ufeff\u200c', 'x\u2066y']) {
+      const refused = await invoke(reply, { as: 'provider', params: { orderId: order.orderId }, body: { text } });
+      expect(refused.status, JSON.stringify(text)).toBe(400);
+      expect(refused.body.errors.map((e: any) => e.path)).toEqual(['text']);
+    }
     const res = await invoke(reply, { as: 'provider', params: { orderId: order.orderId }, body: { text: '抱歉，已优化排期' } });
     expect(res.status).toBe(200);
     expect(res.body.reply).toMatchObject({ text: '抱歉，已优化排期', at: expect.any(String) });

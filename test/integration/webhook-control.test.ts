@@ -11,8 +11,13 @@ import { handler as deleteWebhook } from '../../functions/webhooks/delete';
 import { handler as testWebhook } from '../../functions/webhooks/test';
 import { handler as redeliver } from '../../functions/webhooks/redeliver';
 import { handler as deliveries } from '../../functions/webhooks/deliveries';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ddb, tableName } from '../../lib/db/client';
 import { keys } from '../../lib/db/keys';
-import { countRoundTrips, readItem } from '../support/db';
+import { webhookItem } from '../../lib/webhooks/items';
+import { sealPlainSecrets } from '../../lib/webhooks/repository';
+import { countCalls, countRoundTrips, readItem } from '../support/db';
+import { newId } from '../../lib/shared/ids';
 import { invoke, user } from '../support/http';
 import { orderIn } from '../support/orders';
 import { must } from '../support/products';
@@ -144,5 +149,103 @@ describe('GET /provider/webhook/deliveries?status=', () => {
       if (status === 'succeeded') expect(result.items.map((d: any) => d.deliveryId)).toContain(ok.deliveryId);
     }
     expect((await invoke(deliveries, { as: 'provider', query: { status: 'lost' } })).status).toBe(400);
+  });
+});
+
+describe('Idempotency-Key on webhook control', () => {
+  /** The retry of a keyed call: the first answer again, marked replayed, with no write and nothing sent. */
+  const retried = async (call: () => ReturnType<typeof invoke>, status: number) => {
+    const first = await call();
+    expect(first.status).toBe(status);
+    const sent = receiver.received.length;
+    const retry = await countCalls(call);
+    expect(retry.result.status).toBe(status);
+    expect(retry.result.headers['idempotent-replayed']).toBe('true');
+    expect(retry.result.body).toEqual(first.body);
+    expect(retry.writes).toBe(0);
+    expect(receiver.received.length).toBe(sent);
+    return first.body;
+  };
+
+  it('replays a test ping, a redelivery and a removal without sending or writing again', async () => {
+    const pingKey = { 'idempotency-key': newId() };
+    const ping = await retried(() => invoke(testWebhook, { as: 'provider', headers: pingKey }), 200);
+    expect(receiver.received.filter((r) => r.headers['webhook-id'] === ping.webhookId)).toHaveLength(1);
+
+    const order = await orderIn('awaiting_start');
+    receiver.answer(410);
+    await runStream(await batchFor(keys.orderPartition(order.orderId)));
+    const [gone] = await deliveriesOf(order.orderId);
+    receiver.answer();
+    secret = must(await invoke(putWebhook, { as: 'provider', body: { url: receiver.url } }), 200).secret;
+    const params = { deliveryId: gone.deliveryId };
+    const again = await retried(() => invoke(redeliver, { as: 'provider', params, headers: { 'idempotency-key': `redeliver-${gone.deliveryId}` } }), 200);
+    expect(again.status).toBe('succeeded');
+
+    await retried(() => invoke(deleteWebhook, { as: 'provider', headers: { 'idempotency-key': `delete-${gone.deliveryId}` } }), 204);
+    expect((await invoke(deleteWebhook, { as: 'provider' })).status).toBe(404);
+  });
+});
+
+describe('the signing secret at rest', () => {
+  const webhookKey = () => keys.webhook(user('provider').id);
+
+  it('is stored sealed: the item holds no plain secret, and signed deliveries still verify with the Standard Webhooks library', async () => {
+    const stored = (await readItem(webhookKey()))!;
+    expect(stored).not.toHaveProperty('secret');
+    expect(stored.sealedSecret).toMatch(/^local:v1:/);
+    const text = JSON.stringify(stored);
+    expect(text).not.toContain(secret);
+    expect(text).not.toContain(secret.slice('whsec_'.length));
+    expect(text).not.toContain('whsec_');
+    const res = must(await invoke(testWebhook, { as: 'provider' }), 200);
+    expect(res.status).toBe('succeeded');
+    expect(verify(receiver.received[0])).toMatchObject({ type: 'ping' });
+  });
+
+  it('answers a retried PUT with the same secret, which its recorded answer also holds only sealed', async () => {
+    const headers = { 'idempotency-key': `rotate-${Date.now()}` };
+    const first = must(await invoke(putWebhook, { as: 'provider', body: { url: receiver.url }, headers }), 200);
+    const again = await invoke(putWebhook, { as: 'provider', body: { url: receiver.url }, headers });
+    expect(again.status).toBe(200);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toEqual(first);
+    const record = JSON.stringify(await readItem(keys.idempotency(user('provider').id, 'put-webhook', headers['idempotency-key'])));
+    expect(record).toContain('local:v1:');
+    expect(record).not.toContain(first.secret);
+    secret = first.secret;
+    must(await invoke(testWebhook, { as: 'provider' }), 200);
+    expect(verify(receiver.received[0])).toMatchObject({ type: 'ping' });
+  });
+
+  it('still signs with a plain secret stored before secrets were sealed, until the endpoint is registered again', async () => {
+    const legacy = `whsec_${Buffer.from('a secret stored in plain text').toString('base64')}`;
+    const at = new Date().toISOString();
+    await ddb.send(
+      new PutCommand({ TableName: tableName, Item: webhookItem.item({ providerId: user('provider').id, url: receiver.url, secret: legacy, enabled: true, createdAt: at, updatedAt: at }) }),
+    );
+    secret = legacy;
+    must(await invoke(testWebhook, { as: 'provider' }), 200);
+    expect(verify(receiver.received[0])).toMatchObject({ type: 'ping' });
+    const rotated = must(await invoke(putWebhook, { as: 'provider', body: { url: receiver.url } }), 200);
+    expect(rotated.secret).not.toBe(legacy);
+    expect(JSON.stringify(await readItem(webhookKey()))).not.toContain('whsec_');
+  });
+
+  it('seals the plain secrets stored before, in place (npm run secrets:seal), and they still sign', async () => {
+    const legacy = `whsec_${Buffer.from('another secret stored in plain text').toString('base64')}`;
+    const at = new Date().toISOString();
+    const providerId = user('provider2').id;
+    await ddb.send(new PutCommand({ TableName: tableName, Item: webhookItem.item({ providerId, url: receiver.url, secret: legacy, enabled: true, createdAt: at, updatedAt: at }) }));
+    const counts = await sealPlainSecrets();
+    expect(counts.sealed).toBeGreaterThanOrEqual(1);
+    const stored = (await readItem(keys.webhook(providerId)))!;
+    expect(stored).not.toHaveProperty('secret');
+    expect(JSON.stringify(stored)).not.toContain('whsec_');
+    expect(stored).toMatchObject({ url: receiver.url, enabled: true, updatedAt: at });
+    expect(await sealPlainSecrets()).toEqual({ sealed: 0, skipped: 0 });
+    secret = legacy;
+    must(await invoke(testWebhook, { as: 'provider2' }), 200);
+    expect(verify(receiver.received[0])).toMatchObject({ type: 'ping', data: { providerId } });
   });
 });

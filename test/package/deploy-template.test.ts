@@ -68,7 +68,8 @@ describe('the packaged production stack', () => {
   it('puts the JWT authorizer on every route except the public ones', () => {
     const [[authorizerId, authorizer]] = ofType('AWS::ApiGatewayV2::Authorizer');
     expect(authorizer.Properties.AuthorizerType).toBe('JWT');
-    const routes = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties);
+    // the HTTP API's routes (the WebSocket API's `$connect` verifies the token in its function: see below)
+    const routes = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties).filter((r) => r.ApiId?.Ref === 'HttpApi');
     expect(routes.length).toBeGreaterThan(20);
     for (const route of routes) {
       if (PUBLIC_ROUTES.includes(route.RouteKey)) continue;
@@ -80,8 +81,20 @@ describe('the packaged production stack', () => {
     }
   });
 
+  it('serves the live console’s WebSocket API; only its event consumer may post to connections, on this API', () => {
+    const [[wsId]] = ofType('AWS::ApiGatewayV2::Api').filter(([, api]) => api.Properties.ProtocolType === 'WEBSOCKET');
+    const routes = ofType('AWS::ApiGatewayV2::Route').filter(([, r]) => r.Properties.ApiId?.Ref === wsId).map(([, r]) => r.Properties.RouteKey).sort();
+    expect(routes).toEqual(['$connect', '$default', '$disconnect']);
+    const posting = ofType('AWS::IAM::Role').filter(([, role]) =>
+      role.Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement).some((st: any) => [st.Action].flat().includes('execute-api:ManageConnections')),
+    );
+    expect(posting.map(([id]) => id)).toEqual([resources[functionIdOf('eventsToLive')].Properties.Role['Fn::GetAtt'][0]]);
+    const grant = posting[0][1].Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement).find((st: any) => [st.Action].flat().includes('execute-api:ManageConnections'));
+    expect(JSON.stringify(grant.Resource)).toContain(`\${${wsId}}/prod/POST/@connections/*`);
+  });
+
   it('throttles the HTTP API stage', () => {
-    const [[, stage]] = ofType('AWS::ApiGatewayV2::Stage');
+    const [[, stage]] = ofType('AWS::ApiGatewayV2::Stage').filter(([, st]) => st.Properties.ApiId?.Ref === 'HttpApi');
     expect(stage.Properties.DefaultRouteSettings.ThrottlingRateLimit).toBeGreaterThan(0);
     expect(stage.Properties.DefaultRouteSettings.ThrottlingBurstLimit).toBeGreaterThan(0);
   });
@@ -122,7 +135,7 @@ describe('the packaged production stack', () => {
     const [[busId, bus]] = ofType('AWS::Events::EventBus');
     const rules = ofType('AWS::Events::Rule').filter(([, rule]) => rule.Properties.EventBusName === bus.Properties.Name);
     const consumers = rules.map(([, rule]) => rule.Properties.Targets[0].Arn['Fn::GetAtt'][0] as string).sort();
-    expect(consumers, busId).toEqual(['EventsToDashboardLambdaFunction', 'EventsToInboxLambdaFunction', 'EventsToWebhookLambdaFunction']);
+    expect(consumers, busId).toEqual(['EventsToDashboardLambdaFunction', 'EventsToInboxLambdaFunction', 'EventsToLiveLambdaFunction', 'EventsToWebhookLambdaFunction']);
     const queues = new Set<string>();
     for (const [id, rule] of rules) {
       const [target] = rule.Properties.Targets;
@@ -134,7 +147,7 @@ describe('the packaged production stack', () => {
       expect(invokeConfig.Properties.MaximumRetryAttempts, id).toBe(2);
       expect(invokeConfig.Properties.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0], id).toBe(queue);
     }
-    expect(queues.size).toBe(3);
+    expect(queues.size).toBe(4);
     const [[, policy]] = ofType('AWS::SQS::QueuePolicy');
     expect(policy.Properties.Queues.map((q: any) => q.Ref).sort()).toEqual([...queues].sort());
     const router = resources[functionIdOf('routeTableEvents')];
@@ -193,6 +206,32 @@ describe('the packaged production stack', () => {
     const named = connectSourcesOf({ apiUrl: '', cognito: { region: 'eu-west-1', userPoolId: '', clientId: '' } }, ['https://bucket1.s3.eu-west-1.amazonaws.com'])
       .filter((origin) => origin.startsWith('https://'));
     expect(edge.get('connect-src')).toEqual(["'self'", ...apiService, ...named].sort());
+  });
+
+  it('seals secrets with a rotating KMS key that only the functions creating or signing with a webhook secret may use', () => {
+    const [[keyId, key]] = ofType('AWS::KMS::Key');
+    expect(key.Properties.EnableKeyRotation).toBe(true);
+    expect(key.DeletionPolicy).toBe('Retain');
+    const keyArn = { 'Fn::GetAtt': [keyId, 'Arn'] };
+    const kmsOf: Record<string, string[]> = {};
+    for (const [, fn] of ofType('AWS::Lambda::Function')) {
+      const name = fn.Properties.FunctionName.replace(/^marketplace-prod-/, '');
+      expect(fn.Properties.Environment.Variables.SECRETS_KMS_KEY, name).toEqual(keyArn);
+      for (const statement of resources[fn.Properties.Role['Fn::GetAtt'][0]].Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement)) {
+        const actions = [statement.Action].flat().filter((a: string) => a.startsWith('kms:'));
+        if (actions.length === 0) continue;
+        expect(statement.Resource, name).toEqual(keyArn);
+        expect(statement.Condition, name).toEqual({ StringEquals: { 'kms:EncryptionContext:purpose': 'webhook-signing-secret' } });
+        kmsOf[name] = [...(kmsOf[name] ?? []), ...actions].sort();
+      }
+    }
+    expect(kmsOf).toEqual({
+      putWebhook: ['kms:Decrypt', 'kms:Encrypt'],
+      testWebhook: ['kms:Decrypt'],
+      redeliverWebhook: ['kms:Decrypt'],
+      eventsToWebhook: ['kms:Decrypt'],
+      webhookRetries: ['kms:Decrypt'],
+    });
   });
 
   it('grants each function exactly the DynamoDB calls its code sends (test/support/dynamodb-calls.json)', () => {

@@ -23,7 +23,8 @@ const functions = Object.entries(
 ).map(([name, f]) => ({
   name,
   entry: `${f.handler.slice(0, f.handler.lastIndexOf('.'))}.ts`,
-  http: (f.events ?? []).some((e) => 'httpApi' in e || 'http' in e),
+  // the WebSocket API's `$connect` verifies the person's token as the HTTP functions do
+  http: (f.events ?? []).some((e) => 'httpApi' in e || 'http' in e || (e.websocket as { route?: string } | undefined)?.route === '$connect'),
 }));
 const nonHttp = functions.filter((f) => !f.http);
 

@@ -2,9 +2,16 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../../lib/db/client';
 
 let calls = 0;
-ddb.middlewareStack.add((next) => async (args) => {
+let writes = 0;
+let itemsRead = 0;
+const READS = new Set(['GetCommand', 'GetItemCommand', 'QueryCommand', 'BatchGetCommand', 'BatchGetItemCommand', 'ScanCommand']);
+ddb.middlewareStack.add((next, context) => async (args) => {
   calls++;
-  return next(args);
+  if (!READS.has(context.commandName ?? '')) writes++;
+  const out = await next(args);
+  const o = out.output as { Item?: unknown; Items?: unknown[]; Responses?: Record<string, unknown[]> };
+  itemsRead += (o.Item ? 1 : 0) + (o.Items?.length ?? 0) + Object.values(o.Responses ?? {}).reduce((n, r) => n + r.length, 0);
+  return out;
 }, { step: 'initialize', name: 'countRoundTrips' });
 
 /** Runs `fn` and returns how many DynamoDB requests it made, with its result. */
@@ -12,6 +19,13 @@ export const countRoundTrips = async <T>(fn: () => Promise<T>): Promise<{ result
   const before = calls;
   const result = await fn();
   return { result, roundTrips: calls - before };
+};
+
+/** Runs `fn` and returns its DynamoDB requests, how many of them wrote, and the items they read. */
+export const countCalls = async <T>(fn: () => Promise<T>): Promise<{ result: T; roundTrips: number; writes: number; itemsRead: number }> => {
+  const before = { calls, writes, itemsRead };
+  const result = await fn();
+  return { result, roundTrips: calls - before.calls, writes: writes - before.writes, itemsRead: itemsRead - before.itemsRead };
 };
 
 export const readItem = async (key: { PK: string; SK: string }) =>

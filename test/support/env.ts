@@ -20,5 +20,6 @@ Object.assign(process.env, {
   RATE_WEBHOOK_SENDS: process.env.RATE_WEBHOOK_SENDS ?? '100000',
   S3_ENDPOINT: stack.s3.endpoint,
   ATTACHMENTS_BUCKET: stack.s3.bucket,
+  SECRETS_KEY_FILE: stack.secretsKeyFile,
   POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
 });

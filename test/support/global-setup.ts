@@ -20,7 +20,7 @@ export type TestUser = keyof typeof TEST_USERS;
 // their own, so they never see another file's items.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-export const ISOLATED_TABLES = ['MarketTimers', 'MarketNotify', 'MarketWebhooks', 'MarketE2E', 'MarketConversation', 'MarketOps', 'MarketDashboard', 'MarketOpsHooks', 'MarketEvents'];
+export const ISOLATED_TABLES = ['MarketTimers', 'MarketNotify', 'MarketWebhooks', 'MarketE2E', 'MarketConversation', 'MarketOps', 'MarketDashboard', 'MarketOpsHooks', 'MarketEvents', 'MarketLive'];
 export const TEST_PASSWORD = 'Passw0rd!test';
 
 export interface StackInfo {
@@ -32,9 +32,13 @@ export interface StackInfo {
   issuer: string;
   /** serverless-offline serving the functions against this stack (table MarketE2E), for the end-to-end tests. */
   apiUrl: string;
+  /** serverless-offline's WebSocket API (the live console), with the e2e project. */
+  websocketUrl: string;
   users: Record<TestUser, { id: string; token: string; email: string }>;
   /** The S3 emulator (s3rver) and the attachments bucket. */
   s3: { endpoint: string; bucket: string };
+  /** The local key that seals stored secrets. */
+  secretsKeyFile: string;
 }
 
 declare module 'vitest' {
@@ -69,8 +73,10 @@ export default async function setup(project: TestProject) {
     clientId: stack.cognito.clientId,
     issuer: stack.cognito.issuer,
     apiUrl: stack.apiUrl,
+    websocketUrl: stack.websocketUrl,
     users: stack.users as StackInfo['users'],
     s3: stack.s3,
+    secretsKeyFile: stack.secretsKeyFile,
   });
   return () => stack.stop();
 }

@@ -24,7 +24,7 @@ const memoryStore = () => {
       const found = answers.get(scope.id);
       if (!found) return undefined;
       if (found.body !== scope.body) throw new ConflictError('IDEMPOTENCY_KEY_REUSED', msg('detail.idempotencyKeyReused'));
-      return { ...found.reply, headers: { 'idempotent-replayed': 'true' } };
+      return { reply: { ...found.reply, headers: { 'idempotent-replayed': 'true' } } };
     }),
     record: vi.fn(async (scope: Scope, reply: Reply) => void answers.set(scope.id, { body: scope.body, reply })),
   };

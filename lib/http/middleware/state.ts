@@ -39,6 +39,8 @@ export interface RequestState {
   idempotencyKey?: string;
   /** A recorded answer to the same command, given in place of the action's. */
   replay?: Reply;
+  /** The recorded answer kept only its status: the route reads the answer again (its `reread`). */
+  rebuild?: boolean;
   /** The problem the request was answered with, if it failed. */
   refusal?: DomainError;
 }

@@ -159,7 +159,9 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path: {
                     productId: string;
                 };
@@ -170,6 +172,8 @@ export interface paths {
                 /** @description Done; no body */
                 204: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -1546,7 +1550,9 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1555,6 +1561,8 @@ export interface paths {
                 /** @description Done; no body */
                 204: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -1765,7 +1773,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path: {
                     orderId: string;
                 };
@@ -1785,6 +1795,8 @@ export interface paths {
                 /** @description A presigned upload (POST policy: exact type, at most the declared size ≤ 20 MB) and its attachmentId; the name ends in an extension of its type (409 past the party’s 50, 429 past the per-user limit) */
                 201: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -1875,7 +1887,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path: {
                     orderId: string;
                 };
@@ -1893,6 +1907,8 @@ export interface paths {
                 /** @description 评价 a completed order, once (its buyer) */
                 201: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -1915,7 +1931,9 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path: {
                     orderId: string;
                 };
@@ -1933,6 +1951,8 @@ export interface paths {
                 /** @description Edit the rating within 7 days (its author) */
                 200: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -1963,7 +1983,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path: {
                     orderId: string;
                 };
@@ -1980,6 +2002,8 @@ export interface paths {
                 /** @description Reply to the rating, once (the order’s provider) */
                 200: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -2156,7 +2180,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path: {
                     productId: string;
                 };
@@ -2173,6 +2199,8 @@ export interface paths {
                 /** @description 违规下架: platform takedown with a reason (403 CONFLICT_OF_INTEREST on one’s own product) */
                 200: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -2309,7 +2337,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -2318,6 +2348,8 @@ export interface paths {
                 /** @description Mark the whole inbox read (what arrives meanwhile stays unread) */
                 200: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -2349,7 +2381,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -2358,6 +2392,8 @@ export interface paths {
                 /** @description Send a signed ping now; answers the delivery with the response code (429 past the per-provider limit) */
                 200: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -2393,7 +2429,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path: {
                     deliveryId: string;
                 };
@@ -2404,6 +2442,8 @@ export interface paths {
                 /** @description Send a failed or gone delivery again (same webhook-id; 429 past the per-provider limit) */
                 200: {
                     headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -3351,6 +3391,14 @@ export interface components {
             attachments?: components["schemas"]["Attachment"][];
             /** @description on GET /orders/{orderId}: the rating, or null */
             review?: components["schemas"]["Review"] | null;
+            /** @description on GET /orders/{orderId} and every command’s answer: the commands the caller’s side may take from the order’s status, each with whether its own rules allow it now (one urge per interval, an appeal only once stalled …) */
+            actions?: {
+                /** @description the command (`start`, `complete`, `urge`, `appeal`, …) */
+                action: string;
+                allowed: boolean;
+                /** @description why not now, in the language asked (the problem the command would answer) */
+                reason?: string;
+            }[];
         };
         StatusLabels: {
             provider: string;
