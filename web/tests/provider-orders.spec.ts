@@ -44,7 +44,7 @@ test.describe('provider · 订单管理', () => {
     const urgeAgain = page.getByRole('button', { name: '催促' });
     await expect(urgeAgain).toHaveAttribute('aria-disabled', 'true');
     await urgeAgain.hover();
-    await expect(page.getByText('刚刚已催促过用户')).toBeVisible();
+    await expect(page.locator('.t-popup').getByText('刚刚已催促过用户')).toBeVisible();
     await urgeAgain.click({ force: true });
     await expect(page.getByRole('dialog')).toHaveCount(0);
   });
@@ -93,6 +93,11 @@ test.describe('provider · 订单管理', () => {
     await signInAs(page, 'provider');
     await page.goto('/provider/orders');
     await expect(page.getByRole('row').filter({ hasText: orderId })).toBeVisible();
+    // the order number is the design system's link (brand colour, no underline, a sans-serif face), not the browser's
+    const link = page.getByRole('row').filter({ hasText: orderId }).getByRole('link').first();
+    await expect(link).toHaveClass(/t-link/);
+    await expect(link).toHaveCSS('text-decoration-line', 'none');
+    await expect(link).not.toHaveCSS('color', 'rgb(0, 0, 238)');
     await page.getByRole('textbox', { name: '订单号' }).fill(orderId);
     await page.getByRole('button', { name: '查询' }).click();
     await expect(page).toHaveURL(new RegExp(`/provider/orders/${orderId}$`));
