@@ -1,10 +1,12 @@
 import { ok, route } from '../../lib/http/route';
-import { languageOf, toOrderView } from '../../lib/orders/model';
+import { config } from '../../lib/config';
+import { actionsFor, languageOf, toOrderView } from '../../lib/orders/model';
 import { readOrderFor } from '../../lib/orders/repository';
 import { orderIdParams } from '../../lib/orders/schemas';
 
 /** GET /orders/{orderId} — for its buyer, its provider and operators: both labels and the timeline. */
-export const handler = route({ access: ['buyer', 'provider', 'operator'], params: orderIdParams }, async ({ user, params, headers }) => {
+export const handler = route({ access: ['buyer', 'provider', 'operator'], params: orderIdParams }, async ({ user, params, headers, now }) => {
   const found = await readOrderFor(user, params.orderId);
-  return ok(toOrderView(found.order, languageOf(headers), found.timeline, found));
+  const lang = languageOf(headers);
+  return ok(toOrderView(found.order, lang, found.timeline, { ...found, actions: actionsFor(found.order, user, now, config.orders, lang) }));
 });

@@ -4,8 +4,9 @@ import { toReviewView } from '../reviews/model';
 import type { ReviewItem } from '../reviews/schemas';
 import { ConflictError, InvalidStateError, type DomainError } from '../http/errors';
 import type { Language } from '../http/language';
-import { msg, t } from '../i18n';
-import { commandOf, orderCommands, sourceStatuses, type CommandInput, type OrderCommand, type Refusal } from './commands';
+import { msg, render, t } from '../i18n';
+import { roleFor, type OrderUser } from './access';
+import { commandOf, ORDER_COMMANDS as ORDER_COMMAND_NAMES, orderCommands, sourceStatuses, type CommandInput, type OrderCommand, type Refusal } from './commands';
 import type { Actor, OrderRole, OrderRules } from './commands/command';
 import type { OrderItem, OrderStatus, OrderView, RequirementStatus, TimelineEntry } from './schemas';
 
@@ -111,6 +112,19 @@ export const timelineLabels = (
 
 export { languageOf } from '../http/language';
 
+/**
+ * The commands a user may see on the order (those of their side from its status), each with whether its own
+ * rules allow it now and, if not, the problem's detail it would answer in `lang`: a client disables what is
+ * refused and says why, with no copy of the rules.
+ */
+export const actionsFor = (o: OrderItem, user: OrderUser, now: Date, rules: OrderRules, lang: Language) =>
+  ORDER_COMMAND_NAMES.flatMap((action) => {
+    const role = roleFor(o, user, action);
+    if (!role || !sourceStatuses(action, role).includes(o.status)) return [];
+    const refusal = commandOf(action).guard?.(o, { role, now, rules }) as Refusal | undefined;
+    return [refusal ? { action, allowed: false, reason: render(lang, refusalError(refusal, action, o.status).detail) } : { action, allowed: true }];
+  });
+
 const timelineView = (o: OrderItem, timeline: TimelineEntry[], lang: Language) => {
   const labels = timelineLabels(o.product, timeline, lang);
   return timeline.map(({ entryId, version, action, actor, role, at, from, to, data }, i) => ({
@@ -132,7 +146,7 @@ export const toOrderView = (
   o: OrderItem,
   lang: Language,
   timeline?: TimelineEntry[],
-  extras?: { attachments?: AttachmentItem[]; review?: ReviewItem | null },
+  extras?: { attachments?: AttachmentItem[]; review?: ReviewItem | null; actions?: OrderView['actions'] },
 ): OrderView => ({
   orderId: o.orderId,
   productId: o.productId,
@@ -158,4 +172,5 @@ export const toOrderView = (
   ...(timeline ? { timeline: timelineView(o, timeline, lang) } : {}),
   ...(extras?.attachments ? { attachments: extras.attachments.map(toAttachmentView) } : {}),
   ...(extras && extras.review !== undefined ? { review: extras.review ? toReviewView(extras.review) : null } : {}),
+  ...(extras?.actions ? { actions: extras.actions } : {}),
 });

@@ -185,6 +185,19 @@ export const orderView = z
       .meta({ description: 'oldest first; on GET /orders/{orderId} and every command’s answer, not in lists' }),
     attachments: z.array(attachmentView).optional().meta({ description: 'where the timeline is: the order’s attachments' }),
     review: reviewView.nullable().optional().meta({ description: 'on GET /orders/{orderId}: the rating, or null' }),
+    actions: z
+      .array(
+        z.object({
+          action: z.string().meta({ description: 'the command (`start`, `complete`, `urge`, `appeal`, …)' }),
+          allowed: z.boolean(),
+          reason: z.string().optional().meta({ description: 'why not now, in the language asked (the problem the command would answer)' }),
+        }),
+      )
+      .optional()
+      .meta({
+        description:
+          'on GET /orders/{orderId} and every command’s answer: the commands the caller’s side may take from the order’s status, each with whether its own rules allow it now (one urge per interval, an appeal only once stalled …)',
+      }),
   })
   .meta({ id: 'Order' });
 export type OrderView = z.infer<typeof orderView>;

@@ -15,6 +15,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../../lib/db/client';
 import { keys } from '../../lib/db/keys';
 import { webhookItem } from '../../lib/webhooks/items';
+import { sealPlainSecrets } from '../../lib/webhooks/repository';
 import { countCalls, countRoundTrips, readItem } from '../support/db';
 import { newId } from '../../lib/shared/ids';
 import { invoke, user } from '../support/http';
@@ -229,5 +230,22 @@ describe('the signing secret at rest', () => {
     const rotated = must(await invoke(putWebhook, { as: 'provider', body: { url: receiver.url } }), 200);
     expect(rotated.secret).not.toBe(legacy);
     expect(JSON.stringify(await readItem(webhookKey()))).not.toContain('whsec_');
+  });
+
+  it('seals the plain secrets stored before, in place (npm run secrets:seal), and they still sign', async () => {
+    const legacy = `whsec_${Buffer.from('another secret stored in plain text').toString('base64')}`;
+    const at = new Date().toISOString();
+    const providerId = user('provider2').id;
+    await ddb.send(new PutCommand({ TableName: tableName, Item: webhookItem.item({ providerId, url: receiver.url, secret: legacy, enabled: true, createdAt: at, updatedAt: at }) }));
+    const counts = await sealPlainSecrets();
+    expect(counts.sealed).toBeGreaterThanOrEqual(1);
+    const stored = (await readItem(keys.webhook(providerId)))!;
+    expect(stored).not.toHaveProperty('secret');
+    expect(JSON.stringify(stored)).not.toContain('whsec_');
+    expect(stored).toMatchObject({ url: receiver.url, enabled: true, updatedAt: at });
+    expect(await sealPlainSecrets()).toEqual({ sealed: 0, skipped: 0 });
+    secret = legacy;
+    must(await invoke(testWebhook, { as: 'provider2' }), 200);
+    expect(verify(receiver.received[0])).toMatchObject({ type: 'ping', data: { providerId } });
   });
 });

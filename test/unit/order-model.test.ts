@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../lib/config';
 import {
   ORDER_COMMANDS,
+  actionsFor,
   applyCommand,
   refusalOf,
   statusLabels,
@@ -212,5 +213,28 @@ describe('any sequence of commands', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the commands a side may take now (the order view’s `actions`)', () => {
+  const provider = { id: 'provider-1', roles: ['providers', 'provider'] };
+  const buyer = { id: 'buyer-1', roles: ['buyer'] };
+
+  it('lists the side’s commands from the status, refusing those its own rules refuse, with the problem’s detail in the language asked', () => {
+    // Prepare: urged an hour ago, delivered an hour ago (nothing has stalled)
+    const o = orderOf({ status: 'awaiting_confirmation', lastUrgedAt: at(-3600_000).toISOString(), turnSince: at(-3600_000).toISOString(), statusSince: at(-3600_000).toISOString() });
+    // Act
+    const forProvider = actionsFor(o, provider, T0, rules, 'zh');
+    const forBuyer = actionsFor(o, buyer, T0, rules, 'en');
+    // Assess
+    expect(forProvider.find((a) => a.action === 'urge')).toMatchObject({ allowed: false, reason: expect.stringMatching(/催促/) });
+    expect(forProvider.map((a) => a.action)).not.toContain('confirm');
+    expect(forBuyer.find((a) => a.action === 'confirm')).toEqual({ action: 'confirm', allowed: true });
+    expect(forBuyer.find((a) => a.action === 'appeal')).toMatchObject({ allowed: false, reason: expect.stringMatching(/^An appeal needs/) });
+  });
+
+  it('allows an urge once the interval has passed', () => {
+    const o = orderOf({ status: 'awaiting_confirmation', lastUrgedAt: at(-rules.urgeIntervalMs - 1).toISOString() });
+    expect(actionsFor(o, provider, T0, rules, 'zh').find((a) => a.action === 'urge')).toEqual({ action: 'urge', allowed: true });
   });
 });

@@ -22,5 +22,10 @@ loadConfig()
     );
   })
   .catch((err: Error) => {
-    root.render(<p role="alert">The console could not load its configuration: {err.message}</p>);
+    // before the catalogues: both languages, the cause as the browser gave it
+    root.render(
+      <p role="alert" lang={navigator.language.startsWith('en') ? 'en' : 'zh-CN'}>
+        {navigator.language.startsWith('en') ? 'The console could not load its configuration; reload the page.' : '控制台无法加载配置，请刷新页面重试。'} ({err.message})
+      </p>,
+    );
   });

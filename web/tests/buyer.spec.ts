@@ -32,8 +32,10 @@ test.describe('buyer · 用户控制台', () => {
     expect(saved.requirements.answers).toEqual({ host: '10.0.0.9', cores: 8, backup: true, os: 'Ubuntu' });
     // 监管记录 names the buyer's status as the API does: the form was due, and is no longer
     expect(saved.labels.buyer).toBe('待服务商实施');
-    await expect(page.getByText('用户: 待提交需求单', { exact: true })).toBeVisible();
-    await expect(page.getByText('用户: 待提交需求单 → 待服务商实施', { exact: true })).toBeVisible();
+    // the buyer reads its own names only (the provider's are worded for the provider)
+    await expect(page.getByText('待提交需求单', { exact: true })).toBeVisible();
+    await expect(page.getByText('待提交需求单 → 待服务商实施', { exact: true })).toBeVisible();
+    await expect(page.getByText(/^服务商: /)).toHaveCount(0);
   });
 
   test('cancels before work starts, through its confirmation', async ({ page }) => {
@@ -66,6 +68,11 @@ test.describe('buyer · 用户控制台', () => {
     await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
     await expect(page.getByText('实施中').first()).toBeVisible();
     await expect(page.getByText('监控未接入').first()).toBeVisible();
+    // 申诉 is not allowed yet (nothing has stalled): it stays in place, disabled, and says why
+    const appeal = page.getByRole('button', { name: '申诉' });
+    await expect(appeal).toHaveAttribute('aria-disabled', 'true');
+    await appeal.hover();
+    await expect(page.locator('.t-popup').getByText('只有对方的处理停滞')).toBeVisible();
   });
 
   test('works in English: the buttons carry their English names and the API labels follow', async ({ page }) => {

@@ -90,9 +90,9 @@ test.describe('the guide’s journey through the console', () => {
     await page.getByRole('button', { name: '提交评价' }).click();
     await expect(page.getByText('你的评价')).toBeVisible();
 
-    // the record holds every step with both parties' names for the status
+    // the record holds every step with the buyer's own names for the status
     for (const step of ['下单', '提交需求单', '开始实施', '实施完成', '催促', '确认完成']) await expect(page.getByText(step, { exact: true }).first()).toBeVisible();
-    await expect(page.getByText('用户: 待确认完成 → 分配完成')).toBeVisible();
+    await expect(page.getByText('待确认完成 → 分配完成')).toBeVisible();
 
     // the product page shows the rating
     await page.getByRole('link', { name }).click();

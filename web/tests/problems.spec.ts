@@ -39,4 +39,16 @@ test.describe('problems', () => {
     await page.goto('/provider/dashboard');
     await expect(page.getByRole('alert')).toContainText('此功能的接口尚未上线');
   });
+
+  test('a network failure is said in the console’s words, with 重试', async ({ page }) => {
+    await signInAs(page, 'provider');
+    // the list's request and its two automatic retries fail at the network
+    await page.route((url) => url.origin === new URL(stack().apiUrl).origin && url.pathname.endsWith('/provider/webhook/deliveries'), (route) => route.abort('connectionrefused'), { times: 3 });
+    await page.goto('/provider/webhook');
+    const alert = page.getByRole('alert').filter({ hasText: '网络错误' });
+    await expect(alert).toContainText('无法连接服务，请检查网络后重试。');
+    await expect(alert).not.toContainText(/NETWORK|Failed to fetch/);
+    await alert.getByRole('button', { name: '重试' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: '网络错误' })).toHaveCount(0);
+  });
 });

@@ -45,7 +45,7 @@ test.describe('provider · 商品管理', () => {
     const category = page.getByRole('textbox', { name: '商品分类' });
     await expect(category).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByRole('textbox', { name: '商品名称' })).not.toHaveAttribute('aria-invalid', 'true');
-    await expect(page.getByText('请填写此项').first()).toBeVisible();
+    await expect(page.getByText('不能为空').first()).toBeVisible();
     await expect(page.locator('main, section').first()).not.toContainText(/期望|string|数值过小|errors/);
     // the message leaves as soon as its field is fixed
     await category.fill('运维服务');
@@ -78,6 +78,11 @@ test.describe('provider · 商品管理', () => {
     // the live version stays beside the rejected revision
     await expect(page.getByText('服务器巡检与调优')).toBeVisible();
     await expect(page.getByText('限时特惠，全网最低')).toBeVisible();
+    // 查看 (the buyers' page) leads the provider back to its product, not to a catalogue it cannot open
+    await page.goto(`/catalog/${productId}`);
+    await page.getByRole('link', { name: '← 返回商品管理' }).click();
+    await expect(page).toHaveURL(new RegExp(`/provider/products/${productId}$`));
+    await expect(page.getByRole('heading', { name })).toBeVisible();
   });
 
   test('delists with a confirmation while a revision is in review, then relists through 修改 → 提交', async ({ page }) => {

@@ -3391,6 +3391,14 @@ export interface components {
             attachments?: components["schemas"]["Attachment"][];
             /** @description on GET /orders/{orderId}: the rating, or null */
             review?: components["schemas"]["Review"] | null;
+            /** @description on GET /orders/{orderId} and every command’s answer: the commands the caller’s side may take from the order’s status, each with whether its own rules allow it now (one urge per interval, an appeal only once stalled …) */
+            actions?: {
+                /** @description the command (`start`, `complete`, `urge`, `appeal`, …) */
+                action: string;
+                allowed: boolean;
+                /** @description why not now, in the language asked (the problem the command would answer) */
+                reason?: string;
+            }[];
         };
         StatusLabels: {
             provider: string;

@@ -1,6 +1,8 @@
 /** The console's runtime configuration, served beside it as /config.json so one build serves any stage. */
 export interface ConsoleConfig {
   apiUrl: string;
+  /** The live console's WebSocket API (wss:// deployed); without it the pages refresh as before. */
+  websocketUrl?: string;
   cognito: {
     region: string;
     userPoolId: string;

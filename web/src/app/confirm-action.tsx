@@ -1,5 +1,5 @@
-import { useState, type ReactNode } from 'react';
-import { Dialog, Form, Textarea, type ButtonProps } from 'tdesign-react';
+import { useId, useState, type ReactNode } from 'react';
+import { Dialog, Form, Textarea, Tooltip, type ButtonProps } from 'tdesign-react';
 import { Button } from './button';
 import { useI18n } from '../i18n';
 import { dialogLabel, Field } from './field';
@@ -30,6 +30,10 @@ export const ConfirmAction = <V,>({
   variant,
   size,
   confirmLabel,
+  refusal,
+  extra,
+  busy = false,
+  onClose,
 }: {
   label: string;
   title?: string;
@@ -41,6 +45,14 @@ export const ConfirmAction = <V,>({
   variant?: ButtonProps['variant'];
   size?: ButtonProps['size'];
   confirmLabel?: string;
+  /** Why the action is not allowed now (the API's answer): the button stays in place, disabled, and says why. */
+  refusal?: string;
+  /** More of the dialog below the text (the attachments of 实施完成). */
+  extra?: ReactNode;
+  /** Something the dialog waits for (a file on its way): 确定 waits too. */
+  busy?: boolean;
+  /** The dialog closed (cancelled or done): what `extra` held is forgotten. */
+  onClose?: () => void;
 }) => {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
@@ -48,6 +60,7 @@ export const ConfirmAction = <V,>({
   const close = () => {
     setOpen(false);
     command.reset();
+    onClose?.();
   };
   const confirm = async () => {
     if (command.isPending) return;
@@ -55,22 +68,40 @@ export const ConfirmAction = <V,>({
       await command.mutateAsync(isFromText(vars) ? vars(text) : vars);
       setOpen(false);
       setText('');
+      onClose?.();
     } catch {
       // shown in the dialog
     }
   };
   const errors = fieldErrors(command.error);
-  return (
-    <>
+  const reasonId = useId();
+  const trigger =
+    refusal !== undefined ? (
+      // aria-disabled, not disabled: the button keeps its focus and its tooltip, so keyboard and pointer both learn why
+      <>
+        <Tooltip content={refusal || t('common.notNow')}>
+          <Button theme={theme} variant={variant} size={size} className="t-is-disabled" aria-disabled="true" aria-describedby={reasonId} onClick={(e) => e.preventDefault()}>
+            {label}
+          </Button>
+        </Tooltip>
+        <span id={reasonId} className="sr-only">
+          {refusal || t('common.notNow')}
+        </span>
+      </>
+    ) : (
       <Button theme={theme} variant={variant} size={size} onClick={() => setOpen(true)} disabled={command.isPending}>
         {label}
       </Button>
+    );
+  return (
+    <>
+      {trigger}
       <Dialog
         visible={open}
         header={title ?? label}
         onClose={close}
         destroyOnClose
-        confirmBtn={{ content: confirmLabel ?? t('common.confirm'), loading: command.isPending, disabled: command.isPending || (input?.required && !text.trim()) }}
+        confirmBtn={{ content: confirmLabel ?? t('common.confirm'), loading: command.isPending, disabled: command.isPending || busy || (input?.required && !text.trim()) }}
         cancelBtn={{ content: t('common.cancel') }}
         onConfirm={() => void confirm()}
         width="min(560px, 94vw)"
@@ -86,6 +117,7 @@ export const ConfirmAction = <V,>({
               </Field>
             </Form>
           )}
+          {extra}
           {command.error ? <ProblemAlert error={command.error} showFields={!input} /> : null}
         </div>
       </Dialog>

@@ -5,6 +5,7 @@ import { Button } from './button';
 import { LogoutIcon, NotificationIcon } from 'tdesign-icons-react';
 import { useI18n } from '../i18n';
 import { LanguageSwitch } from './language-switch';
+import { LiveIndicator } from './live';
 import type { Role } from './auth';
 import { ROLE_ORDER, routesByRole, sharedMenu, type AppRoute } from './routes';
 import { useSession } from './session';
@@ -61,6 +62,7 @@ export const AppLayout = () => {
         <div className="console-header">
           <strong className="console-title">{roles.length === 1 ? t(ROLE_TITLE[roles[0]]) : t('app.title')}</strong>
           <Space align="center" size={narrow ? 4 : 12}>
+            <LiveIndicator />
             <LanguageSwitch />
             <Badge count={unread.data ?? 0} maxCount={99} offset={[6, 6]}>
               <Button

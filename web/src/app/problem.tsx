@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useLocation, useNavigate } from 'react-router';
 import { Alert, Space } from 'tdesign-react';
 import { ApiProblem } from '../api/client';
-import { useI18n } from '../i18n';
+import { useI18n, type MessageKey } from '../i18n';
 import { Button } from './button';
 import { useSession } from './session';
 import type { SignInState } from './sign-in';
@@ -81,6 +81,16 @@ export const ProblemAlert = ({ error, showFields = true, retry }: { error: unkno
       />
     </div>
   );
+};
+
+/** Any error as one line in the console's language: the API's detail, or the console's words for the rest. */
+export const problemText = (error: unknown, t: (key: MessageKey) => string): string => {
+  if (error instanceof ApiProblem) {
+    if (error.status === 0) return t('common.networkDetail');
+    if (error.problem) return error.detail || error.title;
+    return t('common.unexpectedAnswer');
+  }
+  return t('common.error');
 };
 
 /** `errors[].path` → message, for FormItems (`plans.0.price`, `answers.host`, `name`). */

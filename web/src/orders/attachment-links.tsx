@@ -2,6 +2,7 @@ import { MessagePlugin, Space } from 'tdesign-react';
 import { Button } from '../app/button';
 import { FileIcon } from 'tdesign-icons-react';
 import { useI18n } from '../i18n';
+import { problemText } from '../app/problem';
 import type { Order } from '../api/types';
 import { downloadAttachment } from './hooks';
 
@@ -22,7 +23,7 @@ export const AttachmentLinks = ({ order, ids }: { order: Order; ids: string[] })
             theme="primary"
             icon={<FileIcon />}
             aria-label={`${t('order.download')} ${name}`}
-            onClick={() => downloadAttachment(order.orderId, id).catch((e: unknown) => void MessagePlugin.error(e instanceof Error ? e.message : String(e)))}
+            onClick={() => downloadAttachment(order.orderId, id).catch((e: unknown) => void MessagePlugin.error(problemText(e, t)))}
           >
             {name}
           </Button>

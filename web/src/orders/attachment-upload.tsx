@@ -1,9 +1,9 @@
 import { useRef, useState } from 'react';
 import { Upload, type UploadFile } from 'tdesign-react';
-import { ApiProblem } from '../api/client';
+import { problemText } from '../app/problem';
 import { useI18n } from '../i18n';
 import { ATTACHMENT_TYPES } from '../api/types';
-import { uploadAttachment } from './hooks';
+import { UploadRefused, uploadAttachment } from './hooks';
 
 /**
  * TDesign Upload sending each file straight to S3 through the order's presigned upload
@@ -25,11 +25,14 @@ export const AttachmentUpload = ({
 }) => {
   const { t } = useI18n();
   const [files, setFiles] = useState<UploadFile[]>([]);
+  // why each refused file was refused, by file name: shown under the picker beside TDesign's red mark
+  const [refused, setRefused] = useState<Record<string, string>>({});
   const inFlight = useRef(0);
   const track = (delta: number) => {
     inFlight.current += delta;
     onUploading?.(inFlight.current > 0);
   };
+  const reasons = Object.entries(refused);
   const ids = (list: UploadFile[]) => list.filter((f) => f.status === 'success' && f.response?.attachmentId).map((f) => String(f.response!.attachmentId));
   return (
     <Upload
@@ -44,17 +47,33 @@ export const AttachmentUpload = ({
       onChange={(list) => {
         setFiles(list);
         onChange(ids(list));
+        setRefused((r) => Object.fromEntries(Object.entries(r).filter(([name]) => list.some((f) => f.name === name && f.status === 'fail'))));
       }}
+      status={reasons.length > 0 ? 'error' : undefined}
+      tips={
+        reasons.length > 0 ? (
+          <span role="alert">
+            {reasons.map(([name, why]) => (
+              <span key={name} style={{ display: 'block' }}>
+                {name}：{why}
+              </span>
+            ))}
+          </span>
+        ) : undefined
+      }
       requestMethod={async (file) => {
         const one = Array.isArray(file) ? file[0] : file;
+        const refuse = (why: string) => {
+          setRefused((r) => ({ ...r, [one.name ?? '']: why }));
+          return { status: 'fail' as const, error: why, response: {} };
+        };
         track(1);
         try {
           const attachmentId = one.raw ? await uploadAttachment(orderId, one.raw) : undefined;
-          if (!attachmentId) return { status: 'fail', error: t('attachments.unsupportedType'), response: {} };
+          if (!attachmentId) return refuse(t('attachments.unsupportedType'));
           return { status: 'success', response: { attachmentId, url: '' } };
         } catch (err) {
-          const detail = err instanceof ApiProblem ? err.detail || err.title : err instanceof Error ? err.message : String(err);
-          return { status: 'fail', error: detail || t('common.error'), response: {} };
+          return refuse(err instanceof UploadRefused ? t('attachments.uploadRefused') : problemText(err, t));
         } finally {
           track(-1);
         }

@@ -129,8 +129,33 @@ export const useRateOrder = () =>
     { invalidate: (_vars, review) => ratingChanged(review) },
   );
 
+/** 修改评价: the buyer edits the rating within its edit window. */
+export const useEditRating = () =>
+  useCommand(
+    'editRating',
+    ({ orderId, body }: { orderId: string; body: BodyOf<'/orders/{orderId}/review', 'patch'> }, key) =>
+      unwrap(api().PATCH('/orders/{orderId}/review', { ...path(orderId), body, headers: idem(key) })),
+    { invalidate: (_vars, review) => ratingChanged(review) },
+  );
+
+/** 回复评价: the provider's one reply to the rating. */
+export const useReplyRating = () =>
+  useCommand(
+    'replyRating',
+    ({ orderId, body }: { orderId: string; body: BodyOf<'/orders/{orderId}/review/reply', 'post'> }, key) =>
+      unwrap(api().POST('/orders/{orderId}/review/reply', { ...path(orderId), body, headers: idem(key) })),
+    { invalidate: (_vars, review) => ratingChanged(review) },
+  );
+
 /** Whether the API takes this file type as an attachment (the picker offers these). */
 export const acceptsFile = (file: File) => isOneOf(ATTACHMENT_TYPES, file.type);
+
+/** The file store refused the bytes (too large for the grant, the grant expired): the picker says so. */
+export class UploadRefused extends Error {
+  constructor(readonly status: number) {
+    super(`upload refused (${status})`);
+  }
+}
 
 /**
  * Uploads a file to the order (spec 4.1): ask for a presigned upload, then send the bytes straight to S3
@@ -147,7 +172,7 @@ export const uploadAttachment = async (orderId: string, file: File): Promise<str
   for (const [k, v] of Object.entries(grant.upload.fields)) form.append(k, v);
   form.append('file', file);
   const res = await fetch(grant.upload.url, { method: grant.upload.method, body: form });
-  if (!res.ok) throw new Error(`upload refused (${res.status})`);
+  if (!res.ok) throw new UploadRefused(res.status);
   return grant.attachmentId;
 };
 

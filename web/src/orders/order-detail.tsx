@@ -1,4 +1,5 @@
 import { formatTime } from '../app/format';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Card, Descriptions, Loading, Space } from 'tdesign-react';
 import { Button } from '../app/button';
@@ -10,6 +11,9 @@ import { money } from '../products/content-view';
 import { DeliveryView, OrderTimeline, RequirementsView } from './components';
 import { OrderConversation } from './order-conversation';
 import { useCompleteOrder, useOrder, useRejectRequirements, useStartOrder, useUrgeOrder } from './hooks';
+import { offer } from './actions';
+import { AttachmentUpload } from './attachment-upload';
+import { OrderRating } from './order-rating';
 
 /** The provider's order detail: requirements, the guide's buttons with their confirmations, conversation, record. */
 export default function OrderDetail() {
@@ -21,6 +25,9 @@ export default function OrderDetail() {
   const complete = useCompleteOrder();
   const urge = useUrgeOrder();
   const rejectRequirements = useRejectRequirements();
+  // 实施完成's attachments, uploaded to the order while the dialog is open
+  const [delivered, setDelivered] = useState<string[]>([]);
+  const [uploading, setUploading] = useState(false);
   if (q.isLoading) return <Loading loading text={t('common.loading')} />;
   if (q.error || !q.data) return <ProblemAlert error={q.error} />;
   const o = q.data;
@@ -35,10 +42,10 @@ export default function OrderDetail() {
           <OrderStatusTag order={o} side="provider" />
         </Space>
         <Space breakLine>
-          {o.status === 'awaiting_start' && (
-            <ConfirmAction label={t('orders.start')} body={t('orders.startConfirm')} command={start} vars={{ orderId: id }} />
+          {offer(o, 'start').shown && (
+            <ConfirmAction label={t('orders.start')} body={t('orders.startConfirm')} command={start} vars={{ orderId: id }} refusal={offer(o, 'start').refusal} />
           )}
-          {o.status === 'awaiting_start' && o.requirements.status === 'submitted' && (
+          {offer(o, 'reject-requirements').shown && !offer(o, 'reject-requirements').refusal && (
             <ConfirmAction
               label={t('orders.rejectRequirements')}
               theme="danger"
@@ -49,17 +56,21 @@ export default function OrderDetail() {
               input={{ label: t('orders.reason'), field: 'reason', required: true }}
             />
           )}
-          {o.status === 'implementing' && (
+          {offer(o, 'complete').shown && (
             <ConfirmAction
               label={t('orders.complete')}
               body={t('orders.completeConfirm')}
               command={complete}
-              vars={(note: string) => ({ orderId: id, body: { note } })}
+              refusal={offer(o, 'complete').refusal}
+              vars={(note: string) => ({ orderId: id, body: { note, ...(delivered.length ? { attachments: delivered } : {}) } })}
               input={{ label: t('orders.note'), field: 'note', required: true }}
+              busy={uploading}
+              onClose={() => setDelivered([])}
+              extra={<AttachmentUpload orderId={id} label={t('conversation.attach')} onChange={setDelivered} onUploading={setUploading} />}
             />
           )}
-          {o.status === 'awaiting_confirmation' && (
-            <ConfirmAction label={t('orders.urge')} variant="outline" body={t('orders.urgeConfirm')} command={urge} vars={{ orderId: id }} />
+          {offer(o, 'urge').shown && (
+            <ConfirmAction label={t('orders.urge')} variant="outline" body={t('orders.urgeConfirm')} command={urge} vars={{ orderId: id }} refusal={offer(o, 'urge').refusal} />
           )}
           <Button variant="outline" onClick={() => navigate('/provider/orders')}>
             {t('common.back')}
@@ -86,6 +97,11 @@ export default function OrderDetail() {
           <Space direction="vertical" style={{ width: '100%' }} size={16}>
             <RequirementsView order={o} />
             <DeliveryView order={o} />
+            {o.review && (
+              <Card bordered title={t('order.review')}>
+                <OrderRating order={o} side="provider" />
+              </Card>
+            )}
             <Card bordered title={t('conversation.title')}>
               <OrderConversation order={o} />
             </Card>

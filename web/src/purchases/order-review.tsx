@@ -1,35 +1,21 @@
 import { useState } from 'react';
-import { Form, Rate, Space, Textarea } from 'tdesign-react';
+import { Form, Textarea } from 'tdesign-react';
 import { Button } from '../app/button';
-import { formatTime } from '../app/format';
 import { Field } from '../app/field';
 import { fieldErrors, ProblemAlert } from '../app/problem';
 import { useI18n } from '../i18n';
 import type { Order } from '../api/types';
 import { useRateOrder } from '../orders/hooks';
+import { OrderRating, RatingInput } from '../orders/order-rating';
 
-/** 评价 after completion: once, 1–5 stars and an optional comment; afterwards the rating and any reply. */
+/** 评价 after completion: once, 1–5 stars and an optional comment; afterwards the rating, its reply, and 修改 while allowed. */
 export const OrderReview = ({ order }: { order: Order }) => {
   const { t } = useI18n();
   const rate = useRateOrder();
   const [rating, setRating] = useState(0);
   const [comment, setComment] = useState('');
   const errors = fieldErrors(rate.error);
-  if (order.review) {
-    return (
-      <Space direction="vertical" size={4}>
-        <Rate value={order.review.rating} disabled aria-label={`${t('order.rating')} ${order.review.rating}/5`} />
-        {order.review.comment && <div style={{ whiteSpace: 'pre-wrap' }}>{order.review.comment}</div>}
-        <span className="muted">{formatTime(order.review.createdAt)}</span>
-        {order.review.reply && (
-          <div className="reply">
-            <strong>{t('product.reply')}：</strong>
-            {order.review.reply.text}
-          </div>
-        )}
-      </Space>
-    );
-  }
+  if (order.review) return <OrderRating order={order} side="buyer" />;
   const submit = () => {
     if (rate.isPending || rating < 1) return;
     rate.mutate({ orderId: order.orderId, body: { rating, ...(comment.trim() ? { comment } : {}) } });
@@ -37,25 +23,7 @@ export const OrderReview = ({ order }: { order: Order }) => {
   return (
     <Form labelAlign="top" onSubmit={submit} preventSubmitDefault aria-label={t('order.reviewTitle')}>
       <Field label={t('order.rating')} required error={errors.rating}>
-        {/* TDesign's Rate takes clicks only: the wrapper makes it a labelled slider for the keyboard. */}
-        <div
-          role="slider"
-          tabIndex={0}
-          aria-label={t('order.rating')}
-          aria-valuemin={1}
-          aria-valuemax={5}
-          aria-valuenow={rating || undefined}
-          aria-valuetext={rating ? `${rating} / 5` : undefined}
-          className="rate-slider"
-          onKeyDown={(e) => {
-            const next = { ArrowRight: rating + 1, ArrowUp: rating + 1, ArrowLeft: rating - 1, ArrowDown: rating - 1, Home: 1, End: 5 }[e.key];
-            if (next === undefined) return;
-            e.preventDefault();
-            setRating(Math.max(1, Math.min(5, next)));
-          }}
-        >
-          <Rate value={rating} onChange={(v) => setRating(Number(v))} />
-        </div>
+        <RatingInput value={rating} onChange={setRating} label={t('order.rating')} />
       </Field>
       <Field label={t('order.comment')} error={errors.comment}>
         <Textarea value={comment} onChange={(v) => setComment(String(v))} maxlength={500} autosize={{ minRows: 2, maxRows: 5 }} />

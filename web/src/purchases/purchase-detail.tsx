@@ -10,10 +10,11 @@ import { OrderStatusTag } from '../app/status-tags';
 import { useAppealOrder, useCancelOrder, useConfirmOrder, useOrder, useRejectCompletion } from '../orders/hooks';
 import { DeliveryView, OrderTimeline, RequirementsView, type Side } from '../orders/components';
 import { OrderReview } from './order-review';
+import { offer } from '../orders/actions';
 import { RequirementsForm } from './requirements-form';
 import { AppLink } from '../app/app-link';
 
-/** The buyer's buttons; which ones show follows the status, whether they may is the API's answer (409 shown). */
+/** The buyer's buttons: those the API's `actions` list, disabled with its reason when not allowed now. */
 const BuyerActions = ({ order }: { order: Order }) => {
   const { t } = useI18n();
   const confirm = useConfirmOrder();
@@ -21,23 +22,27 @@ const BuyerActions = ({ order }: { order: Order }) => {
   const cancel = useCancelOrder();
   const appeal = useAppealOrder();
   const id = order.orderId;
-  const s = order.status;
+  const confirmOffer = offer(order, 'confirm');
+  const rejectOffer = offer(order, 'reject-completion');
+  const cancelOffer = offer(order, 'cancel');
+  const appealOffer = offer(order, 'appeal');
   return (
     <Space size={8} breakLine>
-      {s === 'awaiting_confirmation' && (
-        <ConfirmAction label={t('order.confirm')} body={t('order.confirmBody')} command={confirm} vars={{ orderId: id }} />
+      {confirmOffer.shown && (
+        <ConfirmAction label={t('order.confirm')} body={t('order.confirmBody')} command={confirm} vars={{ orderId: id }} refusal={confirmOffer.refusal} />
       )}
-      {s === 'awaiting_confirmation' && (
+      {rejectOffer.shown && (
         <ConfirmAction
           label={t('order.rejectCompletion')}
           variant="outline"
           body={t('order.rejectCompletionBody')}
           command={reject}
+          refusal={rejectOffer.refusal}
           input={{ label: t('order.reason'), field: 'reason', required: true }}
           vars={(reason: string) => ({ orderId: id, body: { reason } })}
         />
       )}
-      {s === 'awaiting_start' && (
+      {cancelOffer.shown && (
         <ConfirmAction
           label={t('order.cancel')}
           title={t('order.cancelTitle')}
@@ -45,17 +50,19 @@ const BuyerActions = ({ order }: { order: Order }) => {
           theme="danger"
           body={t('order.cancelBody')}
           command={cancel}
+          refusal={cancelOffer.refusal}
           input={{ label: t('order.reason'), field: 'reason' }}
           vars={(reason: string) => ({ orderId: id, body: reason.trim() ? { reason } : {} })}
         />
       )}
-      {(s === 'awaiting_start' || s === 'implementing' || s === 'awaiting_confirmation') && (
+      {appealOffer.shown && (
         <ConfirmAction
           label={t('order.appeal')}
           variant="outline"
           theme="warning"
           body={t('order.appealBody')}
           command={appeal}
+          refusal={appealOffer.refusal}
           input={{ label: t('order.reason'), field: 'reason', required: true }}
           vars={(reason: string) => ({ orderId: id, body: { reason } })}
         />
