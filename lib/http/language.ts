@@ -63,5 +63,49 @@ const zhErrorMap = (issue: ZodIssue) => {
   }
 };
 
-/** zod's own messages in Chinese, for parsing a Chinese request (English is zod's default). */
-export const zodErrorMap = (lang: Language) => (lang === 'zh' ? zhErrorMap : undefined);
+const NUMERIC = new Set(['number', 'int', 'bigint']);
+
+/**
+ * The checks a person meets in a form, worded for people in either language (no type names, no `>=`):
+ * required, too short or long, too few or many, a bound, a whole number, a web address, one of a list.
+ * The console's forms check with the same schemas and this same map, so both say the same thing.
+ */
+const readable = (lang: Language, issue: ZodIssue): string | undefined => {
+  const zh = lang === 'zh';
+  switch (issue.code) {
+    case 'too_small':
+    case 'too_big': {
+      const big = issue.code === 'too_big';
+      const n = Number(big ? issue.maximum : issue.minimum);
+      if (issue.origin === 'string') {
+        if (!big && n <= 1) return zh ? '不能为空' : 'Required';
+        return zh ? `${big ? '最多' : '至少'} ${n} 个字符` : `At ${big ? 'most' : 'least'} ${n} characters`;
+      }
+      if (issue.origin === 'array' || issue.origin === 'set') return zh ? `${big ? '最多' : '至少'} ${n} 项` : `At ${big ? 'most' : 'least'} ${n} items`;
+      if (NUMERIC.has(issue.origin ?? '')) {
+        if (issue.inclusive) return zh ? `不能${big ? '大于' : '小于'} ${n}` : `Must be at ${big ? 'most' : 'least'} ${n}`;
+        return zh ? `须${big ? '小于' : '大于'} ${n}` : `Must be ${big ? 'less' : 'more'} than ${n}`;
+      }
+      return undefined;
+    }
+    case 'invalid_type':
+      if (issue.input === undefined) return zh ? '不能为空' : 'Required';
+      if (issue.expected === 'int') return zh ? '须为整数' : 'Must be a whole number';
+      if (issue.expected === 'number') return zh ? '须为数字' : 'Must be a number';
+      return undefined;
+    case 'invalid_format':
+      return issue.format === 'url' ? (zh ? '须为以 http:// 或 https:// 开头的网址' : 'Must be a web address starting with http:// or https://') : undefined;
+    case 'invalid_value': {
+      const values = issue.values.map((v) => `"${String(v)}"`);
+      return zh ? `须为以下之一：${values.join('、')}` : `Must be one of: ${values.join(', ')}`;
+    }
+    default:
+      return undefined;
+  }
+};
+
+/** zod's own messages in the request's language: the readable wording above, else zod's (Chinese: with Chinese type names). */
+export const zodErrorMap =
+  (lang: Language) =>
+  (issue: ZodIssue) =>
+    readable(lang, issue) ?? (lang === 'zh' ? zhErrorMap(issue) : undefined);

@@ -15,8 +15,7 @@ export const fieldErrors = (error: z.ZodError, prefix = ''): FieldError[] =>
 
 /** Parses with a schema or throws 400 naming every offending field (zod's messages in `lang`, English by default). */
 export const parseOrThrow = <S extends z.ZodType>(schema: S, value: unknown, prefix = '', lang: Language = 'en'): z.output<S> => {
-  const error = zodErrorMap(lang);
-  const parsed = error ? schema.safeParse(value, { error }) : schema.safeParse(value);
+  const parsed = schema.safeParse(value, { error: zodErrorMap(lang) });
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error, prefix));
   return parsed.data;
 };

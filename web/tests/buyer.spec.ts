@@ -72,7 +72,7 @@ test.describe('buyer · 用户控制台', () => {
     const appeal = page.getByRole('button', { name: '申诉' });
     await expect(appeal).toHaveAttribute('aria-disabled', 'true');
     await appeal.hover();
-    await expect(page.getByText('只有对方的处理停滞').first()).toBeVisible();
+    await expect(page.locator('.t-popup').getByText('只有对方的处理停滞')).toBeVisible();
   });
 
   test('works in English: the buttons carry their English names and the API labels follow', async ({ page }) => {

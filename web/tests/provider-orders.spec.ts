@@ -44,7 +44,7 @@ test.describe('provider · 订单管理', () => {
     const urgeAgain = page.getByRole('button', { name: '催促' });
     await expect(urgeAgain).toHaveAttribute('aria-disabled', 'true');
     await urgeAgain.hover();
-    await expect(page.getByText('刚刚已催促过用户')).toBeVisible();
+    await expect(page.locator('.t-popup').getByText('刚刚已催促过用户')).toBeVisible();
     await urgeAgain.click({ force: true });
     await expect(page.getByRole('dialog')).toHaveCount(0);
   });

@@ -45,7 +45,7 @@ test.describe('provider · 商品管理', () => {
     const category = page.getByRole('textbox', { name: '商品分类' });
     await expect(category).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByRole('textbox', { name: '商品名称' })).not.toHaveAttribute('aria-invalid', 'true');
-    await expect(page.getByText('请填写此项').first()).toBeVisible();
+    await expect(page.getByText('不能为空').first()).toBeVisible();
     await expect(page.locator('main, section').first()).not.toContainText(/期望|string|数值过小|errors/);
     // the message leaves as soon as its field is fixed
     await category.fill('运维服务');

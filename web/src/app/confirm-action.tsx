@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { Dialog, Form, Textarea, Tooltip, type ButtonProps } from 'tdesign-react';
 import { Button } from './button';
 import { useI18n } from '../i18n';
@@ -74,14 +74,20 @@ export const ConfirmAction = <V,>({
     }
   };
   const errors = fieldErrors(command.error);
+  const reasonId = useId();
   const trigger =
     refusal !== undefined ? (
       // aria-disabled, not disabled: the button keeps its focus and its tooltip, so keyboard and pointer both learn why
-      <Tooltip content={refusal || t('common.notNow')}>
-        <Button theme={theme} variant={variant} size={size} className="t-is-disabled" aria-disabled="true" aria-description={refusal || t('common.notNow')} onClick={(e) => e.preventDefault()}>
-          {label}
-        </Button>
-      </Tooltip>
+      <>
+        <Tooltip content={refusal || t('common.notNow')}>
+          <Button theme={theme} variant={variant} size={size} className="t-is-disabled" aria-disabled="true" aria-describedby={reasonId} onClick={(e) => e.preventDefault()}>
+            {label}
+          </Button>
+        </Tooltip>
+        <span id={reasonId} className="sr-only">
+          {refusal || t('common.notNow')}
+        </span>
+      </>
     ) : (
       <Button theme={theme} variant={variant} size={size} onClick={() => setOpen(true)} disabled={command.isPending}>
         {label}

@@ -105,7 +105,7 @@ export default function ProductForm() {
   });
 
   // the browser's check with the API's schema, in the console's language, then what the API said of the rest
-  const invalid = checked ? validateProduct(body(), t, lang) : {};
+  const invalid = checked ? validateProduct(body(), lang) : {};
   const errors: Record<string, string> = { ...apiErrors, ...invalid };
   /** A field's message, or the first of anything inside it (`tags` shows `tags.1`). */
   const at = (path: string) => errors[path] ?? Object.entries(errors).find(([k]) => k.startsWith(`${path}.`))?.[1];
@@ -127,7 +127,7 @@ export default function ProductForm() {
     if (pending) return;
     submit.reset();
     setChecked(true);
-    if (Object.keys(validateProduct(body(), t, lang)).length > 0) {
+    if (Object.keys(validateProduct(body(), lang)).length > 0) {
       window.scrollTo({ top: 0, behavior: 'smooth' });
       return;
     }

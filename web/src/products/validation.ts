@@ -1,57 +1,24 @@
-import type { z } from 'zod';
+import { zodErrorMap } from '../../../lib/http/language';
 import { fieldMessageOf, render } from '../../../lib/i18n';
 import { createProductBody } from '../../../lib/products/schemas';
-import type { MessageKey } from '../i18n/zh-CN';
 
 type Lang = 'zh-CN' | 'en-US';
 
-type Issue = z.core.$ZodIssue;
-type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
-
 /**
- * One issue of the API's own schema in words a provider reads: a rule the schema names by its catalogue
- * key (售价不能高于原价, 字段标识不能重复 …) in the console's language, zod's own checks (required, too
- * long, a whole number, a web address) by the console's catalogue with their limits.
+ * The product form checked in the browser with the API's own schema (`createProductBody`, lib/products/schemas.ts)
+ * and the API's own wording of its messages (`zodErrorMap`, lib/http/language.ts; a rule the schema names by key
+ * from lib/i18n): the same limits and the same words as the API's answer, in the console's language. Answers
+ * `path → message` (`name`, `plans.0.price`, `requirementsTemplate.1.options`), the first message of each path.
  */
-export const issueText = (issue: Issue, t: Translate, lang: Lang): string => {
-  const keyed = fieldMessageOf(issue.message);
-  if (keyed) return render(lang === 'en-US' ? 'en' : 'zh', keyed);
-  switch (issue.code) {
-    case 'too_small': {
-      const min = Number(issue.minimum);
-      if (issue.origin === 'string') return min <= 1 ? t('validation.required') : t('validation.minChars', { min });
-      if (issue.origin === 'array' || issue.origin === 'set') return t('validation.minItems', { min });
-      return t('validation.min', { min });
-    }
-    case 'too_big': {
-      const max = Number(issue.maximum);
-      if (issue.origin === 'string') return t('validation.maxChars', { max });
-      if (issue.origin === 'array' || issue.origin === 'set') return t('validation.maxItems', { max });
-      return t('validation.max', { max });
-    }
-    case 'invalid_type':
-      if (issue.expected === 'int') return t('validation.integer');
-      if (issue.expected === 'number') return t('validation.number');
-      return t('validation.required');
-    case 'invalid_format':
-      return issue.format === 'url' ? t('validation.url') : t('validation.format');
-    case 'invalid_value':
-      return t('validation.choose');
-    default:
-      return t('validation.invalid');
-  }
-};
-
-/**
- * The product form checked in the browser with the API's own schema (`createProductBody`, lib/products/schemas.ts):
- * the same limits and rules, so what passes here the API takes; answers `path → message` (`name`,
- * `plans.0.price`, `requirementsTemplate.1.options`), the first message of each path.
- */
-export const validateProduct = (body: unknown, t: Translate, lang: Lang): Record<string, string> => {
-  const parsed = createProductBody.safeParse(body);
+export const validateProduct = (body: unknown, lang: Lang): Record<string, string> => {
+  const l = lang === 'en-US' ? 'en' : 'zh';
+  const parsed = createProductBody.safeParse(body, { error: zodErrorMap(l) });
   const out: Record<string, string> = {};
   if (parsed.success) return out;
-  for (const issue of parsed.error.issues) out[issue.path.join('.')] ??= issueText(issue, t, lang);
+  for (const issue of parsed.error.issues) {
+    const keyed = fieldMessageOf(issue.message);
+    out[issue.path.join('.')] ??= keyed ? render(l, keyed) : issue.message;
+  }
   return out;
 };
 
