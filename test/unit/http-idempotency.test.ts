@@ -88,3 +88,18 @@ describe('the idempotency middleware', () => {
     expect(store.record).not.toHaveBeenCalled();
   });
 });
+
+describe('what a replay record keeps', () => {
+  const big = { status: 200, body: { text: '运'.repeat(20_000) } };
+
+  it('keeps a small body, and only the status and what to read for a large one or an order’s', async () => {
+    const { keptOf, REPLAY_BODY_LIMIT } = await import('../../lib/shared/idempotency');
+    expect(keptOf({ status: 201, body: { id: 'a' } })).toEqual({ reply: { status: 201, body: { id: 'a' } } });
+    expect(keptOf({ status: 204 })).toEqual({ reply: { status: 204 } });
+    expect(Buffer.byteLength(JSON.stringify(big.body))).toBeGreaterThan(REPLAY_BODY_LIMIT);
+    expect(keptOf(big, { ref: 'p-1' })).toEqual({ reply: { status: 200 }, rebuild: true, ref: 'p-1' });
+    expect(keptOf({ status: 200, body: { small: true } }, { always: true, version: 7 })).toEqual({ reply: { status: 200 }, rebuild: true, version: 7 });
+    // neither keepable nor readable again: not recorded (the command's own condition refuses a second application)
+    expect(keptOf(big)).toBeUndefined();
+  });
+});
