@@ -85,6 +85,9 @@ describe('the packaged production stack', () => {
     const [[wsId]] = ofType('AWS::ApiGatewayV2::Api').filter(([, api]) => api.Properties.ProtocolType === 'WEBSOCKET');
     const routes = ofType('AWS::ApiGatewayV2::Route').filter(([, r]) => r.Properties.ApiId?.Ref === wsId).map(([, r]) => r.Properties.RouteKey).sort();
     expect(routes).toEqual(['$connect', '$default', '$disconnect']);
+    const [[, stage]] = ofType('AWS::ApiGatewayV2::Stage').filter(([, st]) => st.Properties.ApiId?.Ref === wsId);
+    expect(stage.Properties.DefaultRouteSettings.ThrottlingRateLimit).toBeGreaterThan(0);
+    expect(stage.Properties.DefaultRouteSettings.ThrottlingBurstLimit).toBeGreaterThan(0);
     const posting = ofType('AWS::IAM::Role').filter(([, role]) =>
       role.Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement).some((st: any) => [st.Action].flat().includes('execute-api:ManageConnections')),
     );
