@@ -124,7 +124,7 @@ const ready = (page: Page, h1: string) =>
 /**
  * What is wrong with the layout (run in the page): the page scrolls sideways; a short value (an order number
  * whole or its tail, a time, a date, a status tag's text) in a table cell or a description wraps onto a
- * second line; a list's 操作 column is off screen.
+ * second line, or is cut off by its column; a list's 操作 column is off screen.
  */
 const LAYOUT_PROBLEMS = `(() => {
   const problems = [];
@@ -145,7 +145,12 @@ const LAYOUT_PROBLEMS = `(() => {
       }
     }
   };
-  document.querySelectorAll('.t-table td, .t-descriptions td').forEach((cell) => walk(cell, false));
+  document.querySelectorAll('.t-table td, .t-descriptions td').forEach((cell) => {
+    walk(cell, false);
+    // a short value cut off by its column
+    const text = (cell.textContent || '').trim();
+    if (short.test(text) && cell.scrollWidth > cell.clientWidth + 1) problems.push('“' + text + '” is cut off by its column');
+  });
   for (const th of document.querySelectorAll('.t-table th:last-child')) {
     if (!/^(操作|Actions)$/.test((th.textContent || '').trim())) continue;
     const r = th.getBoundingClientRect();

@@ -15,8 +15,14 @@ const setLanguage = async (page: Page, lang: Lang) => {
   await page.evaluate(`localStorage.setItem('console.lang', '${lang === 'en' ? 'en-US' : 'zh-CN'}')`);
 };
 
-/** Two frames: the page has laid itself out again after a change of width. */
-const relaid = (page: Page) => page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+/** The page has laid itself out again after a change of width: two frames, then no CSS transition running (the menu folding). */
+const relaid = async (page: Page) => {
+  await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+  await page.waitForFunction(() => {
+    const g = globalThis as any;
+    return g.document.getAnimations().every((a: any) => !(a instanceof g.CSSTransition) || a.playState !== 'running');
+  });
+};
 
 /** Opens a page, waits until nothing loads, and writes `<role>-<name>.<lang>.png` at 1280 px and `…-phone…` at 390 px. */
 const shoot = async (page: Page, lang: Lang, file: string, path: string, ready: (page: Page) => Promise<unknown>) => {

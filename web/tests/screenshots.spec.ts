@@ -10,8 +10,14 @@ test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1 (npm run screenshots)');
 
 const DIR = join(__dirname, '..', '..', 'docs', 'screenshots');
 
-/** Two frames: the page has laid itself out again after a change of width. */
-const relaid = (page: Page) => page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+/** The page has laid itself out again after a change of width: two frames, then no CSS transition running (the menu folding). */
+const relaid = async (page: Page) => {
+  await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+  await page.waitForFunction(() => {
+    const g = globalThis as any;
+    return g.document.getAnimations().every((a: any) => !(a instanceof g.CSSTransition) || a.playState !== 'running');
+  });
+};
 
 const shot = async (page: Page, name: string, lang: string) => {
   await page.waitForLoadState('networkidle');

@@ -52,6 +52,7 @@ export const CursorTable = <T extends TableRowData>({
   search,
   sorters = {},
   prefix = '',
+  contentWidth,
 }: {
   list: {
     data?: { pages: CursorPage<T>[] };
@@ -70,6 +71,8 @@ export const CursorTable = <T extends TableRowData>({
   /** Sortable columns by colKey: the value a row sorts by. */
   sorters?: Partial<Record<string, (row: T) => SortValue>>;
   prefix?: string;
+  /** Fixed column widths (each column's `width`) on a table this wide, scrolling sideways below it. */
+  contentWidth?: string;
 }) => {
   const { t } = useI18n();
   const [url, setUrl] = useUrlState([`${prefix}q`, `${prefix}sort`]);
@@ -119,7 +122,8 @@ export const CursorTable = <T extends TableRowData>({
         loading={list.isLoading}
         empty={list.isLoading ? t('common.loading') : keyword ? t('table.noMatch') : t('common.empty')}
         hover
-        tableLayout="auto"
+        tableLayout={contentWidth ? 'fixed' : 'auto'}
+        tableContentWidth={contentWidth}
         aria-label={caption}
         sort={sort}
         hideSortTips

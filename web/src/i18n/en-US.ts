@@ -394,6 +394,7 @@ export const enUS: Record<MessageKey, string> = {
   'attachments.unsupportedType': 'This file type is not accepted (PDF, PNG, JPEG, text, CSV, ZIP, Word, Excel)',
   'attachments.uploadRefused': 'The file store refused this file (larger than allowed, or the permission expired); choose it again.',
   // list pages and the error pages
+  'orders.times': 'Purchased / completed',
   'table.search': 'Keyword',
   'table.searchHint': 'Search this page',
   'table.noMatch': 'Nothing on this page matches',

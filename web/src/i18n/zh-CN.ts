@@ -392,6 +392,7 @@ export const zhCN = {
   'attachments.unsupportedType': '不支持此文件类型（可上传 PDF、PNG、JPEG、文本、CSV、ZIP、Word、Excel）',
   'attachments.uploadRefused': '文件存储拒绝了此文件（可能超过授权的大小或授权已过期），请重新选择上传。',
   // list pages and the error pages
+  'orders.times': '购买 / 完成时间',
   'table.search': '关键词',
   'table.searchHint': '在本页中搜索',
   'table.noMatch': '本页没有匹配的记录',

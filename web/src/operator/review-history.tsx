@@ -11,6 +11,7 @@ export const ReviewHistory = ({ history }: { history: ReviewRecord[] }) => {
     <Table<ReviewRecord & { i: number }>
       rowKey="i"
       size="small"
+      tableLayout="auto"
       data={[...history].reverse().map((h, i) => ({ ...h, i }))}
       empty={t('common.empty')}
       aria-label={t('reviews.history')}

@@ -69,6 +69,7 @@ export default function OrderList() {
     {
       colKey: 'orderId',
       title: t('orders.orderId'),
+      width: 265,
       className: 'nowrap',
       cell: ({ row }) => (
         <AppLink className="mono" to={`/provider/orders/${row.orderId}`}>
@@ -76,14 +77,30 @@ export default function OrderList() {
         </AppLink>
       ),
     },
-    { colKey: 'product', title: t('orders.product'), ellipsis: true, width: 240, cell: ({ row }) => `${row.product.name} · ${row.product.plan.name} × ${row.quantity}` },
-    { colKey: 'amount', title: t('orders.amount'), className: 'nowrap', cell: ({ row }) => money(row.amount, lang) },
-    { colKey: 'status', title: t('orders.providerLabel'), className: 'nowrap', cell: ({ row }) => <OrderStatusTag order={row} side="provider" /> },
-    { colKey: 'createdAt', title: t('orders.createdAt'), className: 'nowrap', cell: ({ row }) => formatTime(row.createdAt) },
-    { colKey: 'completedAt', title: t('orders.completedAt'), className: 'nowrap', cell: ({ row }) => formatTime(row.completedAt) },
+    { colKey: 'product', title: t('orders.product'), ellipsis: true, cell: ({ row }) => `${row.product.name} · ${row.product.plan.name} × ${row.quantity}` },
+    { colKey: 'amount', title: t('orders.amount'), width: 110, className: 'nowrap', cell: ({ row }) => money(row.amount, lang) },
+    { colKey: 'status', title: t('orders.providerLabel'), width: 215, className: 'nowrap', cell: ({ row }) => <OrderStatusTag order={row} side="provider" /> },
+    {
+      // purchase and completion time in one column, one line each: the list fits 1280 px in both languages
+      colKey: 'createdAt',
+      title: t('orders.times'),
+      width: 170,
+      className: 'nowrap',
+      cell: ({ row }) => (
+        <div className="time-lines">
+          <div title={t('orders.createdAt')}>{formatTime(row.createdAt)}</div>
+          {row.completedAt && (
+            <div className="muted" title={t('orders.completedAt')}>
+              {formatTime(row.completedAt)}
+            </div>
+          )}
+        </div>
+      ),
+    },
     {
       colKey: 'actions',
       title: t('common.actions'),
+      width: 90,
       className: 'nowrap',
       cell: ({ row }) => (
         <Button variant="text" theme="primary" size="small" onClick={() => navigate(`/provider/orders/${row.orderId}`)}>
@@ -151,8 +168,9 @@ export default function OrderList() {
         columns={columns}
         rowKey="orderId"
         caption={t('orders.title')}
+        contentWidth="1000px"
         search={(row) => `${row.orderId} ${row.product.name} ${row.product.plan.name}`}
-        sorters={{ amount: (row) => row.amount, createdAt: (row) => row.createdAt, completedAt: (row) => row.completedAt }}
+        sorters={{ amount: (row) => row.amount, createdAt: (row) => row.createdAt }}
       />
     </section>
   );

@@ -61,6 +61,7 @@ export default function ProductDetail() {
           <Table<ReviewRecord & { i: number }>
             rowKey="i"
             data={[...p.reviewHistory].reverse().map((r, i) => ({ ...r, i }))}
+            tableLayout="auto"
             empty={t('common.empty')}
             columns={[
               { colKey: 'at', title: t('common.updatedAt'), className: 'nowrap', cell: ({ row }) => formatTime(row.at) },
