@@ -4,6 +4,7 @@ import { Space, Switch, Table, Tag } from 'tdesign-react';
 import type { ProductContent } from '../api/types';
 import { money } from '../app/format';
 import { useI18n, type MessageKey } from '../i18n';
+import { useNarrow } from '../app/use-narrow';
 
 type Key = keyof ProductContent;
 const FIELDS: [Key, MessageKey][] = [
@@ -71,6 +72,7 @@ interface Row {
  */
 export const ContentDiff = ({ live, pending }: { live: ProductContent | null; pending: ProductContent }) => {
   const { t } = useI18n();
+  const narrow = useNarrow();
   const text = useFieldText();
   const [onlyChanged, setOnlyChanged] = useState(false);
   const rows: Row[] = FIELDS.map(([key, label]) => {
@@ -100,6 +102,8 @@ export const ContentDiff = ({ live, pending }: { live: ProductContent | null; pe
         data={shown}
         bordered
         tableLayout="fixed"
+        // on a phone the two versions keep a readable width and the table scrolls sideways in its card
+        tableContentWidth={narrow ? '640px' : undefined}
         aria-label={t('reviews.pending')}
         rowClassName={({ row }) => (row.changed ? 'diff-changed' : '')}
         columns={[
