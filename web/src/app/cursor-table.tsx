@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { ChevronLeftIcon, ChevronRightIcon, SearchIcon } from 'tdesign-icons-react';
 import { Input, Space, Table, type PrimaryTableCol, type TableRowData, type TableSort } from 'tdesign-react';
 import { Button } from './button';
+import { Labelled } from './field';
 import { useI18n } from '../i18n';
 import { ProblemAlert } from './problem';
 import { useUrlState } from './url-state';
@@ -105,15 +106,17 @@ export const CursorTable = <T extends TableRowData>({
     <Space direction="vertical" style={{ width: '100%' }}>
       {list.error ? <ProblemAlert error={list.error} /> : null}
       {search && (
-        <Input
-          className="table-search"
-          aria-label={t('table.search')}
-          placeholder={t('table.searchHint')}
-          prefixIcon={<SearchIcon />}
-          clearable
-          value={keyword}
-          onChange={(v) => setUrl({ [`${prefix}q`]: String(v) })}
-        />
+        <div className="table-search">
+          <Labelled label={t('table.search')}>
+            <Input
+              placeholder={t('table.searchHint')}
+              prefixIcon={<SearchIcon />}
+              clearable
+              value={keyword}
+              onChange={(v) => setUrl({ [`${prefix}q`]: String(v) })}
+            />
+          </Labelled>
+        </div>
       )}
       <Table<T>
         rowKey={rowKey}
