@@ -1,7 +1,7 @@
-import { apiAs, expect, listedProduct, signInAs, test } from './support/fixtures';
+import { apiAs, expect, listedProduct, signInAs, stack, test } from './support/fixtures';
 
-/** A list page as the design system's starter has it: filters in the address, keyword, sorting, pages, 操作 fixed. */
-test('订单管理 keeps its filters in the address, searches and sorts the page, pages by cursor', async ({ page }) => {
+/** A list page as the design system's starter has it: filters in the address, keyword, sorting, pages; the network-error page. */
+test('订单管理 keeps its filters in the address, searches and sorts the page, pages by cursor; a failed read shows 网络异常', async ({ page }) => {
   const { productId, name } = await listedProduct();
   const buyer = await apiAs('buyer');
   const small = await buyer.call('POST', '/orders', { productId, planId: 'once', quantity: 1 });
@@ -36,4 +36,12 @@ test('订单管理 keeps its filters in the address, searches and sorts the page
   await page.reload();
   await expect(page.getByRole('textbox', { name: '状态' })).toHaveValue('已完成');
   await expect(page.getByRole('row').filter({ hasText: small.orderId })).toHaveCount(0);
+
+  // a page whose read cannot reach the API: 网络异常 with 重新加载 and 返回首页
+  await page.route((url) => url.origin === new URL(stack().apiUrl).origin && url.pathname.endsWith(`/orders/${small.orderId}`), (route) => route.abort());
+  await page.goto(`/provider/orders/${small.orderId}`);
+  await expect(page.getByRole('heading', { name: '网络异常' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '重新加载' })).toBeVisible();
+  await page.getByRole('button', { name: '返回首页' }).click();
+  await expect(page.getByRole('heading', { name: '商品管理' })).toBeVisible();
 });
