@@ -30,6 +30,29 @@ export const RatingInput = ({ value, onChange, label }: { value: number; onChang
   </div>
 );
 
+/** The stars and the comment of a rating, with the API's refusal under the field it names (评价 and 修改评价). */
+export const RatingFields = (p: {
+  rating: number;
+  onRating: (v: number) => void;
+  comment: string;
+  onComment: (v: string) => void;
+  error: unknown;
+}) => {
+  const { t } = useI18n();
+  const errors = fieldErrors(p.error);
+  return (
+    <>
+      <Field label={t('order.rating')} required error={errors.rating}>
+        <RatingInput value={p.rating} onChange={p.onRating} label={t('order.rating')} />
+      </Field>
+      <Field label={t('order.comment')} error={errors.comment}>
+        <Textarea value={p.comment} onChange={(v) => p.onComment(String(v))} maxlength={500} autosize={{ minRows: 2, maxRows: 5 }} />
+      </Field>
+      {p.error && !errors.rating && !errors.comment ? <ProblemAlert error={p.error} /> : null}
+    </>
+  );
+};
+
 /** The buyer's 修改评价, while the API's edit window (`editableUntil`) is open. */
 const EditRating = ({ order, onDone }: { order: Order; onDone: () => void }) => {
   const { t } = useI18n();
@@ -37,20 +60,13 @@ const EditRating = ({ order, onDone }: { order: Order; onDone: () => void }) => 
   const review = order.review!;
   const [rating, setRating] = useState(review.rating);
   const [comment, setComment] = useState(review.comment ?? '');
-  const errors = fieldErrors(edit.error);
   const save = () => {
     if (edit.isPending) return;
     edit.mutate({ orderId: order.orderId, body: { rating, comment: comment.trim() } }, { onSuccess: onDone });
   };
   return (
     <Form labelAlign="top" onSubmit={save} preventSubmitDefault aria-label={t('order.editReview')}>
-      <Field label={t('order.rating')} required error={errors.rating}>
-        <RatingInput value={rating} onChange={setRating} label={t('order.rating')} />
-      </Field>
-      <Field label={t('order.comment')} error={errors.comment}>
-        <Textarea value={comment} onChange={(v) => setComment(String(v))} maxlength={500} autosize={{ minRows: 2, maxRows: 5 }} />
-      </Field>
-      {edit.error && !errors.rating && !errors.comment ? <ProblemAlert error={edit.error} /> : null}
+      <RatingFields rating={rating} onRating={setRating} comment={comment} onComment={setComment} error={edit.error} />
       <Space>
         <Button type="submit" loading={edit.isPending} disabled={edit.isPending}>
           {t('common.save')}
