@@ -42,7 +42,7 @@ const environment = (): Record<string, string> => {
 const main = async () => {
   Object.assign(process.env, environment());
   // the configuration is read when these load: after the environment above
-  const { sealPlainSecrets } = await import('../lib/webhooks/repository');
+  const { sealPlainSecrets } = await import('./lib/seal-plain-secrets');
   const { sealed, skipped } = await sealPlainSecrets();
   console.log(`Sealed ${sealed} webhook signing secret${sealed === 1 ? '' : 's'}${skipped ? ` (${skipped} replaced meanwhile, left as they are)` : ''}.`);
 };

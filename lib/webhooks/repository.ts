@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { ddb, tableName } from '../db/client';
@@ -20,7 +20,7 @@ import type { DisabledReason } from './views';
 export const newSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
 
 /** What a sealed signing secret is bound to: its provider's endpoint (another item's sealed secret does not open). */
-const secretContext = (providerId: string) => ({ purpose: 'webhook-signing-secret', providerId });
+export const secretContext = (providerId: string) => ({ purpose: 'webhook-signing-secret', providerId });
 
 const openedSecrets = new Map<string, string>();
 
@@ -69,48 +69,6 @@ export const putWebhook = async (
   const item: WebhookItem = { providerId, url: url.toString(), sealedSecret, enabled, createdAt: at, updatedAt: at };
   await ddb.send(new PutCommand({ TableName: tableName, Item: webhookItem.item(item) }));
   return { webhook: item, secret };
-};
-
-/**
- * The migration of endpoints registered before secrets were sealed (`npm run secrets:seal`, run once by an
- * operator, never by a function): a Scan for webhook items that still hold a plain `secret`, each sealed in
- * place by a conditional update (only while it holds that same secret: a PUT meanwhile wins). Counts what it did.
- */
-export const sealPlainSecrets = async () => {
-  const counts = { sealed: 0, skipped: 0 };
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await ddb.send(
-      new ScanCommand({
-        TableName: tableName,
-        FilterExpression: '#type = :type AND attribute_exists(secret)',
-        ProjectionExpression: 'PK, SK, providerId, secret',
-        ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: { ':type': webhookItem.type },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const { providerId, secret } = item as { providerId: string; secret: string };
-      try {
-        await ddb.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: webhookItem.key({ providerId }),
-            UpdateExpression: 'SET sealedSecret = :sealed REMOVE secret',
-            ConditionExpression: 'secret = :plain',
-            ExpressionAttributeValues: { ':sealed': await secretBox().seal(secret, secretContext(providerId)), ':plain': secret },
-          }),
-        );
-        counts.sealed++;
-      } catch (err) {
-        if (!(err instanceof ConditionalCheckFailedException)) throw err;
-        counts.skipped++;
-      }
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return counts;
 };
 
 /** A provider's endpoint (GetItem), or undefined. */

@@ -15,7 +15,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../../lib/db/client';
 import { keys } from '../../lib/db/keys';
 import { webhookItem } from '../../lib/webhooks/items';
-import { sealPlainSecrets } from '../../lib/webhooks/repository';
+import { sealPlainSecrets } from '../../scripts/lib/seal-plain-secrets';
 import { countCalls, countRoundTrips, readItem } from '../support/db';
 import { newId } from '../../lib/shared/ids';
 import { invoke, user } from '../support/http';
