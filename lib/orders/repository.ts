@@ -223,7 +223,7 @@ export const createOrder = async (
       },
       order: { Put: { TableName: tableName, Item: orderRecord(order, rules), ConditionExpression: 'attribute_not_exists(PK)' } },
       entry: { Put: { TableName: tableName, Item: timelineRecord(entry, order), ConditionExpression: 'attribute_not_exists(PK)' } },
-      idempotency: idempotency && recorded && idempotencyPut(idempotency, keptOf(recorded, { always: true, ref: orderId })!, now),
+      idempotency: idempotency && recorded && idempotencyPut(idempotency, keptOf(recorded, { ref: orderId })!, now),
       rate: rate && rateLimitUpdate(rate, buyerId, now),
     });
   } catch (err) {
