@@ -7,6 +7,8 @@ import { productEntryItem, productItem } from './products/items';
 import { reviewItem } from './reviews/items';
 import { idempotencyItem, orderIdempotencyItem, rateCounterItem } from './shared/items';
 import { deliveryItem, webhookItem } from './webhooks/items';
+// SaaS 接入
+import { saasCallItem, saasEndpointItem } from './saas/items';
 
 /**
  * Every item type of the table, by its declaration (lib/db/item.ts). docs/indexes.md is generated from this
@@ -33,4 +35,7 @@ export const ITEM_DECLARATIONS = [
   connectionItem,
   connectionOwnerItem,
   pushMarkItem,
+  // SaaS 接入
+  saasEndpointItem,
+  saasCallItem,
 ] as const;
