@@ -112,6 +112,7 @@ export const en = {
   'detail.attachmentMismatch': 'An attachment does not match its upload grant.',
   'detail.busy': 'The service is busy; try again shortly.',
   'detail.storageUnavailable': 'File storage is unavailable; try again shortly.',
+  'detail.mailUnavailable': 'Email cannot be sent right now; try again shortly.',
   'detail.internal': 'Something went wrong on our side.',
 
   // ---- field messages written by the domain (zod's own come from its locale)

@@ -114,6 +114,7 @@ export const zh: Catalogue = {
   'detail.attachmentMismatch': '附件与其上传授权不符。',
   'detail.busy': '服务繁忙，请稍后重试。',
   'detail.storageUnavailable': '文件存储暂时不可用，请稍后重试。',
+  'detail.mailUnavailable': '邮件暂时无法发送，请稍后重试。',
   'detail.internal': '服务端出错，请稍后重试。',
 
   'field.nestedTooDeep': (p) => `嵌套超过 ${p.max} 层`,
