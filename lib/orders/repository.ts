@@ -169,7 +169,6 @@ export const createOrder = async (
   if (!rawProduct) throw new NotFoundError('product', 'PRODUCT_NOT_FOUND');
   const product = productItemSchema.parse(rawProduct);
   if (product.listing !== 'listed' || !product.live) throw productNotListed();
-  if (product.providerId === buyerId) throw new ConflictOfInterestError(msg('detail.ownProduct'));
   const snapshot = snapshotOf(product, input.planId);
   if (!snapshot) {
     throw new NotFoundError('product', 'PLAN_NOT_FOUND', msg('detail.noSuchPlan', { planId: input.planId }), {
@@ -225,11 +224,13 @@ export const createOrder = async (
       },
       order: { Put: { TableName: tableName, Item: orderRecord(order, rules), ConditionExpression: 'attribute_not_exists(PK)' } },
       entry: { Put: { TableName: tableName, Item: timelineRecord(entry, order), ConditionExpression: 'attribute_not_exists(PK)' } },
+      notMember: notMemberCheck(buyerId, product.providerId),
       idempotency: idempotency && recorded && idempotencyPut(idempotency, keptOf(recorded, { ref: orderId })!, now),
       rate: rate && rateLimitUpdate(rate, buyerId, now),
     });
   } catch (err) {
     if (ConditionFailed.of(err, 'product')) throw productNotListed();
+    if (ConditionFailed.of(err, 'notMember')) throw new ConflictOfInterestError(msg('detail.ownProduct'));
     if (ConditionFailed.of(err, 'idempotency') && idem) {
       const replayed = await replayPurchase(err.item, idem, now);
       if (replayed) return replayed;
@@ -239,6 +240,15 @@ export const createOrder = async (
   }
   return { kind: 'done', result, recorded };
 };
+
+/**
+ * Separation of duties (spec 2): nobody buys a product of an organisation they belong to. A ConditionCheck
+ * that the buyer has no membership item in the selling organisation, in the purchase's own transaction: the
+ * product's provider is known only from the product read, and the check costs no round trip of its own.
+ */
+const notMemberCheck = (buyerId: string, providerId: string) => ({
+  ConditionCheck: { TableName: tableName, Key: keys.membership(buyerId, providerId), ConditionExpression: 'attribute_not_exists(PK)' },
+});
 
 /** The replay of a purchase: the order its record names, as read now, answered as the purchase was. */
 const replayPurchase = async (item: Record<string, unknown> | undefined, idem: Idempotent<Purchase>, now: Date): Promise<Outcome<Purchase> | undefined> => {
