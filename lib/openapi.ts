@@ -192,7 +192,28 @@ const csvExport = (): ZodOpenApiOperationObject => {
   };
 };
 
-export const apiRoutes: ZodOpenApiPathsObject = {
+/**
+ * A `/provider/*` operation acts for one organisation (docs/decisions.md, "Provider organisations"): it takes the
+ * `Provider-Id` header (required when the caller belongs to several: 400 naming it) and answers 404 when the
+ * header names an organisation the caller is not in.
+ */
+const actingForOrganisation = (paths: ZodOpenApiPathsObject): ZodOpenApiPathsObject =>
+  Object.fromEntries(
+    Object.entries(paths).map(([path, item]) => {
+      if (!path.startsWith('/provider/')) return [path, item];
+      const ops = Object.fromEntries(
+        Object.entries(item as Record<string, ZodOpenApiOperationObject>).map(([method, o]) => {
+          const header = ((o.requestParams?.header as z.ZodObject | undefined) ?? z.object({})).extend({
+            'provider-id': z.string().max(40).optional().meta({ description: 'the organisation the request acts for; needed when the caller belongs to several' }),
+          });
+          return [method, { ...o, requestParams: { ...o.requestParams, header }, responses: { ...o.responses, ...problems([404]) } }];
+        }),
+      );
+      return [path, ops];
+    }),
+  );
+
+export const apiRoutes: ZodOpenApiPathsObject = actingForOrganisation({
   '/provider/products': {
     post: op({ summary: '商品接入: create a draft', body: createProductBody, answers: providerProductView, created: true, idempotent: true, errors: [409, 429] }),
     get: op({ summary: 'Own products', query: providerProductsQuery, answers: productList }),
@@ -315,7 +336,7 @@ export const apiRoutes: ZodOpenApiPathsObject = {
   '/provider/webhook/deliveries/{deliveryId}/redeliver': {
     post: op({ summary: 'Send a failed or gone delivery again (same webhook-id; 429 past the per-provider limit)', params: deliveryIdParams, idempotent: true, answers: deliveryView, errors: [409, 429] }),
   },
-};
+});
 (apiRoutes['/provider/products/{productId}'] as Record<string, unknown>).delete = noContent(
   op({ summary: 'Delete a product that was never listed (409 otherwise)', params: productIdParams, idempotent: true, answers: z.undefined(), errors: [409] }),
 );
