@@ -59,6 +59,11 @@ export interface paths {
                         name: string;
                         /** @enum {string} */
                         serviceType: "ops_service" | "custom_dev" | "software" | "saas" | "image" | "api";
+                        /**
+                         * @default manual
+                         * @enum {string}
+                         */
+                        delivery?: "manual" | "saas" | "code";
                         category: string;
                         tags: string[];
                         summary: string;
@@ -207,6 +212,8 @@ export interface paths {
                         name?: string;
                         /** @enum {string} */
                         serviceType?: "ops_service" | "custom_dev" | "software" | "saas" | "image" | "api";
+                        /** @enum {string} */
+                        delivery?: "manual" | "saas" | "code";
                         category?: string;
                         tags?: string[];
                         summary?: string;
@@ -3283,6 +3290,11 @@ export interface components {
             name: string;
             /** @enum {string} */
             serviceType: "ops_service" | "custom_dev" | "software" | "saas" | "image" | "api";
+            /**
+             * @default manual
+             * @enum {string}
+             */
+            delivery: "manual" | "saas" | "code";
             category: string;
             tags: string[];
             summary: string;
@@ -3352,6 +3364,11 @@ export interface components {
             name: string;
             /** @enum {string} */
             serviceType: "ops_service" | "custom_dev" | "software" | "saas" | "image" | "api";
+            /**
+             * @default manual
+             * @enum {string}
+             */
+            delivery: "manual" | "saas" | "code";
             category: string;
             tags: string[];
             summary: string;
@@ -3384,6 +3401,11 @@ export interface components {
             name: string;
             /** @enum {string} */
             serviceType: "ops_service" | "custom_dev" | "software" | "saas" | "image" | "api";
+            /**
+             * @default manual
+             * @enum {string}
+             */
+            delivery: "manual" | "saas" | "code";
             category: string;
             tags: string[];
             summary: string;
@@ -3436,7 +3458,13 @@ export interface components {
                 };
                 reason?: string;
             };
-            delivery: {
+            /**
+             * @description 交付方式: manual (the supervised workflow), saas or code
+             * @enum {string}
+             */
+            delivery: "manual" | "saas" | "code";
+            /** @description 实施完成: the delivery note and its attachments, or null */
+            deliveryNote: {
                 note: string;
                 at: string;
                 attachments?: string[];
