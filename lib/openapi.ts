@@ -37,6 +37,7 @@ import { operatorOrdersQuery, operatorProductsQuery, takedownBody } from './oper
 import { exportQuery } from './orders/export-schemas';
 // SaaS 接入
 import { debugSaasBody, putSaasEndpointBody, saasCallIdParams, saasCallView, saasCallsQuery, saasDebugView, saasEndpointView } from './saas/schemas';
+import { meView, putMeBody } from './people/schemas';
 
 /**
  * The HTTP API as OpenAPI 3.1, built from the same zod schemas the handlers validate with. A test checks
@@ -335,6 +336,21 @@ export const apiRoutes: ZodOpenApiPathsObject = {
     post: op({ summary: '重新发送 a failed SaaS call, with the same eventId (409 unless failed)', params: saasCallIdParams, idempotent: true, answers: saasCallView, errors: [409] }),
   },
 };
+// People: own profile (spec 2.1 Accounts)
+Object.assign(apiRoutes, {
+  '/me': {
+    get: op({ summary: 'Own profile (made on first read), email preferences, and the organisations with role', access: 'signed-in', answers: meView }),
+    put: op({
+      summary: 'Replace the editable profile: displayName (1–30), phone (mainland mobile, or null), locale, emailPreferences',
+      body: putMeBody,
+      access: 'signed-in',
+      idempotent: true,
+      answers: meView,
+      errors: [409],
+    }),
+  },
+} satisfies ZodOpenApiPathsObject);
+
 (apiRoutes['/provider/products/{productId}'] as Record<string, unknown>).delete = noContent(
   op({ summary: 'Delete a product that was never listed (409 otherwise)', params: productIdParams, idempotent: true, answers: z.undefined(), errors: [409] }),
 );
