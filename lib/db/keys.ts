@@ -127,6 +127,14 @@ export const keys = {
   membership: (userId: string, providerId: string) => ({ PK: `USER#${userId}`, SK: `MEMBER#${providerId}` }),
   /** An organisation's team (GSI1), oldest member first. */
   organisationMembers: (providerId: string) => `PROVIDER#${providerId}#MEMBERS`,
+
+  // Members, invitations and suspension (docs/decisions.md, "Members, invitations and suspension")
+  /** An organisation's timeline entry (suspended, reinstated), in the organisation's partition. */
+  organisationTimeline: (providerId: string, at: string, entryId: string) => ({ PK: `PROVIDER#${providerId}`, SK: `TIMELINE#${at}#${entryId}` }),
+  /** An invitation by the SHA-256 of its token: the token itself is stored nowhere. */
+  invitation: (hash: string) => ({ PK: `INVITATION#${hash}`, SK: 'INVITATION' }),
+  /** An organisation's pending invitations (GSI1), by expiry. */
+  organisationInvitations: (providerId: string) => `PROVIDER#${providerId}#INVITATIONS`,
 };
 
 /** Index names and their key attributes. */
