@@ -9,7 +9,7 @@ import type { DELIVERY_STATUSES } from '../webhooks/schemas';
 export type Language = 'zh' | 'en';
 
 /** What a 404 names. */
-export type Thing = 'product' | 'order' | 'rating' | 'notification' | 'delivery' | 'webhook' | 'resource' | 'attachment'
+export type Thing = 'product' | 'order' | 'rating' | 'notification' | 'delivery' | 'webhook' | 'resource' | 'attachment' | 'saasEndpoint' | 'saasCall'
   // members, invitations and suspension
   | 'member' | 'invitation' | 'organisation';
 
