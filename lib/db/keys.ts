@@ -134,6 +134,11 @@ export const keys = {
   /** An organisation's team (GSI1), oldest member first. */
   organisationMembers: (providerId: string) => `PROVIDER#${providerId}#MEMBERS`,
 
+  // People: profiles and email marks (docs/decisions.md, "People: email, profiles, registration")
+  /** A person's profile, in their partition (after `MEMBER#…`, so the person's one Query reads it too). */
+  profile: (userId: string) => ({ PK: `USER#${userId}`, SK: 'PROFILE' }),
+  /** One event mailed to one recipient: a redelivered event finds it and mails nobody twice. */
+  emailMark: (eventId: string, recipientId: string) => ({ PK: `EMAIL#${eventId}#${recipientId}`, SK: 'EMAIL' }),
   // Members, invitations and suspension (docs/decisions.md, "Members, invitations and suspension")
   /** An organisation's timeline entry (suspended, reinstated), in the organisation's partition. */
   organisationTimeline: (providerId: string, at: string, entryId: string) => ({ PK: `PROVIDER#${providerId}`, SK: `TIMELINE#${at}#${entryId}` }),
