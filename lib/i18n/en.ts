@@ -50,6 +50,8 @@ const THINGS: Record<Thing, string> = {
   webhook: 'A webhook endpoint',
   resource: 'The resource',
   attachment: 'The attachment',
+  saasEndpoint: 'A SaaS endpoint',
+  saasCall: 'The SaaS call',
 };
 
 interface Named {
@@ -120,6 +122,7 @@ export const en = {
   'detail.refundPeriodOver': 'A refund can be asked for within 5 days of the purchase only.',
   'detail.samePlan': 'The order already has this plan.',
   'detail.storageUnavailable': 'File storage is unavailable; try again shortly.',
+  'detail.mailUnavailable': 'Email cannot be sent right now; try again shortly.',
   'detail.internal': 'Something went wrong on our side.',
 
   // ---- field messages written by the domain (zod's own come from its locale)
@@ -287,4 +290,12 @@ export const en = {
   'status.order.buyer.active': 'Active',
   'status.order.buyer.expired': 'Expired',
   'status.order.buyer.destroyed': 'Destroyed',
+
+  // ---- SaaS 接入 (lib/saas/)
+  'detail.saasEndpointRefused': (p: { reason: string; answer: string }) =>
+    `The endpoint did not pass verifyInterface (${p.reason}); it answered: ${p.answer}`,
+  'field.saasEndpointRefused': (p: { reason: string }) => `the endpoint did not pass verifyInterface: ${p.reason}`,
+  'detail.saasCallNotFailed': 'Only a failed call can be sent again.',
+  'detail.saasChecksMissing': (p: { actions: string }) =>
+    `A SaaS product is submitted only after 接口调试 passed against the saved endpoint; still missing: ${p.actions}.`,
 };

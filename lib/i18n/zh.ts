@@ -66,6 +66,8 @@ const THINGS: Record<Thing, string> = {
   webhook: '回调接收地址',
   resource: '资源',
   attachment: '附件',
+  saasEndpoint: '自动交付接入地址',
+  saasCall: '自动交付调用记录',
 };
 
 const ROLES: Record<Role, string> = { buyer: '用户', provider: '服务商', operator: '运营' };
@@ -126,6 +128,7 @@ export const zh: Catalogue = {
   'detail.refundPeriodOver': '购买超过 5 天，不能再申请退款。',
   'detail.samePlan': '订单已是该规格。',
   'detail.storageUnavailable': '文件存储暂时不可用，请稍后重试。',
+  'detail.mailUnavailable': '邮件暂时无法发送，请稍后重试。',
   'detail.internal': '服务端出错，请稍后重试。',
 
   'field.nestedTooDeep': (p) => `嵌套超过 ${p.max} 层`,
@@ -279,4 +282,10 @@ export const zh: Catalogue = {
   'status.order.buyer.active': '已开通',
   'status.order.buyer.expired': '已过期',
   'status.order.buyer.destroyed': '已销毁',
+
+  // ---- SaaS 接入 (lib/saas/)
+  'detail.saasEndpointRefused': (p) => `接入地址未通过 "verifyInterface" 校验（${p.reason}），对方返回：${p.answer}`,
+  'field.saasEndpointRefused': (p) => `接入地址未通过 "verifyInterface" 校验：${p.reason}`,
+  'detail.saasCallNotFailed': '只有调用失败的记录可以重新发送。',
+  'detail.saasChecksMissing': (p) => `自动交付商品需先在接口调试中通过当前接入地址的校验才能提交审核，尚未通过：${p.actions}。`,
 };
