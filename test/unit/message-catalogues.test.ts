@@ -59,7 +59,7 @@ const SAMPLES: { [K in ParamKey]: ParamsOf<K>[] } = {
   'notice.order.auto-cancel.body': [named],
   'notice.order.provision.body': [named],
   'notice.order.renew.body': [{ ...named, periods: '2' }],
-  'notice.order.change-plan.body': [{ ...named, planId: 'pro' }],
+  'notice.order.change-plan.body': [{ ...named, planId: 'p2' }],
   'notice.order.refund.body': [{ ...named, reason: '不需要了' }],
   'notice.order.expire.body': [named],
   'notice.order.destroy.body': [named],
