@@ -59,6 +59,11 @@ export interface paths {
                         name: string;
                         /** @enum {string} */
                         serviceType: "ops_service" | "custom_dev" | "software" | "saas" | "image" | "api";
+                        /**
+                         * @default manual
+                         * @enum {string}
+                         */
+                        delivery?: "manual" | "saas" | "code";
                         category: string;
                         tags: string[];
                         summary: string;
@@ -207,6 +212,8 @@ export interface paths {
                         name?: string;
                         /** @enum {string} */
                         serviceType?: "ops_service" | "custom_dev" | "software" | "saas" | "image" | "api";
+                        /** @enum {string} */
+                        delivery?: "manual" | "saas" | "code";
                         category?: string;
                         tags?: string[];
                         summary?: string;
@@ -3202,6 +3209,11 @@ export interface components {
             name: string;
             /** @enum {string} */
             serviceType: "ops_service" | "custom_dev" | "software" | "saas" | "image" | "api";
+            /**
+             * @default manual
+             * @enum {string}
+             */
+            delivery: "manual" | "saas" | "code";
             category: string;
             tags: string[];
             summary: string;
@@ -3271,6 +3283,11 @@ export interface components {
             name: string;
             /** @enum {string} */
             serviceType: "ops_service" | "custom_dev" | "software" | "saas" | "image" | "api";
+            /**
+             * @default manual
+             * @enum {string}
+             */
+            delivery: "manual" | "saas" | "code";
             category: string;
             tags: string[];
             summary: string;
@@ -3303,6 +3320,11 @@ export interface components {
             name: string;
             /** @enum {string} */
             serviceType: "ops_service" | "custom_dev" | "software" | "saas" | "image" | "api";
+            /**
+             * @default manual
+             * @enum {string}
+             */
+            delivery: "manual" | "saas" | "code";
             category: string;
             tags: string[];
             summary: string;
@@ -3355,7 +3377,13 @@ export interface components {
                 };
                 reason?: string;
             };
-            delivery: {
+            /**
+             * @description 交付方式: manual (the supervised workflow), saas or code
+             * @enum {string}
+             */
+            delivery: "manual" | "saas" | "code";
+            /** @description 实施完成: the delivery note and its attachments, or null */
+            deliveryNote: {
                 note: string;
                 at: string;
                 attachments?: string[];
