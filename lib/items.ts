@@ -5,6 +5,7 @@ import { inboxItem, notificationItem } from './notifications/items';
 import { orderEntryItem, orderItem } from './orders/items';
 import { productEntryItem, productItem } from './products/items';
 import { creditCodeItem, membershipItem, organisationItem } from './providers/items';
+import { emailMarkItem, profileItem } from './people/items';
 import { reviewItem } from './reviews/items';
 import { idempotencyItem, orderIdempotencyItem, rateCounterItem } from './shared/items';
 import { deliveryItem, webhookItem } from './webhooks/items';
@@ -43,4 +44,7 @@ export const ITEM_DECLARATIONS = [
   organisationItem,
   creditCodeItem,
   membershipItem,
+  // People: profiles and email marks (lib/people/items.ts)
+  profileItem,
+  emailMarkItem,
 ] as const;

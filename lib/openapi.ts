@@ -37,6 +37,7 @@ import { dashboardQuery, dashboardView } from './dashboard/schemas';
 import { readAllView } from './notifications/schemas';
 import { operatorOrdersQuery, operatorProductsQuery, takedownBody } from './operator/schemas';
 import { exportQuery } from './orders/export-schemas';
+import { meView, putMeBody } from './people/schemas';
 
 /**
  * The HTTP API as OpenAPI 3.1, built from the same zod schemas the handlers validate with. A test checks
@@ -322,6 +323,21 @@ export const apiRoutes: ZodOpenApiPathsObject = {
   '/orders/{orderId}/change-plan': { post: cmd('变更规格 of an active SaaS order (modifyInstance is sent)', changePlanBody) },
   '/orders/{orderId}/refund': { post: cmd('申请退款 within 5 days of purchase (destroyInstance is sent; 409 REFUND_PERIOD_OVER after)', reasonBody) },
 };
+// People: own profile (spec 2.1 Accounts)
+Object.assign(apiRoutes, {
+  '/me': {
+    get: op({ summary: 'Own profile (made on first read), email preferences, and the organisations with role', access: 'signed-in', answers: meView }),
+    put: op({
+      summary: 'Replace the editable profile: displayName (1–30), phone (mainland mobile, or null), locale, emailPreferences',
+      body: putMeBody,
+      access: 'signed-in',
+      idempotent: true,
+      answers: meView,
+      errors: [409],
+    }),
+  },
+} satisfies ZodOpenApiPathsObject);
+
 (apiRoutes['/provider/products/{productId}'] as Record<string, unknown>).delete = noContent(
   op({ summary: 'Delete a product that was never listed (409 otherwise)', params: productIdParams, idempotent: true, answers: z.undefined(), errors: [409] }),
 );

@@ -138,6 +138,12 @@ export const keys = {
   membership: (userId: string, providerId: string) => ({ PK: `USER#${userId}`, SK: `MEMBER#${providerId}` }),
   /** An organisation's team (GSI1), oldest member first. */
   organisationMembers: (providerId: string) => `PROVIDER#${providerId}#MEMBERS`,
+
+  // People: profiles and email marks (docs/decisions.md, "People: email, profiles, registration")
+  /** A person's profile, in their partition (after `MEMBER#…`, so the person's one Query reads it too). */
+  profile: (userId: string) => ({ PK: `USER#${userId}`, SK: 'PROFILE' }),
+  /** One event mailed to one recipient: a redelivered event finds it and mails nobody twice. */
+  emailMark: (eventId: string, recipientId: string) => ({ PK: `EMAIL#${eventId}#${recipientId}`, SK: 'EMAIL' }),
 };
 
 /** Index names and their key attributes. */

@@ -164,6 +164,8 @@ export const en = {
   'field.noControlCharactersInText': 'must not hold control or text-direction characters (line breaks and tabs are fine)',
   'field.malformedText': 'not well-formed Unicode text (half of a surrogate pair on its own)',
   'field.visibleCharacters': 'must hold visible characters',
+  // ---- people (profiles)
+  'field.mobile': 'must be a mainland mobile number: 11 digits starting with 13–19',
   'field.priceAboveList': 'price must not exceed listPrice',
   'field.selectNeedsOptions': 'a select field needs options',
   'field.uniquePlanIds': 'planId values must be unique',
