@@ -35,6 +35,11 @@ export const keys = {
   buyerOrdersIn: (buyerId: string, status: string) => `BUYER#${buyerId}#ORDERS#${status}`,
   dueShard: (id: string) => `DUE#${shardOf(id)}`,
   dueShards: () => Array.from({ length: DUE_SHARDS }, (_, i) => `DUE#${i}`),
+  /** SaaS orders the SaaS job has something to do with (a call, an expiry): their own shards, apart from `DUE#`. */
+  saasDueShard: (id: string) => `SAASDUE#${shardOf(id)}`,
+  saasDueShards: () => Array.from({ length: DUE_SHARDS }, (_, i) => `SAASDUE#${i}`),
+  /** The claim of one attempt of a SaaS call, in the order's partition: one sender per attempt. */
+  saasCallClaim: (orderId: string, eventId: string) => ({ PK: `ORDER#${orderId}`, SK: `SAASCALL#${eventId}` }),
   /** Webhook deliveries waiting for a retry: their own shards, so the order job never reads them. */
   retryShard: (id: string) => `RETRY#${shardOf(id)}`,
   retryShards: () => Array.from({ length: DUE_SHARDS }, (_, i) => `RETRY#${i}`),
@@ -139,6 +144,13 @@ export const keys = {
   profile: (userId: string) => ({ PK: `USER#${userId}`, SK: 'PROFILE' }),
   /** One event mailed to one recipient: a redelivered event finds it and mails nobody twice. */
   emailMark: (eventId: string, recipientId: string) => ({ PK: `EMAIL#${eventId}#${recipientId}`, SK: 'EMAIL' }),
+  // Members, invitations and suspension (docs/decisions.md, "Members, invitations and suspension")
+  /** An organisation's timeline entry (suspended, reinstated), in the organisation's partition. */
+  organisationTimeline: (providerId: string, at: string, entryId: string) => ({ PK: `PROVIDER#${providerId}`, SK: `TIMELINE#${at}#${entryId}` }),
+  /** An invitation by the SHA-256 of its token: the token itself is stored nowhere. */
+  invitation: (hash: string) => ({ PK: `INVITATION#${hash}`, SK: 'INVITATION' }),
+  /** An organisation's pending invitations (GSI1), by expiry. */
+  organisationInvitations: (providerId: string) => `PROVIDER#${providerId}#INVITATIONS`,
 };
 
 /** Index names and their key attributes. */

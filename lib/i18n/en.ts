@@ -25,6 +25,14 @@ const ACTIONS: Record<ActionName, string> = {
   takedown: 'take the product down',
   rate: 'rate the order',
   'add-attachment': 'add an attachment',
+  // SaaS orders
+  provision: 'provision the instance',
+  'saas-call': 'call the SaaS endpoint',
+  renew: 'renew',
+  'change-plan': 'change the plan',
+  refund: 'ask for a refund',
+  expire: 'expire the instance',
+  destroy: 'destroy the instance',
 };
 
 /** What a rate limit counts, in a sentence. */
@@ -44,6 +52,10 @@ const THINGS: Record<Thing, string> = {
   attachment: 'The attachment',
   saasEndpoint: 'A SaaS endpoint',
   saasCall: 'The SaaS call',
+  // members, invitations and suspension
+  member: 'The member',
+  invitation: 'The invitation',
+  organisation: 'The organisation',
 };
 
 interface Named {
@@ -69,6 +81,7 @@ export const en = {
   'title.serviceUnavailable': 'Service unavailable',
   'title.temporarilyUnavailable': 'Temporarily unavailable',
   'title.internal': 'Internal error',
+  'title.gone': 'Gone',
 
   // ---- problem details
   'detail.invalidFields': 'The request has invalid fields.',
@@ -111,9 +124,26 @@ export const en = {
   'detail.foreignAttachments': 'Only attachments uploaded to this order can be referenced.',
   'detail.attachmentMismatch': 'An attachment does not match its upload grant.',
   'detail.busy': 'The service is busy; try again shortly.',
+  'detail.refundPeriodOver': 'A refund can be asked for within 5 days of the purchase only.',
+  'detail.samePlan': 'The order already has this plan.',
   'detail.storageUnavailable': 'File storage is unavailable; try again shortly.',
   'detail.mailUnavailable': 'Email cannot be sent right now; try again shortly.',
   'detail.internal': 'Something went wrong on our side.',
+
+  // ---- members, invitations and suspension
+  'detail.providerSuspended': 'The provider organisation is suspended: it cannot create, submit or sell products until it is reinstated.',
+  'detail.alreadySuspended': 'The organisation is already suspended.',
+  'detail.notSuspended': 'The organisation is not suspended.',
+  'detail.operatorOwnOrganisation': 'An operator never suspends or reinstates an organisation they belong to.',
+  'detail.lastAdmin': 'An organisation keeps at least one administrator: appoint another one before removing or demoting this one.',
+  'detail.memberChanged': 'The member’s role changed meanwhile; read the team again.',
+  'detail.alreadyMember': 'This person is already a member of the organisation.',
+  'detail.invitationUsed': 'This invitation has already been accepted.',
+  'detail.invitationRevoked': 'This invitation was revoked by the organisation.',
+  'detail.invitationExpired': 'This invitation has expired; ask the administrator for a new one.',
+  'detail.invitationEmail': 'This invitation was sent to another email address; sign in with the invited email’s account to accept it.',
+  'detail.invitationNotPending': 'Only a pending invitation can be revoked.',
+  'detail.invitationMailFailed': 'The invitation email could not be sent, so no invitation was made; try again shortly.',
 
   // ---- field messages written by the domain (zod's own come from its locale)
   'field.nestedTooDeep': (p: { max: number }) => `nested deeper than ${p.max} levels`,
@@ -214,12 +244,30 @@ export const en = {
   'notice.order.message.body': (p: Named & { excerpt: string }) => `Order ${p.id} (“${p.name}”): ${p.excerpt}`,
   'notice.order.auto-cancel.title': 'Order cancelled automatically (refunded)',
   'notice.order.auto-cancel.body': (p: Named) => `Order ${p.id} (“${p.name}”) was not started in time; it was cancelled and refunded.`,
+  'notice.order.provision.title': 'SaaS instance ready',
+  'notice.order.provision.body': (p: Named) => `The instance of order ${p.id} (“${p.name}”) is ready to sign in to.`,
+  'notice.order.renew.title': 'SaaS instance renewed',
+  'notice.order.renew.body': (p: Named & { periods: string }) => `Order ${p.id} (“${p.name}”) was renewed for ${p.periods} more period(s).`,
+  'notice.order.change-plan.title': 'SaaS plan changed',
+  'notice.order.change-plan.body': (p: Named & { planId: string }) => `Order ${p.id} (“${p.name}”) moved to plan ${p.planId}.`,
+  'notice.order.refund.title': 'Order refunded at the buyer’s request',
+  'notice.order.refund.body': (p: Named & { reason: string }) => `Order ${p.id} (“${p.name}”) was refunded; its instance will be destroyed: ${p.reason}`,
+  'notice.order.expire.title': 'SaaS instance expired',
+  'notice.order.expire.body': (p: Named) => `The instance of order ${p.id} (“${p.name}”) expired; renew within 7 days to keep it.`,
+  'notice.order.destroy.title': 'SaaS instance destroyed',
+  'notice.order.destroy.body': (p: Named) => `The instance of order ${p.id} (“${p.name}”) was destroyed 7 days after it expired.`,
   'notice.product.approve.title': 'Product approved',
   'notice.product.approve.body': (p: Named) => `“${p.name}” was approved and is listed.`,
   'notice.product.reject.title': 'Product rejected',
   'notice.product.reject.body': (p: Named & { reason: string }) => `“${p.name}” was rejected: ${p.reason}`,
   'notice.product.takedown.title': 'Product taken down by the platform',
   'notice.product.takedown.body': (p: Named & { reason: string }) => `“${p.name}” was taken down by the platform: ${p.reason}`,
+  // members, invitations and suspension
+  'notice.provider.suspended.title': 'Your organisation was suspended',
+  'notice.provider.suspended.body': (p: Named & { reason: string }) =>
+    `The platform suspended “${p.name}”: ${p.reason}. Its products are out of the catalogue until it is reinstated; existing orders go on.`,
+  'notice.provider.reinstated.title': 'Your organisation was reinstated',
+  'notice.provider.reinstated.body': (p: Named) => `The platform reinstated “${p.name}”: its listed products are back in the catalogue.`,
   'notice.product.submit.title': 'A product waits for review',
   'notice.product.submit.body': (p: Named) => `“${p.name}” was submitted for review.`,
 
@@ -243,6 +291,8 @@ export const en = {
   'webhook.disabled.gone': 'The endpoint answered 410 Gone.',
 
   // ---- status labels
+  'status.organisation.active': 'Active',
+  'status.organisation.suspended': 'Suspended',
   'status.product.draft': 'Draft',
   'status.product.in_review': 'In review',
   'status.product.rejected': 'Rejected',
@@ -262,6 +312,15 @@ export const en = {
   'status.order.buyer.completed': 'Completed',
   'status.order.buyer.cancelled': 'Cancelled (refunded)',
   'status.order.buyer.disputed': 'In dispute',
+  // SaaS orders: both parties name them alike
+  'status.order.provider.provisioning': 'Provisioning',
+  'status.order.provider.active': 'Active',
+  'status.order.provider.expired': 'Expired',
+  'status.order.provider.destroyed': 'Destroyed',
+  'status.order.buyer.provisioning': 'Provisioning',
+  'status.order.buyer.active': 'Active',
+  'status.order.buyer.expired': 'Expired',
+  'status.order.buyer.destroyed': 'Destroyed',
 
   // ---- SaaS 接入 (lib/saas/)
   'detail.saasEndpointRefused': (p: { reason: string; answer: string }) =>
