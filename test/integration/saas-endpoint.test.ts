@@ -20,8 +20,8 @@ import { readySaasEndpoint, saasContent } from '../support/saas';
 import { invoke, user } from '../support/http';
 import { must } from '../support/products';
 
-// This file's organisation: provider2's (other files' SaaS tests use provider's)
-const AS = 'provider2' as const;
+// This file's organisation: providerBuyer's (the SaaS order tests keep endpoints for provider and provider2)
+const AS = 'providerBuyer' as const;
 let endpoint: SaasEndpoint;
 const token = `tok-${randomBytes(12).toString('hex')}`;
 

@@ -218,7 +218,7 @@ describe('the packaged production stack', () => {
     const keyArn = { 'Fn::GetAtt': [keyId, 'Arn'] };
     const kmsOf: Record<string, string[]> = {};
     // SaaS 接入: the functions that seal an endpoint's token or sign a call with it use the key for that purpose only
-    const saasTokenUsers = ['putSaasEndpoint', 'debugSaasEndpoint', 'resendSaasCall'];
+    const saasTokenUsers = ['putSaasEndpoint', 'debugSaasEndpoint', 'resendSaasCall', 'eventsToSaasOrders', 'saasOrders'];
     const purposeOf = (name: string) => (saasTokenUsers.includes(name) ? 'saas-endpoint-token' : 'webhook-signing-secret');
     for (const [, fn] of ofType('AWS::Lambda::Function')) {
       const name = fn.Properties.FunctionName.replace(/^marketplace-prod-/, '');
@@ -241,6 +241,8 @@ describe('the packaged production stack', () => {
       putSaasEndpoint: ['kms:Decrypt', 'kms:Encrypt'],
       debugSaasEndpoint: ['kms:Decrypt'],
       resendSaasCall: ['kms:Decrypt'],
+      eventsToSaasOrders: ['kms:Decrypt'],
+      saasOrders: ['kms:Decrypt'],
     });
   });
 
