@@ -7,7 +7,9 @@ import { useI18n } from '../i18n';
 import { LanguageSwitch } from './language-switch';
 import { LiveIndicator } from './live';
 import type { Role } from './auth';
-import { ROLE_ORDER, routesByRole, sharedMenu, type AppRoute } from './routes';
+import { useMemberRole } from './member-roles';
+import { OrganisationSwitch } from './organisation-switch';
+import { memberOpens, ROLE_ORDER, routesByRole, sharedMenu, type AppRoute } from './routes';
 import { useSession } from './session';
 import { useNarrow } from './use-narrow';
 import { useUnreadCount } from '../inbox/hooks';
@@ -23,7 +25,10 @@ export const AppLayout = () => {
   const narrow = useNarrow();
   const roles = ROLE_ORDER.filter((r) => session?.roles.includes(r));
   const unread = useUnreadCount(Boolean(session));
-  const active = [...roles.flatMap((r) => routesByRole[r]), ...sharedMenu]
+  const memberRole = useMemberRole();
+  const menuOf = (role: Role) => routesByRole[role].filter((r) => r.menu && (role !== 'provider' || memberOpens(r, memberRole)));
+  const several = (session?.organisations.length ?? 0) > 1;
+  const active = [...roles.flatMap((r) => menuOf(r)), ...sharedMenu.filter((r) => r.roles.some((x) => roles.includes(x)))]
     .filter((r) => r.menu)
     .map((r) => r.path)
     .filter((p) => location.pathname === p || location.pathname.startsWith(`${p}/`))
@@ -44,13 +49,18 @@ export const AppLayout = () => {
       {t(r.menu!.label)}
     </Menu.MenuItem>
   );
-  const groups = (role: Role) => routesByRole[role].filter((r) => r.menu);
+  const groups = menuOf;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header>
         <div className="console-header">
-          <strong className="console-title">{roles.length === 1 ? t(ROLE_TITLE[roles[0]]) : t('app.title')}</strong>
+          {narrow && several ? (
+            <strong className="sr-only">{t('app.title')}</strong>
+          ) : (
+            <strong className="console-title">{roles.length === 1 ? t(ROLE_TITLE[roles[0]]) : t('app.title')}</strong>
+          )}
           <Space align="center" size={narrow ? 4 : 12}>
+            <OrganisationSwitch narrow={narrow} />
             <LiveIndicator />
             <LanguageSwitch />
             <Badge count={unread.data ?? 0} maxCount={99} offset={[6, 6]}>
@@ -62,7 +72,20 @@ export const AppLayout = () => {
                 onClick={() => navigate('/inbox')}
               />
             </Badge>
-            {!narrow && <span className="console-user">{session?.email}</span>}
+            {!narrow && (
+              <a
+                className="console-user"
+                href="/settings"
+                title={t('nav.settings')}
+                onClick={(e) => {
+                  if (e.metaKey || e.ctrlKey || e.shiftKey) return;
+                  e.preventDefault();
+                  navigate('/settings');
+                }}
+              >
+                {session?.displayName || session?.email}
+              </a>
+            )}
             <Button variant="outline" icon={<LogoutIcon />} onClick={() => signOut().then(() => navigate('/signin'))}>
               {narrow ? undefined : t('auth.signOut')}
               {narrow && <span className="sr-only">{t('auth.signOut')}</span>}
@@ -83,7 +106,7 @@ export const AppLayout = () => {
                     ) : null,
                   )
                 : roles.flatMap((role) => groups(role).map(item))}
-              {sharedMenu.filter((r) => r.menu).map(item)}
+              {sharedMenu.filter((r) => r.roles.some((x) => roles.includes(x))).map(item)}
             </Menu>
           </nav>
         </Layout.Aside>
