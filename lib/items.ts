@@ -4,6 +4,7 @@ import { connectionItem, connectionOwnerItem, pushMarkItem } from './live/items'
 import { inboxItem, notificationItem } from './notifications/items';
 import { orderEntryItem, orderItem } from './orders/items';
 import { productEntryItem, productItem } from './products/items';
+import { creditCodeItem, membershipItem, organisationItem } from './providers/items';
 import { reviewItem } from './reviews/items';
 import { idempotencyItem, orderIdempotencyItem, rateCounterItem } from './shared/items';
 import { deliveryItem, webhookItem } from './webhooks/items';
@@ -33,4 +34,8 @@ export const ITEM_DECLARATIONS = [
   connectionItem,
   connectionOwnerItem,
   pushMarkItem,
+  // Provider organisations (lib/providers/items.ts)
+  organisationItem,
+  creditCodeItem,
+  membershipItem,
 ] as const;
