@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, useLayoutEffect, useRef } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { Badge, Layout, Loading, Menu, Space } from 'tdesign-react';
 import { Button } from './button';
@@ -50,6 +50,26 @@ export const AppLayout = () => {
     </Menu.MenuItem>
   );
   const groups = menuOf;
+  const nav = useRef<HTMLElement>(null);
+  // TDesign's menu groups are <div>s inside the menu's <ul>: for assistive technology each group becomes a
+  // list named by its title, and the items outside any group stand as plain links
+  useLayoutEffect(() => {
+    const menu = nav.current?.querySelector('ul.t-menu');
+    if (!menu) return;
+    const grouped = menu.querySelector(':scope > .t-menu-group') !== null;
+    if (grouped) menu.setAttribute('role', 'none');
+    else menu.removeAttribute('role');
+    for (const group of menu.querySelectorAll<HTMLElement>(':scope > .t-menu-group')) {
+      const title = group.querySelector(':scope > .t-menu-group__title');
+      group.setAttribute('role', 'list');
+      group.setAttribute('aria-label', title?.textContent ?? '');
+      title?.setAttribute('aria-hidden', 'true');
+    }
+    for (const li of menu.querySelectorAll(':scope > li')) {
+      if (grouped) li.setAttribute('role', 'none');
+      else li.removeAttribute('role');
+    }
+  });
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header>
@@ -95,7 +115,7 @@ export const AppLayout = () => {
       </Layout.Header>
       <Layout>
         <Layout.Aside width={narrow ? '64px' : '220px'}>
-          <nav aria-label={t('nav.menu')}>
+          <nav aria-label={t('nav.menu')} ref={nav}>
             <Menu value={active} collapsed={narrow} width={['220px', '64px']} style={{ height: '100%' }}>
               {roles.length > 1
                 ? roles.map((role) =>

@@ -14,6 +14,9 @@ export interface ConsoleStack {
   apiUrl: string;
   cognitoEndpoint: string;
   clientId: string;
+  /** The stack's state: cognito-local keeps its pools under `.cognito/db/` here. */
+  dataDir?: string;
+  userPoolId?: string;
 }
 
 /**
@@ -37,7 +40,14 @@ export default async function globalSetup() {
     console: { build: process.env.CONSOLE_SKIP_BUILD === '1' ? 'never' : 'reuse' },
     verbose: process.env.CONSOLE_VERBOSE === '1',
   });
-  const info: ConsoleStack = { consoleUrl: stack.consoleUrl, apiUrl: stack.apiUrl, cognitoEndpoint: stack.cognito.endpoint, clientId: stack.cognito.clientId };
+  const info: ConsoleStack = {
+    consoleUrl: stack.consoleUrl,
+    apiUrl: stack.apiUrl,
+    cognitoEndpoint: stack.cognito.endpoint,
+    clientId: stack.cognito.clientId,
+    dataDir: stack.dataDir,
+    userPoolId: stack.cognito.userPoolId,
+  };
   process.env.CONSOLE_STACK = JSON.stringify(info);
   return () => stack.stop();
 }
