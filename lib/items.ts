@@ -5,9 +5,12 @@ import { inboxItem, notificationItem } from './notifications/items';
 import { orderEntryItem, orderItem } from './orders/items';
 import { productEntryItem, productItem } from './products/items';
 import { creditCodeItem, membershipItem, organisationItem } from './providers/items';
+import { emailMarkItem, profileItem } from './people/items';
 import { reviewItem } from './reviews/items';
 import { idempotencyItem, orderIdempotencyItem, rateCounterItem } from './shared/items';
 import { deliveryItem, webhookItem } from './webhooks/items';
+// SaaS 接入
+import { saasCallItem, saasEndpointItem } from './saas/items';
 
 /**
  * Every item type of the table, by its declaration (lib/db/item.ts). docs/indexes.md is generated from this
@@ -34,8 +37,14 @@ export const ITEM_DECLARATIONS = [
   connectionItem,
   connectionOwnerItem,
   pushMarkItem,
+  // SaaS 接入
+  saasEndpointItem,
+  saasCallItem,
   // Provider organisations (lib/providers/items.ts)
   organisationItem,
   creditCodeItem,
   membershipItem,
+  // People: profiles and email marks (lib/people/items.ts)
+  profileItem,
+  emailMarkItem,
 ] as const;

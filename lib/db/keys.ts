@@ -74,6 +74,12 @@ export const keys = {
   delivery: (deliveryId: string) => ({ PK: `DELIVERY#${deliveryId}`, SK: 'DELIVERY' }),
   providerDeliveries: (providerId: string) => `PROVIDER#${providerId}#DELIVERIES`,
 
+  // SaaS 接入 (docs/decisions.md, "SaaS endpoint and call log"): the endpoint beside the webhook in the
+  // organisation's partition; a call keyed by its organisation and eventId, so someone else's id finds nothing
+  saasEndpoint: (providerId: string) => ({ PK: `PROVIDER#${providerId}`, SK: 'SAAS_ENDPOINT' }),
+  saasCall: (providerId: string, callId: string) => ({ PK: `SAASCALL#${providerId}#${callId}`, SK: 'SAASCALL' }),
+  providerSaasCalls: (providerId: string) => `PROVIDER#${providerId}#SAASCALLS`,
+
   // Conversation, attachments and ratings: in the order's partition (docs/decisions.md)
   attachment: (orderId: string, attachmentId: string) => ({ PK: `ORDER#${orderId}`, SK: `ATTACHMENT#${attachmentId}` }),
   attachmentCounter: (orderId: string) => ({ PK: `ORDER#${orderId}`, SK: 'ATTACHMENTS' }),
@@ -127,6 +133,12 @@ export const keys = {
   membership: (userId: string, providerId: string) => ({ PK: `USER#${userId}`, SK: `MEMBER#${providerId}` }),
   /** An organisation's team (GSI1), oldest member first. */
   organisationMembers: (providerId: string) => `PROVIDER#${providerId}#MEMBERS`,
+
+  // People: profiles and email marks (docs/decisions.md, "People: email, profiles, registration")
+  /** A person's profile, in their partition (after `MEMBER#…`, so the person's one Query reads it too). */
+  profile: (userId: string) => ({ PK: `USER#${userId}`, SK: 'PROFILE' }),
+  /** One event mailed to one recipient: a redelivered event finds it and mails nobody twice. */
+  emailMark: (eventId: string, recipientId: string) => ({ PK: `EMAIL#${eventId}#${recipientId}`, SK: 'EMAIL' }),
 };
 
 /** Index names and their key attributes. */

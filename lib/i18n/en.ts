@@ -42,6 +42,8 @@ const THINGS: Record<Thing, string> = {
   webhook: 'A webhook endpoint',
   resource: 'The resource',
   attachment: 'The attachment',
+  saasEndpoint: 'A SaaS endpoint',
+  saasCall: 'The SaaS call',
 };
 
 interface Named {
@@ -110,6 +112,7 @@ export const en = {
   'detail.attachmentMismatch': 'An attachment does not match its upload grant.',
   'detail.busy': 'The service is busy; try again shortly.',
   'detail.storageUnavailable': 'File storage is unavailable; try again shortly.',
+  'detail.mailUnavailable': 'Email cannot be sent right now; try again shortly.',
   'detail.internal': 'Something went wrong on our side.',
 
   // ---- field messages written by the domain (zod's own come from its locale)
@@ -151,9 +154,12 @@ export const en = {
   'field.noControlCharactersInText': 'must not hold control or text-direction characters (line breaks and tabs are fine)',
   'field.malformedText': 'not well-formed Unicode text (half of a surrogate pair on its own)',
   'field.visibleCharacters': 'must hold visible characters',
+  // ---- people (profiles)
+  'field.mobile': 'must be a mainland mobile number: 11 digits starting with 13–19',
   'field.priceAboveList': 'price must not exceed listPrice',
   'field.selectNeedsOptions': 'a select field needs options',
   'field.uniquePlanIds': 'planId values must be unique',
+  'field.deliveryForType': 'this delivery is not offered for the service type: "manual" for every type, "saas" for "saas", "software" and "api", "code" for "software" and "api"',
   'field.uniqueFieldKeys': 'field keys must be unique',
   'field.templateBytes': (p: { max: number }) => `at most ${p.max} bytes of labels and options in all`,
   'field.someChange': 'send at least one field to change',
@@ -256,4 +262,12 @@ export const en = {
   'status.order.buyer.completed': 'Completed',
   'status.order.buyer.cancelled': 'Cancelled (refunded)',
   'status.order.buyer.disputed': 'In dispute',
+
+  // ---- SaaS 接入 (lib/saas/)
+  'detail.saasEndpointRefused': (p: { reason: string; answer: string }) =>
+    `The endpoint did not pass verifyInterface (${p.reason}); it answered: ${p.answer}`,
+  'field.saasEndpointRefused': (p: { reason: string }) => `the endpoint did not pass verifyInterface: ${p.reason}`,
+  'detail.saasCallNotFailed': 'Only a failed call can be sent again.',
+  'detail.saasChecksMissing': (p: { actions: string }) =>
+    `A SaaS product is submitted only after 接口调试 passed against the saved endpoint; still missing: ${p.actions}.`,
 };

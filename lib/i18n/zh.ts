@@ -54,6 +54,8 @@ const THINGS: Record<Thing, string> = {
   webhook: '回调接收地址',
   resource: '资源',
   attachment: '附件',
+  saasEndpoint: '自动交付接入地址',
+  saasCall: '自动交付调用记录',
 };
 
 const ROLES: Record<Role, string> = { buyer: '用户', provider: '服务商', operator: '运营' };
@@ -112,6 +114,7 @@ export const zh: Catalogue = {
   'detail.attachmentMismatch': '附件与其上传授权不符。',
   'detail.busy': '服务繁忙，请稍后重试。',
   'detail.storageUnavailable': '文件存储暂时不可用，请稍后重试。',
+  'detail.mailUnavailable': '邮件暂时无法发送，请稍后重试。',
   'detail.internal': '服务端出错，请稍后重试。',
 
   'field.nestedTooDeep': (p) => `嵌套超过 ${p.max} 层`,
@@ -150,9 +153,12 @@ export const zh: Catalogue = {
   'field.noControlCharactersInText': '不能包含控制字符或文字方向字符（换行和制表符除外）',
   'field.malformedText': '文本含有不成对的代理字符，不是有效的统一码文本',
   'field.visibleCharacters': '须包含可见字符',
+  // ---- people (profiles)
+  'field.mobile': '须为中国大陆手机号：以 13–19 开头的 11 位数字',
   'field.priceAboveList': '售价不能高于原价',
   'field.selectNeedsOptions': '下拉选择字段需要提供选项',
   'field.uniquePlanIds': '规格编号不能重复',
+  'field.deliveryForType': '该服务类型不支持此交付方式："manual" 适用于所有类型，"saas" 适用于 "saas"、"software"、"api"，"code" 适用于 "software"、"api"',
   'field.uniqueFieldKeys': '字段标识不能重复',
   'field.templateBytes': (p) => `标签和选项合计最多 ${p.max} 字节`,
   'field.someChange': '请至少提供一个要修改的字段',
@@ -244,4 +250,10 @@ export const zh: Catalogue = {
   'status.order.buyer.completed': '分配完成',
   'status.order.buyer.cancelled': '已取消（已退款）',
   'status.order.buyer.disputed': '申诉中',
+
+  // ---- SaaS 接入 (lib/saas/)
+  'detail.saasEndpointRefused': (p) => `接入地址未通过 "verifyInterface" 校验（${p.reason}），对方返回：${p.answer}`,
+  'field.saasEndpointRefused': (p) => `接入地址未通过 "verifyInterface" 校验：${p.reason}`,
+  'detail.saasCallNotFailed': '只有调用失败的记录可以重新发送。',
+  'detail.saasChecksMissing': (p) => `自动交付商品需先在接口调试中通过当前接入地址的校验才能提交审核，尚未通过：${p.actions}。`,
 };

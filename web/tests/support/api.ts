@@ -112,7 +112,7 @@ export const creditCode = () => {
 
 /** The invitation link in the last email to `to`, read from the stack's SES emulator (`GET /store`), as a path of the console. */
 export const invitationLink = async (to: string): Promise<string> => {
-  const s = stack() as ReturnType<typeof stack> & { mailEndpoint?: string };
+  const s = stack();
   for (let i = 0; i < 100; i += 1) {
     const res = await fetch(`${s.mailEndpoint}/store`);
     const { emails } = (await res.json()) as { emails: { destination: { to: string[] }; body: { html?: string; text?: string } }[] };

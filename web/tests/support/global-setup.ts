@@ -14,6 +14,8 @@ export interface ConsoleStack {
   apiUrl: string;
   cognitoEndpoint: string;
   clientId: string;
+  /** The SES emulator (registration codes, invitations): `GET <mailEndpoint>/store`. */
+  mailEndpoint?: string;
   /** The stack's state: cognito-local keeps its pools under `.cognito/db/` here. */
   dataDir?: string;
   userPoolId?: string;
@@ -30,7 +32,7 @@ export default async function globalSetup() {
   if (process.env.CONSOLE_STACK) return async () => undefined;
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const stack = await composeStack({
-    parts: ['dynamodb', 'cognito', 's3', 'offline', 'console'],
+    parts: ['dynamodb', 'cognito', 's3', 'mail', 'offline', 'console'],
     tableName: 'MarketConsole',
     poolName: 'market-console',
     bucket: 'market-console-attachments',
@@ -47,6 +49,7 @@ export default async function globalSetup() {
     clientId: stack.cognito.clientId,
     dataDir: stack.dataDir,
     userPoolId: stack.cognito.userPoolId,
+    mailEndpoint: stack.mail.endpoint,
   };
   process.env.CONSOLE_STACK = JSON.stringify(info);
   return () => stack.stop();
