@@ -35,6 +35,8 @@ import { dashboardQuery, dashboardView } from './dashboard/schemas';
 import { readAllView } from './notifications/schemas';
 import { operatorOrdersQuery, operatorProductsQuery, takedownBody } from './operator/schemas';
 import { exportQuery } from './orders/export-schemas';
+// SaaS 接入
+import { debugSaasBody, putSaasEndpointBody, saasCallIdParams, saasCallView, saasCallsQuery, saasDebugView, saasEndpointView } from './saas/schemas';
 import { meView, putMeBody } from './people/schemas';
 
 /**
@@ -315,6 +317,23 @@ export const apiRoutes: ZodOpenApiPathsObject = {
   },
   '/provider/webhook/deliveries/{deliveryId}/redeliver': {
     post: op({ summary: 'Send a failed or gone delivery again (same webhook-id; 429 past the per-provider limit)', params: deliveryIdParams, idempotent: true, answers: deliveryView, errors: [409, 429] }),
+  },
+  // SaaS 接入 (spec 3.1)
+  '/provider/saas-endpoint': {
+    get: op({ summary: 'The saved SaaS endpoint: URL, whether a token is set, the actions that passed 接口调试', answers: saasEndpointView, errors: [404] }),
+    put: op({
+      summary: 'Save the SaaS endpoint once it answers verifyInterface with the echoback (400 SAAS_ENDPOINT_UNVERIFIED with what it answered)',
+      body: putSaasEndpointBody,
+      idempotent: true,
+      answers: saasEndpointView,
+    }),
+  },
+  '/provider/saas-endpoint/debug': {
+    post: op({ summary: '接口调试: send one action with test data to the saved endpoint; the request, response, latency and verdict', body: debugSaasBody, idempotent: true, answers: saasDebugView, errors: [404] }),
+  },
+  '/provider/saas-calls': { get: op({ summary: 'The SaaS call log, newest first', query: saasCallsQuery, answers: pageOf(saasCallView) }) },
+  '/provider/saas-calls/{callId}/resend': {
+    post: op({ summary: '重新发送 a failed SaaS call, with the same eventId (409 unless failed)', params: saasCallIdParams, idempotent: true, answers: saasCallView, errors: [409] }),
   },
 };
 // People: own profile (spec 2.1 Accounts)

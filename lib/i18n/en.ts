@@ -267,6 +267,7 @@ export const en = {
   'detail.saasEndpointRefused': (p: { reason: string; answer: string }) =>
     `The endpoint did not pass verifyInterface (${p.reason}); it answered: ${p.answer}`,
   'field.saasEndpointRefused': (p: { reason: string }) => `the endpoint did not pass verifyInterface: ${p.reason}`,
+  'field.saasTokenShape': 'visible ASCII characters without spaces',
   'detail.saasCallNotFailed': 'Only a failed call can be sent again.',
   'detail.saasChecksMissing': (p: { actions: string }) =>
     `A SaaS product is submitted only after 接口调试 passed against the saved endpoint; still missing: ${p.actions}.`,

@@ -254,6 +254,7 @@ export const zh: Catalogue = {
   // ---- SaaS 接入 (lib/saas/)
   'detail.saasEndpointRefused': (p) => `接入地址未通过 "verifyInterface" 校验（${p.reason}），对方返回：${p.answer}`,
   'field.saasEndpointRefused': (p) => `接入地址未通过 "verifyInterface" 校验：${p.reason}`,
+  'field.saasTokenShape': '只能包含可见的英文字符、数字和符号，不含空格',
   'detail.saasCallNotFailed': '只有调用失败的记录可以重新发送。',
   'detail.saasChecksMissing': (p) => `自动交付商品需先在接口调试中通过当前接入地址的校验才能提交审核，尚未通过：${p.actions}。`,
 };

@@ -2473,6 +2473,234 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/provider/saas-endpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The saved SaaS endpoint: URL, whether a token is set, the actions that passed 接口调试 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The saved SaaS endpoint: URL, whether a token is set, the actions that passed 接口调试 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SaasEndpoint"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        /** Save the SaaS endpoint once it answers verifyInterface with the echoback (400 SAAS_ENDPOINT_UNVERIFIED with what it answered) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        url: string;
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Save the SaaS endpoint once it answers verifyInterface with the echoback (400 SAAS_ENDPOINT_UNVERIFIED with what it answered) */
+                200: {
+                    headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SaasEndpoint"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/provider/saas-endpoint/debug": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 接口调试: send one action with test data to the saved endpoint; the request, response, latency and verdict */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "verifyInterface" | "createInstance" | "renewInstance" | "modifyInstance" | "expireInstance" | "destroyInstance";
+                    };
+                };
+            };
+            responses: {
+                /** @description 接口调试: send one action with test data to the saved endpoint; the request, response, latency and verdict */
+                200: {
+                    headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SaasDebugResult"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/provider/saas-calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The SaaS call log, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The SaaS call log, newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SaasCall"][];
+                            /** @description pass as `cursor` for the next page; null at the end */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/provider/saas-calls/{callId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重新发送 a failed SaaS call, with the same eventId (409 unless failed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    callId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 重新发送 a failed SaaS call, with the same eventId (409 unless failed) */
+                200: {
+                    headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SaasCall"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me": {
         parameters: {
             query?: never;
@@ -3733,6 +3961,64 @@ export interface components {
         };
         ReadAll: {
             marked: number;
+        };
+        SaasEndpoint: {
+            url: string;
+            /** @description whether a token is stored (it is never shown) */
+            tokenSet: boolean;
+            verifiedAt: string;
+            /** @description action → when it last passed 接口调试 against the endpoint as saved */
+            passed: {
+                [key: string]: string;
+            };
+            /** @description the actions still to pass before a SaaS product can be submitted */
+            missing: ("verifyInterface" | "createInstance" | "renewInstance" | "modifyInstance" | "expireInstance" | "destroyInstance")[];
+            updatedAt: string;
+        };
+        SaasDebugResult: {
+            /** @enum {string} */
+            action: "verifyInterface" | "createInstance" | "renewInstance" | "modifyInstance" | "expireInstance" | "destroyInstance";
+            request: {
+                /** @constant */
+                method: "POST";
+                url: string;
+                body: {
+                    [key: string]: unknown;
+                };
+            };
+            response: {
+                status: number | null;
+                body: unknown;
+            };
+            latencyMs: number;
+            /** @enum {string} */
+            verdict: "passed" | "failed";
+            /** @description why it failed */
+            reason?: string;
+            /** @description action → when it last passed 接口调试 against the endpoint as saved */
+            passed: {
+                [key: string]: string;
+            };
+            missing: ("verifyInterface" | "createInstance" | "renewInstance" | "modifyInstance" | "expireInstance" | "destroyInstance")[];
+        };
+        SaasCall: {
+            callId: string;
+            /** @description the same on every attempt and resend */
+            eventId: string;
+            /** @enum {string} */
+            action: "verifyInterface" | "createInstance" | "renewInstance" | "modifyInstance" | "expireInstance" | "destroyInstance";
+            orderId: string | null;
+            /** @enum {string} */
+            status: "succeeded" | "failed" | "sending";
+            httpStatus: number | null;
+            latencyMs: number;
+            signId: string | null;
+            error: string | null;
+            /** @description the endpoint’s answer (its first 4,000 characters) */
+            answer: string | null;
+            attempts: number;
+            createdAt: string;
+            updatedAt: string;
         };
         Me: {
             userId: string;
