@@ -15,6 +15,8 @@ import {
   reasonBody,
   requirementsBody,
   resolveBody,
+  changePlanBody,
+  renewBody,
 } from './orders/schemas';
 import {
   catalogItemView,
@@ -318,6 +320,10 @@ export const apiRoutes: ZodOpenApiPathsObject = {
   '/provider/webhook/deliveries/{deliveryId}/redeliver': {
     post: op({ summary: 'Send a failed or gone delivery again (same webhook-id; 429 past the per-provider limit)', params: deliveryIdParams, idempotent: true, answers: deliveryView, errors: [409, 429] }),
   },
+  // SaaS orders (spec 3.1)
+  '/orders/{orderId}/renew': { post: cmd('续费 a SaaS order (active or expired → active; renewInstance is sent)', renewBody) },
+  '/orders/{orderId}/change-plan': { post: cmd('变更规格 of an active SaaS order (modifyInstance is sent)', changePlanBody) },
+  '/orders/{orderId}/refund': { post: cmd('申请退款 within 5 days of purchase (destroyInstance is sent; 409 REFUND_PERIOD_OVER after)', reasonBody) },
   // SaaS 接入 (spec 3.1)
   '/provider/saas-endpoint': {
     get: op({ summary: 'The saved SaaS endpoint: URL, whether a token is set, the actions that passed 接口调试', answers: saasEndpointView, errors: [404] }),
