@@ -112,6 +112,24 @@ export const keys = {
   connectionOwner: (connectionId: string) => ({ PK: `CONNECTION#${connectionId}`, SK: 'CONNECTION' }),
   /** One event pushed to one connection: a redelivered event finds it and pushes nothing twice. */
   pushMark: (eventId: string, connectionId: string) => ({ PK: `PUSH#${eventId}#${connectionId}`, SK: 'PUSH' }),
+
+  // Provider applications (入驻) and their licence uploads (docs/decisions.md, "Provider applications")
+  application: (applicationId: string) => ({ PK: `APPLICATION#${applicationId}`, SK: 'APPLICATION' }),
+  applicationTimeline: (applicationId: string, at: string, entryId: string) => ({
+    PK: `APPLICATION#${applicationId}`,
+    SK: `TIMELINE#${at}#${entryId}`,
+  }),
+  /** A person's applications (GSI1), newest first. */
+  applicantApplications: (userId: string) => `USER#${userId}#APPLICATIONS`,
+  /** The applications in one status (GSI2), oldest submission first: the operator's queue. */
+  applicationsIn: (status: string) => `APPLICATIONS#${status}`,
+  licence: (licenceId: string) => ({ PK: `LICENCE#${licenceId}`, SK: 'LICENCE' }),
+  /** The S3 key a licence is uploaded to; only the grant function may write under `licences/`. */
+  licenceObject: (userId: string, licenceId: string) => `licences/${userId}/${licenceId}`,
+  /** Where the licence checked at its first reference is kept: no grant reaches it. */
+  verifiedLicenceObject: (licenceId: string, etag: string) => `verified/licences/${licenceId}/${etag.replace(/[^A-Za-z0-9-]/g, '')}`,
+  /** A person's profile (spec 2.1, `GET /me`), read for the name and email an approved applicant's membership carries. */
+  applicantProfile: (userId: string) => ({ PK: `USER#${userId}`, SK: 'PROFILE' }),
 };
 
 /** Index names and their key attributes. */

@@ -54,6 +54,7 @@ const THINGS: Record<Thing, string> = {
   webhook: '回调接收地址',
   resource: '资源',
   attachment: '附件',
+  application: '入驻申请',
 };
 
 const ROLES: Record<Role, string> = { buyer: '用户', provider: '服务商', operator: '运营' };
@@ -244,4 +245,25 @@ export const zh: Catalogue = {
   'status.order.buyer.completed': '分配完成',
   'status.order.buyer.cancelled': '已取消（已退款）',
   'status.order.buyer.disputed': '申诉中',
+
+  'detail.creditCodeTaken': '该统一社会信用代码已有服务商入驻。',
+  'detail.applicationState': (p) =>
+    `当前状态（${({ pending: '待审核', approved: '已通过', rejected: '已驳回', withdrawn: '已撤回' } as Record<string, string>)[p.status] ?? p.status}）下不能${({ edit: '修改入驻申请', withdraw: '撤回入驻申请', approve: '通过入驻申请', reject: '驳回入驻申请' })[p.action]}。`,
+  'detail.applicationChanged': (p) => `入驻申请自版本 ${p.version} 后已被修改，当前为版本 ${p.current}。`,
+  'detail.operatorOwnApplication': '运营人员不能审核自己提交的入驻申请。',
+  'detail.licenceMismatch': '营业执照文件与上传授权不符。',
+  'field.creditCodeShape': '须为 18 位，由数字和除 I、O、Z、S、V 以外的大写字母组成',
+  'field.creditCodeCheck': '不是有效的统一社会信用代码（校验位不符）',
+  'field.mobilePhone': '须为中国大陆手机号：以 13–19 开头的 11 位数字',
+  'field.serviceTypesRepeat': '服务类型不能重复',
+  'field.notLicenceId': '不是有效的营业执照文件编号',
+  'field.unknownLicence': '没有此编号的营业执照上传记录：请先上传营业执照',
+  'notice.application.approve.title': '服务商入驻申请已通过',
+  'notice.application.approve.body': (p) => `「${p.name}」的入驻申请已通过，您已成为该服务商的管理员。`,
+  'notice.application.reject.title': '服务商入驻申请被驳回',
+  'notice.application.reject.body': (p) => `「${p.name}」的入驻申请被驳回：${p.reason}。请修改后重新提交。`,
+  'status.application.pending': '待审核',
+  'status.application.approved': '已通过',
+  'status.application.rejected': '已驳回',
+  'status.application.withdrawn': '已撤回',
 };
