@@ -4,6 +4,7 @@ import { connectionItem, connectionOwnerItem, pushMarkItem } from './live/items'
 import { inboxItem, notificationItem } from './notifications/items';
 import { orderEntryItem, orderItem } from './orders/items';
 import { productEntryItem, productItem } from './products/items';
+import { creditCodeItem, membershipItem, organisationItem } from './providers/items';
 import { applicationEntryItem, applicationItem, licenceItem } from './providers/applications/items';
 import { reviewItem } from './reviews/items';
 import { idempotencyItem, orderIdempotencyItem, rateCounterItem } from './shared/items';
@@ -34,6 +35,10 @@ export const ITEM_DECLARATIONS = [
   connectionItem,
   connectionOwnerItem,
   pushMarkItem,
+  // Provider organisations (lib/providers/items.ts)
+  organisationItem,
+  creditCodeItem,
+  membershipItem,
   // Provider applications (入驻) and their licence uploads (lib/providers/applications/items.ts)
   applicationItem,
   applicationEntryItem,

@@ -113,6 +113,21 @@ export const keys = {
   /** One event pushed to one connection: a redelivered event finds it and pushes nothing twice. */
   pushMark: (eventId: string, connectionId: string) => ({ PK: `PUSH#${eventId}#${connectionId}`, SK: 'PUSH' }),
 
+  // Provider organisations, their credit codes and members (docs/decisions.md, "Provider organisations")
+  organisation: (providerId: string) => ({ PK: `PROVIDER#${providerId}`, SK: 'ORGANISATION' }),
+  /** Every organisation (GSI7), by name; a name prefix is a begins_with on the sort key. */
+  allOrganisations: 'ORGANISATIONS',
+  /** Organisations in one status (GSI8), by name. */
+  organisationsIn: (status: string) => `ORGANISATIONS#${status}`,
+  organisationSort: (name: string, providerId: string) => `${name}#${providerId}`,
+  creditCode: (creditCode: string) => ({ PK: `CREDITCODE#${creditCode}`, SK: 'CREDITCODE' }),
+  /** A person's partition: their inbox counter, memberships and profile. */
+  person: (userId: string) => `USER#${userId}`,
+  membershipPrefix: 'MEMBER#',
+  membership: (userId: string, providerId: string) => ({ PK: `USER#${userId}`, SK: `MEMBER#${providerId}` }),
+  /** An organisation's team (GSI1), oldest member first. */
+  organisationMembers: (providerId: string) => `PROVIDER#${providerId}#MEMBERS`,
+
   // Provider applications (入驻) and their licence uploads (docs/decisions.md, "Provider applications")
   application: (applicationId: string) => ({ PK: `APPLICATION#${applicationId}`, SK: 'APPLICATION' }),
   applicationTimeline: (applicationId: string, at: string, entryId: string) => ({
