@@ -50,18 +50,18 @@ export const applicationFields = {
   licence: z.string().regex(ID_PATTERN, fieldMessage(msg('field.notLicenceId'))).meta({ description: 'the licenceId of an upload granted by POST /provider-applications/licences' }),
 };
 
-/** `POST /provider-applications`: every field. */
-export const applicationBody = z.object(applicationFields);
+/** `POST /provider-applications`: every field, and nothing else (an unknown field is refused, spec 9). */
+export const applicationBody = z.strictObject(applicationFields);
 export type ApplicationInput = z.infer<typeof applicationBody>;
 
 /** `PATCH /provider-applications/{id}`: any of them, at least one (edit and resubmit). */
 export const applicationPatchBody = z
-  .object(Object.fromEntries(Object.entries(applicationFields).map(([k, v]) => [k, v.optional()])) as { [K in keyof typeof applicationFields]: z.ZodOptional<(typeof applicationFields)[K]> })
+  .strictObject(Object.fromEntries(Object.entries(applicationFields).map(([k, v]) => [k, v.optional()])) as { [K in keyof typeof applicationFields]: z.ZodOptional<(typeof applicationFields)[K]> })
   .refine((b) => Object.values(b).some((v) => v !== undefined), { message: fieldMessage(msg('field.someChange')) });
 export type ApplicationPatch = z.infer<typeof applicationPatchBody>;
 
 /** Approve: the version the operator saw. Reject: the version and a reason. */
-export const approveBody = z.object({ version: z.number().int().min(1).max(1_000_000) });
+export const approveBody = z.strictObject({ version: z.number().int().min(1).max(1_000_000) });
 export const rejectApplicationBody = approveBody.extend({ reason: line(1, 500) });
 
 export const applicationIdParams = z.object({ applicationId: z.string().regex(ID_PATTERN) });
