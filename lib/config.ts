@@ -44,6 +44,10 @@ const schema = z.object({
   SECRETS_KEY_FILE: z.string().min(1).optional(),
   /** The console's origin, whose static files include the API reference page's renderer. */
   CONSOLE_URL: z.string().url().default('http://127.0.0.1:5173'),
+  // ---- Email (lib/mail): SES v2; locally the stack's SES emulator
+  SES_ENDPOINT: z.string().url().optional(),
+  MAIL_FROM: z.string().email().default('no-reply@marketplace.example'),
+  MAIL_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -94,6 +98,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env) => {
     attachments: { bucket: c.ATTACHMENTS_BUCKET, s3Endpoint: c.S3_ENDPOINT },
     consoleUrl: new URL(c.CONSOLE_URL).origin,
     secrets: { kmsKey: c.SECRETS_KMS_KEY, keyFile: c.SECRETS_KEY_FILE },
+    mail: { sesEndpoint: c.SES_ENDPOINT, from: c.MAIL_FROM, timeoutMs: c.MAIL_TIMEOUT_MS },
   };
 };
 

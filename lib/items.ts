@@ -9,6 +9,8 @@ import { applicationEntryItem, applicationItem, licenceItem } from './providers/
 import { reviewItem } from './reviews/items';
 import { idempotencyItem, orderIdempotencyItem, rateCounterItem } from './shared/items';
 import { deliveryItem, webhookItem } from './webhooks/items';
+// SaaS 接入
+import { saasCallItem, saasEndpointItem } from './saas/items';
 
 /**
  * Every item type of the table, by its declaration (lib/db/item.ts). docs/indexes.md is generated from this
@@ -35,6 +37,9 @@ export const ITEM_DECLARATIONS = [
   connectionItem,
   connectionOwnerItem,
   pushMarkItem,
+  // SaaS 接入
+  saasEndpointItem,
+  saasCallItem,
   // Provider organisations (lib/providers/items.ts)
   organisationItem,
   creditCodeItem,

@@ -19,7 +19,7 @@ import { StackError } from './lib/stack';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 /**
- * `npm start`: DynamoDB Local, cognito-local, the S3 emulator, serverless-offline and the console, with demo
+ * `npm start`: DynamoDB Local, cognito-local, the S3 and SES emulators, serverless-offline and the console, with demo
  * data, on one machine, on the fixed ports (each movable by its variable). The bundles and the console's build
  * are reused when nothing they are made from changed. SIGINT, SIGTERM and SIGHUP stop every child it started
  * (each is tracked from the moment it is spawned) and the servers it runs in-process, and wait for them to exit;
@@ -42,9 +42,9 @@ const main = async () => {
     const ids = Object.fromEntries(DEMO_ACCOUNTS.map((a) => [a.role, s.users[a.role].id]));
     console.log(await seedDemoData(ids as Record<'provider' | 'buyer' | 'operator', string>));
   };
-  console.log('Starting DynamoDB Local, cognito-local and the S3 emulator…');
+  console.log('Starting DynamoDB Local, cognito-local, the S3 emulator and the SES emulator…');
   stack = await composeStack({
-    parts: ['dynamodb', 'cognito', 's3', 'offline', 'console'],
+    parts: ['dynamodb', 'cognito', 's3', 'mail', 'offline', 'console'],
     ports: 'fixed',
     dataDir: LOCAL_DIR,
     tableName: TABLE_NAME,
@@ -67,12 +67,13 @@ const main = async () => {
     cognito: { endpoint: stack.cognito.endpoint, region: stack.cognito.region, userPoolId: stack.cognito.userPoolId, clientId: stack.cognito.clientId },
     dynamodb: stack.dynamodb,
     s3: stack.s3,
+    mail: stack.mail,
     consoleUrl: stack.consoleUrl,
     websocketUrl: stack.websocketUrl,
     secretsKeyFile: stack.secretsKeyFile,
   });
 
-  const { dynamodb, cognito, s3 } = stack;
+  const { dynamodb, cognito, s3, mail } = stack;
   console.log(`
 Marketplace back office is running.
   Started in   ${((Date.now() - startedAt) / 1000).toFixed(0)} s (function bundles ${stack.reused.bundles ? 'reused' : 'built'}, console ${stack.reused.console ? 'reused' : 'built'})
@@ -82,6 +83,7 @@ Marketplace back office is running.
   DynamoDB     ${dynamodb.endpoint} (table ${dynamodb.tableName}, data under ${shown(join(LOCAL_DIR, 'dynamodb'))})
   Cognito      ${cognito.endpoint} (pool ${cognito.userPoolId}, client ${cognito.clientId})
   S3           ${s3.endpoint} (bucket ${s3.bucket}, objects under ${shown(join(LOCAL_DIR, 's3'))})
+  Mail         ${mail.viewerUrl} (every email sent, kept until the stack stops; SES endpoint ${mail.endpoint})
   Stack file   ${shown(STACK_FILE)}
 Demo accounts (password ${DEMO_PASSWORD}):
 ${DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(9)} ${a.email}`).join('\n')}

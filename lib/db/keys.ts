@@ -74,6 +74,12 @@ export const keys = {
   delivery: (deliveryId: string) => ({ PK: `DELIVERY#${deliveryId}`, SK: 'DELIVERY' }),
   providerDeliveries: (providerId: string) => `PROVIDER#${providerId}#DELIVERIES`,
 
+  // SaaS 接入 (docs/decisions.md, "SaaS endpoint and call log"): the endpoint beside the webhook in the
+  // organisation's partition; a call keyed by its organisation and eventId, so someone else's id finds nothing
+  saasEndpoint: (providerId: string) => ({ PK: `PROVIDER#${providerId}`, SK: 'SAAS_ENDPOINT' }),
+  saasCall: (providerId: string, callId: string) => ({ PK: `SAASCALL#${providerId}#${callId}`, SK: 'SAASCALL' }),
+  providerSaasCalls: (providerId: string) => `PROVIDER#${providerId}#SAASCALLS`,
+
   // Conversation, attachments and ratings: in the order's partition (docs/decisions.md)
   attachment: (orderId: string, attachmentId: string) => ({ PK: `ORDER#${orderId}`, SK: `ATTACHMENT#${attachmentId}` }),
   attachmentCounter: (orderId: string) => ({ PK: `ORDER#${orderId}`, SK: 'ATTACHMENTS' }),

@@ -42,6 +42,8 @@ const THINGS: Record<Thing, string> = {
   webhook: 'A webhook endpoint',
   resource: 'The resource',
   attachment: 'The attachment',
+  saasEndpoint: 'A SaaS endpoint',
+  saasCall: 'The SaaS call',
   application: 'The provider application',
 };
 
@@ -111,6 +113,7 @@ export const en = {
   'detail.attachmentMismatch': 'An attachment does not match its upload grant.',
   'detail.busy': 'The service is busy; try again shortly.',
   'detail.storageUnavailable': 'File storage is unavailable; try again shortly.',
+  'detail.mailUnavailable': 'Email cannot be sent right now; try again shortly.',
   'detail.internal': 'Something went wrong on our side.',
 
   // ---- field messages written by the domain (zod's own come from its locale)
@@ -258,6 +261,13 @@ export const en = {
   'status.order.buyer.cancelled': 'Cancelled (refunded)',
   'status.order.buyer.disputed': 'In dispute',
 
+  // ---- SaaS 接入 (lib/saas/)
+  'detail.saasEndpointRefused': (p: { reason: string; answer: string }) =>
+    `The endpoint did not pass verifyInterface (${p.reason}); it answered: ${p.answer}`,
+  'field.saasEndpointRefused': (p: { reason: string }) => `the endpoint did not pass verifyInterface: ${p.reason}`,
+  'detail.saasCallNotFailed': 'Only a failed call can be sent again.',
+  'detail.saasChecksMissing': (p: { actions: string }) =>
+    `A SaaS product is submitted only after 接口调试 passed against the saved endpoint; still missing: ${p.actions}.`,
   // ---- provider applications (入驻)
   'detail.creditCodeTaken': 'An organisation with this credit code already exists.',
   'detail.applicationState': (p: { action: 'edit' | 'withdraw' | 'approve' | 'reject'; status: string }) =>

@@ -54,6 +54,8 @@ const THINGS: Record<Thing, string> = {
   webhook: '回调接收地址',
   resource: '资源',
   attachment: '附件',
+  saasEndpoint: '自动交付接入地址',
+  saasCall: '自动交付调用记录',
   application: '入驻申请',
 };
 
@@ -113,6 +115,7 @@ export const zh: Catalogue = {
   'detail.attachmentMismatch': '附件与其上传授权不符。',
   'detail.busy': '服务繁忙，请稍后重试。',
   'detail.storageUnavailable': '文件存储暂时不可用，请稍后重试。',
+  'detail.mailUnavailable': '邮件暂时无法发送，请稍后重试。',
   'detail.internal': '服务端出错，请稍后重试。',
 
   'field.nestedTooDeep': (p) => `嵌套超过 ${p.max} 层`,
@@ -246,6 +249,11 @@ export const zh: Catalogue = {
   'status.order.buyer.cancelled': '已取消（已退款）',
   'status.order.buyer.disputed': '申诉中',
 
+  // ---- SaaS 接入 (lib/saas/)
+  'detail.saasEndpointRefused': (p) => `接入地址未通过 "verifyInterface" 校验（${p.reason}），对方返回：${p.answer}`,
+  'field.saasEndpointRefused': (p) => `接入地址未通过 "verifyInterface" 校验：${p.reason}`,
+  'detail.saasCallNotFailed': '只有调用失败的记录可以重新发送。',
+  'detail.saasChecksMissing': (p) => `自动交付商品需先在接口调试中通过当前接入地址的校验才能提交审核，尚未通过：${p.actions}。`,
   'detail.creditCodeTaken': '该统一社会信用代码已有服务商入驻。',
   'detail.applicationState': (p) =>
     `当前状态（${({ pending: '待审核', approved: '已通过', rejected: '已驳回', withdrawn: '已撤回' } as Record<string, string>)[p.status] ?? p.status}）下不能${({ edit: '修改入驻申请', withdraw: '撤回入驻申请', approve: '通过入驻申请', reject: '驳回入驻申请' })[p.action]}。`,

@@ -1,12 +1,11 @@
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import { Webhook } from 'standardwebhooks';
 import { config } from '../config';
 import { forEachDuePage } from '../db/due';
 import { keys } from '../db/keys';
 import type { OrderEvent } from '../events/contracts';
 import { orderOf } from '../events/order';
-import { guardedLookup } from './address';
+import { inChainsPerProvider } from '../outbound/chains';
+import { postJson } from '../outbound/post';
 import { claimAttempt, createDelivery, disableWebhook, getWebhook, parseDelivery, recordAttempt, signingSecretOf } from './repository';
 import type { DeliveryItem } from './schemas';
 
@@ -22,29 +21,11 @@ export interface SendResult {
   error?: string;
 }
 
-/** POSTs a body with headers, connecting only to allowed addresses, within a timeout. */
-const post = (url: string, headers: Record<string, string>, body: string, timeoutMs = TIMEOUT_MS): Promise<SendResult> =>
-  new Promise((resolve) => {
-    const target = new URL(url);
-    const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
-    const req = send(
-      target,
-      {
-        method: 'POST',
-        headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body).toString() },
-        lookup: guardedLookup(config.webhookAllowLoopback),
-        timeout: timeoutMs,
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve({ statusCode: res.statusCode }));
-        res.on('error', (e) => resolve({ statusCode: res.statusCode, error: e.message }));
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-    req.on('error', (e) => resolve({ error: e.message }));
-    req.end(body);
-  });
+/** POSTs a delivery through the shared outbound caller (address policy, deadline, no redirects, capped answer). */
+const post = async (url: string, headers: Record<string, string>, body: string, timeoutMs = TIMEOUT_MS): Promise<SendResult> => {
+  const r = await postJson(url, body, { headers, timeoutMs, allowLoopback: config.webhookAllowLoopback, maxAnswerBytes: 4096 });
+  return { ...(r.statusCode !== undefined ? { statusCode: r.statusCode } : {}), ...(r.error ? { error: r.error } : {}) };
+};
 
 /** The Standard Webhooks headers of one attempt: the same id on every retry, a fresh timestamp and signature. */
 export const signedHeaders = (secret: string, deliveryId: string, payload: string, at: Date) => {
@@ -121,26 +102,9 @@ export const deliverOrderEvent = async (event: OrderEvent, now = new Date()): Pr
  * provider's slow endpoint never delays another's. A chain goes in event order and stops at its first
  * failure (the rest are already due in the retry index, so the retry job sends them, still in order).
  */
-export const sendFirstAttempts = async (deliveries: DeliveryItem[], now: Date, timeoutMs = FIRST_ATTEMPT_TIMEOUT_MS) => {
-  const chains = new Map<string, DeliveryItem[]>();
-  for (const d of deliveries) chains.set(d.providerId, [...(chains.get(d.providerId) ?? []), d]);
-  const outcomes = await Promise.all(
-    [...chains.values()].map(async (chain) => {
-      let sent = 0;
-      try {
-        for (const d of chain) {
-          if ((await attemptDelivery(d, now, { timeoutMs })) !== 'succeeded') break;
-          sent++;
-        }
-        return { sent, left: chain.length - sent, errors: 0 };
-      } catch {
-        // the table failed us mid-chain: the deliveries are recorded and due, the retry job sends them
-        return { sent, left: chain.length - sent, errors: 1 };
-      }
-    }),
-  );
-  return outcomes.reduce((t, o) => ({ sent: t.sent + o.sent, left: t.left + o.left, errors: t.errors + o.errors }), { sent: 0, left: 0, errors: 0 });
-};
+export const sendFirstAttempts = (deliveries: DeliveryItem[], now: Date, timeoutMs = FIRST_ATTEMPT_TIMEOUT_MS) =>
+  // a chain stopped by a failure, or by the table failing us mid-chain, leaves its deliveries recorded and due
+  inChainsPerProvider(deliveries, (d) => d.providerId, async (d) => (await attemptDelivery(d, now, { timeoutMs })) === 'succeeded');
 
 /** The retry job: every delivery whose next attempt is due, across the retry shards, page by page. */
 export const runWebhookRetries = async (now: Date) => {

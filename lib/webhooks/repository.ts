@@ -8,7 +8,7 @@ import { queryPage } from '../db/query';
 import { updateExpression } from '../db/item';
 import { Expr } from '../db/write';
 import { ConflictError, NotFoundError, ValidationError } from '../http/errors';
-import { UnsafeUrlError, checkWebhookUrl } from './address';
+import { UnsafeUrlError, checkWebhookUrl } from '../outbound/address';
 import { deliveryItem, webhookItem } from './items';
 import { deliveryItemSchema, webhookItemSchema, type DeliveryItem, type WebhookItem } from './schemas';
 import { msg } from '../i18n';

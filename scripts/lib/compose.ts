@@ -19,6 +19,7 @@ import {
   signIn,
   startCognito,
   startDynamo,
+  startMail,
   startS3,
   type PoolIds,
   type PortSpec,
@@ -29,13 +30,14 @@ import {
  * One composition of the local stack, used by `npm start`, the vitest and Playwright setups, the bench and chaos:
  * which parts run, on which ports, with which state, and one `stop()` for all of it.
  */
-export type Part = 'dynamodb' | 'cognito' | 's3' | 'offline' | 'console';
+export type Part = 'dynamodb' | 'cognito' | 's3' | 'mail' | 'offline' | 'console';
 
 /** Every port of the local stack: its variable, its fixed number (`npm start`'s default), what listens on it. */
 export const STACK_PORTS = {
   dynamodb: { env: 'DYNAMODB_PORT', fixed: 8124, what: 'DynamoDB Local' },
   cognito: { env: 'COGNITO_PORT', fixed: 9229, what: 'cognito-local' },
   s3: { env: 'S3_PORT', fixed: 4569, what: 'the S3 emulator' },
+  mail: { env: 'MAIL_PORT', fixed: 8005, what: 'the SES emulator (mail viewer)' },
   ...OFFLINE_PORTS,
   console: { env: 'CONSOLE_PORT', fixed: 5173, what: 'the console' },
 } satisfies Record<string, PortSpec>;
@@ -45,6 +47,7 @@ const PORTS_OF: Record<Part, PortName[]> = {
   dynamodb: ['dynamodb'],
   cognito: ['cognito'],
   s3: ['s3'],
+  mail: ['mail'],
   offline: Object.keys(OFFLINE_PORTS) as OfflinePort[],
   console: ['console'],
 };
@@ -101,6 +104,8 @@ export interface ComposedStack {
   dynamodb: { endpoint: string; tableName: string };
   cognito: { endpoint: string; region: string; userPoolId: string; clientId: string; issuer: string };
   s3: { endpoint: string; bucket: string };
+  /** The SES emulator: the functions' SES endpoint, and its page listing every message sent. */
+  mail: { endpoint: string; viewerUrl: string };
   apiUrl: string;
   /** The live console's WebSocket API (serverless-offline's; also its management endpoint over http). */
   websocketUrl: string;
@@ -118,7 +123,7 @@ export interface ComposedStack {
   /** serverless-offline's process (to notice it exiting). */
   offline?: ChildProcess;
   /** Stops `part` and, after `downMs`, starts it again on its port with its state (chaos). */
-  outage(part: 'dynamodb' | 'cognito', downMs: number): Promise<void>;
+  outage(part: 'dynamodb' | 'cognito' | 'mail', downMs: number): Promise<void>;
   /** Stops everything it started, waits for each to exit, removes what was temporary. Idempotent. */
   stop(): Promise<void>;
 }
@@ -192,6 +197,13 @@ export const composeStack = async (opts: ComposeOptions): Promise<ComposedStack>
       children.cognito = await startCognito(ports.cognito!, dataDir, quiet);
     };
     closers.push(async () => Promise.all([children.dynamodb, children.cognito].map((c) => c && stopChild(c))));
+    // email: the SES emulator in this process (its messages in memory)
+    let mail: Awaited<ReturnType<typeof startMail>> | undefined;
+    const startMailPart = async () => {
+      mail = await startMail(ports.mail!);
+      stack.mail = { endpoint: mail.endpoint, viewerUrl: mail.viewerUrl };
+    };
+    closers.push(async () => mail?.close());
     await all([
       has('dynamodb') && startDynamoPart(),
       has('cognito') && startCognitoPart(),
@@ -203,8 +215,14 @@ export const composeStack = async (opts: ComposeOptions): Promise<ComposedStack>
           closers.push(() => s3.close());
           stack.s3 = { endpoint: s3.endpoint, bucket: s3.bucket };
         })(),
+      has('mail') && startMailPart(),
     ]);
     stack.outage = async (part, downMs) => {
+      if (part === 'mail') {
+        await mail?.close();
+        await new Promise((r) => setTimeout(r, downMs));
+        return startMailPart();
+      }
       const child = children[part];
       if (child) await stopChild(child, 0);
       await new Promise((r) => setTimeout(r, downMs));
@@ -243,6 +261,7 @@ export const composeStack = async (opts: ComposeOptions): Promise<ComposedStack>
       AUTH_ALLOW_HTTP_ISSUER: 'true',
       WEBHOOK_ALLOW_LOOPBACK: 'true',
       ...(stack.s3 ? { S3_ENDPOINT: stack.s3.endpoint, ATTACHMENTS_BUCKET: stack.s3.bucket } : {}),
+      ...(stack.mail ? { SES_ENDPOINT: stack.mail.endpoint } : {}),
       SECRETS_KEY_FILE: secretsKeyFile,
       POWERTOOLS_LOG_LEVEL: logLevel,
     };

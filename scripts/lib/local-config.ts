@@ -34,6 +34,8 @@ export interface StackFile {
   cognito: { endpoint: string; region: string; userPoolId: string; clientId: string };
   dynamodb: { endpoint: string; tableName: string };
   s3?: { endpoint: string; bucket: string };
+  /** The SES emulator: its endpoint and the page listing every message sent (spec 2.1 Email). */
+  mail?: { endpoint: string; viewerUrl: string };
   consoleUrl?: string;
   /** The live console's WebSocket API (spec 5.1). */
   websocketUrl?: string;
@@ -76,4 +78,5 @@ export const functionEnv = (stack: StackFile) => ({
   AWS_REGION: stack.cognito.region,
   ...(stack.s3 ? { S3_ENDPOINT: stack.s3.endpoint, ATTACHMENTS_BUCKET: stack.s3.bucket } : {}),
   ...(stack.secretsKeyFile ? { SECRETS_KEY_FILE: stack.secretsKeyFile } : {}),
+  ...(stack.mail ? { SES_ENDPOINT: stack.mail.endpoint } : {}),
 });

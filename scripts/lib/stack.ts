@@ -338,3 +338,30 @@ export const startS3 = async (port: number, dir: string, bucket: string, opts: {
   }
   return { endpoint: `http://127.0.0.1:${port}`, bucket, close: () => server.close() as Promise<void> };
 };
+
+/**
+ * aws-ses-v2-local, the SES emulator, in this process on loopback: it accepts SES v2 SendEmail (any credentials),
+ * keeps every message in memory (`GET /store` as JSON) and lists them on its page (`GET /`). Two stacks in one
+ * process share that list (only the tests do that; they read it by recipient).
+ */
+export const startMail = async (port: number) => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const emulator = require('aws-ses-v2-local') as { default: (c: { host: string; port: number }) => Promise<import('node:http').Server> };
+  let server: import('node:http').Server;
+  try {
+    server = await emulator.default({ host: '127.0.0.1', port });
+    await waitForPort(port, 'the SES emulator', undefined, 10_000);
+  } catch (err) {
+    throw new StackError(`The SES emulator could not start on port ${port}: ${(err as Error).message}`);
+  }
+  const endpoint = `http://127.0.0.1:${port}`;
+  return {
+    endpoint,
+    viewerUrl: `${endpoint}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+};

@@ -21,5 +21,6 @@ Object.assign(process.env, {
   S3_ENDPOINT: stack.s3.endpoint,
   ATTACHMENTS_BUCKET: stack.s3.bucket,
   SECRETS_KEY_FILE: stack.secretsKeyFile,
+  SES_ENDPOINT: stack.mail.endpoint,
   POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
 });

@@ -39,6 +39,8 @@ export interface StackInfo {
   s3: { endpoint: string; bucket: string };
   /** The local key that seals stored secrets. */
   secretsKeyFile: string;
+  /** The SES emulator (test/support/mail.ts reads what it received). */
+  mail: { endpoint: string; viewerUrl: string };
 }
 
 declare module 'vitest' {
@@ -54,7 +56,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const e2e = project.name === 'e2e';
   const stack = await composeStack({
-    parts: e2e ? ['dynamodb', 'cognito', 's3', 'offline'] : ['dynamodb', 'cognito', 's3'],
+    parts: e2e ? ['dynamodb', 'cognito', 's3', 'mail', 'offline'] : ['dynamodb', 'cognito', 's3', 'mail'],
     tableName: 'MarketTest',
     extraTables: ISOLATED_TABLES,
     poolName: 'market-test',
@@ -77,6 +79,7 @@ export default async function setup(project: TestProject) {
     users: stack.users as StackInfo['users'],
     s3: stack.s3,
     secretsKeyFile: stack.secretsKeyFile,
+    mail: stack.mail,
   });
   return () => stack.stop();
 }

@@ -12,7 +12,7 @@ const named = { name: '服务器运维托管', id: '01ARZ3NDEKTSV4RRFFQ69G5FAV' 
 /** Parameters for every text that takes some (typed: a new parameterised key needs its sample here). */
 const SAMPLES: { [K in ParamKey]: ParamsOf<K>[] } = {
   'detail.rolesOnly': [{ roles: ['provider'] }, { roles: ['provider', 'operator'] }, { roles: ['buyer'] }],
-  'detail.notFound': (['product', 'order', 'rating', 'notification', 'delivery', 'webhook', 'resource', 'attachment', 'application'] as const).map((thing) => ({ thing })),
+  'detail.notFound': (['product', 'order', 'rating', 'notification', 'delivery', 'webhook', 'resource', 'attachment', 'saasEndpoint', 'saasCall', 'application'] as const).map((thing) => ({ thing })),
   'detail.noSuchPlan': [{ planId: 'gold' }],
   'detail.invalidState': [
     { action: 'start', status: 'implementing' },
@@ -61,6 +61,10 @@ const SAMPLES: { [K in ParamKey]: ParamsOf<K>[] } = {
   'notice.product.reject.body': [{ ...named, reason: '信息不全' }],
   'notice.product.takedown.body': [{ ...named, reason: '违规' }],
   'notice.product.submit.body': [named],
+  // SaaS 接入
+  'detail.saasEndpointRefused': [{ reason: 'gold', answer: 'gold' }],
+  'field.saasEndpointRefused': [{ reason: 'gold' }],
+  'detail.saasChecksMissing': [{ actions: 'gold' }],
   // provider applications (入驻)
   'detail.applicationState': (['edit', 'withdraw', 'approve', 'reject'] as const).flatMap((action) =>
     ['pending', 'approved', 'rejected', 'withdrawn'].map((status) => ({ action, status })),

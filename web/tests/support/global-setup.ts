@@ -14,6 +14,8 @@ export interface ConsoleStack {
   apiUrl: string;
   cognitoEndpoint: string;
   clientId: string;
+  /** The SES emulator (registration codes, invitations): `GET <mailEndpoint>/store`. */
+  mailEndpoint?: string;
 }
 
 /**
@@ -27,7 +29,7 @@ export default async function globalSetup() {
   if (process.env.CONSOLE_STACK) return async () => undefined;
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const stack = await composeStack({
-    parts: ['dynamodb', 'cognito', 's3', 'offline', 'console'],
+    parts: ['dynamodb', 'cognito', 's3', 'mail', 'offline', 'console'],
     tableName: 'MarketConsole',
     poolName: 'market-console',
     bucket: 'market-console-attachments',
@@ -37,7 +39,7 @@ export default async function globalSetup() {
     console: { build: process.env.CONSOLE_SKIP_BUILD === '1' ? 'never' : 'reuse' },
     verbose: process.env.CONSOLE_VERBOSE === '1',
   });
-  const info: ConsoleStack = { consoleUrl: stack.consoleUrl, apiUrl: stack.apiUrl, cognitoEndpoint: stack.cognito.endpoint, clientId: stack.cognito.clientId };
+  const info: ConsoleStack = { consoleUrl: stack.consoleUrl, apiUrl: stack.apiUrl, cognitoEndpoint: stack.cognito.endpoint, clientId: stack.cognito.clientId, mailEndpoint: stack.mail.endpoint };
   process.env.CONSOLE_STACK = JSON.stringify(info);
   return () => stack.stop();
 }
