@@ -6,6 +6,7 @@ import { orderEntryItem, orderItem } from './orders/items';
 import { productEntryItem, productItem } from './products/items';
 import { creditCodeItem, membershipItem, organisationItem } from './providers/items';
 import { applicationEntryItem, applicationItem, licenceItem } from './providers/applications/items';
+import { emailMarkItem, profileItem } from './people/items';
 import { reviewItem } from './reviews/items';
 import { idempotencyItem, orderIdempotencyItem, rateCounterItem } from './shared/items';
 import { deliveryItem, webhookItem } from './webhooks/items';
@@ -48,4 +49,7 @@ export const ITEM_DECLARATIONS = [
   applicationItem,
   applicationEntryItem,
   licenceItem,
+  // People: profiles and email marks (lib/people/items.ts)
+  profileItem,
+  emailMarkItem,
 ] as const;

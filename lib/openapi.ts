@@ -35,6 +35,7 @@ import { dashboardQuery, dashboardView } from './dashboard/schemas';
 import { readAllView } from './notifications/schemas';
 import { operatorOrdersQuery, operatorProductsQuery, takedownBody } from './operator/schemas';
 import { exportQuery } from './orders/export-schemas';
+import { meView, putMeBody } from './people/schemas';
 import {
   applicationBody,
   applicationIdParams,
@@ -394,6 +395,21 @@ export const apiRoutes: ZodOpenApiPathsObject = {
     post: op({ summary: '驳回 the version seen, with a reason', params: applicationIdParams, body: rejectApplicationBody, answers: applicationView, idempotent: true, errors: [409] }),
   },
 };
+// People: own profile (spec 2.1 Accounts)
+Object.assign(apiRoutes, {
+  '/me': {
+    get: op({ summary: 'Own profile (made on first read), email preferences, and the organisations with role', access: 'signed-in', answers: meView }),
+    put: op({
+      summary: 'Replace the editable profile: displayName (1–30), phone (mainland mobile, or null), locale, emailPreferences',
+      body: putMeBody,
+      access: 'signed-in',
+      idempotent: true,
+      answers: meView,
+      errors: [409],
+    }),
+  },
+} satisfies ZodOpenApiPathsObject);
+
 (apiRoutes['/provider/products/{productId}'] as Record<string, unknown>).delete = noContent(
   op({ summary: 'Delete a product that was never listed (409 otherwise)', params: productIdParams, idempotent: true, answers: z.undefined(), errors: [409] }),
 );

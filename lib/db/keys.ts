@@ -134,6 +134,11 @@ export const keys = {
   /** An organisation's team (GSI1), oldest member first. */
   organisationMembers: (providerId: string) => `PROVIDER#${providerId}#MEMBERS`,
 
+  // People: profiles and email marks (docs/decisions.md, "People: email, profiles, registration")
+  /** A person's profile, in their partition (after `MEMBER#…`, so the person's one Query reads it too). */
+  profile: (userId: string) => ({ PK: `USER#${userId}`, SK: 'PROFILE' }),
+  /** One event mailed to one recipient: a redelivered event finds it and mails nobody twice. */
+  emailMark: (eventId: string, recipientId: string) => ({ PK: `EMAIL#${eventId}#${recipientId}`, SK: 'EMAIL' }),
   // Provider applications (入驻) and their licence uploads (docs/decisions.md, "Provider applications")
   application: (applicationId: string) => ({ PK: `APPLICATION#${applicationId}`, SK: 'APPLICATION' }),
   applicationTimeline: (applicationId: string, at: string, entryId: string) => ({
@@ -149,8 +154,6 @@ export const keys = {
   licenceObject: (userId: string, licenceId: string) => `licences/${userId}/${licenceId}`,
   /** Where the licence checked at its first reference is kept: no grant reaches it. */
   verifiedLicenceObject: (licenceId: string, etag: string) => `verified/licences/${licenceId}/${etag.replace(/[^A-Za-z0-9-]/g, '')}`,
-  /** A person's profile (spec 2.1, `GET /me`), read for the name and email an approved applicant's membership carries. */
-  applicantProfile: (userId: string) => ({ PK: `USER#${userId}`, SK: 'PROFILE' }),
 };
 
 /** Index names and their key attributes. */

@@ -155,9 +155,12 @@ export const en = {
   'field.noControlCharactersInText': 'must not hold control or text-direction characters (line breaks and tabs are fine)',
   'field.malformedText': 'not well-formed Unicode text (half of a surrogate pair on its own)',
   'field.visibleCharacters': 'must hold visible characters',
+  // ---- people (profiles)
+  'field.mobile': 'must be a mainland mobile number: 11 digits starting with 13–19',
   'field.priceAboveList': 'price must not exceed listPrice',
   'field.selectNeedsOptions': 'a select field needs options',
   'field.uniquePlanIds': 'planId values must be unique',
+  'field.deliveryForType': 'this delivery is not offered for the service type: "manual" for every type, "saas" for "saas", "software" and "api", "code" for "software" and "api"',
   'field.uniqueFieldKeys': 'field keys must be unique',
   'field.templateBytes': (p: { max: number }) => `at most ${p.max} bytes of labels and options in all`,
   'field.someChange': 'send at least one field to change',

@@ -154,9 +154,12 @@ export const zh: Catalogue = {
   'field.noControlCharactersInText': '不能包含控制字符或文字方向字符（换行和制表符除外）',
   'field.malformedText': '文本含有不成对的代理字符，不是有效的统一码文本',
   'field.visibleCharacters': '须包含可见字符',
+  // ---- people (profiles)
+  'field.mobile': '须为中国大陆手机号：以 13–19 开头的 11 位数字',
   'field.priceAboveList': '售价不能高于原价',
   'field.selectNeedsOptions': '下拉选择字段需要提供选项',
   'field.uniquePlanIds': '规格编号不能重复',
+  'field.deliveryForType': '该服务类型不支持此交付方式："manual" 适用于所有类型，"saas" 适用于 "saas"、"software"、"api"，"code" 适用于 "software"、"api"',
   'field.uniqueFieldKeys': '字段标识不能重复',
   'field.templateBytes': (p) => `标签和选项合计最多 ${p.max} 字节`,
   'field.someChange': '请至少提供一个要修改的字段',

@@ -185,6 +185,7 @@ export const createOrder = async (
     providerId: product.providerId,
     status: 'awaiting_start',
     version: 1,
+    delivery: product.live.delivery,
     product: snapshot,
     quantity: input.quantity,
     amount: snapshot.unitPrice * input.quantity,

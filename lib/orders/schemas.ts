@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageParams } from '../shared/pagination';
-import { contentSchema, planSchema } from '../products/schemas';
+import { contentSchema, DELIVERIES, planSchema } from '../products/schemas';
 import { ID_PATTERN } from '../shared/ids';
 import { attachmentRefs, attachmentView } from '../attachments/schemas';
 import { reviewView } from '../reviews/schemas';
@@ -92,8 +92,11 @@ export const snapshotSchema = z.object({
 });
 export type ProductSnapshot = z.infer<typeof snapshotSchema>;
 
-/** An order item as stored; attributes other areas keep on the item pass through a rewrite untouched. */
-export const orderItemSchema = z.object({
+/** 实施完成's delivery note (交付说明) with its attachments. */
+const deliveryNoteSchema = z.object({ note: z.string(), at: z.string(), attachments: z.array(z.string()).optional() });
+
+/** The order item's attributes (the object itself, for the schemas built from its fields). */
+export const orderItemObject = z.object({
   orderId: z.string(),
   productId: z.string(),
   planId: z.string(),
@@ -113,7 +116,9 @@ export const orderItemSchema = z.object({
   turnSince: z.string(),
   completionRejections: z.number(),
   lastUrgedAt: z.string().optional(),
-  delivery: z.object({ note: z.string(), at: z.string(), attachments: z.array(z.string()).optional() }).optional(),
+  /** 交付方式, the product's at purchase (spec 3.1). */
+  delivery: z.enum(DELIVERIES),
+  deliveryNote: deliveryNoteSchema.optional(),
   refundAmount: z.number().optional(),
   refundedAt: z.string().optional(),
   appeal: z.object({ by: z.string(), role: z.string(), reason: z.string(), at: z.string(), from: z.string() }).optional(),
@@ -125,7 +130,22 @@ export const orderItemSchema = z.object({
   /** The first 开始实施 (the dashboard's purchase → start and start → completion). */
   startedAt: z.string().optional(),
 }).loose();
-export type OrderItem = z.infer<typeof orderItemSchema>;
+
+/**
+ * Orders stored before deliveries existed are manual and kept their delivery note under `delivery`: read
+ * as they would be written now, so nothing needs rewriting.
+ */
+const asStoredNow = (raw: unknown) => {
+  if (!raw || typeof raw !== 'object') return raw;
+  const o = raw as Record<string, unknown>;
+  if (typeof o.delivery === 'string') return o;
+  const { delivery: note, ...rest } = o;
+  return { ...rest, delivery: 'manual', ...(note && typeof note === 'object' ? { deliveryNote: note } : {}) };
+};
+
+/** An order item as stored; attributes other areas keep on the item pass through a rewrite untouched. */
+export const orderItemSchema = z.preprocess(asStoredNow, orderItemObject);
+export type OrderItem = z.infer<typeof orderItemObject>;
 
 export const timelineEntrySchema = z.object({
   entryId: z.string(),
@@ -168,11 +188,12 @@ export const orderView = z
     product: snapshotSchema.meta({ id: 'ProductSnapshot' }),
     quantity: z.number().int(),
     amount: z.number().int().meta({ description: 'fen' }),
-    requirements: orderItemSchema.shape.requirements,
-    delivery: z.object({ note: z.string(), at: z.string(), attachments: z.array(z.string()).optional() }).nullable(),
+    requirements: orderItemObject.shape.requirements,
+    delivery: z.enum(DELIVERIES).meta({ description: '交付方式: manual (the supervised workflow), saas or code' }),
+    deliveryNote: deliveryNoteSchema.nullable().meta({ description: '实施完成: the delivery note and its attachments, or null' }),
     refund: z.object({ amount: z.number().int(), at: z.string() }).nullable(),
-    appeal: orderItemSchema.shape.appeal.unwrap().nullable(),
-    resolution: orderItemSchema.shape.resolution.unwrap().nullable(),
+    appeal: orderItemObject.shape.appeal.unwrap().nullable(),
+    resolution: orderItemObject.shape.resolution.unwrap().nullable(),
     completionRejections: z.number().int().meta({ description: 'rejected completions since the purchase or the last ruling back to implementing' }),
     lastUrgedAt: z.string().nullable(),
     version: z.number().int(),

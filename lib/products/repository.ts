@@ -8,15 +8,20 @@ import { queryMerged, type Shard } from '../db/sharded';
 import { copyOf, ifAbsent, updateExpression } from '../db/item';
 import { ConditionFailed, Expr, transactWrite, updateItem } from '../db/write';
 import type { User } from '../http/auth';
-import { ConflictError, ConflictOfInterestError, InvalidStateError, NotFoundError } from '../http/errors';
+import { ConflictError, ConflictOfInterestError, InvalidStateError, NotFoundError, ValidationError } from '../http/errors';
 import type { Reply } from '../http/route';
 import { idempotencyPut, keptOf, rebuilt, replay, type IdempotencyRequest } from '../shared/idempotency';
 import { newId } from '../shared/ids';
 import { rateLimitUpdate, throttled, type RateRule } from '../shared/rate-limit';
 import { allowedPhases, productRules, statusOf, transitionGroups, type Phase, type ProductAction } from './model';
 import {
+  DELIVERIES_BY_SERVICE_TYPE,
+  deliveryAllowed,
+  serviceTypesFor,
   productItemSchema,
   type ContentPatch,
+  type Delivery,
+  type ServiceType,
   type ProductContent,
   type ProductItem,
   type ProductStatus,
@@ -145,7 +150,8 @@ export const editProduct = async (user: User, productId: string, patch: ContentP
   sets.push(...own.sets, `${expr.name('version')} = ${expr.name('version')} + ${expr.value(1)}`);
   // the key copies a blind status change copies from: current after the edit, and written on a product stored without them
   sets.push(...productItem.copiesKnown(expr, { providerId: user.id, ...(patch.serviceType ? { draft: { serviceType: patch.serviceType } } : {}) }));
-  const condition = `${expr.eq('type', productItem.type)} AND ${expr.eq('providerId', user.id)} AND ${phaseCondition(expr, allowedPhases('edit'))}`;
+  const fits = deliveryCondition(expr, patch);
+  const condition = `${expr.eq('type', productItem.type)} AND ${expr.eq('providerId', user.id)} AND ${phaseCondition(expr, allowedPhases('edit'))}${fits ? ` AND ${fits}` : ''}`;
   try {
     const item = await updateItem({
       TableName: tableName,
@@ -156,8 +162,30 @@ export const editProduct = async (user: User, productId: string, patch: ContentP
     });
     return parseProduct(item);
   } catch (err) {
+    if (err instanceof ConditionFailed && !refusal(err.item, 'edit', user) && !storedFits(err.item, patch)) {
+      throw new ValidationError([{ path: 'delivery', message: msg('field.deliveryForType') }]);
+    }
     return explain(err, 'edit', user);
   }
+};
+
+/**
+ * A delivery or a service type sent alone must fit the stored other (the body checks them when sent
+ * together): a condition of the edit's own write, so 修改 still reads nothing first. Content stored without a
+ * delivery is manual, which every service type allows.
+ */
+const deliveryCondition = (expr: Expr, patch: ContentPatch): string | undefined => {
+  if (patch.delivery && !patch.serviceType) return expr.in('draft.serviceType', serviceTypesFor(patch.delivery));
+  if (patch.serviceType && !patch.delivery) {
+    return `(attribute_not_exists(${expr.name('draft.delivery')}) OR ${expr.in('draft.delivery', DELIVERIES_BY_SERVICE_TYPE[patch.serviceType])})`;
+  }
+  return undefined;
+};
+
+/** Whether the patch fits the content a refused edit saw. */
+const storedFits = (seen: Record<string, unknown> | undefined, patch: ContentPatch) => {
+  const draft = (seen?.draft ?? {}) as { serviceType?: ServiceType; delivery?: Delivery };
+  return deliveryAllowed(patch.serviceType ?? draft.serviceType ?? 'ops_service', patch.delivery ?? draft.delivery ?? 'manual');
 };
 
 interface TransitionInput {

@@ -14,6 +14,7 @@ type Ids = Record<'provider' | 'buyer' | 'operator', string>;
 const base: ContentInput = {
   name: '',
   serviceType: 'ops_service',
+  delivery: 'manual',
   category: '运维服务',
   tags: ['运维'],
   summary: '',

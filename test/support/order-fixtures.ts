@@ -10,6 +10,7 @@ export const orderOf = (overrides: Partial<OrderItem> = {}): OrderItem => ({
   providerId: 'provider-1',
   status: 'awaiting_start',
   version: 1,
+  delivery: 'manual',
   product: {
     name: '服务器运维托管',
     serviceType: 'ops_service',

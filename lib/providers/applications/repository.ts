@@ -133,7 +133,7 @@ export const submitApplication = async (
   const read = await batchGet({
     guard: creditCodeItem.key({ creditCode: input.creditCode }),
     licence: licenceItem.key({ licenceId: input.licence }),
-    profile: keys.applicantProfile(user.id),
+    profile: keys.profile(user.id),
     record: idempotency && idempotencyItem.key(idempotency),
   });
   if (idempotency) {

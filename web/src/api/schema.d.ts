@@ -59,6 +59,11 @@ export interface paths {
                         name: string;
                         /** @enum {string} */
                         serviceType: "ops_service" | "custom_dev" | "software" | "saas" | "image" | "api";
+                        /**
+                         * @default manual
+                         * @enum {string}
+                         */
+                        delivery?: "manual" | "saas" | "code";
                         category: string;
                         tags: string[];
                         summary: string;
@@ -207,6 +212,8 @@ export interface paths {
                         name?: string;
                         /** @enum {string} */
                         serviceType?: "ops_service" | "custom_dev" | "software" | "saas" | "image" | "api";
+                        /** @enum {string} */
+                        delivery?: "manual" | "saas" | "code";
                         category?: string;
                         tags?: string[];
                         summary?: string;
@@ -2966,6 +2973,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Own profile (made on first read), email preferences, and the organisations with role */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Own profile (made on first read), email preferences, and the organisations with role */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Me"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        /** Replace the editable profile: displayName (1–30), phone (mainland mobile, or null), locale, emailPreferences */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["PutMe"];
+                };
+            };
+            responses: {
+                /** @description Replace the editable profile: displayName (1–30), phone (mainland mobile, or null), locale, emailPreferences */
+                200: {
+                    headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Me"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     "order.created": {
@@ -3411,6 +3491,14 @@ export interface webhooks {
 }
 export interface components {
     schemas: {
+        PutMe: {
+            displayName: string;
+            phone?: string | null;
+            /** @enum {string} */
+            locale: "zh-CN" | "en-US";
+            /** @description the notification kinds (a notification’s `type`) that also come by email; the inbox always gets every one */
+            emailPreferences: ("create" | "submit-requirements" | "reject-requirements" | "start" | "complete" | "urge" | "confirm" | "reject-completion" | "cancel" | "appeal" | "resolve" | "remind" | "auto-confirm" | "auto-cancel" | "message" | "approved" | "rejected" | "taken-down" | "submitted")[];
+        };
         /** @description A buyer bought a product: a new order awaits the start. */
         OrderCreatedEventV1: {
             /** @description the same for every delivery of this event: consumers deduplicate on it */
@@ -3702,6 +3790,11 @@ export interface components {
             name: string;
             /** @enum {string} */
             serviceType: "ops_service" | "custom_dev" | "software" | "saas" | "image" | "api";
+            /**
+             * @default manual
+             * @enum {string}
+             */
+            delivery: "manual" | "saas" | "code";
             category: string;
             tags: string[];
             summary: string;
@@ -3771,6 +3864,11 @@ export interface components {
             name: string;
             /** @enum {string} */
             serviceType: "ops_service" | "custom_dev" | "software" | "saas" | "image" | "api";
+            /**
+             * @default manual
+             * @enum {string}
+             */
+            delivery: "manual" | "saas" | "code";
             category: string;
             tags: string[];
             summary: string;
@@ -3803,6 +3901,11 @@ export interface components {
             name: string;
             /** @enum {string} */
             serviceType: "ops_service" | "custom_dev" | "software" | "saas" | "image" | "api";
+            /**
+             * @default manual
+             * @enum {string}
+             */
+            delivery: "manual" | "saas" | "code";
             category: string;
             tags: string[];
             summary: string;
@@ -3855,7 +3958,13 @@ export interface components {
                 };
                 reason?: string;
             };
-            delivery: {
+            /**
+             * @description 交付方式: manual (the supervised workflow), saas or code
+             * @enum {string}
+             */
+            delivery: "manual" | "saas" | "code";
+            /** @description 实施完成: the delivery note and its attachments, or null */
+            deliveryNote: {
                 note: string;
                 at: string;
                 attachments?: string[];
@@ -4191,6 +4300,26 @@ export interface components {
             items: components["schemas"]["ProviderApplication"][];
             /** @description pass as `cursor` for the next page; null at the end */
             nextCursor: string | null;
+        };
+        Me: {
+            userId: string;
+            email: string;
+            displayName: string;
+            phone?: string;
+            /** @enum {string} */
+            locale: "zh-CN" | "en-US";
+            emailPreferences: string[];
+            /** @description what the person may act as: `buyer` always, `provider` with a membership, `operator` */
+            roles: string[];
+            /** @description every organisation the person belongs to, with their member role */
+            organisations: {
+                providerId: string;
+                name: string;
+                /** @enum {string} */
+                role: "admin" | "products" | "delivery" | "finance" | "support";
+            }[];
+            createdAt: string;
+            updatedAt: string;
         };
         /** @description A provider submitted a product for review. */
         ProductSubmittedEventV1: {

@@ -76,6 +76,12 @@ export const enUS: Record<MessageKey, string> = {
   'type.saas': 'SaaS',
   'type.image': 'Image',
   'type.api': 'API',
+  // delivery types (spec 3.1)
+  'delivery.manual': 'Manual delivery',
+  'delivery.saas': 'SaaS automatic delivery',
+  'delivery.code': 'Redemption codes',
+  'products.delivery': 'Delivery',
+  'products.deliveryHelp': 'Manual for every type; SaaS for SaaS, software and API; redemption codes for software and API',
   'unit.times': 'time(s)',
   'unit.day': 'day(s)',
   'unit.month': 'month(s)',

@@ -74,6 +74,12 @@ export const zhCN = {
   'type.saas': 'SaaS',
   'type.image': '镜像',
   'type.api': 'API',
+  // 交付方式 (spec 3.1)
+  'delivery.manual': '人工交付',
+  'delivery.saas': 'SaaS 自动交付',
+  'delivery.code': '兑换码交付',
+  'products.delivery': '交付方式',
+  'products.deliveryHelp': '人工交付适用于所有类型；SaaS 自动交付适用于 SaaS、软件服务、API；兑换码交付适用于软件服务、API',
   'unit.times': '次',
   'unit.day': '天',
   'unit.month': '月',

@@ -1,0 +1,26 @@
+import { AdminGetUserCommand, CognitoIdentityProviderClient, UserNotFoundException } from '@aws-sdk/client-cognito-identity-provider';
+import { config } from '../config';
+import { TemporarilyUnavailableError } from '../http/errors';
+
+// The user pool is the issuer's last path segment; locally the issuer's origin is cognito-local itself.
+const issuer = new URL(config.auth.issuer);
+const userPoolId = issuer.pathname.split('/').filter(Boolean).pop() ?? '';
+const cognito = new CognitoIdentityProviderClient({
+  region: config.region,
+  requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 },
+  ...(issuer.protocol === 'http:' ? { endpoint: issuer.origin, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+});
+
+/**
+ * A person's email as the user pool holds it (AdminGetUser by `sub`: an access token carries no email), or
+ * undefined when the pool has no such user. A pool that does not answer is 503, not the client's fault.
+ */
+export const emailOf = async (sub: string): Promise<string | undefined> => {
+  try {
+    const user = await cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: sub }));
+    return user.UserAttributes?.find((a) => a.Name === 'email')?.Value;
+  } catch (err) {
+    if (err instanceof UserNotFoundException || (err as Error)?.name === 'UserNotFoundException') return undefined;
+    throw new TemporarilyUnavailableError();
+  }
+};
