@@ -139,6 +139,7 @@ export const keys = {
   profile: (userId: string) => ({ PK: `USER#${userId}`, SK: 'PROFILE' }),
   /** One event mailed to one recipient: a redelivered event finds it and mails nobody twice. */
   emailMark: (eventId: string, recipientId: string) => ({ PK: `EMAIL#${eventId}#${recipientId}`, SK: 'EMAIL' }),
+
   // Provider applications (入驻) and their licence uploads (docs/decisions.md, "Provider applications")
   application: (applicationId: string) => ({ PK: `APPLICATION#${applicationId}`, SK: 'APPLICATION' }),
   applicationTimeline: (applicationId: string, at: string, entryId: string) => ({
