@@ -15,6 +15,8 @@ import {
   reasonBody,
   requirementsBody,
   resolveBody,
+  changePlanBody,
+  renewBody,
 } from './orders/schemas';
 import {
   catalogItemView,
@@ -35,6 +37,8 @@ import { dashboardQuery, dashboardView } from './dashboard/schemas';
 import { readAllView } from './notifications/schemas';
 import { operatorOrdersQuery, operatorProductsQuery, takedownBody } from './operator/schemas';
 import { exportQuery } from './orders/export-schemas';
+// SaaS 接入
+import { debugSaasBody, putSaasEndpointBody, saasCallIdParams, saasCallView, saasCallsQuery, saasDebugView, saasEndpointView } from './saas/schemas';
 import { meView, putMeBody } from './people/schemas';
 import {
   applicationBody,
@@ -393,6 +397,27 @@ export const apiRoutes: ZodOpenApiPathsObject = {
   },
   '/operator/provider-applications/{applicationId}/reject': {
     post: op({ summary: '驳回 the version seen, with a reason', params: applicationIdParams, body: rejectApplicationBody, answers: applicationView, idempotent: true, errors: [409] }),
+  },
+  // SaaS orders (spec 3.1)
+  '/orders/{orderId}/renew': { post: cmd('续费 a SaaS order (active or expired → active; renewInstance is sent)', renewBody) },
+  '/orders/{orderId}/change-plan': { post: cmd('变更规格 of an active SaaS order (modifyInstance is sent)', changePlanBody) },
+  '/orders/{orderId}/refund': { post: cmd('申请退款 within 5 days of purchase (destroyInstance is sent; 409 REFUND_PERIOD_OVER after)', reasonBody) },
+  // SaaS 接入 (spec 3.1)
+  '/provider/saas-endpoint': {
+    get: op({ summary: 'The saved SaaS endpoint: URL, whether a token is set, the actions that passed 接口调试', answers: saasEndpointView, errors: [404] }),
+    put: op({
+      summary: 'Save the SaaS endpoint once it answers verifyInterface with the echoback (400 SAAS_ENDPOINT_UNVERIFIED with what it answered)',
+      body: putSaasEndpointBody,
+      idempotent: true,
+      answers: saasEndpointView,
+    }),
+  },
+  '/provider/saas-endpoint/debug': {
+    post: op({ summary: '接口调试: send one action with test data to the saved endpoint; the request, response, latency and verdict', body: debugSaasBody, idempotent: true, answers: saasDebugView, errors: [404] }),
+  },
+  '/provider/saas-calls': { get: op({ summary: 'The SaaS call log, newest first', query: saasCallsQuery, answers: pageOf(saasCallView) }) },
+  '/provider/saas-calls/{callId}/resend': {
+    post: op({ summary: '重新发送 a failed SaaS call, with the same eventId (409 unless failed)', params: saasCallIdParams, idempotent: true, answers: saasCallView, errors: [409] }),
   },
 };
 // People: own profile (spec 2.1 Accounts)

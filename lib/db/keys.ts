@@ -35,6 +35,11 @@ export const keys = {
   buyerOrdersIn: (buyerId: string, status: string) => `BUYER#${buyerId}#ORDERS#${status}`,
   dueShard: (id: string) => `DUE#${shardOf(id)}`,
   dueShards: () => Array.from({ length: DUE_SHARDS }, (_, i) => `DUE#${i}`),
+  /** SaaS orders the SaaS job has something to do with (a call, an expiry): their own shards, apart from `DUE#`. */
+  saasDueShard: (id: string) => `SAASDUE#${shardOf(id)}`,
+  saasDueShards: () => Array.from({ length: DUE_SHARDS }, (_, i) => `SAASDUE#${i}`),
+  /** The claim of one attempt of a SaaS call, in the order's partition: one sender per attempt. */
+  saasCallClaim: (orderId: string, eventId: string) => ({ PK: `ORDER#${orderId}`, SK: `SAASCALL#${eventId}` }),
   /** Webhook deliveries waiting for a retry: their own shards, so the order job never reads them. */
   retryShard: (id: string) => `RETRY#${shardOf(id)}`,
   retryShards: () => Array.from({ length: DUE_SHARDS }, (_, i) => `RETRY#${i}`),

@@ -67,8 +67,8 @@ export const orderStatusChangedV1 = envelope(
   'order.status_changed',
   1,
   orderData(
-    ['start', 'complete', 'confirm', 'reject-completion', 'cancel', 'appeal', 'resolve', 'auto-confirm', 'auto-cancel'],
-    '`complete`: `note`, `attachments`; `reject-completion`, `cancel`, `appeal`: `reason`; `resolve`: `outcome`, `note`',
+    ['start', 'complete', 'confirm', 'reject-completion', 'cancel', 'appeal', 'resolve', 'auto-confirm', 'auto-cancel', 'provision', 'refund', 'expire', 'destroy', 'renew'],
+    '`complete`: `note`, `attachments`; `reject-completion`, `cancel`, `appeal`, `refund`: `reason`; `resolve`: `outcome`, `note`; `renew`: `periods`; `provision`: the createInstance call (`action`, `status`, `latencyMs`, `signId`, `website`, `authUrl`)',
   ),
   'The order moved from one status to another (`from` → `to`), by a person or by the schedule.',
 );
@@ -84,6 +84,18 @@ export const orderMessagePostedV1 = envelope(
   1,
   orderData(['message'], '`text`, `attachments` (attachment ids)'),
   'A party wrote in the order’s conversation.',
+);
+export const orderInstanceChangedV1 = envelope(
+  'order.instance_changed',
+  1,
+  orderData(['change-plan'], '`planId`: the new plan'),
+  'The buyer changed the plan of an active SaaS order (变更规格).',
+);
+export const orderSaasCalledV1 = envelope(
+  'order.saas_called',
+  1,
+  orderData(['saas-call'], '`action` (the protocol action sent), `eventId`, `attempt`, `ok`, `status` (HTTP, 0 when nothing came back), `latencyMs`, `signId`'),
+  'The platform called the provider’s SaaS endpoint once (one attempt of one call); no status change.',
 );
 export const productSubmittedV1 = envelope('product.submitted', 1, productData(['submit'], 'empty'), 'A provider submitted a product for review.');
 export const productWithdrawnV1 = envelope('product.withdrawn', 1, productData(['withdraw'], 'empty'), 'A provider withdrew a product from review.');
@@ -107,6 +119,8 @@ export const ORDER_EVENTS = [
   orderUrgedV1,
   orderRemindedV1,
   orderMessagePostedV1,
+  orderInstanceChangedV1,
+  orderSaasCalledV1,
 ] as const;
 export const PRODUCT_EVENTS = [productSubmittedV1, productWithdrawnV1, productReviewedV1, productDelistedV1, productTakenDownV1] as const;
 

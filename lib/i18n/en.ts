@@ -25,6 +25,14 @@ const ACTIONS: Record<ActionName, string> = {
   takedown: 'take the product down',
   rate: 'rate the order',
   'add-attachment': 'add an attachment',
+  // SaaS orders
+  provision: 'provision the instance',
+  'saas-call': 'call the SaaS endpoint',
+  renew: 'renew',
+  'change-plan': 'change the plan',
+  refund: 'ask for a refund',
+  expire: 'expire the instance',
+  destroy: 'destroy the instance',
 };
 
 /** What a rate limit counts, in a sentence. */
@@ -112,6 +120,8 @@ export const en = {
   'detail.foreignAttachments': 'Only attachments uploaded to this order can be referenced.',
   'detail.attachmentMismatch': 'An attachment does not match its upload grant.',
   'detail.busy': 'The service is busy; try again shortly.',
+  'detail.refundPeriodOver': 'A refund can be asked for within 5 days of the purchase only.',
+  'detail.samePlan': 'The order already has this plan.',
   'detail.storageUnavailable': 'File storage is unavailable; try again shortly.',
   'detail.mailUnavailable': 'Email cannot be sent right now; try again shortly.',
   'detail.internal': 'Something went wrong on our side.',
@@ -215,6 +225,18 @@ export const en = {
   'notice.order.message.body': (p: Named & { excerpt: string }) => `Order ${p.id} (“${p.name}”): ${p.excerpt}`,
   'notice.order.auto-cancel.title': 'Order cancelled automatically (refunded)',
   'notice.order.auto-cancel.body': (p: Named) => `Order ${p.id} (“${p.name}”) was not started in time; it was cancelled and refunded.`,
+  'notice.order.provision.title': 'SaaS instance ready',
+  'notice.order.provision.body': (p: Named) => `The instance of order ${p.id} (“${p.name}”) is ready to sign in to.`,
+  'notice.order.renew.title': 'SaaS instance renewed',
+  'notice.order.renew.body': (p: Named & { periods: string }) => `Order ${p.id} (“${p.name}”) was renewed for ${p.periods} more period(s).`,
+  'notice.order.change-plan.title': 'SaaS plan changed',
+  'notice.order.change-plan.body': (p: Named & { planId: string }) => `Order ${p.id} (“${p.name}”) moved to plan ${p.planId}.`,
+  'notice.order.refund.title': 'Order refunded at the buyer’s request',
+  'notice.order.refund.body': (p: Named & { reason: string }) => `Order ${p.id} (“${p.name}”) was refunded; its instance will be destroyed: ${p.reason}`,
+  'notice.order.expire.title': 'SaaS instance expired',
+  'notice.order.expire.body': (p: Named) => `The instance of order ${p.id} (“${p.name}”) expired; renew within 7 days to keep it.`,
+  'notice.order.destroy.title': 'SaaS instance destroyed',
+  'notice.order.destroy.body': (p: Named) => `The instance of order ${p.id} (“${p.name}”) was destroyed 7 days after it expired.`,
   'notice.product.approve.title': 'Product approved',
   'notice.product.approve.body': (p: Named) => `“${p.name}” was approved and is listed.`,
   'notice.product.reject.title': 'Product rejected',
@@ -263,11 +285,21 @@ export const en = {
   'status.order.buyer.completed': 'Completed',
   'status.order.buyer.cancelled': 'Cancelled (refunded)',
   'status.order.buyer.disputed': 'In dispute',
+  // SaaS orders: both parties name them alike
+  'status.order.provider.provisioning': 'Provisioning',
+  'status.order.provider.active': 'Active',
+  'status.order.provider.expired': 'Expired',
+  'status.order.provider.destroyed': 'Destroyed',
+  'status.order.buyer.provisioning': 'Provisioning',
+  'status.order.buyer.active': 'Active',
+  'status.order.buyer.expired': 'Expired',
+  'status.order.buyer.destroyed': 'Destroyed',
 
   // ---- SaaS 接入 (lib/saas/)
   'detail.saasEndpointRefused': (p: { reason: string; answer: string }) =>
     `The endpoint did not pass verifyInterface (${p.reason}); it answered: ${p.answer}`,
   'field.saasEndpointRefused': (p: { reason: string }) => `the endpoint did not pass verifyInterface: ${p.reason}`,
+  'field.saasTokenShape': 'visible ASCII characters without spaces',
   'detail.saasCallNotFailed': 'Only a failed call can be sent again.',
   'detail.saasChecksMissing': (p: { actions: string }) =>
     `A SaaS product is submitted only after 接口调试 passed against the saved endpoint; still missing: ${p.actions}.`,

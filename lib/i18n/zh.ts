@@ -25,6 +25,14 @@ const ACTIONS: Record<ActionName, string> = {
   takedown: '违规下架',
   rate: '评价订单',
   'add-attachment': '添加附件',
+  // SaaS orders
+  provision: '开通实例',
+  'saas-call': '调用接入接口',
+  renew: '续费',
+  'change-plan': '变更规格',
+  refund: '申请退款',
+  expire: '实例到期',
+  destroy: '销毁实例',
 };
 
 const STATUSES: Record<StatusName | DeliveryStatus, string> = {
@@ -43,6 +51,10 @@ const STATUSES: Record<StatusName | DeliveryStatus, string> = {
   succeeded: '推送成功',
   failed: '推送失败',
   gone: '已放弃',
+  provisioning: '开通中',
+  active: '已开通',
+  expired: '已过期',
+  destroyed: '已销毁',
 };
 
 const THINGS: Record<Thing, string> = {
@@ -114,6 +126,8 @@ export const zh: Catalogue = {
   'detail.foreignAttachments': '只能引用上传到本订单的附件。',
   'detail.attachmentMismatch': '附件与其上传授权不符。',
   'detail.busy': '服务繁忙，请稍后重试。',
+  'detail.refundPeriodOver': '购买超过 5 天，不能再申请退款。',
+  'detail.samePlan': '订单已是该规格。',
   'detail.storageUnavailable': '文件存储暂时不可用，请稍后重试。',
   'detail.mailUnavailable': '邮件暂时无法发送，请稍后重试。',
   'detail.internal': '服务端出错，请稍后重试。',
@@ -207,6 +221,18 @@ export const zh: Catalogue = {
   'notice.order.message.body': (p) => `订单 ${p.id}「${p.name}」：${p.excerpt}`,
   'notice.order.auto-cancel.title': '订单已自动取消（已退款）',
   'notice.order.auto-cancel.body': (p) => `订单 ${p.id}「${p.name}」超时未实施，已自动取消并全额退款。`,
+  'notice.order.provision.title': '实例已开通',
+  'notice.order.provision.body': (p) => `订单 ${p.id}「${p.name}」的实例已开通，可以登录使用。`,
+  'notice.order.renew.title': '实例已续费',
+  'notice.order.renew.body': (p) => `订单 ${p.id}「${p.name}」已续费 ${p.periods} 个周期。`,
+  'notice.order.change-plan.title': '实例已变更规格',
+  'notice.order.change-plan.body': (p) => `订单 ${p.id}「${p.name}」已变更为规格 ${p.planId}。`,
+  'notice.order.refund.title': '买家已申请退款（已退款）',
+  'notice.order.refund.body': (p) => `订单 ${p.id}「${p.name}」已退款，实例将被销毁：${p.reason}`,
+  'notice.order.expire.title': '实例已过期',
+  'notice.order.expire.body': (p) => `订单 ${p.id}「${p.name}」的实例已过期，7 天内续费可恢复，逾期将销毁。`,
+  'notice.order.destroy.title': '实例已销毁',
+  'notice.order.destroy.body': (p) => `订单 ${p.id}「${p.name}」的实例过期 7 天未续费，已销毁。`,
   'notice.product.approve.title': '商品审核通过',
   'notice.product.approve.body': (p) => `「${p.name}」已通过审核并上架。`,
   'notice.product.reject.title': '商品审核驳回',
@@ -251,10 +277,20 @@ export const zh: Catalogue = {
   'status.order.buyer.completed': '分配完成',
   'status.order.buyer.cancelled': '已取消（已退款）',
   'status.order.buyer.disputed': '申诉中',
+  // SaaS orders: both parties name them alike
+  'status.order.provider.provisioning': '开通中',
+  'status.order.provider.active': '已开通',
+  'status.order.provider.expired': '已过期',
+  'status.order.provider.destroyed': '已销毁',
+  'status.order.buyer.provisioning': '开通中',
+  'status.order.buyer.active': '已开通',
+  'status.order.buyer.expired': '已过期',
+  'status.order.buyer.destroyed': '已销毁',
 
   // ---- SaaS 接入 (lib/saas/)
   'detail.saasEndpointRefused': (p) => `接入地址未通过 "verifyInterface" 校验（${p.reason}），对方返回：${p.answer}`,
   'field.saasEndpointRefused': (p) => `接入地址未通过 "verifyInterface" 校验：${p.reason}`,
+  'field.saasTokenShape': '只能包含可见的英文字符、数字和符号，不含空格',
   'detail.saasCallNotFailed': '只有调用失败的记录可以重新发送。',
   'detail.saasChecksMissing': (p) => `自动交付商品需先在接口调试中通过当前接入地址的校验才能提交审核，尚未通过：${p.actions}。`,
   'detail.creditCodeTaken': '该统一社会信用代码已有服务商入驻。',

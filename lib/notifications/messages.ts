@@ -50,6 +50,13 @@ const ORDER_MESSAGES: Partial<Record<OrderAction, (f: Facts) => Message>> = {
   'auto-confirm': (f) => notice('order.auto-confirm', f),
   message: (f) => notice('order.message', { ...f, excerpt: excerptOf(said(f.data, 'text')) }),
   'auto-cancel': (f) => notice('order.auto-cancel', f),
+  // SaaS orders (`saas-call` notifies nobody)
+  provision: (f) => notice('order.provision', f),
+  renew: (f) => notice('order.renew', { ...f, periods: String(f.data.periods ?? '') }),
+  'change-plan': (f) => notice('order.change-plan', { ...f, planId: said(f.data, 'planId') }),
+  refund: (f) => notice('order.refund', { ...f, reason: said(f.data, 'reason') }),
+  expire: (f) => notice('order.expire', f),
+  destroy: (f) => notice('order.destroy', f),
 };
 
 /**

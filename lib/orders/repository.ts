@@ -3,7 +3,7 @@ import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { queryPage } from '../db/query';
 import { ConditionFailed, Expr, transactWrite, type NamedWrites } from '../db/write';
-import { ConflictError, ConflictOfInterestError, DomainError, NotFoundError } from '../http/errors';
+import { ConflictError, ConflictOfInterestError, DomainError, NotFoundError, ValidationError } from '../http/errors';
 import type { Reply } from '../http/route';
 import { productItemSchema, type ProductItem } from '../products/schemas';
 import { findOrderRecord, idempotencyPut, keptOf, rebuilt, replay, type IdempotencyRequest } from '../shared/idempotency';
@@ -26,6 +26,8 @@ import {
 } from './model';
 import { orderEntryItem, orderItem } from './items';
 import { nextDueAt } from './schedule';
+import { deliversBySaas, isSaas, saasDueAt, saasPurchase } from './saas';
+import { validateAnswers } from './requirements';
 import {
   orderItemSchema,
   timelineEntrySchema,
@@ -143,7 +145,7 @@ const productNotListed = () => new ConflictError('PRODUCT_NOT_LISTED', msg('deta
  */
 export const createOrder = async (
   buyerId: string,
-  input: { productId: string; planId: string; quantity: number },
+  input: { productId: string; planId: string; quantity: number; answers?: Record<string, unknown> },
   now: Date,
   rules: OrderRules,
   /** The answer to record under an Idempotency-Key, and the buyer's buying limit, counted in the same transaction. */
@@ -175,9 +177,10 @@ export const createOrder = async (
     });
   }
 
+  const saasAnswers = checkedSaasAnswers(product, input.answers);
   const at = now.toISOString();
   const orderId = newId(now.getTime());
-  const order: OrderItem = {
+  const manual: OrderItem = {
     orderId,
     productId: product.productId,
     planId: input.planId,
@@ -197,6 +200,9 @@ export const createOrder = async (
     createdAt: at,
     updatedAt: at,
   };
+  const order: OrderItem = saasAnswers
+    ? { ...manual, ...saasPurchase(manual, product.live.plans.map((p) => ({ ...p, planId: p.planId! })), saasAnswers.answers) }
+    : manual;
   const entry: VersionedEntry = {
     entryId: newId(now.getTime()),
     orderId,
@@ -206,7 +212,7 @@ export const createOrder = async (
     role: 'buyer',
     at,
     from: null,
-    to: 'awaiting_start',
+    to: order.status,
     data: { productId: product.productId, planId: input.planId, quantity: input.quantity, amount: order.amount },
   };
   const result: Purchase = { order, timeline: [entry] };
@@ -239,6 +245,20 @@ export const createOrder = async (
   return { kind: 'done', result, recorded };
 };
 
+/**
+ * A SaaS product's answers given with the purchase, checked against its form (400 naming the fields); undefined
+ * for any other product, where answers are refused (they are submitted on the order).
+ */
+const checkedSaasAnswers = (product: ProductItem, answers: Record<string, unknown> | undefined) => {
+  if (!deliversBySaas(product.live!)) {
+    if (answers !== undefined) throw new ValidationError([{ path: 'answers', message: msg('field.notInForm') }]);
+    return undefined;
+  }
+  const errors = validateAnswers(product.live!.requirementsTemplate, answers ?? {});
+  if (errors.length) throw new ValidationError(errors, msg('detail.requirementsMismatch'));
+  return { answers };
+};
+
 /** The replay of a purchase: the order its record names, as read now, answered as the purchase was. */
 const replayPurchase = async (item: Record<string, unknown> | undefined, idem: Idempotent<Purchase>, now: Date): Promise<Outcome<Purchase> | undefined> => {
   const replayed = replay(item, idem.request, now);
@@ -251,7 +271,7 @@ const replayPurchase = async (item: Record<string, unknown> | undefined, idem: I
 
 /** The one builder of the stored order (lib/orders/items.ts): its due time follows from its state and the periods. */
 const orderRecord = (o: OrderItem, rules: OrderRules) => {
-  const due = nextDueAt(o, rules);
+  const due = isSaas(o) ? saasDueAt(o, rules) : nextDueAt(o, rules);
   return orderItem.item({ ...o, dueAt: due === undefined ? undefined : new Date(due).toISOString() });
 };
 

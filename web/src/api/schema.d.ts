@@ -679,6 +679,9 @@ export interface paths {
                         planId: string;
                         /** @default 1 */
                         quantity?: number;
+                        answers?: {
+                            [key: string]: string | number | boolean;
+                        };
                     };
                 };
             };
@@ -723,7 +726,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     cursor?: string;
-                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
                     productId?: string;
                     createdFrom?: string;
                     createdTo?: string;
@@ -773,7 +776,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     cursor?: string;
-                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
                     productId?: string;
                     createdFrom?: string;
                     createdTo?: string;
@@ -2090,7 +2093,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     cursor?: string;
-                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
                     orderId?: string;
                     providerId?: string;
                     buyerId?: string;
@@ -2242,7 +2245,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     cursor?: string;
-                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
                     productId?: string;
                     createdFrom?: string;
                     createdTo?: string;
@@ -2973,6 +2976,399 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orders/{orderId}/renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 续费 a SaaS order (active or expired → active; renewInstance is sent) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        periods: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description 续费 a SaaS order (active or expired → active; renewInstance is sent) */
+                200: {
+                    headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{orderId}/change-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 变更规格 of an active SaaS order (modifyInstance is sent) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        planId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 变更规格 of an active SaaS order (modifyInstance is sent) */
+                200: {
+                    headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{orderId}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申请退款 within 5 days of purchase (destroyInstance is sent; 409 REFUND_PERIOD_OVER after) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 申请退款 within 5 days of purchase (destroyInstance is sent; 409 REFUND_PERIOD_OVER after) */
+                200: {
+                    headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/provider/saas-endpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The saved SaaS endpoint: URL, whether a token is set, the actions that passed 接口调试 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The saved SaaS endpoint: URL, whether a token is set, the actions that passed 接口调试 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SaasEndpoint"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        /** Save the SaaS endpoint once it answers verifyInterface with the echoback (400 SAAS_ENDPOINT_UNVERIFIED with what it answered) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        url: string;
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Save the SaaS endpoint once it answers verifyInterface with the echoback (400 SAAS_ENDPOINT_UNVERIFIED with what it answered) */
+                200: {
+                    headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SaasEndpoint"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/provider/saas-endpoint/debug": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 接口调试: send one action with test data to the saved endpoint; the request, response, latency and verdict */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "verifyInterface" | "createInstance" | "renewInstance" | "modifyInstance" | "expireInstance" | "destroyInstance";
+                    };
+                };
+            };
+            responses: {
+                /** @description 接口调试: send one action with test data to the saved endpoint; the request, response, latency and verdict */
+                200: {
+                    headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SaasDebugResult"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/provider/saas-calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The SaaS call log, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The SaaS call log, newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SaasCall"][];
+                            /** @description pass as `cursor` for the next page; null at the end */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/provider/saas-calls/{callId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重新发送 a failed SaaS call, with the same eventId (409 unless failed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    callId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 重新发送 a failed SaaS call, with the same eventId (409 unless failed) */
+                200: {
+                    headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SaasCall"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me": {
         parameters: {
             query?: never;
@@ -3433,6 +3829,116 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "order.instance_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * order.instance_changed (version 1)
+         * @description The buyer changed the plan of an active SaaS order (变更规格).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description `msg_<delivery id>`, the same on every retry */
+                    "webhook-id": string;
+                    /** @description seconds since the epoch, when this attempt was signed */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>` keyed by the endpoint’s secret */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OrderInstanceChangedEventV1"];
+                };
+            };
+            responses: {
+                /** @description Accepted (any 2xx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Gone: the endpoint is disabled and nothing more is sent */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.saas_called": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * order.saas_called (version 1)
+         * @description The platform called the provider’s SaaS endpoint once (one attempt of one call); no status change.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description `msg_<delivery id>`, the same on every retry */
+                    "webhook-id": string;
+                    /** @description seconds since the epoch, when this attempt was signed */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>` keyed by the endpoint’s secret */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OrderSaasCalledEventV1"];
+                };
+            };
+            responses: {
+                /** @description Accepted (any 2xx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Gone: the endpoint is disabled and nothing more is sent */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     ping: {
         parameters: {
             query?: never;
@@ -3522,9 +4028,9 @@ export interface components {
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
                 /** @description the order version this change made */
                 orderVersion?: number;
                 /** @description empty */
@@ -3556,9 +4062,9 @@ export interface components {
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
                 /** @description the order version this change made */
                 orderVersion?: number;
                 /** @description `answers`: the requirement form’s answers by field */
@@ -3590,9 +4096,9 @@ export interface components {
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
                 /** @description the order version this change made */
                 orderVersion?: number;
                 /** @description `reason` */
@@ -3617,19 +4123,19 @@ export interface components {
                  * @description the timeline action that made this event
                  * @enum {string}
                  */
-                action: "start" | "complete" | "confirm" | "reject-completion" | "cancel" | "appeal" | "resolve" | "auto-confirm" | "auto-cancel";
+                action: "start" | "complete" | "confirm" | "reject-completion" | "cancel" | "appeal" | "resolve" | "auto-confirm" | "auto-cancel" | "provision" | "refund" | "expire" | "destroy" | "renew";
                 /**
                  * @description the side that acted: `system` for the scheduled jobs
                  * @enum {string}
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
                 /** @description the order version this change made */
                 orderVersion?: number;
-                /** @description `complete`: `note`, `attachments`; `reject-completion`, `cancel`, `appeal`: `reason`; `resolve`: `outcome`, `note` */
+                /** @description `complete`: `note`, `attachments`; `reject-completion`, `cancel`, `appeal`, `refund`: `reason`; `resolve`: `outcome`, `note`; `renew`: `periods`; `provision`: the createInstance call (`action`, `status`, `latencyMs`, `signId`, `website`, `authUrl`) */
                 detail: {
                     [key: string]: unknown;
                 };
@@ -3658,9 +4164,9 @@ export interface components {
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
                 /** @description the order version this change made */
                 orderVersion?: number;
                 /** @description empty */
@@ -3692,9 +4198,9 @@ export interface components {
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
                 /** @description the order version this change made */
                 orderVersion?: number;
                 /** @description `reminder`: which reminder; `recipient`: `buyer` or `provider` */
@@ -3726,12 +4232,80 @@ export interface components {
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
                 /** @description the order version this change made */
                 orderVersion?: number;
                 /** @description `text`, `attachments` (attachment ids) */
+                detail: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        /** @description The buyer changed the plan of an active SaaS order (变更规格). */
+        OrderInstanceChangedEventV1: {
+            /** @description the same for every delivery of this event: consumers deduplicate on it */
+            id: string;
+            /** @constant */
+            type: "order.instance_changed";
+            /** @constant */
+            version: 1;
+            /** @description ISO 8601, when the change was made */
+            occurredAt: string;
+            data: {
+                orderId: string;
+                /**
+                 * @description the timeline action that made this event
+                 * @enum {string}
+                 */
+                action: "change-plan";
+                /**
+                 * @description the side that acted: `system` for the scheduled jobs
+                 * @enum {string}
+                 */
+                role: "buyer" | "provider" | "operator" | "system";
+                /** @description the status before (null when the order was created) */
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
+                /** @enum {string} */
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
+                /** @description the order version this change made */
+                orderVersion?: number;
+                /** @description `planId`: the new plan */
+                detail: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        /** @description The platform called the provider’s SaaS endpoint once (one attempt of one call); no status change. */
+        OrderSaasCalledEventV1: {
+            /** @description the same for every delivery of this event: consumers deduplicate on it */
+            id: string;
+            /** @constant */
+            type: "order.saas_called";
+            /** @constant */
+            version: 1;
+            /** @description ISO 8601, when the change was made */
+            occurredAt: string;
+            data: {
+                orderId: string;
+                /**
+                 * @description the timeline action that made this event
+                 * @enum {string}
+                 */
+                action: "saas-call";
+                /**
+                 * @description the side that acted: `system` for the scheduled jobs
+                 * @enum {string}
+                 */
+                role: "buyer" | "provider" | "operator" | "system";
+                /** @description the status before (null when the order was created) */
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
+                /** @enum {string} */
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
+                /** @description the order version this change made */
+                orderVersion?: number;
+                /** @description `action` (the protocol action sent), `eventId`, `attempt`, `ok`, `status` (HTTP, 0 when nothing came back), `latencyMs`, `signId` */
                 detail: {
                     [key: string]: unknown;
                 };
@@ -3943,7 +4517,7 @@ export interface components {
             buyerId: string;
             providerId: string;
             /** @enum {string} */
-            status: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+            status: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
             /** @description each party’s name for the status */
             labels: components["schemas"]["StatusLabels"];
             product: components["schemas"]["ProductSnapshot"];
@@ -3990,6 +4564,7 @@ export interface components {
             /** @description rejected completions since the purchase or the last ruling back to implementing */
             completionRejections: number;
             lastUrgedAt: string | null;
+            instance?: components["schemas"]["SaasInstance"];
             version: number;
             createdAt: string;
             updatedAt: string;
@@ -4038,17 +4613,28 @@ export interface components {
             }[];
             requirementsBeforeStart: boolean;
         };
+        /** @description SaaS orders: the instance once provisioned (null while provisioning) */
+        SaasInstance: {
+            signId: string;
+            website: string | null;
+            authUrl: string | null;
+            additionalInfo: {
+                name: string;
+                value: string;
+            }[];
+            expiresAt: string | null;
+        } | null;
         TimelineEntry: {
             entryId: string;
             version?: number;
             /** @enum {string} */
-            action: "create" | "submit-requirements" | "reject-requirements" | "start" | "complete" | "urge" | "confirm" | "reject-completion" | "cancel" | "appeal" | "resolve" | "remind" | "auto-confirm" | "auto-cancel" | "message";
+            action: "create" | "submit-requirements" | "reject-requirements" | "start" | "complete" | "urge" | "confirm" | "reject-completion" | "cancel" | "appeal" | "resolve" | "remind" | "auto-confirm" | "auto-cancel" | "message" | "provision" | "saas-call" | "renew" | "change-plan" | "refund" | "expire" | "destroy";
             actor: string;
             role: string;
             at: string;
-            from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+            from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
             /** @enum {string} */
-            to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+            to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
             data: {
                 [key: string]: unknown;
             };
@@ -4300,6 +4886,64 @@ export interface components {
             items: components["schemas"]["ProviderApplication"][];
             /** @description pass as `cursor` for the next page; null at the end */
             nextCursor: string | null;
+        };
+        SaasEndpoint: {
+            url: string;
+            /** @description whether a token is stored (it is never shown) */
+            tokenSet: boolean;
+            verifiedAt: string;
+            /** @description action → when it last passed 接口调试 against the endpoint as saved */
+            passed: {
+                [key: string]: string;
+            };
+            /** @description the actions still to pass before a SaaS product can be submitted */
+            missing: ("verifyInterface" | "createInstance" | "renewInstance" | "modifyInstance" | "expireInstance" | "destroyInstance")[];
+            updatedAt: string;
+        };
+        SaasDebugResult: {
+            /** @enum {string} */
+            action: "verifyInterface" | "createInstance" | "renewInstance" | "modifyInstance" | "expireInstance" | "destroyInstance";
+            request: {
+                /** @constant */
+                method: "POST";
+                url: string;
+                body: {
+                    [key: string]: unknown;
+                };
+            };
+            response: {
+                status: number | null;
+                body: unknown;
+            };
+            latencyMs: number;
+            /** @enum {string} */
+            verdict: "passed" | "failed";
+            /** @description why it failed */
+            reason?: string;
+            /** @description action → when it last passed 接口调试 against the endpoint as saved */
+            passed: {
+                [key: string]: string;
+            };
+            missing: ("verifyInterface" | "createInstance" | "renewInstance" | "modifyInstance" | "expireInstance" | "destroyInstance")[];
+        };
+        SaasCall: {
+            callId: string;
+            /** @description the same on every attempt and resend */
+            eventId: string;
+            /** @enum {string} */
+            action: "verifyInterface" | "createInstance" | "renewInstance" | "modifyInstance" | "expireInstance" | "destroyInstance";
+            orderId: string | null;
+            /** @enum {string} */
+            status: "succeeded" | "failed" | "sending";
+            httpStatus: number | null;
+            latencyMs: number;
+            signId: string | null;
+            error: string | null;
+            /** @description the endpoint’s answer (its first 4,000 characters) */
+            answer: string | null;
+            attempts: number;
+            createdAt: string;
+            updatedAt: string;
         };
         Me: {
             userId: string;
