@@ -3369,6 +3369,163 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/operator/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisations by name; filters name prefix, creditCode, status (each a key condition) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    name?: string;
+                    creditCode?: string;
+                    status?: "active" | "suspended";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Organisations by name; filters name prefix, creditCode, status (each a key condition) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OperatorOrganisationPage"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/operator/providers/{providerId}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 暂停 with a reason: its products leave the catalogue and cannot be bought; its orders go on (403 CONFLICT_OF_INTEREST for one’s own organisation; 409 when already suspended) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    providerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 暂停 with a reason: its products leave the catalogue and cannot be bought; its orders go on (403 CONFLICT_OF_INTEREST for one’s own organisation; 409 when already suspended) */
+                200: {
+                    headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OperatorOrganisation"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/operator/providers/{providerId}/reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 恢复: exactly the products that were listed return to the catalogue (409 when not suspended) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    providerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 恢复: exactly the products that were listed return to the catalogue (409 when not suspended) */
+                200: {
+                    headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OperatorOrganisation"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me": {
         parameters: {
             query?: never;
@@ -4945,6 +5102,35 @@ export interface components {
             createdAt: string;
             updatedAt: string;
         };
+        OperatorOrganisationPage: {
+            items: components["schemas"]["OperatorOrganisation"][];
+            /** @description pass as `cursor` for the next page; null at the end */
+            nextCursor: string | null;
+        };
+        OperatorOrganisation: {
+            providerId: string;
+            name: string;
+            creditCode?: string;
+            /** @enum {string} */
+            status: "active" | "suspended";
+            /** @description the status in Chinese, as the console shows it: 正常 / 已暂停 */
+            statusLabel: string;
+            contact?: {
+                name: string;
+                phone: string;
+                email: string;
+            };
+            serviceTypes?: string[];
+            admins: number;
+            /** @description while suspended: why, when and by which operator */
+            suspension?: {
+                reason: string;
+                at: string;
+                by: string;
+            };
+            createdAt: string;
+            updatedAt: string;
+        };
         Me: {
             userId: string;
             email: string;
@@ -5087,6 +5273,56 @@ export interface components {
                 /** @enum {string} */
                 role: "provider" | "operator";
                 /** @description `reason` */
+                detail: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        /** @description An operator suspended a provider organisation: its products are out of the catalogue and cannot be bought; its orders go on. */
+        ProviderSuspendedEventV1: {
+            /** @description the same for every delivery of this event: consumers deduplicate on it */
+            id: string;
+            /** @constant */
+            type: "provider.suspended";
+            /** @constant */
+            version: 1;
+            /** @description ISO 8601, when the change was made */
+            occurredAt: string;
+            data: {
+                providerId: string;
+                /**
+                 * @description the timeline action that made this event
+                 * @enum {string}
+                 */
+                action: "suspend";
+                /** @constant */
+                role: "operator";
+                /** @description `reason` */
+                detail: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        /** @description An operator reinstated a suspended organisation: the products it had listed are back in the catalogue. */
+        ProviderReinstatedEventV1: {
+            /** @description the same for every delivery of this event: consumers deduplicate on it */
+            id: string;
+            /** @constant */
+            type: "provider.reinstated";
+            /** @constant */
+            version: 1;
+            /** @description ISO 8601, when the change was made */
+            occurredAt: string;
+            data: {
+                providerId: string;
+                /**
+                 * @description the timeline action that made this event
+                 * @enum {string}
+                 */
+                action: "reinstate";
+                /** @constant */
+                role: "operator";
+                /** @description `reason` when one was given */
                 detail: {
                     [key: string]: unknown;
                 };
