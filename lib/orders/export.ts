@@ -70,7 +70,7 @@ export const exportRow = (o: OrderItem, lang: Language, tz: string) => {
     startedAt: localTime(o.startedAt, tz),
     completedAt: localTime(o.completedAt, tz),
     refund: o.refundedAt ? yuan(o.refundAmount ?? o.amount) : '',
-    deliveryNote: o.delivery?.note ?? '',
+    deliveryNote: o.deliveryNote?.note ?? '',
   };
 };
 

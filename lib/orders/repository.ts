@@ -1,9 +1,10 @@
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { organisationActive, providerSuspended } from '../suspension/checks';
 import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { queryPage } from '../db/query';
 import { ConditionFailed, Expr, transactWrite, type NamedWrites } from '../db/write';
-import { ConflictError, ConflictOfInterestError, DomainError, NotFoundError } from '../http/errors';
+import { ConflictError, ConflictOfInterestError, DomainError, NotFoundError, ValidationError } from '../http/errors';
 import type { Reply } from '../http/route';
 import { productItemSchema, type ProductItem } from '../products/schemas';
 import { findOrderRecord, idempotencyPut, keptOf, rebuilt, replay, type IdempotencyRequest } from '../shared/idempotency';
@@ -28,6 +29,8 @@ import {
 } from './model';
 import { orderEntryItem, orderItem } from './items';
 import { nextDueAt } from './schedule';
+import { deliversBySaas, isSaas, saasDueAt, saasPurchase } from './saas';
+import { validateAnswers } from './requirements';
 import {
   orderItemSchema,
   timelineEntrySchema,
@@ -145,7 +148,7 @@ const productNotListed = () => new ConflictError('PRODUCT_NOT_LISTED', msg('deta
  */
 export const createOrder = async (
   buyerId: string,
-  input: { productId: string; planId: string; quantity: number },
+  input: { productId: string; planId: string; quantity: number; answers?: Record<string, unknown> },
   now: Date,
   rules: OrderRules,
   /** The answer to record under an Idempotency-Key, and the buyer's buying limit, counted in the same transaction. */
@@ -169,6 +172,7 @@ export const createOrder = async (
   if (!rawProduct) throw new NotFoundError('product', 'PRODUCT_NOT_FOUND');
   const product = productItemSchema.parse(rawProduct);
   if (product.listing !== 'listed' || !product.live) throw productNotListed();
+  if (product.suspended) throw providerSuspended();
   const snapshot = snapshotOf(product, input.planId);
   if (!snapshot) {
     throw new NotFoundError('product', 'PLAN_NOT_FOUND', msg('detail.noSuchPlan', { planId: input.planId }), {
@@ -176,9 +180,10 @@ export const createOrder = async (
     });
   }
 
+  const saasAnswers = checkedSaasAnswers(product, input.answers);
   const at = now.toISOString();
   const orderId = newId(now.getTime());
-  const order: OrderItem = {
+  const manual: OrderItem = {
     orderId,
     productId: product.productId,
     planId: input.planId,
@@ -186,6 +191,7 @@ export const createOrder = async (
     providerId: product.providerId,
     status: 'awaiting_start',
     version: 1,
+    delivery: product.live.delivery,
     product: snapshot,
     quantity: input.quantity,
     amount: snapshot.unitPrice * input.quantity,
@@ -197,6 +203,9 @@ export const createOrder = async (
     createdAt: at,
     updatedAt: at,
   };
+  const order: OrderItem = saasAnswers
+    ? { ...manual, ...saasPurchase(manual, product.live.plans.map((p) => ({ ...p, planId: p.planId! })), saasAnswers.answers) }
+    : manual;
   const entry: VersionedEntry = {
     entryId: newId(now.getTime()),
     orderId,
@@ -206,7 +215,7 @@ export const createOrder = async (
     role: 'buyer',
     at,
     from: null,
-    to: 'awaiting_start',
+    to: order.status,
     data: { productId: product.productId, planId: input.planId, quantity: input.quantity, amount: order.amount },
   };
   const result: Purchase = { order, timeline: [entry] };
@@ -222,6 +231,8 @@ export const createOrder = async (
           ExpressionAttributeValues: { ':listed': 'listed' },
         },
       },
+      // the seller's organisation is not suspended, read in the same transaction (spec 2.1)
+      organisation: organisationActive(product.providerId),
       order: { Put: { TableName: tableName, Item: orderRecord(order, rules), ConditionExpression: 'attribute_not_exists(PK)' } },
       entry: { Put: { TableName: tableName, Item: timelineRecord(entry, order), ConditionExpression: 'attribute_not_exists(PK)' } },
       notMember: notMemberCheck(buyerId, product.providerId),
@@ -231,6 +242,7 @@ export const createOrder = async (
   } catch (err) {
     if (ConditionFailed.of(err, 'product')) throw productNotListed();
     if (ConditionFailed.of(err, 'notMember')) throw new ConflictOfInterestError(msg('detail.ownProduct'));
+    if (ConditionFailed.of(err, 'organisation')) throw providerSuspended();
     if (ConditionFailed.of(err, 'idempotency') && idem) {
       const replayed = await replayPurchase(err.item, idem, now);
       if (replayed) return replayed;
@@ -250,6 +262,20 @@ const notMemberCheck = (buyerId: string, providerId: string) => ({
   ConditionCheck: { TableName: tableName, Key: keys.membership(buyerId, providerId), ConditionExpression: 'attribute_not_exists(PK)' },
 });
 
+/**
+ * A SaaS product's answers given with the purchase, checked against its form (400 naming the fields); undefined
+ * for any other product, where answers are refused (they are submitted on the order).
+ */
+const checkedSaasAnswers = (product: ProductItem, answers: Record<string, unknown> | undefined) => {
+  if (!deliversBySaas(product.live!)) {
+    if (answers !== undefined) throw new ValidationError([{ path: 'answers', message: msg('field.notInForm') }]);
+    return undefined;
+  }
+  const errors = validateAnswers(product.live!.requirementsTemplate, answers ?? {});
+  if (errors.length) throw new ValidationError(errors, msg('detail.requirementsMismatch'));
+  return { answers };
+};
+
 /** The replay of a purchase: the order its record names, as read now, answered as the purchase was. */
 const replayPurchase = async (item: Record<string, unknown> | undefined, idem: Idempotent<Purchase>, now: Date): Promise<Outcome<Purchase> | undefined> => {
   const replayed = replay(item, idem.request, now);
@@ -262,7 +288,7 @@ const replayPurchase = async (item: Record<string, unknown> | undefined, idem: I
 
 /** The one builder of the stored order (lib/orders/items.ts): its due time follows from its state and the periods. */
 const orderRecord = (o: OrderItem, rules: OrderRules) => {
-  const due = nextDueAt(o, rules);
+  const due = isSaas(o) ? saasDueAt(o, rules) : nextDueAt(o, rules);
   return orderItem.item({ ...o, dueAt: due === undefined ? undefined : new Date(due).toISOString() });
 };
 

@@ -1,13 +1,25 @@
 import { z } from 'zod';
 import { pageParams } from '../shared/pagination';
-import { contentSchema, planSchema } from '../products/schemas';
+import { contentSchema, DELIVERIES, planSchema } from '../products/schemas';
 import { ID_PATTERN } from '../shared/ids';
 import { attachmentRefs, attachmentView } from '../attachments/schemas';
 import { reviewView } from '../reviews/schemas';
 import { fieldMessage, msg } from '../i18n';
 import { instantRange, rangeInOrder } from '../shared/time-range';
 
-export const ORDER_STATUSES = ['awaiting_start', 'implementing', 'awaiting_confirmation', 'completed', 'cancelled', 'disputed'] as const;
+export const ORDER_STATUSES = [
+  'awaiting_start',
+  'implementing',
+  'awaiting_confirmation',
+  'completed',
+  'cancelled',
+  'disputed',
+  // SaaS orders (spec 3.1)
+  'provisioning',
+  'active',
+  'expired',
+  'destroyed',
+] as const;
 export const REQUIREMENT_STATUSES = ['none', 'submitted', 'rejected', 'accepted'] as const;
 export const ORDER_ACTIONS = [
   'create',
@@ -25,6 +37,14 @@ export const ORDER_ACTIONS = [
   'auto-confirm',
   'auto-cancel',
   'message',
+  // SaaS orders (spec 3.1, 7.1)
+  'provision',
+  'saas-call',
+  'renew',
+  'change-plan',
+  'refund',
+  'expire',
+  'destroy',
 ] as const;
 export const RESOLUTIONS = ['completed', 'cancelled', 'implementing'] as const;
 
@@ -35,11 +55,6 @@ export type Resolution = (typeof RESOLUTIONS)[number];
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-export const createOrderBody = z.object({
-  productId: z.string().regex(ID_PATTERN, fieldMessage(msg('field.notProductId'))),
-  planId: z.string().min(1).max(40),
-  quantity: z.number().int().min(1).max(100).default(1),
-});
 
 /**
  * A number answer DynamoDB's number type holds exactly, and JavaScript too: at most 2^53 − 1 in
@@ -56,6 +71,13 @@ export const requirementsBody = z.object({
     .record(z.string().max(40), z.union([z.string().max(2000), answerNumber, z.boolean()]))
     .refine((a) => Object.keys(a).length <= 50, { message: fieldMessage(msg('field.answersAtMost', { max: 50 })) }),
 });
+export const createOrderBody = z.object({
+  productId: z.string().regex(ID_PATTERN, fieldMessage(msg('field.notProductId'))),
+  planId: z.string().min(1).max(40),
+  quantity: z.number().int().min(1).max(100).default(1),
+  /** A SaaS product's requirements form, answered before purchase (sent to the provider as userCollectionInfo). */
+  answers: requirementsBody.shape.answers.optional(),
+});
 export const noteBody = z.object({ note: text(2000) });
 /** 实施完成: the delivery note and, optionally, attachments uploaded to the order. */
 export const completeBody = z.object({ note: text(2000), attachments: attachmentRefs.optional() });
@@ -65,6 +87,11 @@ export const reasonBody = z.object({ reason: text(1000) });
 /** A buyer may say why they cancel, or not. */
 export const optionalReasonBody = z.object({ reason: text(1000).optional() });
 export const resolveBody = z.object({ outcome: z.enum(RESOLUTIONS), note: text(2000) });
+
+/** 续费: how many more periods of the plan. */
+export const renewBody = z.object({ periods: z.number().int().min(1).max(36) });
+/** 变更规格: another plan of the product as bought. */
+export const changePlanBody = z.object({ planId: z.string().min(1).max(40) });
 
 export const orderIdParams = z.object({ orderId: z.string().regex(ID_PATTERN) });
 
@@ -92,8 +119,44 @@ export const snapshotSchema = z.object({
 });
 export type ProductSnapshot = z.infer<typeof snapshotSchema>;
 
-/** An order item as stored; attributes other areas keep on the item pass through a rewrite untouched. */
-export const orderItemSchema = z.object({
+/** The SaaS 接入 protocol's instance actions (spec 3.1). */
+export const SAAS_ACTIONS = ['createInstance', 'renewInstance', 'modifyInstance', 'expireInstance', 'destroyInstance'] as const;
+export type SaasAction = (typeof SAAS_ACTIONS)[number];
+
+/** An outbound call still to send: the same `eventId` on every attempt; `body` is built when queued (createInstance's at send time). */
+export const pendingCallSchema = z.object({
+  eventId: z.string(),
+  action: z.enum(SAAS_ACTIONS),
+  body: z.record(z.string(), z.unknown()).default({}),
+  attempt: z.number().int().nonnegative(),
+  nextAt: z.string(),
+  firstAt: z.string(),
+});
+export type PendingCall = z.infer<typeof pendingCallSchema>;
+
+/** What a SaaS order keeps beyond a manual one: the product's plans at purchase, the calls to send, when it expired. */
+export const saasStateSchema = z.object({
+  plans: z.array(z.object({ ...planSchema.shape, planId: z.string() })),
+  calls: z.array(pendingCallSchema),
+  expiredAt: z.string().optional(),
+});
+export type SaasState = z.infer<typeof saasStateSchema>;
+
+/** The provisioned instance (createInstance's answer), and when it expires (null: a `times` plan). */
+export const instanceSchema = z.object({
+  signId: z.string(),
+  website: z.string().nullable(),
+  authUrl: z.string().nullable(),
+  additionalInfo: z.array(z.object({ name: z.string(), value: z.string() })),
+  expiresAt: z.string().nullable(),
+});
+export type Instance = z.infer<typeof instanceSchema>;
+
+/** 实施完成's delivery note (交付说明) with its attachments. */
+const deliveryNoteSchema = z.object({ note: z.string(), at: z.string(), attachments: z.array(z.string()).optional() });
+
+/** The order item's attributes (the object itself, for the schemas built from its fields). */
+export const orderItemObject = z.object({
   orderId: z.string(),
   productId: z.string(),
   planId: z.string(),
@@ -113,7 +176,9 @@ export const orderItemSchema = z.object({
   turnSince: z.string(),
   completionRejections: z.number(),
   lastUrgedAt: z.string().optional(),
-  delivery: z.object({ note: z.string(), at: z.string(), attachments: z.array(z.string()).optional() }).optional(),
+  /** 交付方式, the product's at purchase (spec 3.1). */
+  delivery: z.enum(DELIVERIES),
+  deliveryNote: deliveryNoteSchema.optional(),
   refundAmount: z.number().optional(),
   refundedAt: z.string().optional(),
   appeal: z.object({ by: z.string(), role: z.string(), reason: z.string(), at: z.string(), from: z.string() }).optional(),
@@ -124,8 +189,26 @@ export const orderItemSchema = z.object({
   completedAt: z.string().optional(),
   /** The first 开始实施 (the dashboard's purchase → start and start → completion). */
   startedAt: z.string().optional(),
+  /** Present on SaaS orders only (docs/decisions.md, "SaaS orders"). */
+  saas: saasStateSchema.optional(),
+  instance: instanceSchema.optional(),
 }).loose();
-export type OrderItem = z.infer<typeof orderItemSchema>;
+
+/**
+ * Orders stored before deliveries existed are manual and kept their delivery note under `delivery`: read
+ * as they would be written now, so nothing needs rewriting.
+ */
+const asStoredNow = (raw: unknown) => {
+  if (!raw || typeof raw !== 'object') return raw;
+  const o = raw as Record<string, unknown>;
+  if (typeof o.delivery === 'string') return o;
+  const { delivery: note, ...rest } = o;
+  return { ...rest, delivery: 'manual', ...(note && typeof note === 'object' ? { deliveryNote: note } : {}) };
+};
+
+/** An order item as stored; attributes other areas keep on the item pass through a rewrite untouched. */
+export const orderItemSchema = z.preprocess(asStoredNow, orderItemObject);
+export type OrderItem = z.infer<typeof orderItemObject>;
 
 export const timelineEntrySchema = z.object({
   entryId: z.string(),
@@ -168,13 +251,18 @@ export const orderView = z
     product: snapshotSchema.meta({ id: 'ProductSnapshot' }),
     quantity: z.number().int(),
     amount: z.number().int().meta({ description: 'fen' }),
-    requirements: orderItemSchema.shape.requirements,
-    delivery: z.object({ note: z.string(), at: z.string(), attachments: z.array(z.string()).optional() }).nullable(),
+    requirements: orderItemObject.shape.requirements,
+    delivery: z.enum(DELIVERIES).meta({ description: '交付方式: manual (the supervised workflow), saas or code' }),
+    deliveryNote: deliveryNoteSchema.nullable().meta({ description: '实施完成: the delivery note and its attachments, or null' }),
     refund: z.object({ amount: z.number().int(), at: z.string() }).nullable(),
-    appeal: orderItemSchema.shape.appeal.unwrap().nullable(),
-    resolution: orderItemSchema.shape.resolution.unwrap().nullable(),
+    appeal: orderItemObject.shape.appeal.unwrap().nullable(),
+    resolution: orderItemObject.shape.resolution.unwrap().nullable(),
     completionRejections: z.number().int().meta({ description: 'rejected completions since the purchase or the last ruling back to implementing' }),
     lastUrgedAt: z.string().nullable(),
+    instance: instanceSchema
+      .nullable()
+      .optional()
+      .meta({ id: 'SaasInstance', description: 'SaaS orders: the instance once provisioned (null while provisioning)' }),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),

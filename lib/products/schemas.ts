@@ -7,6 +7,26 @@ import { BIDI, CONTROL, hasVisible } from '../shared/text';
 
 export const SERVICE_TYPES = ['ops_service', 'custom_dev', 'software', 'saas', 'image', 'api'] as const;
 export const PLAN_UNITS = ['times', 'day', 'month', 'year'] as const;
+/** 交付方式 (spec 3.1): 人工交付 (the supervised workflow), SaaS 自动交付, 兑换码交付. */
+export const DELIVERIES = ['manual', 'saas', 'code'] as const;
+export type Delivery = (typeof DELIVERIES)[number];
+export type ServiceType = (typeof SERVICE_TYPES)[number];
+/**
+ * The deliveries each service type allows (spec 3): manual for every type (the only one for 运维服务 and
+ * 定制开发), SaaS for saas, software and api, redemption codes for software and api.
+ */
+export const DELIVERIES_BY_SERVICE_TYPE: Record<ServiceType, readonly Delivery[]> = {
+  ops_service: ['manual'],
+  custom_dev: ['manual'],
+  software: ['manual', 'saas', 'code'],
+  saas: ['manual', 'saas'],
+  image: ['manual'],
+  api: ['manual', 'saas', 'code'],
+};
+/** Whether a service type allows a delivery. */
+export const deliveryAllowed = (serviceType: ServiceType, delivery: Delivery) => DELIVERIES_BY_SERVICE_TYPE[serviceType].includes(delivery);
+/** The service types that allow a delivery. */
+export const serviceTypesFor = (delivery: Delivery): ServiceType[] => SERVICE_TYPES.filter((s) => deliveryAllowed(s, delivery));
 /** `file`: the answer is the id of an attachment uploaded to the order (spec 4.1). */
 export const FIELD_TYPES = ['text', 'number', 'boolean', 'select', 'file'] as const;
 export const PRODUCT_STATUSES = ['draft', 'in_review', 'rejected', 'listed', 'delisted'] as const;
@@ -78,6 +98,8 @@ export const MAX_TEMPLATE_BYTES = 40_000;
 export const contentFields = {
   name: text(30),
   serviceType: z.enum(SERVICE_TYPES),
+  /** 交付方式: allowed by the service type (DELIVERIES_BY_SERVICE_TYPE). */
+  delivery: z.enum(DELIVERIES),
   category: text(50),
   tags: z.array(text(20)).min(1).max(3),
   summary: text(200),
@@ -103,20 +125,35 @@ export const contentFields = {
   requirementsBeforeStart: z.boolean(),
 };
 
-export const createProductBody = z.object({
-  ...contentFields,
-  requirementsTemplate: contentFields.requirementsTemplate.default([]),
-  requirementsBeforeStart: contentFields.requirementsBeforeStart.default(false),
-});
+/** A delivery the service type does not allow is refused under `delivery` (when both are known). */
+const deliveryFits = (c: { serviceType?: ServiceType; delivery?: Delivery }) =>
+  !c.serviceType || !c.delivery || deliveryAllowed(c.serviceType, c.delivery);
+const deliveryMismatch = { path: ['delivery'], message: fieldMessage(msg('field.deliveryForType')) };
 
+export const createProductBody = z
+  .object({
+    ...contentFields,
+    delivery: contentFields.delivery.default('manual'),
+    requirementsTemplate: contentFields.requirementsTemplate.default([]),
+    requirementsBeforeStart: contentFields.requirementsBeforeStart.default(false),
+  })
+  .refine(deliveryFits, deliveryMismatch);
+
+/**
+ * 修改 sends any subset: a delivery and a service type sent together are checked here; one sent alone is
+ * checked against the stored other by the edit's own condition (lib/products/repository.ts).
+ */
 export const editProductBody = z
   .object(contentFields)
   .partial()
-  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: fieldMessage(msg('field.someChange')) });
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: fieldMessage(msg('field.someChange')) })
+  .refine(deliveryFits, deliveryMismatch);
 
 /** Stored content: plans always carry their planId. */
 export const contentSchema = z.object({
   ...contentFields,
+  // content stored before deliveries existed is manual
+  delivery: contentFields.delivery.default('manual'),
   plans: z.array(z.object({ ...planSchema.shape, planId: z.string() })),
 });
 
@@ -172,6 +209,8 @@ export const productItemSchema = z.object({
   /** The rating aggregate (spec 4.2), moved only in the transaction of the rating it counts. */
   ratingCount: z.number().optional(),
   ratingSum: z.number().optional(),
+  /** Its organisation is suspended: out of the catalogue until reinstated, listing unchanged (docs/decisions.md). */
+  suspended: z.literal(true).optional(),
 });
 
 export type ProductItem = z.infer<typeof productItemSchema>;

@@ -56,6 +56,7 @@ const actingFor = (providerId: string, id = providerId): User => {
 const base: ContentInput = {
   name: '',
   serviceType: 'ops_service',
+  delivery: 'manual',
   category: '运维服务',
   tags: ['运维'],
   summary: '',

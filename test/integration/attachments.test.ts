@@ -166,7 +166,7 @@ describe('referencing attachments', () => {
       body: { note: '迁移完成，报告见附件', attachments: [g.attachmentId] },
     });
     expect(res.status).toBe(200);
-    expect(res.body.delivery).toMatchObject({ note: '迁移完成，报告见附件', attachments: [g.attachmentId] });
+    expect(res.body.deliveryNote).toMatchObject({ note: '迁移完成，报告见附件', attachments: [g.attachmentId] });
     expect(res.body.timeline.at(-1)).toMatchObject({ action: 'complete', data: { attachments: [g.attachmentId] } });
   });
 

@@ -75,7 +75,7 @@ describe('texts of lone surrogates, direction controls and zero-width characters
         const target = await orderIn('implementing', { buyer: 'buyer2', provider: 'provider2' });
         const res = await invoke(complete, { as: 'provider2', params: { orderId: target.orderId }, body: { note } });
         problemOrSuccess(res, note);
-        if (res.status === 200) expect(isWellFormed(res.body.delivery.note)).toBe(true);
+        if (res.status === 200) expect(isWellFormed(res.body.deliveryNote.note)).toBe(true);
       }),
       { numRuns: 15 },
     );

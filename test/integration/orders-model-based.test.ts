@@ -76,7 +76,7 @@ class Act implements fc.AsyncCommand<Model, Real> {
       const next = applyCommand(m.order, { ...body, action: this.action } as CommandInput, { id: 'x', role: roleOf(this.party) }, new Date());
       m.accepted++;
       // the clocks are the system's; everything else must be what the model predicted
-      m.order = { ...next, turnSince: stored.turnSince, statusSince: stored.statusSince, updatedAt: stored.updatedAt, lastUrgedAt: stored.lastUrgedAt, completedAt: stored.completedAt, refundedAt: stored.refundedAt, delivery: stored.delivery, appeal: stored.appeal, resolution: stored.resolution };
+      m.order = { ...next, turnSince: stored.turnSince, statusSince: stored.statusSince, updatedAt: stored.updatedAt, lastUrgedAt: stored.lastUrgedAt, completedAt: stored.completedAt, refundedAt: stored.refundedAt, deliveryNote: stored.deliveryNote, appeal: stored.appeal, resolution: stored.resolution };
     }
     expect(stored.status).toBe(m.order.status);
     expect(stored.version).toBe(m.accepted);

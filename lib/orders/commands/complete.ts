@@ -20,7 +20,7 @@ export const complete = defineCommand<CompleteInput>({
   body: completeBody,
   references: (input) => listedAttachments(input.attachments),
   apply: (_o, input, { at }) => ({
-    delivery: { note: input.note, at, ...(input.attachments?.length ? { attachments: input.attachments } : {}) },
+    deliveryNote: { note: input.note, at, ...(input.attachments?.length ? { attachments: input.attachments } : {}) },
   }),
   entry: (input) => ({ note: input.note, ...(input.attachments?.length ? { attachments: input.attachments } : {}) }),
 });

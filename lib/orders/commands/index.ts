@@ -14,6 +14,14 @@ import { resolve } from './resolve';
 import { start } from './start';
 import { submitRequirements } from './submit-requirements';
 import { urge } from './urge';
+// SaaS orders (spec 3.1)
+import { changePlan } from './change-plan';
+import { destroy } from './destroy';
+import { expire } from './expire';
+import { provision } from './provision';
+import { refund } from './refund';
+import { renew } from './renew';
+import { saasCall } from './saas-call';
 
 /**
  * Every order command, by the action it records (`create` is the purchase, in the repository). Adding an
@@ -34,6 +42,14 @@ export const orderCommands = {
   'auto-confirm': autoConfirm,
   'auto-cancel': autoCancel,
   message,
+  // SaaS orders (spec 3.1)
+  provision,
+  'saas-call': saasCall,
+  renew,
+  'change-plan': changePlan,
+  refund,
+  expire,
+  destroy,
 } as const;
 
 type Registry = typeof orderCommands;

@@ -42,6 +42,8 @@ export type Problem = Schemas['Problem'];
 export type ProductStatus = ProviderProduct['status'];
 export type ReviewDecision = ReviewRecord['decision'];
 export type ServiceType = ProductContent['serviceType'];
+/** 交付方式 (`Delivery` names a webhook delivery here). */
+export type DeliveryType = ProductContent['delivery'];
 export type PlanUnit = Plan['unit'];
 export type FieldType = RequirementField['type'];
 export type OrderStatus = Order['status'];
@@ -63,6 +65,7 @@ export const valuesOf =
 export const isOneOf = <T extends string>(values: readonly T[], value: unknown): value is T => values.some((v) => v === value);
 
 export const SERVICE_TYPES = valuesOf<ServiceType>()(['ops_service', 'custom_dev', 'software', 'saas', 'image', 'api']);
+export const DELIVERY_TYPES = valuesOf<DeliveryType>()(['manual', 'saas', 'code']);
 export const PRODUCT_STATUSES = valuesOf<ProductStatus>()(['draft', 'in_review', 'rejected', 'listed', 'delisted']);
 export const PLAN_UNITS = valuesOf<PlanUnit>()(['times', 'day', 'month', 'year']);
 export const FIELD_TYPES = valuesOf<FieldType>()(['text', 'number', 'boolean', 'select', 'file']);
@@ -78,3 +81,9 @@ export const ATTACHMENT_TYPES = valuesOf<AttachmentType>()([
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 ]);
+
+// Organisations, people and applications (spec 2.1).
+export const MEMBER_ROLES = ['admin', 'products', 'delivery', 'finance', 'support'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+export const LOCALES = ['zh-CN', 'en-US'] as const;
+export type Locale = (typeof LOCALES)[number];

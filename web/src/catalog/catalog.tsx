@@ -31,7 +31,7 @@ const ProductCard = ({ p }: { p: CatalogListItem }) => {
       hoverShadow
       className="catalog-card"
       title={<h2 className="card-title">{p.name}</h2>}
-      subtitle={t(`type.${p.serviceType}`)}
+      subtitle={p.delivery === 'manual' ? t(`type.${p.serviceType}`) : `${t(`type.${p.serviceType}`)} · ${t(`delivery.${p.delivery}`)}`}
       footer={
         <div className="catalog-card-footer">
           <span>

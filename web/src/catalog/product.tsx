@@ -138,6 +138,9 @@ export default function CatalogProduct() {
             <Tag variant="light" theme="primary">
               {t(`type.${p.serviceType}`)}
             </Tag>
+            <Tag variant="light" theme={p.delivery === 'manual' ? 'default' : 'success'}>
+              {t(`delivery.${p.delivery}`)}
+            </Tag>
           </Space>
           <RatingLine rating={p.rating} />
         </Space>

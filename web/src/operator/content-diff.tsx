@@ -10,6 +10,7 @@ type Key = keyof ProductContent;
 const FIELDS: [Key, MessageKey][] = [
   ['name', 'products.name'],
   ['serviceType', 'products.serviceType'],
+  ['delivery', 'products.delivery'],
   ['category', 'form.category'],
   ['tags', 'form.tags'],
   ['summary', 'form.summary'],
@@ -30,6 +31,8 @@ const useFieldText = () => {
     switch (k) {
       case 'serviceType':
         return t(`type.${c.serviceType}`);
+      case 'delivery':
+        return t(`delivery.${c.delivery}`);
       case 'tags':
         return c.tags.join(' · ');
       case 'requirementsBeforeStart':

@@ -54,16 +54,16 @@ export const RequirementsView = ({ order }: { order: Order }) => {
 /** The delivery note of 实施完成 with its attachments. */
 export const DeliveryView = ({ order }: { order: Order }) => {
   const { t, lang } = useI18n();
-  if (!order.delivery) return null;
+  if (!order.deliveryNote) return null;
   return (
     <Card bordered title={t('orders.delivery')}>
-      <p style={{ whiteSpace: 'pre-wrap', marginTop: 0 }}>{order.delivery.note}</p>
-      {order.delivery.at && (
+      <p style={{ whiteSpace: 'pre-wrap', marginTop: 0 }}>{order.deliveryNote.note}</p>
+      {order.deliveryNote.at && (
         <p style={{ color: 'var(--td-text-color-secondary)' }}>
-          {t('orders.deliveredAt')}: {when(order.delivery.at, lang)}
+          {t('orders.deliveredAt')}: {when(order.deliveryNote.at, lang)}
         </p>
       )}
-      <AttachmentLinks order={order} ids={order.delivery.attachments ?? []} />
+      <AttachmentLinks order={order} ids={order.deliveryNote.attachments ?? []} />
     </Card>
   );
 };

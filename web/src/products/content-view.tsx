@@ -31,6 +31,7 @@ export const ContentView = ({ content, compare }: { content: ProductContent; com
         items={[
           { label: mark('name', t('products.name')), content: content.name },
           { label: mark('serviceType', t('products.serviceType')), content: t(`type.${content.serviceType}`) },
+          { label: mark('delivery', t('products.delivery')), content: t(`delivery.${content.delivery}`) },
           { label: mark('category', t('form.category')), content: content.category },
           { label: mark('tags', t('form.tags')), content: <Space size={4}>{content.tags.map((tag) => <Tag key={tag}>{tag}</Tag>)}</Space> },
           { label: mark('summary', t('form.summary')), content: content.summary },

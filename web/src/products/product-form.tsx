@@ -20,7 +20,7 @@ import {
 } from 'tdesign-react';
 import { Button } from '../app/button';
 import { Tabs } from '../app/tabs';
-import { FIELD_TYPES, isOneOf, PLAN_UNITS, SERVICE_TYPES, type PlanInput as Plan, type ProductDraft as ProductContent, type RequirementField } from '../api/types';
+import { DELIVERY_TYPES, FIELD_TYPES, isOneOf, PLAN_UNITS, SERVICE_TYPES, type PlanInput as Plan, type ProductDraft as ProductContent, type RequirementField } from '../api/types';
 import { ApiProblem } from '../api/client';
 import { dialogLabel, Field, Labelled } from '../app/field';
 import { fieldErrors, ProblemAlert } from '../app/problem';
@@ -28,12 +28,14 @@ import { PageError } from '../app/result-page';
 import { useI18n } from '../i18n';
 import { useCreateProduct, useEditProduct, useOwnProduct, useSubmitProduct } from './hooks';
 import { validateProduct, withoutField } from './validation';
+import { DELIVERIES_BY_SERVICE_TYPE } from '../../../lib/products/schemas';
 
 const Markdown = lazy(() => import('./markdown'));
 
 const emptyContent = (): ProductContent => ({
   name: '',
   serviceType: 'ops_service',
+  delivery: 'manual',
   category: '',
   tags: [],
   summary: '',
@@ -333,7 +335,23 @@ export default function ProductForm() {
                 <Input value={content.name} maxlength={30} showLimitNumber onChange={(v) => set('name', String(v))} />
               </Field>
               <Field label={t('products.serviceType')} required error={at('serviceType')}>
-                <Select value={content.serviceType} onChange={(v) => isOneOf(SERVICE_TYPES, v) && set('serviceType', v)} options={SERVICE_TYPES.map((s) => ({ value: s, label: t(`type.${s}`) }))} />
+                <Select
+                  value={content.serviceType}
+                  onChange={(v) => {
+                    if (!isOneOf(SERVICE_TYPES, v)) return;
+                    set('serviceType', v);
+                    // a delivery the new type does not offer falls back to manual, which every type offers
+                    if (!DELIVERIES_BY_SERVICE_TYPE[v].includes(content.delivery ?? 'manual')) set('delivery', 'manual');
+                  }}
+                  options={SERVICE_TYPES.map((s) => ({ value: s, label: t(`type.${s}`) }))}
+                />
+              </Field>
+              <Field label={t('products.delivery')} required error={at('delivery')} help={t('products.deliveryHelp')}>
+                <Select
+                  value={content.delivery ?? 'manual'}
+                  onChange={(v) => isOneOf(DELIVERY_TYPES, v) && set('delivery', v)}
+                  options={DELIVERY_TYPES.filter((d) => DELIVERIES_BY_SERVICE_TYPE[content.serviceType].includes(d)).map((d) => ({ value: d, label: t(`delivery.${d}`) }))}
+                />
               </Field>
               <Field label={t('form.category')} required error={at('category')}>
                 <Input value={content.category} onChange={(v) => set('category', String(v))} />

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { handler as create } from '../../functions/products/create';
+import { handler as edit } from '../../functions/products/edit';
+import { handler as page } from '../../functions/products/page';
+import { handler as catalog } from '../../functions/products/catalog';
+import { handler as buy } from '../../functions/orders/create';
+import { handler as getOrder } from '../../functions/orders/get';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ddb, tableName } from '../../lib/db/client';
+import { keys } from '../../lib/db/keys';
+import { readItem } from '../support/db';
+import { productContent } from '../support/fixtures';
+import { invoke } from '../support/http';
+import { must, productIn } from '../support/products';
+
+const p = (productId: string) => ({ productId });
+
+describe('a product’s delivery (交付方式)', () => {
+  it('defaults to manual', async () => {
+    const created = must(await invoke(create, { as: 'provider', body: productContent() }), 201);
+    expect(created.draft.delivery).toBe('manual');
+  });
+
+  it('accepts each delivery its service type allows', async () => {
+    for (const [serviceType, delivery] of [
+      ['saas', 'saas'],
+      ['software', 'saas'],
+      ['api', 'saas'],
+      ['software', 'code'],
+      ['api', 'code'],
+      ['image', 'manual'],
+    ]) {
+      const res = await invoke(create, { as: 'provider', body: productContent({ serviceType, delivery }) });
+      expect(res.status, `${serviceType} ${delivery}`).toBe(201);
+      expect(res.body.draft).toMatchObject({ serviceType, delivery });
+    }
+  });
+
+  it('answers 400 naming delivery for a delivery the service type does not allow', async () => {
+    for (const [serviceType, delivery] of [
+      ['ops_service', 'saas'],
+      ['ops_service', 'code'],
+      ['custom_dev', 'code'],
+      ['saas', 'code'],
+      ['image', 'saas'],
+    ]) {
+      const res = await invoke(create, { as: 'provider', body: productContent({ serviceType, delivery }) });
+      expect(res.status, `${serviceType} ${delivery}`).toBe(400);
+      expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['delivery']);
+    }
+    const unknown = await invoke(create, { as: 'provider', body: productContent({ serviceType: 'software', delivery: 'email' }) });
+    expect(unknown.status).toBe(400);
+  });
+
+  it('checks an edit of one against the stored other, with the edit’s own write', async () => {
+    const product = must(await invoke(create, { as: 'provider', body: productContent({ serviceType: 'software', delivery: 'code' }) }), 201);
+    // the service type alone: ops_service cannot keep codes
+    const type = await invoke(edit, { as: 'provider', params: p(product.productId), body: { serviceType: 'ops_service' } });
+    expect(type.status).toBe(400);
+    expect(type.body.errors[0].path).toBe('delivery');
+    // the delivery alone: software allows saas
+    const saas = must(await invoke(edit, { as: 'provider', params: p(product.productId), body: { delivery: 'saas' } }), 200);
+    expect(saas.draft).toMatchObject({ serviceType: 'software', delivery: 'saas' });
+    // api allows saas too
+    must(await invoke(edit, { as: 'provider', params: p(product.productId), body: { serviceType: 'api' } }), 200);
+    // both together: checked at the door
+    const both = await invoke(edit, { as: 'provider', params: p(product.productId), body: { serviceType: 'image', delivery: 'saas' } });
+    expect(both.status).toBe(400);
+    must(await invoke(edit, { as: 'provider', params: p(product.productId), body: { serviceType: 'ops_service', delivery: 'manual' } }), 200);
+    const stored = await readItem(keys.product(product.productId));
+    expect(stored?.draft).toMatchObject({ serviceType: 'ops_service', delivery: 'manual' });
+    // someone else's product is still 404, whatever the content
+    const other = await invoke(edit, { as: 'provider2', params: p(product.productId), body: { delivery: 'code' } });
+    expect(other.status).toBe(404);
+  });
+
+  it('reads content stored before deliveries existed as manual, and lets a type change pass', async () => {
+    const product = must(await invoke(create, { as: 'provider', body: productContent({ serviceType: 'software' }) }), 201);
+    const stored = await readItem(keys.product(product.productId));
+    const { delivery: _d, ...draft } = stored!.draft as Record<string, unknown>;
+    await ddb.send(new PutCommand({ TableName: tableName, Item: { ...stored, draft } }));
+    must(await invoke(edit, { as: 'provider', params: p(product.productId), body: { serviceType: 'custom_dev' } }), 200);
+    const codes = await invoke(edit, { as: 'provider', params: p(product.productId), body: { delivery: 'code' } });
+    expect(codes.status).toBe(400);
+  });
+
+  it('shows on the product page and the catalogue, and the order keeps it', async () => {
+    const product = await productIn('listed', 'provider', { serviceType: 'software', delivery: 'saas', name: '交付方式测试' });
+    const shown = must(await invoke(page, { params: p(product.productId) }), 200);
+    expect(shown.delivery).toBe('saas');
+    const list = must(await invoke(catalog, { query: { serviceType: 'software', limit: '100' } }), 200);
+    expect(list.items.find((i: { productId: string }) => i.productId === product.productId)?.delivery).toBe('saas');
+    const manual = await productIn('listed', 'provider');
+    const order = must(await invoke(buy, { as: 'buyer', body: { productId: manual.productId, planId: 'basic' } }), 201);
+    expect(order).toMatchObject({ delivery: 'manual', deliveryNote: null });
+    const read = must(await invoke(getOrder, { as: 'buyer', params: { orderId: order.orderId } }), 200);
+    expect(read.delivery).toBe('manual');
+  });
+
+  it('reads an order stored before deliveries existed as manual, with its delivery note', async () => {
+    const manual = await productIn('listed', 'provider');
+    const order = must(await invoke(buy, { as: 'buyer', body: { productId: manual.productId, planId: 'basic' } }), 201);
+    const stored = await readItem(keys.order(order.orderId));
+    const note = { note: '已完成', at: '2026-01-01T00:00:00.000Z' };
+    await ddb.send(new PutCommand({ TableName: tableName, Item: { ...stored, delivery: note } }));
+    const read = must(await invoke(getOrder, { as: 'buyer', params: { orderId: order.orderId } }), 200);
+    expect(read).toMatchObject({ delivery: 'manual', deliveryNote: note });
+  });
+});
