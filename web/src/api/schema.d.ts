@@ -679,6 +679,9 @@ export interface paths {
                         planId: string;
                         /** @default 1 */
                         quantity?: number;
+                        answers?: {
+                            [key: string]: string | number | boolean;
+                        };
                     };
                 };
             };
@@ -723,7 +726,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     cursor?: string;
-                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
                     productId?: string;
                     createdFrom?: string;
                     createdTo?: string;
@@ -773,7 +776,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     cursor?: string;
-                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
                     productId?: string;
                     createdFrom?: string;
                     createdTo?: string;
@@ -2090,7 +2093,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     cursor?: string;
-                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
                     orderId?: string;
                     providerId?: string;
                     buyerId?: string;
@@ -2242,7 +2245,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     cursor?: string;
-                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
                     productId?: string;
                     createdFrom?: string;
                     createdTo?: string;
@@ -2463,6 +2466,171 @@ export interface paths {
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
                 429: components["responses"]["Throttled"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{orderId}/renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 续费 a SaaS order (active or expired → active; renewInstance is sent) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        periods: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description 续费 a SaaS order (active or expired → active; renewInstance is sent) */
+                200: {
+                    headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{orderId}/change-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 变更规格 of an active SaaS order (modifyInstance is sent) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        planId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 变更规格 of an active SaaS order (modifyInstance is sent) */
+                200: {
+                    headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{orderId}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申请退款 within 5 days of purchase (destroyInstance is sent; 409 REFUND_PERIOD_OVER after) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 申请退款 within 5 days of purchase (destroyInstance is sent; 409 REFUND_PERIOD_OVER after) */
+                200: {
+                    headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
@@ -3161,6 +3329,116 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "order.instance_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * order.instance_changed (version 1)
+         * @description The buyer changed the plan of an active SaaS order (变更规格).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description `msg_<delivery id>`, the same on every retry */
+                    "webhook-id": string;
+                    /** @description seconds since the epoch, when this attempt was signed */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>` keyed by the endpoint’s secret */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OrderInstanceChangedEventV1"];
+                };
+            };
+            responses: {
+                /** @description Accepted (any 2xx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Gone: the endpoint is disabled and nothing more is sent */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.saas_called": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * order.saas_called (version 1)
+         * @description The platform called the provider’s SaaS endpoint once (one attempt of one call); no status change.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description `msg_<delivery id>`, the same on every retry */
+                    "webhook-id": string;
+                    /** @description seconds since the epoch, when this attempt was signed */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>` keyed by the endpoint’s secret */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OrderSaasCalledEventV1"];
+                };
+            };
+            responses: {
+                /** @description Accepted (any 2xx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Gone: the endpoint is disabled and nothing more is sent */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     ping: {
         parameters: {
             query?: never;
@@ -3250,9 +3528,9 @@ export interface components {
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
                 /** @description the order version this change made */
                 orderVersion?: number;
                 /** @description empty */
@@ -3284,9 +3562,9 @@ export interface components {
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
                 /** @description the order version this change made */
                 orderVersion?: number;
                 /** @description `answers`: the requirement form’s answers by field */
@@ -3318,9 +3596,9 @@ export interface components {
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
                 /** @description the order version this change made */
                 orderVersion?: number;
                 /** @description `reason` */
@@ -3345,19 +3623,19 @@ export interface components {
                  * @description the timeline action that made this event
                  * @enum {string}
                  */
-                action: "start" | "complete" | "confirm" | "reject-completion" | "cancel" | "appeal" | "resolve" | "auto-confirm" | "auto-cancel";
+                action: "start" | "complete" | "confirm" | "reject-completion" | "cancel" | "appeal" | "resolve" | "auto-confirm" | "auto-cancel" | "provision" | "refund" | "expire" | "destroy" | "renew";
                 /**
                  * @description the side that acted: `system` for the scheduled jobs
                  * @enum {string}
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
                 /** @description the order version this change made */
                 orderVersion?: number;
-                /** @description `complete`: `note`, `attachments`; `reject-completion`, `cancel`, `appeal`: `reason`; `resolve`: `outcome`, `note` */
+                /** @description `complete`: `note`, `attachments`; `reject-completion`, `cancel`, `appeal`, `refund`: `reason`; `resolve`: `outcome`, `note`; `renew`: `periods`; `provision`: the createInstance call (`action`, `status`, `latencyMs`, `signId`, `website`, `authUrl`) */
                 detail: {
                     [key: string]: unknown;
                 };
@@ -3386,9 +3664,9 @@ export interface components {
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
                 /** @description the order version this change made */
                 orderVersion?: number;
                 /** @description empty */
@@ -3420,9 +3698,9 @@ export interface components {
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
                 /** @description the order version this change made */
                 orderVersion?: number;
                 /** @description `reminder`: which reminder; `recipient`: `buyer` or `provider` */
@@ -3454,12 +3732,80 @@ export interface components {
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
                 /** @description the order version this change made */
                 orderVersion?: number;
                 /** @description `text`, `attachments` (attachment ids) */
+                detail: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        /** @description The buyer changed the plan of an active SaaS order (变更规格). */
+        OrderInstanceChangedEventV1: {
+            /** @description the same for every delivery of this event: consumers deduplicate on it */
+            id: string;
+            /** @constant */
+            type: "order.instance_changed";
+            /** @constant */
+            version: 1;
+            /** @description ISO 8601, when the change was made */
+            occurredAt: string;
+            data: {
+                orderId: string;
+                /**
+                 * @description the timeline action that made this event
+                 * @enum {string}
+                 */
+                action: "change-plan";
+                /**
+                 * @description the side that acted: `system` for the scheduled jobs
+                 * @enum {string}
+                 */
+                role: "buyer" | "provider" | "operator" | "system";
+                /** @description the status before (null when the order was created) */
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
+                /** @enum {string} */
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
+                /** @description the order version this change made */
+                orderVersion?: number;
+                /** @description `planId`: the new plan */
+                detail: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        /** @description The platform called the provider’s SaaS endpoint once (one attempt of one call); no status change. */
+        OrderSaasCalledEventV1: {
+            /** @description the same for every delivery of this event: consumers deduplicate on it */
+            id: string;
+            /** @constant */
+            type: "order.saas_called";
+            /** @constant */
+            version: 1;
+            /** @description ISO 8601, when the change was made */
+            occurredAt: string;
+            data: {
+                orderId: string;
+                /**
+                 * @description the timeline action that made this event
+                 * @enum {string}
+                 */
+                action: "saas-call";
+                /**
+                 * @description the side that acted: `system` for the scheduled jobs
+                 * @enum {string}
+                 */
+                role: "buyer" | "provider" | "operator" | "system";
+                /** @description the status before (null when the order was created) */
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
+                /** @enum {string} */
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
+                /** @description the order version this change made */
+                orderVersion?: number;
+                /** @description `action` (the protocol action sent), `eventId`, `attempt`, `ok`, `status` (HTTP, 0 when nothing came back), `latencyMs`, `signId` */
                 detail: {
                     [key: string]: unknown;
                 };
@@ -3671,7 +4017,7 @@ export interface components {
             buyerId: string;
             providerId: string;
             /** @enum {string} */
-            status: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+            status: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
             /** @description each party’s name for the status */
             labels: components["schemas"]["StatusLabels"];
             product: components["schemas"]["ProductSnapshot"];
@@ -3718,6 +4064,17 @@ export interface components {
             /** @description rejected completions since the purchase or the last ruling back to implementing */
             completionRejections: number;
             lastUrgedAt: string | null;
+            instance?: components["schemas"]["SaasInstance"];
+            /** @description SaaS orders: the product’s plans as bought, those of the same unit being what 变更规格 may choose */
+            saasPlans?: {
+                planId: string;
+                name: string;
+                duration: number;
+                /** @enum {string} */
+                unit: "times" | "day" | "month" | "year";
+                listPrice: number;
+                price: number;
+            }[];
             version: number;
             createdAt: string;
             updatedAt: string;
@@ -3766,17 +4123,28 @@ export interface components {
             }[];
             requirementsBeforeStart: boolean;
         };
+        /** @description SaaS orders: the instance once provisioned (null while provisioning) */
+        SaasInstance: {
+            signId: string;
+            website: string | null;
+            authUrl: string | null;
+            additionalInfo: {
+                name: string;
+                value: string;
+            }[];
+            expiresAt: string | null;
+        } | null;
         TimelineEntry: {
             entryId: string;
             version?: number;
             /** @enum {string} */
-            action: "create" | "submit-requirements" | "reject-requirements" | "start" | "complete" | "urge" | "confirm" | "reject-completion" | "cancel" | "appeal" | "resolve" | "remind" | "auto-confirm" | "auto-cancel" | "message";
+            action: "create" | "submit-requirements" | "reject-requirements" | "start" | "complete" | "urge" | "confirm" | "reject-completion" | "cancel" | "appeal" | "resolve" | "remind" | "auto-confirm" | "auto-cancel" | "message" | "provision" | "saas-call" | "renew" | "change-plan" | "refund" | "expire" | "destroy";
             actor: string;
             role: string;
             at: string;
-            from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+            from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
             /** @enum {string} */
-            to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+            to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
             data: {
                 [key: string]: unknown;
             };
