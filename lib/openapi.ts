@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject } from 'zod-openapi';
-import { PRODUCT_EVENTS, WEBHOOK_EVENTS } from './events/contracts';
+import { PRODUCT_EVENTS, PROVIDER_EVENTS, WEBHOOK_EVENTS } from './events/contracts';
 import { attachmentParams, downloadLinkView, grantBody, uploadGrantView } from './attachments/schemas';
 import { inboxQuery, inboxView, notificationIdParams, notificationView } from './notifications/schemas';
 import { editReviewBody, productReviewsQuery, replyBody, reviewBody, reviewPageView, reviewView } from './reviews/schemas';
@@ -40,6 +40,7 @@ import { exportQuery } from './orders/export-schemas';
 // SaaS 接入
 import { debugSaasBody, putSaasEndpointBody, saasCallIdParams, saasCallView, saasCallsQuery, saasDebugView, saasEndpointView } from './saas/schemas';
 import { meView, putMeBody } from './people/schemas';
+import { operatorOrganisationPage, operatorOrganisationView, operatorProvidersQuery, providerIdParams, reinstateBody, suspendBody } from './suspension/schemas';
 
 /**
  * The HTTP API as OpenAPI 3.1, built from the same zod schemas the handlers validate with. A test checks
@@ -82,6 +83,7 @@ const ERRORS = {
   403: { id: 'Forbidden', description: 'The role may not take this action.' },
   404: { id: 'NotFound', description: 'Absent, or not yours.' },
   409: { id: 'Conflict', description: 'Not allowed in the current status (`currentStatus`), a version conflict, or an Idempotency-Key reused with another body.' },
+  410: { id: 'Gone', description: 'It existed but can no longer be used (an invitation accepted, revoked or expired); `code` says which.' },
   429: { id: 'Throttled', description: 'Too soon: try again after `Retry-After` seconds.', headers: retryAfter },
   500: { id: 'InternalError', description: 'Something went wrong on our side; nothing a client sends causes it.' },
   503: {
@@ -341,6 +343,30 @@ export const apiRoutes: ZodOpenApiPathsObject = {
   '/provider/saas-calls/{callId}/resend': {
     post: op({ summary: '重新发送 a failed SaaS call, with the same eventId (409 unless failed)', params: saasCallIdParams, idempotent: true, answers: saasCallView, errors: [409] }),
   },
+  // Suspension (服务商管理)
+  '/operator/providers': {
+    get: op({ summary: 'Organisations by name; filters name prefix, creditCode, status (each a key condition)', query: operatorProvidersQuery, answers: operatorOrganisationPage }),
+  },
+  '/operator/providers/{providerId}/suspend': {
+    post: op({
+      summary: '暂停 with a reason: its products leave the catalogue and cannot be bought; its orders go on (403 CONFLICT_OF_INTEREST for one’s own organisation; 409 when already suspended)',
+      params: providerIdParams,
+      body: suspendBody,
+      idempotent: true,
+      answers: operatorOrganisationView,
+      errors: [409],
+    }),
+  },
+  '/operator/providers/{providerId}/reinstate': {
+    post: op({
+      summary: '恢复: exactly the products that were listed return to the catalogue (409 when not suspended)',
+      params: providerIdParams,
+      body: reinstateBody,
+      idempotent: true,
+      answers: operatorOrganisationView,
+      errors: [409],
+    }),
+  },
 };
 // People: own profile (spec 2.1 Accounts)
 Object.assign(apiRoutes, {
@@ -403,7 +429,7 @@ export const openApiDocument = () =>
     components: {
       securitySchemes: { cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Cognito access token' } },
       // the product events are published on the platform's bus only (no provider endpoint receives them)
-      schemas: Object.fromEntries(PRODUCT_EVENTS.map((schema) => [schema.meta()!.id as string, schema])),
+      schemas: Object.fromEntries([...PRODUCT_EVENTS, ...PROVIDER_EVENTS].map((schema) => [schema.meta()!.id as string, schema])),
     },
     paths: apiRoutes,
     webhooks: webhookEvents,

@@ -144,6 +144,13 @@ export const keys = {
   profile: (userId: string) => ({ PK: `USER#${userId}`, SK: 'PROFILE' }),
   /** One event mailed to one recipient: a redelivered event finds it and mails nobody twice. */
   emailMark: (eventId: string, recipientId: string) => ({ PK: `EMAIL#${eventId}#${recipientId}`, SK: 'EMAIL' }),
+  // Members, invitations and suspension (docs/decisions.md, "Members, invitations and suspension")
+  /** An organisation's timeline entry (suspended, reinstated), in the organisation's partition. */
+  organisationTimeline: (providerId: string, at: string, entryId: string) => ({ PK: `PROVIDER#${providerId}`, SK: `TIMELINE#${at}#${entryId}` }),
+  /** An invitation by the SHA-256 of its token: the token itself is stored nowhere. */
+  invitation: (hash: string) => ({ PK: `INVITATION#${hash}`, SK: 'INVITATION' }),
+  /** An organisation's pending invitations (GSI1), by expiry. */
+  organisationInvitations: (providerId: string) => `PROVIDER#${providerId}#INVITATIONS`,
 };
 
 /** Index names and their key attributes. */

@@ -9,7 +9,7 @@ import { ORDER_STATUSES } from '../orders/schemas';
  */
 
 /** EventBridge `source` per aggregate: the consumers' rules select on it. */
-export const EVENT_SOURCES = { order: 'marketplace.orders', product: 'marketplace.products' } as const;
+export const EVENT_SOURCES = { order: 'marketplace.orders', product: 'marketplace.products', provider: 'marketplace.providers' } as const;
 
 const ORDER_ROLES = ['buyer', 'provider', 'operator', 'system'] as const;
 
@@ -108,6 +108,27 @@ export const productReviewedV1 = envelope(
 export const productDelistedV1 = envelope('product.delisted', 1, productData(['delist'], 'empty'), 'The provider delisted a product.');
 export const productTakenDownV1 = envelope('product.taken_down', 1, productData(['takedown'], '`reason`'), 'The platform took a product down.');
 
+// Provider organisations: suspension (an organisation timeline entry, `entity: organisation`)
+const organisationData = <const A extends readonly [string, ...string[]]>(actions: A, detailOf: string) =>
+  z.object({
+    providerId: z.string(),
+    action: z.enum(actions).meta({ description: 'the timeline action that made this event' }),
+    role: z.literal('operator'),
+    detail: detail(detailOf),
+  });
+export const providerSuspendedV1 = envelope(
+  'provider.suspended',
+  1,
+  organisationData(['suspend'], '`reason`'),
+  'An operator suspended a provider organisation: its products are out of the catalogue and cannot be bought; its orders go on.',
+);
+export const providerReinstatedV1 = envelope(
+  'provider.reinstated',
+  1,
+  organisationData(['reinstate'], '`reason` when one was given'),
+  'An operator reinstated a suspended organisation: the products it had listed are back in the catalogue.',
+);
+
 /** Not a domain event: what POST /provider/webhook/test sends, so a provider can check its verification. */
 export const pingV1 = envelope('ping', 1, z.object({ providerId: z.string() }), 'A test event the provider asked for (POST /provider/webhook/test).');
 
@@ -123,20 +144,28 @@ export const ORDER_EVENTS = [
   orderSaasCalledV1,
 ] as const;
 export const PRODUCT_EVENTS = [productSubmittedV1, productWithdrawnV1, productReviewedV1, productDelistedV1, productTakenDownV1] as const;
+export const PROVIDER_EVENTS = [providerSuspendedV1, providerReinstatedV1] as const;
 
 export const orderEventSchema = z.discriminatedUnion('type', ORDER_EVENTS);
 export const productEventSchema = z.discriminatedUnion('type', PRODUCT_EVENTS);
-export const domainEventSchema = z.discriminatedUnion('type', [...ORDER_EVENTS, ...PRODUCT_EVENTS]);
+export const providerEventSchema = z.discriminatedUnion('type', PROVIDER_EVENTS);
+export const domainEventSchema = z.discriminatedUnion('type', [...ORDER_EVENTS, ...PRODUCT_EVENTS, ...PROVIDER_EVENTS]);
 
 export type OrderEvent = z.infer<typeof orderEventSchema>;
 export type ProductEvent = z.infer<typeof productEventSchema>;
+export type ProviderEvent = z.infer<typeof providerEventSchema>;
 export type DomainEvent = z.infer<typeof domainEventSchema>;
 export type EventType = DomainEvent['type'];
 
 export const isOrderEvent = (e: DomainEvent): e is OrderEvent => e.type.startsWith('order.');
+export const isProductEvent = (e: DomainEvent): e is ProductEvent => e.type.startsWith('product.');
+export const isProviderEvent = (e: DomainEvent): e is ProviderEvent => e.type.startsWith('provider.');
+
+/** The bus source of an event: its aggregate. */
+export const sourceOf = (e: DomainEvent) => (isOrderEvent(e) ? EVENT_SOURCES.order : isProductEvent(e) ? EVENT_SOURCES.product : EVENT_SOURCES.provider);
 
 /** What a provider's endpoint receives: the order events (products stay on the platform's side) and `ping`. */
 export const WEBHOOK_EVENTS = [...ORDER_EVENTS, pingV1] as const;
 
 /** Every contract by type, for the API document and the tests. */
-export const EVENT_CONTRACTS = Object.fromEntries([...ORDER_EVENTS, ...PRODUCT_EVENTS].map((s) => [s.shape.type.value, s])) as unknown as Record<EventType, z.ZodObject>;
+export const EVENT_CONTRACTS = Object.fromEntries([...ORDER_EVENTS, ...PRODUCT_EVENTS, ...PROVIDER_EVENTS].map((s) => [s.shape.type.value, s])) as unknown as Record<EventType, z.ZodObject>;

@@ -52,6 +52,10 @@ const THINGS: Record<Thing, string> = {
   attachment: 'The attachment',
   saasEndpoint: 'A SaaS endpoint',
   saasCall: 'The SaaS call',
+  // members, invitations and suspension
+  member: 'The member',
+  invitation: 'The invitation',
+  organisation: 'The organisation',
 };
 
 interface Named {
@@ -77,6 +81,7 @@ export const en = {
   'title.serviceUnavailable': 'Service unavailable',
   'title.temporarilyUnavailable': 'Temporarily unavailable',
   'title.internal': 'Internal error',
+  'title.gone': 'Gone',
 
   // ---- problem details
   'detail.invalidFields': 'The request has invalid fields.',
@@ -124,6 +129,21 @@ export const en = {
   'detail.storageUnavailable': 'File storage is unavailable; try again shortly.',
   'detail.mailUnavailable': 'Email cannot be sent right now; try again shortly.',
   'detail.internal': 'Something went wrong on our side.',
+
+  // ---- members, invitations and suspension
+  'detail.providerSuspended': 'The provider organisation is suspended: it cannot create, submit or sell products until it is reinstated.',
+  'detail.alreadySuspended': 'The organisation is already suspended.',
+  'detail.notSuspended': 'The organisation is not suspended.',
+  'detail.operatorOwnOrganisation': 'An operator never suspends or reinstates an organisation they belong to.',
+  'detail.lastAdmin': 'An organisation keeps at least one administrator: appoint another one before removing or demoting this one.',
+  'detail.memberChanged': 'The member’s role changed meanwhile; read the team again.',
+  'detail.alreadyMember': 'This person is already a member of the organisation.',
+  'detail.invitationUsed': 'This invitation has already been accepted.',
+  'detail.invitationRevoked': 'This invitation was revoked by the organisation.',
+  'detail.invitationExpired': 'This invitation has expired; ask the administrator for a new one.',
+  'detail.invitationEmail': 'This invitation was sent to another email address; sign in with the invited email’s account to accept it.',
+  'detail.invitationNotPending': 'Only a pending invitation can be revoked.',
+  'detail.invitationMailFailed': 'The invitation email could not be sent, so no invitation was made; try again shortly.',
 
   // ---- field messages written by the domain (zod's own come from its locale)
   'field.nestedTooDeep': (p: { max: number }) => `nested deeper than ${p.max} levels`,
@@ -242,6 +262,12 @@ export const en = {
   'notice.product.reject.body': (p: Named & { reason: string }) => `“${p.name}” was rejected: ${p.reason}`,
   'notice.product.takedown.title': 'Product taken down by the platform',
   'notice.product.takedown.body': (p: Named & { reason: string }) => `“${p.name}” was taken down by the platform: ${p.reason}`,
+  // members, invitations and suspension
+  'notice.provider.suspended.title': 'Your organisation was suspended',
+  'notice.provider.suspended.body': (p: Named & { reason: string }) =>
+    `The platform suspended “${p.name}”: ${p.reason}. Its products are out of the catalogue until it is reinstated; existing orders go on.`,
+  'notice.provider.reinstated.title': 'Your organisation was reinstated',
+  'notice.provider.reinstated.body': (p: Named) => `The platform reinstated “${p.name}”: its listed products are back in the catalogue.`,
   'notice.product.submit.title': 'A product waits for review',
   'notice.product.submit.body': (p: Named) => `“${p.name}” was submitted for review.`,
 
@@ -265,6 +291,8 @@ export const en = {
   'webhook.disabled.gone': 'The endpoint answered 410 Gone.',
 
   // ---- status labels
+  'status.organisation.active': 'Active',
+  'status.organisation.suspended': 'Suspended',
   'status.product.draft': 'Draft',
   'status.product.in_review': 'In review',
   'status.product.rejected': 'Rejected',

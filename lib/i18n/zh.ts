@@ -68,6 +68,10 @@ const THINGS: Record<Thing, string> = {
   attachment: '附件',
   saasEndpoint: '自动交付接入地址',
   saasCall: '自动交付调用记录',
+  // members, invitations and suspension
+  member: '该成员',
+  invitation: '该邀请',
+  organisation: '该服务商',
 };
 
 const ROLES: Record<Role, string> = { buyer: '用户', provider: '服务商', operator: '运营' };
@@ -88,6 +92,7 @@ export const zh: Catalogue = {
   'title.serviceUnavailable': '服务暂不可用',
   'title.temporarilyUnavailable': '暂时不可用',
   'title.internal': '内部错误',
+  'title.gone': '已失效',
 
   'detail.invalidFields': '请求中有字段无效，见 errors。',
   'detail.tokenRequired': '需要有效的访问令牌，请先登录。',
@@ -130,6 +135,21 @@ export const zh: Catalogue = {
   'detail.storageUnavailable': '文件存储暂时不可用，请稍后重试。',
   'detail.mailUnavailable': '邮件暂时无法发送，请稍后重试。',
   'detail.internal': '服务端出错，请稍后重试。',
+
+  // ---- members, invitations and suspension
+  'detail.providerSuspended': '该服务商已被暂停：恢复前不能创建、提交或出售商品。',
+  'detail.alreadySuspended': '该服务商已处于暂停状态。',
+  'detail.notSuspended': '该服务商未被暂停。',
+  'detail.operatorOwnOrganisation': '运营人员不能暂停或恢复自己所属的服务商。',
+  'detail.lastAdmin': '服务商至少需要保留一名管理员：请先任命其他管理员，再移除或变更此管理员。',
+  'detail.memberChanged': '该成员的角色刚刚被修改，请刷新成员列表后重试。',
+  'detail.alreadyMember': '此人已是该服务商的成员。',
+  'detail.invitationUsed': '该邀请已被接受，不能重复使用。',
+  'detail.invitationRevoked': '该邀请已被服务商撤销。',
+  'detail.invitationExpired': '该邀请已过期，请联系管理员重新邀请。',
+  'detail.invitationEmail': '该邀请发送给了其他邮箱，请使用被邀请邮箱的账号登录后接受。',
+  'detail.invitationNotPending': '只能撤销待接受的邀请。',
+  'detail.invitationMailFailed': '邀请邮件未能发送，邀请未创建，请稍后重试。',
 
   'field.nestedTooDeep': (p) => `嵌套超过 ${p.max} 层`,
   'field.notJson': '请求体格式无效，无法解析',
@@ -238,6 +258,11 @@ export const zh: Catalogue = {
   'notice.product.reject.body': (p) => `「${p.name}」未通过审核：${p.reason}`,
   'notice.product.takedown.title': '商品已被平台下架',
   'notice.product.takedown.body': (p) => `「${p.name}」因违规被平台下架：${p.reason}`,
+  // members, invitations and suspension
+  'notice.provider.suspended.title': '服务商已被暂停',
+  'notice.provider.suspended.body': (p) => `平台已暂停「${p.name}」：${p.reason}。恢复前其商品不在商品目录中展示，已有订单照常进行。`,
+  'notice.provider.reinstated.title': '服务商已恢复',
+  'notice.provider.reinstated.body': (p) => `平台已恢复「${p.name}」：已上架的商品重新展示在商品目录中。`,
   'notice.product.submit.title': '新的商品待审核',
   'notice.product.submit.body': (p) => `「${p.name}」已提交审核。`,
 
@@ -258,6 +283,8 @@ export const zh: Catalogue = {
 
   'webhook.disabled.gone': '接收地址返回 410（已不存在），平台已停止推送。',
 
+  'status.organisation.active': '正常',
+  'status.organisation.suspended': '已暂停',
   'status.product.draft': '未提交审核',
   'status.product.in_review': '审核中',
   'status.product.rejected': '审核驳回',

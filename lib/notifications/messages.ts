@@ -19,7 +19,7 @@ interface Facts {
 const said = (data: Record<string, unknown>, key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
 
 /** Title and body from the catalogue's `notice.<kind>.title` / `.body`, in both languages. */
-const notice = <K extends NoticeKind>(kind: K, params: NoticeParams<K>): Message => ({
+export const notice = <K extends NoticeKind>(kind: K, params: NoticeParams<K>): Message => ({
   title: inEveryLanguage({ key: `notice.${kind}.title` } as Msg),
   body: inEveryLanguage({ key: `notice.${kind}.body`, params } as Msg),
 });

@@ -1,4 +1,5 @@
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { organisationActive, providerSuspended } from '../suspension/checks';
 import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { queryPage } from '../db/query';
@@ -169,6 +170,7 @@ export const createOrder = async (
   if (!rawProduct) throw new NotFoundError('product', 'PRODUCT_NOT_FOUND');
   const product = productItemSchema.parse(rawProduct);
   if (product.listing !== 'listed' || !product.live) throw productNotListed();
+  if (product.suspended) throw providerSuspended();
   if (product.providerId === buyerId) throw new ConflictOfInterestError(msg('detail.ownProduct'));
   const snapshot = snapshotOf(product, input.planId);
   if (!snapshot) {
@@ -228,6 +230,8 @@ export const createOrder = async (
           ExpressionAttributeValues: { ':listed': 'listed' },
         },
       },
+      // the seller's organisation is not suspended, read in the same transaction (spec 2.1)
+      organisation: organisationActive(product.providerId),
       order: { Put: { TableName: tableName, Item: orderRecord(order, rules), ConditionExpression: 'attribute_not_exists(PK)' } },
       entry: { Put: { TableName: tableName, Item: timelineRecord(entry, order), ConditionExpression: 'attribute_not_exists(PK)' } },
       idempotency: idempotency && recorded && idempotencyPut(idempotency, keptOf(recorded, { ref: orderId })!, now),
@@ -235,6 +239,7 @@ export const createOrder = async (
     });
   } catch (err) {
     if (ConditionFailed.of(err, 'product')) throw productNotListed();
+    if (ConditionFailed.of(err, 'organisation')) throw providerSuspended();
     if (ConditionFailed.of(err, 'idempotency') && idem) {
       const replayed = await replayPurchase(err.item, idem, now);
       if (replayed) return replayed;

@@ -109,12 +109,16 @@ describe('the packaged production stack', () => {
     expect(table.DeletionPolicy).toBe('Retain');
   });
 
-  it('protects the user pool: deletion protection, Retain, no self sign-up, a password policy', () => {
+  it('protects the user pool: deletion protection, Retain, self sign-up only with the email confirmed by a code, a password policy', () => {
     const [[, pool]] = ofType('AWS::Cognito::UserPool');
     expect(pool.DeletionPolicy).toBe('Retain');
     expect(pool.UpdateReplacePolicy).toBe('Retain');
     expect(pool.Properties.DeletionProtection).toBe('ACTIVE');
-    expect(pool.Properties.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
+    // anyone may register (spec 2.1), and confirms the email with a code before signing in
+    expect(pool.Properties.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(false);
+    expect(pool.Properties.AutoVerifiedAttributes).toEqual(['email']);
+    expect(pool.Properties.VerificationMessageTemplate.DefaultEmailOption).toBe('CONFIRM_WITH_CODE');
+    expect(pool.Properties.VerificationMessageTemplate.EmailMessage).toContain('{####}');
     const policy = pool.Properties.Policies.PasswordPolicy;
     expect(policy.MinimumLength).toBeGreaterThanOrEqual(8);
     expect(policy).toMatchObject({ RequireLowercase: true, RequireUppercase: true, RequireNumbers: true });

@@ -12,7 +12,7 @@ const named = { name: '服务器运维托管', id: '01ARZ3NDEKTSV4RRFFQ69G5FAV' 
 /** Parameters for every text that takes some (typed: a new parameterised key needs its sample here). */
 const SAMPLES: { [K in ParamKey]: ParamsOf<K>[] } = {
   'detail.rolesOnly': [{ roles: ['provider'] }, { roles: ['provider', 'operator'] }, { roles: ['buyer'] }],
-  'detail.notFound': (['product', 'order', 'rating', 'notification', 'delivery', 'webhook', 'resource', 'attachment', 'saasEndpoint', 'saasCall'] as const).map((thing) => ({ thing })),
+  'detail.notFound': (['product', 'order', 'rating', 'notification', 'delivery', 'webhook', 'resource', 'attachment', 'saasEndpoint', 'saasCall', 'member', 'invitation', 'organisation'] as const).map((thing) => ({ thing })),
   'detail.noSuchPlan': [{ planId: 'gold' }],
   'detail.invalidState': [
     { action: 'start', status: 'implementing' },
@@ -66,6 +66,8 @@ const SAMPLES: { [K in ParamKey]: ParamsOf<K>[] } = {
   'notice.product.approve.body': [named],
   'notice.product.reject.body': [{ ...named, reason: '信息不全' }],
   'notice.product.takedown.body': [{ ...named, reason: '违规' }],
+  'notice.provider.suspended.body': [{ ...named, reason: '资质过期' }],
+  'notice.provider.reinstated.body': [named],
   'notice.product.submit.body': [named],
   // SaaS 接入
   'detail.saasEndpointRefused': [{ reason: 'gold', answer: 'gold' }],
