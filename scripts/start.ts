@@ -14,6 +14,7 @@ import {
 } from './lib/local-config';
 import { onShutdown, shuttingDown, stopChildren } from './lib/processes';
 import { StackError } from './lib/stack';
+import { startSaasEndpoint, type SaasEndpoint } from './lib/saas-endpoint';
 
 // Locally on Node 20 the AWS SDK warns of its future Node 22 requirement; deployed functions run on Node 22.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -27,8 +28,12 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
  */
 const startedAt = Date.now();
 let stack: ComposedStack | undefined;
+// the demo organisation's SaaS endpoint (written from the protocol alone): a demo SaaS purchase provisions through it
+let saasEndpoint: SaasEndpoint | undefined;
+const SAAS_DEMO_TOKEN = 'demo-saas-token';
 const stopAll = onShutdown(async () => {
   removeStackPointer();
+  await saasEndpoint?.close();
   await stack?.stop();
   await stopChildren();
 });
@@ -40,8 +45,9 @@ const main = async () => {
     Object.assign(process.env, s.functionEnv);
     const { seedDemoData } = await import('./lib/seed');
     const ids = Object.fromEntries(DEMO_ACCOUNTS.map((a) => [a.role, s.users[a.role].id]));
-    console.log(await seedDemoData(ids as Record<'provider' | 'buyer' | 'operator', string>));
+    console.log(await seedDemoData(ids as Record<'provider' | 'buyer' | 'operator', string>, saasEndpoint && { url: saasEndpoint.url, token: SAAS_DEMO_TOKEN }));
   };
+  saasEndpoint = await startSaasEndpoint({ token: SAAS_DEMO_TOKEN, port: Number(process.env.SAAS_ENDPOINT_PORT ?? 4090) });
   console.log('Starting DynamoDB Local, cognito-local, the S3 emulator and the SES emulator…');
   stack = await composeStack({
     parts: ['dynamodb', 'cognito', 's3', 'mail', 'offline', 'console'],
@@ -83,6 +89,7 @@ Marketplace back office is running.
   DynamoDB     ${dynamodb.endpoint} (table ${dynamodb.tableName}, data under ${shown(join(LOCAL_DIR, 'dynamodb'))})
   Cognito      ${cognito.endpoint} (pool ${cognito.userPoolId}, client ${cognito.clientId})
   S3           ${s3.endpoint} (bucket ${s3.bucket}, objects under ${shown(join(LOCAL_DIR, 's3'))})
+  SaaS         ${saasEndpoint.url} (the demo organisation's SaaS endpoint, token ${SAAS_DEMO_TOKEN})
   Mail         ${mail.viewerUrl} (every email sent, kept until the stack stops; SES endpoint ${mail.endpoint})
   Stack file   ${shown(STACK_FILE)}
 Demo accounts (password ${DEMO_PASSWORD}):

@@ -8,6 +8,8 @@ import { createOrder, runOrderCommand } from '../../lib/orders/repository';
 import { normalizeContent } from '../../lib/products/model';
 import { changeProductStatus, createProduct, editProduct, listProviderProducts } from '../../lib/products/repository';
 import type { ContentInput } from '../../lib/products/schemas';
+import { putSaasEndpoint, sealToken } from '../../lib/saas/repository';
+import { newId } from '../../lib/shared/ids';
 
 type Ids = Record<'provider' | 'buyer' | 'operator', string>;
 
@@ -37,8 +39,41 @@ const base: ContentInput = {
 const demo = (name: string, summary: string, extra: Partial<ContentInput> = {}) =>
   normalizeContent({ ...base, name, summary, ...extra });
 
+/** The local SaaS endpoint the demo organisation's SaaS product provisions through (`npm start` runs it). */
+export interface DemoSaasEndpoint {
+  url: string;
+  token: string;
+}
+
+/**
+ * A listed SaaS product of the demo organisation (SaaS 自动交付) whose saved endpoint is the local one, every
+ * action passed as 接口调试 would record: a demo purchase provisions at once.
+ */
+const seedSaasDemo = async (provider: User, operator: User, saas: DemoSaasEndpoint, now: () => Date) => {
+  const at = now().toISOString();
+  const passed = Object.fromEntries(['createInstance', 'renewInstance', 'modifyInstance', 'expireInstance', 'destroyInstance'].map((a) => [a, at]));
+  await putSaasEndpoint({ providerId: provider.id, url: saas.url, sealedToken: await sealToken(provider.id, saas.token), revision: newId(), passed, verifiedAt: at, createdAt: at, updatedAt: at });
+  const content = demo('云监控 SaaS', '主机与应用监控，开通即用', {
+    serviceType: 'saas',
+    delivery: 'saas',
+    category: 'SaaS',
+    tags: ['监控', 'SaaS'],
+    plans: [
+      { planId: 'std', name: '标准版', duration: 1, unit: 'month', listPrice: 12_000, price: 9_900 },
+      { planId: 'pro', name: '专业版', duration: 1, unit: 'month', listPrice: 32_000, price: 29_900 },
+    ],
+    requirementsTemplate: [],
+    requirementsBeforeStart: false,
+  });
+  const reply = await createProduct(provider, content, now(), undefined, (p) => ({ status: 201, body: p }));
+  const id = (reply.body as { productId: string }).productId;
+  await changeProductStatus(provider, id, 'submit', {}, now());
+  await changeProductStatus(operator, id, 'approve', {}, now());
+  return id;
+};
+
 /** Demo products in several statuses; does nothing when the demo provider already has products. */
-export const seedDemoData = async (ids: Ids) => {
+export const seedDemoData = async (ids: Ids, saas?: DemoSaasEndpoint) => {
   const provider: User = { id: ids.provider, roles: ['provider'] };
   const operator: User = { id: ids.operator, roles: ['operator'] };
   const existing = await listProviderProducts(provider, { limit: 1 });
@@ -81,6 +116,7 @@ export const seedDemoData = async (ids: Ids) => {
   await step(delisted, 'approve');
   await step(delisted, 'delist');
 
+  if (saas) await seedSaasDemo(provider, operator, saas, now);
   await seedOrders(ids, listed, now);
   return 'Seeded demo products (2 listed, one with a pending revision; in review; draft; rejected; delisted), orders in every status, a conversation with an attachment and three ratings.';
 };
