@@ -221,6 +221,9 @@ describe('the packaged production stack', () => {
     expect(key.DeletionPolicy).toBe('Retain');
     const keyArn = { 'Fn::GetAtt': [keyId, 'Arn'] };
     const kmsOf: Record<string, string[]> = {};
+    // SaaS 接入: the functions that seal an endpoint's token or sign a call with it use the key for that purpose only
+    const saasTokenUsers = ['putSaasEndpoint', 'debugSaasEndpoint', 'resendSaasCall', 'eventsToSaasOrders', 'saasOrders'];
+    const purposeOf = (name: string) => (saasTokenUsers.includes(name) ? 'saas-endpoint-token' : 'webhook-signing-secret');
     for (const [, fn] of ofType('AWS::Lambda::Function')) {
       const name = fn.Properties.FunctionName.replace(/^marketplace-prod-/, '');
       expect(fn.Properties.Environment.Variables.SECRETS_KMS_KEY, name).toEqual(keyArn);
@@ -228,7 +231,7 @@ describe('the packaged production stack', () => {
         const actions = [statement.Action].flat().filter((a: string) => a.startsWith('kms:'));
         if (actions.length === 0) continue;
         expect(statement.Resource, name).toEqual(keyArn);
-        expect(statement.Condition, name).toEqual({ StringEquals: { 'kms:EncryptionContext:purpose': 'webhook-signing-secret' } });
+        expect(statement.Condition, name).toEqual({ StringEquals: { 'kms:EncryptionContext:purpose': purposeOf(name) } });
         kmsOf[name] = [...(kmsOf[name] ?? []), ...actions].sort();
       }
     }
@@ -238,6 +241,12 @@ describe('the packaged production stack', () => {
       redeliverWebhook: ['kms:Decrypt'],
       eventsToWebhook: ['kms:Decrypt'],
       webhookRetries: ['kms:Decrypt'],
+      // SaaS 接入
+      putSaasEndpoint: ['kms:Decrypt', 'kms:Encrypt'],
+      debugSaasEndpoint: ['kms:Decrypt'],
+      resendSaasCall: ['kms:Decrypt'],
+      eventsToSaasOrders: ['kms:Decrypt'],
+      saasOrders: ['kms:Decrypt'],
     });
   });
 
