@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { composeStack, type ComposedStack } from './lib/compose';
+import { STACK_PORTS, composeStack, type ComposedStack } from './lib/compose';
 import {
   ATTACHMENTS_BUCKET,
   DEMO_ACCOUNTS,
@@ -28,12 +28,12 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
  */
 const startedAt = Date.now();
 let stack: ComposedStack | undefined;
-// the demo organisation's SaaS endpoint (written from the protocol alone): a demo SaaS purchase provisions through it
-let saasEndpoint: SaasEndpoint | undefined;
-const SAAS_DEMO_TOKEN = 'demo-saas-token';
+/** The demo organisation's SaaS endpoint (spec 8): a provider's system written from the protocol alone. */
+let saas: SaasEndpoint | undefined;
+const SAAS_PORT = Number(process.env[STACK_PORTS.saas.env] || STACK_PORTS.saas.fixed);
 const stopAll = onShutdown(async () => {
   removeStackPointer();
-  await saasEndpoint?.close();
+  await saas?.close();
   await stack?.stop();
   await stopChildren();
 });
@@ -45,9 +45,14 @@ const main = async () => {
     Object.assign(process.env, s.functionEnv);
     const { seedDemoData } = await import('./lib/seed');
     const ids = Object.fromEntries(DEMO_ACCOUNTS.map((a) => [a.role, s.users[a.role].id]));
-    console.log(await seedDemoData(ids as Record<'provider' | 'buyer' | 'operator', string>, saasEndpoint && { url: saasEndpoint.url, token: SAAS_DEMO_TOKEN }));
+    const { DEMO_SAAS_TOKEN, registerDemoSaasEndpoint } = await import('./lib/demo-saas');
+    saas = await startSaasEndpoint({ token: DEMO_SAAS_TOKEN, port: SAAS_PORT }).catch((err: Error) => {
+      throw new StackError(`The demo SaaS endpoint could not listen on port ${SAAS_PORT} (SAAS_ENDPOINT_PORT): ${err.message}`);
+    });
+    console.log(await registerDemoSaasEndpoint(ids.provider, saas.url));
+    // after the endpoint is saved and verified: the demo SaaS product is submitted against it
+    console.log(await seedDemoData(ids as Record<'provider' | 'buyer' | 'operator', string>, { saas: true }));
   };
-  saasEndpoint = await startSaasEndpoint({ token: SAAS_DEMO_TOKEN, port: Number(process.env.SAAS_ENDPOINT_PORT ?? 4090) });
   console.log('Starting DynamoDB Local, cognito-local, the S3 emulator and the SES emulator…');
   stack = await composeStack({
     parts: ['dynamodb', 'cognito', 's3', 'mail', 'offline', 'console'],
@@ -89,8 +94,8 @@ Marketplace back office is running.
   DynamoDB     ${dynamodb.endpoint} (table ${dynamodb.tableName}, data under ${shown(join(LOCAL_DIR, 'dynamodb'))})
   Cognito      ${cognito.endpoint} (pool ${cognito.userPoolId}, client ${cognito.clientId})
   S3           ${s3.endpoint} (bucket ${s3.bucket}, objects under ${shown(join(LOCAL_DIR, 's3'))})
-  SaaS         ${saasEndpoint.url} (the demo organisation's SaaS endpoint, token ${SAAS_DEMO_TOKEN})
   Mail         ${mail.viewerUrl} (every email sent, kept until the stack stops; SES endpoint ${mail.endpoint})
+  SaaS         ${saas?.url ?? '—'} (the demo organisation's SaaS endpoint, token in scripts/lib/demo-saas.ts)
   Stack file   ${shown(STACK_FILE)}
 Demo accounts (password ${DEMO_PASSWORD}):
 ${DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(9)} ${a.email}`).join('\n')}

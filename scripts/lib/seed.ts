@@ -8,8 +8,6 @@ import { createOrder, runOrderCommand } from '../../lib/orders/repository';
 import { normalizeContent } from '../../lib/products/model';
 import { changeProductStatus, createProduct, editProduct, listProviderProducts } from '../../lib/products/repository';
 import type { ContentInput } from '../../lib/products/schemas';
-import { putSaasEndpoint, sealToken } from '../../lib/saas/repository';
-import { newId } from '../../lib/shared/ids';
 
 type Ids = Record<'provider' | 'buyer' | 'operator', string>;
 
@@ -39,20 +37,11 @@ const base: ContentInput = {
 const demo = (name: string, summary: string, extra: Partial<ContentInput> = {}) =>
   normalizeContent({ ...base, name, summary, ...extra });
 
-/** The local SaaS endpoint the demo organisation's SaaS product provisions through (`npm start` runs it). */
-export interface DemoSaasEndpoint {
-  url: string;
-  token: string;
-}
-
 /**
- * A listed SaaS product of the demo organisation (SaaS 自动交付) whose saved endpoint is the local one, every
- * action passed as 接口调试 would record: a demo purchase provisions at once.
+ * A listed SaaS product of the demo organisation (SaaS 自动交付), provisioned through the local endpoint that
+ * `npm start` runs and saves as the organisation's (scripts/lib/demo-saas.ts): a demo purchase provisions at once.
  */
-const seedSaasDemo = async (provider: User, operator: User, saas: DemoSaasEndpoint, now: () => Date) => {
-  const at = now().toISOString();
-  const passed = Object.fromEntries(['createInstance', 'renewInstance', 'modifyInstance', 'expireInstance', 'destroyInstance'].map((a) => [a, at]));
-  await putSaasEndpoint({ providerId: provider.id, url: saas.url, sealedToken: await sealToken(provider.id, saas.token), revision: newId(), passed, verifiedAt: at, createdAt: at, updatedAt: at });
+const seedSaasDemo = async (provider: User, operator: User, now: () => Date) => {
   const content = demo('云监控 SaaS', '主机与应用监控，开通即用', {
     serviceType: 'saas',
     delivery: 'saas',
@@ -73,7 +62,7 @@ const seedSaasDemo = async (provider: User, operator: User, saas: DemoSaasEndpoi
 };
 
 /** Demo products in several statuses; does nothing when the demo provider already has products. */
-export const seedDemoData = async (ids: Ids, saas?: DemoSaasEndpoint) => {
+export const seedDemoData = async (ids: Ids, opts: { saas?: boolean } = {}) => {
   const provider: User = { id: ids.provider, roles: ['provider'] };
   const operator: User = { id: ids.operator, roles: ['operator'] };
   const existing = await listProviderProducts(provider, { limit: 1 });
@@ -116,9 +105,9 @@ export const seedDemoData = async (ids: Ids, saas?: DemoSaasEndpoint) => {
   await step(delisted, 'approve');
   await step(delisted, 'delist');
 
-  if (saas) await seedSaasDemo(provider, operator, saas, now);
+  if (opts.saas) await seedSaasDemo(provider, operator, now);
   await seedOrders(ids, listed, now);
-  return 'Seeded demo products (2 listed, one with a pending revision; in review; draft; rejected; delisted), orders in every status, a conversation with an attachment and three ratings.';
+  return `Seeded demo products (2 listed, one with a pending revision; in review; draft; rejected; delisted${opts.saas ? '; a listed SaaS product' : ''}), orders in every status, a conversation with an attachment and three ratings.`;
 };
 
 /** Orders of the demo buyer for the demo provider's listed product, one or more in every status. */
