@@ -97,7 +97,7 @@ const applicationNotifications = (event: ApplicationEvent): NotificationItem[] =
     action === 'approve'
       ? noticeOf('application.approve', facts)
       : noticeOf('application.reject', { ...facts, reason: typeof detail.reason === 'string' ? detail.reason : '' });
-  return [{ notificationId: event.id, recipientId: applicantId, action: event.data.decision, applicationId, ...message, read: false, createdAt: event.occurredAt }];
+  return [{ notificationId: event.id, recipientId: applicantId, action: `application-${event.data.decision}`, applicationId, ...message, read: false, createdAt: event.occurredAt }];
 };
 
 /**

@@ -4160,7 +4160,7 @@ export interface components {
             /** @enum {string} */
             locale: "zh-CN" | "en-US";
             /** @description the notification kinds (a notification’s `type`) that also come by email; the inbox always gets every one */
-            emailPreferences: ("create" | "submit-requirements" | "reject-requirements" | "start" | "complete" | "urge" | "confirm" | "reject-completion" | "cancel" | "appeal" | "resolve" | "remind" | "auto-confirm" | "auto-cancel" | "message" | "approved" | "rejected" | "taken-down" | "submitted")[];
+            emailPreferences: ("create" | "submit-requirements" | "reject-requirements" | "start" | "complete" | "urge" | "confirm" | "reject-completion" | "cancel" | "appeal" | "resolve" | "remind" | "auto-confirm" | "auto-cancel" | "message" | "approved" | "rejected" | "taken-down" | "submitted" | "suspend" | "reinstate")[];
         };
         /** @description A buyer bought a product: a new order awaits the start. */
         OrderCreatedEventV1: {
