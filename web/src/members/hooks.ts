@@ -1,6 +1,6 @@
 import { unwrap, send } from '../api/client';
 import { looseApi } from '../api/loose';
-import type { MemberRole } from '../api/types';
+import type { MemberRole, OperatorOrganisation } from '../api/types';
 import { useCursorList } from '../app/cursor-table';
 import { idem, useCommand } from '../app/use-command';
 import { memberKeys } from './keys';
@@ -26,16 +26,7 @@ export interface Invitation {
 }
 
 /** An organisation as the operator sees it. */
-export interface Organisation {
-  providerId: string;
-  name: string;
-  creditCode?: string;
-  status: 'active' | 'suspended';
-  contact?: { name: string; phone: string; email: string };
-  serviceTypes?: string[];
-  suspension?: { reason: string; at: string; by: string };
-  createdAt: string;
-}
+export type Organisation = OperatorOrganisation;
 
 interface Page<T> {
   items: T[];
