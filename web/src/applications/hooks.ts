@@ -115,29 +115,15 @@ const queuePage = async (status: ApplicationStatus, cursor: string | undefined, 
 /** 入驻审核: the queue in one status, oldest first. */
 export const useApplicationQueue = (status: ApplicationStatus) => useCursorList(applicationKeys.queue(status), (cursor) => queuePage(status, cursor, 20));
 
-/**
- * One application for the operator: from the queue already read, else found in the queues (pending first;
- * there is no operator read of a single application).
- */
+/** One application (`GET /provider-applications/{id}`: its applicant or an operator), shown from the queue already read until it answers. */
 export const useApplication = (applicationId: string | undefined) => {
   const qc = useQueryClient();
   return useQuery({
     queryKey: applicationKeys.one(applicationId ?? ''),
     enabled: Boolean(applicationId),
-    queryFn: async () => {
-      for (const status of APPLICATION_STATUSES) {
-        let cursor: string | undefined;
-        for (let i = 0; i < 10; i += 1) {
-          const page = await queuePage(status, cursor, 100);
-          const hit = page.items.find((a) => a.applicationId === applicationId);
-          if (hit) return hit;
-          if (!page.nextCursor) break;
-          cursor = page.nextCursor;
-        }
-      }
-      return null;
-    },
-    initialData: () =>
+    queryFn: async () =>
+      (await unwrap(looseApi().GET('/provider-applications/{applicationId}', { params: { path: { applicationId: applicationId ?? '' } } }))) as Application,
+    placeholderData: () =>
       qc
         .getQueriesData<InfiniteData<ApplicationPage>>({ queryKey: [...applicationKeys.all, 'queue'] })
         .flatMap(([, d]) => d?.pages.flatMap((p) => p.items) ?? [])
