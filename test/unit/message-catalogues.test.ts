@@ -12,7 +12,7 @@ const named = { name: '服务器运维托管', id: '01ARZ3NDEKTSV4RRFFQ69G5FAV' 
 /** Parameters for every text that takes some (typed: a new parameterised key needs its sample here). */
 const SAMPLES: { [K in ParamKey]: ParamsOf<K>[] } = {
   'detail.rolesOnly': [{ roles: ['provider'] }, { roles: ['provider', 'operator'] }, { roles: ['buyer'] }],
-  'detail.notFound': (['product', 'order', 'rating', 'notification', 'delivery', 'webhook', 'resource', 'attachment', 'saasEndpoint', 'saasCall', 'member', 'invitation', 'organisation'] as const).map((thing) => ({ thing })),
+  'detail.notFound': (['product', 'order', 'rating', 'notification', 'delivery', 'webhook', 'resource', 'attachment', 'saasEndpoint', 'saasCall', 'member', 'invitation', 'organisation', 'application'] as const).map((thing) => ({ thing })),
   'detail.noSuchPlan': [{ planId: 'gold' }],
   'detail.invalidState': [
     { action: 'start', status: 'implementing' },
@@ -73,6 +73,13 @@ const SAMPLES: { [K in ParamKey]: ParamsOf<K>[] } = {
   'detail.saasEndpointRefused': [{ reason: 'gold', answer: 'gold' }],
   'field.saasEndpointRefused': [{ reason: 'gold' }],
   'detail.saasChecksMissing': [{ actions: 'gold' }],
+  // provider applications (入驻)
+  'detail.applicationState': (['edit', 'withdraw', 'approve', 'reject'] as const).flatMap((action) =>
+    ['pending', 'approved', 'rejected', 'withdrawn'].map((status) => ({ action, status })),
+  ),
+  'detail.applicationChanged': [{ version: 3, current: 4 }],
+  'notice.application.approve.body': [named],
+  'notice.application.reject.body': [{ ...named, reason: '营业执照不清晰' }],
 };
 
 const render = (lang: 'zh' | 'en', key: MessageKey, params?: unknown) => (t as (l: string, k: string, p?: unknown) => string)(lang, key, params);
