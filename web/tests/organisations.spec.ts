@@ -119,7 +119,7 @@ for (const lang of ['zh', 'en'] as const) {
     await page.getByRole('textbox', { name: w.contactName, exact: true }).fill(admin.name);
     await page.getByRole('textbox', { name: w.contactPhone }).fill('13800138000');
     await page.getByRole('textbox', { name: w.contactEmail }).fill(admin.email);
-    await page.getByRole('checkbox', { name: w.ops }).check();
+    await page.getByRole('checkbox', { name: w.ops }).check({ force: true });
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: w.upload }).click();
     await (await chooser).setFiles({ name: 'licence.png', mimeType: 'image/png', buffer: LICENCE_PNG });

@@ -82,63 +82,19 @@ export const ATTACHMENT_TYPES = valuesOf<AttachmentType>()([
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 ]);
 
-// Organisations, people and applications (spec 2.1). The shapes of docs/openapi.json's `Me`, `PutMe` and
-// `OperatorOrganisation`, written out until schema.d.ts is regenerated with them (the routes are called
-// through `looseApi`).
-export type MemberRole = 'admin' | 'products' | 'delivery' | 'finance' | 'support';
-export type Locale = 'zh-CN' | 'en-US';
-export type EmailKind =
-  | 'create'
-  | 'submit-requirements'
-  | 'reject-requirements'
-  | 'start'
-  | 'complete'
-  | 'urge'
-  | 'confirm'
-  | 'reject-completion'
-  | 'cancel'
-  | 'appeal'
-  | 'resolve'
-  | 'remind'
-  | 'auto-confirm'
-  | 'auto-cancel'
-  | 'message'
-  | 'approved'
-  | 'rejected'
-  | 'taken-down'
-  | 'submitted';
-export interface Me {
-  userId: string;
-  email: string;
-  displayName: string;
-  phone?: string;
-  locale: Locale;
-  emailPreferences: EmailKind[];
-  /** What the person may act as: `buyer` always, `provider` with a membership, `operator`. */
-  roles: string[];
-  organisations: { providerId: string; name: string; role: MemberRole }[];
-  createdAt: string;
-  updatedAt: string;
-}
-export interface ProfileInput {
-  displayName: string;
-  phone?: string | null;
-  locale: Locale;
-  emailPreferences: EmailKind[];
-}
-export interface OperatorOrganisation {
-  providerId: string;
-  name: string;
-  creditCode?: string;
-  status: 'active' | 'suspended';
-  statusLabel: string;
-  contact?: { name: string; phone: string; email: string };
-  serviceTypes?: string[];
-  admins: number;
-  suspension?: { reason: string; at: string; by: string };
-  createdAt: string;
-  updatedAt: string;
-}
+// Organisations, people and applications (spec 2.1).
+export type Me = Schemas['Me'];
+export type ProfileInput = JsonBody<paths['/me']['put']>;
+export type MemberRole = Me['organisations'][number]['role'];
+export type Locale = Me['locale'];
+export type EmailKind = ProfileInput['emailPreferences'][number];
+export type OperatorOrganisation = Schemas['OperatorOrganisation'];
+export type Application = Schemas['ProviderApplication'];
+export type ApplicationStatus = Application['status'];
+export type ApplicationInput = JsonBody<paths['/provider-applications']['post']>;
+export type LicenceType = Application['licence']['contentType'];
+export const APPLICATION_STATUSES = valuesOf<ApplicationStatus>()(['pending', 'approved', 'rejected', 'withdrawn']);
+export const LICENCE_TYPES = valuesOf<LicenceType>()(['application/pdf', 'image/png', 'image/jpeg']);
 export const MEMBER_ROLES = valuesOf<MemberRole>()(['admin', 'products', 'delivery', 'finance', 'support']);
 export const LOCALES = valuesOf<Locale>()(['zh-CN', 'en-US']);
 /** The notification kinds a person may also receive by email: an order's steps, then a product review's outcomes. */

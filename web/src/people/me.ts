@@ -1,5 +1,4 @@
-import { ApiProblem, unwrap } from '../api/client';
-import { looseApi } from '../api/loose';
+import { api, ApiProblem, unwrap } from '../api/client';
 import type { Me, MemberRole } from '../api/types';
 
 /** One organisation the person belongs to, with their member role in it. */
@@ -15,7 +14,7 @@ export const membershipsOf = (me: Me): Membership[] => me.organisations.map((o) 
 /** `GET /me`; undefined while the API has no such route (the console then keeps the token's groups). */
 export const loadMe = async (): Promise<Me | undefined> => {
   try {
-    return (await unwrap(looseApi().GET('/me', {}))) as Me;
+    return await unwrap(api().GET('/me'));
   } catch (err) {
     if (err instanceof ApiProblem && err.missingRoute) return undefined;
     throw err;

@@ -7,7 +7,7 @@ import { InfoList } from '../app/info-list';
 import { PageError } from '../app/result-page';
 import { fieldErrors, ProblemAlert } from '../app/problem';
 import { useI18n, type MessageKey } from '../i18n';
-import { useMe, useSaveProfile } from './hooks';
+import { emailKindsOf, useMe, useSaveProfile } from './hooks';
 
 const LOCALE_LABEL: Record<Locale, string> = { 'zh-CN': '中文', 'en-US': 'English' };
 const PRODUCT_KINDS: readonly EmailKind[] = ['submitted', 'approved', 'rejected', 'taken-down'];
@@ -27,7 +27,7 @@ export default function Settings() {
     setDisplayName(me.data.displayName);
     setPhone(me.data.phone ?? '');
     setLocale(me.data.locale);
-    setPrefs(me.data.emailPreferences);
+    setPrefs(emailKindsOf(me.data));
   }, [me.data]);
   if (me.isLoading) return <Loading loading text={t('common.loading')} />;
   if (me.error || !me.data) return <PageError error={me.error} />;
