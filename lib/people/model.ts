@@ -25,6 +25,9 @@ export const EMAIL_KINDS = [
   'rejected',
   'taken-down',
   'submitted',
+  // organisations: suspended and reinstated (every member hears of it)
+  'suspend',
+  'reinstate',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
@@ -46,6 +49,8 @@ export const DEFAULT_EMAIL_KINDS: readonly EmailKind[] = [
   'rejected',
   'taken-down',
   'submitted',
+  'suspend',
+  'reinstate',
 ];
 
 export const DISPLAY_NAME_MAX = 30;
@@ -61,4 +66,10 @@ export const defaultDisplayName = (email: string): string => {
 };
 
 /** Whether a person wants a notification of this kind by email. */
-export const wantsEmail = (preferences: readonly string[], kind: string) => preferences.includes(kind);
+/**
+ * Kinds mailed whatever the preferences: the decision on a person's own provider application (spec 2.1 Email:
+ * application decisions are sent by email), which they are waiting for and cannot learn of elsewhere in time.
+ */
+export const ALWAYS_MAILED_KINDS: readonly string[] = ['application-approved', 'application-rejected'];
+
+export const wantsEmail = (preferences: readonly string[], kind: string) => ALWAYS_MAILED_KINDS.includes(kind) || preferences.includes(kind);
