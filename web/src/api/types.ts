@@ -108,7 +108,7 @@ export const APPLICATION_STATUSES = valuesOf<ApplicationStatus>()(['pending', 'a
 export const LICENCE_TYPES = valuesOf<LicenceType>()(['application/pdf', 'image/png', 'image/jpeg']);
 export const MEMBER_ROLES = valuesOf<MemberRole>()(['admin', 'products', 'delivery', 'finance', 'support']);
 export const LOCALES = valuesOf<Locale>()(['zh-CN', 'en-US']);
-/** The notification kinds a person may also receive by email: an order's steps, then a product review's outcomes. */
+/** The notification kinds a person may also receive by email: an order's steps, a product review's outcomes, the organisation's suspension. */
 export const EMAIL_KINDS = valuesOf<EmailKind>()([
   'create',
   'submit-requirements',
@@ -129,4 +129,6 @@ export const EMAIL_KINDS = valuesOf<EmailKind>()([
   'approved',
   'rejected',
   'taken-down',
+  'suspend',
+  'reinstate',
 ]);

@@ -11,7 +11,8 @@ import { emailKindsOf, useMe, useSaveProfile } from './hooks';
 
 const LOCALE_LABEL: Record<Locale, string> = { 'zh-CN': '中文', 'en-US': 'English' };
 const PRODUCT_KINDS: readonly EmailKind[] = ['submitted', 'approved', 'rejected', 'taken-down'];
-const ORDER_KINDS: readonly EmailKind[] = EMAIL_KINDS.filter((k) => !PRODUCT_KINDS.includes(k));
+const PROVIDER_KINDS: readonly EmailKind[] = ['suspend', 'reinstate'];
+const ORDER_KINDS: readonly EmailKind[] = EMAIL_KINDS.filter((k) => !PRODUCT_KINDS.includes(k) && !PROVIDER_KINDS.includes(k));
 
 /** 个人设置: display name, phone, language of emails and notices, which notices also come by email; the person's organisations. */
 export default function Settings() {
@@ -84,6 +85,7 @@ export default function Settings() {
               </p>
               {group(ORDER_KINDS, t('settings.orderKinds'))}
               {group(PRODUCT_KINDS, t('settings.productKinds'))}
+              {group(PROVIDER_KINDS, t('settings.providerKinds'))}
               {errors.emailPreferences ? (
                 <p role="alert" className="field-error">
                   {errors.emailPreferences}
