@@ -46,6 +46,8 @@ const main = async () => {
     const { seedDemoData } = await import('./lib/seed');
     const ids = Object.fromEntries(DEMO_ACCOUNTS.map((a) => [a.role, s.users[a.role].id]));
     console.log(await seedDemoData(ids as Record<'provider' | 'buyer' | 'operator', string>));
+    const { seedDemoApplication } = await import('./lib/seed-applications');
+    console.log(await seedDemoApplication(ids.applicant ?? ids.buyer));
     const { DEMO_SAAS_TOKEN, registerDemoSaasEndpoint } = await import('./lib/demo-saas');
     saas = await startSaasEndpoint({ token: DEMO_SAAS_TOKEN, port: SAAS_PORT }).catch((err: Error) => {
       throw new StackError(`The demo SaaS endpoint could not listen on port ${SAAS_PORT} (SAAS_ENDPOINT_PORT): ${err.message}`);
