@@ -59,4 +59,3 @@ test.describe('provider · SaaS 接入设置', () => {
     await expect(page.getByRole('heading', { name: 'SaaS 接入设置', level: 1 })).toBeVisible();
   });
 });
-});
