@@ -3,8 +3,9 @@ import { productAnswer } from '../../lib/products/routes';
 import { toProviderView } from '../../lib/products/model';
 import { changeProductStatus } from '../../lib/products/repository';
 import { productIdParams } from '../../lib/products/schemas';
+import { rolesFor } from '../../lib/providers/roles';
 
 /** POST /provider/products/{productId}/submit — 提交: send the draft or the pending revision for review. */
-export const handler = route({ access: ['provider'], idempotent: 'submit-product', reread: productAnswer, params: productIdParams }, async ({ user, params, now }) =>
+export const handler = route({ access: ['provider'], memberRoles: rolesFor('products'), idempotent: 'submit-product', reread: productAnswer, params: productIdParams }, async ({ user, params, now }) =>
   ok(toProviderView(await changeProductStatus(user, params.productId, 'submit', {}, now))),
 );

@@ -13,7 +13,8 @@ import type { Reference } from '../attachments/model';
 import { attachmentItemSchema, type AttachmentItem } from '../attachments/schemas';
 import { rateLimitUpdate, throttled, type RateRule } from '../shared/rate-limit';
 import { parseReview, type ReviewItem } from '../reviews/schemas';
-import { actorFor, canRead, isOwnAsOperator, type OrderUser } from './access';
+import { actorFor, canRead, isOwnAsOperator, memberRolesOf, type OrderUser } from './access';
+import { MemberRoleForbiddenError } from '../providers/access';
 import {
   applyCommand,
   commandOf,
@@ -23,6 +24,7 @@ import {
   refusalOf,
   type Actor,
   type CommandInput,
+  type OrderCommand,
   type OrderRules,
 } from './model';
 import { orderEntryItem, orderItem } from './items';
@@ -385,11 +387,17 @@ export const writeOrderCommand = async (
       entry: { Put: { TableName: tableName, Item: timelineRecord(entry, next), ConditionExpression: 'attribute_not_exists(PK)' } },
       ...Object.fromEntries(verified.map((v) => [`attachment ${v.Update.Key.SK}`, v])),
       ...extra,
+      membership: membershipCheck(actor, current, action),
       // a full window refuses the command and nothing of it is written
       rate: c.rate && rateLimitUpdate(c.rate, actor.id, now),
     });
   } catch (err) {
     if (ConditionFailed.of(err, 'rate') && c.rate) throw throttled(c.rate, now);
+    // the member was removed (the order is no longer theirs) or their role changed since the request began
+    if (ConditionFailed.of(err, 'membership')) {
+      if (!err.item) throw new NotFoundError('order');
+      throw new MemberRoleForbiddenError(['admin', ...(memberRolesOf(action) ?? [])]);
+    }
     // the order's version moved (its entry's key is then taken too), or a twin with the same key won
     if (err instanceof ConditionFailed && (err.failed === 'order' || err.failed === 'entry' || err.failed in extra)) {
       throw new StaleOrder(err.failed === 'order' ? err.item : undefined);
@@ -397,6 +405,22 @@ export const writeOrderCommand = async (
     throw err;
   }
   return { order: next, entry };
+};
+
+/**
+ * A provider's command holds only while the person is still a member of the order's organisation in a role
+ * that may take it: a ConditionCheck on their membership item in the command's own transaction, so a member
+ * removed (or demoted) between the request's membership read and the write changes nothing. No extra round
+ * trip: the check rides in the transaction the command writes anyway (docs/decisions.md).
+ */
+const membershipCheck = (actor: Actor, order: OrderItem, action: OrderCommand) => {
+  if (actor.role !== 'provider' || actor.memberRole === undefined) return undefined;
+  const allowed = memberRolesOf(action);
+  const expr = new Expr();
+  const condition = allowed
+    ? `attribute_exists(PK) AND ${expr.name('role')} IN (${['admin', ...allowed].map((r) => expr.value(r)).join(', ')})`
+    : 'attribute_exists(PK)';
+  return { ConditionCheck: { TableName: tableName, Key: keys.membership(actor.id, order.providerId), ConditionExpression: condition, ...expr.attrs() } };
 };
 
 const STALE_RETRIES = 2;
