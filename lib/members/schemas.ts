@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAIL_LOCALES } from '../mail';
+import { MAIL_LOCALES } from '../mail/template';
 import { pageOf, pageParams } from '../shared/pagination';
 import { fieldMessage, msg } from '../i18n';
 import { MEMBER_ROLES, memberRoleSchema } from '../providers/roles';
