@@ -5,6 +5,7 @@ import { inboxItem, notificationItem } from './notifications/items';
 import { orderEntryItem, orderItem } from './orders/items';
 import { productEntryItem, productItem } from './products/items';
 import { creditCodeItem, membershipItem, organisationItem } from './providers/items';
+import { applicationEntryItem, applicationItem, licenceItem } from './providers/applications/items';
 import { invitationItem } from './members/items';
 import { organisationEntryItem } from './suspension/items';
 import { emailMarkItem, profileItem } from './people/items';
@@ -46,6 +47,10 @@ export const ITEM_DECLARATIONS = [
   organisationItem,
   creditCodeItem,
   membershipItem,
+  // Provider applications (入驻) and their licence uploads (lib/providers/applications/items.ts)
+  applicationItem,
+  applicationEntryItem,
+  licenceItem,
   // People: profiles and email marks (lib/people/items.ts)
   profileItem,
   emailMarkItem,

@@ -42,6 +42,19 @@ import { debugSaasBody, putSaasEndpointBody, saasCallIdParams, saasCallView, saa
 import { meView, putMeBody } from './people/schemas';
 import { changeRoleBody, invitationIdParams, invitationPage, invitationTokenParams, invitationView, inviteBody, memberPage, memberParams, memberView, membersQuery, invitationsQuery, membershipView } from './members/schemas';
 import { operatorOrganisationPage, operatorOrganisationView, operatorProvidersQuery, providerIdParams, reinstateBody, suspendBody } from './suspension/schemas';
+import {
+  applicationBody,
+  applicationIdParams,
+  applicationPageView,
+  applicationPatchBody,
+  applicationQueueQuery,
+  applicationView,
+  approveBody,
+  licenceGrantBody,
+  licenceGrantView,
+  myApplicationsQuery,
+  rejectApplicationBody,
+} from './providers/applications/schemas';
 
 /**
  * The HTTP API as OpenAPI 3.1, built from the same zod schemas the handlers validate with. A test checks
@@ -322,6 +335,71 @@ export const apiRoutes: ZodOpenApiPathsObject = {
   },
   '/provider/webhook/deliveries/{deliveryId}/redeliver': {
     post: op({ summary: 'Send a failed or gone delivery again (same webhook-id; 429 past the per-provider limit)', params: deliveryIdParams, idempotent: true, answers: deliveryView, errors: [409, 429] }),
+  },
+  // Provider applications (服务商入驻)
+  '/provider-applications': {
+    post: op({
+      summary: '入驻: apply with the company’s details and an uploaded licence (409 CREDIT_CODE_TAKEN when the credit code has an organisation)',
+      access: 'signed-in',
+      body: applicationBody,
+      answers: applicationView,
+      created: true,
+      idempotent: true,
+      errors: [409],
+    }),
+  },
+  '/provider-applications/licences': {
+    post: op({
+      summary: 'A presigned upload of the business licence (pdf, png or jpeg, at most 5 MB; S3 enforces type and size) and its licenceId (429 past the per-user limit)',
+      access: 'signed-in',
+      body: licenceGrantBody,
+      answers: licenceGrantView,
+      created: true,
+      idempotent: true,
+      errors: [429],
+    }),
+  },
+  '/provider-applications/mine': { get: op({ summary: 'Own applications, newest first', access: 'signed-in', query: myApplicationsQuery, answers: applicationPageView }) },
+  '/provider-applications/{applicationId}': {
+    get: op({ summary: 'One application (its applicant, or an operator)', access: 'signed-in', params: applicationIdParams, answers: applicationView }),
+    patch: op({
+      summary: '修改 a pending or rejected application and submit it again (back of the queue)',
+      access: 'signed-in',
+      params: applicationIdParams,
+      body: applicationPatchBody,
+      answers: applicationView,
+      idempotent: true,
+      errors: [409],
+    }),
+  },
+  '/provider-applications/{applicationId}/withdraw': {
+    post: op({ summary: '撤回 a pending application', access: 'signed-in', params: applicationIdParams, answers: applicationView, idempotent: true, errors: [409] }),
+  },
+  '/provider-applications/{applicationId}/licence': {
+    get: op({
+      summary: 'The licence as checked at submission (its applicant, or an operator): 302 to a presigned download valid five minutes, or the link as JSON',
+      access: 'signed-in',
+      params: applicationIdParams,
+      answers: downloadLinkView,
+      redirect: true,
+      errors: [409],
+    }),
+  },
+  '/operator/provider-applications': {
+    get: op({ summary: '入驻审核: applications in one status (default pending), oldest submission first', query: applicationQueueQuery, answers: applicationPageView }),
+  },
+  '/operator/provider-applications/{applicationId}/approve': {
+    post: op({
+      summary: '通过 the version seen: the organisation with the applicant as its administrator, in one transaction (409 CREDIT_CODE_TAKEN, VERSION_CONFLICT; 403 CONFLICT_OF_INTEREST on one’s own)',
+      params: applicationIdParams,
+      body: approveBody,
+      answers: applicationView,
+      idempotent: true,
+      errors: [409],
+    }),
+  },
+  '/operator/provider-applications/{applicationId}/reject': {
+    post: op({ summary: '驳回 the version seen, with a reason', params: applicationIdParams, body: rejectApplicationBody, answers: applicationView, idempotent: true, errors: [409] }),
   },
   // SaaS orders (spec 3.1)
   '/orders/{orderId}/renew': { post: cmd('续费 a SaaS order (active or expired → active; renewInstance is sent)', renewBody) },

@@ -151,6 +151,22 @@ export const keys = {
   invitation: (hash: string) => ({ PK: `INVITATION#${hash}`, SK: 'INVITATION' }),
   /** An organisation's pending invitations (GSI1), by expiry. */
   organisationInvitations: (providerId: string) => `PROVIDER#${providerId}#INVITATIONS`,
+
+  // Provider applications (入驻) and their licence uploads (docs/decisions.md, "Provider applications")
+  application: (applicationId: string) => ({ PK: `APPLICATION#${applicationId}`, SK: 'APPLICATION' }),
+  applicationTimeline: (applicationId: string, at: string, entryId: string) => ({
+    PK: `APPLICATION#${applicationId}`,
+    SK: `TIMELINE#${at}#${entryId}`,
+  }),
+  /** A person's applications (GSI1), newest first. */
+  applicantApplications: (userId: string) => `USER#${userId}#APPLICATIONS`,
+  /** The applications in one status (GSI2), oldest submission first: the operator's queue. */
+  applicationsIn: (status: string) => `APPLICATIONS#${status}`,
+  licence: (licenceId: string) => ({ PK: `LICENCE#${licenceId}`, SK: 'LICENCE' }),
+  /** The S3 key a licence is uploaded to; only the grant function may write under `licences/`. */
+  licenceObject: (userId: string, licenceId: string) => `licences/${userId}/${licenceId}`,
+  /** Where the licence checked at its first reference is kept: no grant reaches it. */
+  verifiedLicenceObject: (licenceId: string, etag: string) => `verified/licences/${licenceId}/${etag.replace(/[^A-Za-z0-9-]/g, '')}`,
 };
 
 /** Index names and their key attributes. */

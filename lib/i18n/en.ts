@@ -57,6 +57,7 @@ const THINGS: Record<Thing, string> = {
   // members, invitations and suspension
   member: 'The member',
   invitation: 'The invitation',
+  application: 'The provider application',
 };
 
 interface Named {
@@ -336,4 +337,26 @@ export const en = {
   'detail.saasCallNotFailed': 'Only a failed call can be sent again.',
   'detail.saasChecksMissing': (p: { actions: string }) =>
     `A SaaS product is submitted only after 接口调试 passed against the saved endpoint; still missing: ${p.actions}.`,
+  // ---- provider applications (入驻)
+  'detail.creditCodeTaken': 'An organisation with this credit code already exists.',
+  'detail.applicationState': (p: { action: 'edit' | 'withdraw' | 'approve' | 'reject'; status: string }) =>
+    `Cannot ${({ edit: 'edit the application', withdraw: 'withdraw the application', approve: 'approve the application', reject: 'reject the application' })[p.action]} while it is ${p.status}.`,
+  'detail.applicationChanged': (p: { version: number; current: number }) =>
+    `The application changed since version ${p.version}; it is now version ${p.current}.`,
+  'detail.operatorOwnApplication': 'An operator never decides on their own application.',
+  'detail.licenceMismatch': 'The licence does not match its upload grant.',
+  'field.creditCodeShape': '18 characters: digits and capital letters other than I, O, Z, S, V',
+  'field.creditCodeCheck': 'not a valid unified social credit code (its check character does not match)',
+  'field.mobilePhone': 'a mainland mobile number: 11 digits starting with 13–19',
+  'field.serviceTypesRepeat': 'service types must not repeat',
+  'field.notLicenceId': 'not a licence id',
+  'field.unknownLicence': 'no licence upload of yours has this id: upload the licence first',
+  'notice.application.approve.title': 'Provider application approved',
+  'notice.application.approve.body': (p: Named) => `“${p.name}” was approved: you are now the administrator of the organisation.`,
+  'notice.application.reject.title': 'Provider application rejected',
+  'notice.application.reject.body': (p: Named & { reason: string }) => `The application of “${p.name}” was rejected: ${p.reason}. Edit it and submit again.`,
+  'status.application.pending': 'Pending review',
+  'status.application.approved': 'Approved',
+  'status.application.rejected': 'Rejected',
+  'status.application.withdrawn': 'Withdrawn',
 };

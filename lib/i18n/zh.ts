@@ -73,6 +73,7 @@ const THINGS: Record<Thing, string> = {
   // members, invitations and suspension
   member: '该成员',
   invitation: '该邀请',
+  application: '入驻申请',
 };
 
 const ROLES: Record<Role, string> = { buyer: '用户', provider: '服务商', operator: '运营' };
@@ -324,4 +325,24 @@ export const zh: Catalogue = {
   'field.saasTokenShape': '只能包含可见的英文字符、数字和符号，不含空格',
   'detail.saasCallNotFailed': '只有调用失败的记录可以重新发送。',
   'detail.saasChecksMissing': (p) => `自动交付商品需先在接口调试中通过当前接入地址的校验才能提交审核，尚未通过：${p.actions}。`,
+  'detail.creditCodeTaken': '该统一社会信用代码已有服务商入驻。',
+  'detail.applicationState': (p) =>
+    `当前状态（${({ pending: '待审核', approved: '已通过', rejected: '已驳回', withdrawn: '已撤回' } as Record<string, string>)[p.status] ?? p.status}）下不能${({ edit: '修改入驻申请', withdraw: '撤回入驻申请', approve: '通过入驻申请', reject: '驳回入驻申请' })[p.action]}。`,
+  'detail.applicationChanged': (p) => `入驻申请自版本 ${p.version} 后已被修改，当前为版本 ${p.current}。`,
+  'detail.operatorOwnApplication': '运营人员不能审核自己提交的入驻申请。',
+  'detail.licenceMismatch': '营业执照文件与上传授权不符。',
+  'field.creditCodeShape': '须为 18 位，由数字和除 I、O、Z、S、V 以外的大写字母组成',
+  'field.creditCodeCheck': '不是有效的统一社会信用代码（校验位不符）',
+  'field.mobilePhone': '须为中国大陆手机号：以 13–19 开头的 11 位数字',
+  'field.serviceTypesRepeat': '服务类型不能重复',
+  'field.notLicenceId': '不是有效的营业执照文件编号',
+  'field.unknownLicence': '没有此编号的营业执照上传记录：请先上传营业执照',
+  'notice.application.approve.title': '服务商入驻申请已通过',
+  'notice.application.approve.body': (p) => `「${p.name}」的入驻申请已通过，您已成为该服务商的管理员。`,
+  'notice.application.reject.title': '服务商入驻申请被驳回',
+  'notice.application.reject.body': (p) => `「${p.name}」的入驻申请被驳回：${p.reason}。请修改后重新提交。`,
+  'status.application.pending': '待审核',
+  'status.application.approved': '已通过',
+  'status.application.rejected': '已驳回',
+  'status.application.withdrawn': '已撤回',
 };

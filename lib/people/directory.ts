@@ -11,14 +11,22 @@ const cognito = new CognitoIdentityProviderClient({
   ...(issuer.protocol === 'http:' ? { endpoint: issuer.origin, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
 });
 
+/** What the user pool holds of a person: their email and the name they registered with, if any. */
+export interface Account {
+  email: string;
+  name?: string;
+}
+
 /**
- * A person's email as the user pool holds it (AdminGetUser by `sub`: an access token carries no email), or
+ * A person's account as the user pool holds it (AdminGetUser by `sub`: an access token carries no email), or
  * undefined when the pool has no such user. A pool that does not answer is 503, not the client's fault.
  */
-export const emailOf = async (sub: string): Promise<string | undefined> => {
+export const accountOf = async (sub: string): Promise<Account | undefined> => {
   try {
     const user = await cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: sub }));
-    return user.UserAttributes?.find((a) => a.Name === 'email')?.Value;
+    const attr = (name: string) => user.UserAttributes?.find((a) => a.Name === name)?.Value;
+    const email = attr('email');
+    return email ? { email, name: attr('name') } : undefined;
   } catch (err) {
     if (err instanceof UserNotFoundException || (err as Error)?.name === 'UserNotFoundException') return undefined;
     throw new TemporarilyUnavailableError();

@@ -7,16 +7,20 @@ import { ConditionFailed, transactWrite, type NamedWrites } from '../db/write';
 import { ConflictError, UnauthenticatedError } from '../http/errors';
 import { msg } from '../i18n';
 import { DEFAULT_EMAIL_KINDS, defaultDisplayName } from './model';
-import { emailOf } from './directory';
+import { displayNameSchema } from './schemas';
+import { accountOf, type Account } from './directory';
 import { profileItem } from './items';
 import { loadPerson, type Person } from './person';
 import type { Profile, PutMeBody } from './schemas';
 
-/** The profile a person starts with: their email's local part as display name, Chinese, the default email kinds. */
-export const newProfile = (userId: string, email: string, now: Date): Profile => ({
+/**
+ * The profile a person starts with: the name they registered with (when it makes a valid display name) or their
+ * email's local part, Chinese, the default email kinds.
+ */
+export const newProfile = (userId: string, account: Account, now: Date): Profile => ({
   userId,
-  email,
-  displayName: defaultDisplayName(email),
+  email: account.email,
+  displayName: registeredName(account.name) ?? defaultDisplayName(account.email),
   locale: 'zh-CN',
   emailPreferences: [...DEFAULT_EMAIL_KINDS],
   createdAt: now.toISOString(),
@@ -30,9 +34,9 @@ export const newProfile = (userId: string, email: string, now: Date): Profile =>
  */
 export const ensureProfile = async (userId: string, stored: Profile | undefined, now: Date): Promise<Profile> => {
   if (stored) return stored;
-  const email = await emailOf(userId);
-  if (!email) throw new UnauthenticatedError();
-  const profile = newProfile(userId, email, now);
+  const account = await accountOf(userId);
+  if (!account) throw new UnauthenticatedError();
+  const profile = newProfile(userId, account, now);
   try {
     await ddb.send(
       new PutCommand({
@@ -53,6 +57,12 @@ export const ensureProfile = async (userId: string, stored: Profile | undefined,
 export const personWithProfile = async (userId: string, now: Date): Promise<Person & { profile: Profile }> => {
   const person = await loadPerson(userId);
   return { ...person, profile: await ensureProfile(userId, person.profile, now) };
+};
+
+/** A name given at registration, as a display name: only when it is one `PUT /me` would accept. */
+const registeredName = (name: string | undefined) => {
+  const parsed = displayNameSchema.safeParse(name);
+  return parsed.success ? parsed.data : undefined;
 };
 
 const ATTEMPTS = 3;

@@ -8,7 +8,7 @@ import { DISPLAY_NAME_MAX, EMAIL_KINDS, MOBILE_PATTERN } from './model';
 export const localeSchema = z.enum(MAIL_LOCALES);
 
 /** A display name as people type it: one line, trimmed, 1–30 characters, something visible. */
-const displayName = z
+export const displayNameSchema = z
   .string()
   .trim()
   .min(1)
@@ -36,7 +36,7 @@ export type Profile = z.infer<typeof profileSchema>;
 /** `PUT /me`: the editable fields, all of them (`phone` absent or null removes it). */
 export const putMeBody = z
   .strictObject({
-    displayName,
+    displayName: displayNameSchema,
     phone: z.string().regex(MOBILE_PATTERN, fieldMessage(msg('field.mobile'))).nullable().optional(),
     locale: localeSchema,
     emailPreferences,

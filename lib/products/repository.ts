@@ -66,6 +66,15 @@ const refusal = (seen: Record<string, unknown> | undefined, action: ProductActio
   return undefined;
 };
 
+/**
+ * A condition a status change adds to its write (the SaaS submit gate, lib/saas/gate.ts): on the product as
+ * stored, so the change stays one blind write; `refusal` explains a product that the other conditions let through.
+ */
+export interface ProductGate {
+  condition: (expr: Expr) => string;
+  refusal: (seen: Record<string, unknown>) => Error | undefined;
+}
+
 /** Explains a refused product write from the item the condition saw. */
 const explain = (err: unknown, action: ProductAction, user: User, version?: number): never => {
   if (!(err instanceof ConditionFailed)) throw err;
@@ -243,6 +252,8 @@ export const changeProductStatus = async (
   action: Exclude<ProductAction, 'edit'>,
   input: TransitionInput,
   now: Date,
+  /** One more condition of the write (the SaaS submit gate), with the refusal it explains. */
+  gate?: ProductGate,
 ): Promise<ProductItem> => {
   const rule = productRules[action];
   const key = productItem.key({ productId });
@@ -269,6 +280,7 @@ export const changeProductStatus = async (
     // belong to (their memberships, read with the request)
     if (rule.role === 'operator') conditions.push(...notOfOwnOrganisations(expr, user));
     if (input.version !== undefined) conditions.push(expr.eq('version', input.version));
+    if (gate) conditions.push(gate.condition(expr));
     if (action === 'approve') conditions.push(`attribute_not_exists(${expr.name('suspended')})`);
     const entryId = newId(now.getTime());
     try {
@@ -309,6 +321,8 @@ export const changeProductStatus = async (
         if (other && productItem.is(seen ?? {}) && (rule.role !== 'provider' || seen?.providerId === providerIdOf(user))) return other;
         const refused = refusal(err.item, action, user, input.version);
         if (refused) throw refused;
+        const gated = gate?.refusal(err.item ?? {});
+        if (gated) throw gated;
         const missing = copies.filter((c) => !(c in (err.item ?? {})));
         if (missing.length) {
           throw new Error(`product ${productId} lacks the key copies ${missing.join(', ')} its ${action} copies index keys from; every write of a product stores them`);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { config } from '../config';
-import { ConflictError, DomainError, NotFoundError, ValidationError } from '../http/errors';
+import { DomainError, NotFoundError, ValidationError } from '../http/errors';
 import { msg } from '../i18n';
 import { UnsafeUrlError, checkEndpointUrl } from '../outbound/address';
 import { newId } from '../shared/ids';
@@ -123,10 +123,4 @@ export const debugSaasAction = async (providerId: string, action: SaasAction, no
   const made = action === 'createInstance' && result.signId ? { orderId, signId: result.signId } : undefined;
   const updated = await recordPass(providerId, endpoint.revision, action, now.toISOString(), made);
   return { action, result, endpoint: updated ?? endpoint };
-};
-
-/** The submit gate of a SaaS product (spec 3.1): 409 naming the actions that have not passed against the saved endpoint. */
-export const assertSaasReady = async (providerId: string): Promise<void> => {
-  const missing = missingChecks(await getSaasEndpoint(providerId, true));
-  if (missing.length > 0) throw new ConflictError('SAAS_CHECKS_MISSING', msg('detail.saasChecksMissing', { actions: missing.join(', ') }), { missing });
 };

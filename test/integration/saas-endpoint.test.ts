@@ -11,12 +11,17 @@ import { keys } from '../../lib/db/keys';
 import { callSaas } from '../../lib/saas/call';
 import { newId } from '../../lib/shared/ids';
 import { startSaasEndpoint, type SaasEndpoint } from '../../scripts/lib/saas-endpoint';
-import { readItem } from '../support/db';
+import { handler as create } from '../../functions/products/create';
+import { handler as submit } from '../../functions/products/submit';
+import { handler as getOwn } from '../../functions/products/get-own';
+import { countRoundTrips, readItem } from '../support/db';
+import { productContent } from '../support/fixtures';
+import { readySaasEndpoint, saasContent } from '../support/saas';
 import { invoke, user } from '../support/http';
 import { must } from '../support/products';
 
-// This file's organisation: provider2's (other files' SaaS tests use provider's)
-const AS = 'provider2' as const;
+// This file's organisation: providerBuyer's (the SaaS order tests keep endpoints for provider and provider2)
+const AS = 'providerBuyer' as const;
 let endpoint: SaasEndpoint;
 const token = `tok-${randomBytes(12).toString('hex')}`;
 
@@ -173,5 +178,60 @@ describe('the call log and 重新发送', () => {
     const answers = await Promise.all([1, 2].map(() => invoke(resend, { as: AS, method: 'POST', params: { callId: eventId } })));
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
     expect(endpoint.seen.filter((s) => s.eventId === eventId)).toHaveLength(2);
+  });
+});
+
+describe('the submit gate of SaaS products', () => {
+  const submitAs = (productId: string) => invoke(submit, { as: AS, method: 'POST', params: { productId } });
+  const draftOf = async (content: Record<string, unknown>) => must(await invoke(create, { as: AS, method: 'POST', body: productContent(content) }), 201);
+
+  it('refuses (409) a SaaS product until the four actions passed against the saved endpoint, naming those missing', async () => {
+    const draft = await draftOf(saasContent());
+    const none = await submitAs(draft.productId);
+    expect(none.status).toBe(409);
+    expect(none.body).toMatchObject({ code: 'SAAS_CHECKS_MISSING', missing: ['createInstance', 'renewInstance', 'expireInstance', 'destroyInstance'] });
+    expect(none.body.detail).toContain('renewInstance');
+
+    must(await save({ url: endpoint.url, token }), 200);
+    must(await runDebug('createInstance'), 200);
+    must(await runDebug('expireInstance'), 200);
+    expect((await submitAs(draft.productId)).body).toMatchObject({ code: 'SAAS_CHECKS_MISSING', missing: ['renewInstance', 'destroyInstance'] });
+    expect(must(await invoke(getOwn, { as: AS, params: { productId: draft.productId } }), 200)).toMatchObject({ status: 'draft', version: 1 });
+
+    must(await runDebug('renewInstance'), 200);
+    must(await runDebug('destroyInstance'), 200);
+    expect(must(await submitAs(draft.productId), 200)).toMatchObject({ status: 'in_review' });
+  });
+
+  it('asks again after the endpoint is saved again', async () => {
+    const ready = await readySaasEndpoint(AS);
+    try {
+      const first = await draftOf(saasContent());
+      expect(must(await submitAs(first.productId), 200)).toMatchObject({ status: 'in_review' });
+      must(await save({ url: ready.endpoint.url, token: ready.token }), 200);
+      const second = await draftOf(saasContent());
+      expect((await submitAs(second.productId)).body).toMatchObject({ code: 'SAAS_CHECKS_MISSING' });
+    } finally {
+      await ready.endpoint.close();
+    }
+  });
+
+  it('leaves other products as they were: submitted in two round trips whatever the endpoint', async () => {
+    const draft = await draftOf({});
+    const { result, roundTrips } = await countRoundTrips(() => submitAs(draft.productId));
+    expect(result.status).toBe(200);
+    expect(roundTrips).toBe(2);
+  });
+
+  it('answers a wrong status before the gate: a SaaS product already in review is 409 INVALID_STATE', async () => {
+    const ready = await readySaasEndpoint(AS);
+    try {
+      const draft = await draftOf(saasContent());
+      must(await submitAs(draft.productId), 200);
+      await ddb.send(new DeleteCommand({ TableName: tableName, Key: keys.saasEndpoint(user(AS).id) }));
+      expect((await submitAs(draft.productId)).body).toMatchObject({ code: 'INVALID_STATE' });
+    } finally {
+      await ready.endpoint.close();
+    }
   });
 });

@@ -13,7 +13,7 @@ const named = { name: '服务器运维托管', id: '01ARZ3NDEKTSV4RRFFQ69G5FAV' 
 const SAMPLES: { [K in ParamKey]: ParamsOf<K>[] } = {
   'detail.rolesOnly': [{ roles: ['provider'] }, { roles: ['provider', 'operator'] }, { roles: ['buyer'] }],
   'detail.memberRoleForbidden': [{ roles: ['admin', 'delivery'] }, { roles: ['admin'] }],
-  'detail.notFound': (['product', 'order', 'rating', 'notification', 'delivery', 'webhook', 'resource', 'attachment', 'saasEndpoint', 'saasCall', 'member', 'invitation', 'organisation'] as const).map((thing) => ({ thing })),
+  'detail.notFound': (['product', 'order', 'rating', 'notification', 'delivery', 'webhook', 'resource', 'attachment', 'saasEndpoint', 'saasCall', 'member', 'invitation', 'organisation', 'application'] as const).map((thing) => ({ thing })),
   'detail.noSuchPlan': [{ planId: 'gold' }],
   'detail.invalidState': [
     { action: 'start', status: 'implementing' },
@@ -74,6 +74,13 @@ const SAMPLES: { [K in ParamKey]: ParamsOf<K>[] } = {
   'detail.saasEndpointRefused': [{ reason: 'gold', answer: 'gold' }],
   'field.saasEndpointRefused': [{ reason: 'gold' }],
   'detail.saasChecksMissing': [{ actions: 'gold' }],
+  // provider applications (入驻)
+  'detail.applicationState': (['edit', 'withdraw', 'approve', 'reject'] as const).flatMap((action) =>
+    ['pending', 'approved', 'rejected', 'withdrawn'].map((status) => ({ action, status })),
+  ),
+  'detail.applicationChanged': [{ version: 3, current: 4 }],
+  'notice.application.approve.body': [named],
+  'notice.application.reject.body': [{ ...named, reason: '营业执照不清晰' }],
 };
 
 const render = (lang: 'zh' | 'en', key: MessageKey, params?: unknown) => (t as (l: string, k: string, p?: unknown) => string)(lang, key, params);

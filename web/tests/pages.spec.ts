@@ -27,7 +27,11 @@ interface Fixture {
 }
 
 const pagesOf = (f: Fixture): Record<Role, PageSpec[]> => ({
-  guest: [{ path: '/signin', h1: ['登录云市场控制台', 'Sign in to the marketplace console'] }],
+  guest: [
+    { path: '/signin', h1: ['登录云市场控制台', 'Sign in to the marketplace console'] },
+    { path: '/register', h1: ['注册账号', 'Create an account'] },
+    { path: '/invitations/not-a-real-token', h1: ['加入服务商', 'Join a provider'] },
+  ],
   provider: [
     { path: '/provider/products', h1: ['商品管理', 'Products'] },
     { path: '/provider/products/new', h1: ['商品接入', 'New product'] },

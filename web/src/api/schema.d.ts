@@ -679,6 +679,9 @@ export interface paths {
                         planId: string;
                         /** @default 1 */
                         quantity?: number;
+                        answers?: {
+                            [key: string]: string | number | boolean;
+                        };
                     };
                 };
             };
@@ -723,7 +726,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     cursor?: string;
-                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
                     productId?: string;
                     createdFrom?: string;
                     createdTo?: string;
@@ -773,7 +776,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     cursor?: string;
-                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
                     productId?: string;
                     createdFrom?: string;
                     createdTo?: string;
@@ -2090,7 +2093,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     cursor?: string;
-                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
                     orderId?: string;
                     providerId?: string;
                     buyerId?: string;
@@ -2242,7 +2245,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     cursor?: string;
-                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
                     productId?: string;
                     createdFrom?: string;
                     createdTo?: string;
@@ -2473,6 +2476,671 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/provider-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 入驻: apply with the company’s details and an uploaded licence (409 CREDIT_CODE_TAKEN when the credit code has an organisation) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        companyName: string;
+                        creditCode: string;
+                        contactName: string;
+                        contactPhone: string;
+                        contactEmail: string;
+                        serviceTypes: ("ops_service" | "custom_dev" | "software" | "saas" | "image" | "api")[];
+                        /** @description the licenceId of an upload granted by POST /provider-applications/licences */
+                        licence: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 入驻: apply with the company’s details and an uploaded licence (409 CREDIT_CODE_TAKEN when the credit code has an organisation) */
+                201: {
+                    headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderApplication"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/provider-applications/licences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A presigned upload of the business licence (pdf, png or jpeg, at most 5 MB; S3 enforces type and size) and its licenceId (429 past the per-user limit) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        fileName: string;
+                        /** @enum {string} */
+                        contentType: "application/pdf" | "image/png" | "image/jpeg";
+                        size: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description A presigned upload of the business licence (pdf, png or jpeg, at most 5 MB; S3 enforces type and size) and its licenceId (429 past the per-user limit) */
+                201: {
+                    headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LicenceUploadGrant"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                429: components["responses"]["Throttled"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/provider-applications/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Own applications, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Own applications, newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderApplicationPage"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/provider-applications/{applicationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One application (its applicant, or an operator) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    applicationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One application (its applicant, or an operator) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderApplication"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                404: components["responses"]["NotFound"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改 a pending or rejected application and submit it again (back of the queue) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    applicationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        companyName?: string;
+                        creditCode?: string;
+                        contactName?: string;
+                        contactPhone?: string;
+                        contactEmail?: string;
+                        serviceTypes?: ("ops_service" | "custom_dev" | "software" | "saas" | "image" | "api")[];
+                        /** @description the licenceId of an upload granted by POST /provider-applications/licences */
+                        licence?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 修改 a pending or rejected application and submit it again (back of the queue) */
+                200: {
+                    headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderApplication"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        trace?: never;
+    };
+    "/provider-applications/{applicationId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回 a pending application */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    applicationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 撤回 a pending application */
+                200: {
+                    headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderApplication"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/provider-applications/{applicationId}/licence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The licence as checked at submission (its applicant, or an operator): 302 to a presigned download valid five minutes, or the link as JSON */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    applicationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description with `Accept: application/json`: the same link as a body */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DownloadLink"];
+                    };
+                };
+                /** @description The licence as checked at submission (its applicant, or an operator): 302 to a presigned download valid five minutes, or the link as JSON */
+                302: {
+                    headers: {
+                        /** @description a presigned URL, valid five minutes */
+                        Location: string;
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/operator/provider-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 入驻审核: applications in one status (default pending), oldest submission first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    status?: "pending" | "approved" | "rejected" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 入驻审核: applications in one status (default pending), oldest submission first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderApplicationPage"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/operator/provider-applications/{applicationId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 通过 the version seen: the organisation with the applicant as its administrator, in one transaction (409 CREDIT_CODE_TAKEN, VERSION_CONFLICT; 403 CONFLICT_OF_INTEREST on one’s own) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    applicationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description 通过 the version seen: the organisation with the applicant as its administrator, in one transaction (409 CREDIT_CODE_TAKEN, VERSION_CONFLICT; 403 CONFLICT_OF_INTEREST on one’s own) */
+                200: {
+                    headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderApplication"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/operator/provider-applications/{applicationId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 驳回 the version seen, with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    applicationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 驳回 the version seen, with a reason */
+                200: {
+                    headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderApplication"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{orderId}/renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 续费 a SaaS order (active or expired → active; renewInstance is sent) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        periods: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description 续费 a SaaS order (active or expired → active; renewInstance is sent) */
+                200: {
+                    headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{orderId}/change-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 变更规格 of an active SaaS order (modifyInstance is sent) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        planId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 变更规格 of an active SaaS order (modifyInstance is sent) */
+                200: {
+                    headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{orderId}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申请退款 within 5 days of purchase (destroyInstance is sent; 409 REFUND_PERIOD_OVER after) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 申请退款 within 5 days of purchase (destroyInstance is sent; 409 REFUND_PERIOD_OVER after) */
+                200: {
+                    headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/provider/saas-endpoint": {
         parameters: {
             query?: never;
@@ -2684,6 +3352,163 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["SaasCall"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/operator/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisations by name; filters name prefix, creditCode, status (each a key condition) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    name?: string;
+                    creditCode?: string;
+                    status?: "active" | "suspended";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Organisations by name; filters name prefix, creditCode, status (each a key condition) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OperatorOrganisationPage"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/operator/providers/{providerId}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 暂停 with a reason: its products leave the catalogue and cannot be bought; its orders go on (403 CONFLICT_OF_INTEREST for one’s own organisation; 409 when already suspended) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    providerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 暂停 with a reason: its products leave the catalogue and cannot be bought; its orders go on (403 CONFLICT_OF_INTEREST for one’s own organisation; 409 when already suspended) */
+                200: {
+                    headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OperatorOrganisation"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/operator/providers/{providerId}/reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 恢复: exactly the products that were listed return to the catalogue (409 when not suspended) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    providerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 恢复: exactly the products that were listed return to the catalogue (409 when not suspended) */
+                200: {
+                    headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OperatorOrganisation"];
                     };
                 };
                 400: components["responses"]["BadRequest"];
@@ -3161,6 +3986,116 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "order.instance_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * order.instance_changed (version 1)
+         * @description The buyer changed the plan of an active SaaS order (变更规格).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description `msg_<delivery id>`, the same on every retry */
+                    "webhook-id": string;
+                    /** @description seconds since the epoch, when this attempt was signed */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>` keyed by the endpoint’s secret */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OrderInstanceChangedEventV1"];
+                };
+            };
+            responses: {
+                /** @description Accepted (any 2xx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Gone: the endpoint is disabled and nothing more is sent */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.saas_called": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * order.saas_called (version 1)
+         * @description The platform called the provider’s SaaS endpoint once (one attempt of one call); no status change.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description `msg_<delivery id>`, the same on every retry */
+                    "webhook-id": string;
+                    /** @description seconds since the epoch, when this attempt was signed */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>` keyed by the endpoint’s secret */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OrderSaasCalledEventV1"];
+                };
+            };
+            responses: {
+                /** @description Accepted (any 2xx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Gone: the endpoint is disabled and nothing more is sent */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     ping: {
         parameters: {
             query?: never;
@@ -3250,9 +4185,9 @@ export interface components {
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
                 /** @description the order version this change made */
                 orderVersion?: number;
                 /** @description empty */
@@ -3284,9 +4219,9 @@ export interface components {
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
                 /** @description the order version this change made */
                 orderVersion?: number;
                 /** @description `answers`: the requirement form’s answers by field */
@@ -3318,9 +4253,9 @@ export interface components {
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
                 /** @description the order version this change made */
                 orderVersion?: number;
                 /** @description `reason` */
@@ -3345,19 +4280,19 @@ export interface components {
                  * @description the timeline action that made this event
                  * @enum {string}
                  */
-                action: "start" | "complete" | "confirm" | "reject-completion" | "cancel" | "appeal" | "resolve" | "auto-confirm" | "auto-cancel";
+                action: "start" | "complete" | "confirm" | "reject-completion" | "cancel" | "appeal" | "resolve" | "auto-confirm" | "auto-cancel" | "provision" | "refund" | "expire" | "destroy" | "renew";
                 /**
                  * @description the side that acted: `system` for the scheduled jobs
                  * @enum {string}
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
                 /** @description the order version this change made */
                 orderVersion?: number;
-                /** @description `complete`: `note`, `attachments`; `reject-completion`, `cancel`, `appeal`: `reason`; `resolve`: `outcome`, `note` */
+                /** @description `complete`: `note`, `attachments`; `reject-completion`, `cancel`, `appeal`, `refund`: `reason`; `resolve`: `outcome`, `note`; `renew`: `periods`; `provision`: the createInstance call (`action`, `status`, `latencyMs`, `signId`, `website`, `authUrl`) */
                 detail: {
                     [key: string]: unknown;
                 };
@@ -3386,9 +4321,9 @@ export interface components {
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
                 /** @description the order version this change made */
                 orderVersion?: number;
                 /** @description empty */
@@ -3420,9 +4355,9 @@ export interface components {
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
                 /** @description the order version this change made */
                 orderVersion?: number;
                 /** @description `reminder`: which reminder; `recipient`: `buyer` or `provider` */
@@ -3454,12 +4389,80 @@ export interface components {
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
                 /** @description the order version this change made */
                 orderVersion?: number;
                 /** @description `text`, `attachments` (attachment ids) */
+                detail: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        /** @description The buyer changed the plan of an active SaaS order (变更规格). */
+        OrderInstanceChangedEventV1: {
+            /** @description the same for every delivery of this event: consumers deduplicate on it */
+            id: string;
+            /** @constant */
+            type: "order.instance_changed";
+            /** @constant */
+            version: 1;
+            /** @description ISO 8601, when the change was made */
+            occurredAt: string;
+            data: {
+                orderId: string;
+                /**
+                 * @description the timeline action that made this event
+                 * @enum {string}
+                 */
+                action: "change-plan";
+                /**
+                 * @description the side that acted: `system` for the scheduled jobs
+                 * @enum {string}
+                 */
+                role: "buyer" | "provider" | "operator" | "system";
+                /** @description the status before (null when the order was created) */
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
+                /** @enum {string} */
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
+                /** @description the order version this change made */
+                orderVersion?: number;
+                /** @description `planId`: the new plan */
+                detail: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        /** @description The platform called the provider’s SaaS endpoint once (one attempt of one call); no status change. */
+        OrderSaasCalledEventV1: {
+            /** @description the same for every delivery of this event: consumers deduplicate on it */
+            id: string;
+            /** @constant */
+            type: "order.saas_called";
+            /** @constant */
+            version: 1;
+            /** @description ISO 8601, when the change was made */
+            occurredAt: string;
+            data: {
+                orderId: string;
+                /**
+                 * @description the timeline action that made this event
+                 * @enum {string}
+                 */
+                action: "saas-call";
+                /**
+                 * @description the side that acted: `system` for the scheduled jobs
+                 * @enum {string}
+                 */
+                role: "buyer" | "provider" | "operator" | "system";
+                /** @description the status before (null when the order was created) */
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
+                /** @enum {string} */
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
+                /** @description the order version this change made */
+                orderVersion?: number;
+                /** @description `action` (the protocol action sent), `eventId`, `attempt`, `ok`, `status` (HTTP, 0 when nothing came back), `latencyMs`, `signId` */
                 detail: {
                     [key: string]: unknown;
                 };
@@ -3671,7 +4674,7 @@ export interface components {
             buyerId: string;
             providerId: string;
             /** @enum {string} */
-            status: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+            status: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
             /** @description each party’s name for the status */
             labels: components["schemas"]["StatusLabels"];
             product: components["schemas"]["ProductSnapshot"];
@@ -3718,6 +4721,7 @@ export interface components {
             /** @description rejected completions since the purchase or the last ruling back to implementing */
             completionRejections: number;
             lastUrgedAt: string | null;
+            instance?: components["schemas"]["SaasInstance"];
             version: number;
             createdAt: string;
             updatedAt: string;
@@ -3766,17 +4770,28 @@ export interface components {
             }[];
             requirementsBeforeStart: boolean;
         };
+        /** @description SaaS orders: the instance once provisioned (null while provisioning) */
+        SaasInstance: {
+            signId: string;
+            website: string | null;
+            authUrl: string | null;
+            additionalInfo: {
+                name: string;
+                value: string;
+            }[];
+            expiresAt: string | null;
+        } | null;
         TimelineEntry: {
             entryId: string;
             version?: number;
             /** @enum {string} */
-            action: "create" | "submit-requirements" | "reject-requirements" | "start" | "complete" | "urge" | "confirm" | "reject-completion" | "cancel" | "appeal" | "resolve" | "remind" | "auto-confirm" | "auto-cancel" | "message";
+            action: "create" | "submit-requirements" | "reject-requirements" | "start" | "complete" | "urge" | "confirm" | "reject-completion" | "cancel" | "appeal" | "resolve" | "remind" | "auto-confirm" | "auto-cancel" | "message" | "provision" | "saas-call" | "renew" | "change-plan" | "refund" | "expire" | "destroy";
             actor: string;
             role: string;
             at: string;
-            from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+            from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
             /** @enum {string} */
-            to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+            to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
             data: {
                 [key: string]: unknown;
             };
@@ -3962,6 +4977,73 @@ export interface components {
         ReadAll: {
             marked: number;
         };
+        ProviderApplication: {
+            applicationId: string;
+            applicantId: string;
+            applicant: {
+                displayName: string;
+                email: string;
+            };
+            companyName: string;
+            creditCode: string;
+            contactName: string;
+            contactPhone: string;
+            contactEmail: string;
+            serviceTypes: ("ops_service" | "custom_dev" | "software" | "saas" | "image" | "api")[];
+            licence: {
+                licenceId: string;
+                fileName: string;
+                /** @enum {string} */
+                contentType: "application/pdf" | "image/png" | "image/jpeg";
+                size: number;
+            };
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "withdrawn";
+            /** @description 待审核 / 已通过 / 已驳回 / 已撤回 */
+            statusLabel: {
+                zh: string;
+                en: string;
+            };
+            /** @description the rejection’s reason, while rejected */
+            reason?: string;
+            /** @description send it to approve or reject */
+            version: number;
+            submittedAt: string;
+            createdAt: string;
+            updatedAt: string;
+            decisions: {
+                /** @enum {string} */
+                decision: "approved" | "rejected";
+                reason?: string;
+                operatorId: string;
+                at: string;
+            }[];
+            /** @description the organisation created on approval */
+            providerId?: string;
+        };
+        LicenceUploadGrant: {
+            fileName: string;
+            /** @enum {string} */
+            contentType: "application/pdf" | "image/png" | "image/jpeg";
+            size: number;
+            upload: {
+                /** @constant */
+                method: "POST";
+                /** @description the bucket; POST a multipart/form-data form to it */
+                url: string;
+                /** @description every form field to send before the `file` field */
+                fields: {
+                    [key: string]: string;
+                };
+                expiresAt: string;
+            };
+            licenceId: string;
+        };
+        ProviderApplicationPage: {
+            items: components["schemas"]["ProviderApplication"][];
+            /** @description pass as `cursor` for the next page; null at the end */
+            nextCursor: string | null;
+        };
         SaasEndpoint: {
             url: string;
             /** @description whether a token is stored (it is never shown) */
@@ -4017,6 +5099,35 @@ export interface components {
             /** @description the endpoint’s answer (its first 4,000 characters) */
             answer: string | null;
             attempts: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        OperatorOrganisationPage: {
+            items: components["schemas"]["OperatorOrganisation"][];
+            /** @description pass as `cursor` for the next page; null at the end */
+            nextCursor: string | null;
+        };
+        OperatorOrganisation: {
+            providerId: string;
+            name: string;
+            creditCode?: string;
+            /** @enum {string} */
+            status: "active" | "suspended";
+            /** @description the status in Chinese, as the console shows it: 正常 / 已暂停 */
+            statusLabel: string;
+            contact?: {
+                name: string;
+                phone: string;
+                email: string;
+            };
+            serviceTypes?: string[];
+            admins: number;
+            /** @description while suspended: why, when and by which operator */
+            suspension?: {
+                reason: string;
+                at: string;
+                by: string;
+            };
             createdAt: string;
             updatedAt: string;
         };
@@ -4162,6 +5273,56 @@ export interface components {
                 /** @enum {string} */
                 role: "provider" | "operator";
                 /** @description `reason` */
+                detail: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        /** @description An operator suspended a provider organisation: its products are out of the catalogue and cannot be bought; its orders go on. */
+        ProviderSuspendedEventV1: {
+            /** @description the same for every delivery of this event: consumers deduplicate on it */
+            id: string;
+            /** @constant */
+            type: "provider.suspended";
+            /** @constant */
+            version: 1;
+            /** @description ISO 8601, when the change was made */
+            occurredAt: string;
+            data: {
+                providerId: string;
+                /**
+                 * @description the timeline action that made this event
+                 * @enum {string}
+                 */
+                action: "suspend";
+                /** @constant */
+                role: "operator";
+                /** @description `reason` */
+                detail: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        /** @description An operator reinstated a suspended organisation: the products it had listed are back in the catalogue. */
+        ProviderReinstatedEventV1: {
+            /** @description the same for every delivery of this event: consumers deduplicate on it */
+            id: string;
+            /** @constant */
+            type: "provider.reinstated";
+            /** @constant */
+            version: 1;
+            /** @description ISO 8601, when the change was made */
+            occurredAt: string;
+            data: {
+                providerId: string;
+                /**
+                 * @description the timeline action that made this event
+                 * @enum {string}
+                 */
+                action: "reinstate";
+                /** @constant */
+                role: "operator";
+                /** @description `reason` when one was given */
                 detail: {
                     [key: string]: unknown;
                 };

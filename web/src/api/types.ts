@@ -81,3 +81,9 @@ export const ATTACHMENT_TYPES = valuesOf<AttachmentType>()([
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 ]);
+
+// Organisations, people and applications (spec 2.1).
+export const MEMBER_ROLES = ['admin', 'products', 'delivery', 'finance', 'support'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+export const LOCALES = ['zh-CN', 'en-US'] as const;
+export type Locale = (typeof LOCALES)[number];
