@@ -23,6 +23,7 @@ export const handler = route(
         template: invitationMail,
         data: { organisationName: inv.organisationName, role: inv.role, url: `${config.consoleUrl}/invitations/${token}`, expiresAt: inv.expiresAt },
       }),
+      config.rateLimits.invitations,
     );
     return created(toInvitationView(invitation));
   },

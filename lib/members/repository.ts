@@ -1,4 +1,5 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { rateLimitUpdate, throttled, type RateRule } from '../shared/rate-limit';
 import { ddb, tableName } from '../db/client';
 import { indexes, keys } from '../db/keys';
 import { updateExpression } from '../db/item';
@@ -152,6 +153,8 @@ export const createInvitation = async (
   invitedBy: string,
   now: Date,
   send: (token: string, invitation: Invitation) => Promise<unknown>,
+  /** The inviter's limit (each invitation is an email), counted in the invitation's own transaction. */
+  rate?: RateRule,
 ): Promise<Invitation> => {
   const email = input.email.trim().toLowerCase();
   if (await memberWithEmail(org.providerId, email)) throw new ConflictError('ALREADY_MEMBER', msg('detail.alreadyMember'));
@@ -168,7 +171,15 @@ export const createInvitation = async (
     ...invitationTimes(now),
   };
   const key = invitationItem.key({ invitationId: hash });
-  await ddb.send(new PutCommand({ TableName: tableName, Item: invitationItem.item(invitation), ConditionExpression: 'attribute_not_exists(PK)' }));
+  try {
+    await transactWrite({
+      invitation: { Put: { TableName: tableName, Item: invitationItem.item(invitation), ConditionExpression: 'attribute_not_exists(PK)' } },
+      rate: rate && rateLimitUpdate(rate, invitedBy, now),
+    });
+  } catch (err) {
+    if (rate && ConditionFailed.of(err, 'rate')) throw throttled(rate, now);
+    throw err;
+  }
   try {
     await send(token, invitation);
   } catch (err) {

@@ -158,6 +158,19 @@ describe('members and invitations (成员管理)', () => {
     expect(await readItem(keys.invitation(hash))).toBeUndefined();
   });
 
+  it('limits the invitations an administrator sends per window (429), writing and mailing nothing past it', async () => {
+    const org = await organisation();
+    const rule = { name: 'invitations' as const, limit: 1, windowSeconds: 3600 };
+    const sent: string[] = [];
+    const send = async (t: string) => void sent.push(t);
+    const at = new Date();
+    await createInvitation({ providerId: org.providerId, organisationName: org.name }, { email: 'one@test.example', role: 'finance' }, org.admin.id, at, send, rule);
+    await expect(
+      createInvitation({ providerId: org.providerId, organisationName: org.name }, { email: 'two@test.example', role: 'finance' }, org.admin.id, at, send, rule),
+    ).rejects.toMatchObject({ status: 429, code: 'THROTTLED' });
+    expect(sent).toHaveLength(1);
+  });
+
   it('changes roles and removes members under the last-administrator rule; a removed member is refused on the next request', async () => {
     const org = await organisation();
     const member = await person();
