@@ -3,6 +3,7 @@ import { composeStack, type ComposedStack } from './lib/compose';
 import {
   ATTACHMENTS_BUCKET,
   DEMO_ACCOUNTS,
+  type DemoKey,
   DEMO_PASSWORD,
   LOCAL_DIR,
   STACK_FILE,
@@ -39,8 +40,8 @@ const main = async () => {
     // the seed runs the repositories in this process: they read their configuration at import
     Object.assign(process.env, s.functionEnv);
     const { seedDemoData } = await import('./lib/seed');
-    const ids = Object.fromEntries(DEMO_ACCOUNTS.map((a) => [a.role, s.users[a.role].id]));
-    console.log(await seedDemoData(ids as Record<'provider' | 'buyer' | 'operator', string>));
+    const ids = Object.fromEntries(DEMO_ACCOUNTS.map((a) => [a.key, s.users[a.key].id]));
+    console.log(await seedDemoData(ids as Record<DemoKey, string>));
   };
   console.log('Starting DynamoDB Local, cognito-local, the S3 emulator and the SES emulator…');
   stack = await composeStack({
@@ -51,7 +52,7 @@ const main = async () => {
     poolName: 'marketplace-local',
     previousPool: previous?.cognito,
     bucket: ATTACHMENTS_BUCKET,
-    users: Object.fromEntries(DEMO_ACCOUNTS.map((a) => [a.role, { email: a.email, password: DEMO_PASSWORD, roles: a.role }])),
+    users: Object.fromEntries(DEMO_ACCOUNTS.map((a) => [a.key, { email: a.email, password: DEMO_PASSWORD, roles: a.role }])),
     seed: seedDemo,
     logLevel: 'WARN',
     offline: { workFolder: process.env.ESBUILD_WORK_FOLDER || '.esbuild/local' },
@@ -86,7 +87,7 @@ Marketplace back office is running.
   Mail         ${mail.viewerUrl} (every email sent, kept until the stack stops; SES endpoint ${mail.endpoint})
   Stack file   ${shown(STACK_FILE)}
 Demo accounts (password ${DEMO_PASSWORD}):
-${DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(9)} ${a.email}`).join('\n')}
+${DEMO_ACCOUNTS.map((a) => `  ${a.key.padEnd(9)} ${a.email}`).join('\n')}
 Get a token:  npm run token -- provider@example.com '${DEMO_PASSWORD}'
 Press Ctrl-C to stop everything.`);
 };

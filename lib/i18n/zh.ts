@@ -103,7 +103,7 @@ export const zh: Catalogue = {
   'detail.roleForbidden': '当前角色不能执行此操作。',
   'detail.rolesOnly': (p) => `此操作仅限${p.roles.map((r) => ROLES[r]).join('或')}账号。`,
   // 服务商组织：当前代表的服务商与成员角色
-  'detail.providerIdRequired': '您属于多个服务商，请在 Provider-Id 请求头中指明本次代表的服务商。',
+  'detail.providerIdRequired': '您属于多个服务商，请在请求头 "Provider-Id" 中指明本次代表的服务商。',
   'detail.memberRoleForbidden': (p) => `您的成员角色不能执行此操作，仅限${p.roles.map((r) => MEMBER_ROLE_LABELS[r].zh).join('、')}。`,
   'detail.notFound': (p) => `${THINGS[p.thing]}不存在。`,
   'detail.noSuchPlan': (p) => `商品没有规格 ${p.planId}。`,

@@ -173,7 +173,6 @@ export const createOrder = async (
   const product = productItemSchema.parse(rawProduct);
   if (product.listing !== 'listed' || !product.live) throw productNotListed();
   if (product.suspended) throw providerSuspended();
-  if (product.providerId === buyerId) throw new ConflictOfInterestError(msg('detail.ownProduct'));
   const snapshot = snapshotOf(product, input.planId);
   if (!snapshot) {
     throw new NotFoundError('product', 'PLAN_NOT_FOUND', msg('detail.noSuchPlan', { planId: input.planId }), {
@@ -236,12 +235,14 @@ export const createOrder = async (
       organisation: organisationActive(product.providerId),
       order: { Put: { TableName: tableName, Item: orderRecord(order, rules), ConditionExpression: 'attribute_not_exists(PK)' } },
       entry: { Put: { TableName: tableName, Item: timelineRecord(entry, order), ConditionExpression: 'attribute_not_exists(PK)' } },
+      notMember: notMemberCheck(buyerId, product.providerId),
       idempotency: idempotency && recorded && idempotencyPut(idempotency, keptOf(recorded, { ref: orderId })!, now),
       rate: rate && rateLimitUpdate(rate, buyerId, now),
     });
   } catch (err) {
     if (ConditionFailed.of(err, 'product')) throw productNotListed();
     if (ConditionFailed.of(err, 'organisation')) throw providerSuspended();
+    if (ConditionFailed.of(err, 'notMember')) throw new ConflictOfInterestError(msg('detail.ownProduct'));
     if (ConditionFailed.of(err, 'idempotency') && idem) {
       const replayed = await replayPurchase(err.item, idem, now);
       if (replayed) return replayed;
@@ -265,6 +266,15 @@ const checkedSaasAnswers = (product: ProductItem, answers: Record<string, unknow
   if (errors.length) throw new ValidationError(errors, msg('detail.requirementsMismatch'));
   return { answers };
 };
+
+/**
+ * Separation of duties (spec 2): nobody buys a product of an organisation they belong to. A ConditionCheck
+ * that the buyer has no membership item in the selling organisation, in the purchase's own transaction: the
+ * product's provider is known only from the product read, and the check costs no round trip of its own.
+ */
+const notMemberCheck = (buyerId: string, providerId: string) => ({
+  ConditionCheck: { TableName: tableName, Key: keys.membership(buyerId, providerId), ConditionExpression: 'attribute_not_exists(PK)' },
+});
 
 /** The replay of a purchase: the order its record names, as read now, answered as the purchase was. */
 const replayPurchase = async (item: Record<string, unknown> | undefined, idem: Idempotent<Purchase>, now: Date): Promise<Outcome<Purchase> | undefined> => {

@@ -30,6 +30,8 @@ export const orderCommandRoute = (
   return route(
     {
       access: command.roles.filter((r): r is Role => r !== 'system'),
+      // an order names its organisation: the provider side is a member of it, whatever Provider-Id says
+      actingOrganisation: false,
       params: orderIdParams,
       body: command.body,
     },
