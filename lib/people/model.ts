@@ -25,6 +25,9 @@ export const EMAIL_KINDS = [
   'rejected',
   'taken-down',
   'submitted',
+  // organisations: suspended and reinstated (every member hears of it)
+  'suspend',
+  'reinstate',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
@@ -46,6 +49,8 @@ export const DEFAULT_EMAIL_KINDS: readonly EmailKind[] = [
   'rejected',
   'taken-down',
   'submitted',
+  'suspend',
+  'reinstate',
 ];
 
 export const DISPLAY_NAME_MAX = 30;

@@ -42,6 +42,8 @@ export const STACK_PORTS = {
   mail: { env: 'MAIL_PORT', fixed: 8005, what: 'the SES emulator (mail viewer)' },
   ...OFFLINE_PORTS,
   console: { env: 'CONSOLE_PORT', fixed: 5173, what: 'the console' },
+  // npm start's own: the demo organisation's SaaS endpoint (scripts/lib/saas-endpoint.ts)
+  saas: { env: 'SAAS_ENDPOINT_PORT', fixed: 8007, what: 'the demo organisation’s SaaS endpoint' },
 } satisfies Record<string, PortSpec>;
 export type PortName = keyof typeof STACK_PORTS;
 
