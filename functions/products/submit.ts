@@ -2,8 +2,8 @@ import { ok, route } from '../../lib/http/route';
 import { productAnswer } from '../../lib/products/routes';
 import { toProviderView } from '../../lib/products/model';
 import { productIdParams } from '../../lib/products/schemas';
-import { rolesFor } from '../../lib/providers/roles';
 import { submitProduct } from '../../lib/saas/gate';
+import { rolesFor } from '../../lib/providers/roles';
 
 /**
  * POST /provider/products/{productId}/submit — 提交: send the draft or the pending revision for review; a SaaS

@@ -30,6 +30,8 @@ interface RouteOptions<B, Q, P, A extends Access> {
   memberRoles?: readonly MemberRole[];
   /** Whether the route acts for one organisation (`Provider-Id`); by default routes open to providers alone. */
   actingOrganisation?: boolean;
+  /** Whether the caller's memberships are read (by default on routes open to providers; operators' decisions say true). */
+  readsMemberships?: boolean;
   body?: B;
   query?: Q;
   params?: P;
@@ -99,7 +101,7 @@ export const route = <
     .use(response(options.access === 'public' ? 'public' : 'private'))
     .use(outcome())
     .use(problemAnswers())
-    .use(authentication(options.access, authenticate, { memberRoles: options.memberRoles, acting: options.actingOrganisation }))
+    .use(authentication(options.access, authenticate, { memberRoles: options.memberRoles, acting: options.actingOrganisation, memberships: options.readsMemberships }))
     .use(validation({ params: options.params, query: options.query }))
     .use(jsonBody(options.body))
     .use(idempotency(options.idempotent, recordedAnswers, options.reread !== undefined));

@@ -51,12 +51,12 @@ const THINGS: Record<Thing, string> = {
   webhook: 'A webhook endpoint',
   resource: 'The resource',
   attachment: 'The attachment',
-  organisation: 'The provider organisation',
   saasEndpoint: 'A SaaS endpoint',
   saasCall: 'The SaaS call',
   // members, invitations and suspension
   member: 'The member',
   invitation: 'The invitation',
+  organisation: 'The provider organisation',
   application: 'The provider application',
 };
 

@@ -67,12 +67,12 @@ const THINGS: Record<Thing, string> = {
   webhook: '回调接收地址',
   resource: '资源',
   attachment: '附件',
-  organisation: '服务商',
   saasEndpoint: '自动交付接入地址',
   saasCall: '自动交付调用记录',
   // members, invitations and suspension
   member: '该成员',
   invitation: '该邀请',
+  organisation: '服务商',
   application: '入驻申请',
 };
 

@@ -241,8 +241,8 @@ export const createOrder = async (
     });
   } catch (err) {
     if (ConditionFailed.of(err, 'product')) throw productNotListed();
-    if (ConditionFailed.of(err, 'organisation')) throw providerSuspended();
     if (ConditionFailed.of(err, 'notMember')) throw new ConflictOfInterestError(msg('detail.ownProduct'));
+    if (ConditionFailed.of(err, 'organisation')) throw providerSuspended();
     if (ConditionFailed.of(err, 'idempotency') && idem) {
       const replayed = await replayPurchase(err.item, idem, now);
       if (replayed) return replayed;
@@ -252,6 +252,15 @@ export const createOrder = async (
   }
   return { kind: 'done', result, recorded };
 };
+
+/**
+ * Separation of duties (spec 2): nobody buys a product of an organisation they belong to. A ConditionCheck
+ * that the buyer has no membership item in the selling organisation, in the purchase's own transaction: the
+ * product's provider is known only from the product read, and the check costs no round trip of its own.
+ */
+const notMemberCheck = (buyerId: string, providerId: string) => ({
+  ConditionCheck: { TableName: tableName, Key: keys.membership(buyerId, providerId), ConditionExpression: 'attribute_not_exists(PK)' },
+});
 
 /**
  * A SaaS product's answers given with the purchase, checked against its form (400 naming the fields); undefined
@@ -266,15 +275,6 @@ const checkedSaasAnswers = (product: ProductItem, answers: Record<string, unknow
   if (errors.length) throw new ValidationError(errors, msg('detail.requirementsMismatch'));
   return { answers };
 };
-
-/**
- * Separation of duties (spec 2): nobody buys a product of an organisation they belong to. A ConditionCheck
- * that the buyer has no membership item in the selling organisation, in the purchase's own transaction: the
- * product's provider is known only from the product read, and the check costs no round trip of its own.
- */
-const notMemberCheck = (buyerId: string, providerId: string) => ({
-  ConditionCheck: { TableName: tableName, Key: keys.membership(buyerId, providerId), ConditionExpression: 'attribute_not_exists(PK)' },
-});
 
 /** The replay of a purchase: the order its record names, as read now, answered as the purchase was. */
 const replayPurchase = async (item: Record<string, unknown> | undefined, idem: Idempotent<Purchase>, now: Date): Promise<Outcome<Purchase> | undefined> => {

@@ -22,16 +22,21 @@ export interface MemberRules {
    * (a rating's reply) says false and checks membership of that organisation itself.
    */
   acting?: boolean;
+  /**
+   * Whether to read the caller's memberships: by default on routes open to providers; an operator's decision
+   * on an organisation's product or order reads them too (separation of duties).
+   */
+  memberships?: boolean;
   /** Reads the person's memberships (lib/people/person's `loadPerson`; tests give their own). */
   loadPerson?: (sub: string) => Promise<Person>;
 }
 
-/** Whether a route's callers have their memberships read: routes open to providers (membership) or operators (separation of duties). */
-export const readsMemberships = (access: Access) => Array.isArray(access) && (access.includes('provider') || access.includes('operator'));
+/** Whether a route's callers have their memberships read: by default the routes open to providers. */
+export const readsMemberships = (access: Access) => Array.isArray(access) && access.includes('provider');
 
 /**
- * Who calls: the token's user (401 without a valid one); on routes open to providers or operators, their
- * memberships, read from the table on every request (so a removed member is refused on their next one);
+ * Who calls: the token's user (401 without a valid one); on routes open to providers (and operators'
+ * decisions), their memberships, read from the table on every request (so a removed member is refused on their next one);
  * refused 403 when none of their roles may call. A route acting for one organisation resolves it
  * (`Provider-Id`) and checks the member role.
  */
@@ -41,7 +46,7 @@ export const authentication = (access: Access, authenticate: Authenticate, rules
     const state = stateOf(request.event);
     const user = await authenticate(state.headers.authorization);
     logger.appendKeys({ userId: user.id });
-    if (readsMemberships(access)) {
+    if (rules.memberships ?? readsMemberships(access)) {
       const { memberships } = await (rules.loadPerson ?? readPerson)(user.id);
       user.memberships = memberships;
       user.roles = [...user.roles.filter((r) => r !== 'provider'), ...(memberships.length ? (['provider'] as const) : [])];
