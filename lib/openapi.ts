@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject } from 'zod-openapi';
-import { PRODUCT_EVENTS, PROVIDER_EVENTS, WEBHOOK_EVENTS } from './events/contracts';
+import { APPLICATION_EVENTS, PRODUCT_EVENTS, PROVIDER_EVENTS, WEBHOOK_EVENTS } from './events/contracts';
 import { attachmentParams, downloadLinkView, grantBody, uploadGrantView } from './attachments/schemas';
 import { inboxQuery, inboxView, notificationIdParams, notificationView } from './notifications/schemas';
 import { editReviewBody, productReviewsQuery, replyBody, reviewBody, reviewPageView, reviewView } from './reviews/schemas';
@@ -562,7 +562,7 @@ export const openApiDocument = () =>
     components: {
       securitySchemes: { cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Cognito access token' } },
       // the product events are published on the platform's bus only (no provider endpoint receives them)
-      schemas: Object.fromEntries([...PRODUCT_EVENTS, ...PROVIDER_EVENTS].map((schema) => [schema.meta()!.id as string, schema])),
+      schemas: Object.fromEntries([...PRODUCT_EVENTS, ...PROVIDER_EVENTS, ...APPLICATION_EVENTS].map((schema) => [schema.meta()!.id as string, schema])),
     },
     paths: apiRoutes,
     webhooks: webhookEvents,

@@ -46,12 +46,13 @@ const main = async () => {
     Object.assign(process.env, s.functionEnv);
     const { seedDemoData } = await import('./lib/seed');
     const ids = Object.fromEntries(DEMO_ACCOUNTS.map((a) => [a.key, s.users[a.key].id]));
-    console.log(await seedDemoData(ids as Record<DemoKey, string>));
     const { DEMO_SAAS_TOKEN, registerDemoSaasEndpoint } = await import('./lib/demo-saas');
     saas = await startSaasEndpoint({ token: DEMO_SAAS_TOKEN, port: SAAS_PORT }).catch((err: Error) => {
       throw new StackError(`The demo SaaS endpoint could not listen on port ${SAAS_PORT} (SAAS_ENDPOINT_PORT): ${err.message}`);
     });
     console.log(await registerDemoSaasEndpoint(ids.provider, saas.url));
+    // after the endpoint is saved and verified: the demo SaaS product is submitted against it
+    console.log(await seedDemoData(ids as Record<DemoKey, string>, { saas: true }));
   };
   console.log('Starting DynamoDB Local, cognito-local, the S3 emulator and the SES emulator…');
   stack = await composeStack({

@@ -129,6 +129,25 @@ export const providerReinstatedV1 = envelope(
   'An operator reinstated a suspended organisation: the products it had listed are back in the catalogue.',
 );
 
+// Provider applications (入驻): an operator's decision (an application timeline entry, `entity: application`).
+// Published on the platform's bus only (never to a provider's webhook), so it names the applicant: the
+// consumers tell them (站内信, email).
+export const providerApplicationDecidedV1 = envelope(
+  'provider.application_decided',
+  1,
+  z.object({
+    applicationId: z.string(),
+    action: z.enum(['approve', 'reject']).meta({ description: 'the timeline action that made this event' }),
+    role: z.literal('operator'),
+    decision: z.enum(['approved', 'rejected']),
+    applicantId: z.string().meta({ description: 'the person who applied: the one the decision is told to' }),
+    companyName: z.string(),
+    providerId: z.string().optional().meta({ description: 'the organisation created, when approved' }),
+    detail: detail('`reason` when rejected'),
+  }),
+  'An operator decided a provider application: approved (the organisation exists, the applicant is its administrator) or rejected with a reason.',
+);
+
 /** Not a domain event: what POST /provider/webhook/test sends, so a provider can check its verification. */
 export const pingV1 = envelope('ping', 1, z.object({ providerId: z.string() }), 'A test event the provider asked for (POST /provider/webhook/test).');
 
@@ -145,21 +164,27 @@ export const ORDER_EVENTS = [
 ] as const;
 export const PRODUCT_EVENTS = [productSubmittedV1, productWithdrawnV1, productReviewedV1, productDelistedV1, productTakenDownV1] as const;
 export const PROVIDER_EVENTS = [providerSuspendedV1, providerReinstatedV1] as const;
+export const APPLICATION_EVENTS = [providerApplicationDecidedV1] as const;
 
 export const orderEventSchema = z.discriminatedUnion('type', ORDER_EVENTS);
 export const productEventSchema = z.discriminatedUnion('type', PRODUCT_EVENTS);
 export const providerEventSchema = z.discriminatedUnion('type', PROVIDER_EVENTS);
-export const domainEventSchema = z.discriminatedUnion('type', [...ORDER_EVENTS, ...PRODUCT_EVENTS, ...PROVIDER_EVENTS]);
+export const applicationEventSchema = z.discriminatedUnion('type', APPLICATION_EVENTS);
+export const domainEventSchema = z.discriminatedUnion('type', [...ORDER_EVENTS, ...PRODUCT_EVENTS, ...PROVIDER_EVENTS, ...APPLICATION_EVENTS]);
 
 export type OrderEvent = z.infer<typeof orderEventSchema>;
 export type ProductEvent = z.infer<typeof productEventSchema>;
 export type ProviderEvent = z.infer<typeof providerEventSchema>;
+export type ApplicationEvent = z.infer<typeof applicationEventSchema>;
 export type DomainEvent = z.infer<typeof domainEventSchema>;
 export type EventType = DomainEvent['type'];
 
 export const isOrderEvent = (e: DomainEvent): e is OrderEvent => e.type.startsWith('order.');
 export const isProductEvent = (e: DomainEvent): e is ProductEvent => e.type.startsWith('product.');
-export const isProviderEvent = (e: DomainEvent): e is ProviderEvent => e.type.startsWith('provider.');
+const PROVIDER_EVENT_TYPES: ReadonlySet<string> = new Set(PROVIDER_EVENTS.map((s) => s.shape.type.value));
+/** An organisation's event (suspension); an application's decision is `provider.` too but has no organisation yet when rejected. */
+export const isProviderEvent = (e: DomainEvent): e is ProviderEvent => PROVIDER_EVENT_TYPES.has(e.type);
+export const isApplicationEvent = (e: DomainEvent): e is ApplicationEvent => e.type === 'provider.application_decided';
 
 /** The bus source of an event: its aggregate. */
 export const sourceOf = (e: DomainEvent) => (isOrderEvent(e) ? EVENT_SOURCES.order : isProductEvent(e) ? EVENT_SOURCES.product : EVENT_SOURCES.provider);
@@ -168,4 +193,4 @@ export const sourceOf = (e: DomainEvent) => (isOrderEvent(e) ? EVENT_SOURCES.ord
 export const WEBHOOK_EVENTS = [...ORDER_EVENTS, pingV1] as const;
 
 /** Every contract by type, for the API document and the tests. */
-export const EVENT_CONTRACTS = Object.fromEntries([...ORDER_EVENTS, ...PRODUCT_EVENTS, ...PROVIDER_EVENTS].map((s) => [s.shape.type.value, s])) as unknown as Record<EventType, z.ZodObject>;
+export const EVENT_CONTRACTS = Object.fromEntries([...ORDER_EVENTS, ...PRODUCT_EVENTS, ...PROVIDER_EVENTS, ...APPLICATION_EVENTS].map((s) => [s.shape.type.value, s])) as unknown as Record<EventType, z.ZodObject>;

@@ -39,7 +39,7 @@ export const ORGANISATION_EVENT_OF: Record<string, ProviderEvent['type'] | undef
 const VERSION = 1;
 
 const timelineImage = z.object({
-  entity: z.enum(['order', 'product', 'organisation']),
+  entity: z.enum(['order', 'product', 'organisation', 'application']),
   entryId: z.string(),
   action: z.string(),
   role: z.string(),
@@ -68,6 +68,25 @@ export const eventOfTimelineEntry = (image: Record<string, unknown>): DomainEven
         to: image.to,
         ...(image.version !== undefined ? { orderVersion: image.version } : {}),
         detail: entry.data,
+      },
+    });
+  }
+  if (entry.entity === 'application') {
+    // an operator's decision on a provider application (lib/providers/applications)
+    if (entry.action !== 'approve' && entry.action !== 'reject') throw new Error(`timeline entry ${entry.entryId}: no event for application action "${entry.action}"`);
+    const { applicantId, companyName, providerId, ...detail } = entry.data;
+    return domainEventSchema.parse({
+      ...base,
+      type: 'provider.application_decided',
+      data: {
+        applicationId: image.applicationId,
+        action: entry.action,
+        role: entry.role,
+        decision: entry.action === 'approve' ? 'approved' : 'rejected',
+        applicantId,
+        companyName,
+        ...(providerId !== undefined ? { providerId } : {}),
+        detail,
       },
     });
   }

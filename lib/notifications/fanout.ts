@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
-import { isOrderEvent, isProviderEvent, type DomainEvent } from '../events/contracts';
+import { isApplicationEvent, isOrderEvent, isProviderEvent, type ApplicationEvent, type DomainEvent } from '../events/contracts';
 import { organisationItem, organisationSchema, type Organisation } from '../providers/items';
 import { orderOf } from '../events/order';
 import type { OrderItem } from '../orders/schemas';
@@ -27,6 +27,8 @@ export type Subject =
 /** Reads the order or product an event is about (one GetItem); an event of a missing order throws (retried). */
 export const subjectOf = async (event: DomainEvent): Promise<Subject> => {
   if (isOrderEvent(event)) return { order: await orderOf(event) };
+  // an application's decision carries what its notice says: nothing to read
+  if (isApplicationEvent(event)) return undefined;
   if (isProviderEvent(event)) {
     const org = await read(organisationItem.key({ providerId: event.data.providerId }));
     return org ? { organisation: organisationSchema.parse(org) } : undefined;
@@ -51,6 +53,7 @@ export const peopleOf = async (party: Party, parties: { buyerId?: string; provid
  * The inbox consumer records them; the live console tells their recipients that their inbox changed.
  */
 export const notificationsOf = async (event: DomainEvent, subject: Subject): Promise<NotificationItem[]> => {
+  if (isApplicationEvent(event)) return applicationNotifications(event);
   const out: NotificationItem[] = [];
   if (subject?.order && isOrderEvent(event)) {
     const { order } = subject;
@@ -77,7 +80,7 @@ export const notificationsOf = async (event: DomainEvent, subject: Subject): Pro
     }
     return out;
   }
-  if (!subject?.product || isOrderEvent(event) || isProviderEvent(event)) return [];
+  if (!subject?.product || isOrderEvent(event) || isProviderEvent(event) || isApplicationEvent(event)) return [];
   const { product } = subject;
   const notice = productNotice(event.data.action, { name: (product.live ?? product.draft).name, id: product.productId, data: event.data.detail });
   if (!notice) return [];
@@ -85,6 +88,17 @@ export const notificationsOf = async (event: DomainEvent, subject: Subject): Pro
     out.push({ notificationId: event.id, recipientId, action: notice.type, productId: product.productId, ...notice.message, read: false, createdAt: event.occurredAt });
   }
   return out;
+};
+
+/** A provider application's decision (入驻审核) is told to its applicant, whatever their roles. */
+const applicationNotifications = (event: ApplicationEvent): NotificationItem[] => {
+  const { applicationId, applicantId, companyName, action, detail } = event.data;
+  const facts = { name: companyName, id: applicationId };
+  const message =
+    action === 'approve'
+      ? noticeOf('application.approve', facts)
+      : noticeOf('application.reject', { ...facts, reason: typeof detail.reason === 'string' ? detail.reason : '' });
+  return [{ notificationId: event.id, recipientId: applicantId, action: `application-${event.data.decision}`, applicationId, ...message, read: false, createdAt: event.occurredAt }];
 };
 
 /**

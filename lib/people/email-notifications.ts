@@ -35,6 +35,8 @@ export const pageOf = (n: NotificationItem, subject: Subject): string => {
     // an appeal also reaches the operators, whose page is another
     return n.action === 'appeal' ? `${base}/inbox` : `${base}/provider/orders/${n.orderId}`;
   }
+  // a provider application's decision: the applicant's 服务商入驻 page
+  if (n.applicationId) return `${base}/apply`;
   if (n.productId) return n.action === 'submitted' ? `${base}/operator/reviews/${n.productId}` : `${base}/provider/products/${n.productId}`;
   return `${base}/inbox`;
 };

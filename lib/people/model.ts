@@ -66,4 +66,10 @@ export const defaultDisplayName = (email: string): string => {
 };
 
 /** Whether a person wants a notification of this kind by email. */
-export const wantsEmail = (preferences: readonly string[], kind: string) => preferences.includes(kind);
+/**
+ * Kinds mailed whatever the preferences: the decision on a person's own provider application (spec 2.1 Email:
+ * application decisions are sent by email), which they are waiting for and cannot learn of elsewhere in time.
+ */
+export const ALWAYS_MAILED_KINDS: readonly string[] = ['application-approved', 'application-rejected'];
+
+export const wantsEmail = (preferences: readonly string[], kind: string) => ALWAYS_MAILED_KINDS.includes(kind) || preferences.includes(kind);

@@ -9,12 +9,20 @@ import { handler as licence } from '../../functions/provider-applications/licenc
 import { handler as queue } from '../../functions/operator/provider-applications';
 import { handler as approve } from '../../functions/operator/approve-application';
 import { handler as reject } from '../../functions/operator/reject-application';
+import { handler as listNotifications } from '../../functions/notifications/list';
+import { handler as emailConsumer } from '../../functions/events/email';
+import { invocationOf } from '../../lib/events/local-bus';
+import { asFunction } from '../support/dynamodb-calls';
+import { mailsTo } from '../support/mail';
 import { keys } from '../../lib/db/keys';
+import { eventOfTimelineEntry } from '../../lib/events/from-timeline';
+import { EVENT_CONTRACTS } from '../../lib/events/contracts';
+import { notifyInboxes } from '../../lib/notifications/fanout';
 import { loadPerson } from '../../lib/people/person';
 import { applicationBody, applied, freshCreditCode, grantLicence, PDF, uploadedLicence } from '../support/applications';
 import { upload } from '../support/attachments';
 import { countRoundTrips, readItem, readPartition } from '../support/db';
-import { invoke, user } from '../support/http';
+import { invoke, lambdaContext, user } from '../support/http';
 import { must } from '../support/products';
 
 const id = (applicationId: string) => ({ applicationId });
@@ -227,6 +235,52 @@ describe('deciding (入驻审核)', () => {
     expect(ids.indexOf(first.applicationId)).toBeLessThan(ids.indexOf(second.applicationId));
     const bad = await invoke(queue, { as: 'operator', query: { status: 'approved', cursor: 'bm90LWEtY3Vyc29y' } });
     expect(bad.status).toBe(400);
+  });
+});
+
+describe('telling the applicant (provider.application_decided)', () => {
+  it('makes each decision a domain event from its timeline entry, and a notice in the applicant’s inbox in their language', async () => {
+    const a = await applied('buyer2', { companyName: '成都青松信息技术有限公司' });
+    must(await invoke(reject, { as: 'operator', params: id(a.applicationId), body: { version: 1, reason: '联系电话无法接通' } }), 200);
+    must(await invoke(edit, { as: 'buyer2', params: id(a.applicationId), body: { contactPhone: '13900001111' } }), 200);
+    const approved = must(await invoke(approve, { as: 'operator', params: id(a.applicationId), body: { version: 3 } }), 200);
+    const entries = (await readPartition(keys.application(a.applicationId).PK)).filter((i) => i.type === 'timeline');
+    const events = entries.map((e) => eventOfTimelineEntry(e));
+    expect(events.map((e) => e.data)).toEqual([
+      expect.objectContaining({ decision: 'rejected', applicantId: user('buyer2').id, companyName: '成都青松信息技术有限公司', detail: { reason: '联系电话无法接通' } }),
+      expect.objectContaining({ decision: 'approved', providerId: approved.providerId, detail: {} }),
+    ]);
+    for (const e of events) {
+      expect(EVENT_CONTRACTS['provider.application_decided'].safeParse(e).success).toBe(true);
+      expect(await notifyInboxes(e)).toBe('notified');
+      // a redelivered event notifies nobody twice
+      await notifyInboxes(e);
+    }
+    const zh = must(await invoke(listNotifications, { as: 'buyer2', headers: { 'accept-language': 'zh-CN' } }), 200);
+    const mineOnly = zh.items.filter((n: any) => n.applicationId === a.applicationId);
+    expect(mineOnly.map((n: any) => [n.type, n.title])).toEqual([
+      ['application-approved', '服务商入驻申请已通过'],
+      ['application-rejected', '服务商入驻申请被驳回'],
+    ]);
+    expect(mineOnly[1].body).toContain('联系电话无法接通');
+    const en = must(await invoke(listNotifications, { as: 'buyer2', headers: { 'accept-language': 'en' } }), 200);
+    expect(en.items.find((n: any) => n.applicationId === a.applicationId && n.type === 'application-approved').title).toBe('Provider application approved');
+  });
+
+  it('mails each decision to the applicant whatever their email preferences, once however often the event comes', async () => {
+    const a = await applied('buyer', { companyName: '武汉长江智算科技有限公司' });
+    must(await invoke(reject, { as: 'operator', params: id(a.applicationId), body: { version: 1, reason: '经营范围不符' } }), 200);
+    const [event] = (await readPartition(keys.application(a.applicationId).PK)).filter((i) => i.type === 'timeline').map((e) => eventOfTimelineEntry(e));
+    const deliver = () =>
+      asFunction(emailConsumer, () =>
+        emailConsumer(invocationOf({ Source: 'marketplace.providers', DetailType: event.type, Detail: JSON.stringify(event) }), lambdaContext()),
+      );
+    expect(await deliver()).toMatchObject({ sent: 1 });
+    expect(await deliver()).toMatchObject({ sent: 0, repeated: 1 });
+    const mails = (await mailsTo(user('buyer').email)).filter((m) => m.body.text?.includes('武汉长江智算科技有限公司'));
+    expect(mails).toHaveLength(1);
+    expect(mails[0].body.text).toContain('经营范围不符');
+    expect(mails[0].body.html).toContain('/apply');
   });
 });
 

@@ -17,6 +17,9 @@ export const TEST_USERS = {
   // only the rate-limit tests create with these, so their counters hold only those tests' actions
   limitedProvider: { email: 'limited-provider@test.example', role: 'provider' },
   limitedBuyer: { email: 'limited-buyer@test.example', role: 'buyer' },
+  // the organisation tests' two teams (members join them with tokens of their own)
+  teamAdmin: { email: 'team-admin@test.example', role: 'provider' },
+  otherTeamAdmin: { email: 'other-team-admin@test.example', role: 'provider' },
 } as const;
 export type TestUser = keyof typeof TEST_USERS;
 // Jobs and the end-to-end stack (whose stream function reads its table's whole stream) get tables of

@@ -4160,7 +4160,7 @@ export interface components {
             /** @enum {string} */
             locale: "zh-CN" | "en-US";
             /** @description the notification kinds (a notification’s `type`) that also come by email; the inbox always gets every one */
-            emailPreferences: ("create" | "submit-requirements" | "reject-requirements" | "start" | "complete" | "urge" | "confirm" | "reject-completion" | "cancel" | "appeal" | "resolve" | "remind" | "auto-confirm" | "auto-cancel" | "message" | "approved" | "rejected" | "taken-down" | "submitted")[];
+            emailPreferences: ("create" | "submit-requirements" | "reject-requirements" | "start" | "complete" | "urge" | "confirm" | "reject-completion" | "cancel" | "appeal" | "resolve" | "remind" | "auto-confirm" | "auto-cancel" | "message" | "approved" | "rejected" | "taken-down" | "submitted" | "suspend" | "reinstate")[];
         };
         /** @description A buyer bought a product: a new order awaits the start. */
         OrderCreatedEventV1: {
@@ -4722,6 +4722,16 @@ export interface components {
             completionRejections: number;
             lastUrgedAt: string | null;
             instance?: components["schemas"]["SaasInstance"];
+            /** @description SaaS orders: the product’s plans as bought, those of the same unit being what 变更规格 may choose */
+            saasPlans?: {
+                planId: string;
+                name: string;
+                duration: number;
+                /** @enum {string} */
+                unit: "times" | "day" | "month" | "year";
+                listPrice: number;
+                price: number;
+            }[];
             version: number;
             createdAt: string;
             updatedAt: string;
@@ -4846,6 +4856,8 @@ export interface components {
             type: string;
             orderId?: string;
             productId?: string;
+            /** @description a provider application’s decision (入驻审核) */
+            applicationId?: string;
             title: string;
             body: string;
             read: boolean;
@@ -5323,6 +5335,38 @@ export interface components {
                 /** @constant */
                 role: "operator";
                 /** @description `reason` when one was given */
+                detail: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        /** @description An operator decided a provider application: approved (the organisation exists, the applicant is its administrator) or rejected with a reason. */
+        ProviderApplicationDecidedEventV1: {
+            /** @description the same for every delivery of this event: consumers deduplicate on it */
+            id: string;
+            /** @constant */
+            type: "provider.application_decided";
+            /** @constant */
+            version: 1;
+            /** @description ISO 8601, when the change was made */
+            occurredAt: string;
+            data: {
+                applicationId: string;
+                /**
+                 * @description the timeline action that made this event
+                 * @enum {string}
+                 */
+                action: "approve" | "reject";
+                /** @constant */
+                role: "operator";
+                /** @enum {string} */
+                decision: "approved" | "rejected";
+                /** @description the person who applied: the one the decision is told to */
+                applicantId: string;
+                companyName: string;
+                /** @description the organisation created, when approved */
+                providerId?: string;
+                /** @description `reason` when rejected */
                 detail: {
                     [key: string]: unknown;
                 };
