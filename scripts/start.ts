@@ -53,6 +53,9 @@ const main = async () => {
     console.log(await registerDemoSaasEndpoint(ids.provider, saas.url));
     // after the endpoint is saved and verified: the demo SaaS product is submitted against it
     console.log(await seedDemoData(ids as Record<DemoKey, string>, { saas: true }));
+    // 服务商入驻: one pending application, so that the operator's 入驻审核 queue is not empty
+    const { seedDemoApplication } = await import('./lib/seed-applications');
+    console.log(await seedDemoApplication(ids.applicant ?? ids.buyer));
   };
   console.log('Starting DynamoDB Local, cognito-local, the S3 emulator and the SES emulator…');
   stack = await composeStack({
