@@ -57,7 +57,7 @@ const WORDS = {
     upload: 'Upload the licence',
     submit: 'Submit application',
     pending: 'Pending',
-    applications: 'Provider applications',
+    applications: 'Applications',
     review: 'Review',
     approve: 'Approve',
     approved: 'Application approved',
