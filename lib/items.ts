@@ -10,6 +10,8 @@ import { idempotencyItem, orderIdempotencyItem, rateCounterItem } from './shared
 import { deliveryItem, webhookItem } from './webhooks/items';
 // SaaS 接入
 import { saasCallItem, saasEndpointItem } from './saas/items';
+// Redemption codes
+import { codeHashItem, codeItem, codeKeyItem, codeSaleItem, codeStockItem } from './codes/items';
 
 /**
  * Every item type of the table, by its declaration (lib/db/item.ts). docs/indexes.md is generated from this
@@ -43,4 +45,10 @@ export const ITEM_DECLARATIONS = [
   organisationItem,
   creditCodeItem,
   membershipItem,
+  // Redemption codes (lib/codes/items.ts)
+  codeStockItem,
+  codeItem,
+  codeSaleItem,
+  codeHashItem,
+  codeKeyItem,
 ] as const;

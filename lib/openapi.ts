@@ -35,6 +35,7 @@ import { dashboardQuery, dashboardView } from './dashboard/schemas';
 import { readAllView } from './notifications/schemas';
 import { operatorOrdersQuery, operatorProductsQuery, takedownBody } from './operator/schemas';
 import { exportQuery } from './orders/export-schemas';
+import { codesQuery, codesView, productIdParams as codesProductParams, uploadAnswerView, uploadCodesBody } from './codes/schemas';
 
 /**
  * The HTTP API as OpenAPI 3.1, built from the same zod schemas the handlers validate with. A test checks
@@ -315,6 +316,12 @@ export const apiRoutes: ZodOpenApiPathsObject = {
   '/provider/webhook/deliveries/{deliveryId}/redeliver': {
     post: op({ summary: 'Send a failed or gone delivery again (same webhook-id; 429 past the per-provider limit)', params: deliveryIdParams, idempotent: true, answers: deliveryView, errors: [409, 429] }),
   },
+  // Redemption codes (兑换码交付)
+  '/provider/products/{productId}/codes': {
+    post: op({ summary: '上传兑换码: 1–1,000 codes for one plan; duplicates named by index, never echoed', params: codesProductParams, body: uploadCodesBody, idempotent: true, answers: uploadAnswerView, errors: [404, 409] }),
+    get: op({ summary: '兑换码: stock per plan; one plan’s codes masked, with the order that got each', params: codesProductParams, query: codesQuery, answers: codesView }),
+  },
+  '/orders/{orderId}/reveal': { post: cmd('查看兑换码: the buyer of a delivered code order; the answer carries `codes`') },
 };
 (apiRoutes['/provider/products/{productId}'] as Record<string, unknown>).delete = noContent(
   op({ summary: 'Delete a product that was never listed (409 otherwise)', params: productIdParams, idempotent: true, answers: z.undefined(), errors: [409] }),

@@ -133,6 +133,17 @@ export const keys = {
   membership: (userId: string, providerId: string) => ({ PK: `USER#${userId}`, SK: `MEMBER#${providerId}` }),
   /** An organisation's team (GSI1), oldest member first. */
   organisationMembers: (providerId: string) => `PROVIDER#${providerId}#MEMBERS`,
+
+  // Redemption codes (docs/decisions.md, "Redemption codes"): each plan's stock and the hash key in the product's
+  // partition (`CODESTOCK#` sorts between `CODEKEY` and `PRODUCT`); the codes and their sales in the plan's own
+  // partition, numbered 1..stock
+  codeStock: (productId: string, planId: string) => ({ PK: `PRODUCT#${productId}`, SK: `CODESTOCK#${planId}` }),
+  codeStockPrefix: 'CODESTOCK#',
+  codeKey: (productId: string) => ({ PK: `PRODUCT#${productId}`, SK: 'CODEKEY' }),
+  planCodes: (productId: string, planId: string) => `CODES#${productId}#${planId}`,
+  code: (productId: string, planId: string, seq: number) => ({ PK: `CODES#${productId}#${planId}`, SK: `CODE#${String(seq).padStart(10, '0')}` }),
+  codeSale: (productId: string, planId: string, first: number) => ({ PK: `CODES#${productId}#${planId}`, SK: `SALE#${String(first).padStart(10, '0')}` }),
+  codeHash: (productId: string, hash: string) => ({ PK: `CODEHASH#${productId}#${hash}`, SK: 'CODEHASH' }),
 };
 
 /** Index names and their key attributes. */

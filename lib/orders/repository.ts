@@ -4,6 +4,7 @@ import { keys } from '../db/keys';
 import { queryPage } from '../db/query';
 import { ConditionFailed, Expr, transactWrite, type NamedWrites } from '../db/write';
 import { ConflictError, ConflictOfInterestError, DomainError, NotFoundError } from '../http/errors';
+import { reserveCodes, saleWrite, voidSlots } from '../codes/take';
 import type { Reply } from '../http/route';
 import { productItemSchema, type ProductItem } from '../products/schemas';
 import { findOrderRecord, idempotencyPut, keptOf, rebuilt, replay, type IdempotencyRequest } from '../shared/idempotency';
@@ -177,13 +178,16 @@ export const createOrder = async (
 
   const at = now.toISOString();
   const orderId = newId(now.getTime());
+  // 兑换码交付: slots handed out by one conditional counter update, then assigned in the purchase's transaction
+  // (docs/decisions.md, "Redemption codes")
+  const slots = product.live.delivery === 'code' ? await reserveCodes(product.productId, input.planId, input.quantity, at) : undefined;
   const order: OrderItem = {
     orderId,
     productId: product.productId,
     planId: input.planId,
     buyerId,
     providerId: product.providerId,
-    status: 'awaiting_start',
+    status: slots ? 'delivered' : 'awaiting_start',
     version: 1,
     delivery: product.live.delivery,
     product: snapshot,
@@ -196,6 +200,7 @@ export const createOrder = async (
     remindersSent: [],
     createdAt: at,
     updatedAt: at,
+    ...(slots ? { codes: slots } : {}),
   };
   const entry: VersionedEntry = {
     entryId: newId(now.getTime()),
@@ -206,7 +211,7 @@ export const createOrder = async (
     role: 'buyer',
     at,
     from: null,
-    to: 'awaiting_start',
+    to: order.status,
     data: { productId: product.productId, planId: input.planId, quantity: input.quantity, amount: order.amount },
   };
   const result: Purchase = { order, timeline: [entry] };
@@ -224,10 +229,13 @@ export const createOrder = async (
       },
       order: { Put: { TableName: tableName, Item: orderRecord(order, rules), ConditionExpression: 'attribute_not_exists(PK)' } },
       entry: { Put: { TableName: tableName, Item: timelineRecord(entry, order), ConditionExpression: 'attribute_not_exists(PK)' } },
+      sale: slots && saleWrite(product.productId, input.planId, slots, orderId, at),
       idempotency: idempotency && recorded && idempotencyPut(idempotency, keptOf(recorded, { ref: orderId })!, now),
       rate: rate && rateLimitUpdate(rate, buyerId, now),
     });
   } catch (err) {
+    // slots handed out to a purchase that did not happen are void: never handed out again
+    if (slots) await voidSlots(product.productId, input.planId, slots, at);
     if (ConditionFailed.of(err, 'product')) throw productNotListed();
     if (ConditionFailed.of(err, 'idempotency') && idem) {
       const replayed = await replayPurchase(err.item, idem, now);

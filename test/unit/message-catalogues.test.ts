@@ -65,6 +65,10 @@ const SAMPLES: { [K in ParamKey]: ParamsOf<K>[] } = {
   'detail.saasEndpointRefused': [{ reason: 'gold', answer: 'gold' }],
   'field.saasEndpointRefused': [{ reason: 'gold' }],
   'detail.saasChecksMissing': [{ actions: 'gold' }],
+  // redemption codes
+  'detail.codesUploaded': [{ count: 3 }],
+  'detail.codesPartlyUploaded': [{ added: 49 }],
+  'detail.soldOut': [{ available: 2 }],
 };
 
 const render = (lang: 'zh' | 'en', key: MessageKey, params?: unknown) => (t as (l: string, k: string, p?: unknown) => string)(lang, key, params);

@@ -51,6 +51,8 @@ const machine: Record<OrderStatus, Partial<Record<OrderCommand, [OrderRole | Ord
   completed: { message: [['buyer', 'provider'], 'completed'] },
   cancelled: {},
   disputed: { resolve: ['operator', 'implementing'], message: [['buyer', 'provider', 'operator'], 'disputed'] },
+  // 兑换码交付
+  delivered: { reveal: ['buyer', 'completed'], message: [['buyer', 'provider'], 'delivered'] },
 };
 
 /** An order in a status where every guard passes for the party the machine names. */

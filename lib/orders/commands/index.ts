@@ -14,6 +14,8 @@ import { resolve } from './resolve';
 import { start } from './start';
 import { submitRequirements } from './submit-requirements';
 import { urge } from './urge';
+// 兑换码交付
+import { reveal } from './reveal';
 
 /**
  * Every order command, by the action it records (`create` is the purchase, in the repository). Adding an
@@ -34,6 +36,8 @@ export const orderCommands = {
   'auto-confirm': autoConfirm,
   'auto-cancel': autoCancel,
   message,
+  // 兑换码交付
+  reveal,
 } as const;
 
 type Registry = typeof orderCommands;

@@ -14,7 +14,7 @@ export interface MessageInput {
 export const message = defineCommand<MessageInput>({
   action: 'message',
   roles: ['buyer', 'provider', 'operator'],
-  from: ['awaiting_start', 'implementing', 'awaiting_confirmation', 'completed', 'disputed'],
+  from: ['awaiting_start', 'implementing', 'awaiting_confirmation', 'completed', 'disputed', 'delivered'],
   fromByRole: { operator: ['disputed'] },
   to: null,
   turn: false,

@@ -723,7 +723,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     cursor?: string;
-                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered";
                     productId?: string;
                     createdFrom?: string;
                     createdTo?: string;
@@ -773,7 +773,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     cursor?: string;
-                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered";
                     productId?: string;
                     createdFrom?: string;
                     createdTo?: string;
@@ -2090,7 +2090,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     cursor?: string;
-                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered";
                     orderId?: string;
                     providerId?: string;
                     buyerId?: string;
@@ -2242,7 +2242,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     cursor?: string;
-                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered";
                     productId?: string;
                     createdFrom?: string;
                     createdTo?: string;
@@ -2463,6 +2463,143 @@ export interface paths {
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
                 429: components["responses"]["Throttled"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/provider/products/{productId}/codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 兑换码: stock per plan; one plan’s codes masked, with the order that got each */
+        get: {
+            parameters: {
+                query?: {
+                    planId?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    productId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 兑换码: stock per plan; one plan’s codes masked, with the order that got each */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductCodes"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        put?: never;
+        /** 上传兑换码: 1–1,000 codes for one plan; duplicates named by index, never echoed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    productId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        planId: string;
+                        codes: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description 上传兑换码: 1–1,000 codes for one plan; duplicates named by index, never echoed */
+                200: {
+                    headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CodesUploaded"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{orderId}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 查看兑换码: the buyer of a delivered code order; the answer carries `codes` */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 查看兑换码: the buyer of a delivered code order; the answer carries `codes` */
+                200: {
+                    headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
@@ -2941,9 +3078,9 @@ export interface components {
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered";
                 /** @description the order version this change made */
                 orderVersion?: number;
                 /** @description empty */
@@ -2975,9 +3112,9 @@ export interface components {
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered";
                 /** @description the order version this change made */
                 orderVersion?: number;
                 /** @description `answers`: the requirement form’s answers by field */
@@ -3009,9 +3146,9 @@ export interface components {
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered";
                 /** @description the order version this change made */
                 orderVersion?: number;
                 /** @description `reason` */
@@ -3036,19 +3173,19 @@ export interface components {
                  * @description the timeline action that made this event
                  * @enum {string}
                  */
-                action: "start" | "complete" | "confirm" | "reject-completion" | "cancel" | "appeal" | "resolve" | "auto-confirm" | "auto-cancel";
+                action: "start" | "complete" | "confirm" | "reject-completion" | "cancel" | "appeal" | "resolve" | "auto-confirm" | "auto-cancel" | "reveal";
                 /**
                  * @description the side that acted: `system` for the scheduled jobs
                  * @enum {string}
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered";
                 /** @description the order version this change made */
                 orderVersion?: number;
-                /** @description `complete`: `note`, `attachments`; `reject-completion`, `cancel`, `appeal`: `reason`; `resolve`: `outcome`, `note` */
+                /** @description `complete`: `note`, `attachments`; `reject-completion`, `cancel`, `appeal`: `reason`; `resolve`: `outcome`, `note`; `reveal` (a code order’s buyer revealed its codes: never the codes): empty */
                 detail: {
                     [key: string]: unknown;
                 };
@@ -3077,9 +3214,9 @@ export interface components {
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered";
                 /** @description the order version this change made */
                 orderVersion?: number;
                 /** @description empty */
@@ -3111,9 +3248,9 @@ export interface components {
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered";
                 /** @description the order version this change made */
                 orderVersion?: number;
                 /** @description `reminder`: which reminder; `recipient`: `buyer` or `provider` */
@@ -3145,9 +3282,9 @@ export interface components {
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered";
                 /** @description the order version this change made */
                 orderVersion?: number;
                 /** @description `text`, `attachments` (attachment ids) */
@@ -3306,6 +3443,10 @@ export interface components {
             }[];
             requirementsBeforeStart: boolean;
             listedAt?: string;
+            /** @description 兑换码交付: the codes left per plan (exact: read with the product, taken in the purchase’s write) */
+            codesAvailable?: {
+                [key: string]: number;
+            };
             /** @description 评价: the average and count of the product’s ratings */
             rating: components["schemas"]["RatingSummary"];
         };
@@ -3352,6 +3493,10 @@ export interface components {
             }[];
             requirementsBeforeStart: boolean;
             listedAt?: string;
+            /** @description 兑换码交付: the codes left per plan (exact: read with the product, taken in the purchase’s write) */
+            codesAvailable?: {
+                [key: string]: number;
+            };
             /** @description 评价: the average and count of the product’s ratings */
             rating: components["schemas"]["RatingSummary"];
         };
@@ -3362,7 +3507,7 @@ export interface components {
             buyerId: string;
             providerId: string;
             /** @enum {string} */
-            status: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+            status: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered";
             /** @description each party’s name for the status */
             labels: components["schemas"]["StatusLabels"];
             product: components["schemas"]["ProductSnapshot"];
@@ -3388,6 +3533,10 @@ export interface components {
                 at: string;
                 attachments?: string[];
             } | null;
+            /** @description a code order’s redemption codes: for its buyer only, once revealed (POST /orders/{orderId}/reveal) */
+            codes?: string[];
+            /** @description a code order: when its buyer revealed the codes, or null */
+            revealedAt?: string | null;
             refund: {
                 amount: number;
                 at: string;
@@ -3461,13 +3610,13 @@ export interface components {
             entryId: string;
             version?: number;
             /** @enum {string} */
-            action: "create" | "submit-requirements" | "reject-requirements" | "start" | "complete" | "urge" | "confirm" | "reject-completion" | "cancel" | "appeal" | "resolve" | "remind" | "auto-confirm" | "auto-cancel" | "message";
+            action: "create" | "submit-requirements" | "reject-requirements" | "start" | "complete" | "urge" | "confirm" | "reject-completion" | "cancel" | "appeal" | "resolve" | "remind" | "auto-confirm" | "auto-cancel" | "message" | "reveal";
             actor: string;
             role: string;
             at: string;
-            from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed") | null;
+            from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered") | null;
             /** @enum {string} */
-            to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed";
+            to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered";
             data: {
                 [key: string]: unknown;
             };
@@ -3652,6 +3801,41 @@ export interface components {
         };
         ReadAll: {
             marked: number;
+        };
+        CodesUploaded: {
+            productId: string;
+            planId: string;
+            added: number;
+            stock: number;
+            available: number;
+        };
+        ProductCodes: {
+            productId: string;
+            plans: components["schemas"]["PlanCodeStock"][];
+            /** @description the plan whose codes are listed */
+            planId: string | null;
+            items: components["schemas"]["RedemptionCode"][];
+            nextCursor: string | null;
+        };
+        PlanCodeStock: {
+            planId: string;
+            /** @description the plan’s name in the content being edited or, else, the live one */
+            name: string;
+            /** @description codes uploaded */
+            stock: number;
+            /** @description codes handed out to purchases (a refunded order’s codes stay out: void) */
+            sold: number;
+            available: number;
+        };
+        RedemptionCode: {
+            /** @description the code’s number in its plan (upload order) */
+            seq: number;
+            /** @description the code masked but for its last 4 characters (fewer for a short code) */
+            masked: string;
+            /** @description the order that got it, or null while available */
+            orderId: string | null;
+            soldAt: string | null;
+            uploadedAt: string;
         };
         /** @description A provider submitted a product for review. */
         ProductSubmittedEventV1: {

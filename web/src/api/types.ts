@@ -69,7 +69,7 @@ export const DELIVERY_TYPES = valuesOf<DeliveryType>()(['manual', 'saas', 'code'
 export const PRODUCT_STATUSES = valuesOf<ProductStatus>()(['draft', 'in_review', 'rejected', 'listed', 'delisted']);
 export const PLAN_UNITS = valuesOf<PlanUnit>()(['times', 'day', 'month', 'year']);
 export const FIELD_TYPES = valuesOf<FieldType>()(['text', 'number', 'boolean', 'select', 'file']);
-export const ORDER_STATUSES = valuesOf<OrderStatus>()(['awaiting_start', 'implementing', 'awaiting_confirmation', 'completed', 'cancelled', 'disputed']);
+export const ORDER_STATUSES = valuesOf<OrderStatus>()(['awaiting_start', 'implementing', 'awaiting_confirmation', 'completed', 'cancelled', 'disputed', 'delivered']);
 export const RESOLUTION_OUTCOMES = valuesOf<ResolutionOutcome>()(['completed', 'cancelled', 'implementing']);
 export const ATTACHMENT_TYPES = valuesOf<AttachmentType>()([
   'application/pdf',
