@@ -25,6 +25,10 @@ const schema = z.object({
   PROVIDER_REMINDER_MS: duration(days(2)),
   BUYER_REMINDERS_MS: z.string().default(`${days(1)},${days(7)}`),
   BUYER_FINAL_REMINDER_BEFORE_MS: duration(days(1)),
+  /** SaaS orders (spec 3.1): the refund period, destruction after expiry, giving up provisioning. */
+  SAAS_REFUND_MS: duration(days(5)),
+  SAAS_DESTROY_AFTER_MS: duration(days(7)),
+  SAAS_GIVE_UP_MS: duration(days(1)),
   WEBHOOK_ALLOW_LOOPBACK: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.string().default('INFO'),
   /** Per-user limits on creation and messaging: actions per window (seconds). */
@@ -86,6 +90,9 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env) => {
       providerReminderMs: c.PROVIDER_REMINDER_MS,
       buyerRemindersMs: c.BUYER_REMINDERS_MS.split(',').map(Number).filter((n) => n > 0),
       buyerFinalReminderBeforeMs: c.BUYER_FINAL_REMINDER_BEFORE_MS,
+      saasRefundMs: c.SAAS_REFUND_MS,
+      saasDestroyAfterMs: c.SAAS_DESTROY_AFTER_MS,
+      saasGiveUpMs: c.SAAS_GIVE_UP_MS,
     },
     webhookAllowLoopback: c.WEBHOOK_ALLOW_LOOPBACK === 'true',
     rateLimits: {

@@ -5,6 +5,8 @@ import { inboxItem, notificationItem } from './notifications/items';
 import { orderEntryItem, orderItem } from './orders/items';
 import { productEntryItem, productItem } from './products/items';
 import { creditCodeItem, membershipItem, organisationItem } from './providers/items';
+import { applicationEntryItem, applicationItem, licenceItem } from './providers/applications/items';
+import { emailMarkItem, profileItem } from './people/items';
 import { reviewItem } from './reviews/items';
 import { idempotencyItem, orderIdempotencyItem, rateCounterItem } from './shared/items';
 import { deliveryItem, webhookItem } from './webhooks/items';
@@ -51,4 +53,11 @@ export const ITEM_DECLARATIONS = [
   codeSaleItem,
   codeHashItem,
   codeKeyItem,
+  // Provider applications (入驻) and their licence uploads (lib/providers/applications/items.ts)
+  applicationItem,
+  applicationEntryItem,
+  licenceItem,
+  // People: profiles and email marks (lib/people/items.ts)
+  profileItem,
+  emailMarkItem,
 ] as const;

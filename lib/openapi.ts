@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject } from 'zod-openapi';
-import { PRODUCT_EVENTS, WEBHOOK_EVENTS } from './events/contracts';
+import { APPLICATION_EVENTS, PRODUCT_EVENTS, PROVIDER_EVENTS, WEBHOOK_EVENTS } from './events/contracts';
 import { attachmentParams, downloadLinkView, grantBody, uploadGrantView } from './attachments/schemas';
 import { inboxQuery, inboxView, notificationIdParams, notificationView } from './notifications/schemas';
 import { editReviewBody, productReviewsQuery, replyBody, reviewBody, reviewPageView, reviewView } from './reviews/schemas';
@@ -15,6 +15,8 @@ import {
   reasonBody,
   requirementsBody,
   resolveBody,
+  changePlanBody,
+  renewBody,
 } from './orders/schemas';
 import {
   catalogItemView,
@@ -36,6 +38,23 @@ import { readAllView } from './notifications/schemas';
 import { operatorOrdersQuery, operatorProductsQuery, takedownBody } from './operator/schemas';
 import { exportQuery } from './orders/export-schemas';
 import { codesQuery, codesView, productIdParams as codesProductParams, uploadAnswerView, uploadCodesBody } from './codes/schemas';
+// SaaS 接入
+import { debugSaasBody, putSaasEndpointBody, saasCallIdParams, saasCallView, saasCallsQuery, saasDebugView, saasEndpointView } from './saas/schemas';
+import { meView, putMeBody } from './people/schemas';
+import { operatorOrganisationPage, operatorOrganisationView, operatorProvidersQuery, providerIdParams, reinstateBody, suspendBody } from './suspension/schemas';
+import {
+  applicationBody,
+  applicationIdParams,
+  applicationPageView,
+  applicationPatchBody,
+  applicationQueueQuery,
+  applicationView,
+  approveBody,
+  licenceGrantBody,
+  licenceGrantView,
+  myApplicationsQuery,
+  rejectApplicationBody,
+} from './providers/applications/schemas';
 
 /**
  * The HTTP API as OpenAPI 3.1, built from the same zod schemas the handlers validate with. A test checks
@@ -78,6 +97,7 @@ const ERRORS = {
   403: { id: 'Forbidden', description: 'The role may not take this action.' },
   404: { id: 'NotFound', description: 'Absent, or not yours.' },
   409: { id: 'Conflict', description: 'Not allowed in the current status (`currentStatus`), a version conflict, or an Idempotency-Key reused with another body.' },
+  410: { id: 'Gone', description: 'It existed but can no longer be used (an invitation accepted, revoked or expired); `code` says which.' },
   429: { id: 'Throttled', description: 'Too soon: try again after `Retry-After` seconds.', headers: retryAfter },
   500: { id: 'InternalError', description: 'Something went wrong on our side; nothing a client sends causes it.' },
   503: {
@@ -322,7 +342,132 @@ export const apiRoutes: ZodOpenApiPathsObject = {
     get: op({ summary: '兑换码: stock per plan; one plan’s codes masked, with the order that got each', params: codesProductParams, query: codesQuery, answers: codesView }),
   },
   '/orders/{orderId}/reveal': { post: cmd('查看兑换码: the buyer of a delivered code order; the answer carries `codes`') },
+  // Provider applications (服务商入驻)
+  '/provider-applications': {
+    post: op({
+      summary: '入驻: apply with the company’s details and an uploaded licence (409 CREDIT_CODE_TAKEN when the credit code has an organisation)',
+      access: 'signed-in',
+      body: applicationBody,
+      answers: applicationView,
+      created: true,
+      idempotent: true,
+      errors: [409],
+    }),
+  },
+  '/provider-applications/licences': {
+    post: op({
+      summary: 'A presigned upload of the business licence (pdf, png or jpeg, at most 5 MB; S3 enforces type and size) and its licenceId (429 past the per-user limit)',
+      access: 'signed-in',
+      body: licenceGrantBody,
+      answers: licenceGrantView,
+      created: true,
+      idempotent: true,
+      errors: [429],
+    }),
+  },
+  '/provider-applications/mine': { get: op({ summary: 'Own applications, newest first', access: 'signed-in', query: myApplicationsQuery, answers: applicationPageView }) },
+  '/provider-applications/{applicationId}': {
+    get: op({ summary: 'One application (its applicant, or an operator)', access: 'signed-in', params: applicationIdParams, answers: applicationView }),
+    patch: op({
+      summary: '修改 a pending or rejected application and submit it again (back of the queue)',
+      access: 'signed-in',
+      params: applicationIdParams,
+      body: applicationPatchBody,
+      answers: applicationView,
+      idempotent: true,
+      errors: [409],
+    }),
+  },
+  '/provider-applications/{applicationId}/withdraw': {
+    post: op({ summary: '撤回 a pending application', access: 'signed-in', params: applicationIdParams, answers: applicationView, idempotent: true, errors: [409] }),
+  },
+  '/provider-applications/{applicationId}/licence': {
+    get: op({
+      summary: 'The licence as checked at submission (its applicant, or an operator): 302 to a presigned download valid five minutes, or the link as JSON',
+      access: 'signed-in',
+      params: applicationIdParams,
+      answers: downloadLinkView,
+      redirect: true,
+      errors: [409],
+    }),
+  },
+  '/operator/provider-applications': {
+    get: op({ summary: '入驻审核: applications in one status (default pending), oldest submission first', query: applicationQueueQuery, answers: applicationPageView }),
+  },
+  '/operator/provider-applications/{applicationId}/approve': {
+    post: op({
+      summary: '通过 the version seen: the organisation with the applicant as its administrator, in one transaction (409 CREDIT_CODE_TAKEN, VERSION_CONFLICT; 403 CONFLICT_OF_INTEREST on one’s own)',
+      params: applicationIdParams,
+      body: approveBody,
+      answers: applicationView,
+      idempotent: true,
+      errors: [409],
+    }),
+  },
+  '/operator/provider-applications/{applicationId}/reject': {
+    post: op({ summary: '驳回 the version seen, with a reason', params: applicationIdParams, body: rejectApplicationBody, answers: applicationView, idempotent: true, errors: [409] }),
+  },
+  // SaaS orders (spec 3.1)
+  '/orders/{orderId}/renew': { post: cmd('续费 a SaaS order (active or expired → active; renewInstance is sent)', renewBody) },
+  '/orders/{orderId}/change-plan': { post: cmd('变更规格 of an active SaaS order (modifyInstance is sent)', changePlanBody) },
+  '/orders/{orderId}/refund': { post: cmd('申请退款 within 5 days of purchase (destroyInstance is sent; 409 REFUND_PERIOD_OVER after)', reasonBody) },
+  // SaaS 接入 (spec 3.1)
+  '/provider/saas-endpoint': {
+    get: op({ summary: 'The saved SaaS endpoint: URL, whether a token is set, the actions that passed 接口调试', answers: saasEndpointView, errors: [404] }),
+    put: op({
+      summary: 'Save the SaaS endpoint once it answers verifyInterface with the echoback (400 SAAS_ENDPOINT_UNVERIFIED with what it answered)',
+      body: putSaasEndpointBody,
+      idempotent: true,
+      answers: saasEndpointView,
+    }),
+  },
+  '/provider/saas-endpoint/debug': {
+    post: op({ summary: '接口调试: send one action with test data to the saved endpoint; the request, response, latency and verdict', body: debugSaasBody, idempotent: true, answers: saasDebugView, errors: [404] }),
+  },
+  '/provider/saas-calls': { get: op({ summary: 'The SaaS call log, newest first', query: saasCallsQuery, answers: pageOf(saasCallView) }) },
+  '/provider/saas-calls/{callId}/resend': {
+    post: op({ summary: '重新发送 a failed SaaS call, with the same eventId (409 unless failed)', params: saasCallIdParams, idempotent: true, answers: saasCallView, errors: [409] }),
+  },
+  // Suspension (服务商管理)
+  '/operator/providers': {
+    get: op({ summary: 'Organisations by name; filters name prefix, creditCode, status (each a key condition)', query: operatorProvidersQuery, answers: operatorOrganisationPage }),
+  },
+  '/operator/providers/{providerId}/suspend': {
+    post: op({
+      summary: '暂停 with a reason: its products leave the catalogue and cannot be bought; its orders go on (403 CONFLICT_OF_INTEREST for one’s own organisation; 409 when already suspended)',
+      params: providerIdParams,
+      body: suspendBody,
+      idempotent: true,
+      answers: operatorOrganisationView,
+      errors: [409],
+    }),
+  },
+  '/operator/providers/{providerId}/reinstate': {
+    post: op({
+      summary: '恢复: exactly the products that were listed return to the catalogue (409 when not suspended)',
+      params: providerIdParams,
+      body: reinstateBody,
+      idempotent: true,
+      answers: operatorOrganisationView,
+      errors: [409],
+    }),
+  },
 };
+// People: own profile (spec 2.1 Accounts)
+Object.assign(apiRoutes, {
+  '/me': {
+    get: op({ summary: 'Own profile (made on first read), email preferences, and the organisations with role', access: 'signed-in', answers: meView }),
+    put: op({
+      summary: 'Replace the editable profile: displayName (1–30), phone (mainland mobile, or null), locale, emailPreferences',
+      body: putMeBody,
+      access: 'signed-in',
+      idempotent: true,
+      answers: meView,
+      errors: [409],
+    }),
+  },
+} satisfies ZodOpenApiPathsObject);
+
 (apiRoutes['/provider/products/{productId}'] as Record<string, unknown>).delete = noContent(
   op({ summary: 'Delete a product that was never listed (409 otherwise)', params: productIdParams, idempotent: true, answers: z.undefined(), errors: [409] }),
 );
@@ -369,7 +514,7 @@ export const openApiDocument = () =>
     components: {
       securitySchemes: { cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Cognito access token' } },
       // the product events are published on the platform's bus only (no provider endpoint receives them)
-      schemas: Object.fromEntries(PRODUCT_EVENTS.map((schema) => [schema.meta()!.id as string, schema])),
+      schemas: Object.fromEntries([...PRODUCT_EVENTS, ...PROVIDER_EVENTS, ...APPLICATION_EVENTS].map((schema) => [schema.meta()!.id as string, schema])),
     },
     paths: apiRoutes,
     webhooks: webhookEvents,

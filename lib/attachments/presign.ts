@@ -35,7 +35,7 @@ const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).u
 const amzDate = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
 /** A presigned POST whose policy S3 enforces: exact key and Content-Type, 1…granted bytes, the pending tag. */
-export const presignUpload = async (a: AttachmentItem, signing: Signing = functionSigning(), now = new Date()) =>
+export const presignUpload = async (a: Pick<AttachmentItem, 'objectKey' | 'contentType' | 'size'>, signing: Signing = functionSigning(), now = new Date()) =>
   guarded(async () => {
     const { Key, Fields, Conditions } = uploadPolicy(a);
     const date = amzDate(now);
@@ -68,8 +68,11 @@ export const presignUpload = async (a: AttachmentItem, signing: Signing = functi
     };
   });
 
+/** What a download serves: a file's name and type, and its keys (an attachment, a licence under its own id). */
+export type ServedFile = Pick<AttachmentItem, 'attachmentId' | 'fileName' | 'contentType' | 'objectKey' | 'verifiedKey'>;
+
 /** A presigned GET valid five minutes from `now` of what was checked (else the upload), as a download under its checked name. */
-export const presignDownload = (a: AttachmentItem, now: Date, signing: Signing = functionSigning()) =>
+export const presignDownload = (a: ServedFile, now: Date, signing: Signing = functionSigning()) =>
   guarded(async () => {
     const url = new URL(`${bucketUrl(signing)}/${servedKey(a)}`);
     url.searchParams.set('response-content-type', a.contentType);

@@ -11,8 +11,8 @@ import { rateLimitUpdate, throttled, type RateRule } from '../shared/rate-limit'
 import { foreignReferences, storedProblem, verifiedKeyOf, type Reference } from './model';
 import { attachmentCounterItem, attachmentItem, partyCount } from './items';
 import { attachmentItemSchema, MAX_ATTACHMENTS_PER_PARTY, type AttachmentItem, type GrantInput } from './schemas';
-import { etagOf, headStored, keepVerified, storageUnavailable } from './storage';
-import { logger } from '../observability/logger';
+import { headStored, keepVerified, storageUnavailable } from './storage';
+import { checkKeptCopy } from './verify';
 import { msg } from '../i18n';
 
 export const parseAttachment = (item: Record<string, unknown>) => attachmentItemSchema.parse(item);
@@ -137,9 +137,5 @@ export const checkReferences = async (refs: Reference[], ofOrder: AttachmentItem
  */
 export const checkServed = async (a: AttachmentItem): Promise<void> => {
   if (!a.verifiedKey) return;
-  const etag = await etagOf(a.verifiedKey);
-  if (etag !== a.verifiedETag) {
-    logger.error('attachment altered after its check', { orderId: a.orderId, attachmentId: a.attachmentId, checked: a.verifiedETag, stored: etag });
-    throw new ConflictError('ATTACHMENT_ALTERED', msg('detail.attachmentAltered'));
-  }
+  await checkKeptCopy(a.verifiedKey, a.verifiedETag, { orderId: a.orderId, attachmentId: a.attachmentId });
 };

@@ -74,24 +74,31 @@ const nameTypeProblem = (fileName: string, contentType: AttachmentContentType) =
 export const fileNameProblem = (fileName: string, contentType: AttachmentContentType) =>
   nameCharactersProblem(fileName) ?? nameTypeProblem(fileName, contentType);
 
-export const grantBody = z
-  .object({
-    fileName: z
-      .string()
-      .trim()
-      .min(1)
-      .max(200)
-      .regex(NAME_CHARACTERS, fieldMessage(msg('field.fileName')))
-      .refine((n) => !BIDI.test(n), { message: fieldMessage(msg('field.noControlCharacters')) }),
-    contentType: z.enum(CONTENT_TYPES, { message: fieldMessage(msg('field.contentType', { kinds: Object.values(ATTACHMENT_TYPES), types: CONTENT_TYPES })) }),
-    size: z.number().int().min(1).max(MAX_ATTACHMENT_BYTES, fieldMessage(msg('field.attachmentSize', { max: MAX_ATTACHMENT_BYTES }))),
-  })
-  // and something visible before an extension of its type (once its characters passed)
-  .superRefine((g, ctx) => {
-    const typed = typeof g.fileName === 'string' && Object.hasOwn(ATTACHMENT_EXTENSIONS, g.contentType);
-    const problem = typed && !nameCharactersProblem(g.fileName) && nameTypeProblem(g.fileName, g.contentType);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['fileName'], message: fieldMessage(problem) });
-  });
+/**
+ * The body of an upload grant for files of `types` (a subset of the attachment types) of at most `maxBytes`:
+ * orders' attachments, and the business licence of a provider application (pdf, png, jpeg, 5 MB).
+ */
+export const grantBodyFor = <const T extends readonly [AttachmentContentType, ...AttachmentContentType[]]>(types: T, maxBytes: number) =>
+  z
+    .object({
+      fileName: z
+        .string()
+        .trim()
+        .min(1)
+        .max(200)
+        .regex(NAME_CHARACTERS, fieldMessage(msg('field.fileName')))
+        .refine((n) => !BIDI.test(n), { message: fieldMessage(msg('field.noControlCharacters')) }),
+      contentType: z.enum(types, { message: fieldMessage(msg('field.contentType', { kinds: types.map((t) => ATTACHMENT_TYPES[t]), types })) }),
+      size: z.number().int().min(1).max(maxBytes, fieldMessage(msg('field.attachmentSize', { max: maxBytes }))),
+    })
+    // and something visible before an extension of its type (once its characters passed)
+    .superRefine((g, ctx) => {
+      const typed = typeof g.fileName === 'string' && Object.hasOwn(ATTACHMENT_EXTENSIONS, g.contentType);
+      const problem = typed && !nameCharactersProblem(g.fileName) && nameTypeProblem(g.fileName, g.contentType);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['fileName'], message: fieldMessage(problem) });
+    });
+
+export const grantBody = grantBodyFor(CONTENT_TYPES, MAX_ATTACHMENT_BYTES);
 export type GrantInput = z.infer<typeof grantBody>;
 
 export const attachmentParams = z.object({ orderId: z.string().regex(ID_PATTERN), attachmentId: z.string().regex(ID_PATTERN) });

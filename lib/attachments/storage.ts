@@ -24,7 +24,7 @@ const signer = () =>
     retries: 2,
   });
 
-/** Path style locally (the emulator), virtual-hosted style on AWS. Keys are `orders/<id>/<id>`: nothing to escape. */
+/** Path style locally (the emulator), virtual-hosted style on AWS. Keys are `orders/<id>/<id>`, `licences/<id>/<id>`…: nothing to escape. */
 const objectUrl = (key: string) => (local ? `${endpoint}/${bucket}/${key}` : `https://${bucket}.s3.${config.region}.amazonaws.com/${key}`);
 
 /** S3 failing is not the client's fault: 503 with Retry-After, never 500. */
@@ -41,7 +41,7 @@ export const guarded = async <T>(call: () => Promise<T>): Promise<T> => {
 };
 
 /** What S3 holds under an attachment's key (HeadObject). */
-export const headStored = (a: AttachmentItem): Promise<Stored> =>
+export const headStored = (a: Pick<AttachmentItem, 'objectKey'>): Promise<Stored> =>
   guarded(async () => {
     const res = await signer().fetch(objectUrl(a.objectKey), { method: 'HEAD' });
     if (res.status === 404) return { exists: false };
@@ -69,7 +69,7 @@ export const etagOf = (key: string): Promise<string | undefined> =>
  * covers — tagged `state=referenced` so the lifecycle rule for never-referenced uploads leaves it alone.
  * Answers the copy's ETag, or undefined when the upload changed since it was checked (412).
  */
-export const keepVerified = (a: AttachmentItem, verifiedKey: string, etag: string): Promise<string | undefined> =>
+export const keepVerified = (a: Pick<AttachmentItem, 'objectKey'>, verifiedKey: string, etag: string): Promise<string | undefined> =>
   guarded(async () => {
     const res = await signer().fetch(objectUrl(verifiedKey), {
       method: 'PUT',

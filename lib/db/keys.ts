@@ -35,6 +35,11 @@ export const keys = {
   buyerOrdersIn: (buyerId: string, status: string) => `BUYER#${buyerId}#ORDERS#${status}`,
   dueShard: (id: string) => `DUE#${shardOf(id)}`,
   dueShards: () => Array.from({ length: DUE_SHARDS }, (_, i) => `DUE#${i}`),
+  /** SaaS orders the SaaS job has something to do with (a call, an expiry): their own shards, apart from `DUE#`. */
+  saasDueShard: (id: string) => `SAASDUE#${shardOf(id)}`,
+  saasDueShards: () => Array.from({ length: DUE_SHARDS }, (_, i) => `SAASDUE#${i}`),
+  /** The claim of one attempt of a SaaS call, in the order's partition: one sender per attempt. */
+  saasCallClaim: (orderId: string, eventId: string) => ({ PK: `ORDER#${orderId}`, SK: `SAASCALL#${eventId}` }),
   /** Webhook deliveries waiting for a retry: their own shards, so the order job never reads them. */
   retryShard: (id: string) => `RETRY#${shardOf(id)}`,
   retryShards: () => Array.from({ length: DUE_SHARDS }, (_, i) => `RETRY#${i}`),
@@ -144,6 +149,34 @@ export const keys = {
   code: (productId: string, planId: string, seq: number) => ({ PK: `CODES#${productId}#${planId}`, SK: `CODE#${String(seq).padStart(10, '0')}` }),
   codeSale: (productId: string, planId: string, first: number) => ({ PK: `CODES#${productId}#${planId}`, SK: `SALE#${String(first).padStart(10, '0')}` }),
   codeHash: (productId: string, hash: string) => ({ PK: `CODEHASH#${productId}#${hash}`, SK: 'CODEHASH' }),
+  // People: profiles and email marks (docs/decisions.md, "People: email, profiles, registration")
+  /** A person's profile, in their partition (after `MEMBER#…`, so the person's one Query reads it too). */
+  profile: (userId: string) => ({ PK: `USER#${userId}`, SK: 'PROFILE' }),
+  /** One event mailed to one recipient: a redelivered event finds it and mails nobody twice. */
+  emailMark: (eventId: string, recipientId: string) => ({ PK: `EMAIL#${eventId}#${recipientId}`, SK: 'EMAIL' }),
+  // Members, invitations and suspension (docs/decisions.md, "Members, invitations and suspension")
+  /** An organisation's timeline entry (suspended, reinstated), in the organisation's partition. */
+  organisationTimeline: (providerId: string, at: string, entryId: string) => ({ PK: `PROVIDER#${providerId}`, SK: `TIMELINE#${at}#${entryId}` }),
+  /** An invitation by the SHA-256 of its token: the token itself is stored nowhere. */
+  invitation: (hash: string) => ({ PK: `INVITATION#${hash}`, SK: 'INVITATION' }),
+  /** An organisation's pending invitations (GSI1), by expiry. */
+  organisationInvitations: (providerId: string) => `PROVIDER#${providerId}#INVITATIONS`,
+
+  // Provider applications (入驻) and their licence uploads (docs/decisions.md, "Provider applications")
+  application: (applicationId: string) => ({ PK: `APPLICATION#${applicationId}`, SK: 'APPLICATION' }),
+  applicationTimeline: (applicationId: string, at: string, entryId: string) => ({
+    PK: `APPLICATION#${applicationId}`,
+    SK: `TIMELINE#${at}#${entryId}`,
+  }),
+  /** A person's applications (GSI1), newest first. */
+  applicantApplications: (userId: string) => `USER#${userId}#APPLICATIONS`,
+  /** The applications in one status (GSI2), oldest submission first: the operator's queue. */
+  applicationsIn: (status: string) => `APPLICATIONS#${status}`,
+  licence: (licenceId: string) => ({ PK: `LICENCE#${licenceId}`, SK: 'LICENCE' }),
+  /** The S3 key a licence is uploaded to; only the grant function may write under `licences/`. */
+  licenceObject: (userId: string, licenceId: string) => `licences/${userId}/${licenceId}`,
+  /** Where the licence checked at its first reference is kept: no grant reaches it. */
+  verifiedLicenceObject: (licenceId: string, etag: string) => `verified/licences/${licenceId}/${etag.replace(/[^A-Za-z0-9-]/g, '')}`,
 };
 
 /** Index names and their key attributes. */

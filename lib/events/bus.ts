@@ -1,6 +1,6 @@
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import type { EventBridgeEvent } from 'aws-lambda';
-import { domainEventSchema, EVENT_SOURCES, isOrderEvent, type DomainEvent } from './contracts';
+import { domainEventSchema, sourceOf, type DomainEvent } from './contracts';
 
 /** PutEvents takes at most ten entries a call. */
 export const PUT_EVENTS_BATCH = 10;
@@ -30,7 +30,7 @@ export const busName = () => {
 /** One event as a PutEvents entry: the source names its aggregate, the detail-type its type, the detail is the event. */
 export const entryOf = (event: DomainEvent): PutEventsRequestEntry => ({
   EventBusName: busName(),
-  Source: isOrderEvent(event) ? EVENT_SOURCES.order : EVENT_SOURCES.product,
+  Source: sourceOf(event),
   DetailType: event.type,
   Time: new Date(event.occurredAt),
   Detail: JSON.stringify(event),

@@ -9,7 +9,7 @@ import { ORDER_STATUSES } from '../orders/schemas';
  */
 
 /** EventBridge `source` per aggregate: the consumers' rules select on it. */
-export const EVENT_SOURCES = { order: 'marketplace.orders', product: 'marketplace.products' } as const;
+export const EVENT_SOURCES = { order: 'marketplace.orders', product: 'marketplace.products', provider: 'marketplace.providers' } as const;
 
 const ORDER_ROLES = ['buyer', 'provider', 'operator', 'system'] as const;
 
@@ -67,8 +67,8 @@ export const orderStatusChangedV1 = envelope(
   'order.status_changed',
   1,
   orderData(
-    ['start', 'complete', 'confirm', 'reject-completion', 'cancel', 'appeal', 'resolve', 'auto-confirm', 'auto-cancel', 'reveal'],
-    '`complete`: `note`, `attachments`; `reject-completion`, `cancel`, `appeal`: `reason`; `resolve`: `outcome`, `note`; `reveal` (a code order’s buyer revealed its codes: never the codes): empty',
+    ['start', 'complete', 'confirm', 'reject-completion', 'cancel', 'appeal', 'resolve', 'auto-confirm', 'auto-cancel', 'provision', 'refund', 'expire', 'destroy', 'renew', 'reveal'],
+    '`complete`: `note`, `attachments`; `reject-completion`, `cancel`, `appeal`, `refund`: `reason`; `resolve`: `outcome`, `note`; `renew`: `periods`; `provision`: the createInstance call (`action`, `status`, `latencyMs`, `signId`, `website`, `authUrl`); `reveal` (a code order’s buyer revealed its codes: never the codes): empty',
   ),
   'The order moved from one status to another (`from` → `to`), by a person or by the schedule.',
 );
@@ -85,6 +85,18 @@ export const orderMessagePostedV1 = envelope(
   orderData(['message'], '`text`, `attachments` (attachment ids)'),
   'A party wrote in the order’s conversation.',
 );
+export const orderInstanceChangedV1 = envelope(
+  'order.instance_changed',
+  1,
+  orderData(['change-plan'], '`planId`: the new plan'),
+  'The buyer changed the plan of an active SaaS order (变更规格).',
+);
+export const orderSaasCalledV1 = envelope(
+  'order.saas_called',
+  1,
+  orderData(['saas-call'], '`action` (the protocol action sent), `eventId`, `attempt`, `ok`, `status` (HTTP, 0 when nothing came back), `latencyMs`, `signId`'),
+  'The platform called the provider’s SaaS endpoint once (one attempt of one call); no status change.',
+);
 export const productSubmittedV1 = envelope('product.submitted', 1, productData(['submit'], 'empty'), 'A provider submitted a product for review.');
 export const productWithdrawnV1 = envelope('product.withdrawn', 1, productData(['withdraw'], 'empty'), 'A provider withdrew a product from review.');
 export const productReviewedV1 = envelope(
@@ -95,6 +107,46 @@ export const productReviewedV1 = envelope(
 );
 export const productDelistedV1 = envelope('product.delisted', 1, productData(['delist'], 'empty'), 'The provider delisted a product.');
 export const productTakenDownV1 = envelope('product.taken_down', 1, productData(['takedown'], '`reason`'), 'The platform took a product down.');
+
+// Provider organisations: suspension (an organisation timeline entry, `entity: organisation`)
+const organisationData = <const A extends readonly [string, ...string[]]>(actions: A, detailOf: string) =>
+  z.object({
+    providerId: z.string(),
+    action: z.enum(actions).meta({ description: 'the timeline action that made this event' }),
+    role: z.literal('operator'),
+    detail: detail(detailOf),
+  });
+export const providerSuspendedV1 = envelope(
+  'provider.suspended',
+  1,
+  organisationData(['suspend'], '`reason`'),
+  'An operator suspended a provider organisation: its products are out of the catalogue and cannot be bought; its orders go on.',
+);
+export const providerReinstatedV1 = envelope(
+  'provider.reinstated',
+  1,
+  organisationData(['reinstate'], '`reason` when one was given'),
+  'An operator reinstated a suspended organisation: the products it had listed are back in the catalogue.',
+);
+
+// Provider applications (入驻): an operator's decision (an application timeline entry, `entity: application`).
+// Published on the platform's bus only (never to a provider's webhook), so it names the applicant: the
+// consumers tell them (站内信, email).
+export const providerApplicationDecidedV1 = envelope(
+  'provider.application_decided',
+  1,
+  z.object({
+    applicationId: z.string(),
+    action: z.enum(['approve', 'reject']).meta({ description: 'the timeline action that made this event' }),
+    role: z.literal('operator'),
+    decision: z.enum(['approved', 'rejected']),
+    applicantId: z.string().meta({ description: 'the person who applied: the one the decision is told to' }),
+    companyName: z.string(),
+    providerId: z.string().optional().meta({ description: 'the organisation created, when approved' }),
+    detail: detail('`reason` when rejected'),
+  }),
+  'An operator decided a provider application: approved (the organisation exists, the applicant is its administrator) or rejected with a reason.',
+);
 
 /** Not a domain event: what POST /provider/webhook/test sends, so a provider can check its verification. */
 export const pingV1 = envelope('ping', 1, z.object({ providerId: z.string() }), 'A test event the provider asked for (POST /provider/webhook/test).');
@@ -107,22 +159,38 @@ export const ORDER_EVENTS = [
   orderUrgedV1,
   orderRemindedV1,
   orderMessagePostedV1,
+  orderInstanceChangedV1,
+  orderSaasCalledV1,
 ] as const;
 export const PRODUCT_EVENTS = [productSubmittedV1, productWithdrawnV1, productReviewedV1, productDelistedV1, productTakenDownV1] as const;
+export const PROVIDER_EVENTS = [providerSuspendedV1, providerReinstatedV1] as const;
+export const APPLICATION_EVENTS = [providerApplicationDecidedV1] as const;
 
 export const orderEventSchema = z.discriminatedUnion('type', ORDER_EVENTS);
 export const productEventSchema = z.discriminatedUnion('type', PRODUCT_EVENTS);
-export const domainEventSchema = z.discriminatedUnion('type', [...ORDER_EVENTS, ...PRODUCT_EVENTS]);
+export const providerEventSchema = z.discriminatedUnion('type', PROVIDER_EVENTS);
+export const applicationEventSchema = z.discriminatedUnion('type', APPLICATION_EVENTS);
+export const domainEventSchema = z.discriminatedUnion('type', [...ORDER_EVENTS, ...PRODUCT_EVENTS, ...PROVIDER_EVENTS, ...APPLICATION_EVENTS]);
 
 export type OrderEvent = z.infer<typeof orderEventSchema>;
 export type ProductEvent = z.infer<typeof productEventSchema>;
+export type ProviderEvent = z.infer<typeof providerEventSchema>;
+export type ApplicationEvent = z.infer<typeof applicationEventSchema>;
 export type DomainEvent = z.infer<typeof domainEventSchema>;
 export type EventType = DomainEvent['type'];
 
 export const isOrderEvent = (e: DomainEvent): e is OrderEvent => e.type.startsWith('order.');
+export const isProductEvent = (e: DomainEvent): e is ProductEvent => e.type.startsWith('product.');
+const PROVIDER_EVENT_TYPES: ReadonlySet<string> = new Set(PROVIDER_EVENTS.map((s) => s.shape.type.value));
+/** An organisation's event (suspension); an application's decision is `provider.` too but has no organisation yet when rejected. */
+export const isProviderEvent = (e: DomainEvent): e is ProviderEvent => PROVIDER_EVENT_TYPES.has(e.type);
+export const isApplicationEvent = (e: DomainEvent): e is ApplicationEvent => e.type === 'provider.application_decided';
+
+/** The bus source of an event: its aggregate. */
+export const sourceOf = (e: DomainEvent) => (isOrderEvent(e) ? EVENT_SOURCES.order : isProductEvent(e) ? EVENT_SOURCES.product : EVENT_SOURCES.provider);
 
 /** What a provider's endpoint receives: the order events (products stay on the platform's side) and `ping`. */
 export const WEBHOOK_EVENTS = [...ORDER_EVENTS, pingV1] as const;
 
 /** Every contract by type, for the API document and the tests. */
-export const EVENT_CONTRACTS = Object.fromEntries([...ORDER_EVENTS, ...PRODUCT_EVENTS].map((s) => [s.shape.type.value, s])) as unknown as Record<EventType, z.ZodObject>;
+export const EVENT_CONTRACTS = Object.fromEntries([...ORDER_EVENTS, ...PRODUCT_EVENTS, ...PROVIDER_EVENTS, ...APPLICATION_EVENTS].map((s) => [s.shape.type.value, s])) as unknown as Record<EventType, z.ZodObject>;

@@ -3,7 +3,7 @@ import { orderCommands, type OrderCommand } from '../orders/commands';
 import type { OrderEventType } from '../orders/commands/command';
 import type { OrderAction } from '../orders/schemas';
 import type { ProductAction } from '../products/model';
-import { domainEventSchema, type DomainEvent, type OrderEvent, type ProductEvent } from './contracts';
+import { domainEventSchema, type DomainEvent, type OrderEvent, type ProductEvent, type ProviderEvent } from './contracts';
 
 /**
  * Which event each order timeline action is: what its command declares (lib/orders/commands), and the
@@ -29,11 +29,17 @@ export const PRODUCT_EVENT_OF: Record<Exclude<ProductAction, 'edit'>, ProductEve
   takedown: 'product.taken_down',
 };
 
+/** Which event each organisation timeline action is (suspension). */
+export const ORGANISATION_EVENT_OF: Record<string, ProviderEvent['type'] | undefined> = {
+  suspend: 'provider.suspended',
+  reinstate: 'provider.reinstated',
+};
+
 /** The versions the router publishes today (one per type; a new version is published beside the old one). */
 const VERSION = 1;
 
 const timelineImage = z.object({
-  entity: z.enum(['order', 'product']),
+  entity: z.enum(['order', 'product', 'organisation', 'application']),
   entryId: z.string(),
   action: z.string(),
   role: z.string(),
@@ -64,6 +70,30 @@ export const eventOfTimelineEntry = (image: Record<string, unknown>): DomainEven
         detail: entry.data,
       },
     });
+  }
+  if (entry.entity === 'application') {
+    // an operator's decision on a provider application (lib/providers/applications)
+    if (entry.action !== 'approve' && entry.action !== 'reject') throw new Error(`timeline entry ${entry.entryId}: no event for application action "${entry.action}"`);
+    const { applicantId, companyName, providerId, ...detail } = entry.data;
+    return domainEventSchema.parse({
+      ...base,
+      type: 'provider.application_decided',
+      data: {
+        applicationId: image.applicationId,
+        action: entry.action,
+        role: entry.role,
+        decision: entry.action === 'approve' ? 'approved' : 'rejected',
+        applicantId,
+        companyName,
+        ...(providerId !== undefined ? { providerId } : {}),
+        detail,
+      },
+    });
+  }
+  if (entry.entity === 'organisation') {
+    const type = ORGANISATION_EVENT_OF[entry.action];
+    if (!type) throw new Error(`timeline entry ${entry.entryId}: no event for organisation action "${entry.action}"`);
+    return domainEventSchema.parse({ ...base, type, data: { providerId: image.providerId, action: entry.action, role: entry.role, detail: entry.data } });
   }
   const type = PRODUCT_EVENT_OF[entry.action as Exclude<ProductAction, 'edit'>];
   if (!type) throw new Error(`timeline entry ${entry.entryId}: no event for product action "${entry.action}"`);

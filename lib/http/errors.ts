@@ -94,6 +94,13 @@ export class ThrottledError extends DomainError {
   }
 }
 
+/** 410: the thing existed but can no longer be used (an invitation accepted, revoked or expired). */
+export class GoneError extends DomainError {
+  constructor(code: string, detail: Msg) {
+    super(410, code, 'title.gone', detail);
+  }
+}
+
 /** A dependency cannot answer right now (the token issuer's key set): the request may succeed later. */
 export class ServiceUnavailableError extends DomainError {
   constructor(detail: Msg, retryAfterSeconds: number) {

@@ -26,6 +26,14 @@ const ACTIONS: Record<ActionName, string> = {
   rate: 'rate the order',
   'add-attachment': 'add an attachment',
   reveal: 'reveal the redemption codes',
+  // SaaS orders
+  provision: 'provision the instance',
+  'saas-call': 'call the SaaS endpoint',
+  renew: 'renew',
+  'change-plan': 'change the plan',
+  refund: 'ask for a refund',
+  expire: 'expire the instance',
+  destroy: 'destroy the instance',
 };
 
 /** What a rate limit counts, in a sentence. */
@@ -45,6 +53,11 @@ const THINGS: Record<Thing, string> = {
   attachment: 'The attachment',
   saasEndpoint: 'A SaaS endpoint',
   saasCall: 'The SaaS call',
+  // members, invitations and suspension
+  member: 'The member',
+  invitation: 'The invitation',
+  organisation: 'The organisation',
+  application: 'The provider application',
 };
 
 interface Named {
@@ -70,6 +83,7 @@ export const en = {
   'title.serviceUnavailable': 'Service unavailable',
   'title.temporarilyUnavailable': 'Temporarily unavailable',
   'title.internal': 'Internal error',
+  'title.gone': 'Gone',
 
   // ---- problem details
   'detail.invalidFields': 'The request has invalid fields.',
@@ -112,9 +126,26 @@ export const en = {
   'detail.foreignAttachments': 'Only attachments uploaded to this order can be referenced.',
   'detail.attachmentMismatch': 'An attachment does not match its upload grant.',
   'detail.busy': 'The service is busy; try again shortly.',
+  'detail.refundPeriodOver': 'A refund can be asked for within 5 days of the purchase only.',
+  'detail.samePlan': 'The order already has this plan.',
   'detail.storageUnavailable': 'File storage is unavailable; try again shortly.',
   'detail.mailUnavailable': 'Email cannot be sent right now; try again shortly.',
   'detail.internal': 'Something went wrong on our side.',
+
+  // ---- members, invitations and suspension
+  'detail.providerSuspended': 'The provider organisation is suspended: it cannot create, submit or sell products until it is reinstated.',
+  'detail.alreadySuspended': 'The organisation is already suspended.',
+  'detail.notSuspended': 'The organisation is not suspended.',
+  'detail.operatorOwnOrganisation': 'An operator never suspends or reinstates an organisation they belong to.',
+  'detail.lastAdmin': 'An organisation keeps at least one administrator: appoint another one before removing or demoting this one.',
+  'detail.memberChanged': 'The member’s role changed meanwhile; read the team again.',
+  'detail.alreadyMember': 'This person is already a member of the organisation.',
+  'detail.invitationUsed': 'This invitation has already been accepted.',
+  'detail.invitationRevoked': 'This invitation was revoked by the organisation.',
+  'detail.invitationExpired': 'This invitation has expired; ask the administrator for a new one.',
+  'detail.invitationEmail': 'This invitation was sent to another email address; sign in with the invited email’s account to accept it.',
+  'detail.invitationNotPending': 'Only a pending invitation can be revoked.',
+  'detail.invitationMailFailed': 'The invitation email could not be sent, so no invitation was made; try again shortly.',
 
   // ---- field messages written by the domain (zod's own come from its locale)
   'field.nestedTooDeep': (p: { max: number }) => `nested deeper than ${p.max} levels`,
@@ -155,6 +186,8 @@ export const en = {
   'field.noControlCharactersInText': 'must not hold control or text-direction characters (line breaks and tabs are fine)',
   'field.malformedText': 'not well-formed Unicode text (half of a surrogate pair on its own)',
   'field.visibleCharacters': 'must hold visible characters',
+  // ---- people (profiles)
+  'field.mobile': 'must be a mainland mobile number: 11 digits starting with 13–19',
   'field.priceAboveList': 'price must not exceed listPrice',
   'field.selectNeedsOptions': 'a select field needs options',
   'field.uniquePlanIds': 'planId values must be unique',
@@ -213,12 +246,30 @@ export const en = {
   'notice.order.message.body': (p: Named & { excerpt: string }) => `Order ${p.id} (“${p.name}”): ${p.excerpt}`,
   'notice.order.auto-cancel.title': 'Order cancelled automatically (refunded)',
   'notice.order.auto-cancel.body': (p: Named) => `Order ${p.id} (“${p.name}”) was not started in time; it was cancelled and refunded.`,
+  'notice.order.provision.title': 'SaaS instance ready',
+  'notice.order.provision.body': (p: Named) => `The instance of order ${p.id} (“${p.name}”) is ready to sign in to.`,
+  'notice.order.renew.title': 'SaaS instance renewed',
+  'notice.order.renew.body': (p: Named & { periods: string }) => `Order ${p.id} (“${p.name}”) was renewed for ${p.periods} more period(s).`,
+  'notice.order.change-plan.title': 'SaaS plan changed',
+  'notice.order.change-plan.body': (p: Named & { planId: string }) => `Order ${p.id} (“${p.name}”) moved to plan ${p.planId}.`,
+  'notice.order.refund.title': 'Order refunded at the buyer’s request',
+  'notice.order.refund.body': (p: Named & { reason: string }) => `Order ${p.id} (“${p.name}”) was refunded; its instance will be destroyed: ${p.reason}`,
+  'notice.order.expire.title': 'SaaS instance expired',
+  'notice.order.expire.body': (p: Named) => `The instance of order ${p.id} (“${p.name}”) expired; renew within 7 days to keep it.`,
+  'notice.order.destroy.title': 'SaaS instance destroyed',
+  'notice.order.destroy.body': (p: Named) => `The instance of order ${p.id} (“${p.name}”) was destroyed 7 days after it expired.`,
   'notice.product.approve.title': 'Product approved',
   'notice.product.approve.body': (p: Named) => `“${p.name}” was approved and is listed.`,
   'notice.product.reject.title': 'Product rejected',
   'notice.product.reject.body': (p: Named & { reason: string }) => `“${p.name}” was rejected: ${p.reason}`,
   'notice.product.takedown.title': 'Product taken down by the platform',
   'notice.product.takedown.body': (p: Named & { reason: string }) => `“${p.name}” was taken down by the platform: ${p.reason}`,
+  // members, invitations and suspension
+  'notice.provider.suspended.title': 'Your organisation was suspended',
+  'notice.provider.suspended.body': (p: Named & { reason: string }) =>
+    `The platform suspended “${p.name}”: ${p.reason}. Its products are out of the catalogue until it is reinstated; existing orders go on.`,
+  'notice.provider.reinstated.title': 'Your organisation was reinstated',
+  'notice.provider.reinstated.body': (p: Named) => `The platform reinstated “${p.name}”: its listed products are back in the catalogue.`,
   'notice.product.submit.title': 'A product waits for review',
   'notice.product.submit.body': (p: Named) => `“${p.name}” was submitted for review.`,
 
@@ -242,6 +293,8 @@ export const en = {
   'webhook.disabled.gone': 'The endpoint answered 410 Gone.',
 
   // ---- status labels
+  'status.organisation.active': 'Active',
+  'status.organisation.suspended': 'Suspended',
   'status.product.draft': 'Draft',
   'status.product.in_review': 'In review',
   'status.product.rejected': 'Rejected',
@@ -264,11 +317,21 @@ export const en = {
   // 兑换码交付
   'status.order.provider.delivered': 'Delivered',
   'status.order.buyer.delivered': 'Delivered',
+  // SaaS orders: both parties name them alike
+  'status.order.provider.provisioning': 'Provisioning',
+  'status.order.provider.active': 'Active',
+  'status.order.provider.expired': 'Expired',
+  'status.order.provider.destroyed': 'Destroyed',
+  'status.order.buyer.provisioning': 'Provisioning',
+  'status.order.buyer.active': 'Active',
+  'status.order.buyer.expired': 'Expired',
+  'status.order.buyer.destroyed': 'Destroyed',
 
   // ---- SaaS 接入 (lib/saas/)
   'detail.saasEndpointRefused': (p: { reason: string; answer: string }) =>
     `The endpoint did not pass verifyInterface (${p.reason}); it answered: ${p.answer}`,
   'field.saasEndpointRefused': (p: { reason: string }) => `the endpoint did not pass verifyInterface: ${p.reason}`,
+  'field.saasTokenShape': 'visible ASCII characters without spaces',
   'detail.saasCallNotFailed': 'Only a failed call can be sent again.',
   'detail.saasChecksMissing': (p: { actions: string }) =>
     `A SaaS product is submitted only after 接口调试 passed against the saved endpoint; still missing: ${p.actions}.`,
@@ -281,4 +344,26 @@ export const en = {
   'detail.codesPartlyUploaded': (p: { added: number }) => `The same codes were being uploaded at the same time: ${p.added} codes before them were added, these were not.`,
   'detail.notCodeDelivery': 'Redemption codes belong to products delivered by code.',
   'detail.soldOut': (p: { available: number }) => `Not enough redemption codes left for this plan (${p.available} available).`,
+  // ---- provider applications (入驻)
+  'detail.creditCodeTaken': 'An organisation with this credit code already exists.',
+  'detail.applicationState': (p: { action: 'edit' | 'withdraw' | 'approve' | 'reject'; status: string }) =>
+    `Cannot ${({ edit: 'edit the application', withdraw: 'withdraw the application', approve: 'approve the application', reject: 'reject the application' })[p.action]} while it is ${p.status}.`,
+  'detail.applicationChanged': (p: { version: number; current: number }) =>
+    `The application changed since version ${p.version}; it is now version ${p.current}.`,
+  'detail.operatorOwnApplication': 'An operator never decides on their own application.',
+  'detail.licenceMismatch': 'The licence does not match its upload grant.',
+  'field.creditCodeShape': '18 characters: digits and capital letters other than I, O, Z, S, V',
+  'field.creditCodeCheck': 'not a valid unified social credit code (its check character does not match)',
+  'field.mobilePhone': 'a mainland mobile number: 11 digits starting with 13–19',
+  'field.serviceTypesRepeat': 'service types must not repeat',
+  'field.notLicenceId': 'not a licence id',
+  'field.unknownLicence': 'no licence upload of yours has this id: upload the licence first',
+  'notice.application.approve.title': 'Provider application approved',
+  'notice.application.approve.body': (p: Named) => `“${p.name}” was approved: you are now the administrator of the organisation.`,
+  'notice.application.reject.title': 'Provider application rejected',
+  'notice.application.reject.body': (p: Named & { reason: string }) => `The application of “${p.name}” was rejected: ${p.reason}. Edit it and submit again.`,
+  'status.application.pending': 'Pending review',
+  'status.application.approved': 'Approved',
+  'status.application.rejected': 'Rejected',
+  'status.application.withdrawn': 'Withdrawn',
 };

@@ -9,7 +9,11 @@ import type { DELIVERY_STATUSES } from '../webhooks/schemas';
 export type Language = 'zh' | 'en';
 
 /** What a 404 names. */
-export type Thing = 'product' | 'order' | 'rating' | 'notification' | 'delivery' | 'webhook' | 'resource' | 'attachment' | 'saasEndpoint' | 'saasCall';
+export type Thing = 'product' | 'order' | 'rating' | 'notification' | 'delivery' | 'webhook' | 'resource' | 'attachment' | 'saasEndpoint' | 'saasCall'
+  // members, invitations and suspension
+  | 'member' | 'invitation' | 'organisation'
+  // provider applications (入驻)
+  | 'application';
 
 /** The actions a 409 INVALID_STATE names: every order and product command, rating and attaching. */
 export type ActionName = OrderCommand | ProductAction | 'rate' | 'add-attachment';

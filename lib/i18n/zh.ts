@@ -26,6 +26,14 @@ const ACTIONS: Record<ActionName, string> = {
   rate: '评价订单',
   'add-attachment': '添加附件',
   reveal: '查看兑换码',
+  // SaaS orders
+  provision: '开通实例',
+  'saas-call': '调用接入接口',
+  renew: '续费',
+  'change-plan': '变更规格',
+  refund: '申请退款',
+  expire: '实例到期',
+  destroy: '销毁实例',
 };
 
 const STATUSES: Record<StatusName | DeliveryStatus, string> = {
@@ -45,6 +53,10 @@ const STATUSES: Record<StatusName | DeliveryStatus, string> = {
   succeeded: '推送成功',
   failed: '推送失败',
   gone: '已放弃',
+  provisioning: '开通中',
+  active: '已开通',
+  expired: '已过期',
+  destroyed: '已销毁',
 };
 
 const THINGS: Record<Thing, string> = {
@@ -58,6 +70,11 @@ const THINGS: Record<Thing, string> = {
   attachment: '附件',
   saasEndpoint: '自动交付接入地址',
   saasCall: '自动交付调用记录',
+  // members, invitations and suspension
+  member: '该成员',
+  invitation: '该邀请',
+  organisation: '该服务商',
+  application: '入驻申请',
 };
 
 const ROLES: Record<Role, string> = { buyer: '用户', provider: '服务商', operator: '运营' };
@@ -78,6 +95,7 @@ export const zh: Catalogue = {
   'title.serviceUnavailable': '服务暂不可用',
   'title.temporarilyUnavailable': '暂时不可用',
   'title.internal': '内部错误',
+  'title.gone': '已失效',
 
   'detail.invalidFields': '请求中有字段无效，见 errors。',
   'detail.tokenRequired': '需要有效的访问令牌，请先登录。',
@@ -115,9 +133,26 @@ export const zh: Catalogue = {
   'detail.foreignAttachments': '只能引用上传到本订单的附件。',
   'detail.attachmentMismatch': '附件与其上传授权不符。',
   'detail.busy': '服务繁忙，请稍后重试。',
+  'detail.refundPeriodOver': '购买超过 5 天，不能再申请退款。',
+  'detail.samePlan': '订单已是该规格。',
   'detail.storageUnavailable': '文件存储暂时不可用，请稍后重试。',
   'detail.mailUnavailable': '邮件暂时无法发送，请稍后重试。',
   'detail.internal': '服务端出错，请稍后重试。',
+
+  // ---- members, invitations and suspension
+  'detail.providerSuspended': '该服务商已被暂停：恢复前不能创建、提交或出售商品。',
+  'detail.alreadySuspended': '该服务商已处于暂停状态。',
+  'detail.notSuspended': '该服务商未被暂停。',
+  'detail.operatorOwnOrganisation': '运营人员不能暂停或恢复自己所属的服务商。',
+  'detail.lastAdmin': '服务商至少需要保留一名管理员：请先任命其他管理员，再移除或变更此管理员。',
+  'detail.memberChanged': '该成员的角色刚刚被修改，请刷新成员列表后重试。',
+  'detail.alreadyMember': '此人已是该服务商的成员。',
+  'detail.invitationUsed': '该邀请已被接受，不能重复使用。',
+  'detail.invitationRevoked': '该邀请已被服务商撤销。',
+  'detail.invitationExpired': '该邀请已过期，请联系管理员重新邀请。',
+  'detail.invitationEmail': '该邀请发送给了其他邮箱，请使用被邀请邮箱的账号登录后接受。',
+  'detail.invitationNotPending': '只能撤销待接受的邀请。',
+  'detail.invitationMailFailed': '邀请邮件未能发送，邀请未创建，请稍后重试。',
 
   'field.nestedTooDeep': (p) => `嵌套超过 ${p.max} 层`,
   'field.notJson': '请求体格式无效，无法解析',
@@ -155,6 +190,8 @@ export const zh: Catalogue = {
   'field.noControlCharactersInText': '不能包含控制字符或文字方向字符（换行和制表符除外）',
   'field.malformedText': '文本含有不成对的代理字符，不是有效的统一码文本',
   'field.visibleCharacters': '须包含可见字符',
+  // ---- people (profiles)
+  'field.mobile': '须为中国大陆手机号：以 13–19 开头的 11 位数字',
   'field.priceAboveList': '售价不能高于原价',
   'field.selectNeedsOptions': '下拉选择字段需要提供选项',
   'field.uniquePlanIds': '规格编号不能重复',
@@ -206,12 +243,29 @@ export const zh: Catalogue = {
   'notice.order.message.body': (p) => `订单 ${p.id}「${p.name}」：${p.excerpt}`,
   'notice.order.auto-cancel.title': '订单已自动取消（已退款）',
   'notice.order.auto-cancel.body': (p) => `订单 ${p.id}「${p.name}」超时未实施，已自动取消并全额退款。`,
+  'notice.order.provision.title': '实例已开通',
+  'notice.order.provision.body': (p) => `订单 ${p.id}「${p.name}」的实例已开通，可以登录使用。`,
+  'notice.order.renew.title': '实例已续费',
+  'notice.order.renew.body': (p) => `订单 ${p.id}「${p.name}」已续费 ${p.periods} 个周期。`,
+  'notice.order.change-plan.title': '实例已变更规格',
+  'notice.order.change-plan.body': (p) => `订单 ${p.id}「${p.name}」已变更为规格 ${p.planId}。`,
+  'notice.order.refund.title': '买家已申请退款（已退款）',
+  'notice.order.refund.body': (p) => `订单 ${p.id}「${p.name}」已退款，实例将被销毁：${p.reason}`,
+  'notice.order.expire.title': '实例已过期',
+  'notice.order.expire.body': (p) => `订单 ${p.id}「${p.name}」的实例已过期，7 天内续费可恢复，逾期将销毁。`,
+  'notice.order.destroy.title': '实例已销毁',
+  'notice.order.destroy.body': (p) => `订单 ${p.id}「${p.name}」的实例过期 7 天未续费，已销毁。`,
   'notice.product.approve.title': '商品审核通过',
   'notice.product.approve.body': (p) => `「${p.name}」已通过审核并上架。`,
   'notice.product.reject.title': '商品审核驳回',
   'notice.product.reject.body': (p) => `「${p.name}」未通过审核：${p.reason}`,
   'notice.product.takedown.title': '商品已被平台下架',
   'notice.product.takedown.body': (p) => `「${p.name}」因违规被平台下架：${p.reason}`,
+  // members, invitations and suspension
+  'notice.provider.suspended.title': '服务商已被暂停',
+  'notice.provider.suspended.body': (p) => `平台已暂停「${p.name}」：${p.reason}。恢复前其商品不在商品目录中展示，已有订单照常进行。`,
+  'notice.provider.reinstated.title': '服务商已恢复',
+  'notice.provider.reinstated.body': (p) => `平台已恢复「${p.name}」：已上架的商品重新展示在商品目录中。`,
   'notice.product.submit.title': '新的商品待审核',
   'notice.product.submit.body': (p) => `「${p.name}」已提交审核。`,
 
@@ -232,6 +286,8 @@ export const zh: Catalogue = {
 
   'webhook.disabled.gone': '接收地址返回 410（已不存在），平台已停止推送。',
 
+  'status.organisation.active': '正常',
+  'status.organisation.suspended': '已暂停',
   'status.product.draft': '未提交审核',
   'status.product.in_review': '审核中',
   'status.product.rejected': '审核驳回',
@@ -253,10 +309,20 @@ export const zh: Catalogue = {
   // 兑换码交付
   'status.order.provider.delivered': '已交付',
   'status.order.buyer.delivered': '已交付',
+  // SaaS orders: both parties name them alike
+  'status.order.provider.provisioning': '开通中',
+  'status.order.provider.active': '已开通',
+  'status.order.provider.expired': '已过期',
+  'status.order.provider.destroyed': '已销毁',
+  'status.order.buyer.provisioning': '开通中',
+  'status.order.buyer.active': '已开通',
+  'status.order.buyer.expired': '已过期',
+  'status.order.buyer.destroyed': '已销毁',
 
   // ---- SaaS 接入 (lib/saas/)
   'detail.saasEndpointRefused': (p) => `接入地址未通过 "verifyInterface" 校验（${p.reason}），对方返回：${p.answer}`,
   'field.saasEndpointRefused': (p) => `接入地址未通过 "verifyInterface" 校验：${p.reason}`,
+  'field.saasTokenShape': '只能包含可见的英文字符、数字和符号，不含空格',
   'detail.saasCallNotFailed': '只有调用失败的记录可以重新发送。',
   'detail.saasChecksMissing': (p) => `自动交付商品需先在接口调试中通过当前接入地址的校验才能提交审核，尚未通过：${p.actions}。`,
 
@@ -268,4 +334,24 @@ export const zh: Catalogue = {
   'detail.codesPartlyUploaded': (p) => `相同的兑换码正被同时上传：其前的 ${p.added} 个已添加，这些未添加。`,
   'detail.notCodeDelivery': '只有兑换码交付的商品可以上传兑换码。',
   'detail.soldOut': (p) => `该规格的兑换码库存不足（剩余 ${p.available} 个）。`,
+  'detail.creditCodeTaken': '该统一社会信用代码已有服务商入驻。',
+  'detail.applicationState': (p) =>
+    `当前状态（${({ pending: '待审核', approved: '已通过', rejected: '已驳回', withdrawn: '已撤回' } as Record<string, string>)[p.status] ?? p.status}）下不能${({ edit: '修改入驻申请', withdraw: '撤回入驻申请', approve: '通过入驻申请', reject: '驳回入驻申请' })[p.action]}。`,
+  'detail.applicationChanged': (p) => `入驻申请自版本 ${p.version} 后已被修改，当前为版本 ${p.current}。`,
+  'detail.operatorOwnApplication': '运营人员不能审核自己提交的入驻申请。',
+  'detail.licenceMismatch': '营业执照文件与上传授权不符。',
+  'field.creditCodeShape': '须为 18 位，由数字和除 I、O、Z、S、V 以外的大写字母组成',
+  'field.creditCodeCheck': '不是有效的统一社会信用代码（校验位不符）',
+  'field.mobilePhone': '须为中国大陆手机号：以 13–19 开头的 11 位数字',
+  'field.serviceTypesRepeat': '服务类型不能重复',
+  'field.notLicenceId': '不是有效的营业执照文件编号',
+  'field.unknownLicence': '没有此编号的营业执照上传记录：请先上传营业执照',
+  'notice.application.approve.title': '服务商入驻申请已通过',
+  'notice.application.approve.body': (p) => `「${p.name}」的入驻申请已通过，您已成为该服务商的管理员。`,
+  'notice.application.reject.title': '服务商入驻申请被驳回',
+  'notice.application.reject.body': (p) => `「${p.name}」的入驻申请被驳回：${p.reason}。请修改后重新提交。`,
+  'status.application.pending': '待审核',
+  'status.application.approved': '已通过',
+  'status.application.rejected': '已驳回',
+  'status.application.withdrawn': '已撤回',
 };

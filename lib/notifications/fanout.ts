@@ -1,11 +1,12 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
-import { isOrderEvent, type DomainEvent } from '../events/contracts';
+import { isApplicationEvent, isOrderEvent, isProviderEvent, type ApplicationEvent, type DomainEvent } from '../events/contracts';
+import { organisationItem, organisationSchema, type Organisation } from '../providers/items';
 import { orderOf } from '../events/order';
 import type { OrderItem } from '../orders/schemas';
 import { productItemSchema, type ProductItem } from '../products/schemas';
-import { orderMessage, orderRecipients, productNotice, type Party } from './messages';
+import { notice as noticeOf, orderMessage, orderRecipients, productNotice, type Party } from './messages';
 import { operatorIds } from './operators';
 import { recordNotification } from './repository';
 import type { NotificationItem } from './schemas';
@@ -16,11 +17,21 @@ const read = async (key: { PK: string; SK: string }) =>
 export type Outcome = 'ignored' | 'notified';
 
 /** What an event is about, as stored now: its order, or its product (undefined: a product deleted since). */
-export type Subject = { order: OrderItem; product?: undefined } | { product: ProductItem; order?: undefined } | undefined;
+export type Subject =
+  | { order: OrderItem; product?: undefined; organisation?: undefined }
+  | { product: ProductItem; order?: undefined; organisation?: undefined }
+  | { organisation: Organisation; order?: undefined; product?: undefined }
+  | undefined;
 
 /** Reads the order or product an event is about (one GetItem); an event of a missing order throws (retried). */
 export const subjectOf = async (event: DomainEvent): Promise<Subject> => {
   if (isOrderEvent(event)) return { order: await orderOf(event) };
+  // an application's decision carries what its notice says: nothing to read
+  if (isApplicationEvent(event)) return undefined;
+  if (isProviderEvent(event)) {
+    const org = await read(organisationItem.key({ providerId: event.data.providerId }));
+    return org ? { organisation: organisationSchema.parse(org) } : undefined;
+  }
   const raw = await read(keys.product(event.data.productId));
   // a never-listed product may have been deleted since; its events notify nobody
   return raw ? { product: productItemSchema.parse(raw) } : undefined;
@@ -41,6 +52,7 @@ export const peopleOf = async (party: Party, parties: { buyerId?: string; provid
  * The inbox consumer records them; the live console tells their recipients that their inbox changed.
  */
 export const notificationsOf = async (event: DomainEvent, subject: Subject): Promise<NotificationItem[]> => {
+  if (isApplicationEvent(event)) return applicationNotifications(event);
   const out: NotificationItem[] = [];
   if (subject?.order && isOrderEvent(event)) {
     const { order } = subject;
@@ -54,7 +66,20 @@ export const notificationsOf = async (event: DomainEvent, subject: Subject): Pro
     }
     return out;
   }
-  if (!subject?.product || isOrderEvent(event)) return [];
+  if (subject?.organisation && isProviderEvent(event)) {
+    // suspension: every member of the organisation hears of it (spec 2.1)
+    const { organisation } = subject;
+    const facts = { name: organisation.name, id: organisation.providerId, data: event.data.detail };
+    const message =
+      event.type === 'provider.suspended'
+        ? noticeOf('provider.suspended', { ...facts, reason: typeof facts.data.reason === 'string' ? facts.data.reason : '' })
+        : noticeOf('provider.reinstated', facts);
+    for (const recipientId of await peopleOf('provider', organisation)) {
+      out.push({ notificationId: event.id, recipientId, action: event.data.action, ...message, read: false, createdAt: event.occurredAt });
+    }
+    return out;
+  }
+  if (!subject?.product || isOrderEvent(event) || isProviderEvent(event) || isApplicationEvent(event)) return [];
   const { product } = subject;
   const notice = productNotice(event.data.action, { name: (product.live ?? product.draft).name, id: product.productId, data: event.data.detail });
   if (!notice) return [];
@@ -62,6 +87,17 @@ export const notificationsOf = async (event: DomainEvent, subject: Subject): Pro
     out.push({ notificationId: event.id, recipientId, action: notice.type, productId: product.productId, ...notice.message, read: false, createdAt: event.occurredAt });
   }
   return out;
+};
+
+/** A provider application's decision (入驻审核) is told to its applicant, whatever their roles. */
+const applicationNotifications = (event: ApplicationEvent): NotificationItem[] => {
+  const { applicationId, applicantId, companyName, action, detail } = event.data;
+  const facts = { name: companyName, id: applicationId };
+  const message =
+    action === 'approve'
+      ? noticeOf('application.approve', facts)
+      : noticeOf('application.reject', { ...facts, reason: typeof detail.reason === 'string' ? detail.reason : '' });
+  return [{ notificationId: event.id, recipientId: applicantId, action: `application-${event.data.decision}`, applicationId, ...message, read: false, createdAt: event.occurredAt }];
 };
 
 /**

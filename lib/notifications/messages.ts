@@ -19,7 +19,7 @@ interface Facts {
 const said = (data: Record<string, unknown>, key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
 
 /** Title and body from the catalogue's `notice.<kind>.title` / `.body`, in both languages. */
-const notice = <K extends NoticeKind>(kind: K, params: NoticeParams<K>): Message => ({
+export const notice = <K extends NoticeKind>(kind: K, params: NoticeParams<K>): Message => ({
   title: inEveryLanguage({ key: `notice.${kind}.title` } as Msg),
   body: inEveryLanguage({ key: `notice.${kind}.body`, params } as Msg),
 });
@@ -50,6 +50,13 @@ const ORDER_MESSAGES: Partial<Record<OrderAction, (f: Facts) => Message>> = {
   'auto-confirm': (f) => notice('order.auto-confirm', f),
   message: (f) => notice('order.message', { ...f, excerpt: excerptOf(said(f.data, 'text')) }),
   'auto-cancel': (f) => notice('order.auto-cancel', f),
+  // SaaS orders (`saas-call` notifies nobody)
+  provision: (f) => notice('order.provision', f),
+  renew: (f) => notice('order.renew', { ...f, periods: String(f.data.periods ?? '') }),
+  'change-plan': (f) => notice('order.change-plan', { ...f, planId: said(f.data, 'planId') }),
+  refund: (f) => notice('order.refund', { ...f, reason: said(f.data, 'reason') }),
+  expire: (f) => notice('order.expire', f),
+  destroy: (f) => notice('order.destroy', f),
 };
 
 /**

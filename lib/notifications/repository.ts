@@ -48,6 +48,7 @@ export const toNotificationView = (n: NotificationItem, lang: Language): Notific
   type: n.action,
   ...(n.orderId ? { orderId: n.orderId } : {}),
   ...(n.productId ? { productId: n.productId } : {}),
+  ...(n.applicationId ? { applicationId: n.applicationId } : {}),
   title: n.title[lang],
   body: n.body[lang],
   read: n.read,

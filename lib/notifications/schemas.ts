@@ -11,6 +11,8 @@ export const notificationItemSchema = z.object({
   action: z.string(),
   orderId: z.string().optional(),
   productId: z.string().optional(),
+  /** A provider application's decision (入驻审核). */
+  applicationId: z.string().optional(),
   title: text,
   body: text,
   read: z.boolean(),
@@ -34,6 +36,7 @@ export const notificationView = z
     type: z.string().meta({ description: 'the timeline action or review decision' }),
     orderId: z.string().optional(),
     productId: z.string().optional(),
+    applicationId: z.string().optional().meta({ description: 'a provider application’s decision (入驻审核)' }),
     title: z.string(),
     body: z.string(),
     read: z.boolean(),

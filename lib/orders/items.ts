@@ -30,9 +30,16 @@ export const orderItem = defineItem({
     },
     GSI4: {
       when: { uses: ['dueAt'], test: (o) => o.dueAt !== undefined, doc: 'while a job has something to do with it' },
-      pk: { uses: ['orderId'], build: (o) => keys.dueShard(o.orderId), doc: 'DUE#<shard of orderId>' },
+      pk: {
+        uses: ['orderId', 'saas'],
+        build: (o) => (o.saas ? keys.saasDueShard(o.orderId) : keys.dueShard(o.orderId)),
+        doc: 'DUE#<shard of orderId> (SaaS orders: SAASDUE#<shard of orderId>)',
+      },
       sk: { uses: ['dueAt', 'orderId'], build: (o) => keys.sortByTime(o.dueAt!, o.orderId) },
-      serves: ['orders due for an automatic transition or a reminder, by shard (the order job)'],
+      serves: [
+        'orders due for an automatic transition or a reminder, by shard (the order job)',
+        'SaaS orders due for a call, an expiry, a destruction or giving up provisioning, by shard (the SaaS job)',
+      ],
     },
     GSI5: {
       pk: { uses: ['providerId', 'status'], build: (o) => keys.providerOrdersIn(o.providerId, o.status) },
@@ -59,6 +66,17 @@ export const orderItem = defineItem({
       serves: ['the operator’s order search by status (`GET /operator/orders?status=`); the appeal queue, oldest appeal first'],
     },
   },
+});
+
+/** The claim of one attempt of one SaaS call (docs/decisions.md, "SaaS orders"): the attempt a sender holds, until when. */
+export const saasCallClaimItem = defineItem({
+  name: 'SaaS call claim',
+  type: 'saas-call-claim',
+  home: 'lib/orders/items.ts',
+  description: 'Which attempt of one outbound SaaS call a sender holds, and until when: one sender per attempt.',
+  schema: z.object({ orderId: z.string(), eventId: z.string(), attempt: z.number(), leasedUntil: z.string(), expiresAt: z.number() }),
+  key: (c: { orderId: string; eventId: string }) => keys.saasCallClaim(c.orderId, c.eventId),
+  keyDoc: { SK: 'SAASCALL#<eventId>' },
 });
 
 /** An order's timeline entry as stored: the entry, the order's parties (the stream's consumers read them). */

@@ -1,9 +1,10 @@
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { organisationActive, providerSuspended } from '../suspension/checks';
 import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { queryPage } from '../db/query';
 import { ConditionFailed, Expr, transactWrite, type NamedWrites } from '../db/write';
-import { ConflictError, ConflictOfInterestError, DomainError, NotFoundError } from '../http/errors';
+import { ConflictError, ConflictOfInterestError, DomainError, NotFoundError, ValidationError } from '../http/errors';
 import { reserveCodes, saleWrite, voidSlots } from '../codes/take';
 import type { Reply } from '../http/route';
 import { productItemSchema, type ProductItem } from '../products/schemas';
@@ -27,6 +28,8 @@ import {
 } from './model';
 import { orderEntryItem, orderItem } from './items';
 import { nextDueAt } from './schedule';
+import { deliversBySaas, isSaas, saasDueAt, saasPurchase } from './saas';
+import { validateAnswers } from './requirements';
 import {
   orderItemSchema,
   timelineEntrySchema,
@@ -144,7 +147,7 @@ const productNotListed = () => new ConflictError('PRODUCT_NOT_LISTED', msg('deta
  */
 export const createOrder = async (
   buyerId: string,
-  input: { productId: string; planId: string; quantity: number },
+  input: { productId: string; planId: string; quantity: number; answers?: Record<string, unknown> },
   now: Date,
   rules: OrderRules,
   /** The answer to record under an Idempotency-Key, and the buyer's buying limit, counted in the same transaction. */
@@ -168,6 +171,7 @@ export const createOrder = async (
   if (!rawProduct) throw new NotFoundError('product', 'PRODUCT_NOT_FOUND');
   const product = productItemSchema.parse(rawProduct);
   if (product.listing !== 'listed' || !product.live) throw productNotListed();
+  if (product.suspended) throw providerSuspended();
   if (product.providerId === buyerId) throw new ConflictOfInterestError(msg('detail.ownProduct'));
   const snapshot = snapshotOf(product, input.planId);
   if (!snapshot) {
@@ -176,12 +180,13 @@ export const createOrder = async (
     });
   }
 
+  const saasAnswers = checkedSaasAnswers(product, input.answers);
   const at = now.toISOString();
   const orderId = newId(now.getTime());
   // 兑换码交付: slots handed out by one conditional counter update, then assigned in the purchase's transaction
   // (docs/decisions.md, "Redemption codes")
   const slots = product.live.delivery === 'code' ? await reserveCodes(product.productId, input.planId, input.quantity, at) : undefined;
-  const order: OrderItem = {
+  const manual: OrderItem = {
     orderId,
     productId: product.productId,
     planId: input.planId,
@@ -202,6 +207,9 @@ export const createOrder = async (
     updatedAt: at,
     ...(slots ? { codes: slots } : {}),
   };
+  const order: OrderItem = saasAnswers
+    ? { ...manual, ...saasPurchase(manual, product.live.plans.map((p) => ({ ...p, planId: p.planId! })), saasAnswers.answers) }
+    : manual;
   const entry: VersionedEntry = {
     entryId: newId(now.getTime()),
     orderId,
@@ -227,6 +235,8 @@ export const createOrder = async (
           ExpressionAttributeValues: { ':listed': 'listed' },
         },
       },
+      // the seller's organisation is not suspended, read in the same transaction (spec 2.1)
+      organisation: organisationActive(product.providerId),
       order: { Put: { TableName: tableName, Item: orderRecord(order, rules), ConditionExpression: 'attribute_not_exists(PK)' } },
       entry: { Put: { TableName: tableName, Item: timelineRecord(entry, order), ConditionExpression: 'attribute_not_exists(PK)' } },
       sale: slots && saleWrite(product.productId, input.planId, slots, orderId, at),
@@ -237,6 +247,7 @@ export const createOrder = async (
     // slots handed out to a purchase that did not happen are void: never handed out again
     if (slots) await voidSlots(product.productId, input.planId, slots, at);
     if (ConditionFailed.of(err, 'product')) throw productNotListed();
+    if (ConditionFailed.of(err, 'organisation')) throw providerSuspended();
     if (ConditionFailed.of(err, 'idempotency') && idem) {
       const replayed = await replayPurchase(err.item, idem, now);
       if (replayed) return replayed;
@@ -245,6 +256,20 @@ export const createOrder = async (
     throw err;
   }
   return { kind: 'done', result, recorded };
+};
+
+/**
+ * A SaaS product's answers given with the purchase, checked against its form (400 naming the fields); undefined
+ * for any other product, where answers are refused (they are submitted on the order).
+ */
+const checkedSaasAnswers = (product: ProductItem, answers: Record<string, unknown> | undefined) => {
+  if (!deliversBySaas(product.live!)) {
+    if (answers !== undefined) throw new ValidationError([{ path: 'answers', message: msg('field.notInForm') }]);
+    return undefined;
+  }
+  const errors = validateAnswers(product.live!.requirementsTemplate, answers ?? {});
+  if (errors.length) throw new ValidationError(errors, msg('detail.requirementsMismatch'));
+  return { answers };
 };
 
 /** The replay of a purchase: the order its record names, as read now, answered as the purchase was. */
@@ -259,7 +284,7 @@ const replayPurchase = async (item: Record<string, unknown> | undefined, idem: I
 
 /** The one builder of the stored order (lib/orders/items.ts): its due time follows from its state and the periods. */
 const orderRecord = (o: OrderItem, rules: OrderRules) => {
-  const due = nextDueAt(o, rules);
+  const due = isSaas(o) ? saasDueAt(o, rules) : nextDueAt(o, rules);
   return orderItem.item({ ...o, dueAt: due === undefined ? undefined : new Date(due).toISOString() });
 };
 

@@ -17,6 +17,11 @@ export const ORDER_STATUSES = [
   'disputed',
   // 兑换码交付: delivered at purchase, completed when its buyer reveals the codes
   'delivered',
+  // SaaS orders (spec 3.1)
+  'provisioning',
+  'active',
+  'expired',
+  'destroyed',
 ] as const;
 export const REQUIREMENT_STATUSES = ['none', 'submitted', 'rejected', 'accepted'] as const;
 export const ORDER_ACTIONS = [
@@ -37,6 +42,14 @@ export const ORDER_ACTIONS = [
   'message',
   // 兑换码交付
   'reveal',
+  // SaaS orders (spec 3.1, 7.1)
+  'provision',
+  'saas-call',
+  'renew',
+  'change-plan',
+  'refund',
+  'expire',
+  'destroy',
 ] as const;
 export const RESOLUTIONS = ['completed', 'cancelled', 'implementing'] as const;
 
@@ -47,11 +60,6 @@ export type Resolution = (typeof RESOLUTIONS)[number];
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-export const createOrderBody = z.object({
-  productId: z.string().regex(ID_PATTERN, fieldMessage(msg('field.notProductId'))),
-  planId: z.string().min(1).max(40),
-  quantity: z.number().int().min(1).max(100).default(1),
-});
 
 /**
  * A number answer DynamoDB's number type holds exactly, and JavaScript too: at most 2^53 − 1 in
@@ -68,6 +76,13 @@ export const requirementsBody = z.object({
     .record(z.string().max(40), z.union([z.string().max(2000), answerNumber, z.boolean()]))
     .refine((a) => Object.keys(a).length <= 50, { message: fieldMessage(msg('field.answersAtMost', { max: 50 })) }),
 });
+export const createOrderBody = z.object({
+  productId: z.string().regex(ID_PATTERN, fieldMessage(msg('field.notProductId'))),
+  planId: z.string().min(1).max(40),
+  quantity: z.number().int().min(1).max(100).default(1),
+  /** A SaaS product's requirements form, answered before purchase (sent to the provider as userCollectionInfo). */
+  answers: requirementsBody.shape.answers.optional(),
+});
 export const noteBody = z.object({ note: text(2000) });
 /** 实施完成: the delivery note and, optionally, attachments uploaded to the order. */
 export const completeBody = z.object({ note: text(2000), attachments: attachmentRefs.optional() });
@@ -77,6 +92,11 @@ export const reasonBody = z.object({ reason: text(1000) });
 /** A buyer may say why they cancel, or not. */
 export const optionalReasonBody = z.object({ reason: text(1000).optional() });
 export const resolveBody = z.object({ outcome: z.enum(RESOLUTIONS), note: text(2000) });
+
+/** 续费: how many more periods of the plan. */
+export const renewBody = z.object({ periods: z.number().int().min(1).max(36) });
+/** 变更规格: another plan of the product as bought. */
+export const changePlanBody = z.object({ planId: z.string().min(1).max(40) });
 
 export const orderIdParams = z.object({ orderId: z.string().regex(ID_PATTERN) });
 
@@ -103,6 +123,39 @@ export const snapshotSchema = z.object({
   requirementsBeforeStart: z.boolean(),
 });
 export type ProductSnapshot = z.infer<typeof snapshotSchema>;
+
+/** The SaaS 接入 protocol's instance actions (spec 3.1). */
+export const SAAS_ACTIONS = ['createInstance', 'renewInstance', 'modifyInstance', 'expireInstance', 'destroyInstance'] as const;
+export type SaasAction = (typeof SAAS_ACTIONS)[number];
+
+/** An outbound call still to send: the same `eventId` on every attempt; `body` is built when queued (createInstance's at send time). */
+export const pendingCallSchema = z.object({
+  eventId: z.string(),
+  action: z.enum(SAAS_ACTIONS),
+  body: z.record(z.string(), z.unknown()).default({}),
+  attempt: z.number().int().nonnegative(),
+  nextAt: z.string(),
+  firstAt: z.string(),
+});
+export type PendingCall = z.infer<typeof pendingCallSchema>;
+
+/** What a SaaS order keeps beyond a manual one: the product's plans at purchase, the calls to send, when it expired. */
+export const saasStateSchema = z.object({
+  plans: z.array(z.object({ ...planSchema.shape, planId: z.string() })),
+  calls: z.array(pendingCallSchema),
+  expiredAt: z.string().optional(),
+});
+export type SaasState = z.infer<typeof saasStateSchema>;
+
+/** The provisioned instance (createInstance's answer), and when it expires (null: a `times` plan). */
+export const instanceSchema = z.object({
+  signId: z.string(),
+  website: z.string().nullable(),
+  authUrl: z.string().nullable(),
+  additionalInfo: z.array(z.object({ name: z.string(), value: z.string() })),
+  expiresAt: z.string().nullable(),
+});
+export type Instance = z.infer<typeof instanceSchema>;
 
 /** 实施完成's delivery note (交付说明) with its attachments. */
 const deliveryNoteSchema = z.object({ note: z.string(), at: z.string(), attachments: z.array(z.string()).optional() });
@@ -145,6 +198,9 @@ export const orderItemObject = z.object({
   completedAt: z.string().optional(),
   /** The first 开始实施 (the dashboard's purchase → start and start → completion). */
   startedAt: z.string().optional(),
+  /** Present on SaaS orders only (docs/decisions.md, "SaaS orders"). */
+  saas: saasStateSchema.optional(),
+  instance: instanceSchema.optional(),
 }).loose();
 
 /**
@@ -217,6 +273,14 @@ export const orderView = z
     resolution: orderItemObject.shape.resolution.unwrap().nullable(),
     completionRejections: z.number().int().meta({ description: 'rejected completions since the purchase or the last ruling back to implementing' }),
     lastUrgedAt: z.string().nullable(),
+    instance: instanceSchema
+      .nullable()
+      .optional()
+      .meta({ id: 'SaasInstance', description: 'SaaS orders: the instance once provisioned (null while provisioning)' }),
+    saasPlans: z
+      .array(z.object({ ...planSchema.shape, planId: z.string() }))
+      .optional()
+      .meta({ description: 'SaaS orders: the product’s plans as bought, those of the same unit being what 变更规格 may choose' }),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),

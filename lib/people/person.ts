@@ -2,6 +2,8 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { membershipItem } from '../providers/items';
+import { profileItem } from './items';
+import type { Profile } from './schemas';
 import type { MemberRole } from '../providers/roles';
 
 /** What a request needs to know of one of the person's memberships. */
@@ -14,8 +16,8 @@ export interface Membership {
 export interface Person {
   /** Every organisation the person belongs to, with their role in it. */
   memberships: Membership[];
-  /** The person's stored profile item, when they have one (parsed by lib/people). */
-  profile?: Record<string, unknown>;
+  /** The person's profile, when they have one (`GET /me` makes it on first read). */
+  profile?: Profile;
 }
 
 /**
@@ -40,8 +42,8 @@ export const loadPerson = async (sub: string): Promise<Person> => {
       if (membershipItem.is(item)) {
         const m = membershipItem.parse(item);
         person.memberships.push({ providerId: m.providerId, role: m.role, organisationName: m.organisationName });
-      } else if (item.SK === 'PROFILE') {
-        person.profile = item;
+      } else if (profileItem.is(item)) {
+        person.profile = profileItem.parse(item);
       }
     }
     start = out.LastEvaluatedKey;

@@ -3,6 +3,12 @@ import { CopyOf, defineItem } from '../db/item';
 import { keys } from '../db/keys';
 import { LISTINGS, productItemSchema } from './schemas';
 
+/**
+ * What buyers may see: a listed product whose organisation is not suspended. `suspended` is read only for a
+ * listed product, so a blind update that moves a product out of `listed` need not know it.
+ */
+export const isPublic = (p: { listing: string; suspended?: boolean }) => p.listing === 'listed' && p.suspended !== true;
+
 const byTime = (at: string, id: string) => keys.sortByTime(at, id);
 
 /** The stored copy of the provider's GSI5 partition for one listing (an operator's command does not know the provider). */
@@ -38,13 +44,13 @@ export const productItem = defineItem({
       serves: ['a provider’s products, newest first (`GET /provider/products`); the operator’s product search by provider'],
     },
     GSI2: {
-      when: { uses: ['listing'], test: (p) => p.listing === 'listed', doc: 'while listed' },
+      when: { uses: ['listing', 'suspended'], test: (p) => isPublic(p), doc: 'while listed and its organisation not suspended' },
       pk: { uses: [], build: () => keys.catalog },
       sk: { uses: ['listedAt', 'productId'], build: (p) => byTime(p.listedAt!, p.productId) },
       serves: ['the catalogue, newest listing first (`GET /products`)'],
     },
     GSI3: {
-      when: { uses: ['listing'], test: (p) => p.listing === 'listed', doc: 'while listed' },
+      when: { uses: ['listing', 'suspended'], test: (p) => isPublic(p), doc: 'while listed and its organisation not suspended' },
       pk: {
         uses: ['live'],
         build: (p) => keys.catalogByType(p.live!.serviceType),

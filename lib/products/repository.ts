@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
@@ -26,7 +26,8 @@ import {
   type ProductItem,
   type ProductStatus,
 } from './schemas';
-import { productEntryItem, productItem } from './items';
+import { isPublic, productEntryItem, productItem } from './items';
+import { organisationActive, providerSuspended } from '../suspension/checks';
 import { msg } from '../i18n';
 
 const parseProduct = (item: Record<string, unknown>): ProductItem => productItemSchema.parse(item);
@@ -51,6 +52,7 @@ const refusal = (seen: Record<string, unknown> | undefined, action: ProductActio
   }
   const phase = { listing: seen.listing, review: seen.review } as Phase;
   if (!productRules[action].from(phase)) return new InvalidStateError(action, statusOf(phase));
+  if (action === 'approve' && seen.suspended === true) return providerSuspended();
   if (version !== undefined && seen.version !== version) {
     return new ConflictError('VERSION_CONFLICT', msg('detail.productChanged', { version, current: Number(seen.version) }), {
       currentVersion: seen.version,
@@ -58,6 +60,15 @@ const refusal = (seen: Record<string, unknown> | undefined, action: ProductActio
   }
   return undefined;
 };
+
+/**
+ * A condition a status change adds to its write (the SaaS submit gate, lib/saas/gate.ts): on the product as
+ * stored, so the change stays one blind write; `refusal` explains a product that the other conditions let through.
+ */
+export interface ProductGate {
+  condition: (expr: Expr) => string;
+  refusal: (seen: Record<string, unknown>) => Error | undefined;
+}
 
 /** Explains a refused product write from the item the condition saw. */
 const explain = (err: unknown, action: ProductAction, user: User, version?: number): never => {
@@ -92,13 +103,11 @@ export const createProduct = async (
   };
   const item = productItem.item(product);
   const reply = answer(product);
-  if (!idempotency && !rate) {
-    await ddb.send(new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }));
-    return reply;
-  }
   try {
     await transactWrite({
       product: { Put: { TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
+      // a suspended organisation creates no product (spec 2.1)
+      organisation: organisationActive(product.providerId),
       // a large answer is read again on replay (the product), never kept
       idempotency: idempotency && idempotencyPut(idempotency, keptOf(reply, { ref: productId })!, now),
       rate: rate && rateLimitUpdate(rate, user.id, now),
@@ -115,6 +124,7 @@ export const createProduct = async (
       }
     }
     if (rate && ConditionFailed.of(err, 'rate')) throw throttled(rate, now);
+    if (ConditionFailed.of(err, 'organisation')) throw providerSuspended();
     throw err;
   }
 };
@@ -128,7 +138,7 @@ export const getProduct = async (productId: string, consistent = false): Promise
 /** Access pattern: the product page (查看), one GetItem; anything not listed answers 404 like an absent one. */
 export const getListedProduct = async (productId: string) => {
   const product = await getProduct(productId);
-  if (!product || product.listing !== 'listed') throw new NotFoundError('product');
+  if (!product || !isPublic(product)) throw new NotFoundError('product');
   return product;
 };
 
@@ -236,6 +246,8 @@ export const changeProductStatus = async (
   action: Exclude<ProductAction, 'edit'>,
   input: TransitionInput,
   now: Date,
+  /** One more condition of the write (the SaaS submit gate), with the refusal it explains. */
+  gate?: ProductGate,
 ): Promise<ProductItem> => {
   const rule = productRules[action];
   const key = productItem.key({ productId });
@@ -247,6 +259,8 @@ export const changeProductStatus = async (
     const expr = new Expr();
     // a provider acts on their own product, so the update knows the provider; an operator's does not
     const context: Partial<ProductItem> = rule.role === 'provider' ? { productId, providerId: user.id } : { productId };
+    // approval lists the product: only one whose organisation is not suspended (the condition below), so it is public
+    if (action === 'approve') context.suspended = undefined;
     const { sets, removes, copies, conditions } = productItem.update(expr, transition(action, group.to, input, at), context);
     sets.push(`${expr.name('version')} = ${expr.name('version')} + ${expr.value(1)}`);
     const decision = DECISIONS[action];
@@ -259,6 +273,8 @@ export const changeProductStatus = async (
     // separation of duties: an operator never decides on, or takes down, their own product
     if (rule.role === 'operator') conditions.push(`${expr.name('providerId')} <> ${expr.value(user.id)}`);
     if (input.version !== undefined) conditions.push(expr.eq('version', input.version));
+    if (gate) conditions.push(gate.condition(expr));
+    if (action === 'approve') conditions.push(`attribute_not_exists(${expr.name('suspended')})`);
     const entryId = newId(now.getTime());
     try {
       await transactWrite({
@@ -287,14 +303,19 @@ export const changeProductStatus = async (
             ConditionExpression: 'attribute_not_exists(PK)',
           },
         },
+        // a suspended organisation submits nothing for review (spec 2.1)
+        organisation: action === 'submit' && organisationActive(user.id),
       });
     } catch (err) {
+      if (ConditionFailed.of(err, 'organisation')) throw providerSuspended();
       if (ConditionFailed.of(err, 'product')) {
         const seen = err.item;
         const other = groups.find((g) => g !== group && g.phases.some((p) => p.listing === seen?.listing && p.review === seen?.review));
         if (other && productItem.is(seen ?? {}) && (rule.role !== 'provider' || seen?.providerId === user.id)) return other;
         const refused = refusal(err.item, action, user, input.version);
         if (refused) throw refused;
+        const gated = gate?.refusal(err.item ?? {});
+        if (gated) throw gated;
         const missing = copies.filter((c) => !(c in (err.item ?? {})));
         if (missing.length) {
           throw new Error(`product ${productId} lacks the key copies ${missing.join(', ')} its ${action} copies index keys from; every write of a product stores them`);

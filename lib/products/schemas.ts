@@ -209,6 +209,8 @@ export const productItemSchema = z.object({
   /** The rating aggregate (spec 4.2), moved only in the transaction of the rating it counts. */
   ratingCount: z.number().optional(),
   ratingSum: z.number().optional(),
+  /** Its organisation is suspended: out of the catalogue until reinstated, listing unchanged (docs/decisions.md). */
+  suspended: z.literal(true).optional(),
 });
 
 export type ProductItem = z.infer<typeof productItemSchema>;

@@ -1,4 +1,5 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { isPublic } from '../products/items';
 import { z } from 'zod';
 import { ddb, tableName } from '../db/client';
 import { indexes, keys } from '../db/keys';
@@ -185,7 +186,7 @@ export const listProductReviews = async (productId: string, q: { limit: number; 
       }),
     ),
   ]);
-  if (!product || product.listing !== 'listed') throw new NotFoundError('product');
+  if (!product || !isPublic(product)) throw new NotFoundError('product');
   const read = (out.Items ?? []).map(parseReview);
   let answered = 0;
   while (after && answered < after.skip && read[answered]?.createdAt === after.at) answered++;

@@ -47,16 +47,23 @@ export const putSaasEndpoint = async (e: SaasEndpointItem): Promise<void> => {
  * Records that an action passed 接口调试 against the endpoint as saved at `revision`: a conditional update, so a
  * pass of an endpoint saved again meanwhile is not recorded against the new one. Answers the item as it is now.
  */
-export const recordPass = async (providerId: string, revision: string, action: SaasAction, at: string): Promise<SaasEndpointItem | undefined> => {
+export const recordPass = async (
+  providerId: string,
+  revision: string,
+  action: SaasAction,
+  at: string,
+  /** createInstance's test instance, for the other actions to work on. */
+  debugInstance?: { orderId: string; signId: string },
+): Promise<SaasEndpointItem | undefined> => {
   try {
     const out = await ddb.send(
       new UpdateCommand({
         TableName: tableName,
         Key: saasEndpointItem.key({ providerId }),
-        UpdateExpression: 'SET passed.#action = :at',
+        UpdateExpression: `SET passed.#action = :at${debugInstance ? ', debugInstance = :instance' : ''}`,
         ConditionExpression: 'revision = :revision',
         ExpressionAttributeNames: { '#action': action },
-        ExpressionAttributeValues: { ':at': at, ':revision': revision },
+        ExpressionAttributeValues: { ':at': at, ':revision': revision, ...(debugInstance ? { ':instance': debugInstance } : {}) },
         ReturnValues: 'ALL_NEW',
       }),
     );

@@ -19,8 +19,10 @@ import {
   signIn,
   startCognito,
   startDynamo,
+  mailCode,
   startMail,
   startS3,
+  type DeliveredCode,
   type PoolIds,
   type PortSpec,
   type RoleName,
@@ -40,6 +42,8 @@ export const STACK_PORTS = {
   mail: { env: 'MAIL_PORT', fixed: 8005, what: 'the SES emulator (mail viewer)' },
   ...OFFLINE_PORTS,
   console: { env: 'CONSOLE_PORT', fixed: 5173, what: 'the console' },
+  // npm start's own: the demo organisation's SaaS endpoint (scripts/lib/saas-endpoint.ts)
+  saas: { env: 'SAAS_ENDPOINT_PORT', fixed: 8007, what: 'the demo organisation’s SaaS endpoint' },
 } satisfies Record<string, PortSpec>;
 export type PortName = keyof typeof STACK_PORTS;
 
@@ -193,8 +197,13 @@ export const composeStack = async (opts: ComposeOptions): Promise<ComposedStack>
     const startDynamoPart = async () => {
       children.dynamodb = await startDynamo(ports.dynamodb!, dynamoDir, quiet);
     };
+    // the codes cognito-local "delivers" (it only prints them): shown on the log and mailed to the mail viewer
+    const onCode = (delivered: DeliveredCode) => {
+      log(`Code for ${delivered.destination} (${delivered.reason}): ${delivered.code}`);
+      if (stack.mail) mailCode(stack.mail.endpoint, delivered).catch((err: Error) => log(`The code for ${delivered.destination} was not mailed: ${err.message}`));
+    };
     const startCognitoPart = async () => {
-      children.cognito = await startCognito(ports.cognito!, dataDir, quiet);
+      children.cognito = await startCognito(ports.cognito!, dataDir, quiet, onCode);
     };
     closers.push(async () => Promise.all([children.dynamodb, children.cognito].map((c) => c && stopChild(c))));
     // email: the SES emulator in this process (its messages in memory)

@@ -70,6 +70,11 @@ export const userPoolDefinition = (poolName: string) => {
       AutoVerifiedAttributes: pool.Properties.AutoVerifiedAttributes,
       Policies: pool.Properties.Policies,
     },
+    /** What the pool's code email says (`{####}` is the code): the local stack mails codes with the same words. */
+    verification: {
+      subject: String(pool.Properties.VerificationMessageTemplate?.EmailSubject ?? 'Verification code'),
+      message: String(pool.Properties.VerificationMessageTemplate?.EmailMessage ?? 'Your verification code is {####}'),
+    },
     client: {
       ClientName: `${poolName}-console`,
       GenerateSecret: client.Properties.GenerateSecret,

@@ -136,17 +136,53 @@ export const startDynamo = async (port: number, dataDir?: string, quiet = true) 
   return child;
 };
 
-/** cognito-local; it keeps its state under `<dir>/.cognito`. */
-export const startCognito = async (port: number, dir: string, quiet = true) => {
+/** A code cognito-local "delivered" (sign-up, a new code, a forgotten password): it only prints them. */
+export interface DeliveredCode {
+  /** The call that sent it (`SignUp`, `ResendConfirmationCode`, `ForgotPassword`, …). */
+  reason: string;
+  destination: string;
+  code: string;
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
+const CODE_BOX = /(\w+) ╭[^╯]*?Confirmation Code Delivery[^╯]*?Destination:\s*(\S+)[^╯]*?Code:\s*(\S+)[^╯]*╯/;
+
+/**
+ * Reads cognito-local's output for the codes it delivers (it prints each in a box) and hands each to
+ * `onCode`, so that the stack can show it where a developer looks (npm start's output, the mail viewer).
+ */
+export const codesIn = (onCode: (code: DeliveredCode) => void) => {
+  let buffer = '';
+  return (chunk: string) => {
+    buffer += chunk.replace(ANSI, '');
+    for (let m = CODE_BOX.exec(buffer); m; m = CODE_BOX.exec(buffer)) {
+      onCode({ reason: m[1], destination: m[2], code: m[3] });
+      buffer = buffer.slice(m.index + m[0].length);
+    }
+    // an unfinished box waits for its end; anything else is dropped
+    const open = buffer.lastIndexOf('╭');
+    buffer = open >= 0 ? buffer.slice(open - 64 > 0 ? open - 64 : 0) : '';
+  };
+};
+
+/** cognito-local; it keeps its state under `<dir>/.cognito`. The codes it delivers go to `onCode`. */
+export const startCognito = async (port: number, dir: string, quiet = true, onCode?: (code: DeliveredCode) => void) => {
   mkdirSync(dir, { recursive: true });
   const bin = join(root, 'node_modules', 'cognito-local', 'lib', 'bin', 'start.js');
   const child = track(
     spawn(process.execPath, [bin], {
       cwd: dir,
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
-      stdio: quiet ? 'ignore' : 'inherit',
+      stdio: ['ignore', 'pipe', quiet ? 'ignore' : 'inherit'],
     }),
   );
+  const read = codesIn((code) => onCode?.(code));
+  child.stdout?.setEncoding('utf8');
+  child.stdout?.on('data', (chunk: string) => {
+    if (!quiet) process.stdout.write(chunk);
+    read(chunk);
+  });
   await waitForPort(port, 'cognito-local', child);
   return child;
 };
@@ -364,4 +400,16 @@ export const startMail = async (port: number) => {
         server.closeAllConnections();
       }),
   };
+};
+
+/**
+ * A code cognito-local delivered, as an email in the SES emulator (as Cognito sends it deployed, with the pool's
+ * own words), so that the mail viewer shows it to whoever registers in the local console.
+ */
+export const mailCode = async (mailEndpoint: string, delivered: DeliveredCode, words = userPoolDefinition('local').verification) => {
+  const { sesSend } = await import('../../lib/mail/ses');
+  const { layout } = await import('../../lib/mail/template');
+  const text = words.message.replaceAll('{####}', delivered.code);
+  const mail = layout('zh-CN', { subject: words.subject, heading: words.subject, paragraphs: [text] });
+  await sesSend({ endpoint: mailEndpoint, region: REGION, from: 'no-reply@marketplace.example', timeoutMs: 5000 }, delivered.destination, mail);
 };

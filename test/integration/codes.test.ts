@@ -5,6 +5,7 @@ import { handler as buy } from '../../functions/orders/create';
 import { handler as reveal } from '../../functions/orders/reveal';
 import { handler as getOrder } from '../../functions/orders/get';
 import { handler as page } from '../../functions/products/page';
+import { handler as refund } from '../../functions/orders/refund';
 import { keys } from '../../lib/db/keys';
 import { readItem, readPartition } from '../support/db';
 import { invoke } from '../support/http';
@@ -178,5 +179,21 @@ describe('revealing codes (查看兑换码)', () => {
     expect(asProvider.status).toBe('completed');
     // a second reveal without the key is a state error
     expect((await invoke(reveal, { as: 'buyer', params: { orderId: order.orderId } })).status).toBe(409);
+  });
+});
+
+describe('refunding a code order', () => {
+  it('refunds an unrevealed order to its buyer (its codes void), and nothing once revealed', async () => {
+    const { productId } = await codeProduct(3, 'refund');
+    const order = must(await invoke(buy, { as: 'buyer', body: { productId, planId: 'basic' } }), 201);
+    expect((await invoke(refund, { as: 'buyer2', params: { orderId: order.orderId }, body: { reason: '不需要了' } })).status).toBe(404);
+    const refunded = must(await invoke(refund, { as: 'buyer', params: { orderId: order.orderId }, body: { reason: '不需要了' } }), 200);
+    expect(refunded).toMatchObject({ status: 'cancelled', refund: { amount: order.amount } });
+    // void: not back on sale
+    expect(await readItem(keys.codeStock(productId, 'basic'))).toMatchObject({ stock: 3, taken: 1, left: 2 });
+    expect((await invoke(reveal, { as: 'buyer', params: { orderId: order.orderId } })).status).toBe(409);
+    const revealed = must(await invoke(buy, { as: 'buyer', body: { productId, planId: 'basic' } }), 201);
+    must(await invoke(reveal, { as: 'buyer', params: { orderId: revealed.orderId } }), 200);
+    expect((await invoke(refund, { as: 'buyer', params: { orderId: revealed.orderId }, body: { reason: '不需要了' } })).status).toBe(409);
   });
 });

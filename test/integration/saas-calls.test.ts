@@ -146,3 +146,21 @@ describe('the endpoint written from the protocol alone', () => {
     expect(await fresh.json()).toEqual({ echoback: 'x' });
   });
 });
+
+describe('the demo organisation’s endpoint (npm start)', () => {
+  it('is saved and passes 接口调试 for every action, so its SaaS products can be submitted', async () => {
+    const { DEMO_SAAS_TOKEN, registerDemoSaasEndpoint } = await import('../../scripts/lib/demo-saas');
+    const demo = await startSaasEndpoint({ token: DEMO_SAAS_TOKEN });
+    try {
+      const providerId = newId();
+      expect(await registerDemoSaasEndpoint(providerId, demo.url)).toBe(`Demo SaaS endpoint ${demo.url} saved and verified.`);
+      const { getSaasEndpoint } = await import('../../lib/saas/repository');
+      const saved = await getSaasEndpoint(providerId, true);
+      expect(Object.keys(saved?.passed ?? {}).sort()).toEqual(['createInstance', 'destroyInstance', 'expireInstance', 'modifyInstance', 'renewInstance', 'verifyInterface']);
+      // again on the next start (the port may have moved): saved anew and verified again
+      expect(await registerDemoSaasEndpoint(providerId, demo.url)).toContain('saved and verified');
+    } finally {
+      await demo.close();
+    }
+  });
+});

@@ -109,12 +109,16 @@ describe('the packaged production stack', () => {
     expect(table.DeletionPolicy).toBe('Retain');
   });
 
-  it('protects the user pool: deletion protection, Retain, no self sign-up, a password policy', () => {
+  it('protects the user pool: deletion protection, Retain, self sign-up only with the email confirmed by a code, a password policy', () => {
     const [[, pool]] = ofType('AWS::Cognito::UserPool');
     expect(pool.DeletionPolicy).toBe('Retain');
     expect(pool.UpdateReplacePolicy).toBe('Retain');
     expect(pool.Properties.DeletionProtection).toBe('ACTIVE');
-    expect(pool.Properties.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
+    // anyone may register (spec 2.1), and confirms the email with a code before signing in
+    expect(pool.Properties.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(false);
+    expect(pool.Properties.AutoVerifiedAttributes).toEqual(['email']);
+    expect(pool.Properties.VerificationMessageTemplate.DefaultEmailOption).toBe('CONFIRM_WITH_CODE');
+    expect(pool.Properties.VerificationMessageTemplate.EmailMessage).toContain('{####}');
     const policy = pool.Properties.Policies.PasswordPolicy;
     expect(policy.MinimumLength).toBeGreaterThanOrEqual(8);
     expect(policy).toMatchObject({ RequireLowercase: true, RequireUppercase: true, RequireNumbers: true });
@@ -138,7 +142,10 @@ describe('the packaged production stack', () => {
     const [[busId, bus]] = ofType('AWS::Events::EventBus');
     const rules = ofType('AWS::Events::Rule').filter(([, rule]) => rule.Properties.EventBusName === bus.Properties.Name);
     const consumers = rules.map(([, rule]) => rule.Properties.Targets[0].Arn['Fn::GetAtt'][0] as string).sort();
-    expect(consumers, busId).toEqual(['EventsToDashboardLambdaFunction', 'EventsToInboxLambdaFunction', 'EventsToLiveLambdaFunction', 'EventsToWebhookLambdaFunction']);
+    // every reaction is a consumer of its own (more join as features do)
+    expect(consumers, busId).toEqual(
+      expect.arrayContaining(['EventsToDashboardLambdaFunction', 'EventsToEmailLambdaFunction', 'EventsToInboxLambdaFunction', 'EventsToLiveLambdaFunction', 'EventsToWebhookLambdaFunction']),
+    );
     const queues = new Set<string>();
     for (const [id, rule] of rules) {
       const [target] = rule.Properties.Targets;
@@ -150,7 +157,7 @@ describe('the packaged production stack', () => {
       expect(invokeConfig.Properties.MaximumRetryAttempts, id).toBe(2);
       expect(invokeConfig.Properties.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0], id).toBe(queue);
     }
-    expect(queues.size).toBe(4);
+    expect(queues.size).toBe(consumers.length);
     const [[, policy]] = ofType('AWS::SQS::QueuePolicy');
     expect(policy.Properties.Queues.map((q: any) => q.Ref).sort()).toEqual([...queues].sort());
     const router = resources[functionIdOf('routeTableEvents')];
@@ -217,6 +224,9 @@ describe('the packaged production stack', () => {
     expect(key.DeletionPolicy).toBe('Retain');
     const keyArn = { 'Fn::GetAtt': [keyId, 'Arn'] };
     const kmsOf: Record<string, string[]> = {};
+    // SaaS 接入: the functions that seal an endpoint's token or sign a call with it use the key for that purpose only
+    const saasTokenUsers = ['putSaasEndpoint', 'debugSaasEndpoint', 'resendSaasCall', 'eventsToSaasOrders', 'saasOrders'];
+    const purposeOf = (name: string) => (saasTokenUsers.includes(name) ? 'saas-endpoint-token' : 'webhook-signing-secret');
     for (const [, fn] of ofType('AWS::Lambda::Function')) {
       const name = fn.Properties.FunctionName.replace(/^marketplace-prod-/, '');
       expect(fn.Properties.Environment.Variables.SECRETS_KMS_KEY, name).toEqual(keyArn);
@@ -224,7 +234,7 @@ describe('the packaged production stack', () => {
         const actions = [statement.Action].flat().filter((a: string) => a.startsWith('kms:'));
         if (actions.length === 0) continue;
         expect(statement.Resource, name).toEqual(keyArn);
-        expect(statement.Condition, name).toEqual({ StringEquals: { 'kms:EncryptionContext:purpose': 'webhook-signing-secret' } });
+        expect(statement.Condition, name).toEqual({ StringEquals: { 'kms:EncryptionContext:purpose': purposeOf(name) } });
         kmsOf[name] = [...(kmsOf[name] ?? []), ...actions].sort();
       }
     }
@@ -234,6 +244,12 @@ describe('the packaged production stack', () => {
       redeliverWebhook: ['kms:Decrypt'],
       eventsToWebhook: ['kms:Decrypt'],
       webhookRetries: ['kms:Decrypt'],
+      // SaaS 接入
+      putSaasEndpoint: ['kms:Decrypt', 'kms:Encrypt'],
+      debugSaasEndpoint: ['kms:Decrypt'],
+      resendSaasCall: ['kms:Decrypt'],
+      eventsToSaasOrders: ['kms:Decrypt'],
+      saasOrders: ['kms:Decrypt'],
     });
   });
 

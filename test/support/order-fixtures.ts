@@ -38,6 +38,23 @@ export const orderOf = (overrides: Partial<OrderItem> = {}): OrderItem => ({
   ...overrides,
 });
 
+const CALL = { eventId: 'evt-1', call: 'createInstance' as const, attempt: 0, ok: true, status: 200, latencyMs: 12, signId: 'sign-1' };
+
+/** A SaaS order as the model sees it (provisioned, monthly plan, two plans bought from); override anything. */
+export const saasOrderOf = (overrides: Partial<OrderItem> = {}): OrderItem => {
+  const base = orderOf();
+  const basic = { planId: 'basic', name: '基础版', duration: 1, unit: 'month' as const, listPrice: 10_000, price: 9_900 };
+  const pro = { planId: 'pro', name: '专业版', duration: 1, unit: 'month' as const, listPrice: 30_000, price: 29_900 };
+  return orderOf({
+    status: 'active',
+    product: { ...base.product, serviceType: 'saas', plan: basic, unitPrice: basic.price, requirementsTemplate: [], requirementsBeforeStart: false },
+    amount: basic.price,
+    saas: { plans: [basic, pro], calls: [{ eventId: 'evt-1', action: 'createInstance', body: {}, attempt: 0, nextAt: base.createdAt, firstAt: base.createdAt }] },
+    instance: { signId: 'sign-1', website: 'https://app.example', authUrl: null, additionalInfo: [], expiresAt: '2026-02-01T00:00:00.000Z' },
+    ...overrides,
+  });
+};
+
 /** A valid input of each command; `over` sets the fields a test cares about (the resolution, the reminder). */
 export const inputOf = (
   action: OrderCommand,
@@ -61,6 +78,16 @@ export const inputOf = (
       return { action, reminder: over.reminder ?? 'x', recipient: 'buyer' };
     case 'message':
       return { action, text: over.text ?? 'hello' };
+    case 'refund':
+      return { action, reason };
+    case 'renew':
+      return { action, periods: 1 };
+    case 'change-plan':
+      return { action, planId: 'pro' };
+    case 'provision':
+      return { action, result: CALL, instance: { signId: 'sign-1', website: 'https://app.example', authUrl: null, additionalInfo: [] } };
+    case 'saas-call':
+      return { action, result: { ...CALL, call: 'expireInstance' } };
     default:
       return { action };
   }

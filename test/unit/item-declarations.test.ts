@@ -130,7 +130,7 @@ describe('item declarations', () => {
 
   it('an update that moves a key must know every fact it is made of, or copy the key from a stored copy', () => {
     // approving a product lists it (since when?): unknown here
-    expect(() => productItem.indexChanges({ listing: 'listed', review: 'none' }, { productId: '01PRODUCT' })).toThrow(/`listedAt`/);
+    expect(() => productItem.indexChanges({ listing: 'listed', review: 'none' }, { productId: '01PRODUCT', suspended: undefined })).toThrow(/`listedAt`/);
     // the provider (whose listed partition?) is unknown too, but the product stores that key for each listing
     expect(productItem.indexChanges({ listing: 'delisted' }, { productId: '01PRODUCT' })).toEqual({
       set: { GSI8PK: 'PRODUCTS#delisted' },
@@ -158,7 +158,7 @@ describe('item declarations', () => {
     const { sets, removes, copies, conditions } = productItem.update(
       expr,
       { listing: 'listed', review: 'none', live: copyOf('draft'), listedAt: ifAbsent('2026-01-05T00:00:00.000Z') },
-      { productId: '01PRODUCT' },
+      { productId: '01PRODUCT', suspended: undefined }, // approval is conditioned on the product not being suspended
     );
     const text = (clause: string) => clause.replace(/#\w+/g, (n) => expr.names[n] ?? n).replace(/:\w+/g, (v) => JSON.stringify(expr.values[v]));
     expect(sets.map(text)).toEqual(

@@ -12,7 +12,7 @@ const named = { name: '服务器运维托管', id: '01ARZ3NDEKTSV4RRFFQ69G5FAV' 
 /** Parameters for every text that takes some (typed: a new parameterised key needs its sample here). */
 const SAMPLES: { [K in ParamKey]: ParamsOf<K>[] } = {
   'detail.rolesOnly': [{ roles: ['provider'] }, { roles: ['provider', 'operator'] }, { roles: ['buyer'] }],
-  'detail.notFound': (['product', 'order', 'rating', 'notification', 'delivery', 'webhook', 'resource', 'attachment', 'saasEndpoint', 'saasCall'] as const).map((thing) => ({ thing })),
+  'detail.notFound': (['product', 'order', 'rating', 'notification', 'delivery', 'webhook', 'resource', 'attachment', 'saasEndpoint', 'saasCall', 'member', 'invitation', 'organisation', 'application'] as const).map((thing) => ({ thing })),
   'detail.noSuchPlan': [{ planId: 'gold' }],
   'detail.invalidState': [
     { action: 'start', status: 'implementing' },
@@ -57,9 +57,17 @@ const SAMPLES: { [K in ParamKey]: ParamsOf<K>[] } = {
   'notice.order.auto-confirm.body': [named],
   'notice.order.message.body': [{ ...named, excerpt: '你好' }],
   'notice.order.auto-cancel.body': [named],
+  'notice.order.provision.body': [named],
+  'notice.order.renew.body': [{ ...named, periods: '2' }],
+  'notice.order.change-plan.body': [{ ...named, planId: 'p2' }],
+  'notice.order.refund.body': [{ ...named, reason: '不需要了' }],
+  'notice.order.expire.body': [named],
+  'notice.order.destroy.body': [named],
   'notice.product.approve.body': [named],
   'notice.product.reject.body': [{ ...named, reason: '信息不全' }],
   'notice.product.takedown.body': [{ ...named, reason: '违规' }],
+  'notice.provider.suspended.body': [{ ...named, reason: '资质过期' }],
+  'notice.provider.reinstated.body': [named],
   'notice.product.submit.body': [named],
   // SaaS 接入
   'detail.saasEndpointRefused': [{ reason: 'gold', answer: 'gold' }],
@@ -69,6 +77,13 @@ const SAMPLES: { [K in ParamKey]: ParamsOf<K>[] } = {
   'detail.codesUploaded': [{ count: 3 }],
   'detail.codesPartlyUploaded': [{ added: 49 }],
   'detail.soldOut': [{ available: 2 }],
+  // provider applications (入驻)
+  'detail.applicationState': (['edit', 'withdraw', 'approve', 'reject'] as const).flatMap((action) =>
+    ['pending', 'approved', 'rejected', 'withdrawn'].map((status) => ({ action, status })),
+  ),
+  'detail.applicationChanged': [{ version: 3, current: 4 }],
+  'notice.application.approve.body': [named],
+  'notice.application.reject.body': [{ ...named, reason: '营业执照不清晰' }],
 };
 
 const render = (lang: 'zh' | 'en', key: MessageKey, params?: unknown) => (t as (l: string, k: string, p?: unknown) => string)(lang, key, params);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 // The local stack is composed in one place (scripts/lib/compose.ts): `npm start`, the test setups, bench and
 // chaos call `composeStack`, so a port, a part or a cleanup cannot drift between copies again.
 const ROOT = join(__dirname, '..', '..');
-const PARTS = /\b(startDynamo|startCognito|startS3|startOffline|serveConsole)\(/;
+const PARTS = /\b(startDynamo|startCognito|startS3|startMail|startOffline|serveConsole)\(/;
 const DEFINED_IN = ['scripts/lib/stack.ts', 'scripts/lib/offline.ts', 'scripts/lib/console.ts', 'scripts/lib/compose.ts'];
 
 const sources = (dir: string): string[] =>

@@ -13,7 +13,7 @@ import {
   type OrderRole,
 } from '../../lib/orders/model';
 import { ORDER_STATUSES, type OrderStatus } from '../../lib/orders/schemas';
-import { inputOf, orderOf } from '../support/order-fixtures';
+import { inputOf, orderOf, saasOrderOf } from '../support/order-fixtures';
 
 const rules = loadConfig({ TABLE_NAME: 'unit', AUTH_ISSUER: 'https://issuer.example', AUTH_CLIENT_ID: 'c' }).orders;
 const DAY = 24 * 3600 * 1000;
@@ -49,20 +49,53 @@ const machine: Record<OrderStatus, Partial<Record<OrderCommand, [OrderRole | Ord
     message: [['buyer', 'provider'], 'awaiting_confirmation'],
   },
   completed: { message: [['buyer', 'provider'], 'completed'] },
-  cancelled: {},
+  cancelled: { 'saas-call': ['system', 'cancelled'] },
+  // SaaS orders (spec 3.1)
+  provisioning: {
+    provision: ['system', 'active'],
+    'saas-call': ['system', 'provisioning'],
+    refund: ['buyer', 'cancelled'],
+    'auto-cancel': ['system', 'cancelled'],
+  },
+  active: {
+    renew: ['buyer', 'active'],
+    'change-plan': ['buyer', 'active'],
+    refund: ['buyer', 'cancelled'],
+    expire: ['system', 'expired'],
+    'saas-call': ['system', 'active'],
+  },
+  expired: {
+    renew: ['buyer', 'active'],
+    refund: ['buyer', 'cancelled'],
+    destroy: ['system', 'destroyed'],
+    'saas-call': ['system', 'expired'],
+  },
+  destroyed: { 'saas-call': ['system', 'destroyed'] },
   disputed: { resolve: ['operator', 'implementing'], message: [['buyer', 'provider', 'operator'], 'disputed'] },
   // 兑换码交付
-  delivered: { reveal: ['buyer', 'completed'], message: [['buyer', 'provider'], 'delivered'] },
+  delivered: { reveal: ['buyer', 'completed'], refund: ['buyer', 'cancelled'], message: [['buyer', 'provider'], 'delivered'] },
 };
 
 /** An order in a status where every guard passes for the party the machine names. */
+const SAAS_STATUSES: OrderStatus[] = ['provisioning', 'active', 'expired', 'destroyed'];
 const ready = (status: OrderStatus) =>
-  orderOf({
+  (SAAS_STATUSES.includes(status) ? saasReady : orderOf)({
     status,
     requirements: { status: 'submitted', answers: { host: '10.0.0.1' } },
     // long enough ago that any stalled party may be appealed against
     turnSince: T0.toISOString(),
     statusSince: T0.toISOString(),
+    // a code order bought a day before the test's clock: still refundable
+    ...(status === 'delivered' ? { delivery: 'code' as const, createdAt: at(29 * DAY).toISOString() } : {}),
+  });
+
+/** A SaaS order bought a day before the test's clock, expired long before it: every SaaS guard passes. */
+const saasReady = (overrides: Parameters<typeof saasOrderOf>[0]) =>
+  saasOrderOf({
+    ...overrides,
+    createdAt: at(29 * DAY).toISOString(),
+    instance: { signId: 's', website: null, authUrl: null, additionalInfo: [], expiresAt: T0.toISOString() },
+    saas: { ...saasOrderOf().saas!, expiredAt: T0.toISOString() },
   });
 
 describe('order state machine', () => {

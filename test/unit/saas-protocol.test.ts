@@ -5,6 +5,8 @@ import { signatureOf, signedUrl, verdictOf } from '../../lib/saas/protocol';
 
 describe('the SaaS protocol’s signature', () => {
   it('is the sha256 hex of token, timestamp and eventId sorted and concatenated (the README’s worked example)', () => {
+    // printf '%s' "01KBG5Y4QX00000000000000001764680400demo-saas-token-change-me" | sha256sum
+    expect(signatureOf('demo-saas-token-change-me', '1764680400', '01KBG5Y4QX0000000000000000')).toBe('56163cef4dead89917a34b10014524ccaa56a88ae8439a94f5afe98d449d19b6');
     // printf '%s' "1764677000evt-01secret-token" | sha256sum
     expect(signatureOf('secret-token', '1764677000', 'evt-01')).toBe('95fc53a25c493e50ea9d007a407f529cb61f549909a6745602738a544f3cd9c3');
   });

@@ -24,7 +24,9 @@ export type OrderEventType =
   | 'order.requirements_rejected'
   | 'order.urged'
   | 'order.reminded'
-  | 'order.message_posted';
+  | 'order.message_posted'
+  | 'order.instance_changed'
+  | 'order.saas_called';
 
 /** Who hears of an accepted command: a party of the order, or the operators. */
 export type Audience = 'buyer' | 'provider' | 'operators';

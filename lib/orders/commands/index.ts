@@ -16,6 +16,14 @@ import { submitRequirements } from './submit-requirements';
 import { urge } from './urge';
 // 兑换码交付
 import { reveal } from './reveal';
+// SaaS orders (spec 3.1)
+import { changePlan } from './change-plan';
+import { destroy } from './destroy';
+import { expire } from './expire';
+import { provision } from './provision';
+import { refund } from './refund';
+import { renew } from './renew';
+import { saasCall } from './saas-call';
 
 /**
  * Every order command, by the action it records (`create` is the purchase, in the repository). Adding an
@@ -38,6 +46,14 @@ export const orderCommands = {
   message,
   // 兑换码交付
   reveal,
+  // SaaS orders (spec 3.1)
+  provision,
+  'saas-call': saasCall,
+  renew,
+  'change-plan': changePlan,
+  refund,
+  expire,
+  destroy,
 } as const;
 
 type Registry = typeof orderCommands;

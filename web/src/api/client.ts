@@ -34,6 +34,12 @@ export const setApiLanguage = (lang: string) => {
   language = lang;
 };
 
+let organisation: string | undefined;
+/** The organisation switch sets this: provider routes act for it (`Provider-Id`), as the API asks of people in several. */
+export const setApiOrganisation = (providerId: string | undefined) => {
+  organisation = providerId;
+};
+
 const newKey = () => crypto.randomUUID();
 
 const headers: Middleware = {
@@ -41,6 +47,7 @@ const headers: Middleware = {
     const token = await accessToken();
     if (token) request.headers.set('Authorization', `Bearer ${token}`);
     request.headers.set('Accept-Language', language);
+    if (organisation && !request.headers.has('Provider-Id')) request.headers.set('Provider-Id', organisation);
     // Commands without an intent key (see useCommand) still get one, so a transport retry is safe.
     if (request.method !== 'GET' && !request.headers.has('Idempotency-Key')) request.headers.set('Idempotency-Key', newKey());
     return request;

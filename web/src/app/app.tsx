@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import { createBrowserRouter, matchPath, Navigate, Route, RouterProvider, Routes, useLocation } from 'react-router';
 import { Loading } from 'tdesign-react';
 import { I18nProvider, useI18n } from '../i18n';
+import { useMemberRole } from './member-roles';
 import { queryClient } from './query-client';
 import { homeFor, routes, routesFor } from './routes';
 import { SessionProvider, useSession } from './session';
@@ -10,6 +11,10 @@ import SignIn, { type SignInState } from './sign-in';
 
 // The frame (menu, header, the lists' table) loads after signing in: the sign-in page is the first page and stays small.
 const AppLayout = lazy(() => import('./layout').then((m) => ({ default: m.AppLayout })));
+
+// 注册 and the invitation link open signed out too: pages of their own, outside the frame
+const Register = lazy(() => import('../people/register'));
+const Invitation = lazy(() => import('../members/invitation'));
 
 // a chunk of its own: the first page (sign-in) stays within its budget
 const ResultPage = lazy(() => import('./result-page').then((m) => ({ default: m.ResultPage })));
@@ -25,13 +30,14 @@ const Guarded = () => {
   const { session, ready, ended } = useSession();
   const location = useLocation();
   const { t } = useI18n();
+  const memberRole = useMemberRole();
   if (!ready) return <Loading loading fullscreen text={t('common.loading')} />;
   if (!session) {
     // the page asked for is kept, so signing in returns to it; an ended session says why it ended
     const state: SignInState = { from: `${location.pathname}${location.search}${location.hash}`, ...(ended ? { ended } : {}) };
     return <Navigate to="/signin" replace state={state} />;
   }
-  const allowed = routesFor(session.roles);
+  const allowed = routesFor(session.roles, memberRole);
   return (
     <Routes>
       <Route element={<AppLayout />}>
@@ -51,6 +57,22 @@ const Guarded = () => {
  */
 const router = createBrowserRouter([
   { path: '/signin', element: <SignIn /> },
+  {
+    path: '/register',
+    element: (
+      <Suspense fallback={null}>
+        <Register />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/invitations/:token',
+    element: (
+      <Suspense fallback={null}>
+        <Invitation />
+      </Suspense>
+    ),
+  },
   {
     path: '/*',
     element: (

@@ -1,12 +1,20 @@
 import { Amplify } from 'aws-amplify';
-import { fetchAuthSession, signIn as amplifySignIn, signOut as amplifySignOut } from 'aws-amplify/auth';
+import {
+  confirmSignUp as amplifyConfirmSignUp,
+  fetchAuthSession,
+  resendSignUpCode as amplifyResendCode,
+  signIn as amplifySignIn,
+  signOut as amplifySignOut,
+  signUp as amplifySignUp,
+} from 'aws-amplify/auth';
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
 import type { ConsoleConfig } from './config';
 
 export type Role = 'provider' | 'buyer' | 'operator';
 const GROUP_ROLES: Record<string, Role> = { providers: 'provider', buyers: 'buyer', operators: 'operator' };
 
-export interface Session {
+/** Who the token says is signed in; `roles` are the token's groups until the session adds the memberships (GET /me). */
+export interface TokenSession {
   userId: string;
   email: string;
   roles: Role[];
@@ -69,7 +77,7 @@ export const accessToken = async (): Promise<string | undefined> => {
   }
 };
 
-export const currentSession = async (): Promise<Session | undefined> => {
+export const currentSession = async (): Promise<TokenSession | undefined> => {
   const token = await accessToken();
   if (!token) return undefined;
   const payload = decode(token);
@@ -93,3 +101,15 @@ export const signIn = async (email: string, password: string) => {
 };
 
 export const signOut = () => amplifySignOut();
+
+/** 注册: a new account in the user pool; the pool emails a code that confirms the address. */
+export const signUp = async (email: string, password: string) => {
+  const out = await amplifySignUp({ username: email, password, options: { userAttributes: { email } } });
+  return { confirmed: out.isSignUpComplete };
+};
+
+/** The emailed code confirms the account; it can then sign in. */
+export const confirmSignUp = (email: string, code: string) => amplifyConfirmSignUp({ username: email, confirmationCode: code });
+
+/** Sends the confirmation code again. */
+export const resendCode = (email: string) => amplifyResendCode({ username: email });

@@ -1,10 +1,24 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { currentSession, signIn as authSignIn, signOut as authSignOut, type Session } from './auth';
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { setApiOrganisation } from '../api/client';
+import type { Me } from '../api/types';
+import { loadMe, membershipsOf, type Membership } from '../people/me';
+import { currentSession, signIn as authSignIn, signOut as authSignOut, type Role, type TokenSession } from './auth';
 import { onUnauthorized } from './query-client';
 
 /** Why the user is no longer signed in when it was not their own 退出登录: the sign-in page says so. */
 export type SessionEnd = 'expired';
+
+/**
+ * Who is signed in and what they may open: operator from the token's group; provider from the person's
+ * memberships (GET /me, read again on every start and after a change), never from the token; every other
+ * account is a buyer. `organisation` is the one the provider pages act for (the header's switch).
+ */
+export interface Session extends TokenSession {
+  displayName?: string;
+  organisations: Membership[];
+  organisation?: Membership;
+}
 
 interface SessionState {
   session: Session | undefined;
@@ -13,21 +27,56 @@ interface SessionState {
   ended: SessionEnd | undefined;
   signIn: (email: string, password: string) => Promise<Session | undefined>;
   signOut: () => Promise<void>;
+  /** Reads GET /me again (a new membership, a new display name): the navigation follows. */
+  refresh: () => Promise<Session | undefined>;
+  /** Acts for another of the person's organisations; remembered in this browser. */
+  switchOrganisation: (providerId: string) => void;
 }
 
 const SessionContext = createContext<SessionState | undefined>(undefined);
 
 // Remembers that this browser was signed in: no session at start then means it expired, not "never signed in".
 const MARK = 'console.signedIn';
+const orgKey = (userId: string) => `console.organisation.${userId}`;
 
-/** Who is signed in (from the access token's `sub` and `cognito:groups`); signing out forgets the tokens and the cache. */
+/** The token's groups, with the memberships in place of the `providers` group once GET /me answers. */
+export const rolesOf = (token: TokenSession, me: Me | undefined): Role[] => {
+  const operator = token.roles.includes('operator');
+  // the token's `providers` group stands in until every one-login provider has its organisation (the migration)
+  const provider = (me?.organisations.length ?? 0) > 0 || token.roles.includes('provider');
+  // every account is a buyer; an operator's account buys only when the pool also puts it among the buyers
+  const buyer = token.roles.includes('buyer') || !operator;
+  return [...(provider ? (['provider'] as const) : []), ...(buyer ? (['buyer'] as const) : []), ...(operator ? (['operator'] as const) : [])];
+};
+
+const withPerson = async (token: TokenSession | undefined): Promise<Session | undefined> => {
+  if (!token) return undefined;
+  const me = await loadMe().catch(() => undefined);
+  const organisations = me ? membershipsOf(me) : [];
+  const remembered = localStorage.getItem(orgKey(token.userId));
+  const organisation = organisations.find((o) => o.providerId === remembered) ?? organisations[0];
+  setApiOrganisation(organisation?.providerId);
+  return {
+    ...token,
+    roles: rolesOf(token, me),
+    email: me?.email || token.email,
+    displayName: me?.displayName || undefined,
+    organisations,
+    organisation,
+  };
+};
+
+/** Signing out forgets the tokens, the cache and the organisation acted for. */
 export const SessionProvider = ({ children }: { children: ReactNode }) => {
   const [session, setSession] = useState<Session>();
   const [ready, setReady] = useState(false);
   const [ended, setEnded] = useState<SessionEnd>();
   const qc = useQueryClient();
+  const current = useRef<Session>(undefined);
+  current.current = session;
   useEffect(() => {
     currentSession()
+      .then(withPerson)
       .then((s) => {
         setSession(s);
         if (!s && localStorage.getItem(MARK)) {
@@ -44,6 +93,7 @@ export const SessionProvider = ({ children }: { children: ReactNode }) => {
         localStorage.removeItem(MARK);
         setEnded('expired');
         setSession(undefined);
+        setApiOrganisation(undefined);
         void authSignOut().catch(() => undefined);
         qc.clear();
       }),
@@ -52,7 +102,8 @@ export const SessionProvider = ({ children }: { children: ReactNode }) => {
   const signIn = useCallback(
     async (email: string, password: string) => {
       qc.clear();
-      const s = await authSignIn(email, password);
+      setApiOrganisation(undefined);
+      const s = await withPerson(await authSignIn(email, password));
       setSession(s);
       setEnded(undefined);
       if (s) localStorage.setItem(MARK, '1');
@@ -63,11 +114,32 @@ export const SessionProvider = ({ children }: { children: ReactNode }) => {
   const signOut = useCallback(async () => {
     await authSignOut();
     localStorage.removeItem(MARK);
+    setApiOrganisation(undefined);
     qc.clear();
     setEnded(undefined);
     setSession(undefined);
   }, [qc]);
-  return <SessionContext.Provider value={{ session, ready, ended, signIn, signOut }}>{children}</SessionContext.Provider>;
+  const refresh = useCallback(async () => {
+    const s = await withPerson(await currentSession());
+    setSession(s);
+    return s;
+  }, []);
+  const switchOrganisation = useCallback(
+    (providerId: string) => {
+      const s = current.current;
+      const organisation = s?.organisations.find((o) => o.providerId === providerId);
+      if (!s || !organisation) return;
+      localStorage.setItem(orgKey(s.userId), providerId);
+      setApiOrganisation(providerId);
+      setSession({ ...s, organisation });
+      // what is cached was read for the other organisation
+      void qc.resetQueries();
+    },
+    [qc],
+  );
+  return (
+    <SessionContext.Provider value={{ session, ready, ended, signIn, signOut, refresh, switchOrganisation }}>{children}</SessionContext.Provider>
+  );
 };
 
 export const useSession = () => {

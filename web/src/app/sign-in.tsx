@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { Alert, Card, Form, Input } from 'tdesign-react';
+import { Alert, Card, Form, Input, Link } from 'tdesign-react';
 import { Button } from './button';
 import { useI18n, type MessageKey } from '../i18n';
 import { Field } from './field';
@@ -89,6 +89,19 @@ export default function SignIn() {
             {t('auth.signIn')}
           </Button>
         </Form>
+        <p className="signin-switch">
+          {t('register.noAccount')}{' '}
+          <Link
+            theme="primary"
+            href="/register"
+            onClick={(e) => {
+              e.preventDefault();
+              navigate('/register', { state: from ? { from } : undefined });
+            }}
+          >
+            {t('register.link')}
+          </Link>
+        </p>
       </Card>
     </main>
   );

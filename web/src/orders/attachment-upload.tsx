@@ -7,16 +7,25 @@ import { UploadRefused, uploadAttachment } from './hooks';
 
 /**
  * TDesign Upload sending each file straight to S3 through the order's presigned upload
- * (`POST /orders/{orderId}/attachments`); `onChange` gets the ids of the files that arrived.
+ * (`POST /orders/{orderId}/attachments`), or another grant (`upload`: the licence of an application);
+ * `onChange` gets the ids of the files that arrived.
  */
 export const AttachmentUpload = ({
   orderId,
+  upload,
+  accept = ATTACHMENT_TYPES.join(','),
+  unsupported,
   label,
   max = 10,
   onChange,
   onUploading,
 }: {
-  orderId: string;
+  orderId?: string;
+  /** Uploads one file through another grant; answers its id, or undefined for a type it does not take. */
+  upload?: (file: File) => Promise<string | undefined>;
+  accept?: string;
+  /** Why a file of another type is refused (the types taken). */
+  unsupported?: string;
   label: string;
   max?: number;
   onChange: (attachmentIds: string[]) => void;
@@ -37,7 +46,7 @@ export const AttachmentUpload = ({
   return (
     <Upload
       theme="file"
-      accept={ATTACHMENT_TYPES.join(',')}
+      accept={accept}
       multiple={max > 1}
       max={max}
       files={files}
@@ -69,8 +78,9 @@ export const AttachmentUpload = ({
         };
         track(1);
         try {
-          const attachmentId = one.raw ? await uploadAttachment(orderId, one.raw) : undefined;
-          if (!attachmentId) return refuse(t('attachments.unsupportedType'));
+          const send = upload ?? ((file: File) => uploadAttachment(orderId ?? '', file));
+          const attachmentId = one.raw ? await send(one.raw) : undefined;
+          if (!attachmentId) return refuse(unsupported ?? t('attachments.unsupportedType'));
           return { status: 'success', response: { attachmentId, url: '' } };
         } catch (err) {
           return refuse(err instanceof UploadRefused ? t('attachments.uploadRefused') : problemText(err, t));

@@ -11,6 +11,7 @@ import { ORDER_STATUS, OrderStatusTag } from '../app/status-tags';
 import { useProductOptions } from '../products/hooks';
 import { useI18n } from '../i18n';
 import { formatTime, money } from '../app/format';
+import { useMemberMay } from '../app/member-roles';
 import { downloadExport, fetchOrder, useProviderOrders, type ProviderOrderFilters } from './hooks';
 import { AppLink } from '../app/app-link';
 
@@ -24,6 +25,8 @@ const range = (v: unknown): [string | undefined, string | undefined] => {
 /** 订单管理: the guide's filters (status, product, purchase and completion time, order number; kept in the address) and export. */
 export default function OrderList() {
   const { t, lang } = useI18n();
+  // the export is the finance role's (and the administrator's)
+  const mayExport = useMemberMay('finance');
   const navigate = useNavigate();
   const [url, setUrl] = useUrlState(['status', 'product', 'created', 'completed']);
   const created = rangeParam(url.created);
@@ -113,9 +116,11 @@ export default function OrderList() {
     <section aria-labelledby="orders-title">
       <div className="page-header">
         <h1 id="orders-title">{t('orders.title')}</h1>
-        <Button variant="outline" loading={exporting} disabled={exporting} onClick={() => void exportCsv()}>
-          {t('orders.export')}
-        </Button>
+        {mayExport && (
+          <Button variant="outline" loading={exporting} disabled={exporting} onClick={() => void exportCsv()}>
+            {t('orders.export')}
+          </Button>
+        )}
       </div>
       {exportError ? <ProblemAlert error={exportError} /> : null}
       <Form layout="inline" labelAlign="top" className="filters" onSubmit={() => void lookup()} preventSubmitDefault>

@@ -4,6 +4,7 @@ import { Form, Select, Space, type PrimaryTableCol } from 'tdesign-react';
 import { Button } from '../app/button';
 import { isOneOf, PRODUCT_STATUSES, SERVICE_TYPES, type ProviderProduct } from '../api/types';
 import { ConfirmAction } from '../app/confirm-action';
+import { useMemberMay } from '../app/member-roles';
 import { CursorTable } from '../app/cursor-table';
 import { Field } from '../app/field';
 import { useUrlState } from '../app/url-state';
@@ -24,7 +25,9 @@ export const RowActions = ({ p }: { p: ProviderProduct }) => {
   const withdraw = useWithdrawProduct();
   const delist = useDelistProduct();
   const remove = useDeleteProduct();
-  const may = (action: ProviderProduct['actions'][number]) => p.actions.includes(action);
+  // a member whose role does not manage products reads them only
+  const editor = useMemberMay('products');
+  const may = (action: ProviderProduct['actions'][number]) => editor && p.actions.includes(action);
   const name = p.draft?.name ?? p.live?.name ?? '';
   const inReview = p.reviewState === 'in_review';
   return (
@@ -77,6 +80,7 @@ export default function ProductList() {
     status: isOneOf(PRODUCT_STATUSES, url.status) ? url.status : undefined,
   };
   const list = useOwnProducts(filters);
+  const editor = useMemberMay('products');
   const name = (row: ProviderProduct) => row.draft?.name ?? row.live?.name ?? '';
   const columns: PrimaryTableCol<ProviderProduct>[] = [
     {
@@ -110,7 +114,7 @@ export default function ProductList() {
     <section aria-labelledby="products-title">
       <div className="page-header">
         <h1 id="products-title">{t('products.title')}</h1>
-        <Button onClick={() => navigate('/provider/products/new')}>{t('products.new')}</Button>
+        {editor && <Button onClick={() => navigate('/provider/products/new')}>{t('products.new')}</Button>}
       </div>
       <Form layout="inline" labelAlign="top" className="filters">
         <Field label={t('products.serviceType')}>

@@ -15,6 +15,7 @@ import { OrderReview } from './order-review';
 import { offer } from '../orders/actions';
 import { RequirementsForm } from './requirements-form';
 import { AppLink } from '../app/app-link';
+import { SaasActions, SaasInstanceCard } from './saas-instance';
 
 /** The buyer's buttons: those the API's `actions` list, disabled with its reason when not allowed now. */
 const BuyerActions = ({ order }: { order: Order }) => {
@@ -138,7 +139,10 @@ export default function PurchaseDetail() {
             <OrderStatusTag order={order} side="buyer" size="large" />
           </Space>
         </Space>
-        <BuyerActions order={order} />
+        <Space size={8} breakLine>
+          <BuyerActions order={order} />
+          <SaasActions order={order} />
+        </Space>
       </div>
       <Space direction="vertical" style={{ width: '100%' }} size={16}>
         <OrderNotices order={order} />
@@ -156,6 +160,7 @@ export default function PurchaseDetail() {
             )}
             <DeliveryView order={order} />
             {order.delivery === 'code' && <OrderCodes order={order} />}
+            <SaasInstanceCard order={order} />
             {order.status === 'completed' && (
               <Card title={order.review ? t('order.reviewed') : t('order.reviewTitle')} bordered>
                 <OrderReview order={order} />

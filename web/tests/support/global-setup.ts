@@ -16,6 +16,9 @@ export interface ConsoleStack {
   clientId: string;
   /** The SES emulator (registration codes, invitations): `GET <mailEndpoint>/store`. */
   mailEndpoint?: string;
+  /** The stack's state: cognito-local keeps its pools under `.cognito/db/` here. */
+  dataDir?: string;
+  userPoolId?: string;
 }
 
 /**
@@ -39,7 +42,15 @@ export default async function globalSetup() {
     console: { build: process.env.CONSOLE_SKIP_BUILD === '1' ? 'never' : 'reuse' },
     verbose: process.env.CONSOLE_VERBOSE === '1',
   });
-  const info: ConsoleStack = { consoleUrl: stack.consoleUrl, apiUrl: stack.apiUrl, cognitoEndpoint: stack.cognito.endpoint, clientId: stack.cognito.clientId, mailEndpoint: stack.mail.endpoint };
+  const info: ConsoleStack = {
+    consoleUrl: stack.consoleUrl,
+    apiUrl: stack.apiUrl,
+    cognitoEndpoint: stack.cognito.endpoint,
+    clientId: stack.cognito.clientId,
+    dataDir: stack.dataDir,
+    userPoolId: stack.cognito.userPoolId,
+    mailEndpoint: stack.mail.endpoint,
+  };
   process.env.CONSOLE_STACK = JSON.stringify(info);
   return () => stack.stop();
 }
