@@ -20,7 +20,10 @@ export interface paths {
                     serviceType?: "ops_service" | "custom_dev" | "software" | "saas" | "image" | "api";
                     status?: "draft" | "in_review" | "rejected" | "listed" | "delisted";
                 };
-                header?: never;
+                header?: {
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -38,6 +41,7 @@ export interface paths {
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthenticated"];
                 403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
@@ -49,6 +53,8 @@ export interface paths {
                 query?: never;
                 header?: {
                     "idempotency-key"?: string;
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -110,6 +116,7 @@ export interface paths {
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthenticated"];
                 403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
                 429: components["responses"]["Throttled"];
                 500: components["responses"]["InternalError"];
@@ -133,7 +140,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
+                };
                 path: {
                     productId: string;
                 };
@@ -200,6 +210,8 @@ export interface paths {
                 query?: never;
                 header?: {
                     "idempotency-key"?: string;
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
                 };
                 path: {
                     productId: string;
@@ -281,6 +293,8 @@ export interface paths {
                 query?: never;
                 header?: {
                     "idempotency-key"?: string;
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
                 };
                 path: {
                     productId: string;
@@ -330,6 +344,8 @@ export interface paths {
                 query?: never;
                 header?: {
                     "idempotency-key"?: string;
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
                 };
                 path: {
                     productId: string;
@@ -379,6 +395,8 @@ export interface paths {
                 query?: never;
                 header?: {
                     "idempotency-key"?: string;
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
                 };
                 path: {
                     productId: string;
@@ -783,7 +801,10 @@ export interface paths {
                     completedFrom?: string;
                     completedTo?: string;
                 };
-                header?: never;
+                header?: {
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -801,6 +822,7 @@ export interface paths {
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthenticated"];
                 403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
@@ -1494,7 +1516,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1523,6 +1548,8 @@ export interface paths {
                 query?: never;
                 header?: {
                     "idempotency-key"?: string;
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -1551,6 +1578,7 @@ export interface paths {
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthenticated"];
                 403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
@@ -1605,7 +1633,10 @@ export interface paths {
                     cursor?: string;
                     status?: "pending" | "succeeded" | "failed" | "gone";
                 };
-                header?: never;
+                header?: {
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1623,6 +1654,7 @@ export interface paths {
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthenticated"];
                 403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
@@ -2253,7 +2285,10 @@ export interface paths {
                     completedTo?: string;
                     tz?: string;
                 };
-                header?: never;
+                header?: {
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -2278,6 +2313,7 @@ export interface paths {
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthenticated"];
                 403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
@@ -2304,7 +2340,10 @@ export interface paths {
                     from?: string;
                     to?: string;
                 };
-                header?: never;
+                header?: {
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -2322,6 +2361,7 @@ export interface paths {
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthenticated"];
                 403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
@@ -2393,6 +2433,8 @@ export interface paths {
                 query?: never;
                 header?: {
                     "idempotency-key"?: string;
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -2441,6 +2483,8 @@ export interface paths {
                 query?: never;
                 header?: {
                     "idempotency-key"?: string;
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
                 };
                 path: {
                     deliveryId: string;
@@ -2491,7 +2535,10 @@ export interface paths {
                     limit?: number;
                     cursor?: string;
                 };
-                header?: never;
+                header?: {
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
+                };
                 path: {
                     productId: string;
                 };
@@ -2523,6 +2570,8 @@ export interface paths {
                 query?: never;
                 header?: {
                     "idempotency-key"?: string;
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
                 };
                 path: {
                     productId: string;
@@ -3289,7 +3338,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -3318,6 +3370,8 @@ export interface paths {
                 query?: never;
                 header?: {
                     "idempotency-key"?: string;
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -3345,6 +3399,7 @@ export interface paths {
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthenticated"];
                 403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
@@ -3371,6 +3426,8 @@ export interface paths {
                 query?: never;
                 header?: {
                     "idempotency-key"?: string;
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -3423,7 +3480,10 @@ export interface paths {
                     limit?: number;
                     cursor?: string;
                 };
-                header?: never;
+                header?: {
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -3445,6 +3505,7 @@ export interface paths {
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthenticated"];
                 403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
@@ -3472,6 +3533,8 @@ export interface paths {
                 query?: never;
                 header?: {
                     "idempotency-key"?: string;
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
                 };
                 path: {
                     callId: string;
@@ -5586,6 +5649,15 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description Absent, or not yours. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description Not allowed in the current status (`currentStatus`), a version conflict, or an Idempotency-Key reused with another body. */
         Conflict: {
             headers: {
@@ -5620,15 +5692,6 @@ export interface components {
             headers: {
                 /** @description seconds to wait before trying again */
                 "Retry-After": string;
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description Absent, or not yours. */
-        NotFound: {
-            headers: {
                 [name: string]: unknown;
             };
             content: {
