@@ -256,6 +256,10 @@ export const catalogItemView = z
     providerId: z.string(),
     ...contentSchema.shape,
     listedAt: z.string().optional(),
+    codesAvailable: z
+      .record(z.string(), z.number().int())
+      .optional()
+      .meta({ description: '兑换码交付: the codes left per plan (exact: read with the product, taken in the purchase’s write)' }),
     rating: ratingSummaryView.meta({ description: '评价: the average and count of the product’s ratings' }),
   })
   .meta({ id: 'CatalogItem' });
