@@ -190,6 +190,36 @@ const main = async () => {
       };
       const orders: string[] = [];
       await measure('POST /orders (buy)', async () => orders.push(await buyOne()));
+      // a SaaS purchase beside the manual one: the purchase, its provisioning (the consumer's claim, createInstance
+      // to a local endpoint, the answer written) and a renewal, per order
+      {
+        const { startSaasEndpoint } = await import('./lib/saas-endpoint');
+        const { putSaasEndpoint, sealToken } = await import('../lib/saas/repository');
+        const { newId } = await import('../lib/shared/ids');
+        const { settleSaasOrderNow } = await import('../lib/orders/saas-job');
+        const { sendSaasCall } = await import('../lib/orders/saas-sender');
+        const renewHandler = (await import('../functions/orders/renew')).handler;
+        const endpoint = await startSaasEndpoint({ token: 'bench-saas-token' });
+        try {
+          const providerId = (await must(call(h.create, 'provider', { body: content }), 201)).providerId as string;
+          const at = new Date().toISOString();
+          const passed = Object.fromEntries(['createInstance', 'renewInstance', 'modifyInstance', 'expireInstance', 'destroyInstance'].map((x) => [x, at]));
+          await putSaasEndpoint({ providerId, url: endpoint.url, sealedToken: await sealToken(providerId, 'bench-saas-token'), revision: newId(), passed, verifiedAt: at, createdAt: at, updatedAt: at });
+          const saasContent = { ...content, name: 'Bench SaaS', serviceType: 'saas', delivery: 'saas', requirementsTemplate: [], requirementsBeforeStart: false, plans: [{ planId: 'p1', name: 'one', duration: 1, unit: 'month', listPrice: 100, price: 90 }] };
+          const saasProduct = await must(call(h.create, 'provider', { body: saasContent }), 201);
+          const submitted = await must(call(h.submit, 'provider', { params: { productId: saasProduct.productId }, method: 'POST' }));
+          await must(call(h.approve, 'operator', { params: { productId: saasProduct.productId }, body: { version: submitted.version } }));
+          const saasOrders: string[] = [];
+          await measure('POST /orders (buy, SaaS)', async () => saasOrders.push((await must(call(h.buy, 'buyer', { body: { productId: saasProduct.productId, planId: 'p1' } }), 201)).orderId));
+          await measure('SaaS provisioning (consumer: claim, createInstance, provision)', async (i) => {
+            const run = await settleSaasOrderNow(saasOrders[i], new Date(), config.orders, sendSaasCall);
+            if (run.provisioned !== 1) throw new Error(`not provisioned: ${JSON.stringify(run)}`);
+          });
+          await measure('POST /orders/{id}/renew (SaaS)', (i) => must(call(renewHandler, 'buyer', { params: { orderId: saasOrders[i] }, body: { periods: 1 } })));
+        } finally {
+          await endpoint.close();
+        }
+      }
       await measure('PUT /orders/{id}/requirements', (i) => must(call(h.requirements, 'buyer', { params: { orderId: orders[i] }, body: { answers: { host: 'h' } }, method: 'PUT' })));
       await measure('POST /orders/{id}/start', (i) => must(call(h.start, 'provider', { params: { orderId: orders[i] }, method: 'POST' })));
       await measure('POST /orders/{id}/start refused (409)', (i) => must(call(h.start, 'provider', { params: { orderId: orders[i] }, method: 'POST' }), 409));

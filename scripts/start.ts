@@ -45,12 +45,16 @@ const main = async () => {
     Object.assign(process.env, s.functionEnv);
     const { seedDemoData } = await import('./lib/seed');
     const ids = Object.fromEntries(DEMO_ACCOUNTS.map((a) => [a.role, s.users[a.role].id]));
-    console.log(await seedDemoData(ids as Record<'provider' | 'buyer' | 'operator', string>));
     const { DEMO_SAAS_TOKEN, registerDemoSaasEndpoint } = await import('./lib/demo-saas');
     saas = await startSaasEndpoint({ token: DEMO_SAAS_TOKEN, port: SAAS_PORT }).catch((err: Error) => {
       throw new StackError(`The demo SaaS endpoint could not listen on port ${SAAS_PORT} (SAAS_ENDPOINT_PORT): ${err.message}`);
     });
     console.log(await registerDemoSaasEndpoint(ids.provider, saas.url));
+    // after the endpoint is saved and verified: the demo SaaS product is submitted against it
+    console.log(await seedDemoData(ids as Record<'provider' | 'buyer' | 'operator', string>, { saas: true }));
+    // 服务商入驻: one pending application, so that the operator's 入驻审核 queue is not empty
+    const { seedDemoApplication } = await import('./lib/seed-applications');
+    console.log(await seedDemoApplication(ids.applicant ?? ids.buyer));
   };
   console.log('Starting DynamoDB Local, cognito-local, the S3 emulator and the SES emulator…');
   stack = await composeStack({

@@ -1,12 +1,12 @@
-import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { config } from '../config';
 import { DomainError, ServiceUnavailableError } from '../http/errors';
 import { msg } from '../i18n';
 import { logger } from '../observability/logger';
+import { SesFailure, sesSend } from './ses';
 import type { MailLocale, MailTemplate } from './template';
 
 /**
- * Sending email through Amazon SES (API v2 SendEmail); locally the SES emulator of the stack (SES_ENDPOINT).
+ * Sending email through Amazon SES (API v2 SendEmail, lib/mail/ses.ts); locally the SES emulator of the stack (SES_ENDPOINT).
  * A mail service that fails or does not answer is not the caller's fault: `sendMail` throws
  * ServiceUnavailableError (503 with Retry-After), never a 500, and an event consumer lets the bus retry.
  */
@@ -19,7 +19,7 @@ export interface SendMailInput<D> {
 }
 
 export interface MailerOptions {
-  /** The SES endpoint (the local emulator); absent deployed, where the SDK finds the regional one. */
+  /** The SES endpoint (the local emulator); absent deployed (the regional endpoint). */
   endpoint?: string;
   region: string;
   from: string;
@@ -42,38 +42,21 @@ export class MailUnavailableError extends ServiceUnavailableError {
   }
 }
 
-export const createMailer = (opts: MailerOptions) => {
-  const client = new SESv2Client({
-    region: opts.region,
-    maxAttempts: 2,
-    requestHandler: { connectionTimeout: Math.min(2000, opts.timeoutMs), requestTimeout: opts.timeoutMs },
-    ...(opts.endpoint ? { endpoint: opts.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
-  });
-  return {
-    /** One message to one person, in their language, as HTML with a text part; answers SES's message id. */
-    send: async <D>(input: SendMailInput<D>): Promise<{ messageId: string }> => {
-      const mail = input.template.render(input.locale, input.data);
-      const utf8 = (data: string) => ({ Data: data, Charset: 'UTF-8' });
-      try {
-        const out = await client.send(
-          new SendEmailCommand({
-            FromEmailAddress: opts.from,
-            Destination: { ToAddresses: [input.to] },
-            Content: { Simple: { Subject: utf8(mail.subject), Body: { Html: utf8(mail.html), Text: utf8(mail.text) } } },
-            EmailTags: [{ Name: 'template', Value: input.template.name.replace(/[^A-Za-z0-9_-]/g, '_') }],
-          }),
-        );
-        return { messageId: out.MessageId ?? '' };
-      } catch (err) {
-        if (err instanceof DomainError) throw err;
-        const reason = (err as Error)?.name || 'Error';
-        // never the address or the body in the log: the template and the failure suffice
-        logger.warn('mail not sent', { template: input.template.name, reason, message: (err as Error)?.message });
-        throw new MailUnavailableError(reason);
-      }
-    },
-  };
-};
+export const createMailer = (opts: MailerOptions) => ({
+  /** One message to one person, in their language, as HTML with a text part; answers SES's message id. */
+  send: async <D>(input: SendMailInput<D>): Promise<{ messageId: string }> => {
+    const mail = input.template.render(input.locale, input.data);
+    try {
+      return { messageId: await sesSend(opts, input.to, mail, { template: input.template.name.replace(/[^A-Za-z0-9_-]/g, '_') }) };
+    } catch (err) {
+      if (err instanceof DomainError) throw err;
+      const reason = err instanceof SesFailure ? err.reason : (err as Error)?.name || 'Error';
+      // never the address or the body in the log: the template and the failure suffice
+      logger.warn('mail not sent', { template: input.template.name, reason, status: (err as SesFailure)?.status });
+      throw new MailUnavailableError(reason);
+    }
+  },
+});
 
 let mailer: ReturnType<typeof createMailer> | undefined;
 

@@ -166,7 +166,7 @@ export const toOrderView = (
   resolution: o.resolution ?? null,
   completionRejections: o.completionRejections,
   lastUrgedAt: o.lastUrgedAt ?? null,
-  ...(o.saas ? { instance: o.instance ?? null } : {}),
+  ...(o.saas ? { instance: o.instance ?? null, saasPlans: o.saas.plans } : {}),
   version: o.version,
   createdAt: o.createdAt,
   updatedAt: o.updatedAt,

@@ -263,6 +263,10 @@ export const orderView = z
       .nullable()
       .optional()
       .meta({ id: 'SaasInstance', description: 'SaaS orders: the instance once provisioned (null while provisioning)' }),
+    saasPlans: z
+      .array(z.object({ ...planSchema.shape, planId: z.string() }))
+      .optional()
+      .meta({ description: 'SaaS orders: the product’s plans as bought, those of the same unit being what 变更规格 may choose' }),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),

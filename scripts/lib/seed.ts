@@ -37,8 +37,32 @@ const base: ContentInput = {
 const demo = (name: string, summary: string, extra: Partial<ContentInput> = {}) =>
   normalizeContent({ ...base, name, summary, ...extra });
 
+/**
+ * A listed SaaS product of the demo organisation (SaaS 自动交付), provisioned through the local endpoint that
+ * `npm start` runs and saves as the organisation's (scripts/lib/demo-saas.ts): a demo purchase provisions at once.
+ */
+const seedSaasDemo = async (provider: User, operator: User, now: () => Date) => {
+  const content = demo('云监控 SaaS', '主机与应用监控，开通即用', {
+    serviceType: 'saas',
+    delivery: 'saas',
+    category: 'SaaS',
+    tags: ['监控', 'SaaS'],
+    plans: [
+      { planId: 'std', name: '标准版', duration: 1, unit: 'month', listPrice: 12_000, price: 9_900 },
+      { planId: 'pro', name: '专业版', duration: 1, unit: 'month', listPrice: 32_000, price: 29_900 },
+    ],
+    requirementsTemplate: [],
+    requirementsBeforeStart: false,
+  });
+  const reply = await createProduct(provider, content, now(), undefined, (p) => ({ status: 201, body: p }));
+  const id = (reply.body as { productId: string }).productId;
+  await changeProductStatus(provider, id, 'submit', {}, now());
+  await changeProductStatus(operator, id, 'approve', {}, now());
+  return id;
+};
+
 /** Demo products in several statuses; does nothing when the demo provider already has products. */
-export const seedDemoData = async (ids: Ids) => {
+export const seedDemoData = async (ids: Ids, opts: { saas?: boolean } = {}) => {
   const provider: User = { id: ids.provider, roles: ['provider'] };
   const operator: User = { id: ids.operator, roles: ['operator'] };
   const existing = await listProviderProducts(provider, { limit: 1 });
@@ -81,8 +105,9 @@ export const seedDemoData = async (ids: Ids) => {
   await step(delisted, 'approve');
   await step(delisted, 'delist');
 
+  if (opts.saas) await seedSaasDemo(provider, operator, now);
   await seedOrders(ids, listed, now);
-  return 'Seeded demo products (2 listed, one with a pending revision; in review; draft; rejected; delisted), orders in every status, a conversation with an attachment and three ratings.';
+  return `Seeded demo products (2 listed, one with a pending revision; in review; draft; rejected; delisted${opts.saas ? '; a listed SaaS product' : ''}), orders in every status, a conversation with an attachment and three ratings.`;
 };
 
 /** Orders of the demo buyer for the demo provider's listed product, one or more in every status. */

@@ -407,17 +407,9 @@ export const startMail = async (port: number) => {
  * own words), so that the mail viewer shows it to whoever registers in the local console.
  */
 export const mailCode = async (mailEndpoint: string, delivered: DeliveredCode, words = userPoolDefinition('local').verification) => {
-  const { SESv2Client, SendEmailCommand } = await import('@aws-sdk/client-sesv2');
+  const { sesSend } = await import('../../lib/mail/ses');
   const { layout } = await import('../../lib/mail/template');
   const text = words.message.replaceAll('{####}', delivered.code);
   const mail = layout('zh-CN', { subject: words.subject, heading: words.subject, paragraphs: [text] });
-  const ses = new SESv2Client({ endpoint: mailEndpoint, region: REGION, credentials });
-  const utf8 = (Data: string) => ({ Data, Charset: 'UTF-8' });
-  await ses.send(
-    new SendEmailCommand({
-      FromEmailAddress: 'no-reply@marketplace.example',
-      Destination: { ToAddresses: [delivered.destination] },
-      Content: { Simple: { Subject: utf8(mail.subject), Body: { Html: utf8(mail.html), Text: utf8(mail.text) } } },
-    }),
-  );
+  await sesSend({ endpoint: mailEndpoint, region: REGION, from: 'no-reply@marketplace.example', timeoutMs: 5000 }, delivered.destination, mail);
 };

@@ -24,6 +24,9 @@ import { upload } from '../support/attachments';
 import { countRoundTrips, readItem, readPartition } from '../support/db';
 import { invoke, lambdaContext, user } from '../support/http';
 import { must } from '../support/products';
+import { newId } from '../../lib/shared/ids';
+import { listMyApplications as listMyApplicationsOf } from '../../lib/providers/applications/repository';
+import { seedDemoApplication } from '../../scripts/lib/seed-applications';
 
 const id = (applicationId: string) => ({ applicationId });
 const MB = 1024 * 1024;
@@ -307,5 +310,17 @@ describe('one organisation per credit code', () => {
     const c = await applied('buyer');
     const taken = await invoke(edit, { as: 'buyer', params: id(c.applicationId), body: { creditCode } });
     expect([taken.status, taken.body.code]).toEqual([409, 'CREDIT_CODE_TAKEN']);
+  });
+});
+
+describe('the demo seed', () => {
+  it('leaves one pending application with its licence in the operator’s queue, and keeps it on a second run', async () => {
+    const applicantId = newId();
+    expect(await seedDemoApplication(applicantId)).toMatch(/^Seeded/);
+    const [seeded] = (await listMyApplicationsOf(applicantId, { limit: 10 })).items;
+    expect(seeded).toMatchObject({ status: 'pending', companyName: '杭州云帆数据科技有限公司' });
+    expect(seeded.licence.verifiedKey).toMatch(/^verified\/licences\//);
+    expect(await seedDemoApplication(applicantId)).toMatch(/^Demo application kept/);
+    expect((await listMyApplicationsOf(applicantId, { limit: 10 })).items).toHaveLength(1);
   });
 });

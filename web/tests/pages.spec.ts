@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { apiAs, expect, listedProduct, productContent, signInAs, test, type ConsoleRole } from './support/fixtures';
+import { apiAs, apiHas, expect, listedProduct, pendingApplication, productContent, signInAs, test, type ConsoleRole } from './support/fixtures';
 
 /**
  * Every page of the three roles, in Chinese and English, at 1280 px and at a phone's 390 px: no page scrolls
@@ -18,6 +18,8 @@ interface PageSpec {
 }
 
 interface Fixture {
+  /** A pending application (入驻), once the API has the routes. */
+  applicationId?: string;
   productId: string;
   productName: string;
   reviewId: string;
@@ -25,6 +27,9 @@ interface Fixture {
   openOrder: string;
   doneOrder: string;
 }
+
+/** A page whose API is on its way is checked once the API document has its routes. */
+const ifApi = (paths: string[], spec: PageSpec): PageSpec[] => (apiHas(...paths) ? [spec] : []);
 
 const pagesOf = (f: Fixture): Record<Role, PageSpec[]> => ({
   guest: [
@@ -45,6 +50,8 @@ const pagesOf = (f: Fixture): Record<Role, PageSpec[]> => ({
     { path: `/products/${f.productId}`, h1: [f.productName, f.productName] },
     { path: '/inbox', h1: ['站内信', 'Inbox'] },
     { path: '/no-such-page', h1: ['页面不存在', 'Page not found'] },
+    ...ifApi(['/me'], { path: '/settings', h1: ['个人设置', 'Settings'] }),
+    ...ifApi(['/provider/members', '/provider/invitations'], { path: '/provider/members', h1: ['成员管理', 'Members'] }),
   ],
   buyer: [
     { path: '/catalog', h1: ['服务市场', 'Marketplace'] },
@@ -54,6 +61,8 @@ const pagesOf = (f: Fixture): Record<Role, PageSpec[]> => ({
     { path: `/buyer/orders/${f.doneOrder}`, h1: [f.productName, f.productName] },
     { path: '/inbox', h1: ['站内信', 'Inbox'] },
     { path: '/provider/orders', h1: ['无权访问', 'No access'] },
+    ...ifApi(['/provider-applications/mine'], { path: '/apply', h1: ['服务商入驻', 'Become a provider'] }),
+    ...ifApi(['/me'], { path: '/settings', h1: ['个人设置', 'Settings'] }),
   ],
   operator: [
     { path: '/operator/reviews', h1: ['商品审核', 'Product reviews'] },
@@ -63,6 +72,9 @@ const pagesOf = (f: Fixture): Record<Role, PageSpec[]> => ({
     { path: '/operator/search', h1: ['订单与商品查询', 'Orders and products'] },
     { path: '/operator/search?tab=products', h1: ['订单与商品查询', 'Orders and products'] },
     { path: '/inbox', h1: ['站内信', 'Inbox'] },
+    ...ifApi(['/operator/provider-applications'], { path: '/operator/applications', h1: ['入驻审核', 'Provider applications'] }),
+    ...(f.applicationId ? [{ path: `/operator/applications/${f.applicationId}`, h1: ['入驻审核 · ', 'Application · '] as [string, string] }] : []),
+    ...ifApi(['/operator/providers'], { path: '/operator/providers', h1: ['服务商管理', 'Providers'] }),
   ],
   provider2: [],
 });
@@ -80,6 +92,7 @@ test.beforeAll(async ({ browser }) => {
   const { productId, name: productName } = await listedProduct();
   const provider = await apiAs('provider');
   const buyer = await apiAs('buyer');
+  const provider2 = await apiAs('provider2');
   const review = await provider.call('POST', '/provider/products', productContent());
   await provider.call('POST', `/provider/products/${review.productId}/submit`);
   const open = await buyer.call('POST', '/orders', { productId, planId: 'once', quantity: 1 });
@@ -92,7 +105,10 @@ test.beforeAll(async ({ browser }) => {
     await buyer.call('POST', `/orders/${o.orderId}/confirm`);
     return o as { orderId: string };
   })();
-  fixture = { productId, productName, reviewId: review.productId, reviewName: review.draft?.name ?? review.live?.name, openOrder: open.orderId, doneOrder };
+  const applicationId = apiHas('/provider-applications', '/provider-applications/licences')
+    ? ((await pendingApplication(provider2)) as { applicationId: string }).applicationId
+    : undefined;
+  fixture = { applicationId, productId, productName, reviewId: review.productId, reviewName: review.draft?.name ?? review.live?.name, openOrder: open.orderId, doneOrder };
   for (const role of ['provider', 'buyer', 'operator'] as const) {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -4722,6 +4722,16 @@ export interface components {
             completionRejections: number;
             lastUrgedAt: string | null;
             instance?: components["schemas"]["SaasInstance"];
+            /** @description SaaS orders: the product’s plans as bought, those of the same unit being what 变更规格 may choose */
+            saasPlans?: {
+                planId: string;
+                name: string;
+                duration: number;
+                /** @enum {string} */
+                unit: "times" | "day" | "month" | "year";
+                listPrice: number;
+                price: number;
+            }[];
             version: number;
             createdAt: string;
             updatedAt: string;

@@ -69,7 +69,18 @@ export const DELIVERY_TYPES = valuesOf<DeliveryType>()(['manual', 'saas', 'code'
 export const PRODUCT_STATUSES = valuesOf<ProductStatus>()(['draft', 'in_review', 'rejected', 'listed', 'delisted']);
 export const PLAN_UNITS = valuesOf<PlanUnit>()(['times', 'day', 'month', 'year']);
 export const FIELD_TYPES = valuesOf<FieldType>()(['text', 'number', 'boolean', 'select', 'file']);
-export const ORDER_STATUSES = valuesOf<OrderStatus>()(['awaiting_start', 'implementing', 'awaiting_confirmation', 'completed', 'cancelled', 'disputed']);
+export const ORDER_STATUSES = valuesOf<OrderStatus>()([
+  'awaiting_start',
+  'implementing',
+  'awaiting_confirmation',
+  'completed',
+  'cancelled',
+  'disputed',
+  'provisioning',
+  'active',
+  'expired',
+  'destroyed',
+]);
 export const RESOLUTION_OUTCOMES = valuesOf<ResolutionOutcome>()(['completed', 'cancelled', 'implementing']);
 export const ATTACHMENT_TYPES = valuesOf<AttachmentType>()([
   'application/pdf',
@@ -83,7 +94,41 @@ export const ATTACHMENT_TYPES = valuesOf<AttachmentType>()([
 ]);
 
 // Organisations, people and applications (spec 2.1).
-export const MEMBER_ROLES = ['admin', 'products', 'delivery', 'finance', 'support'] as const;
-export type MemberRole = (typeof MEMBER_ROLES)[number];
-export const LOCALES = ['zh-CN', 'en-US'] as const;
-export type Locale = (typeof LOCALES)[number];
+export type Me = Schemas['Me'];
+export type ProfileInput = JsonBody<paths['/me']['put']>;
+export type MemberRole = Me['organisations'][number]['role'];
+export type Locale = Me['locale'];
+export type EmailKind = ProfileInput['emailPreferences'][number];
+export type OperatorOrganisation = Schemas['OperatorOrganisation'];
+export type Application = Schemas['ProviderApplication'];
+export type ApplicationStatus = Application['status'];
+export type ApplicationInput = JsonBody<paths['/provider-applications']['post']>;
+export type LicenceType = Application['licence']['contentType'];
+export const APPLICATION_STATUSES = valuesOf<ApplicationStatus>()(['pending', 'approved', 'rejected', 'withdrawn']);
+export const LICENCE_TYPES = valuesOf<LicenceType>()(['application/pdf', 'image/png', 'image/jpeg']);
+export const MEMBER_ROLES = valuesOf<MemberRole>()(['admin', 'products', 'delivery', 'finance', 'support']);
+export const LOCALES = valuesOf<Locale>()(['zh-CN', 'en-US']);
+/** The notification kinds a person may also receive by email: an order's steps, a product review's outcomes, the organisation's suspension. */
+export const EMAIL_KINDS = valuesOf<EmailKind>()([
+  'create',
+  'submit-requirements',
+  'reject-requirements',
+  'start',
+  'complete',
+  'urge',
+  'confirm',
+  'reject-completion',
+  'cancel',
+  'appeal',
+  'resolve',
+  'remind',
+  'auto-confirm',
+  'auto-cancel',
+  'message',
+  'submitted',
+  'approved',
+  'rejected',
+  'taken-down',
+  'suspend',
+  'reinstate',
+]);

@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { setApiOrganisation } from '../api/client';
-import { loadMe, type Me, type Membership } from '../people/me';
+import type { Me } from '../api/types';
+import { loadMe, membershipsOf, type Membership } from '../people/me';
 import { currentSession, signIn as authSignIn, signOut as authSignOut, type Role, type TokenSession } from './auth';
 import { onUnauthorized } from './query-client';
 
@@ -41,7 +42,8 @@ const orgKey = (userId: string) => `console.organisation.${userId}`;
 /** The token's groups, with the memberships in place of the `providers` group once GET /me answers. */
 export const rolesOf = (token: TokenSession, me: Me | undefined): Role[] => {
   const operator = token.roles.includes('operator');
-  const provider = me ? me.organisations.length > 0 : token.roles.includes('provider');
+  // the token's `providers` group stands in until every one-login provider has its organisation (the migration)
+  const provider = (me?.organisations.length ?? 0) > 0 || token.roles.includes('provider');
   // every account is a buyer; an operator's account buys only when the pool also puts it among the buyers
   const buyer = token.roles.includes('buyer') || !operator;
   return [...(provider ? (['provider'] as const) : []), ...(buyer ? (['buyer'] as const) : []), ...(operator ? (['operator'] as const) : [])];
@@ -50,7 +52,7 @@ export const rolesOf = (token: TokenSession, me: Me | undefined): Role[] => {
 const withPerson = async (token: TokenSession | undefined): Promise<Session | undefined> => {
   if (!token) return undefined;
   const me = await loadMe().catch(() => undefined);
-  const organisations = me?.organisations ?? [];
+  const organisations = me ? membershipsOf(me) : [];
   const remembered = localStorage.getItem(orgKey(token.userId));
   const organisation = organisations.find((o) => o.providerId === remembered) ?? organisations[0];
   setApiOrganisation(organisation?.providerId);

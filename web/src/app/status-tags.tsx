@@ -24,6 +24,11 @@ export const ORDER_STATUS: Record<OrderStatus, { theme: Theme; provider: Message
   completed: { theme: 'success', provider: 'orderStatus.provider.completed', buyer: 'orderStatus.buyer.completed' },
   cancelled: { theme: 'default', provider: 'orderStatus.provider.cancelled', buyer: 'orderStatus.buyer.cancelled' },
   disputed: { theme: 'danger', provider: 'orderStatus.provider.disputed', buyer: 'orderStatus.buyer.disputed' },
+  // SaaS orders
+  provisioning: { theme: 'warning', provider: 'orderStatus.provider.provisioning', buyer: 'orderStatus.buyer.provisioning' },
+  active: { theme: 'success', provider: 'orderStatus.provider.active', buyer: 'orderStatus.buyer.active' },
+  expired: { theme: 'warning', provider: 'orderStatus.provider.expired', buyer: 'orderStatus.buyer.expired' },
+  destroyed: { theme: 'default', provider: 'orderStatus.provider.destroyed', buyer: 'orderStatus.buyer.destroyed' },
 };
 
 export const REQUIREMENTS_STATUS: Record<RequirementsStatus, { theme: Theme; label: MessageKey }> = {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Link, Tag, type TagProps } from 'tdesign-react';
+import { Tag, type TagProps } from 'tdesign-react';
+import { Button } from '../app/button';
 import { problemText } from '../app/problem';
 import { useI18n, type MessageKey } from '../i18n';
 import { openLicence, type Application, type ApplicationStatus } from './hooks';
@@ -28,8 +29,12 @@ export const LicenceLink = ({ application }: { application: Application }) => {
   const [busy, setBusy] = useState(false);
   return (
     <span>
-      <Link
+      <Button
+        variant="text"
         theme="primary"
+        size="small"
+        style={{ padding: 0, height: 'auto' }}
+        loading={busy}
         disabled={busy}
         aria-label={`${t('apply.openLicence')} ${application.licence.fileName}`}
         onClick={() => {
@@ -42,7 +47,7 @@ export const LicenceLink = ({ application }: { application: Application }) => {
         }}
       >
         {application.licence.fileName}
-      </Link>
+      </Button>
       {error && (
         <span role="alert" className="field-error" style={{ display: 'block' }}>
           {error}

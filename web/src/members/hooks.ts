@@ -1,6 +1,6 @@
-import { unwrap, send } from '../api/client';
+import { api, unwrap, send } from '../api/client';
 import { looseApi } from '../api/loose';
-import type { MemberRole } from '../api/types';
+import type { MemberRole, OperatorOrganisation } from '../api/types';
 import { useCursorList } from '../app/cursor-table';
 import { idem, useCommand } from '../app/use-command';
 import { memberKeys } from './keys';
@@ -26,16 +26,7 @@ export interface Invitation {
 }
 
 /** An organisation as the operator sees it. */
-export interface Organisation {
-  providerId: string;
-  name: string;
-  creditCode?: string;
-  status: 'active' | 'suspended';
-  contact?: { name: string; phone: string; email: string };
-  serviceTypes?: string[];
-  suspension?: { reason: string; at: string; by: string };
-  createdAt: string;
-}
+export type Organisation = OperatorOrganisation;
 
 interface Page<T> {
   items: T[];
@@ -105,10 +96,7 @@ export interface ProviderSearch {
 
 /** 服务商管理: organisations by name prefix, credit code or status. */
 export const useProviders = (filters: ProviderSearch) =>
-  useCursorList(
-    memberKeys.providers(filters),
-    async (cursor) => (await unwrap(looseApi().GET('/operator/providers', { params: { query: { ...filters, cursor, limit: 20 } } }))) as Page<Organisation>,
-  );
+  useCursorList(memberKeys.providers(filters), (cursor) => unwrap(api().GET('/operator/providers', { params: { query: { ...filters, cursor, limit: 20 } } })));
 
 const providerInvalidate = [['operator', 'providers']];
 
@@ -116,8 +104,8 @@ const providerInvalidate = [['operator', 'providers']];
 export const useSuspend = () =>
   useCommand(
     'suspendProvider',
-    async ({ providerId, reason }: { providerId: string; reason: string }, key) =>
-      unwrap(looseApi().POST('/operator/providers/{providerId}/suspend', { params: { path: { providerId } }, body: { reason }, headers: idem(key) })),
+    ({ providerId, reason }: { providerId: string; reason: string }, key) =>
+      unwrap(api().POST('/operator/providers/{providerId}/suspend', { params: { path: { providerId } }, body: { reason }, headers: idem(key) })),
     { invalidate: providerInvalidate },
   );
 
@@ -125,9 +113,9 @@ export const useSuspend = () =>
 export const useReinstate = () =>
   useCommand(
     'reinstateProvider',
-    async ({ providerId, reason }: { providerId: string; reason?: string }, key) =>
+    ({ providerId, reason }: { providerId: string; reason?: string }, key) =>
       unwrap(
-        looseApi().POST('/operator/providers/{providerId}/reinstate', {
+        api().POST('/operator/providers/{providerId}/reinstate', {
           params: { path: { providerId } },
           body: reason ? { reason } : {},
           headers: idem(key),

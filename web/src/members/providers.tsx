@@ -92,7 +92,8 @@ export default function Providers() {
               </Space>
             }
             command={reinstate}
-            vars={{ providerId: row.providerId }}
+            input={{ label: t('providers.reinstateReason'), field: 'reason' }}
+            vars={(reason: string) => ({ providerId: row.providerId, reason: reason.trim() || undefined })}
             confirmLabel={t('providers.reinstate')}
           />
         ),

@@ -144,6 +144,12 @@ export const OrderTimeline = ({ order, side }: { order: Order; side?: Side }) =>
                   {label}：{v}
                 </div>
               ))}
+              {typeof e.data.latencyMs === 'number' && typeof e.data.action === 'string' && (
+                <div className="mono" style={{ fontSize: 12, marginTop: 4 }}>
+                  {t('saas.call', { action: e.data.action, status: String(e.data.status || '—'), latency: e.data.latencyMs })}
+                  {typeof e.data.signId === 'string' ? ` · signId ${e.data.signId}` : ''}
+                </div>
+              )}
               {e.action === 'message' && typeof e.data.text === 'string' && (
                 <div style={{ fontSize: 13, marginTop: 4, whiteSpace: 'pre-wrap' }}>{e.data.text}</div>
               )}

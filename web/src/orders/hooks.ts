@@ -193,3 +193,32 @@ export const downloadAttachment = async (orderId: string, attachmentId: string) 
   );
   Object.assign(document.createElement('a'), { href: link.url, rel: 'noopener' }).click();
 };
+
+// SaaS orders (spec 3.1)
+
+/** 续费, by whole periods of the plan. */
+export const useRenewOrder = () =>
+  useCommand(
+    'renewOrder',
+    ({ orderId, body }: { orderId: string; body: BodyOf<'/orders/{orderId}/renew', 'post'> }, key) =>
+      unwrap(api().POST('/orders/{orderId}/renew', { ...path(orderId), body, headers: idem(key) })),
+    refresh,
+  );
+
+/** 变更规格 to another plan of the product as bought. */
+export const useChangePlan = () =>
+  useCommand(
+    'changePlan',
+    ({ orderId, body }: { orderId: string; body: BodyOf<'/orders/{orderId}/change-plan', 'post'> }, key) =>
+      unwrap(api().POST('/orders/{orderId}/change-plan', { ...path(orderId), body, headers: idem(key) })),
+    refresh,
+  );
+
+/** 申请退款 within 5 days of purchase, with a reason. */
+export const useRefundOrder = () =>
+  useCommand(
+    'refundOrder',
+    ({ orderId, body }: { orderId: string; body: BodyOf<'/orders/{orderId}/refund', 'post'> }, key) =>
+      unwrap(api().POST('/orders/{orderId}/refund', { ...path(orderId), body, headers: idem(key) })),
+    refresh,
+  );

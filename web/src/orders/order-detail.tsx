@@ -15,6 +15,7 @@ import { useCompleteOrder, useOrder, useRejectRequirements, useStartOrder, useUr
 import { offer } from './actions';
 import { AttachmentUpload } from './attachment-upload';
 import { OrderRating } from './order-rating';
+import { SaasInstanceCard } from '../purchases/saas-instance';
 
 /** The provider's order detail: requirements, the guide's buttons with their confirmations, conversation, record. */
 export default function OrderDetail() {
@@ -98,6 +99,7 @@ export default function OrderDetail() {
           <Space direction="vertical" style={{ width: '100%' }} size={16}>
             <RequirementsView order={o} />
             <DeliveryView order={o} />
+            <SaasInstanceCard order={o} />
             {o.review && (
               <Card bordered title={t('order.review')}>
                 <OrderRating order={o} side="provider" />

@@ -9,7 +9,7 @@ import { homeFor } from '../app/routes';
 import { useSession } from '../app/session';
 import { signInRefusal, type SignInState } from '../app/sign-in';
 import { useI18n, type MessageKey } from '../i18n';
-import { saveProfile } from './hooks';
+import { saveDisplayName } from './hooks';
 
 /** The user pool's refusals of a sign-up or a code (Amplify's error names) in the console's words. */
 const REFUSALS: Record<string, MessageKey> = {
@@ -37,7 +37,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * invitation link) or home.
  */
 export default function Register() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const navigate = useNavigate();
   const { signIn, refresh } = useSession();
   const state = (useLocation().state ?? {}) as SignInState;
@@ -76,7 +76,7 @@ export default function Register() {
 
   const finish = async () => {
     const s = await signIn(email.trim(), password);
-    if (name) await saveProfile({ displayName: name }).catch(() => undefined);
+    if (name) await saveDisplayName(name, lang).catch(() => undefined);
     const after = (await refresh()) ?? s;
     const from = state.from;
     navigate(from && from !== '/' && !from.startsWith('/signin') && !from.startsWith('/register') ? from : homeFor(after?.roles ?? []), { replace: true });

@@ -14,6 +14,7 @@ import { OrderReview } from './order-review';
 import { offer } from '../orders/actions';
 import { RequirementsForm } from './requirements-form';
 import { AppLink } from '../app/app-link';
+import { SaasActions, SaasInstanceCard } from './saas-instance';
 
 /** The buyer's buttons: those the API's `actions` list, disabled with its reason when not allowed now. */
 const BuyerActions = ({ order }: { order: Order }) => {
@@ -132,7 +133,10 @@ export default function PurchaseDetail() {
             <OrderStatusTag order={order} side="buyer" size="large" />
           </Space>
         </Space>
-        <BuyerActions order={order} />
+        <Space size={8} breakLine>
+          <BuyerActions order={order} />
+          <SaasActions order={order} />
+        </Space>
       </div>
       <Space direction="vertical" style={{ width: '100%' }} size={16}>
         <OrderNotices order={order} />
@@ -149,6 +153,7 @@ export default function PurchaseDetail() {
               <RequirementsView order={order} />
             )}
             <DeliveryView order={order} />
+            <SaasInstanceCard order={order} />
             {order.status === 'completed' && (
               <Card title={order.review ? t('order.reviewed') : t('order.reviewTitle')} bordered>
                 <OrderReview order={order} />
