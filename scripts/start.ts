@@ -3,6 +3,7 @@ import { STACK_PORTS, composeStack, type ComposedStack } from './lib/compose';
 import {
   ATTACHMENTS_BUCKET,
   DEMO_ACCOUNTS,
+  type DemoKey,
   DEMO_PASSWORD,
   LOCAL_DIR,
   STACK_FILE,
@@ -44,14 +45,14 @@ const main = async () => {
     // the seed runs the repositories in this process: they read their configuration at import
     Object.assign(process.env, s.functionEnv);
     const { seedDemoData } = await import('./lib/seed');
-    const ids = Object.fromEntries(DEMO_ACCOUNTS.map((a) => [a.role, s.users[a.role].id]));
+    const ids = Object.fromEntries(DEMO_ACCOUNTS.map((a) => [a.key, s.users[a.key].id]));
     const { DEMO_SAAS_TOKEN, registerDemoSaasEndpoint } = await import('./lib/demo-saas');
     saas = await startSaasEndpoint({ token: DEMO_SAAS_TOKEN, port: SAAS_PORT }).catch((err: Error) => {
       throw new StackError(`The demo SaaS endpoint could not listen on port ${SAAS_PORT} (SAAS_ENDPOINT_PORT): ${err.message}`);
     });
     console.log(await registerDemoSaasEndpoint(ids.provider, saas.url));
     // after the endpoint is saved and verified: the demo SaaS product is submitted against it
-    console.log(await seedDemoData(ids as Record<'provider' | 'buyer' | 'operator', string>, { saas: true }));
+    console.log(await seedDemoData(ids as Record<DemoKey, string>, { saas: true }));
     // 服务商入驻: one pending application, so that the operator's 入驻审核 queue is not empty
     const { seedDemoApplication } = await import('./lib/seed-applications');
     console.log(await seedDemoApplication(ids.applicant ?? ids.buyer));
@@ -65,7 +66,7 @@ const main = async () => {
     poolName: 'marketplace-local',
     previousPool: previous?.cognito,
     bucket: ATTACHMENTS_BUCKET,
-    users: Object.fromEntries(DEMO_ACCOUNTS.map((a) => [a.role, { email: a.email, password: DEMO_PASSWORD, roles: a.role }])),
+    users: Object.fromEntries(DEMO_ACCOUNTS.map((a) => [a.key, { email: a.email, password: DEMO_PASSWORD, roles: a.role }])),
     seed: seedDemo,
     logLevel: 'WARN',
     offline: { workFolder: process.env.ESBUILD_WORK_FOLDER || '.esbuild/local' },
@@ -101,7 +102,7 @@ Marketplace back office is running.
   SaaS         ${saas?.url ?? '—'} (the demo organisation's SaaS endpoint, token in scripts/lib/demo-saas.ts)
   Stack file   ${shown(STACK_FILE)}
 Demo accounts (password ${DEMO_PASSWORD}):
-${DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(9)} ${a.email}`).join('\n')}
+${DEMO_ACCOUNTS.map((a) => `  ${a.key.padEnd(9)} ${a.email}`).join('\n')}
 Get a token:  npm run token -- provider@example.com '${DEMO_PASSWORD}'
 Press Ctrl-C to stop everything.`);
 };

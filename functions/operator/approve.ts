@@ -6,6 +6,6 @@ import { productIdParams, reviewDecisionBody } from '../../lib/products/schemas'
 
 /** POST /operator/products/{productId}/approve — approve the submitted version (the one reviewed, when sent). */
 export const handler = route(
-  { access: ['operator'], idempotent: 'approve-product', reread: productAnswer, params: productIdParams, body: reviewDecisionBody },
+  { access: ['operator'], readsMemberships: true, idempotent: 'approve-product', reread: productAnswer, params: productIdParams, body: reviewDecisionBody },
   async ({ user, params, body, now }) => ok(toProviderView(await changeProductStatus(user, params.productId, 'approve', body, now))),
 );

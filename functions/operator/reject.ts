@@ -6,6 +6,6 @@ import { productIdParams, rejectBody } from '../../lib/products/schemas';
 
 /** POST /operator/products/{productId}/reject — 审核驳回 with a reason. */
 export const handler = route(
-  { access: ['operator'], idempotent: 'reject-product', reread: productAnswer, params: productIdParams, body: rejectBody },
+  { access: ['operator'], readsMemberships: true, idempotent: 'reject-product', reread: productAnswer, params: productIdParams, body: rejectBody },
   async ({ user, params, body, now }) => ok(toProviderView(await changeProductStatus(user, params.productId, 'reject', body, now))),
 );

@@ -7,6 +7,6 @@ import { productIdParams } from '../../lib/products/schemas';
 
 /** POST /operator/products/{productId}/delist — 违规下架: a platform takedown with a reason; the provider is notified. */
 export const handler = route(
-  { access: ['operator'], idempotent: 'takedown-product', reread: productAnswer, params: productIdParams, body: takedownBody },
+  { access: ['operator'], readsMemberships: true, idempotent: 'takedown-product', reread: productAnswer, params: productIdParams, body: takedownBody },
   async ({ user, params, body, now }) => ok(toProviderView(await changeProductStatus(user, params.productId, 'takedown', body, now))),
 );

@@ -5,6 +5,6 @@ import { replyToReview } from '../../lib/reviews/repository';
 import { replyBody } from '../../lib/reviews/schemas';
 
 /** POST /orders/{orderId}/review/reply — the order's provider replies to the rating, once. */
-export const handler = route({ access: ['provider'], idempotent: 'reply-review', params: orderIdParams, body: replyBody }, async ({ user, params, body, now }) =>
+export const handler = route({ access: ['provider'], actingOrganisation: false, idempotent: 'reply-review', params: orderIdParams, body: replyBody }, async ({ user, params, body, now }) =>
   ok(toReviewView(await replyToReview(user, params.orderId, body.text, now))),
 );

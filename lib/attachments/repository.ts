@@ -4,7 +4,9 @@ import { keys } from '../db/keys';
 import { ConditionFailed, Expr, transactWrite } from '../db/write';
 import type { User } from '../http/auth';
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from '../http/errors';
-import { canRead, writerCondition } from '../orders/access';
+import { canRead, sideOf, writerCondition } from '../orders/access';
+import { memberRoleIn, MemberRoleForbiddenError } from '../providers/access';
+import { roleAllows, rolesFor } from '../providers/roles';
 import { orderItemSchema } from '../orders/schemas';
 import { newId } from '../shared/ids';
 import { rateLimitUpdate, throttled, type RateRule } from '../shared/rate-limit';
@@ -14,6 +16,11 @@ import { attachmentItemSchema, MAX_ATTACHMENTS_PER_PARTY, type AttachmentItem, t
 import { headStored, keepVerified, storageUnavailable } from './storage';
 import { checkKeptCopy } from './verify';
 import { msg } from '../i18n';
+
+const memberMayAttach = (o: { providerId: string }, user: User) => {
+  const role = memberRoleIn(user, o.providerId);
+  return role !== undefined && roleAllows(role, rolesFor('attach'));
+};
 
 export const parseAttachment = (item: Record<string, unknown>) => attachmentItemSchema.parse(item);
 
@@ -37,7 +44,7 @@ export const grantAttachment = async (user: User, orderId: string, input: GrantI
   };
   const order = new Expr();
   // the order's side the user is on (lib/orders/access), as a condition: nothing is read first
-  const orderCondition = `${order.eq('type', 'order')} AND ${order.name('status')} <> ${order.value('cancelled')} AND ${writerCondition(order, user)}`;
+  const orderCondition = `${order.eq('type', 'order')} AND ${order.name('status')} <> ${order.value('cancelled')} AND ${writerCondition(order, user, rolesFor('attach'))}`;
   try {
     await transactWrite({
       order: { ConditionCheck: { TableName: tableName, Key: keys.order(orderId), ConditionExpression: orderCondition, ...order.attrs() } },
@@ -70,6 +77,8 @@ export const grantAttachment = async (user: User, orderId: string, input: GrantI
     }
     const seen = err.item?.type === 'order' ? orderItemSchema.parse(err.item) : undefined;
     if (!seen || !canRead(seen, user)) throw new NotFoundError('order');
+    // the order's provider side, in a member role that may not attach files
+    if (seen.status !== 'cancelled' && sideOf(seen, user) === 'provider' && !memberMayAttach(seen, user)) throw new MemberRoleForbiddenError(rolesFor('attach'));
     throw new InvalidStateError('add-attachment', seen.status);
   }
   return record;

@@ -4,15 +4,26 @@ import { decomposeUnverifiedJwt } from 'aws-jwt-verify/jwt';
 import { config } from '../config';
 import { ServiceUnavailableError, UnauthenticatedError } from './errors';
 import { msg } from '../i18n';
+import type { Membership } from '../people/person';
+import type { ActingProvider } from '../providers/access';
 
 export type Role = 'provider' | 'buyer' | 'operator';
 
 export interface User {
   id: string;
+  /** `provider` iff the person has a membership (read from the table on routes open to providers or operators). */
   roles: Role[];
+  /** Every organisation the person belongs to, with their role: loaded on routes open to providers or operators. */
+  memberships?: Membership[];
+  /** The organisation a `/provider/*` request acts for (the `Provider-Id` header, or the sole membership). */
+  provider?: ActingProvider;
 }
 
-const GROUP_ROLES: Record<string, Role> = { providers: 'provider', buyers: 'buyer', operators: 'operator' };
+/**
+ * The token's groups that grant a role. Being a provider is a membership in the table (spec 2), not the
+ * `providers` group: that group grants nothing any more.
+ */
+const GROUP_ROLES: Record<string, Role> = { buyers: 'buyer', operators: 'operator' };
 
 /** The issuer's key set could not be read: a fault of the moment, not of the token. */
 class KeySetUnavailable extends Error {}

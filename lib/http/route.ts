@@ -6,6 +6,7 @@ import { logger } from '../observability/logger';
 import { findRecord, idempotencyOf, keptOf, rebuilt, recordReply, replay, type IdempotencyRequest } from '../shared/idempotency';
 import { authenticate, type User } from './auth';
 import { authentication, type Access } from './middleware/auth';
+import type { MemberRole } from '../providers/roles';
 import { jsonBody } from './middleware/body';
 import { requestContext } from './middleware/context';
 import { idempotency, type AnswerStore } from './middleware/idempotency';
@@ -22,6 +23,15 @@ type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 interface RouteOptions<B, Q, P, A extends Access> {
   access: A;
+  /**
+   * The member roles that may call a provider route (`rolesFor('products')`, lib/providers/roles.ts; the
+   * administrator always may); absent: every member of the acting organisation. Else 403 MEMBER_ROLE_FORBIDDEN.
+   */
+  memberRoles?: readonly MemberRole[];
+  /** Whether the route acts for one organisation (`Provider-Id`); by default routes open to providers alone. */
+  actingOrganisation?: boolean;
+  /** Whether the caller's memberships are read (by default on routes open to providers; operators' decisions say true). */
+  readsMemberships?: boolean;
   body?: B;
   query?: Q;
   params?: P;
@@ -91,7 +101,7 @@ export const route = <
     .use(response(options.access === 'public' ? 'public' : 'private'))
     .use(outcome())
     .use(problemAnswers())
-    .use(authentication(options.access, authenticate))
+    .use(authentication(options.access, authenticate, { memberRoles: options.memberRoles, acting: options.actingOrganisation, memberships: options.readsMemberships }))
     .use(validation({ params: options.params, query: options.query }))
     .use(jsonBody(options.body))
     .use(idempotency(options.idempotent, recordedAnswers, options.reread !== undefined));

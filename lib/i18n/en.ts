@@ -1,3 +1,4 @@
+import { MEMBER_ROLE_LABELS, type MemberRole } from '../providers/roles';
 import type { ActionName, DeliveryStatus, RateName, Role, ScalarType, StatusName, Thing } from './terms';
 
 /** English names of the terms the texts below take as parameters. */
@@ -91,6 +92,10 @@ export const en = {
   'detail.issuerUnreachable': 'The token issuer cannot be reached to check the token; try again shortly.',
   'detail.roleForbidden': 'Your role may not perform this action.',
   'detail.rolesOnly': (p: { roles: readonly Role[] }) => `This action is for ${p.roles.join(' or ')} accounts.`,
+  // provider organisations: the acting organisation and member roles
+  'detail.providerIdRequired': 'You belong to several provider organisations: name the one you act for in the Provider-Id header.',
+  'detail.memberRoleForbidden': (p: { roles: readonly MemberRole[] }) =>
+    `Your member role may not take this action; it is for ${p.roles.map((r) => MEMBER_ROLE_LABELS[r].en).join(', ')}.`,
   'detail.notFound': (p: { thing: Thing }) => `${THINGS[p.thing]} was not found.`,
   'detail.noSuchPlan': (p: { planId: string }) => `The product has no plan ${p.planId}.`,
   'detail.invalidCursor': 'The cursor was not issued for this list.',
@@ -116,9 +121,9 @@ export const en = {
   'detail.requirementsNotSubmitted': 'There are no submitted requirements to reject.',
   'detail.appealNotEligible': 'An appeal needs the other party’s step to have stalled, or repeated rejected completions.',
   'detail.urgedRecently': 'The buyer was urged recently; urge again later.',
-  'detail.ownProduct': 'Nobody may buy their own product.',
-  'detail.operatorOwnProduct': 'An operator never decides on, or takes down, their own product.',
-  'detail.operatorOwnOrder': 'An operator may not settle an order they bought or sell.',
+  'detail.ownProduct': 'Nobody may buy a product of an organisation they belong to.',
+  'detail.operatorOwnProduct': 'An operator never decides on, or takes down, a product of an organisation they belong to.',
+  'detail.operatorOwnOrder': 'An operator may not settle an order they bought or one of an organisation they belong to.',
   'detail.rateLimited': (p: { limit: number; name: RateName; seconds: number }) =>
     `At most ${p.limit} ${RATES[p.name]} per ${p.seconds} seconds; try again later.`,
   'detail.requirementsMismatch': 'The requirements do not match the product’s form.',
@@ -151,6 +156,7 @@ export const en = {
   'field.notJson': 'the body is not valid JSON',
   'field.unknownKeys': (p: { keys: readonly string[] }) => `unknown field(s): ${p.keys.join(', ')}`,
   'field.unknownCursor': 'unknown cursor',
+  'field.providerIdRequired': 'name one of your organisations',
   'field.notInForm': 'not a field of the requirements form',
   'field.required': (p: { label: string }) => `${p.label} is required`,
   'field.oneOf': (p: { label: string; options: readonly string[] }) => `${p.label} must be one of ${p.options.join(', ')}`,

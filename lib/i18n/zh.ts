@@ -1,3 +1,4 @@
+import { MEMBER_ROLE_LABELS } from '../providers/roles';
 import type { Catalogue } from './index';
 import type { ActionName, DeliveryStatus, RateName, Role, ScalarType, StatusName, Thing } from './terms';
 
@@ -101,6 +102,9 @@ export const zh: Catalogue = {
   'detail.issuerUnreachable': '暂时无法校验登录令牌，请稍后重试。',
   'detail.roleForbidden': '当前角色不能执行此操作。',
   'detail.rolesOnly': (p) => `此操作仅限${p.roles.map((r) => ROLES[r]).join('或')}账号。`,
+  // 服务商组织：当前代表的服务商与成员角色
+  'detail.providerIdRequired': '您属于多个服务商，请在请求头 "Provider-Id" 中指明本次代表的服务商。',
+  'detail.memberRoleForbidden': (p) => `您的成员角色不能执行此操作，仅限${p.roles.map((r) => MEMBER_ROLE_LABELS[r].zh).join('、')}。`,
   'detail.notFound': (p) => `${THINGS[p.thing]}不存在。`,
   'detail.noSuchPlan': (p) => `商品没有规格 ${p.planId}。`,
   'detail.invalidCursor': '分页游标不属于此列表。',
@@ -123,9 +127,9 @@ export const zh: Catalogue = {
   'detail.requirementsNotSubmitted': '没有可驳回的已提交需求单。',
   'detail.appealNotEligible': '只有对方的处理停滞，或验收被多次驳回后，才能申诉。',
   'detail.urgedRecently': '刚刚已催促过用户，请稍后再催促。',
-  'detail.ownProduct': '不能购买自己的商品。',
-  'detail.operatorOwnProduct': '运营不能审核或下架自己的商品。',
-  'detail.operatorOwnOrder': '运营不能裁决自己购买或出售的订单。',
+  'detail.ownProduct': '不能购买自己所在服务商的商品。',
+  'detail.operatorOwnProduct': '运营不能审核或下架自己所在服务商的商品。',
+  'detail.operatorOwnOrder': '运营不能裁决自己购买的订单或自己所在服务商的订单。',
   'detail.rateLimited': (p) => `每 ${p.seconds} 秒最多 ${p.limit} ${RATES[p.name]}，请稍后再试。`,
   'detail.requirementsMismatch': '需求单与商品的需求单模板不符。',
   'detail.foreignAttachments': '只能引用上传到本订单的附件。',
@@ -156,6 +160,7 @@ export const zh: Catalogue = {
   'field.notJson': '请求体格式无效，无法解析',
   'field.unknownKeys': (p) => `未知字段：${p.keys.join(', ')}`,
   'field.unknownCursor': '无效的分页游标',
+  'field.providerIdRequired': '请指明您所属的一个服务商',
   'field.notInForm': '不是需求单模板中的字段',
   'field.required': (p) => `${p.label}为必填项`,
   'field.oneOf': (p) => `${p.label}须为以下之一：${p.options.join(', ')}`,

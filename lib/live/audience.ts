@@ -26,8 +26,11 @@ export interface Telling {
 }
 
 const isOperator = (u: OrderUser) => u.roles.includes('operator');
-/** GET /provider/products/{id}: a provider, and the product theirs (someone else's answers 404). */
-const ownsProduct = (p: { providerId: string }) => (u: OrderUser) => u.roles.includes('provider') && p.providerId === u.id;
+/**
+ * A member of the organisation, as its team was read for this event (a connection carries its token's roles,
+ * not memberships): GET /provider/products/{id} and GET /orders/{id} answer its members.
+ */
+const memberOf = (members: readonly string[]) => (u: OrderUser) => members.includes(u.id);
 
 /** Product steps that move the operators' review queue (GET /operator/reviews). */
 const REVIEW_QUEUE_ACTIONS = new Set(['submit', 'withdraw', 'approve', 'reject']);
@@ -43,10 +46,9 @@ export const audienceOf = async (event: DomainEvent, subject: Subject): Promise<
     const { order } = subject;
     const data = event.data as { from?: string | null; to?: string; orderVersion?: number };
     const notice: Notice = { type: 'order', id: order.orderId, ...(data.orderVersion ? { version: data.orderVersion } : {}) };
-    const may = (u: OrderUser) => canRead(order, u);
-    for (const party of ['buyer', 'provider'] as const) {
-      for (const userId of await peopleOf(party, order)) out.push({ userId, notice, may });
-    }
+    const members = await peopleOf('provider', order);
+    const may = (u: OrderUser) => canRead(order, u) || memberOf(members)(u);
+    for (const userId of [...(await peopleOf('buyer', order)), ...members]) out.push({ userId, notice, may });
     // the appeal queue (orders in `disputed`) gains or loses this order; operators may read every order
     if (data.from === 'disputed' || data.to === 'disputed') {
       for (const userId of await peopleOf('operators', order)) {
@@ -58,7 +60,8 @@ export const audienceOf = async (event: DomainEvent, subject: Subject): Promise<
     const { product } = subject;
     const action = (event.data as { action: string }).action;
     const notice: Notice = { type: 'product', id: product.productId, version: product.version };
-    for (const userId of await peopleOf('provider', product)) out.push({ userId, notice, may: ownsProduct(product) });
+    const members = await peopleOf('provider', product);
+    for (const userId of members) out.push({ userId, notice, may: memberOf(members) });
     if (REVIEW_QUEUE_ACTIONS.has(action)) {
       for (const userId of await peopleOf('operators', product)) out.push({ userId, notice: { ...notice, type: 'review-queue' }, may: isOperator });
     }

@@ -8,6 +8,7 @@ import type { OrderItem } from '../orders/schemas';
 import { productItemSchema, type ProductItem } from '../products/schemas';
 import { notice as noticeOf, orderMessage, orderRecipients, productNotice, type Party } from './messages';
 import { operatorIds } from './operators';
+import { memberIdsOf } from '../providers/team';
 import { recordNotification } from './repository';
 import type { NotificationItem } from './schemas';
 
@@ -38,13 +39,13 @@ export const subjectOf = async (event: DomainEvent): Promise<Subject> => {
 };
 
 /**
- * The people a party of an order or product is. The one place that knows who "the provider" is: today the
- * one user whose id is the `providerId`; with provider organisations, the organisation's members.
+ * The people a party of an order or product is. The one place that knows who "the provider" is: the
+ * members of the organisation (GSI1 `PROVIDER#<providerId>#MEMBERS`), whatever their member role.
  */
 export const peopleOf = async (party: Party, parties: { buyerId?: string; providerId: string }): Promise<string[]> => {
   if (party === 'operators') return operatorIds();
   if (party === 'buyer') return parties.buyerId ? [parties.buyerId] : [];
-  return [parties.providerId];
+  return memberIdsOf(parties.providerId);
 };
 
 /**

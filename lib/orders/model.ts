@@ -5,7 +5,7 @@ import type { ReviewItem } from '../reviews/schemas';
 import { ConflictError, InvalidStateError, type DomainError } from '../http/errors';
 import type { Language } from '../http/language';
 import { msg, render, t } from '../i18n';
-import { roleFor, type OrderUser } from './access';
+import { memberMay, roleFor, type OrderUser } from './access';
 import { commandOf, ORDER_COMMANDS as ORDER_COMMAND_NAMES, orderCommands, sourceStatuses, type CommandInput, type OrderCommand, type Refusal } from './commands';
 import type { Actor, OrderRole, OrderRules } from './commands/command';
 import type { OrderItem, OrderStatus, OrderView, RequirementStatus, TimelineEntry } from './schemas';
@@ -121,6 +121,8 @@ export const actionsFor = (o: OrderItem, user: OrderUser, now: Date, rules: Orde
   ORDER_COMMAND_NAMES.flatMap((action) => {
     const role = roleFor(o, user, action);
     if (!role || !sourceStatuses(action, role).includes(o.status)) return [];
+    // a member sees the commands their member role may take
+    if (role === 'provider' && !memberMay(o, user, action)) return [];
     const refusal = commandOf(action).guard?.(o, { role, now, rules }) as Refusal | undefined;
     return [refusal ? { action, allowed: false, reason: render(lang, refusalError(refusal, action, o.status).detail) } : { action, allowed: true }];
   });

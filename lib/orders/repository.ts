@@ -13,7 +13,8 @@ import type { Reference } from '../attachments/model';
 import { attachmentItemSchema, type AttachmentItem } from '../attachments/schemas';
 import { rateLimitUpdate, throttled, type RateRule } from '../shared/rate-limit';
 import { parseReview, type ReviewItem } from '../reviews/schemas';
-import { actorFor, canRead, isOwnAsOperator, type OrderUser } from './access';
+import { actorFor, canRead, isOwnAsOperator, memberRolesOf, type OrderUser } from './access';
+import { MemberRoleForbiddenError } from '../providers/access';
 import {
   applyCommand,
   commandOf,
@@ -23,6 +24,7 @@ import {
   refusalOf,
   type Actor,
   type CommandInput,
+  type OrderCommand,
   type OrderRules,
 } from './model';
 import { orderEntryItem, orderItem } from './items';
@@ -171,7 +173,6 @@ export const createOrder = async (
   const product = productItemSchema.parse(rawProduct);
   if (product.listing !== 'listed' || !product.live) throw productNotListed();
   if (product.suspended) throw providerSuspended();
-  if (product.providerId === buyerId) throw new ConflictOfInterestError(msg('detail.ownProduct'));
   const snapshot = snapshotOf(product, input.planId);
   if (!snapshot) {
     throw new NotFoundError('product', 'PLAN_NOT_FOUND', msg('detail.noSuchPlan', { planId: input.planId }), {
@@ -234,11 +235,13 @@ export const createOrder = async (
       organisation: organisationActive(product.providerId),
       order: { Put: { TableName: tableName, Item: orderRecord(order, rules), ConditionExpression: 'attribute_not_exists(PK)' } },
       entry: { Put: { TableName: tableName, Item: timelineRecord(entry, order), ConditionExpression: 'attribute_not_exists(PK)' } },
+      notMember: notMemberCheck(buyerId, product.providerId),
       idempotency: idempotency && recorded && idempotencyPut(idempotency, keptOf(recorded, { ref: orderId })!, now),
       rate: rate && rateLimitUpdate(rate, buyerId, now),
     });
   } catch (err) {
     if (ConditionFailed.of(err, 'product')) throw productNotListed();
+    if (ConditionFailed.of(err, 'notMember')) throw new ConflictOfInterestError(msg('detail.ownProduct'));
     if (ConditionFailed.of(err, 'organisation')) throw providerSuspended();
     if (ConditionFailed.of(err, 'idempotency') && idem) {
       const replayed = await replayPurchase(err.item, idem, now);
@@ -249,6 +252,15 @@ export const createOrder = async (
   }
   return { kind: 'done', result, recorded };
 };
+
+/**
+ * Separation of duties (spec 2): nobody buys a product of an organisation they belong to. A ConditionCheck
+ * that the buyer has no membership item in the selling organisation, in the purchase's own transaction: the
+ * product's provider is known only from the product read, and the check costs no round trip of its own.
+ */
+const notMemberCheck = (buyerId: string, providerId: string) => ({
+  ConditionCheck: { TableName: tableName, Key: keys.membership(buyerId, providerId), ConditionExpression: 'attribute_not_exists(PK)' },
+});
 
 /**
  * A SaaS product's answers given with the purchase, checked against its form (400 naming the fields); undefined
@@ -385,11 +397,17 @@ export const writeOrderCommand = async (
       entry: { Put: { TableName: tableName, Item: timelineRecord(entry, next), ConditionExpression: 'attribute_not_exists(PK)' } },
       ...Object.fromEntries(verified.map((v) => [`attachment ${v.Update.Key.SK}`, v])),
       ...extra,
+      membership: membershipCheck(actor, current, action),
       // a full window refuses the command and nothing of it is written
       rate: c.rate && rateLimitUpdate(c.rate, actor.id, now),
     });
   } catch (err) {
     if (ConditionFailed.of(err, 'rate') && c.rate) throw throttled(c.rate, now);
+    // the member was removed (the order is no longer theirs) or their role changed since the request began
+    if (ConditionFailed.of(err, 'membership')) {
+      if (!err.item) throw new NotFoundError('order');
+      throw new MemberRoleForbiddenError(['admin', ...(memberRolesOf(action) ?? [])]);
+    }
     // the order's version moved (its entry's key is then taken too), or a twin with the same key won
     if (err instanceof ConditionFailed && (err.failed === 'order' || err.failed === 'entry' || err.failed in extra)) {
       throw new StaleOrder(err.failed === 'order' ? err.item : undefined);
@@ -397,6 +415,22 @@ export const writeOrderCommand = async (
     throw err;
   }
   return { order: next, entry };
+};
+
+/**
+ * A provider's command holds only while the person is still a member of the order's organisation in a role
+ * that may take it: a ConditionCheck on their membership item in the command's own transaction, so a member
+ * removed (or demoted) between the request's membership read and the write changes nothing. No extra round
+ * trip: the check rides in the transaction the command writes anyway (docs/decisions.md).
+ */
+const membershipCheck = (actor: Actor, order: OrderItem, action: OrderCommand) => {
+  if (actor.role !== 'provider' || actor.memberRole === undefined) return undefined;
+  const allowed = memberRolesOf(action);
+  const expr = new Expr();
+  const condition = allowed
+    ? `attribute_exists(PK) AND ${expr.name('role')} IN (${['admin', ...allowed].map((r) => expr.value(r)).join(', ')})`
+    : 'attribute_exists(PK)';
+  return { ConditionCheck: { TableName: tableName, Key: keys.membership(actor.id, order.providerId), ConditionExpression: condition, ...expr.attrs() } };
 };
 
 const STALE_RETRIES = 2;

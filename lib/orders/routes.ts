@@ -30,6 +30,10 @@ export const orderCommandRoute = (
   return route(
     {
       access: command.roles.filter((r): r is Role => r !== 'system'),
+      // an order names its organisation: the provider side is a member of it, whatever Provider-Id says
+      actingOrganisation: false,
+      // the provider side is a membership; an operator's ruling refuses an organisation they belong to
+      readsMemberships: command.roles.includes('provider') || command.roles.includes('operator'),
       params: orderIdParams,
       body: command.body,
     },

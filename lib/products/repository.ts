@@ -29,6 +29,11 @@ import {
 import { isPublic, productEntryItem, productItem } from './items';
 import { organisationActive, providerSuspended } from '../suspension/checks';
 import { msg } from '../i18n';
+import { isMemberOf, providerIdOf } from '../providers/access';
+
+/** Conditions keeping a write off the products of every organisation the person belongs to. */
+const notOfOwnOrganisations = (expr: Expr, user: User) =>
+  [...new Set((user.memberships ?? []).map((m) => m.providerId))].map((p) => `${expr.name('providerId')} <> ${expr.value(p)}`);
 
 const parseProduct = (item: Record<string, unknown>): ProductItem => productItemSchema.parse(item);
 
@@ -46,8 +51,8 @@ const phaseCondition = (expr: Expr, phases: Phase[]) => {
  */
 const refusal = (seen: Record<string, unknown> | undefined, action: ProductAction, user: User, version?: number) => {
   if (!seen || !productItem.is(seen)) return new NotFoundError('product');
-  if (productRules[action].role === 'provider' && seen.providerId !== user.id) return new NotFoundError('product');
-  if (productRules[action].role === 'operator' && seen.providerId === user.id) {
+  if (productRules[action].role === 'provider' && seen.providerId !== providerIdOf(user)) return new NotFoundError('product');
+  if (productRules[action].role === 'operator' && isMemberOf(user, String(seen.providerId))) {
     return new ConflictOfInterestError(msg('detail.operatorOwnProduct'));
   }
   const phase = { listing: seen.listing, review: seen.review } as Phase;
@@ -91,7 +96,7 @@ export const createProduct = async (
   const at = now.toISOString();
   const product: ProductItem = {
     productId,
-    providerId: user.id,
+    providerId: providerIdOf(user),
     listing: 'unlisted',
     review: 'draft',
     version: 1,
@@ -145,23 +150,24 @@ export const getListedProduct = async (productId: string) => {
 /** A provider's own product; someone else's answers 404 like an absent one. */
 export const getOwnProduct = async (user: User, productId: string) => {
   const product = await getProduct(productId);
-  if (!product || product.providerId !== user.id) throw new NotFoundError('product');
+  if (!product || product.providerId !== providerIdOf(user)) throw new NotFoundError('product');
   return product;
 };
 
 /** 修改: one UpdateItem that patches only the sent fields of the draft and returns the product. */
 export const editProduct = async (user: User, productId: string, patch: ContentPatch, now: Date) => {
+  const providerId = providerIdOf(user);
   const expr = new Expr();
   const sets = Object.entries(patch)
     .filter(([, v]) => v !== undefined)
     .map(([field, v]) => `${expr.name(`draft.${field}`)} = ${expr.value(v)}`);
   // the review state's index keys follow from the declaration; the provider is the condition's
-  const own = productItem.update(expr, { review: 'draft', reviewReason: undefined, updatedAt: now.toISOString() }, { productId, providerId: user.id });
+  const own = productItem.update(expr, { review: 'draft', reviewReason: undefined, updatedAt: now.toISOString() }, { productId, providerId });
   sets.push(...own.sets, `${expr.name('version')} = ${expr.name('version')} + ${expr.value(1)}`);
   // the key copies a blind status change copies from: current after the edit, and written on a product stored without them
-  sets.push(...productItem.copiesKnown(expr, { providerId: user.id, ...(patch.serviceType ? { draft: { serviceType: patch.serviceType } } : {}) }));
+  sets.push(...productItem.copiesKnown(expr, { providerId, ...(patch.serviceType ? { draft: { serviceType: patch.serviceType } } : {}) }));
   const fits = deliveryCondition(expr, patch);
-  const condition = `${expr.eq('type', productItem.type)} AND ${expr.eq('providerId', user.id)} AND ${phaseCondition(expr, allowedPhases('edit'))}${fits ? ` AND ${fits}` : ''}`;
+  const condition = `${expr.eq('type', productItem.type)} AND ${expr.eq('providerId', providerId)} AND ${phaseCondition(expr, allowedPhases('edit'))}${fits ? ` AND ${fits}` : ''}`;
   try {
     const item = await updateItem({
       TableName: tableName,
@@ -258,7 +264,7 @@ export const changeProductStatus = async (
   const write = async (group: (typeof groups)[number]) => {
     const expr = new Expr();
     // a provider acts on their own product, so the update knows the provider; an operator's does not
-    const context: Partial<ProductItem> = rule.role === 'provider' ? { productId, providerId: user.id } : { productId };
+    const context: Partial<ProductItem> = rule.role === 'provider' ? { productId, providerId: providerIdOf(user) } : { productId };
     // approval lists the product: only one whose organisation is not suspended (the condition below), so it is public
     if (action === 'approve') context.suspended = undefined;
     const { sets, removes, copies, conditions } = productItem.update(expr, transition(action, group.to, input, at), context);
@@ -269,9 +275,10 @@ export const changeProductStatus = async (
       sets.push(`${expr.name('reviewHistory')} = list_append(${expr.name('reviewHistory')}, ${expr.value([record])})`);
     }
     conditions.unshift(expr.eq('type', productItem.type), phaseCondition(expr, group.phases));
-    if (rule.role === 'provider') conditions.push(expr.eq('providerId', user.id));
-    // separation of duties: an operator never decides on, or takes down, their own product
-    if (rule.role === 'operator') conditions.push(`${expr.name('providerId')} <> ${expr.value(user.id)}`);
+    if (rule.role === 'provider') conditions.push(expr.eq('providerId', providerIdOf(user)));
+    // separation of duties: an operator never decides on, or takes down, a product of an organisation they
+    // belong to (their memberships, read with the request)
+    if (rule.role === 'operator') conditions.push(...notOfOwnOrganisations(expr, user));
     if (input.version !== undefined) conditions.push(expr.eq('version', input.version));
     if (gate) conditions.push(gate.condition(expr));
     if (action === 'approve') conditions.push(`attribute_not_exists(${expr.name('suspended')})`);
@@ -311,7 +318,7 @@ export const changeProductStatus = async (
       if (ConditionFailed.of(err, 'product')) {
         const seen = err.item;
         const other = groups.find((g) => g !== group && g.phases.some((p) => p.listing === seen?.listing && p.review === seen?.review));
-        if (other && productItem.is(seen ?? {}) && (rule.role !== 'provider' || seen?.providerId === user.id)) return other;
+        if (other && productItem.is(seen ?? {}) && (rule.role !== 'provider' || seen?.providerId === providerIdOf(user))) return other;
         const refused = refusal(err.item, action, user, input.version);
         if (refused) throw refused;
         const gated = gate?.refusal(err.item ?? {});
@@ -342,18 +349,19 @@ export const listProviderProducts = async (
   user: User,
   q: { limit: number; cursor?: string; serviceType?: string; status?: ProductStatus },
 ) => {
+  const providerId = providerIdOf(user);
   const typeFilter = (e: Expr) => (q.serviceType ? e.eq('draft.serviceType', q.serviceType) : undefined);
   const page = q.status
     ? await queryMerged({
         index: 'GSI5',
-        list: `provider-products:${user.id}:${q.status}`,
-        shards: productStatusShards(q.status, (listing) => keys.providerProductsByListing(user.id, listing)),
+        list: `provider-products:${providerId}:${q.status}`,
+        shards: productStatusShards(q.status, (listing) => keys.providerProductsByListing(providerId, listing)),
         filter: typeFilter,
         limit: q.limit,
         cursor: q.cursor,
         newestFirst: true,
       })
-    : await queryPage({ index: 'GSI1', pk: keys.providerProducts(user.id), expr: new Expr(), limit: q.limit, cursor: q.cursor, newestFirst: true, filter: typeFilter });
+    : await queryPage({ index: 'GSI1', pk: keys.providerProducts(providerId), expr: new Expr(), limit: q.limit, cursor: q.cursor, newestFirst: true, filter: typeFilter });
   return { items: page.items.map(parseProduct), nextCursor: page.nextCursor };
 };
 
@@ -410,14 +418,14 @@ export const deleteUnlistedProduct = async (user: User, productId: string): Prom
         Key: productItem.key({ productId }),
         ConditionExpression: '#type = :product AND providerId = :me AND listing = :unlisted',
         ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: { ':product': 'product', ':me': user.id, ':unlisted': 'unlisted' },
+        ExpressionAttributeValues: { ':product': 'product', ':me': providerIdOf(user), ':unlisted': 'unlisted' },
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }),
     );
   } catch (err) {
     if (!(err instanceof ConditionalCheckFailedException)) throw err;
     const seen = err.Item ? unmarshall(err.Item as never) : undefined;
-    if (!seen || seen.type !== 'product' || seen.providerId !== user.id) throw new NotFoundError('product');
+    if (!seen || seen.type !== 'product' || seen.providerId !== providerIdOf(user)) throw new NotFoundError('product');
     throw new ConflictError('PRODUCT_WAS_LISTED', msg('detail.productWasListed'), {
       currentStatus: statusOf({ listing: seen.listing, review: seen.review } as Phase),
     });

@@ -15,6 +15,8 @@ import { editableUntil } from './model';
 import { reviewItem } from './items';
 import { parseReview, type ReviewEdit, type ReviewInput, type ReviewItem } from './schemas';
 import { msg } from '../i18n';
+import { isMemberOf, MemberRoleForbiddenError } from '../providers/access';
+import { roleAllows, rolesFor } from '../providers/roles';
 
 const readOrder = async (orderId: string): Promise<OrderItem | undefined> => {
   const out = await ddb.send(new GetCommand({ TableName: tableName, Key: keys.order(orderId), ConsistentRead: true }));
@@ -128,21 +130,29 @@ export const editReview = async (user: User, orderId: string, input: ReviewEdit,
   return next;
 };
 
-/** The provider's one reply: one conditional UpdateItem, explained from the rating it saw. */
+/**
+ * The provider's one reply: one conditional UpdateItem, explained from the rating it saw. The rating's
+ * organisation must be one the person belongs to in a member role that may reply (their memberships, read
+ * with the request); a member in another role gets 403 MEMBER_ROLE_FORBIDDEN, anyone else 404.
+ */
 export const replyToReview = async (user: User, orderId: string, text: string, now: Date): Promise<ReviewItem> => {
+  const allowed = rolesFor('reviewReply');
+  const mine = (user.memberships ?? []).filter((m) => roleAllows(m.role, allowed)).map((m) => m.providerId);
+  const expr = new Expr();
+  const own = mine.length ? expr.in('providerId', mine) : expr.eq('providerId', null);
   try {
     const out = await updateItem({
       TableName: tableName,
       Key: reviewItem.key({ orderId }),
-      UpdateExpression: 'SET #reply = :reply',
-      ConditionExpression: 'attribute_exists(PK) AND #providerId = :me AND attribute_not_exists(#reply)',
-      ExpressionAttributeNames: { '#reply': 'reply', '#providerId': 'providerId' },
-      ExpressionAttributeValues: { ':reply': { text, at: now.toISOString() }, ':me': user.id },
+      UpdateExpression: `SET ${expr.name('reply')} = ${expr.value({ text, at: now.toISOString() })}`,
+      ConditionExpression: `attribute_exists(PK) AND ${own} AND attribute_not_exists(${expr.name('reply')})`,
+      ...expr.attrs(),
     });
     return parseReview(out);
   } catch (err) {
     if (!(err instanceof ConditionFailed)) throw err;
-    if (!err.item || err.item.providerId !== user.id) throw new NotFoundError('rating');
+    if (!err.item || !isMemberOf(user, String(err.item.providerId))) throw new NotFoundError('rating');
+    if (!mine.includes(String(err.item.providerId))) throw new MemberRoleForbiddenError(allowed);
     throw new ConflictError('ALREADY_REPLIED', msg('detail.alreadyReplied'));
   }
 };

@@ -35,12 +35,19 @@ export interface IdempotencyRequest {
  * `quantity: 1` are the same request.
  */
 export const idempotencyOf = (
-  req: { user: { id: string }; idempotencyKey?: string; body: unknown; params?: unknown },
+  req: { user: { id: string; provider?: { providerId: string } }; idempotencyKey?: string; body: unknown; params?: unknown },
   route: string,
 ): IdempotencyRequest | undefined =>
   req.idempotencyKey === undefined
     ? undefined
-    : { userId: req.user.id, route, key: req.idempotencyKey, digest: bodyDigest({ params: req.params ?? null, body: req.body ?? null }) };
+    : {
+        userId: req.user.id,
+        // a person acting for one of several organisations keeps one scope per organisation: the same key
+        // sent for another organisation is another request
+        route: req.user.provider ? `${route}@${req.user.provider.providerId}` : route,
+        key: req.idempotencyKey,
+        digest: bodyDigest({ params: req.params ?? null, body: req.body ?? null }),
+      };
 
 /** The largest answer body a record keeps as is; a larger answer is rebuilt by reading on replay. */
 export const REPLAY_BODY_LIMIT = 16 * 1024;

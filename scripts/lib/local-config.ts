@@ -22,11 +22,20 @@ export const ATTACHMENTS_BUCKET = 'market-attachments';
 
 export const TABLE_NAME = 'Market';
 export const DEMO_PASSWORD = 'Market2026!';
+/**
+ * The demo accounts (`key`: how the seed names each). Being a provider is a membership in the table: the seed
+ * makes provider@example.com the administrator of 云栖运维服务有限公司, delivery@ and products@ its members
+ * (交付, 商品管理), and admin@example.net the administrator of a second organisation.
+ */
 export const DEMO_ACCOUNTS = [
-  { email: 'provider@example.com', role: 'provider' },
-  { email: 'buyer@example.com', role: 'buyer' },
-  { email: 'operator@example.com', role: 'operator' },
+  { key: 'provider', email: 'provider@example.com', role: 'provider' },
+  { key: 'buyer', email: 'buyer@example.com', role: 'buyer' },
+  { key: 'operator', email: 'operator@example.com', role: 'operator' },
+  { key: 'delivery', email: 'delivery@example.com', role: 'buyer' },
+  { key: 'products', email: 'products@example.com', role: 'buyer' },
+  { key: 'provider2', email: 'admin@example.net', role: 'buyer' },
 ] as const;
+export type DemoKey = (typeof DEMO_ACCOUNTS)[number]['key'];
 
 /** The contract of `.local/stack.json` (spec section 8). */
 export interface StackFile {

@@ -1,6 +1,8 @@
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { checkReferences, grantAttachment } from '../../lib/attachments/repository';
 import { config } from '../../lib/config';
+import { ddb, tableName } from '../../lib/db/client';
+import { ensureMember, ensureOrganisation } from './organisations';
 import { createReview, replyToReview } from '../../lib/reviews/repository';
 import type { User } from '../../lib/http/auth';
 import type { Actor, CommandInput, CommandInputOf } from '../../lib/orders/model';
@@ -9,7 +11,47 @@ import { normalizeContent } from '../../lib/products/model';
 import { changeProductStatus, createProduct, editProduct, listProviderProducts } from '../../lib/products/repository';
 import type { ContentInput } from '../../lib/products/schemas';
 
-type Ids = Record<'provider' | 'buyer' | 'operator', string>;
+/** The demo accounts' user ids; the members and the second organisation's administrator are optional. */
+type Ids = Record<'provider' | 'buyer' | 'operator', string> & Partial<Record<'delivery' | 'products' | 'provider2', string>>;
+
+export const DEMO_ORGANISATION = '云栖运维服务有限公司';
+export const SECOND_ORGANISATION = '北辰数据科技有限公司';
+
+/**
+ * The demo organisations, each with the id of its first administrator as its providerId (as the migration
+ * gives one-login providers): 云栖运维服务有限公司 run by provider@example.com, with delivery@ (交付) and
+ * products@ (商品管理); 北辰数据科技有限公司 run by admin@example.net. Idempotent.
+ */
+const seedOrganisations = async (ids: Ids) => {
+  const at = new Date(Date.now() - 2 * 60 * 60 * 1000);
+  await ensureOrganisation(ddb, tableName, {
+    providerId: ids.provider,
+    name: DEMO_ORGANISATION,
+    admin: { userId: ids.provider, email: 'provider@example.com', displayName: '林晓' },
+    contact: { name: '林晓', phone: '13800138000', email: 'provider@example.com' },
+    serviceTypes: ['ops_service', 'software', 'custom_dev', 'image'],
+  }, at);
+  const team = [
+    ids.delivery && { userId: ids.delivery, email: 'delivery@example.com', displayName: '张伟', role: 'delivery' as const },
+    ids.products && { userId: ids.products, email: 'products@example.com', displayName: '王芳', role: 'products' as const },
+  ];
+  for (const m of team) if (m) await ensureMember(ddb, tableName, { ...m, providerId: ids.provider, organisationName: DEMO_ORGANISATION }, at);
+  if (ids.provider2) {
+    await ensureOrganisation(ddb, tableName, {
+      providerId: ids.provider2,
+      name: SECOND_ORGANISATION,
+      admin: { userId: ids.provider2, email: 'admin@example.net', displayName: '陈静' },
+      contact: { name: '陈静', phone: '13900139000', email: 'admin@example.net' },
+      serviceTypes: ['saas'],
+    }, at);
+  }
+};
+
+/** The demo provider acting for its organisation, as a request to a provider route would. */
+const actingFor = (providerId: string, id = providerId): User => {
+  const membership = { providerId, role: 'admin' as const, organisationName: DEMO_ORGANISATION };
+  return { id, roles: ['provider'], memberships: [membership], provider: membership };
+};
 
 const base: ContentInput = {
   name: '',
@@ -63,8 +105,9 @@ const seedSaasDemo = async (provider: User, operator: User, now: () => Date) => 
 
 /** Demo products in several statuses; does nothing when the demo provider already has products. */
 export const seedDemoData = async (ids: Ids, opts: { saas?: boolean } = {}) => {
-  const provider: User = { id: ids.provider, roles: ['provider'] };
-  const operator: User = { id: ids.operator, roles: ['operator'] };
+  await seedOrganisations(ids);
+  const provider = actingFor(ids.provider);
+  const operator: User = { id: ids.operator, roles: ['operator'], memberships: [] };
   const existing = await listProviderProducts(provider, { limit: 1 });
   if (existing.items.length > 0) return 'Demo data kept from the last run.';
 
@@ -167,7 +210,7 @@ const seedOrders = async (ids: Ids, productId: string, now: () => Date) => {
     { rating: 5 },
   ];
   for (const [i, orderId] of rated.entries()) await createReview(buyerUser, orderId, ratings[i], now());
-  await replyToReview({ id: ids.provider, roles: ['provider'] }, rated[1], '感谢反馈，已优化排期流程。', now());
+  await replyToReview(actingFor(ids.provider), rated[1], '感谢反馈，已优化排期流程。', now());
 };
 
 /** 沟通: the parties talk on the order in progress, and the provider shares a file. */
@@ -176,7 +219,7 @@ const seedConversation = async (ids: Ids, orderId: string, now: () => Date) => {
     runOrderCommand({ actor, orderId, command: { action: 'message', ...input }, now: now(), rules: config.orders, checkReferences });
   await say({ id: ids.buyer, role: 'buyer' }, { text: '请在晚上 22 点后操作，白天业务高峰。' });
   const report = Buffer.from('巡检报告\n\nCPU 负载正常；磁盘 /data 使用率 81%，建议扩容。\n', 'utf8');
-  const attachment = await grantAttachment({ id: ids.provider, roles: ['provider'] }, orderId, {
+  const attachment = await grantAttachment(actingFor(ids.provider), orderId, {
     fileName: '巡检报告.txt',
     contentType: 'text/plain',
     size: report.length,

@@ -37,9 +37,16 @@ describe('token verification in the handler itself', () => {
   });
 
   it('answers 403 for a valid token of the wrong role', async () => {
-    const res = await call(mintToken({ 'cognito:groups': ['buyers'] }));
+    const res = await call(mintToken({ sub: '5b0c7e2a-0000-4000-8000-00000000000b', 'cognito:groups': ['buyers'] }));
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('FORBIDDEN');
+  });
+
+  it('grants nothing for the providers group: being a provider is a membership in the table', async () => {
+    const grouped = await call(mintToken({ sub: '5b0c7e2a-0000-4000-8000-00000000000c', 'cognito:groups': ['providers'] }));
+    expect(grouped.status).toBe(403);
+    // the provider test user is a member (their organisation, as the migration made it) whatever the token's groups
+    expect((await call(mintToken({ 'cognito:groups': [] }))).status).toBe(200);
   });
 
   it('lets anyone read the catalogue without a token', async () => {

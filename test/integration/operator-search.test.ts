@@ -1,3 +1,4 @@
+import { ensureOrganisation } from '../../scripts/lib/organisations';
 import { describe, expect, it, vi } from 'vitest';
 
 vi.hoisted(() => {
@@ -251,7 +252,10 @@ describe('platform takedown (违规下架)', () => {
   });
 
   it('answers 403 CONFLICT_OF_INTEREST to an operator taking down their own product, and changes nothing', async () => {
-    const both = { token: mintToken({ sub: '7a1e3d0c-0000-4000-8000-000000000001', 'cognito:groups': ['providers', 'operators'] }) };
+    const sub = '7a1e3d0c-0000-4000-8000-000000000001';
+    // an operator who is also the administrator of an organisation (its providerId their id, as migrated)
+    await ensureOrganisation(ddb, tableName, { providerId: sub, name: 'operator and provider', admin: { userId: sub, email: 'both@test.example' } });
+    const both = { token: mintToken({ sub, 'cognito:groups': ['operators'] }) };
     const created = must(await invoke(createProduct, { as: both, body: productContent() }), 201);
     const params = { productId: created.productId };
     const submitted = must(await invoke(submit, { as: both, params }), 200);

@@ -32,8 +32,9 @@ describe('per-user rate limits on creation (429 THROTTLED with Retry-After)', ()
     const { handler: listBuyer } = await import('../../functions/orders/list-buyer');
     const { user } = await import('../support/http');
     const { normalizeContent } = await import('../../lib/products/model');
-    const provider = { id: user('provider2').id, roles: ['provider' as const] };
-    const operator = { id: user('operator').id, roles: ['operator' as const] };
+    const acting = { providerId: user('provider2').id, role: 'admin' as const, organisationName: 'provider2' };
+    const provider = { id: user('provider2').id, roles: ['provider' as const], memberships: [acting], provider: acting };
+    const operator = { id: user('operator').id, roles: ['operator' as const], memberships: [] };
     const made = await createProduct(provider, normalizeContent(productContent() as never), new Date(), undefined, (p) => ({ status: 201, body: p }));
     const productId = (made.body as { productId: string }).productId;
     const submitted = await changeProductStatus(provider, productId, 'submit', {}, new Date());

@@ -34,3 +34,10 @@ export const readItem = async (key: { PK: string; SK: string }) =>
 export const readPartition = async (pk: string) =>
   (await ddb.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk } })))
     .Items ?? [];
+
+/**
+ * The one Query a request to a route open to providers or operators makes before its own work: the caller's
+ * memberships, read strongly consistently so that a removed member is refused on their very next request
+ * (docs/decisions.md, "Provider organisations"). The round-trip budgets of those routes count it apart.
+ */
+export const MEMBERSHIP_READ = 1;

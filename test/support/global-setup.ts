@@ -1,5 +1,8 @@
 import type { TestProject } from 'vitest/node';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { composeStack } from '../../scripts/lib/compose';
+import { ensureOrganisation } from '../../scripts/lib/organisations';
+import { dynamoClient } from '../../scripts/lib/stack';
 
 export const TEST_USERS = {
   provider: { email: 'provider@test.example', role: 'provider' },
@@ -14,6 +17,9 @@ export const TEST_USERS = {
   // only the rate-limit tests create with these, so their counters hold only those tests' actions
   limitedProvider: { email: 'limited-provider@test.example', role: 'provider' },
   limitedBuyer: { email: 'limited-buyer@test.example', role: 'buyer' },
+  // the organisation tests' two teams (members join them with tokens of their own)
+  teamAdmin: { email: 'team-admin@test.example', role: 'provider' },
+  otherTeamAdmin: { email: 'other-team-admin@test.example', role: 'provider' },
 } as const;
 export type TestUser = keyof typeof TEST_USERS;
 // Jobs and the end-to-end stack (whose stream function reads its table's whole stream) get tables of
@@ -53,6 +59,22 @@ declare module 'vitest' {
  * Starts a private DynamoDB Local (in memory), cognito-local and the S3 emulator for the test run, on free ports;
  * for the e2e project also serverless-offline (bundles in .esbuild/test, reused while no input changed).
  */
+/**
+ * Every provider test user gets an organisation whose providerId is their user id, with them as its
+ * administrator, in every table: exactly what `npm run migrate:organisations` does for one-login providers.
+ */
+const giveProviderOrganisations = async (endpoint: string, tables: string[], users: Record<string, { id: string; email: string }>) => {
+  const db = DynamoDBDocumentClient.from(dynamoClient(endpoint), { marshallOptions: { removeUndefinedValues: true } });
+  const providers = Object.entries(TEST_USERS).filter(([, u]) => [u.role].flat().includes('provider'));
+  for (const table of tables) {
+    for (const [name] of providers) {
+      const u = users[name];
+      await ensureOrganisation(db, table, { providerId: u.id, name: u.email, admin: { userId: u.id, email: u.email } });
+    }
+  }
+  db.destroy();
+};
+
 export default async function setup(project: TestProject) {
   const e2e = project.name === 'e2e';
   const stack = await composeStack({
@@ -67,6 +89,7 @@ export default async function setup(project: TestProject) {
     offline: { env: { TABLE_NAME: 'MarketE2E' }, workFolder: '.esbuild/test' },
     verbose: process.env.E2E_VERBOSE === '1',
   });
+  await giveProviderOrganisations(stack.dynamodb.endpoint, ['MarketTest', ...ISOLATED_TABLES], stack.users);
   project.provide('stack', {
     dynamodbEndpoint: stack.dynamodb.endpoint,
     cognitoEndpoint: stack.cognito.endpoint,

@@ -12,6 +12,7 @@ const named = { name: '服务器运维托管', id: '01ARZ3NDEKTSV4RRFFQ69G5FAV' 
 /** Parameters for every text that takes some (typed: a new parameterised key needs its sample here). */
 const SAMPLES: { [K in ParamKey]: ParamsOf<K>[] } = {
   'detail.rolesOnly': [{ roles: ['provider'] }, { roles: ['provider', 'operator'] }, { roles: ['buyer'] }],
+  'detail.memberRoleForbidden': [{ roles: ['admin', 'delivery'] }, { roles: ['admin'] }],
   'detail.notFound': (['product', 'order', 'rating', 'notification', 'delivery', 'webhook', 'resource', 'attachment', 'saasEndpoint', 'saasCall', 'member', 'invitation', 'organisation', 'application'] as const).map((thing) => ({ thing })),
   'detail.noSuchPlan': [{ planId: 'gold' }],
   'detail.invalidState': [

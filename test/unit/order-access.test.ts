@@ -3,7 +3,13 @@ import { actorFor, canRead, isOwnAsOperator, roleFor, sideOf, writerCondition } 
 import { orderOf } from '../support/order-fixtures';
 
 const order = orderOf({ buyerId: 'b', providerId: 'p' });
-const user = (id: string, ...roles: string[]) => ({ id, roles });
+/** A person with their roles; `provider` stands for a membership of the order's organisation `p` (an admin's). */
+const user = (id: string, ...roles: string[]) => ({
+  id,
+  roles,
+  memberships: roles.includes('provider') && id === 'p' ? [{ providerId: 'p', role: 'admin' as const }] : roles.includes('provider') ? [{ providerId: id, role: 'admin' as const }] : [],
+});
+const member = (id: string, role: 'admin' | 'products' | 'delivery' | 'finance' | 'support', providerId = 'p') => ({ id, roles: ['provider'], memberships: [{ providerId, role }] });
 
 /** A condition builder that spells `name = value`, so the condition reads as text. */
 const spell = { eq: (path: string, value: unknown) => `${path} = ${String(value)}` };
@@ -44,8 +50,25 @@ describe('who a person is to an order', () => {
     expect(actorFor(order, { id: 'system', role: 'system' }, 'remind')).toEqual({ id: 'system', role: 'system' });
     expect(actorFor(order, { id: 'b', role: 'buyer' }, 'confirm')).toEqual({ id: 'b', role: 'buyer' });
     expect(actorFor(order, { id: 'x', role: 'buyer' }, 'confirm')).toBeUndefined();
-    expect(actorFor(order, user('p', 'provider'), 'start')).toEqual({ id: 'p', role: 'provider' });
+    expect(actorFor(order, user('p', 'provider'), 'start')).toEqual({ id: 'p', role: 'provider', memberRole: 'admin', memberOf: ['p'] });
     expect(actorFor(order, user('x', 'provider'), 'start')).toBeUndefined();
+  });
+
+  it('puts every member of the order’s organisation on its provider side, each within their member role', () => {
+    for (const role of ['admin', 'products', 'delivery', 'finance', 'support'] as const) {
+      expect(sideOf(order, member('m', role))).toBe('provider');
+      expect(canRead(order, member('m', role))).toBe(true);
+    }
+    expect(sideOf(order, member('m', 'admin', 'other'))).toBe('none');
+    expect(actorFor(order, member('m', 'delivery'), 'start')).toMatchObject({ id: 'm', role: 'provider', memberRole: 'delivery' });
+    expect(() => actorFor(order, member('m', 'finance'), 'start')).toThrow(expect.objectContaining({ status: 403, code: 'MEMBER_ROLE_FORBIDDEN' }));
+    expect(actorFor(order, member('m', 'support'), 'message')).toMatchObject({ memberRole: 'support' });
+    expect(() => actorFor(order, member('m', 'support'), 'appeal')).toThrow(expect.objectContaining({ code: 'MEMBER_ROLE_FORBIDDEN' }));
+  });
+
+  it('keeps an operator from settling an order of an organisation they belong to', () => {
+    expect(isOwnAsOperator(order, { id: 'm', role: 'operator', memberOf: ['p'] })).toBe(true);
+    expect(isOwnAsOperator(order, { id: 'm', role: 'operator', memberOf: ['other'] })).toBe(false);
   });
 
   it('keeps an operator from settling an order they are a party of', () => {
@@ -58,5 +81,8 @@ describe('who a person is to an order', () => {
     expect(writerCondition(spell, user('b', 'buyer'))).toBe('buyerId = b');
     expect(writerCondition(spell, user('u', 'buyer', 'provider'))).toBe('(buyerId = u OR providerId = u)');
     expect(writerCondition(spell, user('o', 'operator'))).toBe('status = disputed');
+    // as provider: the organisations whose member role the action allows
+    expect(writerCondition(spell, member('m', 'support'), ['admin', 'delivery'])).toBe('buyerId = null');
+    expect(writerCondition(spell, member('m', 'delivery'), ['admin', 'delivery'])).toBe('providerId = p');
   });
 });

@@ -248,7 +248,7 @@ describe('any sequence of commands', () => {
 });
 
 describe('the commands a side may take now (the order view’s `actions`)', () => {
-  const provider = { id: 'provider-1', roles: ['providers', 'provider'] };
+  const provider = { id: 'provider-1', roles: ['provider'], memberships: [{ providerId: 'provider-1', role: 'admin' as const }] };
   const buyer = { id: 'buyer-1', roles: ['buyer'] };
 
   it('lists the side’s commands from the status, refusing those its own rules refuse, with the problem’s detail in the language asked', () => {

@@ -3,6 +3,7 @@ import { loadConfig } from '../../lib/config';
 import { applyCommand, refusalOf } from '../../lib/orders/model';
 import { addPeriods, backoffMs, firstExpiry, instanceFrom, saasDueAt, saasStep } from '../../lib/orders/saas';
 import { saasOrderOf } from '../support/order-fixtures';
+import { dashboardDelta } from '../../lib/dashboard/model';
 
 const rules = loadConfig({ TABLE_NAME: 'unit', AUTH_ISSUER: 'https://issuer.example', AUTH_CLIENT_ID: 'c' }).orders;
 const DAY = 24 * 3600 * 1000;
@@ -103,5 +104,15 @@ describe('SaaS order rules', () => {
     const cancelled = applyCommand(o, { action: 'auto-cancel' }, system, at(DAY));
     expect(cancelled).toMatchObject({ status: 'cancelled', refundAmount: o.amount });
     expect(cancelled.saas!.calls.map((c) => c.action)).toEqual(['destroyInstance']);
+  });
+
+  it('counts on the dashboard: the new statuses, a renewal’s revenue, a refund as a cancellation', () => {
+    const entry = (action: string, from: string, to: string, data: Record<string, unknown> = {}) =>
+      ({ entryId: 'e', orderId: 'o', version: 2, action, actor: 'x', role: 'system', at: at(DAY).toISOString(), from, to, data }) as never;
+    const o = saasOrderOf();
+    expect(dashboardDelta(entry('provision', 'provisioning', 'active'), o)?.status).toEqual({ provisioning: -1, active: 1 });
+    expect(dashboardDelta(entry('renew', 'expired', 'active', { periods: 2 }), o)).toMatchObject({ counts: { revenue: 19_800 }, status: { expired: -1, active: 1 } });
+    expect(dashboardDelta(entry('refund', 'active', 'cancelled'), o)).toMatchObject({ counts: { cancelled: 1, refunds: o.amount } });
+    expect(dashboardDelta(entry('saas-call', 'active', 'active'), o)).toBeUndefined();
   });
 });

@@ -47,6 +47,9 @@ const pagesOf = (f: Fixture): Record<Role, PageSpec[]> => ({
     { path: `/provider/orders/${f.openOrder}`, h1: ['订单详情 · ', 'Order details · '] },
     { path: '/provider/dashboard', h1: ['数据概览', 'Dashboard'] },
     { path: '/provider/webhook', h1: ['Webhook 设置', 'Webhook'] },
+    // SaaS 接入
+    { path: '/provider/saas', h1: ['SaaS 接入设置', 'SaaS integration'] },
+    { path: '/provider/saas-calls', h1: ['SaaS 调用记录', 'SaaS calls'] },
     { path: `/products/${f.productId}`, h1: [f.productName, f.productName] },
     { path: '/inbox', h1: ['站内信', 'Inbox'] },
     { path: '/no-such-page', h1: ['页面不存在', 'Page not found'] },

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { apiAs, expect, listedProduct, productContent, signInAs, test } from './support/fixtures';
+import { apiAs, apiHas, expect, listedProduct, pendingApplication, productContent, signInAs, test } from './support/fixtures';
 
 /** `npm run screenshots` (with screenshots.spec.ts): the buyer's and the operator's main pages, zh and en, 1280 and 390 px. */
 test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1 (npm run screenshots)');
@@ -114,5 +114,38 @@ test('buyer and operator pages, zh and en', async ({ page }) => {
     await shoot(page, lang, 'operator-appeal', `/operator/orders/${disputed}`, (p) => expect(p.getByRole('button', { name: lang === 'zh' ? '裁决' : 'Resolve' })).toBeVisible());
     await shoot(page, lang, 'operator-search', '/operator/search', heading('订单与商品查询', 'Orders and products'));
 
+  }
+});
+
+test('accounts, applications and organisations, zh and en', async ({ page }) => {
+  test.setTimeout(600_000);
+  const applicant = await apiAs('provider2');
+  const application = apiHas('/provider-applications/licences') ? ((await pendingApplication(applicant)) as { applicationId: string }) : undefined;
+  for (const lang of ['zh', 'en'] as const) {
+    const heading = (zh: string, en: string) => (p: Page) => expect(p.getByRole('heading', { name: lang === 'zh' ? zh : en }).first()).toBeVisible();
+    await page.goto('/signin');
+    await setLanguage(page, lang);
+    await shoot(page, lang, 'register', '/register', heading('注册账号', 'Create an account'));
+
+    await signInAs(page, 'buyer');
+    await setLanguage(page, lang);
+    await shoot(page, lang, 'settings', '/settings', heading('个人设置', 'Settings'));
+    if (application) await shoot(page, lang, 'apply', '/apply', heading('服务商入驻', 'Become a provider'));
+
+    if (apiHas('/provider/members')) {
+      await signInAs(page, 'provider');
+      await setLanguage(page, lang);
+      await shoot(page, lang, 'provider-members', '/provider/members', heading('成员管理', 'Members'));
+    }
+
+    await signInAs(page, 'operator');
+    await setLanguage(page, lang);
+    if (application) {
+      await shoot(page, lang, 'operator-applications', '/operator/applications', heading('入驻审核', 'Provider applications'));
+      await shoot(page, lang, 'operator-application', `/operator/applications/${application.applicationId}`, (p) =>
+        expect(p.getByRole('button', { name: lang === 'zh' ? '通过' : 'Approve' })).toBeVisible(),
+      );
+    }
+    await shoot(page, lang, 'operator-providers', '/operator/providers', heading('服务商管理', 'Providers'));
   }
 });

@@ -70,5 +70,10 @@ for (const lang of ['zh', 'en'] as const) {
     await shot(page, 'inbox', lang);
     await page.goto('/provider/webhook');
     await shot(page, 'webhook', lang);
+    // SaaS 接入设置 (with the endpoint as the provider saved it, if it did) and the call log
+    await page.goto('/provider/saas');
+    await shot(page, 'saas-settings', lang);
+    await page.goto('/provider/saas-calls');
+    await shot(page, 'saas-calls', lang);
   });
 }

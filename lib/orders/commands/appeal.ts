@@ -2,6 +2,7 @@ import { ConflictError } from '../../http/errors';
 import { msg } from '../../i18n';
 import { reasonBody } from '../schemas';
 import { defineCommand, waitingFor } from './command';
+import { rolesFor } from '../../providers/roles';
 
 export interface AppealInput {
   action: 'appeal';
@@ -15,6 +16,7 @@ export interface AppealInput {
 export const appeal = defineCommand<AppealInput, { kind: 'appeal-not-eligible' }>({
   action: 'appeal',
   roles: ['buyer', 'provider'],
+  memberRoles: rolesFor('appeal'),
   from: ['awaiting_start', 'implementing', 'awaiting_confirmation'],
   to: 'disputed',
   turn: true,

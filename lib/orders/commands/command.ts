@@ -3,6 +3,7 @@ import type { Reference } from '../../attachments/model';
 import type { Config } from '../../config';
 import type { DayCounter } from '../../dashboard/model';
 import type { DomainError } from '../../http/errors';
+import type { MemberRole } from '../../providers/roles';
 import type { OrderItem, OrderStatus, RequirementStatus, TimelineEntry } from '../schemas';
 
 export type OrderRole = 'buyer' | 'provider' | 'operator' | 'system';
@@ -12,6 +13,12 @@ export type OrderRules = Config['orders'];
 export interface Actor {
   id: string;
   role: OrderRole;
+  /** A provider's member role in the order's organisation (the timeline names it: "张三 · 交付"). */
+  memberRole?: MemberRole;
+  /** The organisation a platform-given provider actor acts for (seeding); a person's is the membership read. */
+  providerId?: string;
+  /** The organisations the person belongs to (separation of duties for operators). */
+  memberOf?: readonly string[];
 }
 
 /**
@@ -40,6 +47,11 @@ export interface OrderCommandDef<I extends { action: string }, R extends { kind:
   action: I['action'];
   /** The roles that may take it. */
   roles: readonly OrderRole[];
+  /**
+   * The member roles that may take it as the order's provider (`rolesFor(...)`, lib/providers/roles.ts; the
+   * administrator always may); absent: every member. Else 403 MEMBER_ROLE_FORBIDDEN.
+   */
+  memberRoles?: readonly MemberRole[];
   /** The statuses it may be taken from. */
   from: readonly OrderStatus[];
   /** Narrower source statuses for one role (an operator may only write into a dispute). */

@@ -1,5 +1,6 @@
 import { completeBody } from '../schemas';
 import { defineCommand, listedAttachments } from './command';
+import { rolesFor } from '../../providers/roles';
 
 export interface CompleteInput {
   action: 'complete';
@@ -11,6 +12,7 @@ export interface CompleteInput {
 export const complete = defineCommand<CompleteInput>({
   action: 'complete',
   roles: ['provider'],
+  memberRoles: rolesFor('deliver'),
   from: ['implementing'],
   to: 'awaiting_confirmation',
   turn: true,

@@ -1,5 +1,6 @@
 import { messageBody } from '../schemas';
 import { defineCommand, listedAttachments } from './command';
+import { rolesFor } from '../../providers/roles';
 
 export interface MessageInput {
   action: 'message';
@@ -14,6 +15,7 @@ export interface MessageInput {
 export const message = defineCommand<MessageInput>({
   action: 'message',
   roles: ['buyer', 'provider', 'operator'],
+  memberRoles: rolesFor('message'),
   from: ['awaiting_start', 'implementing', 'awaiting_confirmation', 'completed', 'disputed'],
   fromByRole: { operator: ['disputed'] },
   to: null,

@@ -2,6 +2,7 @@ import { ConflictError } from '../../http/errors';
 import { msg } from '../../i18n';
 import { reasonBody } from '../schemas';
 import { defineCommand } from './command';
+import { rolesFor } from '../../providers/roles';
 
 export interface RejectRequirementsInput {
   action: 'reject-requirements';
@@ -15,6 +16,7 @@ const LEAVES = 'rejected' as const;
 export const rejectRequirements = defineCommand<RejectRequirementsInput, { kind: 'requirements-not-submitted' }>({
   action: 'reject-requirements',
   roles: ['provider'],
+  memberRoles: rolesFor('deliver'),
   from: ['awaiting_start'],
   to: null,
   turn: true,

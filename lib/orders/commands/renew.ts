@@ -28,4 +28,6 @@ export const renew = defineCommand<RenewInput>({
     };
   },
   entry: (input) => ({ periods: input.periods }),
+  // a renewal is paid like a purchase: the provider's revenue of the day grows by it
+  dashboard: (entry, order) => ({ revenue: order.product.unitPrice * Number(entry.data.periods ?? 0) }),
 });

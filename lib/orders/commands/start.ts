@@ -1,6 +1,7 @@
 import { ConflictError } from '../../http/errors';
 import { msg } from '../../i18n';
 import { defineCommand } from './command';
+import { rolesFor } from '../../providers/roles';
 
 export interface StartInput {
   action: 'start';
@@ -13,6 +14,7 @@ const LEAVES = 'accepted' as const;
 export const start = defineCommand<StartInput, { kind: 'requirements-missing' }>({
   action: 'start',
   roles: ['provider'],
+  memberRoles: rolesFor('deliver'),
   from: ['awaiting_start'],
   to: 'implementing',
   turn: true,

@@ -1,6 +1,7 @@
 import { ThrottledError } from '../../http/errors';
 import { msg } from '../../i18n';
 import { defineCommand } from './command';
+import { rolesFor } from '../../providers/roles';
 
 export interface UrgeInput {
   action: 'urge';
@@ -10,6 +11,7 @@ export interface UrgeInput {
 export const urge = defineCommand<UrgeInput, { kind: 'urged-recently'; retryAfterMs: number }>({
   action: 'urge',
   roles: ['provider'],
+  memberRoles: rolesFor('deliver'),
   from: ['awaiting_confirmation'],
   to: null,
   turn: false,

@@ -38,6 +38,11 @@ export type Dashboard = Schemas['Dashboard'];
 export type Webhook = Schemas['Webhook'];
 export type Delivery = Schemas['Delivery'];
 export type Problem = Schemas['Problem'];
+// SaaS 接入
+export type SaasEndpoint = Schemas['SaasEndpoint'];
+export type SaasDebugResult = Schemas['SaasDebugResult'];
+export type SaasCall = Schemas['SaasCall'];
+export type SaasAction = SaasDebugResult['action'];
 
 export type ProductStatus = ProviderProduct['status'];
 export type ReviewDecision = ReviewRecord['decision'];

@@ -8,6 +8,8 @@ import {
   CheckRectangleIcon,
   InstitutionCheckedIcon,
   LinkIcon,
+  CloudIcon,
+  HistoryIcon,
   NotificationIcon,
   SearchIcon,
   ShopIcon,
@@ -46,6 +48,9 @@ const providerRoutes: AppRoute[] = [
   { path: '/provider/webhook', roles: ['provider'], ability: 'admin', Page: page(() => import('../webhooks/webhook-settings')), menu: { label: 'nav.webhooks', icon: <LinkIcon /> } },
   // 成员管理: every member sees the team; the administrator changes it
   { path: '/provider/members', roles: ['provider'], Page: page(() => import('../members/members')), menu: { label: 'nav.members', icon: <UsergroupIcon /> } },
+  // SaaS 接入设置 with 接口调试 (administrator); the call log with 重新发送 (administrator, delivery)
+  { path: '/provider/saas', roles: ['provider'], ability: 'admin', Page: page(() => import('../saas/saas-settings')), menu: { label: 'nav.saas', icon: <CloudIcon /> } },
+  { path: '/provider/saas-calls', roles: ['provider'], ability: 'delivery', Page: page(() => import('../saas/saas-calls')), menu: { label: 'nav.saasCalls', icon: <HistoryIcon /> } },
 ];
 
 // Buyer (用户控制台): add this role's pages here.

@@ -55,7 +55,8 @@ const withPerson = async (token: TokenSession | undefined): Promise<Session | un
   const organisations = me ? membershipsOf(me) : [];
   const remembered = localStorage.getItem(orgKey(token.userId));
   const organisation = organisations.find((o) => o.providerId === remembered) ?? organisations[0];
-  setApiOrganisation(organisation?.providerId);
+  // the API needs the header only to pick one of several (with one it acts for that one)
+  setApiOrganisation(organisations.length > 1 ? organisation?.providerId : undefined);
   return {
     ...token,
     roles: rolesOf(token, me),

@@ -1,4 +1,7 @@
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { composeStack } from '../../../scripts/lib/compose';
+import { ensureOrganisation } from '../../../scripts/lib/organisations';
+import { dynamoClient } from '../../../scripts/lib/stack';
 
 export const CONSOLE_USERS = {
   provider: { email: 'provider@console.example', role: 'provider' },
@@ -37,6 +40,16 @@ export default async function globalSetup() {
     poolName: 'market-console',
     bucket: 'market-console-attachments',
     users: Object.fromEntries(Object.entries(CONSOLE_USERS).map(([name, u]) => [name, { email: u.email, password: CONSOLE_PASSWORD, roles: u.role }])),
+    // being a provider is a membership: each provider user administers an organisation of their own id (as migrated)
+    seed: async (s) => {
+      const db = DynamoDBDocumentClient.from(dynamoClient(s.dynamodb.endpoint), { marshallOptions: { removeUndefinedValues: true } });
+      for (const [name, u] of Object.entries(CONSOLE_USERS)) {
+        if (u.role !== 'provider') continue;
+        const { id, email } = s.users[name];
+        await ensureOrganisation(db, s.dynamodb.tableName, { providerId: id, name: email, admin: { userId: id, email } });
+      }
+      db.destroy();
+    },
     logLevel: 'ERROR',
     offline: { workFolder: '.esbuild/test-console', startTimeoutMs: 600_000 },
     console: { build: process.env.CONSOLE_SKIP_BUILD === '1' ? 'never' : 'reuse' },

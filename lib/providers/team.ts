@@ -1,0 +1,29 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ddb, tableName } from '../db/client';
+import { indexes, keys } from '../db/keys';
+import { membershipItem } from './items';
+
+/**
+ * The people of an organisation (its members' user ids, oldest member first): GSI1
+ * `PROVIDER#<providerId>#MEMBERS`. The recipients of what "the provider" of an order or product hears
+ * (lib/notifications/fanout.ts `peopleOf`, the live console's audience).
+ */
+export const memberIdsOf = async (providerId: string): Promise<string[]> => {
+  const ids: string[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await ddb.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: indexes.GSI1.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': indexes.GSI1.pk },
+        ExpressionAttributeValues: { ':pk': keys.organisationMembers(providerId) },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of out.Items ?? []) if (membershipItem.is(item)) ids.push(String(item.userId));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return ids;
+};
