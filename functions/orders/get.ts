@@ -1,6 +1,6 @@
 import { ok, route } from '../../lib/http/route';
 import { config } from '../../lib/config';
-import { actionsFor, languageOf, toOrderView } from '../../lib/orders/model';
+import { actionsFor, languageOf, readerOf, toOrderView } from '../../lib/orders/model';
 import { readOrderFor } from '../../lib/orders/repository';
 import { orderIdParams } from '../../lib/orders/schemas';
 
@@ -8,5 +8,5 @@ import { orderIdParams } from '../../lib/orders/schemas';
 export const handler = route({ access: ['buyer', 'provider', 'operator'], params: orderIdParams }, async ({ user, params, headers, now }) => {
   const found = await readOrderFor(user, params.orderId);
   const lang = languageOf(headers);
-  return ok(toOrderView(found.order, lang, found.timeline, { ...found, actions: actionsFor(found.order, user, now, config.orders, lang) }));
+  return ok(toOrderView(found.order, lang, found.timeline, { ...found, reader: readerOf(found.order, user), actions: actionsFor(found.order, user, now, config.orders, lang) }));
 });

@@ -1,4 +1,6 @@
-import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { profileItem } from '../people/items';
+import { organisationItem } from '../providers/items';
 import { organisationActive, providerSuspended } from '../suspension/checks';
 import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
@@ -157,12 +159,14 @@ export const createOrder = async (
   const idempotency = idem?.request;
   const productKey = keys.product(input.productId);
   const idemKey = idempotency ? keys.idempotency(idempotency.userId, idempotency.route, idempotency.key) : undefined;
+  const profileKey = keys.profile(buyerId);
   const got = await ddb.send(
     new BatchGetCommand({
-      RequestItems: { [tableName]: { Keys: idemKey ? [productKey, idemKey] : [productKey], ConsistentRead: true } },
+      RequestItems: { [tableName]: { Keys: [productKey, profileKey, ...(idemKey ? [idemKey] : [])], ConsistentRead: true } },
     }),
   );
   const items = got.Responses?.[tableName] ?? [];
+  const buyer = buyerContactOf(items.find((i) => i.PK === profileKey.PK && i.SK === profileKey.SK));
   const stored = idemKey && items.find((i) => i.PK === idemKey.PK);
   if (idem && stored) {
     const replayed = await replayPurchase(stored, idem, now);
@@ -181,6 +185,7 @@ export const createOrder = async (
   }
 
   const saasAnswers = checkedSaasAnswers(product, input.answers);
+  const providerName = await organisationNameOf(product.providerId);
   const at = now.toISOString();
   const orderId = newId(now.getTime());
   const manual: OrderItem = {
@@ -189,6 +194,8 @@ export const createOrder = async (
     planId: input.planId,
     buyerId,
     providerId: product.providerId,
+    ...(providerName ? { providerName } : {}),
+    ...(buyer ? { buyer } : {}),
     status: 'awaiting_start',
     version: 1,
     delivery: product.live.delivery,
@@ -213,6 +220,7 @@ export const createOrder = async (
     action: 'create',
     actor: buyerId,
     role: 'buyer',
+    ...(buyer ? { actorName: buyer.displayName } : {}),
     at,
     from: null,
     to: order.status,
@@ -251,6 +259,22 @@ export const createOrder = async (
     throw err;
   }
   return { kind: 'done', result, recorded };
+};
+
+/** The buyer's contact copied onto the order (spec 2.1): display name, phone, email from their profile. */
+const buyerContactOf = (raw: Record<string, unknown> | undefined): OrderItem['buyer'] => {
+  if (!raw || !profileItem.is(raw)) return undefined;
+  const p = profileItem.parse(raw);
+  return { displayName: p.displayName, ...(p.phone ? { phone: p.phone } : {}), ...(p.email ? { email: p.email } : {}) };
+};
+
+/**
+ * The selling organisation's name, copied onto the order so that every later read (lists, the export, the
+ * buyer's page) is one Query with no join; read once here, the provider being known only from the product.
+ */
+const organisationNameOf = async (providerId: string): Promise<string | undefined> => {
+  const got = await ddb.send(new GetCommand({ TableName: tableName, Key: keys.organisation(providerId) }));
+  return got.Item && organisationItem.is(got.Item) ? organisationItem.parse(got.Item).name : undefined;
 };
 
 /**
@@ -348,6 +372,8 @@ export const orderEntry = (c: Omit<OrderCommandRequest, 'rules'>, from: OrderSta
   action: c.command.action,
   actor: c.actor.id,
   role: c.actor.role,
+  ...(c.actor.name ? { actorName: c.actor.name } : {}),
+  ...(c.actor.memberRole ? { memberRole: c.actor.memberRole } : {}),
   at: c.now.toISOString(),
   from,
   to,

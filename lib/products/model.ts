@@ -161,7 +161,7 @@ export const toProviderView = (p: ProductItem): ProviderProductView => {
 /** What buyers see: the approved content only. */
 export const toCatalogView = (p: ProductItem): CatalogItemView => ({
   productId: p.productId,
-  providerId: p.providerId,
+  providerName: p.providerName ?? null,
   ...(p.live as ProductContent),
   listedAt: p.listedAt,
   rating: ratingSummary(p),

@@ -20,7 +20,10 @@ export interface paths {
                     serviceType?: "ops_service" | "custom_dev" | "software" | "saas" | "image" | "api";
                     status?: "draft" | "in_review" | "rejected" | "listed" | "delisted";
                 };
-                header?: never;
+                header?: {
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -38,6 +41,7 @@ export interface paths {
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthenticated"];
                 403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
@@ -49,6 +53,8 @@ export interface paths {
                 query?: never;
                 header?: {
                     "idempotency-key"?: string;
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -110,6 +116,7 @@ export interface paths {
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthenticated"];
                 403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
                 429: components["responses"]["Throttled"];
                 500: components["responses"]["InternalError"];
@@ -133,7 +140,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
+                };
                 path: {
                     productId: string;
                 };
@@ -200,6 +210,8 @@ export interface paths {
                 query?: never;
                 header?: {
                     "idempotency-key"?: string;
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
                 };
                 path: {
                     productId: string;
@@ -281,6 +293,8 @@ export interface paths {
                 query?: never;
                 header?: {
                     "idempotency-key"?: string;
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
                 };
                 path: {
                     productId: string;
@@ -330,6 +344,8 @@ export interface paths {
                 query?: never;
                 header?: {
                     "idempotency-key"?: string;
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
                 };
                 path: {
                     productId: string;
@@ -379,6 +395,8 @@ export interface paths {
                 query?: never;
                 header?: {
                     "idempotency-key"?: string;
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
                 };
                 path: {
                     productId: string;
@@ -783,7 +801,10 @@ export interface paths {
                     completedFrom?: string;
                     completedTo?: string;
                 };
-                header?: never;
+                header?: {
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -801,6 +822,7 @@ export interface paths {
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthenticated"];
                 403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
@@ -1494,7 +1516,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1523,6 +1548,8 @@ export interface paths {
                 query?: never;
                 header?: {
                     "idempotency-key"?: string;
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -1551,6 +1578,7 @@ export interface paths {
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthenticated"];
                 403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
@@ -1605,7 +1633,10 @@ export interface paths {
                     cursor?: string;
                     status?: "pending" | "succeeded" | "failed" | "gone";
                 };
-                header?: never;
+                header?: {
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1623,6 +1654,7 @@ export interface paths {
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthenticated"];
                 403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
@@ -2253,7 +2285,10 @@ export interface paths {
                     completedTo?: string;
                     tz?: string;
                 };
-                header?: never;
+                header?: {
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -2278,6 +2313,7 @@ export interface paths {
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthenticated"];
                 403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
@@ -2304,7 +2340,10 @@ export interface paths {
                     from?: string;
                     to?: string;
                 };
-                header?: never;
+                header?: {
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -2322,6 +2361,7 @@ export interface paths {
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthenticated"];
                 403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
@@ -2393,6 +2433,8 @@ export interface paths {
                 query?: never;
                 header?: {
                     "idempotency-key"?: string;
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -2441,6 +2483,8 @@ export interface paths {
                 query?: never;
                 header?: {
                     "idempotency-key"?: string;
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
                 };
                 path: {
                     deliveryId: string;
@@ -3152,7 +3196,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -3181,6 +3228,8 @@ export interface paths {
                 query?: never;
                 header?: {
                     "idempotency-key"?: string;
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -3208,6 +3257,7 @@ export interface paths {
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthenticated"];
                 403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
@@ -3234,6 +3284,8 @@ export interface paths {
                 query?: never;
                 header?: {
                     "idempotency-key"?: string;
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -3286,7 +3338,10 @@ export interface paths {
                     limit?: number;
                     cursor?: string;
                 };
-                header?: never;
+                header?: {
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -3308,6 +3363,7 @@ export interface paths {
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthenticated"];
                 403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
@@ -3335,6 +3391,8 @@ export interface paths {
                 query?: never;
                 header?: {
                     "idempotency-key"?: string;
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
                 };
                 path: {
                     callId: string;
@@ -4591,7 +4649,8 @@ export interface components {
         };
         CatalogListItem: {
             productId: string;
-            providerId: string;
+            /** @description the selling organisation’s name (no user or organisation ids in public answers) */
+            providerName: string | null;
             name: string;
             /** @enum {string} */
             serviceType: "ops_service" | "custom_dev" | "software" | "saas" | "image" | "api";
@@ -4628,7 +4687,8 @@ export interface components {
         };
         CatalogItem: {
             productId: string;
-            providerId: string;
+            /** @description the selling organisation’s name (no user or organisation ids in public answers) */
+            providerName: string | null;
             name: string;
             /** @enum {string} */
             serviceType: "ops_service" | "custom_dev" | "software" | "saas" | "image" | "api";
@@ -4673,6 +4733,14 @@ export interface components {
             planId: string;
             buyerId: string;
             providerId: string;
+            /** @description the selling organisation’s name at purchase */
+            providerName: string | null;
+            /** @description the buyer’s contact at purchase: the provider sees the display name and a masked phone (138****5678), operators everything, the buyer their own */
+            buyer: {
+                displayName: string;
+                phone?: string;
+                email?: string;
+            } | null;
             /** @enum {string} */
             status: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
             /** @description each party’s name for the status */
@@ -4796,8 +4864,13 @@ export interface components {
             version?: number;
             /** @enum {string} */
             action: "create" | "submit-requirements" | "reject-requirements" | "start" | "complete" | "urge" | "confirm" | "reject-completion" | "cancel" | "appeal" | "resolve" | "remind" | "auto-confirm" | "auto-cancel" | "message" | "provision" | "saas-call" | "renew" | "change-plan" | "refund" | "expire" | "destroy";
+            /** @description the acting person’s id; for a buyer, the organisation’s id on a provider-side entry */
             actor: string;
             role: string;
+            /** @description who acted, by name: the person, the organisation’s name for a buyer on a provider-side entry, the platform on `system` entries */
+            actorName: string | null;
+            /** @description to the organisation’s own members only: the acting member’s role ("张三 · 交付") */
+            memberRole?: string;
             at: string;
             from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
             /** @enum {string} */
@@ -4944,6 +5017,8 @@ export interface components {
                 text: string;
                 at: string;
             } | null;
+            /** @description the author’s display name masked: first character and asterisks ("张**") */
+            buyerName: string;
         };
         Dashboard: {
             from: string;
@@ -5402,6 +5477,15 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description Absent, or not yours. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description Not allowed in the current status (`currentStatus`), a version conflict, or an Idempotency-Key reused with another body. */
         Conflict: {
             headers: {
@@ -5436,15 +5520,6 @@ export interface components {
             headers: {
                 /** @description seconds to wait before trying again */
                 "Retry-After": string;
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description Absent, or not yours. */
-        NotFound: {
-            headers: {
                 [name: string]: unknown;
             };
             content: {
