@@ -40,6 +40,8 @@ const schema = z.object({
   RATE_UPLOADS: z.coerce.number().int().positive().default(30),
   /** Signed POSTs a provider asks for (test pings and redeliveries together), per window. */
   RATE_WEBHOOK_SENDS: z.coerce.number().int().positive().default(10),
+  /** Invitations an administrator sends (each one an email), per window. */
+  RATE_INVITATIONS: z.coerce.number().int().positive().default(10),
   /** Attachments (spec 4.1): the private bucket, and locally the S3 emulator's endpoint. */
   ATTACHMENTS_BUCKET: z.string().min(3).default('market-attachments'),
   S3_ENDPOINT: z.string().url().optional(),
@@ -101,6 +103,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env) => {
       messages: { name: 'messages' as const, limit: c.RATE_MESSAGES, windowSeconds: c.RATE_WINDOW_SECONDS },
       uploads: { name: 'uploads' as const, limit: c.RATE_UPLOADS, windowSeconds: c.RATE_WINDOW_SECONDS },
       webhookSends: { name: 'webhook-sends' as const, limit: c.RATE_WEBHOOK_SENDS, windowSeconds: c.RATE_WINDOW_SECONDS },
+      invitations: { name: 'invitations' as const, limit: c.RATE_INVITATIONS, windowSeconds: c.RATE_WINDOW_SECONDS },
     },
     attachments: { bucket: c.ATTACHMENTS_BUCKET, s3Endpoint: c.S3_ENDPOINT },
     consoleUrl: new URL(c.CONSOLE_URL).origin,

@@ -6,6 +6,8 @@ import { orderEntryItem, orderItem } from './orders/items';
 import { productEntryItem, productItem } from './products/items';
 import { creditCodeItem, membershipItem, organisationItem } from './providers/items';
 import { applicationEntryItem, applicationItem, licenceItem } from './providers/applications/items';
+import { invitationItem } from './members/items';
+import { organisationEntryItem } from './suspension/items';
 import { emailMarkItem, profileItem } from './people/items';
 import { reviewItem } from './reviews/items';
 import { idempotencyItem, orderIdempotencyItem, rateCounterItem } from './shared/items';
@@ -52,4 +54,7 @@ export const ITEM_DECLARATIONS = [
   // People: profiles and email marks (lib/people/items.ts)
   profileItem,
   emailMarkItem,
+  // Members, invitations and suspension (lib/members/items.ts, lib/suspension/items.ts)
+  invitationItem,
+  organisationEntryItem,
 ] as const;

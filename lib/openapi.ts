@@ -40,6 +40,7 @@ import { exportQuery } from './orders/export-schemas';
 // SaaS 接入
 import { debugSaasBody, putSaasEndpointBody, saasCallIdParams, saasCallView, saasCallsQuery, saasDebugView, saasEndpointView } from './saas/schemas';
 import { meView, putMeBody } from './people/schemas';
+import { changeRoleBody, invitationIdParams, invitationPage, invitationTokenParams, invitationView, inviteBody, memberPage, memberParams, memberView, membersQuery, invitationsQuery, membershipView } from './members/schemas';
 import { operatorOrganisationPage, operatorOrganisationView, operatorProvidersQuery, providerIdParams, reinstateBody, suspendBody } from './suspension/schemas';
 import {
   applicationBody,
@@ -464,6 +465,39 @@ export const apiRoutes: ZodOpenApiPathsObject = actingForOrganisation({
       idempotent: true,
       answers: operatorOrganisationView,
       errors: [409],
+    }),
+  },
+  // Members and invitations (成员管理)
+  '/provider/members': { get: op({ summary: 'The team: every member with their role, oldest first (every member reads it)', query: membersQuery, answers: memberPage }) },
+  '/provider/members/{userId}': {
+    patch: op({ summary: 'Change a member’s role (administrator; 409 LAST_ADMIN for the last administrator)', params: memberParams, body: changeRoleBody, idempotent: true, answers: memberView, errors: [409] }),
+    delete: noContent(
+      op({ summary: 'Remove a member (administrator; 409 LAST_ADMIN for the last administrator); they are refused on their next request', params: memberParams, idempotent: true, answers: z.undefined(), errors: [409] }),
+    ),
+  },
+  '/provider/invitations': {
+    post: op({
+      summary: 'Invite by email with a role (administrator): the single-use link goes by email only, valid 7 days; 503 and nothing kept when the mail cannot be sent; 409 ALREADY_MEMBER',
+      body: inviteBody,
+      idempotent: true,
+      created: true,
+      answers: invitationView,
+      errors: [409],
+    }),
+    get: op({ summary: 'Pending invitations that have not expired, soonest to expire first (administrator)', query: invitationsQuery, answers: invitationPage }),
+  },
+  '/provider/invitations/{invitationId}': {
+    delete: op({ summary: 'Revoke a pending invitation (administrator; 409 unless pending)', params: invitationIdParams, idempotent: true, answers: invitationView, errors: [409] }),
+  },
+  '/invitations/{token}/accept': {
+    post: op({
+      summary: 'Join the organisation: signed in with the invited email’s account (403 INVITATION_EMAIL_MISMATCH); 410 INVITATION_USED, INVITATION_REVOKED or INVITATION_EXPIRED; 409 ALREADY_MEMBER',
+      params: invitationTokenParams,
+      access: 'signed-in',
+      idempotent: true,
+      created: true,
+      answers: membershipView,
+      errors: [403, 409, 410],
     }),
   },
 });

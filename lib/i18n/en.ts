@@ -37,7 +37,7 @@ const ACTIONS: Record<ActionName, string> = {
 };
 
 /** What a rate limit counts, in a sentence. */
-const RATES: Record<RateName, string> = { orders: 'orders', products: 'products', messages: 'messages', uploads: 'upload grants', 'webhook-sends': 'test pings or redeliveries' };
+const RATES: Record<RateName, string> = { orders: 'orders', products: 'products', messages: 'messages', uploads: 'upload grants', 'webhook-sends': 'test pings or redeliveries', invitations: 'invitations' };
 
 /** A status in an English sentence is its canonical name, as the API's `status` fields spell it. */
 const status = (s: StatusName | DeliveryStatus) => s;
@@ -56,7 +56,7 @@ const THINGS: Record<Thing, string> = {
   // members, invitations and suspension
   member: 'The member',
   invitation: 'The invitation',
-  organisation: 'The organisation',
+  organisation: 'The provider organisation',
   application: 'The provider application',
 };
 

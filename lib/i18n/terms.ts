@@ -24,7 +24,7 @@ export type StatusName = OrderStatus | ProductStatus;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** The counted actions of the per-user rate limits. */
-export type RateName = 'orders' | 'products' | 'messages' | 'uploads' | 'webhook-sends';
+export type RateName = 'orders' | 'products' | 'messages' | 'uploads' | 'webhook-sends' | 'invitations';
 
 export type { Role };
 

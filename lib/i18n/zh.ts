@@ -72,12 +72,12 @@ const THINGS: Record<Thing, string> = {
   // members, invitations and suspension
   member: '该成员',
   invitation: '该邀请',
-  organisation: '该服务商',
+  organisation: '服务商',
   application: '入驻申请',
 };
 
 const ROLES: Record<Role, string> = { buyer: '用户', provider: '服务商', operator: '运营' };
-const RATES: Record<RateName, string> = { orders: '个订单', products: '个商品', messages: '条消息', uploads: '次附件上传', 'webhook-sends': '次测试推送或重新投递' };
+const RATES: Record<RateName, string> = { orders: '个订单', products: '个商品', messages: '条消息', uploads: '次附件上传', 'webhook-sends': '次测试推送或重新投递', invitations: '次成员邀请' };
 const SCALARS: Record<ScalarType, string> = { text: '文本', number: '数字', boolean: '是/否' };
 const OUTCOMES: Record<string, string> = { completed: '已完成', cancelled: '取消并退款', implementing: '退回实施中' };
 

@@ -114,15 +114,12 @@ const writeSystem = async (order: OrderItem, command: CommandInput, now: Date, r
   return undefined;
 };
 
-/** One attempt of the head call: claimed, sent, and its answer written (`provision` or `saas-call`). */
-const sendCall = async (order: OrderItem, call: PendingCall, now: Date, rules: OrderRules, send: Sender, run: SaasRun) => {
-  if (!(await claimAttempt(order, call, now))) {
-    run.skipped++;
-    return undefined;
-  }
-  const body = callBody(order, call);
-  const outcome = await send({ providerId: order.providerId, orderId: order.orderId, action: call.action, body, eventId: call.eventId });
-  run.sent++;
+/**
+ * Takes what one attempt of a call answered onto the order: a createInstance that passed provisions it (`provision`),
+ * any other answer advances or retries its step (`saas-call`). The job's and the consumer's attempts come here, and
+ * so does a call the provider resent from the call log (重新发送).
+ */
+const takeOutcome = async (order: OrderItem, call: PendingCall, outcome: SendOutcome, now: Date, rules: OrderRules, run: SaasRun) => {
   const result: CallResult = {
     eventId: call.eventId,
     call: call.action,
@@ -141,6 +138,32 @@ const sendCall = async (order: OrderItem, call: PendingCall, now: Date, rules: O
   if (instance && written?.status === 'active') run.provisioned++;
   else if (!outcome.ok || (call.action === 'createInstance' && !instance)) run.failed++;
   return written;
+};
+
+/** One attempt of the head call: claimed, sent, and its answer taken onto the order. */
+const sendCall = async (order: OrderItem, call: PendingCall, now: Date, rules: OrderRules, send: Sender, run: SaasRun) => {
+  if (!(await claimAttempt(order, call, now))) {
+    run.skipped++;
+    return undefined;
+  }
+  const body = callBody(order, call);
+  const outcome = await send({ providerId: order.providerId, orderId: order.orderId, action: call.action, body, eventId: call.eventId });
+  run.sent++;
+  return takeOutcome(order, call, outcome, now, rules, run);
+};
+
+/**
+ * A call of the order's queue that the provider resent (same eventId) and that passed: the order takes the answer
+ * exactly as from the job's own attempt (a createInstance provisions it); what the change queues next is sent by
+ * the consumer of its order event, as after any step. Nothing when the call is no longer queued (the job, or an
+ * earlier resend, took its answer first).
+ */
+export const takeResentAnswer = async (orderId: string, eventId: string, outcome: SendOutcome, now: Date, rules: OrderRules) => {
+  const run = emptyRun();
+  const order = await readOrder(orderId);
+  const call = order && isSaas(order) ? order.saas.calls.find((c) => c.eventId === eventId) : undefined;
+  if (order && call) await takeOutcome(order, call, outcome, now, rules, run);
+  return run;
 };
 
 /**

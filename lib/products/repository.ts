@@ -315,7 +315,7 @@ export const changeProductStatus = async (
           },
         },
         // a suspended organisation submits nothing for review (spec 2.1)
-        organisation: action === 'submit' && organisationActive(user.id),
+        organisation: action === 'submit' && organisationActive(providerIdOf(user)),
       });
     } catch (err) {
       if (ConditionFailed.of(err, 'organisation')) throw providerSuspended();

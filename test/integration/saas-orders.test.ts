@@ -13,6 +13,7 @@ import { handler as getOrder } from '../../functions/orders/get';
 import { handler as renew } from '../../functions/orders/renew';
 import { handler as changePlan } from '../../functions/orders/change-plan';
 import { handler as refund } from '../../functions/orders/refund';
+import { handler as resend } from '../../functions/saas/resend';
 import { config } from '../../lib/config';
 import { ddb, tableName } from '../../lib/db/client';
 import { keys } from '../../lib/db/keys';
@@ -163,6 +164,50 @@ describe('SaaS orders', () => {
       ['provision', after.instance.signId],
     ]);
     expect(after.timeline.slice(1).map((e: any) => e.data.attempt)).toEqual([0, 1, 2]);
+  });
+
+  it('provisions the order when the provider resends its failed createInstance (重新发送), as the retry would', async () => {
+    const endpoint = endpoints.provider!;
+    endpoint.plan('createInstance', 'fail');
+    const order = await purchase();
+    expect(await consume(order.orderId)).toMatchObject({ sent: 1, failed: 1 });
+    const [failed] = callsOf(endpoint, order.orderId);
+    expect((await view(order.orderId)).status).toBe('provisioning');
+
+    const resent = must(await invoke(resend, { as: 'provider', method: 'POST', params: { callId: failed.eventId } }), 200);
+    expect(resent).toMatchObject({ callId: failed.eventId, status: 'succeeded' });
+    const active = await view(order.orderId);
+    expect(active).toMatchObject({ status: 'active', labels: { buyer: '已开通' } });
+    expect(active.instance).toMatchObject({ signId: expect.stringMatching(/^sign-/), website: expect.stringMatching(/^https:/) });
+    expect(active.timeline.map((e: any) => e.action)).toEqual(['create', 'saas-call', 'provision']);
+    expect(active.timeline.at(-1).data).toMatchObject({ action: 'createInstance', eventId: failed.eventId, ok: true, attempt: 1, signId: active.instance.signId });
+    // the call is no longer queued: the job's retry sends nothing, and a second resend is refused
+    expect((await runSaasOrders(new Date(Date.now() + 3600_000))).sent).toBe(0);
+    expect((await invoke(resend, { as: 'provider', method: 'POST', params: { callId: failed.eventId } })).status).toBe(409);
+    expect(callsOf(endpoint, order.orderId).map((c) => c.answered)).toEqual([500, 200]);
+    // another organisation's member resends nothing of it
+    expect((await invoke(resend, { as: 'provider2', method: 'POST', params: { callId: failed.eventId } })).status).toBe(404);
+  });
+
+  it('takes a resent expireInstance off the order’s queue: the job does not send it again', async () => {
+    const endpoint = endpoints.provider!;
+    const order = await purchase();
+    await consume(order.orderId);
+    const { instance } = await view(order.orderId);
+    const expiry = Date.parse(instance.expiresAt);
+    endpoint.plan('expireInstance', 'fail');
+    expect(await runSaasOrders(new Date(expiry))).toMatchObject({ expired: 1, failed: 1 });
+    const expire = callsOf(endpoint, order.orderId).find((c) => c.action === 'expireInstance')!;
+    must(await invoke(resend, { as: 'provider', method: 'POST', params: { callId: expire.eventId } }), 200);
+    const after = await view(order.orderId);
+    expect(after.status).toBe('expired');
+    expect(after.timeline.at(-1)).toMatchObject({ action: 'saas-call', data: { action: 'expireInstance', eventId: expire.eventId, ok: true } });
+    expect((await runSaasOrders(new Date(expiry + 3600_000))).sent).toBe(0);
+    expect(callsOf(endpoint, order.orderId).map((c) => [c.action, c.answered])).toEqual([
+      ['createInstance', 200],
+      ['expireInstance', 500],
+      ['expireInstance', 200],
+    ]);
   });
 
   it('cancels with a refund and sends destroyInstance when nothing but "0" or failures came back for 24 hours', async () => {

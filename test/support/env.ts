@@ -18,6 +18,7 @@ Object.assign(process.env, {
   RATE_MESSAGES: process.env.RATE_MESSAGES ?? '100000',
   RATE_UPLOADS: process.env.RATE_UPLOADS ?? '100000',
   RATE_WEBHOOK_SENDS: process.env.RATE_WEBHOOK_SENDS ?? '100000',
+  RATE_INVITATIONS: process.env.RATE_INVITATIONS ?? '100000',
   S3_ENDPOINT: stack.s3.endpoint,
   ATTACHMENTS_BUCKET: stack.s3.bucket,
   SECRETS_KEY_FILE: stack.secretsKeyFile,

@@ -3584,6 +3584,338 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/provider/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The team: every member with their role, oldest first (every member reads it) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: {
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The team: every member with their role, oldest first (every member reads it) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberPage"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/provider/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member (administrator; 409 LAST_ADMIN for the last administrator); they are refused on their next request */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
+                };
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done; no body */
+                204: {
+                    headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a member’s role (administrator; 409 LAST_ADMIN for the last administrator) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
+                };
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        role: "admin" | "products" | "delivery" | "finance" | "support";
+                    };
+                };
+            };
+            responses: {
+                /** @description Change a member’s role (administrator; 409 LAST_ADMIN for the last administrator) */
+                200: {
+                    headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Member"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        trace?: never;
+    };
+    "/provider/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pending invitations that have not expired, soonest to expire first (administrator) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: {
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Pending invitations that have not expired, soonest to expire first (administrator) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvitationPage"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        put?: never;
+        /** Invite by email with a role (administrator): the single-use link goes by email only, valid 7 days; 503 and nothing kept when the mail cannot be sent; 409 ALREADY_MEMBER */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        /** @enum {string} */
+                        role: "admin" | "products" | "delivery" | "finance" | "support";
+                        /** @enum {string} */
+                        locale?: "zh-CN" | "en-US";
+                    };
+                };
+            };
+            responses: {
+                /** @description Invite by email with a role (administrator): the single-use link goes by email only, valid 7 days; 503 and nothing kept when the mail cannot be sent; 409 ALREADY_MEMBER */
+                201: {
+                    headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invitation"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/provider/invitations/{invitationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a pending invitation (administrator; 409 unless pending) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
+                };
+                path: {
+                    invitationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Revoke a pending invitation (administrator; 409 unless pending) */
+                200: {
+                    headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invitation"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invitations/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Join the organisation: signed in with the invited email’s account (403 INVITATION_EMAIL_MISMATCH); 410 INVITATION_USED, INVITATION_REVOKED or INVITATION_EXPIRED; 409 ALREADY_MEMBER */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Join the organisation: signed in with the invited email’s account (403 INVITATION_EMAIL_MISMATCH); 410 INVITATION_USED, INVITATION_REVOKED or INVITATION_EXPIRED; 409 ALREADY_MEMBER */
+                201: {
+                    headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Membership"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                410: components["responses"]["Gone"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me": {
         parameters: {
             query?: never;
@@ -5218,6 +5550,48 @@ export interface components {
             createdAt: string;
             updatedAt: string;
         };
+        MemberPage: {
+            items: components["schemas"]["Member"][];
+            /** @description pass as `cursor` for the next page; null at the end */
+            nextCursor: string | null;
+        };
+        Member: {
+            userId: string;
+            displayName: string;
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "products" | "delivery" | "finance" | "support";
+            /** @description the role in Chinese, as the console shows it (管理员, 商品管理, 交付, 财务, 客服) */
+            roleLabel: string;
+            joinedAt: string;
+        };
+        Invitation: {
+            /** @description the SHA-256 of the token (the token itself is only in the email) */
+            invitationId: string;
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "products" | "delivery" | "finance" | "support";
+            /** @description the role in Chinese, as the console shows it (管理员, 商品管理, 交付, 财务, 客服) */
+            roleLabel: string;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "revoked";
+            createdAt: string;
+            expiresAt: string;
+        };
+        InvitationPage: {
+            items: components["schemas"]["Invitation"][];
+            /** @description pass as `cursor` for the next page; null at the end */
+            nextCursor: string | null;
+        };
+        Membership: {
+            providerId: string;
+            organisationName: string;
+            /** @enum {string} */
+            role: "admin" | "products" | "delivery" | "finance" | "support";
+            /** @description the role in Chinese, as the console shows it (管理员, 商品管理, 交付, 财务, 客服) */
+            roleLabel: string;
+            joinedAt: string;
+        };
         Me: {
             userId: string;
             email: string;
@@ -5520,6 +5894,15 @@ export interface components {
             headers: {
                 /** @description seconds to wait before trying again */
                 "Retry-After": string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description It existed but can no longer be used (an invitation accepted, revoked or expired); `code` says which. */
+        Gone: {
+            headers: {
                 [name: string]: unknown;
             };
             content: {

@@ -105,6 +105,11 @@ export type MemberRole = Me['organisations'][number]['role'];
 export type Locale = Me['locale'];
 export type EmailKind = ProfileInput['emailPreferences'][number];
 export type OperatorOrganisation = Schemas['OperatorOrganisation'];
+/** A member of the organisation (`GET /provider/members`) and a pending invitation (the token is in the email only). */
+export type Member = Schemas['Member'];
+export type Invitation = Schemas['Invitation'];
+/** The membership an accepted invitation gives. */
+export type Membership = Schemas['Membership'];
 export type Application = Schemas['ProviderApplication'];
 export type ApplicationStatus = Application['status'];
 export type ApplicationInput = JsonBody<paths['/provider-applications']['post']>;

@@ -23,10 +23,10 @@ export type MemberAbility = keyof typeof MEMBER_MAY;
 export const memberMay = (role: MemberRole | undefined, ability: MemberAbility) =>
   role !== undefined && (MEMBER_MAY[ability] as readonly MemberRole[]).includes(role);
 
-/** The person's role in the organisation they act for (a provider known only from the token is its own administrator). */
+/** The person's role in the organisation they act for. */
 export const useMemberRole = (): MemberRole | undefined => {
   const { session } = useSession();
-  return session?.organisation?.role ?? (session?.roles.includes('provider') ? 'admin' : undefined);
+  return session?.organisation?.role;
 };
 
 /** Whether the person, in the organisation they act for, may do this. */

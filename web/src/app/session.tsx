@@ -39,11 +39,11 @@ const SessionContext = createContext<SessionState | undefined>(undefined);
 const MARK = 'console.signedIn';
 const orgKey = (userId: string) => `console.organisation.${userId}`;
 
-/** The token's groups, with the memberships in place of the `providers` group once GET /me answers. */
+/** The token's groups for buyer and operator; provider means at least one membership (from GET /me). */
 export const rolesOf = (token: TokenSession, me: Me | undefined): Role[] => {
   const operator = token.roles.includes('operator');
-  // the token's `providers` group stands in until every one-login provider has its organisation (the migration)
-  const provider = (me?.organisations.length ?? 0) > 0 || token.roles.includes('provider');
+  // being a provider is being a member of an organisation: the token's `providers` group grants nothing
+  const provider = (me?.organisations.length ?? 0) > 0;
   // every account is a buyer; an operator's account buys only when the pool also puts it among the buyers
   const buyer = token.roles.includes('buyer') || !operator;
   return [...(provider ? (['provider'] as const) : []), ...(buyer ? (['buyer'] as const) : []), ...(operator ? (['operator'] as const) : [])];

@@ -1,65 +1,36 @@
 import { api, unwrap, send } from '../api/client';
-import { looseApi } from '../api/loose';
-import type { MemberRole, OperatorOrganisation } from '../api/types';
+import type { Invitation, Member, MemberRole, Membership, OperatorOrganisation } from '../api/types';
 import { useCursorList } from '../app/cursor-table';
 import { idem, useCommand } from '../app/use-command';
 import { memberKeys } from './keys';
 
-/** A member of the organisation: the person's name and email, their role. */
-export interface Member {
-  userId: string;
-  displayName: string;
-  email: string;
-  role: MemberRole;
-  joinedAt: string;
-}
-
-/** A pending invitation (the token is in the email only). */
-export interface Invitation {
-  invitationId: string;
-  email: string;
-  role: MemberRole;
-  createdAt: string;
-  expiresAt: string;
-  invitedBy?: string;
-  invitedByName?: string;
-}
+export type { Invitation, Member };
 
 /** An organisation as the operator sees it. */
 export type Organisation = OperatorOrganisation;
 
-interface Page<T> {
-  items: T[];
-  nextCursor?: string | null;
-}
-
 /** `GET /provider/members`: the team, oldest member first. */
 export const useMembers = () =>
-  useCursorList(memberKeys.team(), async (cursor) => (await unwrap(looseApi().GET('/provider/members', { params: { query: { cursor, limit: 20 } } }))) as Page<Member>);
+  useCursorList(memberKeys.team(), (cursor) => unwrap(api().GET('/provider/members', { params: { query: { cursor, limit: 20 } } })));
 
 /** `GET /provider/invitations`: pending invitations (the administrator's). */
 export const useInvitations = (enabled: boolean) =>
-  useCursorList(
-    memberKeys.invitations(),
-    async (cursor) => (await unwrap(looseApi().GET('/provider/invitations', { params: { query: { cursor, limit: 20 } } }))) as Page<Invitation>,
-    enabled,
-  );
+  useCursorList(memberKeys.invitations(), (cursor) => unwrap(api().GET('/provider/invitations', { params: { query: { cursor, limit: 20 } } })), enabled);
 
 const invalidate = [memberKeys.all];
 
 /** 邀请成员: the API emails a single-use link valid 7 days. */
 export const useInvite = (onSuccess?: () => void) =>
-  useCommand(
-    'inviteMember',
-    async (body: { email: string; role: MemberRole }, key) => (await unwrap(looseApi().POST('/provider/invitations', { body, headers: idem(key) }))) as Invitation,
-    { invalidate, onSuccess },
-  );
+  useCommand('inviteMember', (body: { email: string; role: MemberRole }, key) => unwrap(api().POST('/provider/invitations', { body, headers: idem(key) })), {
+    invalidate,
+    onSuccess,
+  });
 
 /** 撤销 a pending invitation. */
 export const useRevoke = () =>
   useCommand(
     'revokeInvitation',
-    (invitationId: string, key) => send(looseApi().DELETE('/provider/invitations/{invitationId}', { params: { path: { invitationId } }, headers: idem(key) })),
+    (invitationId: string, key) => send(api().DELETE('/provider/invitations/{invitationId}', { params: { path: { invitationId } }, headers: idem(key) })),
     { invalidate },
   );
 
@@ -67,8 +38,8 @@ export const useRevoke = () =>
 export const useChangeRole = () =>
   useCommand(
     'changeMemberRole',
-    async ({ userId, role }: { userId: string; role: MemberRole }, key) =>
-      (await unwrap(looseApi().PATCH('/provider/members/{userId}', { params: { path: { userId } }, body: { role }, headers: idem(key) }))) as Member,
+    ({ userId, role }: { userId: string; role: MemberRole }, key) =>
+      unwrap(api().PATCH('/provider/members/{userId}', { params: { path: { userId } }, body: { role }, headers: idem(key) })),
     { invalidate },
   );
 
@@ -76,17 +47,16 @@ export const useChangeRole = () =>
 export const useRemoveMember = () =>
   useCommand(
     'removeMember',
-    (userId: string, key) => send(looseApi().DELETE('/provider/members/{userId}', { params: { path: { userId } }, headers: idem(key) })),
+    (userId: string, key) => send(api().DELETE('/provider/members/{userId}', { params: { path: { userId } }, headers: idem(key) })),
     { invalidate },
   );
 
-/** `POST /invitations/{token}/accept`: the signed-in person joins the organisation. */
-export const useAcceptInvitation = (onSuccess: (result: unknown) => void) =>
-  useCommand(
-    'acceptInvitation',
-    async (token: string, key) => unwrap(looseApi().POST('/invitations/{token}/accept', { params: { path: { token } }, headers: idem(key) })),
-    { onSuccess, success: false },
-  );
+/** `POST /invitations/{token}/accept`: the signed-in person joins the organisation (their new membership). */
+export const useAcceptInvitation = (onSuccess: (membership: Membership) => void) =>
+  useCommand('acceptInvitation', (token: string, key) => unwrap(api().POST('/invitations/{token}/accept', { params: { path: { token } }, headers: idem(key) })), {
+    onSuccess,
+    success: false,
+  });
 
 export interface ProviderSearch {
   name?: string;

@@ -8,9 +8,6 @@ import type { SignInState } from '../app/sign-in';
 import { useI18n } from '../i18n';
 import { useAcceptInvitation } from './hooks';
 
-const providerIdOf = (result: unknown) =>
-  typeof result === 'object' && result !== null && 'providerId' in result && typeof result.providerId === 'string' ? result.providerId : undefined;
-
 /**
  * The invitation link (`/invitations/<token>`): signed in, 接受邀请 joins the organisation and opens its
  * console; signed out, 登录 or 注册 first and come back here. The API checks that the signed-in account
@@ -22,9 +19,8 @@ export default function InvitationPage() {
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const { session, ready, refresh, signOut } = useSession();
-  const accept = useAcceptInvitation(async (result) => {
-    const providerId = providerIdOf(result);
-    if (providerId && session) localStorage.setItem(`console.organisation.${session.userId}`, providerId);
+  const accept = useAcceptInvitation(async ({ providerId }) => {
+    if (session) localStorage.setItem(`console.organisation.${session.userId}`, providerId);
     await refresh();
     navigate('/provider/products', { replace: true });
   });
