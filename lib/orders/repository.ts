@@ -1,6 +1,5 @@
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { profileItem } from '../people/items';
-import { organisationItem } from '../providers/items';
 import { organisationActive, providerSuspended } from '../suspension/checks';
 import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
@@ -185,7 +184,8 @@ export const createOrder = async (
   }
 
   const saasAnswers = checkedSaasAnswers(product, input.answers);
-  const providerName = await organisationNameOf(product.providerId);
+  // the organisation's name as the product carries it (copied there at creation and on every edit)
+  const providerName = product.providerName;
   const at = now.toISOString();
   const orderId = newId(now.getTime());
   const manual: OrderItem = {
@@ -266,15 +266,6 @@ const buyerContactOf = (raw: Record<string, unknown> | undefined): OrderItem['bu
   if (!raw || !profileItem.is(raw)) return undefined;
   const p = profileItem.parse(raw);
   return { displayName: p.displayName, ...(p.phone ? { phone: p.phone } : {}), ...(p.email ? { email: p.email } : {}) };
-};
-
-/**
- * The selling organisation's name, copied onto the order so that every later read (lists, the export, the
- * buyer's page) is one Query with no join; read once here, the provider being known only from the product.
- */
-const organisationNameOf = async (providerId: string): Promise<string | undefined> => {
-  const got = await ddb.send(new GetCommand({ TableName: tableName, Key: keys.organisation(providerId) }));
-  return got.Item && organisationItem.is(got.Item) ? organisationItem.parse(got.Item).name : undefined;
 };
 
 /**
