@@ -197,6 +197,7 @@ export const toOrderView = (
   requirements: o.requirements,
   delivery: o.delivery,
   deliveryNote: o.deliveryNote ?? null,
+  ...(o.delivery === 'code' ? { revealedAt: o.revealedAt ?? null } : {}),
   refund: o.refundedAt ? { amount: o.refundAmount ?? o.amount, at: o.refundedAt } : null,
   appeal: o.appeal ?? null,
   resolution: o.resolution ?? null,

@@ -6,6 +6,7 @@ import { keys } from '../db/keys';
 import { queryPage } from '../db/query';
 import { ConditionFailed, Expr, transactWrite, type NamedWrites } from '../db/write';
 import { ConflictError, ConflictOfInterestError, DomainError, NotFoundError, ValidationError } from '../http/errors';
+import { reserveCodes, saleWrite, voidSlots } from '../codes/take';
 import type { Reply } from '../http/route';
 import { productItemSchema, type ProductItem } from '../products/schemas';
 import { findOrderRecord, idempotencyPut, keptOf, rebuilt, replay, type IdempotencyRequest } from '../shared/idempotency';
@@ -188,6 +189,9 @@ export const createOrder = async (
   const providerName = product.providerName;
   const at = now.toISOString();
   const orderId = newId(now.getTime());
+  // 兑换码交付: slots handed out by one conditional counter update, then assigned in the purchase's transaction
+  // (docs/decisions.md, "Redemption codes")
+  const slots = product.live.delivery === 'code' ? await reserveCodes(product.productId, input.planId, input.quantity, at) : undefined;
   const manual: OrderItem = {
     orderId,
     productId: product.productId,
@@ -196,7 +200,7 @@ export const createOrder = async (
     providerId: product.providerId,
     ...(providerName ? { providerName } : {}),
     ...(buyer ? { buyer } : {}),
-    status: 'awaiting_start',
+    status: slots ? 'delivered' : 'awaiting_start',
     version: 1,
     delivery: product.live.delivery,
     product: snapshot,
@@ -209,6 +213,7 @@ export const createOrder = async (
     remindersSent: [],
     createdAt: at,
     updatedAt: at,
+    ...(slots ? { codes: slots } : {}),
   };
   const order: OrderItem = saasAnswers
     ? { ...manual, ...saasPurchase(manual, product.live.plans.map((p) => ({ ...p, planId: p.planId! })), saasAnswers.answers) }
@@ -243,11 +248,14 @@ export const createOrder = async (
       organisation: organisationActive(product.providerId),
       order: { Put: { TableName: tableName, Item: orderRecord(order, rules), ConditionExpression: 'attribute_not_exists(PK)' } },
       entry: { Put: { TableName: tableName, Item: timelineRecord(entry, order), ConditionExpression: 'attribute_not_exists(PK)' } },
+      sale: slots && saleWrite(product.productId, input.planId, slots, orderId, at),
       notMember: notMemberCheck(buyerId, product.providerId),
       idempotency: idempotency && recorded && idempotencyPut(idempotency, keptOf(recorded, { ref: orderId })!, now),
       rate: rate && rateLimitUpdate(rate, buyerId, now),
     });
   } catch (err) {
+    // slots handed out to a purchase that did not happen are void: never handed out again
+    if (slots) await voidSlots(product.productId, input.planId, slots, at);
     if (ConditionFailed.of(err, 'product')) throw productNotListed();
     if (ConditionFailed.of(err, 'notMember')) throw new ConflictOfInterestError(msg('detail.ownProduct'));
     if (ConditionFailed.of(err, 'organisation')) throw providerSuspended();

@@ -5,6 +5,7 @@ import { ID_PATTERN } from '../shared/ids';
 import { attachmentRefs, attachmentView } from '../attachments/schemas';
 import { reviewView } from '../reviews/schemas';
 import { fieldMessage, msg } from '../i18n';
+import { codeSlotsSchema } from '../codes/schemas';
 import { instantRange, rangeInOrder } from '../shared/time-range';
 
 export const ORDER_STATUSES = [
@@ -14,6 +15,8 @@ export const ORDER_STATUSES = [
   'completed',
   'cancelled',
   'disputed',
+  // 兑换码交付: delivered at purchase, completed when its buyer reveals the codes
+  'delivered',
   // SaaS orders (spec 3.1)
   'provisioning',
   'active',
@@ -37,6 +40,8 @@ export const ORDER_ACTIONS = [
   'auto-confirm',
   'auto-cancel',
   'message',
+  // 兑换码交付
+  'reveal',
   // SaaS orders (spec 3.1, 7.1)
   'provision',
   'saas-call',
@@ -183,6 +188,10 @@ export const orderItemObject = z.object({
   /** 交付方式, the product's at purchase (spec 3.1). */
   delivery: z.enum(DELIVERIES),
   deliveryNote: deliveryNoteSchema.optional(),
+  /** A code order's codes: slots first..first+count−1 of its plan (never the codes themselves). */
+  codes: codeSlotsSchema.optional(),
+  /** When its buyer revealed the codes (查看兑换码). */
+  revealedAt: z.string().optional(),
   refundAmount: z.number().optional(),
   refundedAt: z.string().optional(),
   appeal: z.object({ by: z.string(), role: z.string(), reason: z.string(), at: z.string(), from: z.string() }).optional(),
@@ -276,6 +285,11 @@ export const orderView = z
     requirements: orderItemObject.shape.requirements,
     delivery: z.enum(DELIVERIES).meta({ description: '交付方式: manual (the supervised workflow), saas or code' }),
     deliveryNote: deliveryNoteSchema.nullable().meta({ description: '实施完成: the delivery note and its attachments, or null' }),
+    codes: z
+      .array(z.string())
+      .optional()
+      .meta({ description: 'a code order’s redemption codes: for its buyer only, once revealed (POST /orders/{orderId}/reveal)' }),
+    revealedAt: z.string().nullable().optional().meta({ description: 'a code order: when its buyer revealed the codes, or null' }),
     refund: z.object({ amount: z.number().int(), at: z.string() }).nullable(),
     appeal: orderItemObject.shape.appeal.unwrap().nullable(),
     resolution: orderItemObject.shape.resolution.unwrap().nullable(),

@@ -258,6 +258,10 @@ export const catalogItemView = z
     providerName: z.string().nullable().meta({ description: 'the selling organisation’s name (no user or organisation ids in public answers)' }),
     ...contentSchema.shape,
     listedAt: z.string().optional(),
+    codesAvailable: z
+      .record(z.string(), z.number().int())
+      .optional()
+      .meta({ description: '兑换码交付: the codes left per plan (exact: read with the product, taken in the purchase’s write)' }),
     rating: ratingSummaryView.meta({ description: '评价: the average and count of the product’s ratings' }),
   })
   .meta({ id: 'CatalogItem' });

@@ -11,6 +11,8 @@ import { handler as approve } from '../../functions/operator/approve-application
 import { handler as reject } from '../../functions/operator/reject-application';
 import { handler as listNotifications } from '../../functions/notifications/list';
 import { handler as emailConsumer } from '../../functions/events/email';
+import { handler as listOwnProducts } from '../../functions/products/list-own';
+import { handler as createProduct } from '../../functions/products/create';
 import { invocationOf } from '../../lib/events/local-bus';
 import { asFunction } from '../support/dynamodb-calls';
 import { mailsTo } from '../support/mail';
@@ -21,6 +23,8 @@ import { notifyInboxes } from '../../lib/notifications/fanout';
 import { loadPerson } from '../../lib/people/person';
 import { applicationBody, applied, freshCreditCode, grantLicence, PDF, uploadedLicence } from '../support/applications';
 import { upload } from '../support/attachments';
+import { productContent } from '../support/fixtures';
+import { newPerson } from '../support/people';
 import { countRoundTrips, readItem, readPartition } from '../support/db';
 import { invoke, lambdaContext, user } from '../support/http';
 import { must } from '../support/products';
@@ -154,6 +158,32 @@ describe('deciding (入驻审核)', () => {
     const again = await invoke(approve, { as: 'operator', params: id(a.applicationId), body: { version: 2 } });
     expect([again.status, again.body.code]).toEqual([409, 'INVALID_STATE']);
     expect((await invoke(withdraw, { as: 'buyer2', params: id(a.applicationId) })).status).toBe(409);
+  });
+
+  it('makes the approved applicant a provider of the new organisation, with or without the Provider-Id header', async () => {
+    const p = await newPerson();
+    const a = await applied(p.as, { companyName: '杭州新入驻科技有限公司' });
+    // before approval: no membership, not a provider
+    expect((await invoke(listOwnProducts, { as: p.as })).status).toBe(403);
+    const { providerId } = must(await invoke(approve, { as: 'operator', params: id(a.applicationId), body: { version: a.version } }), 200);
+    expect(providerId).not.toBe(p.id);
+
+    // the next request already acts for it: the sole membership, or the organisation named
+    expect(must(await invoke(listOwnProducts, { as: p.as }), 200).items).toEqual([]);
+    expect(must(await invoke(listOwnProducts, { as: p.as, headers: { 'provider-id': providerId } }), 200).items).toEqual([]);
+    // an organisation they are not in
+    expect((await invoke(listOwnProducts, { as: p.as, headers: { 'provider-id': user('provider').id } })).status).toBe(404);
+
+    const made = must(await invoke(createProduct, { as: p.as, body: productContent({ name: '新入驻的运维服务' }) }), 201);
+    expect(made.providerId).toBe(providerId);
+    expect(await readItem(keys.product(made.productId))).toMatchObject({ providerId });
+    const named = must(await invoke(createProduct, { as: p.as, headers: { 'provider-id': providerId }, body: productContent() }), 201);
+    expect(named.providerId).toBe(providerId);
+    const mine = must(await invoke(listOwnProducts, { as: p.as }), 200);
+    expect(mine.items.map((i: { productId: string }) => i.productId).sort()).toEqual([made.productId, named.productId].sort());
+    // and nobody else sees them as theirs
+    const theirs = must(await invoke(listOwnProducts, { as: 'provider', query: { limit: '100' } }), 200);
+    expect(theirs.items.map((i: { productId: string }) => i.productId)).not.toContain(made.productId);
   });
 
   it('rejects with a reason; the applicant edits and resubmits; a stale version is never approved', async () => {
