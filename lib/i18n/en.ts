@@ -288,7 +288,7 @@ export const en = {
   'export.column.amount': 'Amount (CNY)',
   'export.column.providerStatus': 'Provider status',
   'export.column.buyerStatus': 'Buyer status',
-  'export.column.buyerId': 'Buyer',
+  'export.column.buyer': 'Buyer',
   'export.column.createdAt': 'Purchased at',
   'export.column.startedAt': 'Started at',
   'export.column.completedAt': 'Completed at',
@@ -372,4 +372,6 @@ export const en = {
   'status.application.approved': 'Approved',
   'status.application.rejected': 'Rejected',
   'status.application.withdrawn': 'Withdrawn',
+  // Names, not ids (spec 2.1): who the timeline names for the platform's own steps
+  'names.platform': 'The platform',
 };

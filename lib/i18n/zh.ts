@@ -282,7 +282,7 @@ export const zh: Catalogue = {
   'export.column.amount': '金额（元）',
   'export.column.providerStatus': '服务商状态',
   'export.column.buyerStatus': '用户状态',
-  'export.column.buyerId': '买家',
+  'export.column.buyer': '买家',
   'export.column.createdAt': '购买时间',
   'export.column.startedAt': '开始实施时间',
   'export.column.completedAt': '完成时间',
@@ -359,4 +359,6 @@ export const zh: Catalogue = {
   'status.application.approved': '已通过',
   'status.application.rejected': '已驳回',
   'status.application.withdrawn': '已撤回',
+  // Names, not ids (spec 2.1): who the timeline names for the platform's own steps
+  'names.platform': '平台',
 };

@@ -1,4 +1,5 @@
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { profileItem } from '../people/items';
 import { organisationActive, providerSuspended } from '../suspension/checks';
 import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
@@ -158,12 +159,14 @@ export const createOrder = async (
   const idempotency = idem?.request;
   const productKey = keys.product(input.productId);
   const idemKey = idempotency ? keys.idempotency(idempotency.userId, idempotency.route, idempotency.key) : undefined;
+  const profileKey = keys.profile(buyerId);
   const got = await ddb.send(
     new BatchGetCommand({
-      RequestItems: { [tableName]: { Keys: idemKey ? [productKey, idemKey] : [productKey], ConsistentRead: true } },
+      RequestItems: { [tableName]: { Keys: [productKey, profileKey, ...(idemKey ? [idemKey] : [])], ConsistentRead: true } },
     }),
   );
   const items = got.Responses?.[tableName] ?? [];
+  const buyer = buyerContactOf(items.find((i) => i.PK === profileKey.PK && i.SK === profileKey.SK));
   const stored = idemKey && items.find((i) => i.PK === idemKey.PK);
   if (idem && stored) {
     const replayed = await replayPurchase(stored, idem, now);
@@ -182,6 +185,8 @@ export const createOrder = async (
   }
 
   const saasAnswers = checkedSaasAnswers(product, input.answers);
+  // the organisation's name as the product carries it (copied there at creation and on every edit)
+  const providerName = product.providerName;
   const at = now.toISOString();
   const orderId = newId(now.getTime());
   // 兑换码交付: slots handed out by one conditional counter update, then assigned in the purchase's transaction
@@ -193,6 +198,8 @@ export const createOrder = async (
     planId: input.planId,
     buyerId,
     providerId: product.providerId,
+    ...(providerName ? { providerName } : {}),
+    ...(buyer ? { buyer } : {}),
     status: slots ? 'delivered' : 'awaiting_start',
     version: 1,
     delivery: product.live.delivery,
@@ -218,6 +225,7 @@ export const createOrder = async (
     action: 'create',
     actor: buyerId,
     role: 'buyer',
+    ...(buyer ? { actorName: buyer.displayName } : {}),
     at,
     from: null,
     to: order.status,
@@ -259,6 +267,13 @@ export const createOrder = async (
     throw err;
   }
   return { kind: 'done', result, recorded };
+};
+
+/** The buyer's contact copied onto the order (spec 2.1): display name, phone, email from their profile. */
+const buyerContactOf = (raw: Record<string, unknown> | undefined): OrderItem['buyer'] => {
+  if (!raw || !profileItem.is(raw)) return undefined;
+  const p = profileItem.parse(raw);
+  return { displayName: p.displayName, ...(p.phone ? { phone: p.phone } : {}), ...(p.email ? { email: p.email } : {}) };
 };
 
 /**
@@ -356,6 +371,8 @@ export const orderEntry = (c: Omit<OrderCommandRequest, 'rules'>, from: OrderSta
   action: c.command.action,
   actor: c.actor.id,
   role: c.actor.role,
+  ...(c.actor.name ? { actorName: c.actor.name } : {}),
+  ...(c.actor.memberRole ? { memberRole: c.actor.memberRole } : {}),
   at: c.now.toISOString(),
   from,
   to,

@@ -3,7 +3,7 @@ import type { Role, User } from '../http/auth';
 import { ok, route, type Reply } from '../http/route';
 import { idempotencyOf } from '../shared/idempotency';
 import type { RateRule } from '../shared/rate-limit';
-import { actionsFor, commandOf, languageOf, toOrderView, type CommandInput, type OrderCommand } from './model';
+import { actionsFor, commandOf, languageOf, readerOf, toOrderView, type CommandInput, type OrderCommand } from './model';
 import { commandOrder, type OrderWithTimeline, type Outcome, type ReferenceChecker } from './repository';
 import { orderIdParams } from './schemas';
 
@@ -45,7 +45,7 @@ export const orderCommandRoute = (
     async (req) => {
       const lang = languageOf(req.headers);
       const answer = (r: OrderWithTimeline) =>
-        ok(toOrderView(r.order, lang, r.timeline, { ...r, actions: actionsFor(r.order, req.user, req.now, config.orders, lang) }));
+        ok(toOrderView(r.order, lang, r.timeline, { ...r, reader: readerOf(r.order, req.user), actions: actionsFor(r.order, req.user, req.now, config.orders, lang) }));
       const idempotency = idempotencyOf(req, action);
       const outcome = await commandOrder(
         {

@@ -167,6 +167,10 @@ export const orderItemObject = z.object({
   planId: z.string(),
   buyerId: z.string(),
   providerId: z.string(),
+  /** The organisation's name at purchase (spec 2.1: names, not ids; copied so that a read stays one Query). */
+  providerName: z.string().optional(),
+  /** The buyer's contact at purchase: display name, phone and email from their profile. */
+  buyer: z.object({ displayName: z.string(), phone: z.string().optional(), email: z.string().optional() }).optional(),
   status: z.enum(ORDER_STATUSES),
   version: z.number(),
   product: snapshotSchema,
@@ -227,6 +231,10 @@ export const timelineEntrySchema = z.object({
   action: z.enum(ORDER_ACTIONS),
   actor: z.string(),
   role: z.string(),
+  /** The acting person's display name at write time; the platform's for `system` entries. */
+  actorName: z.string().optional(),
+  /** A provider-side actor's member role in the organisation (shown to the organisation's own members only). */
+  memberRole: z.string().optional(),
   at: z.string(),
   from: z.enum(ORDER_STATUSES).nullable(),
   to: z.enum(ORDER_STATUSES),
@@ -242,6 +250,12 @@ export const statusLabelsView = z.object({ provider: z.string(), buyer: z.string
 export const timelineEntryView = timelineEntrySchema
   .omit({ orderId: true })
   .extend({
+    actor: z.string().meta({ description: 'the acting person’s id; for a buyer, the organisation’s id on a provider-side entry' }),
+    actorName: z
+      .string()
+      .nullable()
+      .meta({ description: 'who acted, by name: the person, the organisation’s name for a buyer on a provider-side entry, the platform on `system` entries' }),
+    memberRole: z.string().optional().meta({ description: 'to the organisation’s own members only: the acting member’s role ("张三 · 交付")' }),
     labels: z
       .object({ from: statusLabelsView.nullable(), to: statusLabelsView })
       .meta({ description: 'each party’s name for the status before (null on the first entry) and after the entry' }),
@@ -255,6 +269,14 @@ export const orderView = z
     planId: z.string(),
     buyerId: z.string(),
     providerId: z.string(),
+    providerName: z.string().nullable().meta({ description: 'the selling organisation’s name at purchase' }),
+    buyer: z
+      .object({ displayName: z.string(), phone: z.string().optional(), email: z.string().optional() })
+      .nullable()
+      .meta({
+        description:
+          'the buyer’s contact at purchase: the provider sees the display name and a masked phone (138****5678), operators everything, the buyer their own',
+      }),
     status: z.enum(ORDER_STATUSES),
     labels: statusLabelsView.meta({ description: 'each party’s name for the status' }),
     product: snapshotSchema.meta({ id: 'ProductSnapshot' }),

@@ -162,7 +162,7 @@ export const toProviderView = (p: ProductItem): ProviderProductView => {
 /** What buyers see: the approved content only. */
 export const toCatalogView = (p: ProductItem, codeStock?: Record<string, { stock: number; left: number }>): CatalogItemView => ({
   productId: p.productId,
-  providerId: p.providerId,
+  providerName: p.providerName ?? null,
   ...(p.live as ProductContent),
   listedAt: p.listedAt,
   ...(p.live?.delivery === 'code'

@@ -5123,7 +5123,8 @@ export interface components {
         };
         CatalogListItem: {
             productId: string;
-            providerId: string;
+            /** @description the selling organisation’s name (no user or organisation ids in public answers) */
+            providerName: string | null;
             name: string;
             /** @enum {string} */
             serviceType: "ops_service" | "custom_dev" | "software" | "saas" | "image" | "api";
@@ -5164,7 +5165,8 @@ export interface components {
         };
         CatalogItem: {
             productId: string;
-            providerId: string;
+            /** @description the selling organisation’s name (no user or organisation ids in public answers) */
+            providerName: string | null;
             name: string;
             /** @enum {string} */
             serviceType: "ops_service" | "custom_dev" | "software" | "saas" | "image" | "api";
@@ -5213,6 +5215,14 @@ export interface components {
             planId: string;
             buyerId: string;
             providerId: string;
+            /** @description the selling organisation’s name at purchase */
+            providerName: string | null;
+            /** @description the buyer’s contact at purchase: the provider sees the display name and a masked phone (138****5678), operators everything, the buyer their own */
+            buyer: {
+                displayName: string;
+                phone?: string;
+                email?: string;
+            } | null;
             /** @enum {string} */
             status: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered" | "provisioning" | "active" | "expired" | "destroyed";
             /** @description each party’s name for the status */
@@ -5340,8 +5350,13 @@ export interface components {
             version?: number;
             /** @enum {string} */
             action: "create" | "submit-requirements" | "reject-requirements" | "start" | "complete" | "urge" | "confirm" | "reject-completion" | "cancel" | "appeal" | "resolve" | "remind" | "auto-confirm" | "auto-cancel" | "message" | "reveal" | "provision" | "saas-call" | "renew" | "change-plan" | "refund" | "expire" | "destroy";
+            /** @description the acting person’s id; for a buyer, the organisation’s id on a provider-side entry */
             actor: string;
             role: string;
+            /** @description who acted, by name: the person, the organisation’s name for a buyer on a provider-side entry, the platform on `system` entries */
+            actorName: string | null;
+            /** @description to the organisation’s own members only: the acting member’s role ("张三 · 交付") */
+            memberRole?: string;
             at: string;
             from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered" | "provisioning" | "active" | "expired" | "destroyed") | null;
             /** @enum {string} */
@@ -5488,6 +5503,8 @@ export interface components {
                 text: string;
                 at: string;
             } | null;
+            /** @description the author’s display name masked: first character and asterisks ("张**") */
+            buyerName: string;
         };
         Dashboard: {
             from: string;

@@ -631,4 +631,7 @@ export const enUS: Record<MessageKey, string> = {
   'saas.status.succeeded': 'Succeeded',
   'saas.status.failed': 'Failed',
   'saas.status.sending': 'Sending',
+  // Names, not ids (spec 2.1)
+  'orders.buyer': 'Buyer',
+  'orders.providerName': 'Provider',
 };

@@ -629,6 +629,9 @@ export const zhCN = {
   'saas.status.succeeded': '成功',
   'saas.status.failed': '失败',
   'saas.status.sending': '发送中',
+  // Names, not ids (spec 2.1)
+  'orders.buyer': '买家',
+  'orders.providerName': '服务商',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
