@@ -14,6 +14,8 @@ import { idempotencyItem, orderIdempotencyItem, rateCounterItem } from './shared
 import { deliveryItem, webhookItem } from './webhooks/items';
 // SaaS 接入
 import { saasCallItem, saasEndpointItem } from './saas/items';
+// Redemption codes
+import { codeHashItem, codeItem, codeKeyItem, codeSaleItem, codeStockItem } from './codes/items';
 
 /**
  * Every item type of the table, by its declaration (lib/db/item.ts). docs/indexes.md is generated from this
@@ -47,6 +49,12 @@ export const ITEM_DECLARATIONS = [
   organisationItem,
   creditCodeItem,
   membershipItem,
+  // Redemption codes (lib/codes/items.ts)
+  codeStockItem,
+  codeItem,
+  codeSaleItem,
+  codeHashItem,
+  codeKeyItem,
   // Provider applications (入驻) and their licence uploads (lib/providers/applications/items.ts)
   applicationItem,
   applicationEntryItem,

@@ -37,6 +37,7 @@ import { dashboardQuery, dashboardView } from './dashboard/schemas';
 import { readAllView } from './notifications/schemas';
 import { operatorOrdersQuery, operatorProductsQuery, takedownBody } from './operator/schemas';
 import { exportQuery } from './orders/export-schemas';
+import { codesQuery, codesView, productIdParams as codesProductParams, uploadAnswerView, uploadCodesBody } from './codes/schemas';
 // SaaS 接入
 import { debugSaasBody, putSaasEndpointBody, saasCallIdParams, saasCallView, saasCallsQuery, saasDebugView, saasEndpointView } from './saas/schemas';
 import { meView, putMeBody } from './people/schemas';
@@ -357,6 +358,12 @@ export const apiRoutes: ZodOpenApiPathsObject = actingForOrganisation({
   '/provider/webhook/deliveries/{deliveryId}/redeliver': {
     post: op({ summary: 'Send a failed or gone delivery again (same webhook-id; 429 past the per-provider limit)', params: deliveryIdParams, idempotent: true, answers: deliveryView, errors: [409, 429] }),
   },
+  // Redemption codes (兑换码交付)
+  '/provider/products/{productId}/codes': {
+    post: op({ summary: '上传兑换码: 1–1,000 codes for one plan; duplicates named by index, never echoed', params: codesProductParams, body: uploadCodesBody, idempotent: true, answers: uploadAnswerView, errors: [404, 409] }),
+    get: op({ summary: '兑换码: stock per plan; one plan’s codes masked, with the order that got each', params: codesProductParams, query: codesQuery, answers: codesView }),
+  },
+  '/orders/{orderId}/reveal': { post: cmd('查看兑换码: the buyer of a delivered code order; the answer carries `codes`') },
   // Provider applications (服务商入驻)
   '/provider-applications': {
     post: op({

@@ -55,7 +55,7 @@ const main = async () => {
     console.log(await seedDemoData(ids as Record<DemoKey, string>, { saas: true }));
     // 服务商入驻: one pending application, so that the operator's 入驻审核 queue is not empty
     const { seedDemoApplication } = await import('./lib/seed-applications');
-    console.log(await seedDemoApplication(ids.applicant ?? ids.buyer));
+    console.log(await seedDemoApplication(ids.applicant));
   };
   console.log('Starting DynamoDB Local, cognito-local, the S3 emulator and the SES emulator…');
   stack = await composeStack({

@@ -8,7 +8,7 @@ import { idempotencyOf } from '../../lib/shared/idempotency';
 
 /** POST /orders — a buyer buys a plan of a listed product; the order is created paid. */
 export const handler = route({ access: ['buyer'], body: createOrderBody }, async (req) => {
-  const answer = (p: Purchase) => created(toOrderView(p.order, languageOf(req.headers), p.timeline));
+  const answer = (p: Purchase) => created(toOrderView(p.order, languageOf(req.headers), p.timeline, { reader: 'buyer' }));
   const idempotency = idempotencyOf(req, 'create-order');
   const outcome = await createOrder(req.user.id, req.body, req.now, config.orders, {
     idempotency: idempotency && { request: idempotency, answer },

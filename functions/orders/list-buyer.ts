@@ -6,5 +6,5 @@ import { orderListQuery } from '../../lib/orders/schemas';
 /** GET /buyer/orders — own orders, newest first. */
 export const handler = route({ access: ['buyer'], query: orderListQuery }, async ({ user, query, headers }) => {
   const page = await listOrders({ buyerId: user.id }, query);
-  return ok({ items: page.items.map((o) => toOrderView(o, languageOf(headers))), nextCursor: page.nextCursor });
+  return ok({ items: page.items.map((o) => toOrderView(o, languageOf(headers), undefined, { reader: 'buyer' })), nextCursor: page.nextCursor });
 });

@@ -139,6 +139,16 @@ export const keys = {
   /** An organisation's team (GSI1), oldest member first. */
   organisationMembers: (providerId: string) => `PROVIDER#${providerId}#MEMBERS`,
 
+  // Redemption codes (docs/decisions.md, "Redemption codes"): each plan's stock and the hash key in the product's
+  // partition (`CODESTOCK#` sorts between `CODEKEY` and `PRODUCT`); the codes and their sales in the plan's own
+  // partition, numbered 1..stock
+  codeStock: (productId: string, planId: string) => ({ PK: `PRODUCT#${productId}`, SK: `CODESTOCK#${planId}` }),
+  codeStockPrefix: 'CODESTOCK#',
+  codeKey: (productId: string) => ({ PK: `PRODUCT#${productId}`, SK: 'CODEKEY' }),
+  planCodes: (productId: string, planId: string) => `CODES#${productId}#${planId}`,
+  code: (productId: string, planId: string, seq: number) => ({ PK: `CODES#${productId}#${planId}`, SK: `CODE#${String(seq).padStart(10, '0')}` }),
+  codeSale: (productId: string, planId: string, first: number) => ({ PK: `CODES#${productId}#${planId}`, SK: `SALE#${String(first).padStart(10, '0')}` }),
+  codeHash: (productId: string, hash: string) => ({ PK: `CODEHASH#${productId}#${hash}`, SK: 'CODEHASH' }),
   // People: profiles and email marks (docs/decisions.md, "People: email, profiles, registration")
   /** A person's profile, in their partition (after `MEMBER#…`, so the person's one Query reads it too). */
   profile: (userId: string) => ({ PK: `USER#${userId}`, SK: 'PROFILE' }),

@@ -67,8 +67,8 @@ export const orderStatusChangedV1 = envelope(
   'order.status_changed',
   1,
   orderData(
-    ['start', 'complete', 'confirm', 'reject-completion', 'cancel', 'appeal', 'resolve', 'auto-confirm', 'auto-cancel', 'provision', 'refund', 'expire', 'destroy', 'renew'],
-    '`complete`: `note`, `attachments`; `reject-completion`, `cancel`, `appeal`, `refund`: `reason`; `resolve`: `outcome`, `note`; `renew`: `periods`; `provision`: the createInstance call (`action`, `status`, `latencyMs`, `signId`, `website`, `authUrl`)',
+    ['start', 'complete', 'confirm', 'reject-completion', 'cancel', 'appeal', 'resolve', 'auto-confirm', 'auto-cancel', 'provision', 'refund', 'expire', 'destroy', 'renew', 'reveal'],
+    '`complete`: `note`, `attachments`; `reject-completion`, `cancel`, `appeal`, `refund`: `reason`; `resolve`: `outcome`, `note`; `renew`: `periods`; `provision`: the createInstance call (`action`, `status`, `latencyMs`, `signId`, `website`, `authUrl`); `reveal` (a code order’s buyer revealed its codes: never the codes): empty',
   ),
   'The order moved from one status to another (`from` → `to`), by a person or by the schedule.',
 );

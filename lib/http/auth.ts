@@ -15,6 +15,8 @@ export interface User {
   roles: Role[];
   /** Every organisation the person belongs to, with their role: loaded on routes open to providers or operators. */
   memberships?: Membership[];
+  /** The person's display name, from their profile, read with the memberships (the timeline names the actor). */
+  displayName?: string;
   /** The organisation a `/provider/*` request acts for (the `Provider-Id` header, or the sole membership). */
   provider?: ActingProvider;
 }

@@ -26,6 +26,7 @@ const ACTIONS: Record<ActionName, string> = {
   takedown: 'take the product down',
   rate: 'rate the order',
   'add-attachment': 'add an attachment',
+  reveal: 'reveal the redemption codes',
   // SaaS orders
   provision: 'provision the instance',
   'saas-call': 'call the SaaS endpoint',
@@ -287,7 +288,7 @@ export const en = {
   'export.column.amount': 'Amount (CNY)',
   'export.column.providerStatus': 'Provider status',
   'export.column.buyerStatus': 'Buyer status',
-  'export.column.buyerId': 'Buyer',
+  'export.column.buyer': 'Buyer',
   'export.column.createdAt': 'Purchased at',
   'export.column.startedAt': 'Started at',
   'export.column.completedAt': 'Completed at',
@@ -319,6 +320,9 @@ export const en = {
   'status.order.buyer.completed': 'Completed',
   'status.order.buyer.cancelled': 'Cancelled (refunded)',
   'status.order.buyer.disputed': 'In dispute',
+  // 兑换码交付
+  'status.order.provider.delivered': 'Delivered',
+  'status.order.buyer.delivered': 'Delivered',
   // SaaS orders: both parties name them alike
   'status.order.provider.provisioning': 'Provisioning',
   'status.order.provider.active': 'Active',
@@ -337,6 +341,15 @@ export const en = {
   'detail.saasCallNotFailed': 'Only a failed call can be sent again.',
   'detail.saasChecksMissing': (p: { actions: string }) =>
     `A SaaS product is submitted only after 接口调试 passed against the saved endpoint; still missing: ${p.actions}.`,
+
+  // ---- Redemption codes (兑换码交付)
+  'field.codeShape': 'a code is 4–200 characters with no space or control character',
+  'field.codeRepeated': 'this code is already in the list',
+  'field.codeUploaded': 'this code was already uploaded for this product',
+  'detail.codesUploaded': (p: { count: number }) => `${p.count} of the codes were already uploaded for this product; nothing was added.`,
+  'detail.codesPartlyUploaded': (p: { added: number }) => `The same codes were being uploaded at the same time: ${p.added} codes before them were added, these were not.`,
+  'detail.notCodeDelivery': 'Redemption codes belong to products delivered by code.',
+  'detail.soldOut': (p: { available: number }) => `Not enough redemption codes left for this plan (${p.available} available).`,
   // ---- provider applications (入驻)
   'detail.creditCodeTaken': 'An organisation with this credit code already exists.',
   'detail.applicationState': (p: { action: 'edit' | 'withdraw' | 'approve' | 'reject'; status: string }) =>
@@ -359,4 +372,6 @@ export const en = {
   'status.application.approved': 'Approved',
   'status.application.rejected': 'Rejected',
   'status.application.withdrawn': 'Withdrawn',
+  // Names, not ids (spec 2.1): who the timeline names for the platform's own steps
+  'names.platform': 'The platform',
 };

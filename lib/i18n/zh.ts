@@ -26,6 +26,7 @@ const ACTIONS: Record<ActionName, string> = {
   takedown: '违规下架',
   rate: '评价订单',
   'add-attachment': '添加附件',
+  reveal: '查看兑换码',
   // SaaS orders
   provision: '开通实例',
   'saas-call': '调用接入接口',
@@ -43,6 +44,7 @@ const STATUSES: Record<StatusName | DeliveryStatus, string> = {
   completed: '已完成',
   cancelled: '已取消',
   disputed: '申诉中',
+  delivered: '已交付',
   draft: '未提交审核',
   in_review: '审核中',
   rejected: '审核驳回',
@@ -280,7 +282,7 @@ export const zh: Catalogue = {
   'export.column.amount': '金额（元）',
   'export.column.providerStatus': '服务商状态',
   'export.column.buyerStatus': '用户状态',
-  'export.column.buyerId': '买家',
+  'export.column.buyer': '买家',
   'export.column.createdAt': '购买时间',
   'export.column.startedAt': '开始实施时间',
   'export.column.completedAt': '完成时间',
@@ -309,6 +311,9 @@ export const zh: Catalogue = {
   'status.order.buyer.completed': '分配完成',
   'status.order.buyer.cancelled': '已取消（已退款）',
   'status.order.buyer.disputed': '申诉中',
+  // 兑换码交付
+  'status.order.provider.delivered': '已交付',
+  'status.order.buyer.delivered': '已交付',
   // SaaS orders: both parties name them alike
   'status.order.provider.provisioning': '开通中',
   'status.order.provider.active': '已开通',
@@ -325,6 +330,15 @@ export const zh: Catalogue = {
   'field.saasTokenShape': '只能包含可见的英文字符、数字和符号，不含空格',
   'detail.saasCallNotFailed': '只有调用失败的记录可以重新发送。',
   'detail.saasChecksMissing': (p) => `自动交付商品需先在接口调试中通过当前接入地址的校验才能提交审核，尚未通过：${p.actions}。`,
+
+  // ---- 兑换码交付
+  'field.codeShape': '兑换码为 4–200 个字符，不含空格和控制字符',
+  'field.codeRepeated': '列表中已有相同的兑换码',
+  'field.codeUploaded': '该商品已上传过此兑换码',
+  'detail.codesUploaded': (p) => `有 ${p.count} 个兑换码已上传过，本次未添加任何兑换码。`,
+  'detail.codesPartlyUploaded': (p) => `相同的兑换码正被同时上传：其前的 ${p.added} 个已添加，这些未添加。`,
+  'detail.notCodeDelivery': '只有兑换码交付的商品可以上传兑换码。',
+  'detail.soldOut': (p) => `该规格的兑换码库存不足（剩余 ${p.available} 个）。`,
   'detail.creditCodeTaken': '该统一社会信用代码已有服务商入驻。',
   'detail.applicationState': (p) =>
     `当前状态（${({ pending: '待审核', approved: '已通过', rejected: '已驳回', withdrawn: '已撤回' } as Record<string, string>)[p.status] ?? p.status}）下不能${({ edit: '修改入驻申请', withdraw: '撤回入驻申请', approve: '通过入驻申请', reject: '驳回入驻申请' })[p.action]}。`,
@@ -345,4 +359,6 @@ export const zh: Catalogue = {
   'status.application.approved': '已通过',
   'status.application.rejected': '已驳回',
   'status.application.withdrawn': '已撤回',
+  // Names, not ids (spec 2.1): who the timeline names for the platform's own steps
+  'names.platform': '平台',
 };

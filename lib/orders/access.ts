@@ -17,6 +17,7 @@ export interface OrderUser {
   id: string;
   roles: readonly string[];
   memberships?: readonly { providerId: string; role: MemberRole }[];
+  displayName?: string;
 }
 
 type Parties = Pick<OrderItem, 'buyerId' | 'providerId'>;
@@ -65,13 +66,15 @@ export const actorFor = (o: Parties, who: Actor | OrderUser, action: OrderComman
     if (!role) return undefined;
     if (role === 'provider') {
       if (!memberMay(o, who, action)) throw new MemberRoleForbiddenError(['admin', ...(memberRolesOf(action) ?? [])]);
-      return { id: who.id, role, memberRole: memberRoleIn(who as never, o.providerId), memberOf: memberIds(who) };
+      return { id: who.id, role, memberRole: memberRoleIn(who as never, o.providerId), memberOf: memberIds(who), ...named(who) };
     }
-    return { id: who.id, role, memberOf: memberIds(who) };
+    return { id: who.id, role, memberOf: memberIds(who), ...named(who) };
   }
   const onItsSide = who.role === 'buyer' ? o.buyerId === who.id : who.role === 'provider' ? (who.providerId ?? who.id) === o.providerId : true;
   return onItsSide ? who : undefined;
 };
+
+const named = (user: OrderUser) => (user.displayName ? { name: user.displayName } : {});
 
 const memberIds = (user: OrderUser) => (user.memberships ?? []).map((m) => m.providerId);
 

@@ -5,7 +5,8 @@ import type { ReviewItem } from '../reviews/schemas';
 import { ConflictError, InvalidStateError, type DomainError } from '../http/errors';
 import type { Language } from '../http/language';
 import { msg, render, t } from '../i18n';
-import { memberMay, roleFor, type OrderUser } from './access';
+import { maskPhone } from '../people/names';
+import { memberMay, roleFor, sideOf, type OrderUser } from './access';
 import { commandOf, ORDER_COMMANDS as ORDER_COMMAND_NAMES, orderCommands, sourceStatuses, type CommandInput, type OrderCommand, type Refusal } from './commands';
 import type { Actor, OrderRole, OrderRules } from './commands/command';
 import type { OrderItem, OrderStatus, OrderView, RequirementStatus, TimelineEntry } from './schemas';
@@ -127,18 +128,49 @@ export const actionsFor = (o: OrderItem, user: OrderUser, now: Date, rules: Orde
     return [refusal ? { action, allowed: false, reason: render(lang, refusalError(refusal, action, o.status).detail) } : { action, allowed: true }];
   });
 
-const timelineView = (o: OrderItem, timeline: TimelineEntry[], lang: Language) => {
+/**
+ * Who reads an order, for the names it shows (spec 2.1, 7.1): its buyer, a member of its organisation, an
+ * operator; `other` (the default) shows what every one of them may see.
+ */
+export type Reader = 'buyer' | 'provider' | 'operator' | 'other';
+
+/**
+ * Who took a timeline entry's step, as the reader may see them: the organisation's own members and operators
+ * see the member's name (and the members their member role, "张三 · 交付"); anyone else sees the organisation's
+ * name and id for a provider-side entry, never the member's; `system` entries name the platform.
+ */
+const actorOf = (o: OrderItem, e: TimelineEntry, reader: Reader, lang: Language) => {
+  if (e.role === 'system') return { actor: e.actor, actorName: t(lang, 'names.platform') };
+  if (e.role === 'provider' && reader !== 'provider' && reader !== 'operator') {
+    return { actor: o.providerId, actorName: o.providerName ?? null };
+  }
+  return {
+    actor: e.actor,
+    actorName: e.actorName ?? null,
+    ...(reader === 'provider' && e.role === 'provider' && e.memberRole ? { memberRole: e.memberRole } : {}),
+  };
+};
+
+/** The buyer's contact as the reader may see it: whole for themselves and operators, name and masked phone otherwise. */
+const buyerOf = (o: OrderItem, reader: Reader): OrderView['buyer'] => {
+  if (!o.buyer) return null;
+  if (reader === 'buyer' || reader === 'operator') return o.buyer;
+  const phone = maskPhone(o.buyer.phone);
+  return { displayName: o.buyer.displayName, ...(phone ? { phone } : {}) };
+};
+
+const timelineView = (o: OrderItem, timeline: TimelineEntry[], lang: Language, reader: Reader) => {
   const labels = timelineLabels(o.product, timeline, lang);
-  return timeline.map(({ entryId, version, action, actor, role, at, from, to, data }, i) => ({
-    entryId,
-    version,
-    action,
-    actor,
-    role,
-    at,
-    from,
-    to,
-    data,
+  return timeline.map((e, i) => ({
+    entryId: e.entryId,
+    version: e.version,
+    action: e.action,
+    ...actorOf(o, e, reader, lang),
+    role: e.role,
+    at: e.at,
+    from: e.from,
+    to: e.to,
+    data: e.data,
     labels: labels[i],
   }));
 };
@@ -148,13 +180,15 @@ export const toOrderView = (
   o: OrderItem,
   lang: Language,
   timeline?: TimelineEntry[],
-  extras?: { attachments?: AttachmentItem[]; review?: ReviewItem | null; actions?: OrderView['actions'] },
+  extras?: { attachments?: AttachmentItem[]; review?: ReviewItem | null; actions?: OrderView['actions']; reader?: Reader },
 ): OrderView => ({
   orderId: o.orderId,
   productId: o.productId,
   planId: o.planId,
   buyerId: o.buyerId,
   providerId: o.providerId,
+  providerName: o.providerName ?? null,
+  buyer: buyerOf(o, extras?.reader ?? 'other'),
   status: o.status,
   labels: statusLabels(o, lang),
   product: o.product,
@@ -163,6 +197,7 @@ export const toOrderView = (
   requirements: o.requirements,
   delivery: o.delivery,
   deliveryNote: o.deliveryNote ?? null,
+  ...(o.delivery === 'code' ? { revealedAt: o.revealedAt ?? null } : {}),
   refund: o.refundedAt ? { amount: o.refundAmount ?? o.amount, at: o.refundedAt } : null,
   appeal: o.appeal ?? null,
   resolution: o.resolution ?? null,
@@ -173,8 +208,14 @@ export const toOrderView = (
   createdAt: o.createdAt,
   updatedAt: o.updatedAt,
   completedAt: o.completedAt ?? null,
-  ...(timeline ? { timeline: timelineView(o, timeline, lang) } : {}),
+  ...(timeline ? { timeline: timelineView(o, timeline, lang, extras?.reader ?? 'other') } : {}),
   ...(extras?.attachments ? { attachments: extras.attachments.map(toAttachmentView) } : {}),
   ...(extras && extras.review !== undefined ? { review: extras.review ? toReviewView(extras.review) : null } : {}),
   ...(extras?.actions ? { actions: extras.actions } : {}),
 });
+
+/** The reader an order is shown to: the side of it the user is on (an operator's list reads as an operator). */
+export const readerOf = (o: OrderItem, user: OrderUser): Reader => {
+  const side = sideOf(o, user);
+  return side === 'none' ? 'other' : side;
+};

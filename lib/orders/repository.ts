@@ -1,10 +1,12 @@
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { profileItem } from '../people/items';
 import { organisationActive, providerSuspended } from '../suspension/checks';
 import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { queryPage } from '../db/query';
 import { ConditionFailed, Expr, transactWrite, type NamedWrites } from '../db/write';
 import { ConflictError, ConflictOfInterestError, DomainError, NotFoundError, ValidationError } from '../http/errors';
+import { reserveCodes, saleWrite, voidSlots } from '../codes/take';
 import type { Reply } from '../http/route';
 import { productItemSchema, type ProductItem } from '../products/schemas';
 import { findOrderRecord, idempotencyPut, keptOf, rebuilt, replay, type IdempotencyRequest } from '../shared/idempotency';
@@ -157,12 +159,14 @@ export const createOrder = async (
   const idempotency = idem?.request;
   const productKey = keys.product(input.productId);
   const idemKey = idempotency ? keys.idempotency(idempotency.userId, idempotency.route, idempotency.key) : undefined;
+  const profileKey = keys.profile(buyerId);
   const got = await ddb.send(
     new BatchGetCommand({
-      RequestItems: { [tableName]: { Keys: idemKey ? [productKey, idemKey] : [productKey], ConsistentRead: true } },
+      RequestItems: { [tableName]: { Keys: [productKey, profileKey, ...(idemKey ? [idemKey] : [])], ConsistentRead: true } },
     }),
   );
   const items = got.Responses?.[tableName] ?? [];
+  const buyer = buyerContactOf(items.find((i) => i.PK === profileKey.PK && i.SK === profileKey.SK));
   const stored = idemKey && items.find((i) => i.PK === idemKey.PK);
   if (idem && stored) {
     const replayed = await replayPurchase(stored, idem, now);
@@ -181,15 +185,22 @@ export const createOrder = async (
   }
 
   const saasAnswers = checkedSaasAnswers(product, input.answers);
+  // the organisation's name as the product carries it (copied there at creation and on every edit)
+  const providerName = product.providerName;
   const at = now.toISOString();
   const orderId = newId(now.getTime());
+  // 兑换码交付: slots handed out by one conditional counter update, then assigned in the purchase's transaction
+  // (docs/decisions.md, "Redemption codes")
+  const slots = product.live.delivery === 'code' ? await reserveCodes(product.productId, input.planId, input.quantity, at) : undefined;
   const manual: OrderItem = {
     orderId,
     productId: product.productId,
     planId: input.planId,
     buyerId,
     providerId: product.providerId,
-    status: 'awaiting_start',
+    ...(providerName ? { providerName } : {}),
+    ...(buyer ? { buyer } : {}),
+    status: slots ? 'delivered' : 'awaiting_start',
     version: 1,
     delivery: product.live.delivery,
     product: snapshot,
@@ -202,6 +213,7 @@ export const createOrder = async (
     remindersSent: [],
     createdAt: at,
     updatedAt: at,
+    ...(slots ? { codes: slots } : {}),
   };
   const order: OrderItem = saasAnswers
     ? { ...manual, ...saasPurchase(manual, product.live.plans.map((p) => ({ ...p, planId: p.planId! })), saasAnswers.answers) }
@@ -213,6 +225,7 @@ export const createOrder = async (
     action: 'create',
     actor: buyerId,
     role: 'buyer',
+    ...(buyer ? { actorName: buyer.displayName } : {}),
     at,
     from: null,
     to: order.status,
@@ -235,11 +248,14 @@ export const createOrder = async (
       organisation: organisationActive(product.providerId),
       order: { Put: { TableName: tableName, Item: orderRecord(order, rules), ConditionExpression: 'attribute_not_exists(PK)' } },
       entry: { Put: { TableName: tableName, Item: timelineRecord(entry, order), ConditionExpression: 'attribute_not_exists(PK)' } },
+      sale: slots && saleWrite(product.productId, input.planId, slots, orderId, at),
       notMember: notMemberCheck(buyerId, product.providerId),
       idempotency: idempotency && recorded && idempotencyPut(idempotency, keptOf(recorded, { ref: orderId })!, now),
       rate: rate && rateLimitUpdate(rate, buyerId, now),
     });
   } catch (err) {
+    // slots handed out to a purchase that did not happen are void: never handed out again
+    if (slots) await voidSlots(product.productId, input.planId, slots, at);
     if (ConditionFailed.of(err, 'product')) throw productNotListed();
     if (ConditionFailed.of(err, 'notMember')) throw new ConflictOfInterestError(msg('detail.ownProduct'));
     if (ConditionFailed.of(err, 'organisation')) throw providerSuspended();
@@ -251,6 +267,13 @@ export const createOrder = async (
     throw err;
   }
   return { kind: 'done', result, recorded };
+};
+
+/** The buyer's contact copied onto the order (spec 2.1): display name, phone, email from their profile. */
+const buyerContactOf = (raw: Record<string, unknown> | undefined): OrderItem['buyer'] => {
+  if (!raw || !profileItem.is(raw)) return undefined;
+  const p = profileItem.parse(raw);
+  return { displayName: p.displayName, ...(p.phone ? { phone: p.phone } : {}), ...(p.email ? { email: p.email } : {}) };
 };
 
 /**
@@ -348,6 +371,8 @@ export const orderEntry = (c: Omit<OrderCommandRequest, 'rules'>, from: OrderSta
   action: c.command.action,
   actor: c.actor.id,
   role: c.actor.role,
+  ...(c.actor.name ? { actorName: c.actor.name } : {}),
+  ...(c.actor.memberRole ? { memberRole: c.actor.memberRole } : {}),
   at: c.now.toISOString(),
   from,
   to,

@@ -1,9 +1,9 @@
 import { config } from '../config';
-import type { Role } from '../http/auth';
+import type { Role, User } from '../http/auth';
 import { ok, route, type Reply } from '../http/route';
 import { idempotencyOf } from '../shared/idempotency';
 import type { RateRule } from '../shared/rate-limit';
-import { actionsFor, commandOf, languageOf, toOrderView, type CommandInput, type OrderCommand } from './model';
+import { actionsFor, commandOf, languageOf, readerOf, toOrderView, type CommandInput, type OrderCommand } from './model';
 import { commandOrder, type OrderWithTimeline, type Outcome, type ReferenceChecker } from './repository';
 import { orderIdParams } from './schemas';
 
@@ -24,7 +24,12 @@ export const orderCommandRoute = (
   action: OrderCommand,
   // `checkReferences` is given by the functions whose commands may reference attachments, so only their
   // bundles carry the storage client; `rate` counts the command against a per-user limit
-  opts: { checkReferences?: ReferenceChecker; rate?: RateRule } = {},
+  opts: {
+    checkReferences?: ReferenceChecker;
+    rate?: RateRule;
+    /** Adds to the answer what the command's outcome may not keep (a code order's codes, for its buyer). */
+    finish?: (reply: Reply, user: User, result?: OrderWithTimeline) => Promise<Reply>;
+  } = {},
 ) => {
   const command = commandOf(action);
   return route(
@@ -40,7 +45,7 @@ export const orderCommandRoute = (
     async (req) => {
       const lang = languageOf(req.headers);
       const answer = (r: OrderWithTimeline) =>
-        ok(toOrderView(r.order, lang, r.timeline, { ...r, actions: actionsFor(r.order, req.user, req.now, config.orders, lang) }));
+        ok(toOrderView(r.order, lang, r.timeline, { ...r, reader: readerOf(r.order, req.user), actions: actionsFor(r.order, req.user, req.now, config.orders, lang) }));
       const idempotency = idempotencyOf(req, action);
       const outcome = await commandOrder(
         {
@@ -54,7 +59,8 @@ export const orderCommandRoute = (
         },
         idempotency && { request: idempotency, answer },
       );
-      return answerOf(outcome, answer);
+      const reply = answerOf(outcome, answer);
+      return opts.finish ? opts.finish(reply, req.user, outcome.kind === 'done' ? outcome.result : undefined) : reply;
     },
   );
 };

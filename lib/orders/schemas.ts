@@ -5,6 +5,7 @@ import { ID_PATTERN } from '../shared/ids';
 import { attachmentRefs, attachmentView } from '../attachments/schemas';
 import { reviewView } from '../reviews/schemas';
 import { fieldMessage, msg } from '../i18n';
+import { codeSlotsSchema } from '../codes/schemas';
 import { instantRange, rangeInOrder } from '../shared/time-range';
 
 export const ORDER_STATUSES = [
@@ -14,6 +15,8 @@ export const ORDER_STATUSES = [
   'completed',
   'cancelled',
   'disputed',
+  // 兑换码交付: delivered at purchase, completed when its buyer reveals the codes
+  'delivered',
   // SaaS orders (spec 3.1)
   'provisioning',
   'active',
@@ -37,6 +40,8 @@ export const ORDER_ACTIONS = [
   'auto-confirm',
   'auto-cancel',
   'message',
+  // 兑换码交付
+  'reveal',
   // SaaS orders (spec 3.1, 7.1)
   'provision',
   'saas-call',
@@ -162,6 +167,10 @@ export const orderItemObject = z.object({
   planId: z.string(),
   buyerId: z.string(),
   providerId: z.string(),
+  /** The organisation's name at purchase (spec 2.1: names, not ids; copied so that a read stays one Query). */
+  providerName: z.string().optional(),
+  /** The buyer's contact at purchase: display name, phone and email from their profile. */
+  buyer: z.object({ displayName: z.string(), phone: z.string().optional(), email: z.string().optional() }).optional(),
   status: z.enum(ORDER_STATUSES),
   version: z.number(),
   product: snapshotSchema,
@@ -179,6 +188,10 @@ export const orderItemObject = z.object({
   /** 交付方式, the product's at purchase (spec 3.1). */
   delivery: z.enum(DELIVERIES),
   deliveryNote: deliveryNoteSchema.optional(),
+  /** A code order's codes: slots first..first+count−1 of its plan (never the codes themselves). */
+  codes: codeSlotsSchema.optional(),
+  /** When its buyer revealed the codes (查看兑换码). */
+  revealedAt: z.string().optional(),
   refundAmount: z.number().optional(),
   refundedAt: z.string().optional(),
   appeal: z.object({ by: z.string(), role: z.string(), reason: z.string(), at: z.string(), from: z.string() }).optional(),
@@ -218,6 +231,10 @@ export const timelineEntrySchema = z.object({
   action: z.enum(ORDER_ACTIONS),
   actor: z.string(),
   role: z.string(),
+  /** The acting person's display name at write time; the platform's for `system` entries. */
+  actorName: z.string().optional(),
+  /** A provider-side actor's member role in the organisation (shown to the organisation's own members only). */
+  memberRole: z.string().optional(),
   at: z.string(),
   from: z.enum(ORDER_STATUSES).nullable(),
   to: z.enum(ORDER_STATUSES),
@@ -233,6 +250,12 @@ export const statusLabelsView = z.object({ provider: z.string(), buyer: z.string
 export const timelineEntryView = timelineEntrySchema
   .omit({ orderId: true })
   .extend({
+    actor: z.string().meta({ description: 'the acting person’s id; for a buyer, the organisation’s id on a provider-side entry' }),
+    actorName: z
+      .string()
+      .nullable()
+      .meta({ description: 'who acted, by name: the person, the organisation’s name for a buyer on a provider-side entry, the platform on `system` entries' }),
+    memberRole: z.string().optional().meta({ description: 'to the organisation’s own members only: the acting member’s role ("张三 · 交付")' }),
     labels: z
       .object({ from: statusLabelsView.nullable(), to: statusLabelsView })
       .meta({ description: 'each party’s name for the status before (null on the first entry) and after the entry' }),
@@ -246,6 +269,14 @@ export const orderView = z
     planId: z.string(),
     buyerId: z.string(),
     providerId: z.string(),
+    providerName: z.string().nullable().meta({ description: 'the selling organisation’s name at purchase' }),
+    buyer: z
+      .object({ displayName: z.string(), phone: z.string().optional(), email: z.string().optional() })
+      .nullable()
+      .meta({
+        description:
+          'the buyer’s contact at purchase: the provider sees the display name and a masked phone (138****5678), operators everything, the buyer their own',
+      }),
     status: z.enum(ORDER_STATUSES),
     labels: statusLabelsView.meta({ description: 'each party’s name for the status' }),
     product: snapshotSchema.meta({ id: 'ProductSnapshot' }),
@@ -254,6 +285,11 @@ export const orderView = z
     requirements: orderItemObject.shape.requirements,
     delivery: z.enum(DELIVERIES).meta({ description: '交付方式: manual (the supervised workflow), saas or code' }),
     deliveryNote: deliveryNoteSchema.nullable().meta({ description: '实施完成: the delivery note and its attachments, or null' }),
+    codes: z
+      .array(z.string())
+      .optional()
+      .meta({ description: 'a code order’s redemption codes: for its buyer only, once revealed (POST /orders/{orderId}/reveal)' }),
+    revealedAt: z.string().nullable().optional().meta({ description: 'a code order: when its buyer revealed the codes, or null' }),
     refund: z.object({ amount: z.number().int(), at: z.string() }).nullable(),
     appeal: orderItemObject.shape.appeal.unwrap().nullable(),
     resolution: orderItemObject.shape.resolution.unwrap().nullable(),

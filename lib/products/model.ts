@@ -18,6 +18,7 @@ import {
   type ProviderProductView,
 } from './schemas';
 import { t } from '../i18n';
+import { availableOf } from '../codes/model';
 
 /**
  * A product's state is two facts: whether buyers can see it (`listing`) and where its draft content
@@ -159,11 +160,14 @@ export const toProviderView = (p: ProductItem): ProviderProductView => {
 };
 
 /** What buyers see: the approved content only. */
-export const toCatalogView = (p: ProductItem): CatalogItemView => ({
+export const toCatalogView = (p: ProductItem, codeStock?: Record<string, { stock: number; left: number }>): CatalogItemView => ({
   productId: p.productId,
-  providerId: p.providerId,
+  providerName: p.providerName ?? null,
   ...(p.live as ProductContent),
   listedAt: p.listedAt,
+  ...(p.live?.delivery === 'code'
+    ? { codesAvailable: Object.fromEntries(p.live.plans.map((plan) => [plan.planId, availableOf(codeStock?.[plan.planId])])) }
+    : {}),
   rating: ratingSummary(p),
 });
 

@@ -97,6 +97,8 @@ export const createProduct = async (
   const product: ProductItem = {
     productId,
     providerId: providerIdOf(user),
+    // the organisation's name, copied so that the catalogue shows it with no read of the organisation
+    ...(user.provider?.organisationName ? { providerName: user.provider.organisationName } : {}),
     listing: 'unlisted',
     review: 'draft',
     version: 1,
@@ -164,6 +166,8 @@ export const editProduct = async (user: User, productId: string, patch: ContentP
   // the review state's index keys follow from the declaration; the provider is the condition's
   const own = productItem.update(expr, { review: 'draft', reviewReason: undefined, updatedAt: now.toISOString() }, { productId, providerId });
   sets.push(...own.sets, `${expr.name('version')} = ${expr.name('version')} + ${expr.value(1)}`);
+  // the organisation's name as it is now (products stored before names were copied get it on their next edit)
+  if (user.provider?.organisationName) sets.push(`${expr.name('providerName')} = ${expr.value(user.provider.organisationName)}`);
   // the key copies a blind status change copies from: current after the edit, and written on a product stored without them
   sets.push(...productItem.copiesKnown(expr, { providerId, ...(patch.serviceType ? { draft: { serviceType: patch.serviceType } } : {}) }));
   const fits = deliveryCondition(expr, patch);

@@ -195,6 +195,8 @@ export const reviewRecordSchema = z.object({
 export const productItemSchema = z.object({
   productId: z.string(),
   providerId: z.string(),
+  /** The organisation's name, copied at creation and on every edit (spec 2.1: names, not ids). */
+  providerName: z.string().optional(),
   listing: z.enum(LISTINGS),
   review: z.enum(REVIEWS),
   reviewReason: z.string().optional(),
@@ -253,9 +255,13 @@ export type ProviderProductView = z.infer<typeof providerProductView>;
 export const catalogItemView = z
   .object({
     productId: z.string(),
-    providerId: z.string(),
+    providerName: z.string().nullable().meta({ description: 'the selling organisation’s name (no user or organisation ids in public answers)' }),
     ...contentSchema.shape,
     listedAt: z.string().optional(),
+    codesAvailable: z
+      .record(z.string(), z.number().int())
+      .optional()
+      .meta({ description: '兑换码交付: the codes left per plan (exact: read with the product, taken in the purchase’s write)' }),
     rating: ratingSummaryView.meta({ description: '评价: the average and count of the product’s ratings' }),
   })
   .meta({ id: 'CatalogItem' });

@@ -1,3 +1,4 @@
+import { maskName } from '../people/names';
 import type { PublicReviewView, ReviewItem, ReviewView } from './schemas';
 
 /** How long the author may edit a rating (spec 4.2). */
@@ -29,5 +30,5 @@ export const toReviewView = (r: ReviewItem): ReviewView => ({
 /** A rating as the public product page shows it: the parties' ids left out. */
 export const toPublicReviewView = (r: ReviewItem): PublicReviewView => {
   const { orderId: _order, buyerId: _buyer, ...rest } = toReviewView(r);
-  return rest;
+  return { ...rest, buyerName: maskName(r.buyerName) };
 };

@@ -51,6 +51,7 @@ export const createReview = async (user: User, orderId: string, input: ReviewInp
     productId: order.productId,
     buyerId: order.buyerId,
     providerId: order.providerId,
+    ...(order.buyer ? { buyerName: order.buyer.displayName } : {}),
     planName: order.product.plan.name,
     rating: input.rating,
     ...(input.comment ? { comment: input.comment } : {}),

@@ -41,6 +41,8 @@ export const reviewItemSchema = z.object({
   productId: z.string(),
   buyerId: z.string(),
   providerId: z.string(),
+  /** The buyer's display name, copied from the order at rating time (shown masked on the product page). */
+  buyerName: z.string().optional(),
   planName: z.string(),
   rating: z.number(),
   comment: z.string().optional(),
@@ -79,7 +81,10 @@ export const reviewView = z
 export type ReviewView = z.infer<typeof reviewView>;
 
 /** A rating as anyone reads it on the product page: no order id, no buyer id (they would let one follow a buyer's purchases). */
-export const publicReviewView = reviewView.omit({ orderId: true, buyerId: true }).meta({ id: 'PublicReview' });
+export const publicReviewView = reviewView
+  .omit({ orderId: true, buyerId: true })
+  .extend({ buyerName: z.string().meta({ description: 'the author’s display name masked: first character and asterisks ("张**")' }) })
+  .meta({ id: 'PublicReview' });
 export type PublicReviewView = z.infer<typeof publicReviewView>;
 
 export const reviewPageView = z

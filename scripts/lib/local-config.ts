@@ -25,7 +25,8 @@ export const DEMO_PASSWORD = 'Market2026!';
 /**
  * The demo accounts (`key`: how the seed names each). Being a provider is a membership in the table: the seed
  * makes provider@example.com the administrator of 云栖运维服务有限公司, delivery@ and products@ its members
- * (交付, 商品管理), and admin@example.net the administrator of a second organisation.
+ * (交付, 商品管理), and admin@example.net the administrator of a second organisation; applicant@example.com
+ * has the pending 服务商入驻 application (scripts/lib/seed-applications.ts).
  */
 export const DEMO_ACCOUNTS = [
   { key: 'provider', email: 'provider@example.com', role: 'provider' },
@@ -34,6 +35,7 @@ export const DEMO_ACCOUNTS = [
   { key: 'delivery', email: 'delivery@example.com', role: 'buyer' },
   { key: 'products', email: 'products@example.com', role: 'buyer' },
   { key: 'provider2', email: 'admin@example.net', role: 'buyer' },
+  { key: 'applicant', email: 'applicant@example.com', role: 'buyer' },
 ] as const;
 export type DemoKey = (typeof DEMO_ACCOUNTS)[number]['key'];
 

@@ -64,6 +64,12 @@ describe('GET /provider/dashboard', () => {
       completed: 1,
       cancelled: 1,
       disputed: 1,
+      // the statuses of automatic delivery are counted too (none of these orders has them)
+      provisioning: 0,
+      active: 0,
+      expired: 0,
+      destroyed: 0,
+      delivered: 0,
     });
     // averages from the timelines themselves: purchase → first start, first start → completion
     const timelines = await Promise.all(orders.map(async (o) => must(await invoke(getOrder, { as: 'provider2', params: { orderId: o.orderId } }), 200)));

@@ -85,11 +85,11 @@ describe('a product’s delivery (交付方式)', () => {
   });
 
   it('shows on the product page and the catalogue, and the order keeps it', async () => {
-    const product = await productIn('listed', 'provider', { serviceType: 'software', delivery: 'saas', name: '交付方式测试' });
+    const product = await productIn('listed', 'provider', { serviceType: 'software', delivery: 'code', name: '交付方式测试' });
     const shown = must(await invoke(page, { params: p(product.productId) }), 200);
-    expect(shown.delivery).toBe('saas');
+    expect(shown.delivery).toBe('code');
     const list = must(await invoke(catalog, { query: { serviceType: 'software', limit: '100' } }), 200);
-    expect(list.items.find((i: { productId: string }) => i.productId === product.productId)?.delivery).toBe('saas');
+    expect(list.items.find((i: { productId: string }) => i.productId === product.productId)?.delivery).toBe('code');
     const manual = await productIn('listed', 'provider');
     const order = must(await invoke(buy, { as: 'buyer', body: { productId: manual.productId, planId: 'basic' } }), 201);
     expect(order).toMatchObject({ delivery: 'manual', deliveryNote: null });

@@ -150,7 +150,7 @@ describe('ratings (评价)', () => {
         const res = must(await invoke(list, { params: { productId: orders[0].productId }, query: { limit, ...(cursor ? { cursor } : {}) } }), 200);
         const text = JSON.stringify(res) + (res.nextCursor ? Buffer.from(res.nextCursor, 'base64url').toString('utf8') : '');
         for (const secret of secrets) expect(text, limit).not.toContain(secret);
-        for (const item of res.items) expect(Object.keys(item).sort()).toEqual(['comment', 'createdAt', 'editableUntil', 'planName', 'productId', 'rating', 'reply', 'updatedAt']);
+        for (const item of res.items) expect(Object.keys(item).sort()).toEqual(['buyerName', 'comment', 'createdAt', 'editableUntil', 'planName', 'productId', 'rating', 'reply', 'updatedAt']);
         seen.push(...res.items.map((r: any) => r.comment));
         cursor = res.nextCursor ?? undefined;
       } while (cursor);

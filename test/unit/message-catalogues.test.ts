@@ -74,6 +74,10 @@ const SAMPLES: { [K in ParamKey]: ParamsOf<K>[] } = {
   'detail.saasEndpointRefused': [{ reason: 'gold', answer: 'gold' }],
   'field.saasEndpointRefused': [{ reason: 'gold' }],
   'detail.saasChecksMissing': [{ actions: 'gold' }],
+  // redemption codes
+  'detail.codesUploaded': [{ count: 3 }],
+  'detail.codesPartlyUploaded': [{ added: 49 }],
+  'detail.soldOut': [{ available: 2 }],
   // provider applications (入驻)
   'detail.applicationState': (['edit', 'withdraw', 'approve', 'reject'] as const).flatMap((action) =>
     ['pending', 'approved', 'rejected', 'withdrawn'].map((status) => ({ action, status })),

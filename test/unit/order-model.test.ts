@@ -72,6 +72,8 @@ const machine: Record<OrderStatus, Partial<Record<OrderCommand, [OrderRole | Ord
   },
   destroyed: { 'saas-call': ['system', 'destroyed'] },
   disputed: { resolve: ['operator', 'implementing'], message: [['buyer', 'provider', 'operator'], 'disputed'] },
+  // 兑换码交付
+  delivered: { reveal: ['buyer', 'completed'], refund: ['buyer', 'cancelled'], message: [['buyer', 'provider'], 'delivered'] },
 };
 
 /** An order in a status where every guard passes for the party the machine names. */
@@ -83,6 +85,8 @@ const ready = (status: OrderStatus) =>
     // long enough ago that any stalled party may be appealed against
     turnSince: T0.toISOString(),
     statusSince: T0.toISOString(),
+    // a code order bought a day before the test's clock: still refundable
+    ...(status === 'delivered' ? { delivery: 'code' as const, createdAt: at(29 * DAY).toISOString() } : {}),
   });
 
 /** A SaaS order bought a day before the test's clock, expired long before it: every SaaS guard passes. */

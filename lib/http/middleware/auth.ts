@@ -47,8 +47,9 @@ export const authentication = (access: Access, authenticate: Authenticate, rules
     const user = await authenticate(state.headers.authorization);
     logger.appendKeys({ userId: user.id });
     if (rules.memberships ?? readsMemberships(access)) {
-      const { memberships } = await (rules.loadPerson ?? readPerson)(user.id);
+      const { memberships, profile } = await (rules.loadPerson ?? readPerson)(user.id);
       user.memberships = memberships;
+      if (profile) user.displayName = profile.displayName;
       user.roles = [...user.roles.filter((r) => r !== 'provider'), ...(memberships.length ? (['provider'] as const) : [])];
     }
     if (Array.isArray(access) && !access.some((r) => user.roles.includes(r))) {

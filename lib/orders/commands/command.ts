@@ -15,6 +15,8 @@ export interface Actor {
   role: OrderRole;
   /** A provider's member role in the order's organisation (the timeline names it: "张三 · 交付"). */
   memberRole?: MemberRole;
+  /** The person's display name, copied onto the timeline entry at write time (spec 7.1 `actorName`). */
+  name?: string;
   /** The organisation a platform-given provider actor acts for (seeding); a person's is the membership read. */
   providerId?: string;
   /** The organisations the person belongs to (separation of duties for operators). */

@@ -14,6 +14,8 @@ import { resolve } from './resolve';
 import { start } from './start';
 import { submitRequirements } from './submit-requirements';
 import { urge } from './urge';
+// 兑换码交付
+import { reveal } from './reveal';
 // SaaS orders (spec 3.1)
 import { changePlan } from './change-plan';
 import { destroy } from './destroy';
@@ -42,6 +44,8 @@ export const orderCommands = {
   'auto-confirm': autoConfirm,
   'auto-cancel': autoCancel,
   message,
+  // 兑换码交付
+  reveal,
   // SaaS orders (spec 3.1)
   provision,
   'saas-call': saasCall,

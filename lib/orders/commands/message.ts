@@ -16,7 +16,7 @@ export const message = defineCommand<MessageInput>({
   action: 'message',
   roles: ['buyer', 'provider', 'operator'],
   memberRoles: rolesFor('message'),
-  from: ['awaiting_start', 'implementing', 'awaiting_confirmation', 'completed', 'disputed'],
+  from: ['awaiting_start', 'implementing', 'awaiting_confirmation', 'completed', 'disputed', 'delivered'],
   fromByRole: { operator: ['disputed'] },
   to: null,
   turn: false,

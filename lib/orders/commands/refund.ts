@@ -9,11 +9,14 @@ export interface RefundInput {
   reason: string;
 }
 
-/** 申请退款: the buyer of a SaaS order, within the period after the purchase; destroyInstance is queued, full refund. */
+/**
+ * 申请退款: the buyer of a SaaS order, within the period after the purchase; destroyInstance is queued, full refund.
+ * The buyer of a code order likewise while its codes are unrevealed (`delivered`): its codes are void, never resold.
+ */
 export const refund = defineCommand<RefundInput, { kind: 'refund-period-over' }>({
   action: 'refund',
   roles: ['buyer'],
-  from: ['provisioning', 'active', 'expired'],
+  from: ['provisioning', 'active', 'expired', 'delivered'],
   to: 'cancelled',
   turn: true,
   event: 'order.status_changed',

@@ -744,7 +744,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     cursor?: string;
-                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
+                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered" | "provisioning" | "active" | "expired" | "destroyed";
                     productId?: string;
                     createdFrom?: string;
                     createdTo?: string;
@@ -794,7 +794,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     cursor?: string;
-                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
+                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered" | "provisioning" | "active" | "expired" | "destroyed";
                     productId?: string;
                     createdFrom?: string;
                     createdTo?: string;
@@ -2125,7 +2125,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     cursor?: string;
-                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
+                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered" | "provisioning" | "active" | "expired" | "destroyed";
                     orderId?: string;
                     providerId?: string;
                     buyerId?: string;
@@ -2277,7 +2277,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     cursor?: string;
-                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
+                    status?: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered" | "provisioning" | "active" | "expired" | "destroyed";
                     productId?: string;
                     createdFrom?: string;
                     createdTo?: string;
@@ -2510,6 +2510,148 @@ export interface paths {
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
                 429: components["responses"]["Throttled"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/provider/products/{productId}/codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 兑换码: stock per plan; one plan’s codes masked, with the order that got each */
+        get: {
+            parameters: {
+                query?: {
+                    planId?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: {
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
+                };
+                path: {
+                    productId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 兑换码: stock per plan; one plan’s codes masked, with the order that got each */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductCodes"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        put?: never;
+        /** 上传兑换码: 1–1,000 codes for one plan; duplicates named by index, never echoed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                    /** @description the organisation the request acts for; needed when the caller belongs to several */
+                    "provider-id"?: string;
+                };
+                path: {
+                    productId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        planId: string;
+                        codes: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description 上传兑换码: 1–1,000 codes for one plan; duplicates named by index, never echoed */
+                200: {
+                    headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CodesUploaded"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{orderId}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 查看兑换码: the buyer of a delivered code order; the answer carries `codes` */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 查看兑换码: the buyer of a delivered code order; the answer carries `codes` */
+                200: {
+                    headers: {
+                        /** @description present on a replayed answer */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
@@ -4575,9 +4717,9 @@ export interface components {
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered" | "provisioning" | "active" | "expired" | "destroyed") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered" | "provisioning" | "active" | "expired" | "destroyed";
                 /** @description the order version this change made */
                 orderVersion?: number;
                 /** @description empty */
@@ -4609,9 +4751,9 @@ export interface components {
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered" | "provisioning" | "active" | "expired" | "destroyed") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered" | "provisioning" | "active" | "expired" | "destroyed";
                 /** @description the order version this change made */
                 orderVersion?: number;
                 /** @description `answers`: the requirement form’s answers by field */
@@ -4643,9 +4785,9 @@ export interface components {
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered" | "provisioning" | "active" | "expired" | "destroyed") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered" | "provisioning" | "active" | "expired" | "destroyed";
                 /** @description the order version this change made */
                 orderVersion?: number;
                 /** @description `reason` */
@@ -4670,19 +4812,19 @@ export interface components {
                  * @description the timeline action that made this event
                  * @enum {string}
                  */
-                action: "start" | "complete" | "confirm" | "reject-completion" | "cancel" | "appeal" | "resolve" | "auto-confirm" | "auto-cancel" | "provision" | "refund" | "expire" | "destroy" | "renew";
+                action: "start" | "complete" | "confirm" | "reject-completion" | "cancel" | "appeal" | "resolve" | "auto-confirm" | "auto-cancel" | "provision" | "refund" | "expire" | "destroy" | "renew" | "reveal";
                 /**
                  * @description the side that acted: `system` for the scheduled jobs
                  * @enum {string}
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered" | "provisioning" | "active" | "expired" | "destroyed") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered" | "provisioning" | "active" | "expired" | "destroyed";
                 /** @description the order version this change made */
                 orderVersion?: number;
-                /** @description `complete`: `note`, `attachments`; `reject-completion`, `cancel`, `appeal`, `refund`: `reason`; `resolve`: `outcome`, `note`; `renew`: `periods`; `provision`: the createInstance call (`action`, `status`, `latencyMs`, `signId`, `website`, `authUrl`) */
+                /** @description `complete`: `note`, `attachments`; `reject-completion`, `cancel`, `appeal`, `refund`: `reason`; `resolve`: `outcome`, `note`; `renew`: `periods`; `provision`: the createInstance call (`action`, `status`, `latencyMs`, `signId`, `website`, `authUrl`); `reveal` (a code order’s buyer revealed its codes: never the codes): empty */
                 detail: {
                     [key: string]: unknown;
                 };
@@ -4711,9 +4853,9 @@ export interface components {
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered" | "provisioning" | "active" | "expired" | "destroyed") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered" | "provisioning" | "active" | "expired" | "destroyed";
                 /** @description the order version this change made */
                 orderVersion?: number;
                 /** @description empty */
@@ -4745,9 +4887,9 @@ export interface components {
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered" | "provisioning" | "active" | "expired" | "destroyed") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered" | "provisioning" | "active" | "expired" | "destroyed";
                 /** @description the order version this change made */
                 orderVersion?: number;
                 /** @description `reminder`: which reminder; `recipient`: `buyer` or `provider` */
@@ -4779,9 +4921,9 @@ export interface components {
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered" | "provisioning" | "active" | "expired" | "destroyed") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered" | "provisioning" | "active" | "expired" | "destroyed";
                 /** @description the order version this change made */
                 orderVersion?: number;
                 /** @description `text`, `attachments` (attachment ids) */
@@ -4813,9 +4955,9 @@ export interface components {
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered" | "provisioning" | "active" | "expired" | "destroyed") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered" | "provisioning" | "active" | "expired" | "destroyed";
                 /** @description the order version this change made */
                 orderVersion?: number;
                 /** @description `planId`: the new plan */
@@ -4847,9 +4989,9 @@ export interface components {
                  */
                 role: "buyer" | "provider" | "operator" | "system";
                 /** @description the status before (null when the order was created) */
-                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
+                from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered" | "provisioning" | "active" | "expired" | "destroyed") | null;
                 /** @enum {string} */
-                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
+                to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered" | "provisioning" | "active" | "expired" | "destroyed";
                 /** @description the order version this change made */
                 orderVersion?: number;
                 /** @description `action` (the protocol action sent), `eventId`, `attempt`, `ok`, `status` (HTTP, 0 when nothing came back), `latencyMs`, `signId` */
@@ -4981,7 +5123,8 @@ export interface components {
         };
         CatalogListItem: {
             productId: string;
-            providerId: string;
+            /** @description the selling organisation’s name (no user or organisation ids in public answers) */
+            providerName: string | null;
             name: string;
             /** @enum {string} */
             serviceType: "ops_service" | "custom_dev" | "software" | "saas" | "image" | "api";
@@ -5008,6 +5151,10 @@ export interface components {
             }[];
             requirementsBeforeStart: boolean;
             listedAt?: string;
+            /** @description 兑换码交付: the codes left per plan (exact: read with the product, taken in the purchase’s write) */
+            codesAvailable?: {
+                [key: string]: number;
+            };
             /** @description 评价: the average and count of the product’s ratings */
             rating: components["schemas"]["RatingSummary"];
         };
@@ -5018,7 +5165,8 @@ export interface components {
         };
         CatalogItem: {
             productId: string;
-            providerId: string;
+            /** @description the selling organisation’s name (no user or organisation ids in public answers) */
+            providerName: string | null;
             name: string;
             /** @enum {string} */
             serviceType: "ops_service" | "custom_dev" | "software" | "saas" | "image" | "api";
@@ -5054,6 +5202,10 @@ export interface components {
             }[];
             requirementsBeforeStart: boolean;
             listedAt?: string;
+            /** @description 兑换码交付: the codes left per plan (exact: read with the product, taken in the purchase’s write) */
+            codesAvailable?: {
+                [key: string]: number;
+            };
             /** @description 评价: the average and count of the product’s ratings */
             rating: components["schemas"]["RatingSummary"];
         };
@@ -5063,8 +5215,16 @@ export interface components {
             planId: string;
             buyerId: string;
             providerId: string;
+            /** @description the selling organisation’s name at purchase */
+            providerName: string | null;
+            /** @description the buyer’s contact at purchase: the provider sees the display name and a masked phone (138****5678), operators everything, the buyer their own */
+            buyer: {
+                displayName: string;
+                phone?: string;
+                email?: string;
+            } | null;
             /** @enum {string} */
-            status: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
+            status: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered" | "provisioning" | "active" | "expired" | "destroyed";
             /** @description each party’s name for the status */
             labels: components["schemas"]["StatusLabels"];
             product: components["schemas"]["ProductSnapshot"];
@@ -5090,6 +5250,10 @@ export interface components {
                 at: string;
                 attachments?: string[];
             } | null;
+            /** @description a code order’s redemption codes: for its buyer only, once revealed (POST /orders/{orderId}/reveal) */
+            codes?: string[];
+            /** @description a code order: when its buyer revealed the codes, or null */
+            revealedAt?: string | null;
             refund: {
                 amount: number;
                 at: string;
@@ -5185,13 +5349,18 @@ export interface components {
             entryId: string;
             version?: number;
             /** @enum {string} */
-            action: "create" | "submit-requirements" | "reject-requirements" | "start" | "complete" | "urge" | "confirm" | "reject-completion" | "cancel" | "appeal" | "resolve" | "remind" | "auto-confirm" | "auto-cancel" | "message" | "provision" | "saas-call" | "renew" | "change-plan" | "refund" | "expire" | "destroy";
+            action: "create" | "submit-requirements" | "reject-requirements" | "start" | "complete" | "urge" | "confirm" | "reject-completion" | "cancel" | "appeal" | "resolve" | "remind" | "auto-confirm" | "auto-cancel" | "message" | "reveal" | "provision" | "saas-call" | "renew" | "change-plan" | "refund" | "expire" | "destroy";
+            /** @description the acting person’s id; for a buyer, the organisation’s id on a provider-side entry */
             actor: string;
             role: string;
+            /** @description who acted, by name: the person, the organisation’s name for a buyer on a provider-side entry, the platform on `system` entries */
+            actorName: string | null;
+            /** @description to the organisation’s own members only: the acting member’s role ("张三 · 交付") */
+            memberRole?: string;
             at: string;
-            from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed") | null;
+            from: ("awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered" | "provisioning" | "active" | "expired" | "destroyed") | null;
             /** @enum {string} */
-            to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "provisioning" | "active" | "expired" | "destroyed";
+            to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered" | "provisioning" | "active" | "expired" | "destroyed";
             data: {
                 [key: string]: unknown;
             };
@@ -5334,6 +5503,8 @@ export interface components {
                 text: string;
                 at: string;
             } | null;
+            /** @description the author’s display name masked: first character and asterisks ("张**") */
+            buyerName: string;
         };
         Dashboard: {
             from: string;
@@ -5378,6 +5549,41 @@ export interface components {
         };
         ReadAll: {
             marked: number;
+        };
+        CodesUploaded: {
+            productId: string;
+            planId: string;
+            added: number;
+            stock: number;
+            available: number;
+        };
+        ProductCodes: {
+            productId: string;
+            plans: components["schemas"]["PlanCodeStock"][];
+            /** @description the plan whose codes are listed */
+            planId: string | null;
+            items: components["schemas"]["RedemptionCode"][];
+            nextCursor: string | null;
+        };
+        PlanCodeStock: {
+            planId: string;
+            /** @description the plan’s name in the content being edited or, else, the live one */
+            name: string;
+            /** @description codes uploaded */
+            stock: number;
+            /** @description codes handed out to purchases (a refunded order’s codes stay out: void) */
+            sold: number;
+            available: number;
+        };
+        RedemptionCode: {
+            /** @description the code’s number in its plan (upload order) */
+            seq: number;
+            /** @description the code masked but for its last 4 characters (fewer for a short code) */
+            masked: string;
+            /** @description the order that got it, or null while available */
+            orderId: string | null;
+            soldAt: string | null;
+            uploadedAt: string;
         };
         ProviderApplication: {
             applicationId: string;

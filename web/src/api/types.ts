@@ -85,6 +85,7 @@ export const ORDER_STATUSES = valuesOf<OrderStatus>()([
   'active',
   'expired',
   'destroyed',
+  'delivered',
 ]);
 export const RESOLUTION_OUTCOMES = valuesOf<ResolutionOutcome>()(['completed', 'cancelled', 'implementing']);
 export const ATTACHMENT_TYPES = valuesOf<AttachmentType>()([

@@ -24,6 +24,7 @@ export const ORDER_STATUS: Record<OrderStatus, { theme: Theme; provider: Message
   completed: { theme: 'success', provider: 'orderStatus.provider.completed', buyer: 'orderStatus.buyer.completed' },
   cancelled: { theme: 'default', provider: 'orderStatus.provider.cancelled', buyer: 'orderStatus.buyer.cancelled' },
   disputed: { theme: 'danger', provider: 'orderStatus.provider.disputed', buyer: 'orderStatus.buyer.disputed' },
+  delivered: { theme: 'primary', provider: 'orderStatus.provider.delivered', buyer: 'orderStatus.buyer.delivered' },
   // SaaS orders
   provisioning: { theme: 'warning', provider: 'orderStatus.provider.provisioning', buyer: 'orderStatus.buyer.provisioning' },
   active: { theme: 'success', provider: 'orderStatus.provider.active', buyer: 'orderStatus.buyer.active' },

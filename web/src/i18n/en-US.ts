@@ -211,6 +211,7 @@ export const enUS: Record<MessageKey, string> = {
   'action.cancel': 'Cancel',
   'action.appeal': 'Appeal',
   'action.resolve': 'Resolve',
+  'action.reveal': 'Reveal codes',
   'action.remind': 'Reminder',
   'action.auto-confirm': 'Auto-confirmed',
   'action.auto-cancel': 'Auto-cancelled',
@@ -261,6 +262,16 @@ export const enUS: Record<MessageKey, string> = {
   'orderStatus.buyer.completed': 'Completed',
   'orderStatus.buyer.cancelled': 'Cancelled (refunded)',
   'orderStatus.buyer.disputed': 'In dispute',
+  'orderStatus.provider.delivered': 'Delivered',
+  'orderStatus.buyer.delivered': 'Delivered',
+  // redemption codes
+  'codes.title': 'Redemption codes',
+  'codes.reveal': 'Reveal codes',
+  'codes.revealConfirm': 'Revealing the codes completes the order; a revealed order can no longer be refunded. Reveal now?',
+  'codes.copy': 'Copy',
+  'codes.copied': 'Copied',
+  'codes.revealedAt': 'Revealed at',
+  'codes.hidden': 'The codes are shown once you reveal them.',
   'orders.lookup': 'Find by order number',
   'orders.notYours': 'No order with this number',
   'orders.product.all': 'All products',
@@ -620,4 +631,7 @@ export const enUS: Record<MessageKey, string> = {
   'saas.status.succeeded': 'Succeeded',
   'saas.status.failed': 'Failed',
   'saas.status.sending': 'Sending',
+  // Names, not ids (spec 2.1)
+  'orders.buyer': 'Buyer',
+  'orders.providerName': 'Provider',
 };

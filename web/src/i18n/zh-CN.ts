@@ -209,6 +209,7 @@ export const zhCN = {
   'action.cancel': '取消订单',
   'action.appeal': '申诉',
   'action.resolve': '申诉处理',
+  'action.reveal': '查看兑换码',
   'action.remind': '系统提醒',
   'action.auto-confirm': '超时自动确认',
   'action.auto-cancel': '超时自动取消',
@@ -259,6 +260,16 @@ export const zhCN = {
   'orderStatus.buyer.completed': '分配完成',
   'orderStatus.buyer.cancelled': '已取消（已退款）',
   'orderStatus.buyer.disputed': '申诉中',
+  'orderStatus.provider.delivered': '已交付',
+  'orderStatus.buyer.delivered': '已交付',
+  // 兑换码
+  'codes.title': '兑换码',
+  'codes.reveal': '查看兑换码',
+  'codes.revealConfirm': '查看兑换码后订单即完成，且不能再申请退款。确定查看吗？',
+  'codes.copy': '复制',
+  'codes.copied': '已复制',
+  'codes.revealedAt': '查看时间',
+  'codes.hidden': '点击查看兑换码后显示。',
   'orders.lookup': '按订单号查询',
   'orders.notYours': '没有找到这个订单号',
   'orders.product.all': '全部商品',
@@ -618,6 +629,9 @@ export const zhCN = {
   'saas.status.succeeded': '成功',
   'saas.status.failed': '失败',
   'saas.status.sending': '发送中',
+  // Names, not ids (spec 2.1)
+  'orders.buyer': '买家',
+  'orders.providerName': '服务商',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

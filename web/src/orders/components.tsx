@@ -1,6 +1,6 @@
 import { formatTime } from '../app/format';
 import { Card, Descriptions, Space, Timeline } from 'tdesign-react';
-import { isOneOf, RESOLUTION_OUTCOMES, type Order, type TimelineEntry } from '../api/types';
+import { isOneOf, MEMBER_ROLES, RESOLUTION_OUTCOMES, type Order, type TimelineEntry } from '../api/types';
 import { REQUIREMENTS_STATUS, StatusTag } from '../app/status-tags';
 import { useI18n, type MessageKey } from '../i18n';
 import { AttachmentLinks } from './attachment-links';
@@ -75,10 +75,16 @@ const ACTORS: Record<string, MessageKey> = {
   system: 'orders.actor.system',
 };
 
-/** Who acted, by role (用户, 服务商, 运营, 系统); a role the console does not know by its own name. */
-export const actorName = (entry: Pick<TimelineEntry, 'role'>, t: (k: MessageKey) => string) => {
+/**
+ * Who acted: by name when the API gives one ("张三 · 交付" to the organisation's own members, the organisation's
+ * name to a buyer), else by role (用户, 服务商, 运营, 系统); a role the console does not know by its own name.
+ */
+export const actorName = (entry: Pick<TimelineEntry, 'role'> & { actorName?: string | null; memberRole?: string }, t: (k: MessageKey) => string) => {
   const key = ACTORS[entry.role];
-  return key ? t(key) : entry.role;
+  const role = key ? t(key) : entry.role;
+  if (!entry.actorName) return role;
+  const member = entry.memberRole && isOneOf(MEMBER_ROLES, entry.memberRole) ? t(`memberRole.${entry.memberRole}`) : undefined;
+  return member ? `${entry.actorName} · ${member}` : `${entry.actorName}（${role}）`;
 };
 
 const DATA_KEYS: Partial<Record<string, MessageKey>> = { reason: 'orders.reason', note: 'orders.note' };

@@ -75,6 +75,10 @@ export const useSubmitRequirements = () =>
 export const useConfirmOrder = () =>
   useCommand('confirmOrder', ({ orderId }: { orderId: string }, key) => unwrap(api().POST('/orders/{orderId}/confirm', { ...path(orderId), headers: idem(key) })), refresh);
 
+/** 查看兑换码: the buyer of a delivered code order; the answer carries the codes. */
+export const useRevealOrder = () =>
+  useCommand('revealOrder', ({ orderId }: { orderId: string }, key) => unwrap(api().POST('/orders/{orderId}/reveal', { ...path(orderId), headers: idem(key) })), refresh);
+
 /** 驳回验收, with a reason. */
 export const useRejectCompletion = () =>
   useCommand(

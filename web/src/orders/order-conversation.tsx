@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Comment, Form, Space, Textarea } from 'tdesign-react';
 import { Button } from '../app/button';
-import { shortId, formatTime } from '../app/format';
+import { formatTime } from '../app/format';
 import { Field } from '../app/field';
 import { fieldErrors, ProblemAlert } from '../app/problem';
 import { useSession } from '../app/session';
@@ -47,7 +47,7 @@ export const OrderConversation = ({ order, canWrite = true }: { order: Order; ca
             return (
               <li key={m.entryId} className={mine ? 'mine' : undefined}>
                 <Comment
-                  author={`${actorName(m, t)}${mine ? (lang === 'en-US' ? ' (you)' : '（你）') : ` ${shortId(m.actor)}`}`}
+                  author={`${actorName(m, t)}${mine ? (lang === 'en-US' ? ' (you)' : '（你）') : ''}`}
                   datetime={formatTime(m.at)}
                   content={
                     <div>

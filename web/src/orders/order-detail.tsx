@@ -88,6 +88,7 @@ export default function OrderDetail() {
               { label: t('orders.product'), content: o.product.name },
               { label: t('orders.plan'), content: `${o.product.plan.name} × ${o.quantity}` },
               { label: t('orders.amount'), content: money(o.amount, lang) },
+              ...(o.buyer ? [{ label: t('orders.buyer'), content: [o.buyer.displayName, o.buyer.phone, o.buyer.email].filter(Boolean).join(' · ') }] : []),
               { label: t('common.status'), content: o.labels.provider },
               { label: t('orders.createdAt'), content: formatTime(o.createdAt) },
               { label: t('orders.completedAt'), content: formatTime(o.completedAt) },

@@ -81,6 +81,7 @@ export default function OrderList() {
       ),
     },
     { colKey: 'product', title: t('orders.product'), ellipsis: true, cell: ({ row }) => `${row.product.name} · ${row.product.plan.name} × ${row.quantity}` },
+    { colKey: 'buyer', title: t('orders.buyer'), width: 120, ellipsis: true, cell: ({ row }) => row.buyer?.displayName ?? '—' },
     { colKey: 'amount', title: t('orders.amount'), width: 110, className: 'nowrap', cell: ({ row }) => money(row.amount, lang) },
     { colKey: 'status', title: t('orders.providerLabel'), width: 215, className: 'nowrap', cell: ({ row }) => <OrderStatusTag order={row} side="provider" /> },
     {

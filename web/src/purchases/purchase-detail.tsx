@@ -8,7 +8,8 @@ import { useI18n } from '../i18n';
 import { OrderConversation } from '../orders/order-conversation';
 import type { Order } from '../api/types';
 import { OrderStatusTag } from '../app/status-tags';
-import { useAppealOrder, useCancelOrder, useConfirmOrder, useOrder, useRejectCompletion } from '../orders/hooks';
+import { useAppealOrder, useCancelOrder, useConfirmOrder, useOrder, useRejectCompletion, useRevealOrder } from '../orders/hooks';
+import { OrderCodes } from './order-codes';
 import { DeliveryView, OrderTimeline, RequirementsView, type Side } from '../orders/components';
 import { OrderReview } from './order-review';
 import { offer } from '../orders/actions';
@@ -23,13 +24,18 @@ const BuyerActions = ({ order }: { order: Order }) => {
   const reject = useRejectCompletion();
   const cancel = useCancelOrder();
   const appeal = useAppealOrder();
+  const reveal = useRevealOrder();
   const id = order.orderId;
+  const revealOffer = offer(order, 'reveal');
   const confirmOffer = offer(order, 'confirm');
   const rejectOffer = offer(order, 'reject-completion');
   const cancelOffer = offer(order, 'cancel');
   const appealOffer = offer(order, 'appeal');
   return (
     <Space size={8} breakLine>
+      {revealOffer.shown && (
+        <ConfirmAction label={t('codes.reveal')} body={t('codes.revealConfirm')} command={reveal} vars={{ orderId: id }} refusal={revealOffer.refusal} />
+      )}
       {confirmOffer.shown && (
         <ConfirmAction label={t('order.confirm')} body={t('order.confirmBody')} command={confirm} vars={{ orderId: id }} refusal={confirmOffer.refusal} />
       )}
@@ -82,6 +88,7 @@ export const OrderSummary = ({ order, productLink, side }: { order: Order; produ
       column={1}
       items={[
         { label: t('orders.orderId'), content: <span className="mono nowrap">{order.orderId}</span> },
+        ...(order.providerName ? [{ label: t('orders.providerName'), content: order.providerName }] : []),
         { label: t('orders.product'), content: productLink ? <AppLink to={productLink}>{order.product.name}</AppLink> : order.product.name },
         { label: t('orders.plan'), content: `${order.product.plan.name} · ${order.product.plan.duration} ${t(`unit.${order.product.plan.unit}`)}` },
         { label: t('order.unitPrice'), content: money(order.product.unitPrice ?? order.product.plan.price, lang) },
@@ -153,6 +160,7 @@ export default function PurchaseDetail() {
               <RequirementsView order={order} />
             )}
             <DeliveryView order={order} />
+            {order.delivery === 'code' && <OrderCodes order={order} />}
             <SaasInstanceCard order={order} />
             {order.status === 'completed' && (
               <Card title={order.review ? t('order.reviewed') : t('order.reviewTitle')} bordered>
