@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { handler as submit } from '../../functions/provider-applications/submit';
 import { handler as mine } from '../../functions/provider-applications/mine';
 import { handler as getOne } from '../../functions/provider-applications/get';
@@ -33,17 +33,27 @@ import { listMyApplications as listMyApplicationsOf } from '../../lib/providers/
 import { seedDemoApplication } from '../../scripts/lib/seed-applications';
 
 const id = (applicationId: string) => ({ applicationId });
+
+/**
+ * The applicants: people of this file's own. An approval makes its applicant an organisation's administrator,
+ * and the shared test users (buyer, buyer2) must stay buyers for every other file that runs on this table.
+ */
+let A: Awaited<ReturnType<typeof newPerson>>;
+let B: Awaited<ReturnType<typeof newPerson>>;
+beforeAll(async () => {
+  [A, B] = await Promise.all([newPerson(), newPerson()]);
+});
 const MB = 1024 * 1024;
 const paths = (body: { errors?: Array<{ path: string }> }) => (body.errors ?? []).map((e) => e.path).sort();
 
 describe('applying (入驻)', () => {
   it('stores a pending application of the caller with the checked licence, in the operator’s queue', async () => {
-    const licenceId = await uploadedLicence('buyer');
+    const licenceId = await uploadedLicence(A.as);
     const body = applicationBody(licenceId);
-    const res = await invoke(submit, { as: 'buyer', body });
+    const res = await invoke(submit, { as: A.as, body });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
-      applicantId: user('buyer').id,
+      applicantId: A.id,
       status: 'pending',
       statusLabel: { zh: '待审核', en: 'Pending review' },
       version: 1,
@@ -58,57 +68,57 @@ describe('applying (入驻)', () => {
     const record = await readItem(keys.licence(licenceId));
     expect(record).toMatchObject({ verifiedKey: stored!.licence.verifiedKey, storedSize: Buffer.byteLength(PDF) });
     expect(record!.expiresAt).toBeUndefined();
-    const listed = must(await invoke(mine, { as: 'buyer' }), 200);
+    const listed = must(await invoke(mine, { as: A.as }), 200);
     expect(listed.items.map((a: any) => a.applicationId)).toContain(res.body.applicationId);
   });
 
   it('replays a keyed submission: one application, the same answer', async () => {
-    const body = applicationBody(await uploadedLicence('buyer'));
+    const body = applicationBody(await uploadedLicence(A.as));
     const headers = { 'idempotency-key': `apply-${freshCreditCode()}` };
-    const first = await invoke(submit, { as: 'buyer', body, headers });
-    const again = await invoke(submit, { as: 'buyer', body, headers });
+    const first = await invoke(submit, { as: A.as, body, headers });
+    const again = await invoke(submit, { as: A.as, body, headers });
     expect([first.status, again.status]).toEqual([201, 201]);
     expect(again.body.applicationId).toBe(first.body.applicationId);
     expect(again.headers['idempotent-replayed']).toBe('true');
-    const other = await invoke(submit, { as: 'buyer', body: { ...body, companyName: '另一家公司' }, headers });
+    const other = await invoke(submit, { as: A.as, body: { ...body, companyName: '另一家公司' }, headers });
     expect(other.status).toBe(409);
     expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
   it('refuses malformed bodies with 400 naming every field, and writes nothing', async () => {
-    const licenceId = await uploadedLicence('buyer');
+    const licenceId = await uploadedLicence(A.as);
     const good = applicationBody(licenceId);
     const corrupted = `${good.creditCode.slice(0, 17)}${good.creditCode[17] === '0' ? '1' : '0'}`;
     const res = await invoke(submit, {
-      as: 'buyer',
+      as: A.as,
       body: { ...good, companyName: '云', creditCode: corrupted, contactPhone: '12345', contactEmail: 'not-an-email', serviceTypes: [], licence: 'x' },
     });
     expect(res.status).toBe(400);
     expect(paths(res.body)).toEqual(['companyName', 'contactEmail', 'contactPhone', 'creditCode', 'licence', 'serviceTypes']);
-    const shape = await invoke(submit, { as: 'buyer', body: { ...good, creditCode: good.creditCode.toLowerCase(), serviceTypes: ['saas', 'saas', 'mining'] } });
+    const shape = await invoke(submit, { as: A.as, body: { ...good, creditCode: good.creditCode.toLowerCase(), serviceTypes: ['saas', 'saas', 'mining'] } });
     expect(shape.status).toBe(400);
     expect(paths(shape.body)).toEqual(['creditCode', 'serviceTypes.2'].sort());
-    const unknown = await invoke(submit, { as: 'buyer', body: { ...good, status: 'approved' } });
+    const unknown = await invoke(submit, { as: A.as, body: { ...good, status: 'approved' } });
     expect([unknown.status, paths(unknown.body)]).toEqual([400, ['(body)']]);
-    const missing = await invoke(submit, { as: 'buyer', body: { companyName: '杭州云帆运维科技有限公司' } });
+    const missing = await invoke(submit, { as: A.as, body: { companyName: '杭州云帆运维科技有限公司' } });
     expect(paths(missing.body)).toEqual(['contactEmail', 'contactName', 'contactPhone', 'creditCode', 'licence', 'serviceTypes']);
     expect(await readItem(keys.licence(licenceId))).toMatchObject({ expiresAt: expect.any(Number) });
   });
 
   it('needs the licence uploaded first: a grant never uploaded, an unknown id or someone else’s licence is refused naming `licence`', async () => {
-    const granted = await grantLicence('buyer', { size: 100 });
-    const notUploaded = await invoke(submit, { as: 'buyer', body: applicationBody(granted.licenceId) });
+    const granted = await grantLicence(A.as, { size: 100 });
+    const notUploaded = await invoke(submit, { as: A.as, body: applicationBody(granted.licenceId) });
     expect(notUploaded.status).toBe(400);
     expect(paths(notUploaded.body)).toEqual(['licence']);
-    const unknown = await invoke(submit, { as: 'buyer', body: applicationBody('01ARZ3NDEKTSV4RRFFQ69G5FAV') });
+    const unknown = await invoke(submit, { as: A.as, body: applicationBody('01ARZ3NDEKTSV4RRFFQ69G5FAV') });
     expect([unknown.status, paths(unknown.body)]).toEqual([400, ['licence']]);
-    const theirs = await uploadedLicence('buyer2');
-    const foreign = await invoke(submit, { as: 'buyer', body: applicationBody(theirs) });
+    const theirs = await uploadedLicence(B.as);
+    const foreign = await invoke(submit, { as: A.as, body: applicationBody(theirs) });
     expect([foreign.status, paths(foreign.body)]).toEqual([400, ['licence']]);
   });
 
   it('accepts only pdf, png or jpeg of at most 5 MB, and refuses an upload that is not what was granted', async () => {
-    const grant = (body: Record<string, unknown>) => invoke(grantLicenceHandler, { as: 'buyer', body: { fileName: '营业执照.pdf', contentType: 'application/pdf', size: 100, ...body } });
+    const grant = (body: Record<string, unknown>) => invoke(grantLicenceHandler, { as: A.as, body: { fileName: '营业执照.pdf', contentType: 'application/pdf', size: 100, ...body } });
     const zip = await grant({ fileName: 'licence.zip', contentType: 'application/zip' });
     const big = await grant({ size: 5 * MB + 1 });
     const exe = await grant({ fileName: 'licence.exe', contentType: 'image/png' });
@@ -116,22 +126,22 @@ describe('applying (入驻)', () => {
     expect([paths(zip.body), paths(big.body), paths(exe.body)]).toEqual([['contentType'], ['size'], ['fileName']]);
     const png = await grant({ fileName: 'licence.png', contentType: 'image/png' });
     expect(png.status).toBe(201);
-    expect(png.body.upload.fields).toMatchObject({ key: `licences/${user('buyer').id}/${png.body.licenceId}`, 'Content-Type': 'image/png' });
+    expect(png.body.upload.fields).toMatchObject({ key: `licences/${A.id}/${png.body.licenceId}`, 'Content-Type': 'image/png' });
     // the local emulator does not enforce the policy: a larger file, or another type, is caught at the reference
-    const larger = await grantLicence('buyer', { size: 10 });
+    const larger = await grantLicence(A.as, { size: 10 });
     await upload({ attachmentId: larger.licenceId, upload: larger.upload }, 'x'.repeat(11));
-    const tooLarge = await invoke(submit, { as: 'buyer', body: applicationBody(larger.licenceId) });
+    const tooLarge = await invoke(submit, { as: A.as, body: applicationBody(larger.licenceId) });
     expect([tooLarge.status, paths(tooLarge.body)]).toEqual([400, ['licence']]);
-    const lying = await grantLicence('buyer', { size: 100 });
+    const lying = await grantLicence(A.as, { size: 100 });
     await upload({ attachmentId: lying.licenceId, upload: lying.upload }, '<html>', { 'Content-Type': 'text/html' });
-    const otherType = await invoke(submit, { as: 'buyer', body: applicationBody(lying.licenceId) });
+    const otherType = await invoke(submit, { as: A.as, body: applicationBody(lying.licenceId) });
     expect([otherType.status, paths(otherType.body)]).toEqual([400, ['licence']]);
   });
 });
 
 describe('deciding (入驻审核)', () => {
   it('approves in one transaction: the organisation, its credit code and the applicant as its administrator', async () => {
-    const a = await applied('buyer2', { companyName: '深圳星河数据服务有限公司' });
+    const a = await applied(B.as, { companyName: '深圳星河数据服务有限公司' });
     const { result, roundTrips } = await countRoundTrips(() =>
       invoke(approve, { as: 'operator', params: id(a.applicationId), body: { version: a.version } }),
     );
@@ -148,16 +158,16 @@ describe('deciding (入驻审核)', () => {
       contact: { name: '张三', phone: '13812345678', email: 'zhangsan@yunfan.example' },
     });
     expect(await readItem(keys.creditCode(a.creditCode))).toMatchObject({ providerId, applicationId: a.applicationId });
-    expect(await readItem(keys.membership(user('buyer2').id, providerId))).toMatchObject({ role: 'admin', organisationName: '深圳星河数据服务有限公司' });
-    const person = await loadPerson(user('buyer2').id);
+    expect(await readItem(keys.membership(B.id, providerId))).toMatchObject({ role: 'admin', organisationName: '深圳星河数据服务有限公司' });
+    const person = await loadPerson(B.id);
     expect(person.memberships).toContainEqual({ providerId, role: 'admin', organisationName: '深圳星河数据服务有限公司' });
     // the decision is a timeline entry in the application's partition: the event's source
     const entries = (await readPartition(keys.application(a.applicationId).PK)).filter((i) => i.type === 'timeline');
-    expect(entries).toMatchObject([{ entity: 'application', action: 'approve', data: { providerId, applicantId: user('buyer2').id } }]);
+    expect(entries).toMatchObject([{ entity: 'application', action: 'approve', data: { providerId, applicantId: B.id } }]);
     // final: neither decided again nor withdrawn
     const again = await invoke(approve, { as: 'operator', params: id(a.applicationId), body: { version: 2 } });
     expect([again.status, again.body.code]).toEqual([409, 'INVALID_STATE']);
-    expect((await invoke(withdraw, { as: 'buyer2', params: id(a.applicationId) })).status).toBe(409);
+    expect((await invoke(withdraw, { as: B.as, params: id(a.applicationId) })).status).toBe(409);
   });
 
   it('makes the approved applicant a provider of the new organisation, with or without the Provider-Id header', async () => {
@@ -187,19 +197,19 @@ describe('deciding (入驻审核)', () => {
   });
 
   it('rejects with a reason; the applicant edits and resubmits; a stale version is never approved', async () => {
-    const a = await applied('buyer');
+    const a = await applied(A.as);
     const noReason = await invoke(reject, { as: 'operator', params: id(a.applicationId), body: { version: a.version } });
     expect([noReason.status, paths(noReason.body)]).toEqual([400, ['reason']]);
     const noVersion = await invoke(approve, { as: 'operator', params: id(a.applicationId), body: {} });
     expect([noVersion.status, paths(noVersion.body)]).toEqual([400, ['version']]);
     const rejected = must(await invoke(reject, { as: 'operator', params: id(a.applicationId), body: { version: 1, reason: '营业执照不清晰' } }), 200);
     expect(rejected).toMatchObject({ status: 'rejected', reason: '营业执照不清晰', version: 2, statusLabel: { zh: '已驳回' } });
-    const seen = must(await invoke(getOne, { as: 'buyer', params: id(a.applicationId) }), 200);
+    const seen = must(await invoke(getOne, { as: A.as, params: id(a.applicationId) }), 200);
     expect(seen.reason).toBe('营业执照不清晰');
     // the operator cannot approve what was rejected
     expect((await invoke(approve, { as: 'operator', params: id(a.applicationId), body: { version: 2 } })).status).toBe(409);
-    const newLicence = await uploadedLicence('buyer', Buffer.from('\x89PNG clear scan'), 'image/png', '营业执照.png');
-    const edited = must(await invoke(edit, { as: 'buyer', params: id(a.applicationId), body: { licence: newLicence, contactName: '李四' } }), 200);
+    const newLicence = await uploadedLicence(A.as, Buffer.from('\x89PNG clear scan'), 'image/png', '营业执照.png');
+    const edited = must(await invoke(edit, { as: A.as, params: id(a.applicationId), body: { licence: newLicence, contactName: '李四' } }), 200);
     expect(edited).toMatchObject({ status: 'pending', version: 3, contactName: '李四', licence: { licenceId: newLicence, contentType: 'image/png' } });
     expect(edited.reason).toBeUndefined();
     expect(Date.parse(edited.submittedAt)).toBeGreaterThan(Date.parse(a.submittedAt));
@@ -211,39 +221,39 @@ describe('deciding (入驻审核)', () => {
   });
 
   it('lets the applicant withdraw while pending, and nothing after', async () => {
-    const a = await applied('buyer');
-    const w = must(await invoke(withdraw, { as: 'buyer', params: id(a.applicationId) }), 200);
+    const a = await applied(A.as);
+    const w = must(await invoke(withdraw, { as: A.as, params: id(a.applicationId) }), 200);
     expect(w).toMatchObject({ status: 'withdrawn', version: 2 });
     expect((await readItem(keys.application(a.applicationId)))!.GSI2PK).toBe('APPLICATIONS#withdrawn');
-    const twice = await invoke(withdraw, { as: 'buyer', params: id(a.applicationId) });
+    const twice = await invoke(withdraw, { as: A.as, params: id(a.applicationId) });
     expect([twice.status, twice.body.code, twice.body.currentStatus]).toEqual([409, 'INVALID_STATE', 'withdrawn']);
-    expect((await invoke(edit, { as: 'buyer', params: id(a.applicationId), body: { contactName: '王五' } })).status).toBe(409);
+    expect((await invoke(edit, { as: A.as, params: id(a.applicationId), body: { contactName: '王五' } })).status).toBe(409);
     expect((await invoke(approve, { as: 'operator', params: id(a.applicationId), body: { version: 2 } })).status).toBe(409);
   });
 
   it('answers 404 for someone else’s application, and lets operators read it and its licence', async () => {
-    const a = await applied('buyer');
+    const a = await applied(A.as);
     for (const res of [
-      await invoke(getOne, { as: 'buyer2', params: id(a.applicationId) }),
-      await invoke(edit, { as: 'buyer2', params: id(a.applicationId), body: { contactName: '王五' } }),
-      await invoke(withdraw, { as: 'buyer2', params: id(a.applicationId) }),
-      await invoke(licence, { as: 'buyer2', params: id(a.applicationId) }),
-      await invoke(getOne, { as: 'buyer', params: id('01ARZ3NDEKTSV4RRFFQ69G5FAV') }),
+      await invoke(getOne, { as: B.as, params: id(a.applicationId) }),
+      await invoke(edit, { as: B.as, params: id(a.applicationId), body: { contactName: '王五' } }),
+      await invoke(withdraw, { as: B.as, params: id(a.applicationId) }),
+      await invoke(licence, { as: B.as, params: id(a.applicationId) }),
+      await invoke(getOne, { as: A.as, params: id('01ARZ3NDEKTSV4RRFFQ69G5FAV') }),
     ]) {
       expect(res.status).toBe(404);
     }
-    expect(must(await invoke(mine, { as: 'buyer2' }), 200).items.map((x: any) => x.applicationId)).not.toContain(a.applicationId);
+    expect(must(await invoke(mine, { as: B.as }), 200).items.map((x: any) => x.applicationId)).not.toContain(a.applicationId);
     expect((await invoke(getOne, { as: 'operator', params: id(a.applicationId) })).status).toBe(200);
     const download = await invoke(licence, { as: 'operator', params: id(a.applicationId) });
     expect(download.status).toBe(302);
     const file = await fetch(download.headers.location);
     expect(await file.text()).toBe(PDF);
-    const link = await invoke(licence, { as: 'buyer', params: id(a.applicationId), headers: { accept: 'application/json' } });
+    const link = await invoke(licence, { as: A.as, params: id(a.applicationId), headers: { accept: 'application/json' } });
     expect(link.status).toBe(200);
     expect(link.body.url).toContain(`verified/licences/${a.licence.licenceId}/`);
     // a non-operator may not read the queue or decide
-    expect((await invoke(queue, { as: 'buyer' })).status).toBe(403);
-    expect((await invoke(approve, { as: 'buyer2', params: id(a.applicationId), body: { version: 1 } })).status).toBe(403);
+    expect((await invoke(queue, { as: A.as })).status).toBe(403);
+    expect((await invoke(approve, { as: B.as, params: id(a.applicationId), body: { version: 1 } })).status).toBe(403);
   });
 
   it('refuses an operator deciding their own application: 403 CONFLICT_OF_INTEREST', async () => {
@@ -255,8 +265,8 @@ describe('deciding (入驻审核)', () => {
   });
 
   it('lists the queue by status, oldest submission first, with a cursor', async () => {
-    const first = await applied('buyer');
-    const second = await applied('buyer2');
+    const first = await applied(A.as);
+    const second = await applied(B.as);
     const ids: string[] = [];
     let cursor: string | undefined;
     do {
@@ -273,14 +283,14 @@ describe('deciding (入驻审核)', () => {
 
 describe('telling the applicant (provider.application_decided)', () => {
   it('makes each decision a domain event from its timeline entry, and a notice in the applicant’s inbox in their language', async () => {
-    const a = await applied('buyer2', { companyName: '成都青松信息技术有限公司' });
+    const a = await applied(B.as, { companyName: '成都青松信息技术有限公司' });
     must(await invoke(reject, { as: 'operator', params: id(a.applicationId), body: { version: 1, reason: '联系电话无法接通' } }), 200);
-    must(await invoke(edit, { as: 'buyer2', params: id(a.applicationId), body: { contactPhone: '13900001111' } }), 200);
+    must(await invoke(edit, { as: B.as, params: id(a.applicationId), body: { contactPhone: '13900001111' } }), 200);
     const approved = must(await invoke(approve, { as: 'operator', params: id(a.applicationId), body: { version: 3 } }), 200);
     const entries = (await readPartition(keys.application(a.applicationId).PK)).filter((i) => i.type === 'timeline');
     const events = entries.map((e) => eventOfTimelineEntry(e));
     expect(events.map((e) => e.data)).toEqual([
-      expect.objectContaining({ decision: 'rejected', applicantId: user('buyer2').id, companyName: '成都青松信息技术有限公司', detail: { reason: '联系电话无法接通' } }),
+      expect.objectContaining({ decision: 'rejected', applicantId: B.id, companyName: '成都青松信息技术有限公司', detail: { reason: '联系电话无法接通' } }),
       expect.objectContaining({ decision: 'approved', providerId: approved.providerId, detail: {} }),
     ]);
     for (const e of events) {
@@ -289,19 +299,19 @@ describe('telling the applicant (provider.application_decided)', () => {
       // a redelivered event notifies nobody twice
       await notifyInboxes(e);
     }
-    const zh = must(await invoke(listNotifications, { as: 'buyer2', headers: { 'accept-language': 'zh-CN' } }), 200);
+    const zh = must(await invoke(listNotifications, { as: B.as, headers: { 'accept-language': 'zh-CN' } }), 200);
     const mineOnly = zh.items.filter((n: any) => n.applicationId === a.applicationId);
     expect(mineOnly.map((n: any) => [n.type, n.title])).toEqual([
       ['application-approved', '服务商入驻申请已通过'],
       ['application-rejected', '服务商入驻申请被驳回'],
     ]);
     expect(mineOnly[1].body).toContain('联系电话无法接通');
-    const en = must(await invoke(listNotifications, { as: 'buyer2', headers: { 'accept-language': 'en' } }), 200);
+    const en = must(await invoke(listNotifications, { as: B.as, headers: { 'accept-language': 'en' } }), 200);
     expect(en.items.find((n: any) => n.applicationId === a.applicationId && n.type === 'application-approved').title).toBe('Provider application approved');
   });
 
   it('mails each decision to the applicant whatever their email preferences, once however often the event comes', async () => {
-    const a = await applied('buyer', { companyName: '武汉长江智算科技有限公司' });
+    const a = await applied(A.as, { companyName: '武汉长江智算科技有限公司' });
     must(await invoke(reject, { as: 'operator', params: id(a.applicationId), body: { version: 1, reason: '经营范围不符' } }), 200);
     const [event] = (await readPartition(keys.application(a.applicationId).PK)).filter((i) => i.type === 'timeline').map((e) => eventOfTimelineEntry(e));
     const deliver = () =>
@@ -310,7 +320,7 @@ describe('telling the applicant (provider.application_decided)', () => {
       );
     expect(await deliver()).toMatchObject({ sent: 1 });
     expect(await deliver()).toMatchObject({ sent: 0, repeated: 1 });
-    const mails = (await mailsTo(user('buyer').email)).filter((m) => m.body.text?.includes('武汉长江智算科技有限公司'));
+    const mails = (await mailsTo(A.email)).filter((m) => m.body.text?.includes('武汉长江智算科技有限公司'));
     expect(mails).toHaveLength(1);
     expect(mails[0].body.text).toContain('经营范围不符');
     expect(mails[0].body.html).toContain('/apply');
@@ -320,8 +330,8 @@ describe('telling the applicant (provider.application_decided)', () => {
 describe('one organisation per credit code', () => {
   it('approving two applications of one code at once makes exactly one organisation; the other answers 409', async () => {
     const creditCode = freshCreditCode();
-    const a = await applied('buyer', { creditCode, companyName: '重复代码甲公司' });
-    const b = await applied('buyer2', { creditCode, companyName: '重复代码乙公司' });
+    const a = await applied(A.as, { creditCode, companyName: '重复代码甲公司' });
+    const b = await applied(B.as, { creditCode, companyName: '重复代码乙公司' });
     const answers = await Promise.all([a, b].map((x) => invoke(approve, { as: 'operator', params: id(x.applicationId), body: { version: 1 } })));
     expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
     const won = answers.find((r) => r.status === 200)!.body;
@@ -334,11 +344,11 @@ describe('one organisation per credit code', () => {
     const retry = await invoke(approve, { as: 'operator', params: id(loser.applicationId), body: { version: 1 } });
     expect([retry.status, retry.body.code]).toEqual([409, 'CREDIT_CODE_TAKEN']);
     // and a new application for the code is refused at the door
-    const third = await invoke(submit, { as: 'buyer', body: applicationBody(await uploadedLicence('buyer'), { creditCode }) });
+    const third = await invoke(submit, { as: A.as, body: applicationBody(await uploadedLicence(A.as), { creditCode }) });
     expect([third.status, third.body.code]).toEqual([409, 'CREDIT_CODE_TAKEN']);
     // as is editing an application to take it
-    const c = await applied('buyer');
-    const taken = await invoke(edit, { as: 'buyer', params: id(c.applicationId), body: { creditCode } });
+    const c = await applied(A.as);
+    const taken = await invoke(edit, { as: A.as, params: id(c.applicationId), body: { creditCode } });
     expect([taken.status, taken.body.code]).toEqual([409, 'CREDIT_CODE_TAKEN']);
   });
 });

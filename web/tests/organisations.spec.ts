@@ -72,7 +72,7 @@ const WORDS = {
     accept: 'Accept invitation',
     products: 'Products',
     start: 'Start',
-    confirm: 'OK',
+    confirm: 'Confirm',
     implementing: 'Implementing',
     signOut: 'Sign out',
   },
