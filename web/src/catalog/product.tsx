@@ -106,10 +106,11 @@ const BackLink = ({ productId }: { productId: string }) => {
   const { t } = useI18n();
   const { session } = useSession();
   const roles = session?.roles ?? [];
-  const [to, label] = roles.includes('buyer')
-    ? ['/catalog', t('catalog.back')]
-    : roles.includes('provider')
-      ? [`/provider/products/${productId}`, t('catalog.backToProduct')]
+  // every account but an operator's is a buyer too: a member of an organisation came from 商品管理
+  const [to, label] = roles.includes('provider')
+    ? [`/provider/products/${productId}`, t('catalog.backToProduct')]
+    : roles.includes('buyer')
+      ? ['/catalog', t('catalog.back')]
       : ['/operator/search', t('catalog.backToSearch')];
   return <AppLink to={to}>← {label}</AppLink>;
 };
