@@ -24,7 +24,8 @@ export const ORDER_STATUSES = [
   'destroyed',
 ] as const;
 export const REQUIREMENT_STATUSES = ['none', 'submitted', 'rejected', 'accepted'] as const;
-export const ORDER_ACTIONS = [
+/** The actions of a supervised manual order (spec 4): the ones a party is notified of (and may get by email). */
+export const MANUAL_ORDER_ACTIONS = [
   'create',
   'submit-requirements',
   'reject-requirements',
@@ -40,6 +41,9 @@ export const ORDER_ACTIONS = [
   'auto-confirm',
   'auto-cancel',
   'message',
+] as const;
+export const ORDER_ACTIONS = [
+  ...MANUAL_ORDER_ACTIONS,
   // 兑换码交付
   'reveal',
   // SaaS orders (spec 3.1, 7.1)

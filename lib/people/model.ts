@@ -1,25 +1,12 @@
 /**
  * Profiles (spec 2.1 Accounts): the rules, without I/O.
  */
+import { MANUAL_ORDER_ACTIONS } from '../orders/schemas';
 
 /** The notification kinds (a notification's `type`) a person may also receive by email. */
 export const EMAIL_KINDS = [
   // orders: the timeline actions that notify
-  'create',
-  'submit-requirements',
-  'reject-requirements',
-  'start',
-  'complete',
-  'urge',
-  'confirm',
-  'reject-completion',
-  'cancel',
-  'appeal',
-  'resolve',
-  'remind',
-  'auto-confirm',
-  'auto-cancel',
-  'message',
+  ...MANUAL_ORDER_ACTIONS,
   // products: review decisions, takedowns, and submissions for the operators
   'approved',
   'rejected',
