@@ -9,6 +9,7 @@ import type { CommandInput, OrderRules } from './model';
 import { StaleOrder, writeOrderCommand } from './repository';
 import { CALL_LEASE_MS, callBody, instanceFrom, isSaas, saasStep, type CallResult } from './saas';
 import { orderItemSchema, type OrderItem, type PendingCall, type SaasAction } from './schemas';
+import { unwrapRows } from '../db/row';
 
 const SYSTEM = { id: 'system', role: 'system' as const };
 /** Calls at once to one provider's endpoint, and orders of one provider per run: a slow endpoint fills its own lane only. */
@@ -242,7 +243,7 @@ const dueInShard = async (shard: string, now: Date): Promise<OrderItem[]> => {
         ExclusiveStartKey: start,
       }),
     );
-    orders.push(...(page.Items ?? []).map((i) => orderItemSchema.parse(i)).filter(isSaas));
+    orders.push(...unwrapRows(page.Items).map((i) => orderItemSchema.parse(i)).filter(isSaas));
     start = page.LastEvaluatedKey;
   } while (start);
   return orders;

@@ -2,6 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../db/client';
 import { indexes, keys } from '../db/keys';
 import { membershipItem } from './items';
+import { unwrapRows } from '../db/row';
 
 /**
  * The people of an organisation (its members' user ids, oldest member first): GSI1
@@ -22,7 +23,7 @@ export const memberIdsOf = async (providerId: string): Promise<string[]> => {
         ExclusiveStartKey: start,
       }),
     );
-    for (const item of out.Items ?? []) if (membershipItem.is(item)) ids.push(String(item.userId));
+    for (const item of unwrapRows(out.Items)) if (membershipItem.is(item)) ids.push(String(item.userId));
     start = out.LastEvaluatedKey;
   } while (start);
   return ids;
