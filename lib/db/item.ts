@@ -68,6 +68,8 @@ export interface ItemSpec<S extends z.ZodType<Attrs>, K extends Attrs> {
    * them and an update changing an attribute one is made of rewrites it, like an index key.
    */
   copies?: Record<string, KeyCopy<z.infer<S> & K>>;
+  /** The attributes the item's summary rows (list answers) are made of: what its index entries carry. */
+  listed?: readonly string[];
   /** Where the declaration lives (docs/indexes.md). */
   home: string;
 }

@@ -4960,7 +4960,7 @@ export interface components {
                 to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered" | "provisioning" | "active" | "expired" | "destroyed";
                 /** @description the order version this change made */
                 orderVersion?: number;
-                /** @description `planId`: the new plan */
+                /** @description `planId`, `planName`, `unitPrice`: the new plan; `fromPlanId`, `fromPlanName`, `fromUnitPrice`: the previous one; `until`: the expiry (unchanged); `difference` (fen: paid when positive, refunded when negative) and `amount` after it */
                 detail: {
                     [key: string]: unknown;
                 };
