@@ -273,6 +273,10 @@ export const en = {
   'notice.product.reject.body': (p: Named & { reason: string }) => `“${p.name}” was rejected: ${p.reason}`,
   'notice.product.takedown.title': 'Product taken down by the platform',
   'notice.product.takedown.body': (p: Named & { reason: string }) => `“${p.name}” was taken down by the platform: ${p.reason}`,
+  // redemption codes: a plan's stock fell below the low-stock mark
+  'notice.product.low-stock.title': 'Redemption codes running low',
+  'notice.product.low-stock.body': (p: Named & { plan: string; available: string; mark: string }) =>
+    `Only ${p.available} redemption codes are left for the plan “${p.plan}” of “${p.name}” (fewer than ${p.mark}): upload more.`,
   // members, invitations and suspension
   'notice.provider.suspended.title': 'Your organisation was suspended',
   'notice.provider.suspended.body': (p: Named & { reason: string }) =>

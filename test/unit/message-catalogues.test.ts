@@ -71,6 +71,7 @@ const SAMPLES: { [K in ParamKey]: ParamsOf<K>[] } = {
   'notice.product.approve.body': [named],
   'notice.product.reject.body': [{ ...named, reason: '信息不全' }],
   'notice.product.takedown.body': [{ ...named, reason: '违规' }],
+  'notice.product.low-stock.body': [{ ...named, plan: '标准版', available: '9', mark: '10' }],
   'notice.provider.suspended.body': [{ ...named, reason: '资质过期' }],
   'notice.provider.reinstated.body': [named],
   'notice.product.submit.body': [named],
