@@ -9,6 +9,7 @@ import { productItemSchema, type ProductItem } from '../products/schemas';
 import { notice as noticeOf, orderMessage, orderRecipients, productNotice, type Party } from './messages';
 import { operatorIds } from './operators';
 import { memberIdsOf } from '../providers/team';
+import { rolesFor } from '../providers/roles';
 import { recordNotification } from './repository';
 import { OPERATORS_INBOX } from './items';
 import type { NotificationItem } from './schemas';
@@ -46,6 +47,7 @@ export const subjectOf = async (event: DomainEvent): Promise<Subject> => {
 export const peopleOf = async (party: Party, parties: { buyerId?: string; providerId: string }): Promise<string[]> => {
   if (party === 'operators') return operatorIds();
   if (party === 'buyer') return parties.buyerId ? [parties.buyerId] : [];
+  if (party === 'provider-codes') return memberIdsOf(parties.providerId, rolesFor('codes'));
   return memberIdsOf(parties.providerId);
 };
 
@@ -93,7 +95,11 @@ export const notificationsOf = async (event: DomainEvent, subject: Subject, opts
   }
   if (!subject?.product || isOrderEvent(event) || isProviderEvent(event) || isApplicationEvent(event)) return [];
   const { product } = subject;
-  const notice = productNotice(event.data.action, { name: (product.live ?? product.draft).name, id: product.productId, data: event.data.detail });
+  const content = product.live ?? product.draft;
+  const data: Record<string, unknown> = { ...event.data.detail };
+  // a plan is named as the product shows it (the event carries its id)
+  if (typeof data.planId === 'string') data.planName = content.plans.find((p) => p.planId === data.planId)?.name ?? data.planId;
+  const notice = productNotice(event.data.action, { name: content.name, id: product.productId, data });
   if (!notice) return [];
   for (const recipientId of await recipients(notice.to, product)) {
     out.push({ notificationId: event.id, recipientId, inbox: inboxOf(notice.to, recipientId), action: notice.type, productId: product.productId, ...notice.message, read: false, createdAt: event.occurredAt });

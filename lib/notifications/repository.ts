@@ -1,7 +1,7 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { ddb, tableName } from '../db/client';
-import { keys } from '../db/keys';
+import { indexes, keys } from '../db/keys';
 import { invalidCursor, queryPage } from '../db/query';
 import { updateExpression } from '../db/item';
 import { ConditionFailed, Expr, transactWrite } from '../db/write';
@@ -90,7 +90,8 @@ type InboxQuery = { limit: number; cursor?: string; unread?: 'true' | 'false' };
 // reading one notice alone writes the operator's read copy of it (same id and time, read) into their own inbox.
 
 type Item = Record<string, unknown>;
-const sortKeyOf = (i: Item) => String(i.GSI1SK ?? keys.sortByTime(String(i.createdAt), String(i.notificationId)));
+/** Where an inbox item sorts in its inbox (the counter above every notification). */
+const sortKeyOf = (i: Item) => (isNotification(i) ? keys.sortByTime(String(i.createdAt), String(i.notificationId)) : keys.inboxCounterSort);
 /** The operators' read marker, from the operator's own counter item. */
 const markerOf = (counter: Item | undefined) => ({
   read: Math.max(0, Number(counter?.operatorsRead ?? 0)),
@@ -190,7 +191,9 @@ const listOperatorInbox = async (userId: string, q: InboxQuery) => {
     if (!stop) return position[stream];
     const consumedAll = p.items[p.items.length - 1] === stop;
     if (consumedAll && !p.nextCursor) return END;
-    return Buffer.from(JSON.stringify(Object.fromEntries(['PK', 'SK', unreadOnly && stream === 'own' ? 'GSI2PK' : 'GSI1PK', unreadOnly && stream === 'own' ? 'GSI2SK' : 'GSI1SK'].map((k) => [k, stop[k]]))), 'utf8').toString('base64url');
+    // the key queryPage takes as a cursor: the table's key and the index's
+    const index = indexes[unreadOnly && stream === 'own' ? 'GSI2' : 'GSI1'];
+    return Buffer.from(JSON.stringify(Object.fromEntries(['PK', 'SK', index.pk, index.sk].map((k) => [k, stop[k]]))), 'utf8').toString('base64url');
   };
   const cursor = { own: next('own', ownPage), shared: next('shared', sharedPage) };
   const done = cursor.own === END && cursor.shared === END && !more;

@@ -60,13 +60,18 @@ const SAMPLES: { [K in ParamKey]: ParamsOf<K>[] } = {
   'notice.order.auto-cancel.body': [named],
   'notice.order.provision.body': [named],
   'notice.order.renew.body': [{ ...named, periods: '2' }],
-  'notice.order.change-plan.body': [{ ...named, planId: 'p2' }],
+  'notice.order.change-plan.body': [
+    { ...named, plan: '专业版', difference: '400.00' },
+    { ...named, plan: '标准版', difference: '-103.23' },
+    { ...named, plan: 'p2', difference: '' },
+  ],
   'notice.order.refund.body': [{ ...named, reason: '不需要了' }],
   'notice.order.expire.body': [named],
   'notice.order.destroy.body': [named],
   'notice.product.approve.body': [named],
   'notice.product.reject.body': [{ ...named, reason: '信息不全' }],
   'notice.product.takedown.body': [{ ...named, reason: '违规' }],
+  'notice.product.low-stock.body': [{ ...named, plan: '标准版', available: '9', mark: '10' }],
   'notice.provider.suspended.body': [{ ...named, reason: '资质过期' }],
   'notice.provider.reinstated.body': [named],
   'notice.product.submit.body': [named],
@@ -85,6 +90,8 @@ const SAMPLES: { [K in ParamKey]: ParamsOf<K>[] } = {
   'detail.applicationChanged': [{ version: 3, current: 4 }],
   'notice.application.approve.body': [named],
   'notice.application.reject.body': [{ ...named, reason: '营业执照不清晰' }],
+  // operator search by organisation name
+  'field.tooManyOrganisations': [{ max: 5 }],
 };
 
 const render = (lang: 'zh' | 'en', key: MessageKey, params?: unknown) => (t as (l: string, k: string, p?: unknown) => string)(lang, key, params);
