@@ -88,7 +88,7 @@ export const orderMessagePostedV1 = envelope(
 export const orderInstanceChangedV1 = envelope(
   'order.instance_changed',
   1,
-  orderData(['change-plan'], '`planId`: the new plan'),
+  orderData(['change-plan'], '`planId`, `planName`, `unitPrice`: the new plan; `fromPlanId`, `fromPlanName`, `fromUnitPrice`: the previous one; `until`: the expiry (unchanged); `difference` (fen: paid when positive, refunded when negative) and `amount` after it'),
   'The buyer changed the plan of an active SaaS order (变更规格).',
 );
 export const orderSaasCalledV1 = envelope(

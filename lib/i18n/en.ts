@@ -374,4 +374,8 @@ export const en = {
   'status.application.withdrawn': 'Withdrawn',
   // Names, not ids (spec 2.1): who the timeline names for the platform's own steps
   'names.platform': 'The platform',
+  // ---- Operator search by organisation name, credit code and email
+  'field.tooManyOrganisations': (p: { max: number }) =>
+    `matches more than ${p.max} organisations: type more of the name, or pick one in Providers`,
+  'names.operator': 'Operator',
 };

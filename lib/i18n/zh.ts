@@ -361,4 +361,7 @@ export const zh: Catalogue = {
   'status.application.withdrawn': '已撤回',
   // Names, not ids (spec 2.1): who the timeline names for the platform's own steps
   'names.platform': '平台',
+  // ---- Operator search by organisation name, credit code and email
+  'field.tooManyOrganisations': (p) => `匹配的服务商超过 ${p.max} 个：请输入更完整的名称，或在服务商管理中选定一个`,
+  'names.operator': '运营',
 };

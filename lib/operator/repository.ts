@@ -1,6 +1,7 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { createHash } from 'node:crypto';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../db/client';
-import { keys } from '../db/keys';
+import { indexes, keys } from '../db/keys';
 import { queryPage } from '../db/query';
 import { queryMerged } from '../db/sharded';
 import { Expr } from '../db/write';
@@ -9,6 +10,10 @@ import type { OrderHead } from '../orders/schemas';
 import { parseHead } from '../orders/layout';
 import { productItemSchema, type ProductItem } from '../products/schemas';
 import { keyInstant } from '../shared/time-range';
+import { ValidationError } from '../http/errors';
+import { msg } from '../i18n';
+import { peopleByEmail } from '../people/directory';
+import { creditCodeItem, organisationItem } from '../providers/items';
 import type { OperatorOrdersQuery, OperatorProductsQuery } from './schemas';
 
 /** The purchase-time range as inclusive bounds on `<createdAt>#<orderId>`. */
@@ -20,18 +25,120 @@ const createdBounds = (q: OperatorOrdersQuery) => ({
 const inRange = (o: OrderHead, q: OperatorOrdersQuery) =>
   (!q.createdFrom || o.createdAt >= keyInstant(q.createdFrom)) && (!q.createdTo || o.createdAt <= keyInstant(q.createdTo));
 
-/** The filters that are not the principal key condition, as a filter expression. */
-const orderFilter = (q: OperatorOrdersQuery, principal: 'providerId' | 'buyerId' | 'status' | 'none') => (e: Expr) =>
-  [
-    principal !== 'status' && q.status ? e.eq('status', q.status) : undefined,
-    principal !== 'providerId' && q.providerId ? e.eq('providerId', q.providerId) : undefined,
-    principal !== 'buyerId' && q.buyerId ? e.eq('buyerId', q.buyerId) : undefined,
-    // the appeal queue sorts by appeal time, so there the purchase-time range is a filter
-    principal === 'status' && q.status === 'disputed' && q.createdFrom ? `${e.name('createdAt')} >= ${e.value(keyInstant(q.createdFrom))}` : undefined,
-    principal === 'status' && q.status === 'disputed' && q.createdTo ? `${e.name('createdAt')} <= ${e.value(keyInstant(q.createdTo))}` : undefined,
-  ]
-    .filter(Boolean)
-    .join(' AND ') || undefined;
+/** The filters that are not the principal key condition, as a filter expression (on one partition or a few). */
+const orderFilter =
+  (q: OperatorOrdersQuery & { providerIds?: string[]; buyerIds?: string[] }, principal: 'providerId' | 'buyerId' | 'status' | 'none') =>
+  (e: Expr) =>
+    [
+      principal !== 'status' && q.status ? e.eq('status', q.status) : undefined,
+      principal !== 'providerId' && q.providerIds ? oneOf(e, 'providerId', q.providerIds) : undefined,
+      principal !== 'buyerId' && q.buyerIds ? oneOf(e, 'buyerId', q.buyerIds) : undefined,
+      // the appeal queue sorts by appeal time, so there the purchase-time range is a filter
+      principal === 'status' && q.status === 'disputed' && q.createdFrom ? `${e.name('createdAt')} >= ${e.value(keyInstant(q.createdFrom))}` : undefined,
+      principal === 'status' && q.status === 'disputed' && q.createdTo ? `${e.name('createdAt')} <= ${e.value(keyInstant(q.createdTo))}` : undefined,
+    ]
+      .filter(Boolean)
+      .join(' AND ') || undefined;
+
+const oneOf = (e: Expr, attr: string, ids: string[]) =>
+  ids.length === 1 ? e.eq(attr, ids[0]) : `${e.name(attr)} IN (${ids.map((id) => e.value(id)).join(', ')})`;
+
+
+// ---- Whom a search names: organisations by name prefix, credit code or a member's email, buyers by email,
+// each resolved to ids by key conditions before the search (docs/decisions.md)
+
+/** The most organisations one search merges (a name prefix or an email naming more answers 400). */
+export const SEARCH_ORGANISATIONS = 5;
+
+/** The highest code point: `<prefix><this>` bounds every sort key that begins with the prefix. */
+const AFTER_PREFIX = '\u{10FFFF}';
+
+const tooMany = (path: string) => new ValidationError([{ path, message: msg('field.tooManyOrganisations', { max: SEARCH_ORGANISATIONS }) }]);
+
+const narrow = (ids: string[] | undefined, found: string[]) => (ids ? ids.filter((id) => found.includes(id)) : [...new Set(found)]);
+
+interface OrganisationFilters {
+  providerId?: string;
+  providerName?: string;
+  creditCode?: string;
+  providerEmail?: string;
+}
+
+/** The organisations whose names begin with a prefix: GSI7 `ORGANISATIONS`, their ids from `<name>#<providerId>`. */
+const organisationsByName = async (prefix: string): Promise<string[]> => {
+  const { pk, sk } = indexes.GSI7;
+  const out = await ddb.send(
+    new QueryCommand({
+      TableName: tableName,
+      IndexName: indexes.GSI7.name,
+      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+      ExpressionAttributeNames: { '#pk': pk, '#sk': sk },
+      ExpressionAttributeValues: { ':pk': keys.allOrganisations, ':from': prefix, ':to': `${prefix}${AFTER_PREFIX}` },
+      Limit: SEARCH_ORGANISATIONS + 1,
+    }),
+  );
+  return (out.Items ?? []).map((i) => String(i[sk])).map((k) => k.slice(k.lastIndexOf('#') + 1));
+};
+
+/** The organisations a person belongs to: their `MEMBER#<providerId>` items (one Query of their partition). */
+const organisationsOf = async (userId: string): Promise<string[]> => {
+  const out = await ddb.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :member)',
+      ExpressionAttributeValues: { ':pk': keys.person(userId), ':member': keys.membershipPrefix },
+      ProjectionExpression: 'SK',
+    }),
+  );
+  return (out.Items ?? []).map((i) => String(i.SK).slice(keys.membershipPrefix.length));
+};
+
+/**
+ * The organisations a search names (each filter narrows the others), or undefined when it names none: an id;
+ * a credit code (GetItem of its guard); a name prefix (GSI7, at most SEARCH_ORGANISATIONS, else 400); a member's
+ * email (the user pool, then their memberships; at most SEARCH_ORGANISATIONS).
+ */
+export const organisationsNamed = async (q: OrganisationFilters): Promise<string[] | undefined> => {
+  let ids: string[] | undefined = q.providerId ? [q.providerId] : undefined;
+  if (q.creditCode && ids?.length !== 0) {
+    const guard = await ddb.send(new GetCommand({ TableName: tableName, Key: creditCodeItem.key({ creditCode: q.creditCode }) }));
+    ids = narrow(ids, guard.Item?.providerId ? [String(guard.Item.providerId)] : []);
+  }
+  if (q.providerName && ids?.length !== 0) {
+    const prefix = q.providerName;
+    if (ids) {
+      const named = await Promise.all(
+        ids.map(async (id) => {
+          const out = await ddb.send(new GetCommand({ TableName: tableName, Key: organisationItem.key({ providerId: id }), ProjectionExpression: '#n', ExpressionAttributeNames: { '#n': 'name' } }));
+          return typeof out.Item?.name === 'string' && out.Item.name.startsWith(prefix) ? id : undefined;
+        }),
+      );
+      ids = named.filter((id): id is string => !!id);
+    } else {
+      ids = await organisationsByName(prefix);
+      if (ids.length > SEARCH_ORGANISATIONS) throw tooMany('providerName');
+    }
+  }
+  if (q.providerEmail && ids?.length !== 0) {
+    const people = await peopleByEmail(q.providerEmail);
+    const found = [...new Set((await Promise.all(people.map(organisationsOf))).flat())];
+    if (!ids && found.length > SEARCH_ORGANISATIONS) throw tooMany('providerEmail');
+    ids = narrow(ids, found);
+  }
+  return ids;
+};
+
+/** The buyers a search names: an id, a person's email (the user pool), both narrowing; undefined when none. */
+export const buyersNamed = async (q: { buyerId?: string; buyerEmail?: string }): Promise<string[] | undefined> => {
+  let ids: string[] | undefined = q.buyerId ? [q.buyerId] : undefined;
+  if (q.buyerEmail && ids?.length !== 0) ids = narrow(ids, await peopleByEmail(q.buyerEmail));
+  return ids;
+};
+
+/** A merged list's cursor is bound to the ids it merged: another set (an organisation created meanwhile) is 400. */
+const setOf = (ids: string[]) => createHash('sha256').update([...ids].sort().join(',')).digest('base64url').slice(0, 16);
+
+const nothing = { items: [], nextCursor: null };
 
 const parseOrders = (items: Record<string, unknown>[]) => items.map(parseHead);
 
@@ -41,25 +148,46 @@ const parseOrders = (items: Record<string, unknown>[]) => items.map(parseHead);
  * oldest appeal first) or every order (GSI7, sharded), all newest purchase first otherwise.
  */
 export const searchOrders = async (q: OperatorOrdersQuery): Promise<{ items: OrderHead[]; nextCursor: string | null }> => {
+  const [providers, buyers] = await Promise.all([organisationsNamed(q), buyersNamed(q)]);
+  if (providers?.length === 0 || buyers?.length === 0) return nothing;
   if (q.orderId) {
     const out = await ddb.send(new GetCommand({ TableName: tableName, Key: keys.order(q.orderId) }));
     const order = out.Item?.type === 'order' ? parseHead(out.Item) : undefined;
     const matches =
       order &&
       (!q.status || order.status === q.status) &&
-      (!q.providerId || order.providerId === q.providerId) &&
-      (!q.buyerId || order.buyerId === q.buyerId) &&
+      (!providers || providers.includes(order.providerId)) &&
+      (!buyers || buyers.includes(order.buyerId)) &&
       inRange(order, q);
     return { items: matches ? [order] : [], nextCursor: null };
   }
   const { from, to } = createdBounds(q);
-  if (q.providerId || q.buyerId) {
-    const principal = q.providerId ? 'providerId' : 'buyerId';
+  const filters = { ...q, providerIds: providers, buyerIds: buyers };
+  if (buyers?.length === 1 || (!buyers && providers?.length === 1)) {
+    const principal = buyers ? 'buyerId' : 'providerId';
     const page = await queryPage({
-      ...(q.providerId ? { index: 'GSI1' as const, pk: keys.providerOrders(q.providerId) } : { index: 'GSI2' as const, pk: keys.buyerOrders(q.buyerId!) }),
+      ...(principal === 'providerId' ? { index: 'GSI1' as const, pk: keys.providerOrders(providers![0]) } : { index: 'GSI2' as const, pk: keys.buyerOrders(buyers![0]) }),
       range: from || to ? { from, to } : undefined,
-      filter: orderFilter(q, principal),
+      filter: orderFilter(filters, principal),
       expr: new Expr(),
+      limit: q.limit,
+      cursor: q.cursor,
+      newestFirst: true,
+    });
+    return { items: parseOrders(page.items), nextCursor: page.nextCursor };
+  }
+  if (buyers || providers) {
+    // several organisations (or people): one partition each, merged newest first; a status is GSI5's key
+    const byProvider = !buyers;
+    const ids = (byProvider ? providers : buyers)!;
+    const status = byProvider && q.status;
+    const page = await queryMerged({
+      index: byProvider ? (status ? 'GSI5' : 'GSI1') : 'GSI2',
+      list: `orders:${byProvider ? 'providers' : 'buyers'}:${status || ''}:${setOf(ids)}`,
+      shards: ids.map((id) => ({ pk: byProvider ? (status ? keys.providerOrdersIn(id, status) : keys.providerOrders(id)) : keys.buyerOrders(id) })),
+      from,
+      to,
+      filter: orderFilter(byProvider ? q : filters, byProvider ? (status ? 'status' : 'providerId') : 'buyerId'),
       limit: q.limit,
       cursor: q.cursor,
       newestFirst: true,
@@ -101,10 +229,12 @@ const parseProducts = (items: Record<string, unknown>[]) => items.map((i) => pro
  */
 export const searchProducts = async (q: OperatorProductsQuery): Promise<{ items: ProductItem[]; nextCursor: string | null }> => {
   const typeFilter = (e: Expr) => (q.serviceType ? e.eq('draft.serviceType', q.serviceType) : undefined);
-  if (q.providerId) {
+  const providers = await organisationsNamed(q);
+  if (providers?.length === 0) return nothing;
+  if (providers?.length === 1) {
     const page = await queryPage({
       index: 'GSI1',
-      pk: keys.providerProducts(q.providerId),
+      pk: keys.providerProducts(providers[0]),
       filter: (e) =>
         [
           typeFilter(e),
@@ -113,6 +243,21 @@ export const searchProducts = async (q: OperatorProductsQuery): Promise<{ items:
           .filter(Boolean)
           .join(' AND ') || undefined,
       expr: new Expr(),
+      limit: q.limit,
+      cursor: q.cursor,
+      newestFirst: true,
+    });
+    return { items: parseProducts(page.items), nextCursor: page.nextCursor };
+  }
+  if (providers) {
+    // several organisations: their partitions merged, by status their listing partitions (GSI5) behind review codes
+    const page = await queryMerged({
+      index: q.status ? 'GSI5' : 'GSI1',
+      list: `products:providers:${q.status ?? ''}:${setOf(providers)}`,
+      shards: q.status
+        ? providers.flatMap((id) => productStatusShards(q.status!, (listing) => keys.providerProductsByListing(id, listing)))
+        : providers.map((id) => ({ pk: keys.providerProducts(id) })),
+      filter: typeFilter,
       limit: q.limit,
       cursor: q.cursor,
       newestFirst: true,

@@ -9,6 +9,16 @@ import { instantRange, rangeInOrder } from '../shared/time-range';
 /** A user id as Cognito issues it (`sub`): a UUID, or the local emulator's equivalent. */
 const userId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, fieldMessage(msg('field.notUserId')));
 
+// ---- Search by what operators know of an organisation or a person (docs/decisions.md): each resolved to ids
+// by key conditions first
+const email = z.string().trim().max(254).email();
+/** The organisation named by a prefix of its name, its credit code or a member's email. */
+const organisationFilters = {
+  providerName: z.string().trim().min(1).max(50).optional(),
+  creditCode: z.string().trim().toUpperCase().regex(/^[0-9A-Z]{18}$/, fieldMessage(msg('field.creditCodeShape'))).optional(),
+  providerEmail: email.optional(),
+};
+
 /** GET /operator/orders: every order; one principal filter narrows the Query (docs/decisions.md); the purchase-time range as /provider/orders takes it. */
 export const operatorOrdersQuery = z
   .object({
@@ -17,6 +27,8 @@ export const operatorOrdersQuery = z
     orderId: z.string().regex(ID_PATTERN, fieldMessage(msg('field.notOrderId'))).optional(),
     providerId: userId.optional(),
     buyerId: userId.optional(),
+    ...organisationFilters,
+    buyerEmail: email.optional(),
     ...instantRange('created'),
   })
   .refine(...rangeInOrder('created', msg('field.createdOrder')));
@@ -27,6 +39,7 @@ export const operatorProductsQuery = z.object({
   ...pageParams,
   status: z.enum(PRODUCT_STATUSES).optional(),
   providerId: userId.optional(),
+  ...organisationFilters,
   serviceType: z.enum(SERVICE_TYPES).optional(),
 });
 export type OperatorProductsQuery = z.infer<typeof operatorProductsQuery>;

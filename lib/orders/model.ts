@@ -44,8 +44,9 @@ export const refusalError = (refusal: Refusal | undefined, action: OrderCommand,
   return new ConflictError('VERSION_CONFLICT', msg('detail.orderChanged'), { currentStatus: status });
 };
 
-/** The timeline payload of a command: what the party said or did. */
-export const entryData = (input: CommandInput): Record<string, unknown> => commandOf(input.action).entry(input);
+/** The timeline payload of a command: what the party said or did (and, given the change, what it made of the order). */
+export const entryData = (input: CommandInput, change?: { before: OrderItem; after: OrderItem }): Record<string, unknown> =>
+  (commandOf(input.action).entry as (i: CommandInput, c?: { before: OrderItem; after: OrderItem }) => Record<string, unknown>)(input, change);
 
 /** The attachments a command references, each with the field that names it. */
 export const referencesOf = (o: OrderItem, input: CommandInput) => commandOf(input.action).references?.(input, o) ?? [];

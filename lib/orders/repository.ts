@@ -368,7 +368,13 @@ export class StaleOrder extends Error {
 }
 
 /** The one builder of order timeline entries: the entry of the change that makes the order `version`. */
-export const orderEntry = (c: Omit<OrderCommandRequest, 'rules'>, from: OrderStatus, to: OrderStatus, version: number): VersionedEntry => ({
+export const orderEntry = (
+  c: Omit<OrderCommandRequest, 'rules'>,
+  from: OrderStatus,
+  to: OrderStatus,
+  version: number,
+  change?: { before: OrderItem; after: OrderItem },
+): VersionedEntry => ({
   entryId: newId(c.now.getTime()),
   orderId: c.orderId,
   version,
@@ -380,7 +386,7 @@ export const orderEntry = (c: Omit<OrderCommandRequest, 'rules'>, from: OrderSta
   at: c.now.toISOString(),
   from,
   to,
-  data: entryData(c.command),
+  data: entryData(c.command, change),
 });
 
 /**
@@ -410,7 +416,7 @@ export const writeOrderCommand = async (
   const verified = refs.length ? await c.checkReferences!(refs, attachments, now) : [];
   const verifiedIds = new Set(verified.map((v) => v.Update.Key.SK));
   const next = applyCommand(current, input, actor, now);
-  const entry = orderEntry(c, current.status, next.status, next.version);
+  const entry = orderEntry(c, current.status, next.status, next.version, { before: current, after: next });
   const extra = alsoWrite(next, entry, verifiedIds);
   try {
     await transactWrite({

@@ -43,6 +43,45 @@ export const renewedExpiry = (o: Pick<OrderItem, 'instance' | 'product'>, period
   return addPeriods(from, o.product.plan, periods);
 };
 
+/**
+ * The periods of `plan` left from `at` until `until`: the whole periods counted back from `until` in the
+ * calendar (addPeriods), plus the started one's fraction by time. 0 once `until` has passed.
+ */
+export const periodsLeft = (until: string, at: string, plan: Plan): number => {
+  const end = Date.parse(until);
+  const now = Date.parse(at);
+  if (!(end > now)) return 0;
+  let upper = end;
+  for (let whole = 0; ; whole++) {
+    const back = addPeriods(until, plan, -(whole + 1));
+    if (back === null) return 0;
+    const lower = Date.parse(back);
+    if (lower <= now || whole >= 10_000) return whole + (upper - now) / (upper - lower);
+    upper = lower;
+  }
+};
+
+/**
+ * 变更规格's price difference in fen (docs/decisions.md, "SaaS plan change settles the difference"): the new
+ * plan's price for the time left to the expiry, less the current plan's for the same time, each pro rata
+ * by its own period; rounded to the fen, half away from zero. Positive: the buyer pays it; negative: it is
+ * refunded to the buyer (never more than the order's amount). A plan that does not expire (`times`)
+ * differs by the plan prices times the quantity.
+ */
+export const planChangeDifference = (
+  o: Pick<OrderItem, 'instance' | 'product' | 'quantity' | 'amount'>,
+  plan: Plan & { price: number },
+  at: string,
+): number => {
+  const until = o.instance?.expiresAt ?? null;
+  const raw =
+    until === null
+      ? (plan.price - o.product.unitPrice) * o.quantity
+      : plan.price * periodsLeft(until, at, plan) - o.product.unitPrice * periodsLeft(until, at, o.product.plan);
+  const fen = raw < 0 ? -Math.round(-raw) : Math.round(raw);
+  return Math.max(fen, -o.amount) || 0;
+};
+
 /** A call appended to the order's queue, due at once. */
 export const queueCall = (calls: readonly PendingCall[], action: SaasAction, body: Record<string, unknown>, at: string): PendingCall[] => [
   ...calls,

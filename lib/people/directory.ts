@@ -1,4 +1,4 @@
-import { AdminGetUserCommand, CognitoIdentityProviderClient, UserNotFoundException } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminGetUserCommand, CognitoIdentityProviderClient, ListUsersCommand, UserNotFoundException } from '@aws-sdk/client-cognito-identity-provider';
 import { config } from '../config';
 import { TemporarilyUnavailableError } from '../http/errors';
 
@@ -31,4 +31,28 @@ export const accountOf = async (sub: string): Promise<Account | undefined> => {
     if (err instanceof UserNotFoundException || (err as Error)?.name === 'UserNotFoundException') return undefined;
     throw new TemporarilyUnavailableError();
   }
+};
+
+/** How many people one email may name in a search (a pool whose emails are unique names one). */
+const PEOPLE_PER_EMAIL = 5;
+
+/**
+ * The user ids (`sub`) of the people whose email is this one: the user pool's ListUsers with `email = "…"`, the
+ * email as typed and, when nobody has it so, lowercased (cognito-local compares case-sensitively; Cognito does
+ * not). A pool that does not answer is 503.
+ */
+export const peopleByEmail = async (email: string): Promise<string[]> => {
+  const find = async (value: string) => {
+    try {
+      const out = await cognito.send(
+        new ListUsersCommand({ UserPoolId: userPoolId, Filter: `email = "${value.replace(/["\\]/g, '')}"`, Limit: PEOPLE_PER_EMAIL }),
+      );
+      return (out.Users ?? []).map((u) => u.Attributes?.find((a) => a.Name === 'sub')?.Value ?? u.Username).filter((s): s is string => !!s);
+    } catch {
+      throw new TemporarilyUnavailableError();
+    }
+  };
+  const typed = email.trim();
+  const found = await find(typed);
+  return found.length || typed.toLowerCase() === typed ? found : find(typed.toLowerCase());
 };

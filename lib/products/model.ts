@@ -152,7 +152,7 @@ export const toProviderView = (p: ProductItem): ProviderProductView => {
     ...(p.review === 'rejected' && p.reviewReason ? { rejectionReason: p.reviewReason } : {}),
     reviewState: p.review,
     actions: providerActions(p),
-    reviewHistory: p.reviewHistory,
+    reviewHistory: p.reviewHistory.map((r) => ({ ...r, operatorName: r.operatorName ?? null })),
     submittedAt: p.review === 'in_review' ? (p.submittedAt ?? null) : null,
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,

@@ -275,7 +275,9 @@ export const changeProductStatus = async (
     sets.push(`${expr.name('version')} = ${expr.name('version')} + ${expr.value(1)}`);
     const decision = DECISIONS[action];
     if (decision) {
-      const record = { decision, ...(input.reason ? { reason: input.reason } : {}), operatorId: user.id, version: input.version, at };
+      // the reviewer by name as they were called when deciding (spec 2.1: names, not ids)
+      const named = user.displayName ? { operatorName: user.displayName } : {};
+      const record = { decision, ...(input.reason ? { reason: input.reason } : {}), operatorId: user.id, ...named, version: input.version, at };
       sets.push(`${expr.name('reviewHistory')} = list_append(${expr.name('reviewHistory')}, ${expr.value([record])})`);
     }
     conditions.unshift(expr.eq('type', productItem.type), phaseCondition(expr, group.phases));

@@ -187,8 +187,15 @@ export const reviewRecordSchema = z.object({
   decision: z.enum(['approved', 'rejected', 'delisted']),
   reason: z.string().optional(),
   operatorId: z.string(),
+  /** The deciding operator's display name at decision time; absent on records stored before names were kept. */
+  operatorName: z.string().optional(),
   version: z.number().optional(),
   at: z.string(),
+});
+
+/** A review record as answered: the reviewer's name, or null where none was kept (the console says 运营 / Operator). */
+export const reviewRecordView = reviewRecordSchema.extend({
+  operatorName: z.string().nullable().meta({ description: 'the deciding operator’s display name, or null on records kept before names were (shown as 运营 / Operator)' }),
 });
 
 /** A product item as stored, parsed at the repository edge. */
@@ -243,7 +250,7 @@ export const providerProductView = z
     actions: z
       .array(z.enum(PROVIDER_PRODUCT_ACTIONS))
       .meta({ description: 'what the provider may do with the product now (修改, 提交审核, 撤销审核, 下架, 删除): the state machine’s answer, so a client offers only these' }),
-    reviewHistory: z.array(reviewRecordSchema),
+    reviewHistory: z.array(reviewRecordView),
     submittedAt: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -300,6 +300,42 @@ describe('SaaS orders', () => {
     expect(modify?.body).toMatchObject({ spec: '专业版', timeSpan: 1, timeUnit: 'month', signId: changed.instance.signId, instanceExpireTime: changed.instance.expiresAt });
   });
 
+  it('settles the plan change: an upgrade pays the difference for the time left, a downgrade refunds it; both parties read it on the record', async () => {
+    const order = await purchase();
+    await consume(order.orderId);
+    const params = { orderId: order.orderId };
+    const { instance } = await view(order.orderId);
+    // bought a moment ago: nearly the whole month is left, (29,900 − 9,900) × (1 − a few seconds of a month) → 20,000 fen
+    const up = must(await invoke(changePlan, { as: 'buyer', params, body: { planId: 'pro' }, headers: { 'idempotency-key': 'up-1' } }), 200);
+    expect(up).toMatchObject({ planId: 'pro', amount: 9_900 + 20_000, product: { unitPrice: 29_900 }, instance: { expiresAt: instance.expiresAt } });
+    const upEntry = up.timeline.at(-1);
+    expect(upEntry).toMatchObject({ action: 'change-plan', from: 'active', to: 'active' });
+    expect(upEntry.data).toEqual({
+      planId: 'pro',
+      planName: '专业版',
+      unitPrice: 29_900,
+      fromPlanId: 'std',
+      fromPlanName: '标准版',
+      fromUnitPrice: 9_900,
+      until: instance.expiresAt,
+      difference: 20_000,
+      amount: 29_900,
+    });
+    // the same key replays: the difference is paid once
+    const again = must(await invoke(changePlan, { as: 'buyer', params, body: { planId: 'pro' }, headers: { 'idempotency-key': 'up-1' } }), 200);
+    expect(again.amount).toBe(29_900);
+    const down = must(await invoke(changePlan, { as: 'buyer', params, body: { planId: 'std' } }), 200);
+    expect(down.amount).toBe(9_900);
+    expect(down.timeline.at(-1).data).toMatchObject({ fromPlanId: 'pro', planId: 'std', difference: -20_000, amount: 9_900 });
+    // the provider reads the same settlement on its own view of the order
+    const asProvider = await view(order.orderId, 'provider');
+    expect(asProvider.amount).toBe(9_900);
+    expect(asProvider.timeline.filter((e: any) => e.action === 'change-plan').map((e: any) => e.data.difference)).toEqual([20_000, -20_000]);
+    // a refund afterwards gives back what was paid in all
+    const refunded = must(await invoke(refund, { as: 'buyer', params, body: { reason: '不再需要' } }), 200);
+    expect(refunded.refund).toMatchObject({ amount: 9_900 });
+  });
+
   it('refunds within 5 days of purchase: destroyInstance, then cancelled with the refund; later or twice is refused', async () => {
     const endpoint = endpoints.provider!;
     const order = await purchase();

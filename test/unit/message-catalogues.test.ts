@@ -85,6 +85,8 @@ const SAMPLES: { [K in ParamKey]: ParamsOf<K>[] } = {
   'detail.applicationChanged': [{ version: 3, current: 4 }],
   'notice.application.approve.body': [named],
   'notice.application.reject.body': [{ ...named, reason: '营业执照不清晰' }],
+  // operator search by organisation name
+  'field.tooManyOrganisations': [{ max: 5 }],
 };
 
 const render = (lang: 'zh' | 'en', key: MessageKey, params?: unknown) => (t as (l: string, k: string, p?: unknown) => string)(lang, key, params);

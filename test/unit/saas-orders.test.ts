@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../lib/config';
 import { applyCommand, refusalOf } from '../../lib/orders/model';
-import { addPeriods, backoffMs, firstExpiry, instanceFrom, saasDueAt, saasStep } from '../../lib/orders/saas';
+import { addPeriods, backoffMs, firstExpiry, instanceFrom, periodsLeft, planChangeDifference, saasDueAt, saasStep } from '../../lib/orders/saas';
 import { saasOrderOf } from '../support/order-fixtures';
 import { dashboardDelta } from '../../lib/dashboard/model';
 
@@ -90,6 +90,34 @@ describe('SaaS order rules', () => {
     expect(changed.saas!.calls.at(-1)).toMatchObject({ action: 'modifyInstance', body: { spec: '专业版', timeSpan: 1, timeUnit: 'month', signId: 'sign-1' } });
   });
 
+  it('counts the periods left back from the expiry in the calendar, the started one by time', () => {
+    const month = { duration: 1, unit: 'month' };
+    expect(periodsLeft('2026-04-01T00:00:00.000Z', '2026-01-16T00:00:00.000Z', month)).toBeCloseTo(2 + 16 / 31, 12);
+    expect(periodsLeft('2026-02-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', month)).toBe(1);
+    expect(periodsLeft('2026-02-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z', { duration: 1, unit: 'day' })).toBe(30);
+    expect(periodsLeft('2026-02-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z', { duration: 3, unit: 'day' })).toBe(10);
+    expect(periodsLeft('2027-01-01T00:00:00.000Z', '2026-07-02T12:00:00.000Z', { duration: 1, unit: 'year' })).toBeCloseTo(182.5 / 365, 12);
+    expect(periodsLeft('2026-02-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z', month)).toBe(0);
+    expect(periodsLeft('2026-02-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z', month)).toBe(0);
+  });
+
+  it('settles the plan change pro rata for the time left: an upgrade pays the difference, a downgrade is refunded it', () => {
+    const o = saasOrderOf();
+    // 30 of the month's 31 days left: (29,900 − 9,900) × 30/31 = 19,354.8… → 19,355 fen
+    expect(planChangeDifference(o, { duration: 1, unit: 'month', price: 29_900 }, at(DAY).toISOString())).toBe(19_355);
+    const up = applyCommand(o, { action: 'change-plan', planId: 'pro' }, buyer, at(DAY));
+    expect(up.amount).toBe(9_900 + 19_355);
+    // 16 days left: (9,900 − 29,900) × 16/31 = −10,322.5… → −10,323 fen, refunded
+    const down = applyCommand(up, { action: 'change-plan', planId: 'basic' }, buyer, at(15 * DAY));
+    expect(down).toMatchObject({ planId: 'basic', product: { unitPrice: 9_900 }, amount: 9_900 + 19_355 - 10_323, instance: { expiresAt: '2026-02-01T00:00:00.000Z' } });
+    // at the expiry nothing is left to settle; a plan that never expires differs by its price times the quantity
+    expect(planChangeDifference(o, { duration: 1, unit: 'month', price: 29_900 }, '2026-02-01T00:00:00.000Z')).toBe(0);
+    const times = saasOrderOf({ quantity: 3, instance: { ...o.instance!, expiresAt: null } });
+    expect(planChangeDifference(times, { duration: 1, unit: 'times', price: 29_900 }, at(DAY).toISOString())).toBe(60_000);
+    // a refund never exceeds what was paid
+    expect(planChangeDifference({ ...times, amount: 100 }, { duration: 1, unit: 'times', price: 0 }, at(DAY).toISOString())).toBe(-100);
+  });
+
   it('refunds within 5 days of the purchase only: destroyInstance queued, a pending createInstance dropped', () => {
     const o = provisioning();
     expect(refusalOf(o, 'refund', 'buyer', at(5 * DAY), rules)).toBeUndefined();
@@ -114,5 +142,8 @@ describe('SaaS order rules', () => {
     expect(dashboardDelta(entry('renew', 'expired', 'active', { periods: 2 }), o)).toMatchObject({ counts: { revenue: 19_800 }, status: { expired: -1, active: 1 } });
     expect(dashboardDelta(entry('refund', 'active', 'cancelled'), o)).toMatchObject({ counts: { cancelled: 1, refunds: o.amount } });
     expect(dashboardDelta(entry('saas-call', 'active', 'active'), o)).toBeUndefined();
+    // 变更规格: an upgrade's difference is revenue, a downgrade's refund a refund, no status move
+    expect(dashboardDelta(entry('change-plan', 'active', 'active', { difference: 19_355 }), o)).toMatchObject({ counts: { revenue: 19_355 }, status: {} });
+    expect(dashboardDelta(entry('change-plan', 'active', 'active', { difference: -10_323 }), o)).toMatchObject({ counts: { refunds: 10_323 } });
   });
 });

@@ -1,6 +1,6 @@
 import { ConflictError, ValidationError } from '../../http/errors';
 import { msg } from '../../i18n';
-import { isSaas, queueCall, signIdOf } from '../saas';
+import { isSaas, planChangeDifference, queueCall, signIdOf } from '../saas';
 import { changePlanBody } from '../schemas';
 import { defineCommand } from './command';
 
@@ -9,7 +9,11 @@ export interface ChangePlanInput {
   planId: string;
 }
 
-/** 变更规格: the buyer moves an active instance to another plan of the product as bought; modifyInstance is queued. */
+/**
+ * 变更规格: the buyer moves an active instance to another plan of the product as bought; modifyInstance is
+ * queued, the expiry stays, and the price difference for the time left is settled on the order's amount
+ * (paid on an upgrade, refunded on a downgrade; docs/decisions.md).
+ */
 export const changePlan = defineCommand<ChangePlanInput, { kind: 'same-plan' }>({
   action: 'change-plan',
   roles: ['buyer'],
@@ -32,9 +36,30 @@ export const changePlan = defineCommand<ChangePlanInput, { kind: 'same-plan' }>(
     const body = { signId: signIdOf(o), spec: plan.name, timeSpan: plan.duration * o.quantity, timeUnit: plan.unit, instanceExpireTime: expiresAt };
     return {
       planId: plan.planId,
+      amount: o.amount + planChangeDifference(o, plan, at),
       product: { ...o.product, plan, unitPrice: plan.price },
       saas: { ...o.saas, calls: queueCall(o.saas.calls, 'modifyInstance', body, at) },
     };
   },
-  entry: (input) => ({ planId: input.planId }),
+  // the record carries the settlement: both plans, their prices, the difference and the amount after it
+  entry: (input, change) => {
+    if (!change) return { planId: input.planId };
+    const { before, after } = change;
+    return {
+      planId: input.planId,
+      planName: after.product.plan.name,
+      unitPrice: after.product.unitPrice,
+      fromPlanId: before.planId,
+      fromPlanName: before.product.plan.name,
+      fromUnitPrice: before.product.unitPrice,
+      until: after.instance?.expiresAt ?? null,
+      difference: after.amount - before.amount,
+      amount: after.amount,
+    };
+  },
+  // an upgrade's difference is revenue of the day, a downgrade's refund a refund
+  dashboard: (entry) => {
+    const difference = Number(entry.data.difference ?? 0);
+    return difference > 0 ? { revenue: difference } : difference < 0 ? { refunds: -difference } : {};
+  },
 });

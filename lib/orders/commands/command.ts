@@ -80,8 +80,11 @@ export interface OrderCommandDef<I extends { action: string }, R extends { kind:
   requirements?: Exclude<RequirementStatus, 'none'>;
   /** What the command changes on the order beyond status, version and clocks. */
   apply?: (o: OrderItem, input: I, c: { actor: Actor; at: string; to: OrderStatus }) => Partial<OrderItem>;
-  /** Its timeline entry's data: what the party said or did. */
-  entry: (input: I) => Record<string, unknown>;
+  /**
+   * Its timeline entry's data: what the party said or did, and what the change made of the order where the
+   * record needs it (变更规格's price difference), from the order before and after the command.
+   */
+  entry: (input: I, change?: { before: OrderItem; after: OrderItem }) => Record<string, unknown>;
   /** Who hears of it, given the actor's role; by default the other party of a person, both parties after the platform. */
   notifies?: (role: string, data: Record<string, unknown>) => Audience[];
   /** What its timeline entry adds to the provider's day on the dashboard (status moves are counted for every command). */

@@ -2129,6 +2129,10 @@ export interface paths {
                     orderId?: string;
                     providerId?: string;
                     buyerId?: string;
+                    providerName?: string;
+                    creditCode?: string;
+                    providerEmail?: string;
+                    buyerEmail?: string;
                     createdFrom?: string;
                     createdTo?: string;
                 };
@@ -2177,6 +2181,9 @@ export interface paths {
                     cursor?: string;
                     status?: "draft" | "in_review" | "rejected" | "listed" | "delisted";
                     providerId?: string;
+                    providerName?: string;
+                    creditCode?: string;
+                    providerEmail?: string;
                     serviceType?: "ops_service" | "custom_dev" | "software" | "saas" | "image" | "api";
                 };
                 header?: never;
@@ -4960,7 +4967,7 @@ export interface components {
                 to: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered" | "provisioning" | "active" | "expired" | "destroyed";
                 /** @description the order version this change made */
                 orderVersion?: number;
-                /** @description `planId`: the new plan */
+                /** @description `planId`, `planName`, `unitPrice`: the new plan; `fromPlanId`, `fromPlanName`, `fromUnitPrice`: the previous one; `until`: the expiry (unchanged); `difference` (fen: paid when positive, refunded when negative) and `amount` after it */
                 detail: {
                     [key: string]: unknown;
                 };
@@ -5042,6 +5049,8 @@ export interface components {
                 decision: "approved" | "rejected" | "delisted";
                 reason?: string;
                 operatorId: string;
+                /** @description the deciding operator’s display name, or null on records kept before names were (shown as 运营 / Operator) */
+                operatorName: string | null;
                 version?: number;
                 at: string;
             }[];

@@ -3,7 +3,7 @@ import { useNavigate, useParams } from 'react-router';
 import { Alert, Avatar, Card, Comment, Descriptions, Dialog, Form, InputNumber, Loading, MessagePlugin, Rate, Space, Table, Tag } from 'tdesign-react';
 import { InfoList } from '../app/info-list';
 import { Button } from '../app/button';
-import type { CatalogItem, Plan } from '../api/types';
+import type { CatalogItem, Plan, RequirementAnswer, RequirementAnswers } from '../api/types';
 import { dialogLabel, Field } from '../app/field';
 import { formatTime, money } from '../app/format';
 import { fieldErrors, ProblemAlert } from '../app/problem';
@@ -13,21 +13,36 @@ import { useI18n } from '../i18n';
 import { useProductPage } from '../products/hooks';
 import { RatingLine } from './catalog';
 import { useBuy, useProductReviews } from './hooks';
+import { FieldInput } from '../purchases/requirements-form';
 import { AppLink } from '../app/app-link';
 
 const Markdown = lazy(() => import('../products/markdown'));
 
-/** 购买: quantity and total in a confirmation dialog; on success, the new order. */
+/**
+ * 购买: quantity and total in a confirmation dialog; on success, the new order. A SaaS product's requirements
+ * form is answered here (the provider's system receives the answers as `userCollectionInfo` when the instance
+ * is created): a required field left empty is refused before sending, and the API's own check of the answers
+ * shows under each field.
+ */
 const BuyDialog = ({ product, plan, onClose }: { product: CatalogItem; plan: Plan; onClose: () => void }) => {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
   const buy = useBuy();
   const [quantity, setQuantity] = useState(1);
-  const errors = fieldErrors(buy.error);
+  const [answers, setAnswers] = useState<Record<string, RequirementAnswer | undefined>>({});
+  const [missing, setMissing] = useState<Record<string, string>>({});
+  // a file needs an order to be uploaded to: a SaaS product's purchase asks the other field types
+  const form = product.delivery === 'saas' ? product.requirementsTemplate.filter((f) => f.type !== 'file') : [];
+  const errors = { ...fieldErrors(buy.error), ...missing };
   const confirm = async () => {
     if (buy.isPending) return;
+    const clean: RequirementAnswers = {};
+    for (const [k, v] of Object.entries(answers)) if (v !== undefined && v !== '') clean[k] = v;
+    const empty = Object.fromEntries(form.filter((f) => f.required && clean[f.key] === undefined).map((f) => [`answers.${f.key}`, t('product.answerRequired', { label: f.label })]));
+    setMissing(empty);
+    if (Object.keys(empty).length) return;
     try {
-      const order = await buy.mutateAsync({ productId: product.productId, planId: plan.planId, quantity });
+      const order = await buy.mutateAsync({ productId: product.productId, planId: plan.planId, quantity, ...(form.length ? { answers: clean } : {}) });
       void MessagePlugin.success(t('product.bought'));
       navigate(`/buyer/orders/${order.orderId}`);
     } catch {
@@ -57,13 +72,26 @@ const BuyDialog = ({ product, plan, onClose }: { product: CatalogItem; plan: Pla
           <Field label={t('orders.quantity')} error={errors.quantity}>
             <InputNumber value={quantity} min={1} max={100} step={1} decimalPlaces={0} theme="column" onChange={(v) => setQuantity(Math.max(1, Math.min(100, Number(v) || 1)))} />
           </Field>
+          {form.length > 0 && <p className="muted">{t('product.saasAnswers')}</p>}
+          {form.map((f) => (
+            <Field key={f.key} label={f.label} required={f.required} error={errors[`answers.${f.key}`]}>
+              <FieldInput
+                field={f}
+                value={answers[f.key]}
+                onChange={(v) => {
+                  setAnswers((a) => ({ ...a, [f.key]: v }));
+                  setMissing(({ [`answers.${f.key}`]: _done, ...rest }) => rest);
+                }}
+              />
+            </Field>
+          ))}
         </Form>
         <div>
           {t('product.total')}：<strong className="price">{money(plan.price * quantity, lang)}</strong>
         </div>
         {product.requirementsBeforeStart && product.requirementsTemplate.length > 0 && <Alert theme="info" message={t('product.requirementsNeeded')} />}
         <p className="muted">{t('product.buyConfirm')}</p>
-        {buy.error && !errors.quantity ? <ProblemAlert error={buy.error} /> : null}
+        {buy.error && !errors.quantity && Object.keys(fieldErrors(buy.error)).every((k) => !k.startsWith('answers.')) ? <ProblemAlert error={buy.error} /> : null}
       </Space>
     </Dialog>
   );

@@ -1,4 +1,4 @@
-import { formatTime } from '../app/format';
+import { formatTime, money } from '../app/format';
 import { Card, Descriptions, Space, Timeline } from 'tdesign-react';
 import { isOneOf, MEMBER_ROLES, RESOLUTION_OUTCOMES, type Order, type TimelineEntry } from '../api/types';
 import { REQUIREMENTS_STATUS, StatusTag } from '../app/status-tags';
@@ -154,6 +154,18 @@ export const OrderTimeline = ({ order, side }: { order: Order; side?: Side }) =>
                 <div className="mono" style={{ fontSize: 12, marginTop: 4 }}>
                   {t('saas.call', { action: e.data.action, status: String(e.data.status || '—'), latency: e.data.latencyMs })}
                   {typeof e.data.signId === 'string' ? ` · signId ${e.data.signId}` : ''}
+                </div>
+              )}
+              {e.action === 'change-plan' && typeof e.data.difference === 'number' && (
+                <div style={{ fontSize: 13, marginTop: 4 }}>
+                  {t('saas.planChanged', { from: String(e.data.fromPlanName ?? e.data.fromPlanId ?? ''), to: String(e.data.planName ?? e.data.planId ?? '') })}
+                  {' · '}
+                  {e.data.difference > 0
+                    ? t('saas.differencePaid', { amount: money(e.data.difference, lang) })
+                    : e.data.difference < 0
+                      ? t('saas.differenceRefunded', { amount: money(-e.data.difference, lang) })
+                      : t('saas.differenceNone')}
+                  {typeof e.data.amount === 'number' ? ` · ${t('saas.amountAfter', { amount: money(e.data.amount, lang) })}` : ''}
                 </div>
               )}
               {e.action === 'message' && typeof e.data.text === 'string' && (

@@ -15,8 +15,8 @@ const answersOf = (stored: Record<string, unknown>): RequirementAnswers => {
   return out;
 };
 
-/** One input per field type of the product's requirements template (text, number, boolean, select, file). */
-const FieldInput = ({
+/** One input per field type of the product's requirements template (text, number, boolean, select, file: an order's upload). */
+export const FieldInput = ({
   field,
   value,
   onChange,
@@ -26,8 +26,9 @@ const FieldInput = ({
   field: RequirementField;
   value: Answer | undefined;
   onChange: (v: Answer | undefined) => void;
-  onUploading: (busy: boolean) => void;
-  orderId: string;
+  onUploading?: (busy: boolean) => void;
+  /** The order a file answer is uploaded to (before the purchase there is none). */
+  orderId?: string;
 }) => {
   const { t } = useI18n();
   switch (field.type) {
@@ -43,7 +44,9 @@ const FieldInput = ({
     case 'select':
       return <Select value={typeof value === 'string' ? value : undefined} clearable placeholder={t('order.choose')} onChange={(v) => onChange(typeof v === 'string' && v ? v : undefined)} options={(field.options ?? []).map((o) => ({ label: o, value: o }))} />;
     case 'file':
-      return <AttachmentUpload orderId={orderId} max={1} label={t('order.upload')} onChange={(ids) => onChange(ids[0])} onUploading={onUploading} />;
+      return orderId ? (
+        <AttachmentUpload orderId={orderId} max={1} label={t('order.upload')} onChange={(ids) => onChange(ids[0])} onUploading={(busy) => onUploading?.(busy)} />
+      ) : null;
     default:
       return <Input value={typeof value === 'string' ? value : undefined} onChange={(v) => onChange(String(v))} maxlength={2000} />;
   }

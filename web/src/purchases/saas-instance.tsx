@@ -3,7 +3,7 @@ import { Alert, Card, Form, InputNumber, Select, Space } from 'tdesign-react';
 import type { Order } from '../api/types';
 import { ConfirmAction } from '../app/confirm-action';
 import { Field } from '../app/field';
-import { formatTime } from '../app/format';
+import { formatTime, money } from '../app/format';
 import { InfoList } from '../app/info-list';
 import { useI18n } from '../i18n';
 import { offer } from '../orders/actions';
@@ -37,7 +37,7 @@ export const SaasInstanceCard = ({ order }: { order: Order }) => {
 
 /** The buyer's SaaS buttons, each with its confirmation: 续费, 变更规格, 申请退款 (those the API's `actions` list). */
 export const SaasActions = ({ order }: { order: Order }) => {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const renew = useRenewOrder();
   const changePlan = useChangePlan();
   const refund = useRefundOrder();
@@ -79,7 +79,7 @@ export const SaasActions = ({ order }: { order: Order }) => {
           extra={
             <Form labelAlign="top">
               <Field label={t('saas.newPlan')}>
-                <Select value={planId} onChange={(v) => setPlanId(String(v))} options={plans.map((p) => ({ value: p.planId, label: p.name }))} />
+                <Select value={planId} onChange={(v) => setPlanId(String(v))} options={plans.map((p) => ({ value: p.planId, label: t('saas.planOption', { name: p.name, price: money(p.price, lang) }) }))} />
               </Field>
             </Form>
           }
