@@ -26,6 +26,7 @@ export const orderItem = defineItem({
     'providerId',
     'providerName',
     'buyerName',
+    'buyerPhone',
     'productName',
     'planName',
     'unitPrice',

@@ -1,6 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
+import { maskPhone } from '../people/names';
 import { orderBodyItem, orderItem } from './items';
 import { orderBodySchema, orderHeadSchema, orderItemSchema, type OrderBody, type OrderHead, type OrderItem } from './schemas';
 
@@ -22,7 +23,7 @@ export const splitOrder = (o: OrderItem): { head: OrderHead; body: OrderBody } =
   const { product, requirements, buyer, deliveryNote, resolution, ...rest } = o;
   // the head's list columns are made again from the facts they copy
   const own = Object.fromEntries(
-    Object.entries(rest).filter(([k]) => !['productName', 'planName', 'unitPrice', 'formFields', 'requirementsStatus', 'buyerName'].includes(k)),
+    Object.entries(rest).filter(([k]) => !['productName', 'planName', 'unitPrice', 'formFields', 'requirementsStatus', 'buyerName', 'buyerPhone'].includes(k)),
   );
   const head = {
     ...own,
@@ -32,6 +33,7 @@ export const splitOrder = (o: OrderItem): { head: OrderHead; body: OrderBody } =
     formFields: product.requirementsTemplate.length,
     requirementsStatus: requirements.status,
     ...(buyer ? { buyerName: buyer.displayName } : {}),
+    ...(buyer && maskPhone(buyer.phone) ? { buyerPhone: maskPhone(buyer.phone) } : {}),
   } as OrderHead;
   const body: OrderBody = {
     orderId: o.orderId,

@@ -233,7 +233,7 @@ export const toOrderSummary = (h: OrderHead, lang: Language): OrderSummaryView =
   buyerId: h.buyerId,
   providerId: h.providerId,
   providerName: h.providerName ?? null,
-  buyer: h.buyerName !== undefined ? { displayName: h.buyerName } : null,
+  buyer: h.buyerName !== undefined ? { displayName: h.buyerName, ...(h.buyerPhone ? { phone: h.buyerPhone } : {}) } : null,
   status: h.status,
   labels: labelsOf(h.status, h.requirementsStatus, h.formFields, lang),
   product: { name: h.productName, plan: { name: h.planName }, unitPrice: h.unitPrice },

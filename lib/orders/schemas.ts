@@ -257,6 +257,8 @@ export const orderHeadSchema = orderItemObject
     requirementsStatus: z.enum(REQUIREMENT_STATUSES),
     /** The buyer's display name at purchase. */
     buyerName: z.string().optional(),
+    /** The buyer's phone at purchase, masked (138****5678), as the lists show it. */
+    buyerPhone: z.string().optional(),
   });
 export type OrderHead = z.infer<typeof orderHeadSchema>;
 
@@ -376,7 +378,10 @@ export const orderSummaryView = z
     buyerId: z.string(),
     providerId: z.string(),
     providerName: z.string().nullable(),
-    buyer: z.object({ displayName: z.string() }).nullable().meta({ description: 'the buyer’s display name at purchase' }),
+    buyer: z
+      .object({ displayName: z.string(), phone: z.string().optional() })
+      .nullable()
+      .meta({ description: 'the buyer’s display name and masked phone (138****5678) at purchase' }),
     status: z.enum(ORDER_STATUSES),
     labels: statusLabelsView,
     product: z

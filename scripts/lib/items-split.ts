@@ -1,5 +1,6 @@
 import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { indexes } from '../../lib/db/keys';
 import { orderBodyItem, orderItem } from '../../lib/orders/items';
 import { joinOrder, splitOrder } from '../../lib/orders/layout';
 
@@ -27,7 +28,9 @@ export const splitStoredItems = async (db: DynamoDBDocumentClient, table: string
     for (const raw of page.Items ?? []) {
       const whole = joinOrder(raw);
       const { head, body } = splitOrder(whole);
-      const due = raw.GSI4PK !== undefined ? { GSI4PK: raw.GSI4PK, GSI4SK: raw.GSI4SK } : {};
+      // the due index's keys as stored (they follow from the order's state and the periods, unchanged here)
+      const { pk, sk } = indexes.GSI4;
+      const due = raw[pk] !== undefined ? { [pk]: raw[pk], [sk]: raw[sk] } : {};
       try {
         await db.send(
           new TransactWriteCommand({

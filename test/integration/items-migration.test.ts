@@ -14,7 +14,7 @@ import { must } from '../support/products';
 const storeWhole = async (orderId: string) => {
   const head = (await readItem(keys.order(orderId)))!;
   const body = (await readItem(keys.orderBody(orderId)))!;
-  const { productName, planName, unitPrice, formFields, requirementsStatus, buyerName, ...rest } = head;
+  const { productName, planName, unitPrice, formFields, requirementsStatus, buyerName, buyerPhone, ...rest } = head;
   const whole = {
     ...rest,
     product: body.product,
@@ -23,7 +23,7 @@ const storeWhole = async (orderId: string) => {
     ...(body.deliveryNote ? { deliveryNote: body.deliveryNote } : {}),
     ...(body.resolution ? { resolution: body.resolution } : {}),
   };
-  void [productName, planName, unitPrice, formFields, buyerName];
+  void [productName, planName, unitPrice, formFields, buyerName, buyerPhone];
   await ddb.send(new PutCommand({ TableName: tableName, Item: whole }));
   await ddb.send(new DeleteCommand({ TableName: tableName, Key: keys.orderBody(orderId) }));
 };

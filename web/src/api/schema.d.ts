@@ -5419,9 +5419,10 @@ export interface components {
             buyerId: string;
             providerId: string;
             providerName: string | null;
-            /** @description the buyer’s display name at purchase */
+            /** @description the buyer’s display name and masked phone (138****5678) at purchase */
             buyer: {
                 displayName: string;
+                phone?: string;
             } | null;
             /** @enum {string} */
             status: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered" | "provisioning" | "active" | "expired" | "destroyed";
