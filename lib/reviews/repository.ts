@@ -8,7 +8,8 @@ import { ConditionFailed, Expr, transactWrite, updateItem } from '../db/write';
 import type { User } from '../http/auth';
 import { ConflictError, InvalidStateError, NotFoundError } from '../http/errors';
 import { sideOf } from '../orders/access';
-import { orderItemSchema, type OrderItem, type OrderStatus } from '../orders/schemas';
+import type { OrderHead, OrderStatus } from '../orders/schemas';
+import { parseHead } from '../orders/layout';
 import { productItem } from '../products/items';
 import { getProduct } from '../products/repository';
 import { editableUntil } from './model';
@@ -20,9 +21,10 @@ import { isMemberOf, MemberRoleForbiddenError } from '../providers/access';
 import { roleAllows, rolesFor } from '../providers/roles';
 import { unwrapRows } from '../db/row';
 
-const readOrder = async (orderId: string): Promise<OrderItem | undefined> => {
+/** The order's head: its parties, status and the names a rating copies. */
+const readOrder = async (orderId: string): Promise<OrderHead | undefined> => {
   const out = await ddb.send(new GetCommand({ TableName: tableName, Key: keys.order(orderId), ConsistentRead: true }));
-  return out.Item?.type === 'order' ? orderItemSchema.parse(out.Item) : undefined;
+  return out.Item?.type === 'order' ? parseHead(out.Item) : undefined;
 };
 
 const alreadyReviewed = () => new ConflictError('ALREADY_REVIEWED', msg('detail.alreadyRated'));
@@ -55,8 +57,8 @@ export const createReview = async (user: User, orderId: string, input: ReviewInp
     productId: order.productId,
     buyerId: order.buyerId,
     providerId: order.providerId,
-    ...(order.buyer ? { buyerName: order.buyer.displayName } : {}),
-    planName: order.product.plan.name,
+    ...(order.buyerName !== undefined ? { buyerName: order.buyerName } : {}),
+    planName: order.planName,
     rating: input.rating,
     ...(input.comment ? { comment: input.comment } : {}),
     createdAt: at,
