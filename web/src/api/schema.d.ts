@@ -5024,6 +5024,8 @@ export interface components {
         ProviderProduct: {
             productId: string;
             providerId: string;
+            /** @description the organisation’s name (copied at creation and on every edit), or null on products stored before */
+            providerName: string | null;
             /** @enum {string} */
             status: "draft" | "in_review" | "rejected" | "listed" | "delisted";
             /** @description the status in Chinese, as the console shows it */

@@ -438,8 +438,6 @@ export const enUS: Record<MessageKey, string> = {
   'search.orders': 'Orders',
   'search.products': 'Products',
   'search.orderId': 'Order number',
-  'search.providerId': 'Provider id',
-  'search.buyerId': 'Buyer id',
   'search.createdRange': 'Purchase time',
   'search.takedown': 'Take down',
   'search.takedownBody': 'A takedown hides the product from buyers and notifies the provider. Give the violation.',
@@ -643,4 +641,8 @@ export const enUS: Record<MessageKey, string> = {
   // Names, not ids (spec 2.1)
   'orders.buyer': 'Buyer',
   'orders.providerName': 'Provider',
+  // Operator search by organisation and person; reviewers by name
+  'search.providerPlaceholder': 'Name, credit code or member email',
+  'search.buyerEmail': 'Buyer email',
+  'products.operatorNeutral': 'Operator',
 };

@@ -435,8 +435,6 @@ export const zhCN = {
   'search.orders': '订单',
   'search.products': '商品',
   'search.orderId': '订单号',
-  'search.providerId': '服务商 ID',
-  'search.buyerId': '用户 ID',
   'search.createdRange': '购买时间',
   'search.takedown': '违规下架',
   'search.takedownBody': '违规下架后买家将看不到此商品，服务商会收到通知。请写明违规原因。',
@@ -640,6 +638,10 @@ export const zhCN = {
   // Names, not ids (spec 2.1)
   'orders.buyer': '买家',
   'orders.providerName': '服务商',
+  // Operator search by organisation and person; reviewers by name
+  'search.providerPlaceholder': '名称开头、信用代码或成员邮箱',
+  'search.buyerEmail': '买家邮箱',
+  'products.operatorNeutral': '运营',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
