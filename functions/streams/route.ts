@@ -2,12 +2,14 @@ import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-la
 import { publishEvents } from '../../lib/events/bus';
 import type { DomainEvent } from '../../lib/events/contracts';
 import { eventOfTimelineEntry } from '../../lib/events/from-timeline';
+import { lowStockEventOf } from '../../lib/codes/low-stock';
 import { logger } from '../../lib/observability/logger';
 import { timelineInsertOf } from '../../lib/notifications/stream-record';
 
 /**
  * The table's stream, as a thin router: every new timeline entry (orders and products) becomes its domain
- * event, published to the event bus; the consumers (inbox, dashboard, webhook) react on their own, each with
+ * event, and a plan's code stock falling below the low-stock mark becomes `product.stock_low`, published to
+ * the event bus; the consumers (inbox, dashboard, webhook) react on their own, each with
  * its own retries and dead-letter queue. Nothing here reads the table or waits for anyone's endpoint.
  * A record that makes no valid event, or whose event the bus did not take, is reported as this batch's
  * failure (the event source retries from it; the consumers are idempotent per event id).
@@ -19,11 +21,11 @@ export const handler = async (event: DynamoDBStreamEvent, context?: Context): Pr
   for (const record of event.Records) {
     const sequenceNumber = record.dynamodb?.SequenceNumber ?? '';
     const image = timelineInsertOf(record);
-    if (!image) continue;
     try {
-      published.push({ sequenceNumber, event: eventOfTimelineEntry(image) });
+      const made = image ? eventOfTimelineEntry(image) : lowStockEventOf(record);
+      if (made) published.push({ sequenceNumber, event: made });
     } catch (err) {
-      logger.error('stream record makes no event', { sequenceNumber, entryId: image.entryId, error: err as Error });
+      logger.error('stream record makes no event', { sequenceNumber, entryId: image?.entryId, error: err as Error });
       failures.push(sequenceNumber);
     }
   }

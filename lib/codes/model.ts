@@ -26,9 +26,13 @@ export const availableOf = (s: { left: number } | undefined) => (s ? Math.max(0,
 /** The sequence numbers of a range of slots. */
 export const seqsOf = (first: number, count: number) => Array.from({ length: count }, (_, i) => first + i);
 
-/** Whether a purchase of `quantity` from `seen` sold codes takes the plan below the low-stock mark (it was at or above it). */
-export const crossesLowStock = (stock: number, seen: number, quantity: number, mark: number) =>
-  stock - seen >= mark && stock - seen - quantity < mark;
+/**
+ * Whether a change of a plan's stock item crossed the low-stock mark downwards: codes left went from at or
+ * above `mark` to below it. One purchase does this once per crossing (the counter serializes them); only a
+ * restock lifting `left` to the mark again makes another crossing possible.
+ */
+export const crossesLowStock = (before: { left: number } | undefined, after: { left: number }, mark: number) =>
+  before !== undefined && before.left >= mark && after.left < mark;
 
 /** Upload chunks: each is one transaction of (code + hash) per code and the stock item, under DynamoDB's 100 writes. */
 export const CODES_PER_TRANSACTION = 49;

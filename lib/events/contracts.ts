@@ -108,6 +108,26 @@ export const productReviewedV1 = envelope(
 export const productDelistedV1 = envelope('product.delisted', 1, productData(['delist'], 'empty'), 'The provider delisted a product.');
 export const productTakenDownV1 = envelope('product.taken_down', 1, productData(['takedown'], '`reason`'), 'The platform took a product down.');
 
+// Redemption codes: a plan's stock fell below the low-stock mark (from the stock item's change on the stream,
+// not a timeline entry). Never carries a code: counts only.
+export const productStockLowV1 = envelope(
+  'product.stock_low',
+  1,
+  z.object({
+    productId: z.string(),
+    action: z.literal('low-stock').meta({ description: 'what the notification of it is called' }),
+    role: z.literal('system'),
+    detail: z
+      .object({
+        planId: z.string(),
+        available: z.number().int().meta({ description: 'codes left to sell' }),
+        stock: z.number().int().meta({ description: 'codes uploaded for the plan so far' }),
+        mark: z.number().int().meta({ description: 'the low-stock mark (10)' }),
+      })
+      .meta({ description: 'the plan and its counts after the purchase that crossed the mark' }),
+  }),
+  'A purchase left a plan of a code product with fewer codes than the low-stock mark (10): once per crossing, again only after a restock lifted it to the mark or above.',
+);
 // Provider organisations: suspension (an organisation timeline entry, `entity: organisation`)
 const organisationData = <const A extends readonly [string, ...string[]]>(actions: A, detailOf: string) =>
   z.object({
@@ -162,7 +182,7 @@ export const ORDER_EVENTS = [
   orderInstanceChangedV1,
   orderSaasCalledV1,
 ] as const;
-export const PRODUCT_EVENTS = [productSubmittedV1, productWithdrawnV1, productReviewedV1, productDelistedV1, productTakenDownV1] as const;
+export const PRODUCT_EVENTS = [productSubmittedV1, productWithdrawnV1, productReviewedV1, productDelistedV1, productTakenDownV1, productStockLowV1] as const;
 export const PROVIDER_EVENTS = [providerSuspendedV1, providerReinstatedV1] as const;
 export const APPLICATION_EVENTS = [providerApplicationDecidedV1] as const;
 

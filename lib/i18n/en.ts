@@ -257,7 +257,10 @@ export const en = {
   'notice.order.renew.title': 'SaaS instance renewed',
   'notice.order.renew.body': (p: Named & { periods: string }) => `Order ${p.id} (“${p.name}”) was renewed for ${p.periods} more period(s).`,
   'notice.order.change-plan.title': 'SaaS plan changed',
-  'notice.order.change-plan.body': (p: Named & { planId: string }) => `Order ${p.id} (“${p.name}”) moved to plan ${p.planId}.`,
+  'notice.order.change-plan.body': (p: Named & { plan: string; difference: string }) =>
+    `Order ${p.id} (“${p.name}”) moved to plan ${p.plan}${
+      p.difference === '' || Number(p.difference) === 0 ? '' : p.difference.startsWith('-') ? `; difference refunded ¥${p.difference.slice(1)}` : `; difference paid ¥${p.difference}`
+    }.`,
   'notice.order.refund.title': 'Order refunded at the buyer’s request',
   'notice.order.refund.body': (p: Named & { reason: string }) => `Order ${p.id} (“${p.name}”) was refunded; its instance will be destroyed: ${p.reason}`,
   'notice.order.expire.title': 'SaaS instance expired',
@@ -270,6 +273,10 @@ export const en = {
   'notice.product.reject.body': (p: Named & { reason: string }) => `“${p.name}” was rejected: ${p.reason}`,
   'notice.product.takedown.title': 'Product taken down by the platform',
   'notice.product.takedown.body': (p: Named & { reason: string }) => `“${p.name}” was taken down by the platform: ${p.reason}`,
+  // redemption codes: a plan's stock fell below the low-stock mark
+  'notice.product.low-stock.title': 'Redemption codes running low',
+  'notice.product.low-stock.body': (p: Named & { plan: string; available: string; mark: string }) =>
+    `Only ${p.available} redemption codes are left for the plan “${p.plan}” of “${p.name}” (fewer than ${p.mark}): upload more.`,
   // members, invitations and suspension
   'notice.provider.suspended.title': 'Your organisation was suspended',
   'notice.provider.suspended.body': (p: Named & { reason: string }) =>

@@ -253,7 +253,8 @@ export const zh: Catalogue = {
   'notice.order.renew.title': '实例已续费',
   'notice.order.renew.body': (p) => `订单 ${p.id}「${p.name}」已续费 ${p.periods} 个周期。`,
   'notice.order.change-plan.title': '实例已变更规格',
-  'notice.order.change-plan.body': (p) => `订单 ${p.id}「${p.name}」已变更为规格 ${p.planId}。`,
+  'notice.order.change-plan.body': (p) =>
+    `订单 ${p.id}「${p.name}」已变更为规格 ${p.plan}${p.difference === '' || Number(p.difference) === 0 ? '' : p.difference.startsWith('-') ? `，退差价 ¥${p.difference.slice(1)}` : `，补差价 ¥${p.difference}`}。`,
   'notice.order.refund.title': '买家已申请退款（已退款）',
   'notice.order.refund.body': (p) => `订单 ${p.id}「${p.name}」已退款，实例将被销毁：${p.reason}`,
   'notice.order.expire.title': '实例已过期',
@@ -266,6 +267,9 @@ export const zh: Catalogue = {
   'notice.product.reject.body': (p) => `「${p.name}」未通过审核：${p.reason}`,
   'notice.product.takedown.title': '商品已被平台下架',
   'notice.product.takedown.body': (p) => `「${p.name}」因违规被平台下架：${p.reason}`,
+  // redemption codes: a plan's stock fell below the low-stock mark
+  'notice.product.low-stock.title': '兑换码库存不足',
+  'notice.product.low-stock.body': (p) => `「${p.name}」的规格「${p.plan}」仅剩 ${p.available} 个兑换码（低于 ${p.mark} 个），请及时补充。`,
   // members, invitations and suspension
   'notice.provider.suspended.title': '服务商已被暂停',
   'notice.provider.suspended.body': (p) => `平台已暂停「${p.name}」：${p.reason}。恢复前其商品不在商品目录中展示，已有订单照常进行。`,

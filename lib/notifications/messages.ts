@@ -3,7 +3,8 @@ import { inEveryLanguage, type Language, type MessageKey, type Msg, type ParamsO
 import type { OrderAction } from '../orders/schemas';
 import { clip } from '../shared/text';
 
-export type Party = 'buyer' | 'provider' | 'operators';
+/** `provider-codes`: the organisation's members who may manage its products and codes (admin, 商品管理). */
+export type Party = 'buyer' | 'provider' | 'provider-codes' | 'operators';
 export type Text = Record<Language, string>;
 export interface Message {
   title: Text;
@@ -17,6 +18,12 @@ interface Facts {
 }
 
 const said = (data: Record<string, unknown>, key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
+
+/** Integer fen as signed yuan with two decimals, exactly. */
+const signedYuan = (fen: number) => {
+  const abs = Math.abs(Math.trunc(fen));
+  return `${fen < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+};
 
 /** Title and body from the catalogue's `notice.<kind>.title` / `.body`, in both languages. */
 export const notice = <K extends NoticeKind>(kind: K, params: NoticeParams<K>): Message => ({
@@ -53,7 +60,13 @@ const ORDER_MESSAGES: Partial<Record<OrderAction, (f: Facts) => Message>> = {
   // SaaS orders (`saas-call` notifies nobody)
   provision: (f) => notice('order.provision', f),
   renew: (f) => notice('order.renew', { ...f, periods: String(f.data.periods ?? '') }),
-  'change-plan': (f) => notice('order.change-plan', { ...f, planId: said(f.data, 'planId') }),
+  // the plan by name and the settled difference in yuan (signed: negative was refunded)
+  'change-plan': (f) =>
+    notice('order.change-plan', {
+      ...f,
+      plan: said(f.data, 'planName') || said(f.data, 'planId'),
+      difference: typeof f.data.difference === 'number' ? signedYuan(f.data.difference) : '',
+    }),
   refund: (f) => notice('order.refund', { ...f, reason: said(f.data, 'reason') }),
   expire: (f) => notice('order.expire', f),
   destroy: (f) => notice('order.destroy', f),
@@ -74,8 +87,9 @@ export const orderRecipients = (action: OrderAction, role: string, data: Record<
 export const orderMessage = (action: OrderAction, facts: Facts): Message | undefined => ORDER_MESSAGES[action]?.(facts);
 
 /**
- * Review decisions reach the provider; a submission reaches the operators who review it; a provider's
- * other product steps (withdraw, delist) notify nobody.
+ * Review decisions reach the provider; a submission reaches the operators who review it; a plan's codes
+ * running low reach the members who manage codes; a provider's other product steps (withdraw, delist) notify
+ * nobody.
  */
 export const productNotice = (action: string, facts: Facts): { to: Party; type: string; message: Message } | undefined => {
   const reason = said(facts.data, 'reason');
@@ -83,5 +97,11 @@ export const productNotice = (action: string, facts: Facts): { to: Party; type: 
   if (action === 'reject') return { to: 'provider', type: 'rejected', message: notice('product.reject', { ...facts, reason }) };
   if (action === 'takedown') return { to: 'provider', type: 'taken-down', message: notice('product.takedown', { ...facts, reason }) };
   if (action === 'submit') return { to: 'operators', type: 'submitted', message: notice('product.submit', facts) };
+  // redemption codes: counts only (never a code), to those who can upload more
+  if (action === 'low-stock') {
+    const plan = said(facts.data, 'planName') || said(facts.data, 'planId');
+    const message = notice('product.low-stock', { ...facts, plan, available: String(facts.data.available ?? ''), mark: String(facts.data.mark ?? '') });
+    return { to: 'provider-codes', type: 'low-stock', message };
+  }
   return undefined;
 };

@@ -37,6 +37,7 @@ export const pageOf = (n: NotificationItem, subject: Subject): string => {
   }
   // a provider application's decision: the applicant's 服务商入驻 page
   if (n.applicationId) return `${base}/apply`;
+  if (n.productId && n.action === 'low-stock') return `${base}/provider/products/${n.productId}/codes`;
   if (n.productId) return n.action === 'submitted' ? `${base}/operator/reviews/${n.productId}` : `${base}/provider/products/${n.productId}`;
   return `${base}/inbox`;
 };

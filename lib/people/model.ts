@@ -15,6 +15,8 @@ export const EMAIL_KINDS = [
   // organisations: suspended and reinstated (every member hears of it)
   'suspend',
   'reinstate',
+  // redemption codes: a plan's stock fell below 10
+  'low-stock',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
@@ -38,6 +40,7 @@ export const DEFAULT_EMAIL_KINDS: readonly EmailKind[] = [
   'submitted',
   'suspend',
   'reinstate',
+  'low-stock',
 ];
 
 export const DISPLAY_NAME_MAX = 30;

@@ -2,13 +2,15 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../db/client';
 import { indexes, keys } from '../db/keys';
 import { membershipItem } from './items';
+import type { MemberRole } from './roles';
 
 /**
  * The people of an organisation (its members' user ids, oldest member first): GSI1
  * `PROVIDER#<providerId>#MEMBERS`. The recipients of what "the provider" of an order or product hears
- * (lib/notifications/fanout.ts `peopleOf`, the live console's audience).
+ * (lib/notifications/fanout.ts `peopleOf`, the live console's audience); `roles`: only the members holding one
+ * of them (a plan's codes running low reach those who may upload codes).
  */
-export const memberIdsOf = async (providerId: string): Promise<string[]> => {
+export const memberIdsOf = async (providerId: string, roles?: readonly MemberRole[]): Promise<string[]> => {
   const ids: string[] = [];
   let start: Record<string, unknown> | undefined;
   do {
@@ -22,7 +24,9 @@ export const memberIdsOf = async (providerId: string): Promise<string[]> => {
         ExclusiveStartKey: start,
       }),
     );
-    for (const item of out.Items ?? []) if (membershipItem.is(item)) ids.push(String(item.userId));
+    for (const item of out.Items ?? []) {
+      if (membershipItem.is(item) && (!roles || roles.includes(item.role as MemberRole))) ids.push(String(item.userId));
+    }
     start = out.LastEvaluatedKey;
   } while (start);
   return ids;

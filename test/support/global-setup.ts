@@ -26,7 +26,7 @@ export type TestUser = keyof typeof TEST_USERS;
 // their own, so they never see another file's items.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-export const ISOLATED_TABLES = ['MarketSaas', 'MarketTimers', 'MarketNotify', 'MarketWebhooks', 'MarketE2E', 'MarketConversation', 'MarketOps', 'MarketDashboard', 'MarketOpsHooks', 'MarketEvents', 'MarketLive'];
+export const ISOLATED_TABLES = ['MarketSaas', 'MarketTimers', 'MarketNotify', 'MarketWebhooks', 'MarketE2E', 'MarketConversation', 'MarketOps', 'MarketDashboard', 'MarketOpsHooks', 'MarketEvents', 'MarketLive', 'MarketCodes'];
 export const TEST_PASSWORD = 'Passw0rd!test';
 
 export interface StackInfo {

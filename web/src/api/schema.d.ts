@@ -4699,7 +4699,7 @@ export interface components {
             /** @enum {string} */
             locale: "zh-CN" | "en-US";
             /** @description the notification kinds (a notification’s `type`) that also come by email; the inbox always gets every one */
-            emailPreferences: ("create" | "submit-requirements" | "reject-requirements" | "start" | "complete" | "urge" | "confirm" | "reject-completion" | "cancel" | "appeal" | "resolve" | "remind" | "auto-confirm" | "auto-cancel" | "message" | "approved" | "rejected" | "taken-down" | "submitted" | "suspend" | "reinstate")[];
+            emailPreferences: ("create" | "submit-requirements" | "reject-requirements" | "start" | "complete" | "urge" | "confirm" | "reject-completion" | "cancel" | "appeal" | "resolve" | "remind" | "auto-confirm" | "auto-cancel" | "message" | "approved" | "rejected" | "taken-down" | "submitted" | "suspend" | "reinstate" | "low-stock")[];
         };
         /** @description A buyer bought a product: a new order awaits the start. */
         OrderCreatedEventV1: {
@@ -5936,6 +5936,37 @@ export interface components {
                 /** @description `reason` */
                 detail: {
                     [key: string]: unknown;
+                };
+            };
+        };
+        /** @description A purchase left a plan of a code product with fewer codes than the low-stock mark (10): once per crossing, again only after a restock lifted it to the mark or above. */
+        ProductStockLowEventV1: {
+            /** @description the same for every delivery of this event: consumers deduplicate on it */
+            id: string;
+            /** @constant */
+            type: "product.stock_low";
+            /** @constant */
+            version: 1;
+            /** @description ISO 8601, when the change was made */
+            occurredAt: string;
+            data: {
+                productId: string;
+                /**
+                 * @description what the notification of it is called
+                 * @constant
+                 */
+                action: "low-stock";
+                /** @constant */
+                role: "system";
+                /** @description the plan and its counts after the purchase that crossed the mark */
+                detail: {
+                    planId: string;
+                    /** @description codes left to sell */
+                    available: number;
+                    /** @description codes uploaded for the plan so far */
+                    stock: number;
+                    /** @description the low-stock mark (10) */
+                    mark: number;
                 };
             };
         };

@@ -142,4 +142,5 @@ export const EMAIL_KINDS = valuesOf<EmailKind>()([
   'taken-down',
   'suspend',
   'reinstate',
+  'low-stock',
 ]);

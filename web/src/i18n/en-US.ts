@@ -523,6 +523,7 @@ export const enUS: Record<MessageKey, string> = {
   'emailPref.approved': 'Product approved',
   'emailPref.rejected': 'Product rejected',
   'emailPref.taken-down': 'Product taken down',
+  'emailPref.low-stock': 'Redemption codes running low',
   'emailPref.suspend': 'Provider suspended',
   'emailPref.reinstate': 'Provider reinstated',
   'settings.providerKinds': 'Provider',

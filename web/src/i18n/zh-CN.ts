@@ -520,6 +520,7 @@ export const zhCN = {
   'emailPref.approved': '商品审核通过',
   'emailPref.rejected': '商品审核驳回',
   'emailPref.taken-down': '商品被违规下架',
+  'emailPref.low-stock': '兑换码库存不足',
   'emailPref.suspend': '服务商被暂停',
   'emailPref.reinstate': '服务商恢复',
   'settings.providerKinds': '服务商',

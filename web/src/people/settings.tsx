@@ -10,7 +10,7 @@ import { useI18n, type MessageKey } from '../i18n';
 import { emailKindsOf, useMe, useSaveProfile } from './hooks';
 
 const LOCALE_LABEL: Record<Locale, string> = { 'zh-CN': '中文', 'en-US': 'English' };
-const PRODUCT_KINDS: readonly EmailKind[] = ['submitted', 'approved', 'rejected', 'taken-down'];
+const PRODUCT_KINDS: readonly EmailKind[] = ['submitted', 'approved', 'rejected', 'taken-down', 'low-stock'];
 const PROVIDER_KINDS: readonly EmailKind[] = ['suspend', 'reinstate'];
 const ORDER_KINDS: readonly EmailKind[] = EMAIL_KINDS.filter((k) => !PRODUCT_KINDS.includes(k) && !PROVIDER_KINDS.includes(k));
 
