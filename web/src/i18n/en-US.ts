@@ -247,6 +247,8 @@ export const enUS: Record<MessageKey, string> = {
   'saas.changePlanBody':
     'Move to another plan of the same billing period; the expiry stays and the provider’s system adjusts the instance. The difference is prorated for the time left: an upgrade pays it, a downgrade is refunded it.',
   'saas.planOption': '{name} · {price}/period',
+  'saas.quotePaid': 'Prorated for the time left: {amount} to pay',
+  'saas.quoteRefunded': 'Prorated for the time left: {amount} refunded',
   'saas.planChanged': 'Plan {from} → {to}',
   'saas.differencePaid': 'difference paid {amount}',
   'saas.differenceRefunded': 'difference refunded {amount}',

@@ -244,6 +244,8 @@ export const zhCN = {
   'saas.changePlan': '变更规格',
   'saas.changePlanBody': '变更为同一计费周期的其他规格，到期时间不变，服务商系统将同步调整实例。差价按剩余时长折算：升级补差价，降级退还差价。',
   'saas.planOption': '{name} · {price}/周期',
+  'saas.quotePaid': '按剩余时长折算，需补差价 {amount}',
+  'saas.quoteRefunded': '按剩余时长折算，将退还差价 {amount}',
   'saas.planChanged': '规格 {from} → {to}',
   'saas.differencePaid': '补差价 {amount}',
   'saas.differenceRefunded': '退差价 {amount}',
