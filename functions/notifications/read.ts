@@ -5,5 +5,5 @@ import { languageOf } from '../../lib/orders/model';
 
 /** POST /notifications/{notificationId}/read — only its recipient can; reading twice is harmless. */
 export const handler = route({ access: 'signed-in', params: notificationIdParams }, async ({ user, params, headers, now }) =>
-  ok(toNotificationView(await markRead(user.id, params.notificationId, now), languageOf(headers))),
+  ok(toNotificationView(await markRead(user.id, params.notificationId, now, { operator: user.roles.includes('operator') }), languageOf(headers))),
 );

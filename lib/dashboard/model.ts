@@ -54,7 +54,8 @@ export const dashboardDelta = (entry: TimelineEntry, order: OrderItem): Dashboar
   const cancelling = entry.to === 'cancelled' && entry.from !== 'cancelled';
   if (entry.action === 'create') {
     add('orders');
-    add('revenue', order.amount);
+    // the purchase's own amount, as its entry recorded it: a renewal or plan change since is counted by its own entry
+    add('revenue', typeof entry.data.amount === 'number' ? entry.data.amount : order.amount);
   } else {
     // what the command itself counts (urges, appeals, first starts, …), from its declaration
     for (const [k, n] of Object.entries(orderCommands[entry.action].dashboard?.(entry, order) ?? {})) add(k as DayCounter, n);

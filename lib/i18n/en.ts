@@ -257,7 +257,10 @@ export const en = {
   'notice.order.renew.title': 'SaaS instance renewed',
   'notice.order.renew.body': (p: Named & { periods: string }) => `Order ${p.id} (“${p.name}”) was renewed for ${p.periods} more period(s).`,
   'notice.order.change-plan.title': 'SaaS plan changed',
-  'notice.order.change-plan.body': (p: Named & { planId: string }) => `Order ${p.id} (“${p.name}”) moved to plan ${p.planId}.`,
+  'notice.order.change-plan.body': (p: Named & { plan: string; difference: string }) =>
+    `Order ${p.id} (“${p.name}”) moved to plan ${p.plan}${
+      p.difference === '' || Number(p.difference) === 0 ? '' : p.difference.startsWith('-') ? `; difference refunded ¥${p.difference.slice(1)}` : `; difference paid ¥${p.difference}`
+    }.`,
   'notice.order.refund.title': 'Order refunded at the buyer’s request',
   'notice.order.refund.body': (p: Named & { reason: string }) => `Order ${p.id} (“${p.name}”) was refunded; its instance will be destroyed: ${p.reason}`,
   'notice.order.expire.title': 'SaaS instance expired',

@@ -253,7 +253,8 @@ export const zh: Catalogue = {
   'notice.order.renew.title': '实例已续费',
   'notice.order.renew.body': (p) => `订单 ${p.id}「${p.name}」已续费 ${p.periods} 个周期。`,
   'notice.order.change-plan.title': '实例已变更规格',
-  'notice.order.change-plan.body': (p) => `订单 ${p.id}「${p.name}」已变更为规格 ${p.planId}。`,
+  'notice.order.change-plan.body': (p) =>
+    `订单 ${p.id}「${p.name}」已变更为规格 ${p.plan}${p.difference === '' || Number(p.difference) === 0 ? '' : p.difference.startsWith('-') ? `，退差价 ¥${p.difference.slice(1)}` : `，补差价 ¥${p.difference}`}。`,
   'notice.order.refund.title': '买家已申请退款（已退款）',
   'notice.order.refund.body': (p) => `订单 ${p.id}「${p.name}」已退款，实例将被销毁：${p.reason}`,
   'notice.order.expire.title': '实例已过期',

@@ -23,6 +23,8 @@ export interface Telling {
   may: (user: OrderUser) => boolean;
   /** An inbox notice: told once the inbox consumer recorded the notification (see lib/live/push.ts). */
   notificationId?: string;
+  /** The inbox that records it: the person's own, or the operators' shared one. */
+  inbox?: string;
 }
 
 const isOperator = (u: OrderUser) => u.roles.includes('operator');
@@ -67,7 +69,7 @@ export const audienceOf = async (event: DomainEvent, subject: Subject): Promise<
     }
   }
   for (const n of await notificationsOf(event, subject)) {
-    out.push({ userId: n.recipientId, notice: { type: 'inbox', id: n.notificationId }, may: (u) => u.id === n.recipientId, notificationId: n.notificationId });
+    out.push({ userId: n.recipientId, notice: { type: 'inbox', id: n.notificationId }, may: (u) => u.id === n.recipientId, notificationId: n.notificationId, inbox: n.inbox });
   }
   // one telling per person and notice (a person on both sides of an order hears it once)
   const seen = new Set<string>();

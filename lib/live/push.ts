@@ -100,10 +100,11 @@ export const pushEvent = async (event: DomainEvent, now = new Date()): Promise<P
     [...byUser].map(async ([userId, theirs]) => {
       const connections = await connectionsOf(userId, now);
       if (!connections.length) return;
-      const inbox = theirs.find((t) => t.notificationId)?.notificationId;
-      // one wait per person, whichever of their connections asks first
+      const inbox = theirs.find((t) => t.notificationId);
+      // one wait per person, whichever of their connections asks first (a notice to the operators is
+      // recorded once, in their shared inbox)
       let waiting: Promise<void> | undefined;
-      const inboxReady = () => (waiting ??= inbox ? recorded(userId, inbox) : Promise.resolve());
+      const inboxReady = () => (waiting ??= inbox ? recorded(inbox.inbox ?? userId, inbox.notificationId!) : Promise.resolve());
       await Promise.all(
         connections.map((c) => {
           // the HTTP API's rule, against the roles of the token the connection opened with

@@ -11,6 +11,7 @@ import { operatorIds } from './operators';
 import { memberIdsOf } from '../providers/team';
 import { rolesFor } from '../providers/roles';
 import { recordNotification } from './repository';
+import { OPERATORS_INBOX } from './items';
 import type { NotificationItem } from './schemas';
 
 const read = async (key: { PK: string; SK: string }) =>
@@ -51,20 +52,30 @@ export const peopleOf = async (party: Party, parties: { buyerId?: string; provid
 };
 
 /**
- * The notifications an event makes (站内信), one per recipient, each keyed by the event id and its recipient.
+ * A notification and the inbox that records it: the recipient's own, or for a notice to the operators the
+ * operators' shared inbox (OPERATORS_INBOX), which every operator's inbox reads.
+ */
+export type Addressed = NotificationItem & { inbox: string };
+
+/**
+ * The notifications an event makes (站内信), one per recipient (the operators as one shared inbox when `shared`), each keyed by the event id and its recipient.
  * The inbox consumer records them; the live console tells their recipients that their inbox changed.
  */
-export const notificationsOf = async (event: DomainEvent, subject: Subject): Promise<NotificationItem[]> => {
+export const notificationsOf = async (event: DomainEvent, subject: Subject, opts: { shared?: boolean } = {}): Promise<Addressed[]> => {
   if (isApplicationEvent(event)) return applicationNotifications(event);
-  const out: NotificationItem[] = [];
+  const out: Addressed[] = [];
+  /** A party's recipients: the operators are one shared inbox when recording, each operator otherwise. */
+  const recipients = async (party: Party, parties: { buyerId?: string; providerId: string }) =>
+    party === 'operators' && opts.shared ? [OPERATORS_INBOX] : peopleOf(party, parties);
+  const inboxOf = (party: Party, recipientId: string) => (party === 'operators' ? OPERATORS_INBOX : recipientId);
   if (subject?.order && isOrderEvent(event)) {
     const { order } = subject;
     const { action, role, detail } = event.data;
     const message = orderMessage(action, { name: order.product.name, id: order.orderId, data: detail });
     if (!message) return [];
     for (const party of orderRecipients(action, role, detail)) {
-      for (const recipientId of await peopleOf(party, order)) {
-        out.push({ notificationId: event.id, recipientId, action, orderId: order.orderId, ...message, read: false, createdAt: event.occurredAt });
+      for (const recipientId of await recipients(party, order)) {
+        out.push({ notificationId: event.id, recipientId, inbox: inboxOf(party, recipientId), action, orderId: order.orderId, ...message, read: false, createdAt: event.occurredAt });
       }
     }
     return out;
@@ -78,7 +89,7 @@ export const notificationsOf = async (event: DomainEvent, subject: Subject): Pro
         ? noticeOf('provider.suspended', { ...facts, reason: typeof facts.data.reason === 'string' ? facts.data.reason : '' })
         : noticeOf('provider.reinstated', facts);
     for (const recipientId of await peopleOf('provider', organisation)) {
-      out.push({ notificationId: event.id, recipientId, action: event.data.action, ...message, read: false, createdAt: event.occurredAt });
+      out.push({ notificationId: event.id, recipientId, inbox: recipientId, action: event.data.action, ...message, read: false, createdAt: event.occurredAt });
     }
     return out;
   }
@@ -90,30 +101,31 @@ export const notificationsOf = async (event: DomainEvent, subject: Subject): Pro
   if (typeof data.planId === 'string') data.planName = content.plans.find((p) => p.planId === data.planId)?.name ?? data.planId;
   const notice = productNotice(event.data.action, { name: content.name, id: product.productId, data });
   if (!notice) return [];
-  for (const recipientId of await peopleOf(notice.to, product)) {
-    out.push({ notificationId: event.id, recipientId, action: notice.type, productId: product.productId, ...notice.message, read: false, createdAt: event.occurredAt });
+  for (const recipientId of await recipients(notice.to, product)) {
+    out.push({ notificationId: event.id, recipientId, inbox: inboxOf(notice.to, recipientId), action: notice.type, productId: product.productId, ...notice.message, read: false, createdAt: event.occurredAt });
   }
   return out;
 };
 
 /** A provider application's decision (入驻审核) is told to its applicant, whatever their roles. */
-const applicationNotifications = (event: ApplicationEvent): NotificationItem[] => {
+const applicationNotifications = (event: ApplicationEvent): Addressed[] => {
   const { applicationId, applicantId, companyName, action, detail } = event.data;
   const facts = { name: companyName, id: applicationId };
   const message =
     action === 'approve'
       ? noticeOf('application.approve', facts)
       : noticeOf('application.reject', { ...facts, reason: typeof detail.reason === 'string' ? detail.reason : '' });
-  return [{ notificationId: event.id, recipientId: applicantId, action: `application-${event.data.decision}`, applicationId, ...message, read: false, createdAt: event.occurredAt }];
+  return [{ notificationId: event.id, recipientId: applicantId, inbox: applicantId, action: `application-${event.data.decision}`, applicationId, ...message, read: false, createdAt: event.occurredAt }];
 };
 
 /**
  * The inbox consumer: one domain event becomes the notifications of the parties concerned, each keyed by the
- * event id and its recipient, so a redelivered event notifies nobody twice.
+ * event id and its recipient, so a redelivered event notifies nobody twice. A notice to the operators is one
+ * notification in their shared inbox, whatever their number.
  */
 export const notifyInboxes = async (event: DomainEvent): Promise<Outcome> => {
-  const notifications = await notificationsOf(event, await subjectOf(event));
+  const notifications = await notificationsOf(event, await subjectOf(event), { shared: true });
   if (!notifications.length) return 'ignored';
-  for (const n of notifications) await recordNotification(n);
+  for (const { inbox: _inbox, ...n } of notifications) await recordNotification(n);
   return 'notified';
 };

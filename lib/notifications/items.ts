@@ -3,6 +3,12 @@ import { defineItem } from '../db/item';
 import { keys } from '../db/keys';
 import { notificationItemSchema } from './schemas';
 
+/**
+ * The recipient of a notice for the operators: one notification that every operator's inbox reads (and one
+ * counter of them all), however many operators there are (docs/decisions.md).
+ */
+export const OPERATORS_INBOX = 'operators';
+
 /** One notification for one recipient; its `action` is the step it tells of (the API answers it as `type`). */
 export const notificationItem = defineItem({
   name: 'notification',
@@ -35,7 +41,12 @@ export const inboxItem = defineItem({
   type: 'inbox',
   home: 'lib/notifications/items.ts',
   description: 'A user’s count of unread notifications, on top of both inbox partitions.',
-  schema: z.object({ unreadCount: z.number().optional() }),
+  schema: z.object({
+    unreadCount: z.number().optional(),
+    /** An operator's: how many of the operators' shared notices they have read, and up to when all are read. */
+    operatorsRead: z.number().optional(),
+    operatorsReadUpTo: z.string().optional(),
+  }),
   key: (c: { userId: string }) => keys.inbox(c.userId),
   keyOnly: ['userId'],
   indexes: {

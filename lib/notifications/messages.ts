@@ -19,6 +19,12 @@ interface Facts {
 
 const said = (data: Record<string, unknown>, key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
 
+/** Integer fen as signed yuan with two decimals, exactly. */
+const signedYuan = (fen: number) => {
+  const abs = Math.abs(Math.trunc(fen));
+  return `${fen < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+};
+
 /** Title and body from the catalogue's `notice.<kind>.title` / `.body`, in both languages. */
 export const notice = <K extends NoticeKind>(kind: K, params: NoticeParams<K>): Message => ({
   title: inEveryLanguage({ key: `notice.${kind}.title` } as Msg),
@@ -54,7 +60,13 @@ const ORDER_MESSAGES: Partial<Record<OrderAction, (f: Facts) => Message>> = {
   // SaaS orders (`saas-call` notifies nobody)
   provision: (f) => notice('order.provision', f),
   renew: (f) => notice('order.renew', { ...f, periods: String(f.data.periods ?? '') }),
-  'change-plan': (f) => notice('order.change-plan', { ...f, planId: said(f.data, 'planId') }),
+  // the plan by name and the settled difference in yuan (signed: negative was refunded)
+  'change-plan': (f) =>
+    notice('order.change-plan', {
+      ...f,
+      plan: said(f.data, 'planName') || said(f.data, 'planId'),
+      difference: typeof f.data.difference === 'number' ? signedYuan(f.data.difference) : '',
+    }),
   refund: (f) => notice('order.refund', { ...f, reason: said(f.data, 'reason') }),
   expire: (f) => notice('order.expire', f),
   destroy: (f) => notice('order.destroy', f),

@@ -10,9 +10,11 @@ import { handler as requirements } from '../../functions/orders/requirements';
 import { handler as reject } from '../../functions/operator/reject';
 import { keys } from '../../lib/db/keys';
 import { newId } from '../../lib/shared/ids';
-import { countRoundTrips, readPartition } from '../support/db';
+import { countRoundTrips, readItem, readPartition } from '../support/db';
+import { handler as readAll } from '../../functions/notifications/read-all';
+import { OPERATORS_INBOX } from '../../lib/notifications/items';
 import type { TestUser } from '../support/global-setup';
-import { invoke } from '../support/http';
+import { invoke, user } from '../support/http';
 import { ANSWERS, orderIn } from '../support/orders';
 import { must, productIn } from '../support/products';
 import { batchFor, insertRecord, modifyRecord, runStream } from '../support/stream';
@@ -170,5 +172,84 @@ describe('the inbox (站内信)', () => {
   it('answers 404 for a notification id that is not one', async () => {
     expect((await invoke(markRead, { as: 'buyer', params: { notificationId: newId() } })).status).toBe(404);
     expect((await invoke(markRead, { as: 'buyer', params: { notificationId: 'nope' } })).status).toBe(404);
+  });
+});
+
+describe('the operators’ shared inbox (a broadcast does not grow with the audience)', () => {
+  const submitted = async () => {
+    const product = await productIn('in_review', 'provider2');
+    const batch = await batchFor(`PRODUCT#${product.productId}`);
+    return { product, batch };
+  };
+  const noticeOf = async (productId: string, who: TestUser = 'operator') =>
+    (await inboxOf(who)).items.find((n: any) => n.productId === productId && n.type === 'submitted');
+
+  it('records a submission once, for every operator, however often the batch is delivered', async () => {
+    const { product, batch } = await submitted();
+    const poolBefore = (await readItem(keys.inbox(OPERATORS_INBOX)))?.unreadCount ?? 0;
+    await runStream(batch);
+    await runStream(batch);
+    const notice = await noticeOf(product.productId);
+    expect(notice).toMatchObject({ read: false, title: '新的商品待审核' });
+    // one notice and one counter, not one per operator
+    expect(await readItem(keys.notification(OPERATORS_INBOX, notice.notificationId))).toMatchObject({ recipientId: OPERATORS_INBOX, read: false });
+    for (const op of ['operator', 'operatorBuyer', 'operatorProvider'] as const) {
+      expect(await readItem(keys.notification(user(op).id, notice.notificationId))).toBeUndefined();
+      expect(await noticeOf(product.productId, op)).toMatchObject({ notificationId: notice.notificationId, read: false });
+    }
+    expect((await readItem(keys.inbox(OPERATORS_INBOX)))?.unreadCount).toBe(poolBefore + 1);
+  });
+
+  it('keeps each operator’s read state and unread count their own', async () => {
+    const { product, batch } = await submitted();
+    const before = { a: (await inboxOf('operator')).unreadCount, b: (await inboxOf('operatorBuyer')).unreadCount };
+    await runStream(batch);
+    const notice = await noticeOf(product.productId);
+    expect((await inboxOf('operator')).unreadCount).toBe(before.a + 1);
+    expect((await inboxOf('operatorBuyer')).unreadCount).toBe(before.b + 1);
+
+    const read = must(await invoke(markRead, { as: 'operator', params: { notificationId: notice.notificationId } }), 200);
+    expect(read).toMatchObject({ notificationId: notice.notificationId, read: true });
+    // twice is harmless and counts once
+    must(await invoke(markRead, { as: 'operator', params: { notificationId: notice.notificationId } }), 200);
+    const mine = await inboxOf('operator');
+    expect(mine.unreadCount).toBe(before.a);
+    expect(mine.items.filter((n: any) => n.notificationId === notice.notificationId)).toEqual([expect.objectContaining({ read: true })]);
+    expect((await inboxOf('operator', { unread: 'true' })).items.map((n: any) => n.notificationId)).not.toContain(notice.notificationId);
+    expect((await inboxOf('operator', { unread: 'false' })).items.map((n: any) => n.notificationId)).toContain(notice.notificationId);
+    // the other operator still has it unread
+    expect(await noticeOf(product.productId, 'operatorBuyer')).toMatchObject({ read: false });
+    expect((await inboxOf('operatorBuyer', { unread: 'true' })).items.map((n: any) => n.notificationId)).toContain(notice.notificationId);
+    // nobody else can read it
+    expect((await invoke(markRead, { as: 'provider2', params: { notificationId: notice.notificationId } })).status).toBe(404);
+    expect((await inboxOf('provider2')).items.map((n: any) => n.notificationId)).not.toContain(notice.notificationId);
+
+    // read-all: every shared notice so far is read for them, in one write
+    must(await invoke(readAll, { as: 'operatorBuyer', headers: { 'idempotency-key': newId() } }), 200);
+    const after = await inboxOf('operatorBuyer');
+    expect(after.unreadCount).toBe(0);
+    expect(after.items.find((n: any) => n.notificationId === notice.notificationId)).toMatchObject({ read: true });
+    // a later submission is unread again
+    const later = await submitted();
+    await runStream(later.batch);
+    expect((await inboxOf('operatorBuyer')).unreadCount).toBe(1);
+    expect(await noticeOf(later.product.productId, 'operatorBuyer')).toMatchObject({ read: false });
+  });
+
+  it('pages an operator’s inbox across their own and the shared notices, each once, and refuses a foreign cursor', async () => {
+    for (let i = 0; i < 2; i++) await runStream((await submitted()).batch);
+    const all = (await inboxOf('operator')).items.map((n: any) => n.notificationId);
+    const paged: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = must(await invoke(inbox, { as: 'operator', query: { limit: '2', ...(cursor ? { cursor } : {}) } }), 200);
+      paged.push(...page.items.map((n: any) => n.notificationId));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(paged).toEqual(all);
+    const first = must(await invoke(inbox, { as: 'operator', query: { limit: '1' } }), 200);
+    expect((await invoke(inbox, { as: 'provider', query: { cursor: first.nextCursor } })).status).toBe(400);
+    const providers = must(await invoke(inbox, { as: 'provider', query: { limit: '1' } }), 200);
+    expect((await invoke(inbox, { as: 'operator', query: { cursor: providers.nextCursor } })).status).toBe(400);
   });
 });

@@ -8,6 +8,9 @@ import { randomBytes } from 'node:crypto';
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { handler as saasConsumerHandler } from '../../functions/events/saas-orders';
 import { handler as saasJobHandler } from '../../functions/jobs/saas-orders';
+import { handler as dashboardConsumer } from '../../functions/events/dashboard';
+import { handler as dashboard } from '../../functions/dashboard/get';
+import { handler as exportOrders } from '../../functions/orders/export';
 import { handler as buy } from '../../functions/orders/create';
 import { handler as getOrder } from '../../functions/orders/get';
 import { handler as renew } from '../../functions/orders/renew';
@@ -15,6 +18,7 @@ import { handler as changePlan } from '../../functions/orders/change-plan';
 import { handler as refund } from '../../functions/orders/refund';
 import { handler as resend } from '../../functions/saas/resend';
 import { config } from '../../lib/config';
+import { dayOf } from '../../lib/dashboard/model';
 import { ddb, tableName } from '../../lib/db/client';
 import { keys } from '../../lib/db/keys';
 import { invocationOf } from '../../lib/events/local-bus';
@@ -324,6 +328,10 @@ describe('SaaS orders', () => {
     // the same key replays: the difference is paid once
     const again = must(await invoke(changePlan, { as: 'buyer', params, body: { planId: 'pro' }, headers: { 'idempotency-key': 'up-1' } }), 200);
     expect(again.amount).toBe(29_900);
+    // the provider's export: the plan now, and the amount paid in all
+    const csv = must(await invoke(exportOrders, { as: 'provider', query: { createdFrom: order.createdAt } }), 200) as unknown as string;
+    const line = csv.split('\r\n').find((l) => l.startsWith(order.orderId));
+    expect(line).toContain(',专业版,1,299.00,299.00,');
     const down = must(await invoke(changePlan, { as: 'buyer', params, body: { planId: 'std' } }), 200);
     expect(down.amount).toBe(9_900);
     expect(down.timeline.at(-1).data).toMatchObject({ fromPlanId: 'pro', planId: 'std', difference: -20_000, amount: 9_900 });
@@ -334,6 +342,17 @@ describe('SaaS orders', () => {
     // a refund afterwards gives back what was paid in all
     const refunded = must(await invoke(refund, { as: 'buyer', params, body: { reason: '不再需要' } }), 200);
     expect(refunded.refund).toMatchObject({ amount: 9_900 });
+
+    // the provider's dashboard (this file's only order counted there): the purchase and the upgrade are revenue,
+    // the downgrade's and the refund's money refunds, whatever the order its events are read beside
+    const entries = (await readPartition(keys.orderPartition(order.orderId))).filter((i) => i.type === 'timeline');
+    for (const e of entries) {
+      const event = eventOfTimelineEntry(e);
+      await dashboardConsumer(invocationOf({ Source: 'marketplace.orders', DetailType: event.type, Detail: JSON.stringify(event) }), lambdaContext());
+    }
+    const today = dayOf(new Date().toISOString());
+    const board = must(await invoke(dashboard, { as: 'provider', query: { from: today, to: today } }), 200);
+    expect(board.totals).toMatchObject({ orders: 1, revenue: 9_900 + 20_000, refunds: 20_000 + 9_900, cancelled: 1 });
   });
 
   it('refunds within 5 days of purchase: destroyInstance, then cancelled with the refund; later or twice is refused', async () => {

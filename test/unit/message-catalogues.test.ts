@@ -60,7 +60,11 @@ const SAMPLES: { [K in ParamKey]: ParamsOf<K>[] } = {
   'notice.order.auto-cancel.body': [named],
   'notice.order.provision.body': [named],
   'notice.order.renew.body': [{ ...named, periods: '2' }],
-  'notice.order.change-plan.body': [{ ...named, planId: 'p2' }],
+  'notice.order.change-plan.body': [
+    { ...named, plan: '专业版', difference: '400.00' },
+    { ...named, plan: '标准版', difference: '-103.23' },
+    { ...named, plan: 'p2', difference: '' },
+  ],
   'notice.order.refund.body': [{ ...named, reason: '不需要了' }],
   'notice.order.expire.body': [named],
   'notice.order.destroy.body': [named],

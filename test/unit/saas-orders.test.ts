@@ -4,6 +4,7 @@ import { applyCommand, refusalOf } from '../../lib/orders/model';
 import { addPeriods, backoffMs, firstExpiry, instanceFrom, periodsLeft, planChangeDifference, saasDueAt, saasStep } from '../../lib/orders/saas';
 import { saasOrderOf } from '../support/order-fixtures';
 import { dashboardDelta } from '../../lib/dashboard/model';
+import { orderMessage } from '../../lib/notifications/messages';
 
 const rules = loadConfig({ TABLE_NAME: 'unit', AUTH_ISSUER: 'https://issuer.example', AUTH_CLIENT_ID: 'c' }).orders;
 const DAY = 24 * 3600 * 1000;
@@ -114,6 +115,11 @@ describe('SaaS order rules', () => {
     expect(planChangeDifference(o, { duration: 1, unit: 'month', price: 29_900 }, '2026-02-01T00:00:00.000Z')).toBe(0);
     const times = saasOrderOf({ quantity: 3, instance: { ...o.instance!, expiresAt: null } });
     expect(planChangeDifference(times, { duration: 1, unit: 'times', price: 29_900 }, at(DAY).toISOString())).toBe(60_000);
+    // the other party's notice names the plan and the difference
+    const notice = (difference: number) => orderMessage('change-plan', { name: '云监控', id: 'O1', data: { planId: 'pro', planName: '专业版', difference } })!.body;
+    expect(notice(19_355)).toEqual({ zh: '订单 O1「云监控」已变更为规格 专业版，补差价 ¥193.55。', en: 'Order O1 (“云监控”) moved to plan 专业版; difference paid ¥193.55.' });
+    expect(notice(-10_323).zh).toBe('订单 O1「云监控」已变更为规格 专业版，退差价 ¥103.23。');
+    expect(notice(0).zh).toBe('订单 O1「云监控」已变更为规格 专业版。');
     // a refund never exceeds what was paid
     expect(planChangeDifference({ ...times, amount: 100 }, { duration: 1, unit: 'times', price: 0 }, at(DAY).toISOString())).toBe(-100);
   });
