@@ -2,7 +2,7 @@ import { attachmentCounterItem, attachmentItem } from './attachments/items';
 import { dashboardDayItem, dashboardMarkItem, dashboardStatusItem } from './dashboard/items';
 import { connectionItem, connectionOwnerItem, pushMarkItem } from './live/items';
 import { inboxItem, notificationItem } from './notifications/items';
-import { orderEntryItem, orderItem } from './orders/items';
+import { orderBodyItem, orderEntryItem, orderItem } from './orders/items';
 import { productEntryItem, productItem } from './products/items';
 import { creditCodeItem, membershipItem, organisationItem } from './providers/items';
 import { applicationEntryItem, applicationItem, licenceItem } from './providers/applications/items';
@@ -25,6 +25,7 @@ export const ITEM_DECLARATIONS = [
   productItem,
   productEntryItem,
   orderItem,
+  orderBodyItem,
   orderEntryItem,
   attachmentItem,
   attachmentCounterItem,

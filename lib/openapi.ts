@@ -12,6 +12,7 @@ import {
   orderIdParams,
   orderListQuery,
   orderView,
+  orderSummaryView,
   reasonBody,
   requirementsBody,
   resolveBody,
@@ -180,7 +181,8 @@ const op = ({ summary, answers, params, query, body, access = 'roles', created, 
 
 const productList = pageOf(providerProductView).meta({ id: 'ProviderProductPage' });
 const catalogPage = pageOf(catalogListItemView).meta({ id: 'CatalogPage' });
-const orderPage = pageOf(orderView).meta({ id: 'OrderPage' });
+// list endpoints answer summary rows, from the order's head alone (docs/decisions.md)
+const orderPage = pageOf(orderSummaryView).meta({ id: 'OrderPage' });
 const deliveryPage = pageOf(deliveryView).meta({ id: 'DeliveryPage' });
 
 const cmd = (summary: string, body?: z.ZodType, errors: ErrorStatus[] = [409]) =>

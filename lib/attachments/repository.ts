@@ -7,7 +7,7 @@ import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from
 import { canRead, sideOf, writerCondition } from '../orders/access';
 import { memberRoleIn, MemberRoleForbiddenError } from '../providers/access';
 import { roleAllows, rolesFor } from '../providers/roles';
-import { orderItemSchema } from '../orders/schemas';
+import { parseHead } from '../orders/layout';
 import { newId } from '../shared/ids';
 import { rateLimitUpdate, throttled, type RateRule } from '../shared/rate-limit';
 import { foreignReferences, storedProblem, verifiedKeyOf, type Reference } from './model';
@@ -75,7 +75,7 @@ export const grantAttachment = async (user: User, orderId: string, input: GrantI
     if (err.failed === 'counter') {
       throw new ConflictError('TOO_MANY_ATTACHMENTS', msg('detail.tooManyAttachments', { max: MAX_ATTACHMENTS_PER_PARTY }));
     }
-    const seen = err.item?.type === 'order' ? orderItemSchema.parse(err.item) : undefined;
+    const seen = err.item?.type === 'order' ? parseHead(err.item) : undefined;
     if (!seen || !canRead(seen, user)) throw new NotFoundError('order');
     // the order's provider side, in a member role that may not attach files
     if (seen.status !== 'cancelled' && sideOf(seen, user) === 'provider' && !memberMayAttach(seen, user)) throw new MemberRoleForbiddenError(rolesFor('attach'));
@@ -92,7 +92,7 @@ export const getAttachmentFor = async (user: User, orderId: string, attachmentId
   const items = out.Responses?.[tableName] ?? [];
   const rawOrder = items.find((i) => i.SK === orderKey.SK);
   const rawAttachment = items.find((i) => i.SK === attachmentKey.SK);
-  if (!rawOrder || !rawAttachment || !canRead(orderItemSchema.parse(rawOrder), user)) throw new NotFoundError('attachment');
+  if (!rawOrder || !rawAttachment || !canRead(parseHead(rawOrder), user)) throw new NotFoundError('attachment');
   return parseAttachment(rawAttachment);
 };
 

@@ -11,6 +11,8 @@ const shardOf = (id: string) => createHash('sha1').update(id).digest().readUInt1
 
 export const keys = {
   product: (productId: string) => ({ PK: `PRODUCT#${productId}`, SK: 'PRODUCT' }),
+  /** A product's body (draft, live content, review history): beside its head, in no index; `begins_with(SK, 'PRODUCT')` reads both. */
+  productBody: (productId: string) => ({ PK: `PRODUCT#${productId}`, SK: 'PRODUCT#BODY' }),
   productTimeline: (productId: string, at: string, entryId: string) => ({
     PK: `PRODUCT#${productId}`,
     SK: `TIMELINE#${at}#${entryId}`,
@@ -22,6 +24,8 @@ export const keys = {
   sortByTime: (at: string, id: string) => `${at}#${id}`,
 
   order: (orderId: string) => ({ PK: `ORDER#${orderId}`, SK: 'ORDER' }),
+  /** An order's body (snapshot, answers, delivery, contact): beside its head, in no index; `begins_with(SK, 'ORDER')` reads both. */
+  orderBody: (orderId: string) => ({ PK: `ORDER#${orderId}`, SK: 'ORDER#BODY' }),
   orderPartition: (orderId: string) => `ORDER#${orderId}`,
   /** An order's timeline entry sorts by the order version it made (zero-padded), not by its clock. */
   orderTimeline: (orderId: string, version: number) => ({

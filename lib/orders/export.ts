@@ -1,9 +1,12 @@
 import { stringify } from 'csv-stringify/sync';
 import { t } from '../i18n';
-import { toOrderView, type Language } from './model';
+import { BatchGetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { ddb, tableName } from '../db/client';
+import { keys } from '../db/keys';
+import { toOrderSummary, type Language } from './model';
 import { listOrders } from './repository';
 import type { ExportQuery } from './export-schemas';
-import type { OrderItem, OrderListQuery } from './schemas';
+import { orderBodySchema, type OrderHead, type OrderListQuery } from './schemas';
 
 /** Bounds of one export: under Lambda's 6 MB response whatever the rows hold (README, docs/decisions.md). */
 export const EXPORT_LIMITS = { rows: 5_000, bytes: 4_000_000, pages: 100 };
@@ -54,23 +57,23 @@ export const localTime = (iso: string | undefined, tz: string) => {
 const defuse = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 
 /** One CSV row per order, in the export's language and time zone. */
-export const exportRow = (o: OrderItem, lang: Language, tz: string) => {
-  const labels = toOrderView(o, lang).labels;
+export const exportRow = (o: OrderHead, deliveryNote: string | undefined, lang: Language, tz: string) => {
+  const labels = toOrderSummary(o, lang).labels;
   return {
     orderId: o.orderId,
-    productName: o.product.name,
-    plan: o.product.plan.name,
+    productName: o.productName,
+    plan: o.planName,
     quantity: o.quantity,
-    unitPrice: yuan(o.product.unitPrice),
+    unitPrice: yuan(o.unitPrice),
     amount: yuan(o.amount),
     providerStatus: labels.provider,
     buyerStatus: labels.buyer,
-    buyer: o.buyer?.displayName ?? '',
+    buyer: o.buyerName ?? '',
     createdAt: localTime(o.createdAt, tz),
     startedAt: localTime(o.startedAt, tz),
     completedAt: localTime(o.completedAt, tz),
     refund: o.refundedAt ? yuan(o.refundAmount ?? o.amount) : '',
-    deliveryNote: o.deliveryNote?.note ?? '',
+    deliveryNote: deliveryNote ?? '',
   };
 };
 
@@ -84,6 +87,24 @@ const toCsv = (rows: ReturnType<typeof exportRow>[], lang: Language, first: bool
   });
 
 /**
+ * The delivery notes of a page of orders, from their bodies (the list reads heads only): one BatchGetItem of
+ * the page's bodies, 100 keys at most (a page is at most 100 orders).
+ */
+const deliveryNotes = async (orders: OrderHead[]): Promise<Map<string, string>> => {
+  const notes = new Map<string, string>();
+  let pending: Record<string, unknown>[] | undefined = orders.map((o) => keys.orderBody(o.orderId));
+  while (pending && pending.length) {
+    const out: BatchGetCommandOutput = await ddb.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ProjectionExpression: 'orderId, deliveryNote' } } }));
+    for (const item of out.Responses?.[tableName] ?? []) {
+      const note = orderBodySchema.shape.deliveryNote.safeParse(item.deliveryNote);
+      if (note.success && note.data) notes.set(String(item.orderId), note.data.note);
+    }
+    pending = out.UnprocessedKeys?.[tableName]?.Keys;
+  }
+  return notes;
+};
+
+/**
  * 订单导出: the provider's order list with the list's filters as CSV (UTF-8 with BOM), read page by page.
  * It stops before a page that would pass the bounds and says where to go on (`nextCursor`).
  */
@@ -95,7 +116,8 @@ export const exportOrders = async (providerId: string, q: ExportQuery, lang: Lan
     if (pages >= EXPORT_LIMITS.pages || rows >= EXPORT_LIMITS.rows) return { csv, rows, nextCursor: cursor ?? null };
     const query: OrderListQuery = { ...q, cursor, limit: Math.min(100, EXPORT_LIMITS.rows - rows) };
     const page = await listOrders({ providerId }, query);
-    const chunk = toCsv(page.items.map((o) => exportRow(o, lang, q.tz)), lang, false);
+    const notes = await deliveryNotes(page.items);
+    const chunk = toCsv(page.items.map((o) => exportRow(o, notes.get(o.orderId), lang, q.tz)), lang, false);
     if (Buffer.byteLength(csv) + Buffer.byteLength(chunk) > EXPORT_LIMITS.bytes) return { csv, rows, nextCursor: cursor ?? null };
     csv += chunk;
     rows += page.items.length;

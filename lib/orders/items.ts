@@ -1,22 +1,48 @@
 import { z } from 'zod';
 import { defineItem } from '../db/item';
 import { keys } from '../db/keys';
-import { orderItemSchema, timelineEntrySchema } from './schemas';
+import { orderBodySchema, orderHeadSchema, timelineEntrySchema } from './schemas';
 
 const byCreation = { uses: ['createdAt', 'orderId'] as const, build: (o: { createdAt: string; orderId: string }) => keys.sortByTime(o.createdAt, o.orderId) };
 
 /**
- * An order's head: the order as it is now. `dueAt` (when a job next has something to do with it, from the
- * order and the periods: lib/orders/schedule.ts) is a fact of its due-index key only, not stored.
+ * An order's head: the order as it is now, without its bulky facts (those are its body's, below). `dueAt`
+ * (when a job next has something to do with it, from the order and the periods: lib/orders/schedule.ts) is a
+ * fact of its due-index key only, not stored.
  */
 export const orderItem = defineItem({
   name: 'order',
   type: 'order',
   home: 'lib/orders/items.ts',
-  description: 'An order as it is now (its head), with a snapshot of the product bought.',
-  schema: orderItemSchema,
+  description: 'An order’s head: keys, machine state, parties and the list columns (its bulky facts are its body’s).',
+  schema: orderHeadSchema,
   key: (o: { orderId: string; dueAt?: string }) => keys.order(o.orderId),
   keyOnly: ['dueAt'],
+  listed: [
+    'orderId',
+    'productId',
+    'planId',
+    'buyerId',
+    'providerId',
+    'providerName',
+    'buyerName',
+    'buyerPhone',
+    'productName',
+    'planName',
+    'unitPrice',
+    'quantity',
+    'amount',
+    'delivery',
+    'status',
+    'statusSince',
+    'requirementsStatus',
+    'formFields',
+    'appeal',
+    'refundAmount',
+    'refundedAt',
+    'createdAt',
+    'completedAt',
+  ],
   indexes: {
     GSI1: {
       pk: { uses: ['providerId'], build: (o) => keys.providerOrders(o.providerId) },
@@ -66,6 +92,21 @@ export const orderItem = defineItem({
       serves: ['the operator’s order search by status (`GET /operator/orders?status=`); the appeal queue, oldest appeal first'],
     },
   },
+});
+
+/**
+ * An order's body, beside its head in the order's partition and in no index: the product snapshot, the
+ * requirements' answers, the buyer's contact, the delivery note, the ruling. Written only by a change to one
+ * of them; the order's one Query reads it with everything else (docs/decisions.md).
+ */
+export const orderBodyItem = defineItem({
+  name: 'order body',
+  type: 'order-body',
+  home: 'lib/orders/items.ts',
+  description: 'An order’s bulky facts (snapshot, answers, contact, delivery note, ruling), beside its head, in no index.',
+  schema: orderBodySchema,
+  key: (b: { orderId: string }) => keys.orderBody(b.orderId),
+  keyDoc: { SK: 'ORDER#BODY' },
 });
 
 /** The claim of one attempt of one SaaS call (docs/decisions.md, "SaaS orders"): the attempt a sender holds, until when. */

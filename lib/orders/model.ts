@@ -9,7 +9,7 @@ import { maskPhone } from '../people/names';
 import { memberMay, roleFor, sideOf, type OrderUser } from './access';
 import { commandOf, ORDER_COMMANDS as ORDER_COMMAND_NAMES, orderCommands, sourceStatuses, type CommandInput, type OrderCommand, type Refusal } from './commands';
 import type { Actor, OrderRole, OrderRules } from './commands/command';
-import type { OrderItem, OrderStatus, OrderView, RequirementStatus, TimelineEntry } from './schemas';
+import type { OrderHead, OrderItem, OrderStatus, OrderSummaryView, OrderView, RequirementStatus, TimelineEntry } from './schemas';
 
 export { ORDER_COMMANDS, commandOf, orderCommands, sourceStatuses, type CommandInput, type CommandInputOf, type OrderCommand, type Refusal } from './commands';
 export { waitingFor, type Actor, type OrderRole, type OrderRules } from './commands/command';
@@ -80,10 +80,14 @@ type LabelledState = {
 };
 
 /** Each party's name for a status (服务商端 / 用户端), from the catalogue; the buyer's 待提交需求单 while the form is due. */
-export const statusLabels = (o: LabelledState, lang: Language) => {
-  const needsForm = o.product.requirementsTemplate.length > 0 && ['none', 'rejected'].includes(o.requirements.status);
-  const buyer = o.status === 'awaiting_start' && needsForm ? 'requirements_needed' : o.status;
-  return { provider: t(lang, `status.order.provider.${o.status}`), buyer: t(lang, `status.order.buyer.${buyer}`) };
+export const statusLabels = (o: LabelledState, lang: Language) =>
+  labelsOf(o.status, o.requirements.status, o.product.requirementsTemplate.length, lang);
+
+/** The labels from the facts they depend on: the status, the form's status and how many fields the form has. */
+const labelsOf = (status: OrderStatus, form: RequirementStatus, formFields: number, lang: Language) => {
+  const needsForm = formFields > 0 && ['none', 'rejected'].includes(form);
+  const buyer = status === 'awaiting_start' && needsForm ? 'requirements_needed' : status;
+  return { provider: t(lang, `status.order.provider.${status}`), buyer: t(lang, `status.order.buyer.${buyer}`) };
 };
 
 type StatusLabels = ReturnType<typeof statusLabels>;
@@ -220,3 +224,26 @@ export const readerOf = (o: OrderItem, user: OrderUser): Reader => {
   const side = sideOf(o, user);
   return side === 'none' ? 'other' : side;
 };
+
+/** A row of an order list (docs/decisions.md, "summary rows"): from the order's head alone. */
+export const toOrderSummary = (h: OrderHead, lang: Language): OrderSummaryView => ({
+  orderId: h.orderId,
+  productId: h.productId,
+  planId: h.planId,
+  buyerId: h.buyerId,
+  providerId: h.providerId,
+  providerName: h.providerName ?? null,
+  buyer: h.buyerName !== undefined ? { displayName: h.buyerName, ...(h.buyerPhone ? { phone: h.buyerPhone } : {}) } : null,
+  status: h.status,
+  labels: labelsOf(h.status, h.requirementsStatus, h.formFields, lang),
+  product: { name: h.productName, plan: { name: h.planName }, unitPrice: h.unitPrice },
+  quantity: h.quantity,
+  amount: h.amount,
+  delivery: h.delivery,
+  requirements: { status: h.requirementsStatus },
+  refund: h.refundedAt ? { amount: h.refundAmount ?? h.amount, at: h.refundedAt } : null,
+  appeal: h.appeal ?? null,
+  createdAt: h.createdAt,
+  statusSince: h.statusSince,
+  completedAt: h.completedAt ?? null,
+});

@@ -31,6 +31,7 @@ import {
 } from './model';
 import { orderEntryItem, orderItem } from './items';
 import { nextDueAt } from './schedule';
+import { bodyChanged, bodyRecord, orderAmong, parseHead, readOrder, splitOrder } from './layout';
 import { deliversBySaas, isSaas, saasDueAt, saasPurchase } from './saas';
 import { validateAnswers } from './requirements';
 import {
@@ -45,7 +46,6 @@ import {
 import { msg } from '../i18n';
 import { keyInstant } from '../shared/time-range';
 
-const parseOrder = (item: Record<string, unknown>) => orderItemSchema.parse(item);
 
 /** A timeline entry as written now: it names the order version it made. */
 export type VersionedEntry = TimelineEntry & { version: number };
@@ -104,11 +104,11 @@ const readOrderPartition = async (orderId: string) => {
     items.push(...(out.Items ?? []));
     start = out.LastEvaluatedKey;
   } while (start);
-  const orderItem = items.find((i) => i.SK === keys.order(orderId).SK);
-  if (!orderItem) return undefined;
+  const order = orderAmong(items, orderId);
+  if (!order) return undefined;
   const review = items.find((i) => i.type === 'review');
   return {
-    order: parseOrder(orderItem),
+    order,
     timeline: items.filter((i) => i.type === 'timeline').map((i) => timelineEntrySchema.parse(i)),
     legacyRecords: items.filter((i) => i.type === 'idempotency'),
     attachments: items.filter((i) => i.type === 'attachment').map((i) => attachmentItemSchema.parse(i)),
@@ -247,6 +247,7 @@ export const createOrder = async (
       // the seller's organisation is not suspended, read in the same transaction (spec 2.1)
       organisation: organisationActive(product.providerId),
       order: { Put: { TableName: tableName, Item: orderRecord(order, rules), ConditionExpression: 'attribute_not_exists(PK)' } },
+      body: { Put: { TableName: tableName, Item: bodyRecord(order) } },
       entry: { Put: { TableName: tableName, Item: timelineRecord(entry, order), ConditionExpression: 'attribute_not_exists(PK)' } },
       sale: slots && saleWrite(product.productId, input.planId, slots, orderId, at),
       notMember: notMemberCheck(buyerId, product.providerId),
@@ -309,10 +310,13 @@ const replayPurchase = async (item: Record<string, unknown> | undefined, idem: I
   return { kind: 'replayed', reply: rebuilt(replayed.reply, idem.answer({ order: found.order, timeline: found.timeline })) };
 };
 
-/** The one builder of the stored order (lib/orders/items.ts): its due time follows from its state and the periods. */
+/**
+ * The one builder of the stored order's head (lib/orders/items.ts; its body: lib/orders/layout.ts): its due
+ * time follows from its state and the periods.
+ */
 const orderRecord = (o: OrderItem, rules: OrderRules) => {
   const due = isSaas(o) ? saasDueAt(o, rules) : nextDueAt(o, rules);
-  return orderItem.item({ ...o, dueAt: due === undefined ? undefined : new Date(due).toISOString() });
+  return orderItem.item({ ...splitOrder(o).head, dueAt: due === undefined ? undefined : new Date(due).toISOString() });
 };
 
 const timelineRecord = (e: VersionedEntry, parties: Pick<OrderItem, 'buyerId' | 'providerId'>) =>
@@ -425,6 +429,8 @@ export const writeOrderCommand = async (
           ExpressionAttributeValues: { ':order': 'order', ':version': current.version, ':status': current.status },
         },
       },
+      // the body only when the command changed something in it (a message, an urge, a reminder do not)
+      body: bodyChanged(current, next) ? { Put: { TableName: tableName, Item: bodyRecord(next) } } : undefined,
       entry: { Put: { TableName: tableName, Item: timelineRecord(entry, next), ConditionExpression: 'attribute_not_exists(PK)' } },
       ...Object.fromEntries(verified.map((v) => [`attachment ${v.Update.Key.SK}`, v])),
       ...extra,
@@ -520,7 +526,8 @@ export const commandOrder = async (
         if (idem && late) return replayOf(idem, late, await readOrderPartition(request.orderId));
         throw err;
       }
-      const seen = err.seen?.type === 'order' ? parseOrder(err.seen) : undefined;
+      // the refused condition saw the head: the order as it is now is read again (a lost race only)
+      const seen = err.seen?.type === 'order' ? await readOrder(request.orderId) : undefined;
       if (!seen && idempotency && attempt < STALE_RETRIES) continue;
       if (!seen) throw new NotFoundError('order');
       const refusal = refusalOf(seen, action, actor.role, c.now, c.rules);
@@ -594,5 +601,5 @@ export const listOrders = async (party: { buyerId: string } | { providerId: stri
     cursor: q.cursor,
     newestFirst: true,
   });
-  return { items: page.items.map(parseOrder), nextCursor: page.nextCursor };
+  return { items: page.items.map(parseHead), nextCursor: page.nextCursor };
 };

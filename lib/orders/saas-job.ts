@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../db/client';
 import { indexes, keys } from '../db/keys';
 import { ConditionFailed, transactWrite } from '../db/write';
@@ -8,7 +8,9 @@ import { saasCallClaimItem } from './items';
 import type { CommandInput, OrderRules } from './model';
 import { StaleOrder, writeOrderCommand } from './repository';
 import { CALL_LEASE_MS, callBody, instanceFrom, isSaas, saasStep, type CallResult } from './saas';
-import { orderItemSchema, type OrderItem, type PendingCall, type SaasAction } from './schemas';
+import type { OrderItem, PendingCall, SaasAction } from './schemas';
+import { readOrder as readWhole } from './layout';
+import { orderIdOf } from './timers';
 
 const SYSTEM = { id: 'system', role: 'system' as const };
 /** Calls at once to one provider's endpoint, and orders of one provider per run: a slow endpoint fills its own lane only. */
@@ -87,11 +89,8 @@ export const claimAttempt = async (o: OrderItem, call: PendingCall, now: Date): 
   }
 };
 
-/** The order read strongly consistently (GetItem). */
-const readOrder = async (orderId: string) => {
-  const raw = (await ddb.send(new GetCommand({ TableName: tableName, Key: keys.order(orderId), ConsistentRead: true }))).Item;
-  return raw ? orderItemSchema.parse(raw) : undefined;
-};
+/** The order read strongly consistently (head and body, one Query). */
+const readOrder = (orderId: string) => readWhole(orderId);
 
 /**
  * Writes a system command on the order as read; when a person's step committed in between, reads the order
@@ -242,7 +241,9 @@ const dueInShard = async (shard: string, now: Date): Promise<OrderItem[]> => {
         ExclusiveStartKey: start,
       }),
     );
-    orders.push(...(page.Items ?? []).map((i) => orderItemSchema.parse(i)).filter(isSaas));
+    // the index names the orders due; each is read whole (head and body, one Query)
+    const read = await Promise.all((page.Items ?? []).map((i) => readWhole(orderIdOf(i))));
+    orders.push(...read.filter((o): o is OrderItem => o !== undefined).filter(isSaas));
     start = page.LastEvaluatedKey;
   } while (start);
   return orders;

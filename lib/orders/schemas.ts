@@ -227,6 +227,41 @@ const asStoredNow = (raw: unknown) => {
 export const orderItemSchema = z.preprocess(asStoredNow, orderItemObject);
 export type OrderItem = z.infer<typeof orderItemObject>;
 
+// ---- The stored layout (docs/decisions.md, "Order and product items: head and body"): the order is two
+// items in its partition, a small head (keys, machine state, parties, list columns) in the indexes and a
+// body (the bulky facts) in none. `OrderItem` is the two joined.
+
+/** The attributes of `OrderItem` the body holds (requirements: its answers and reason; its status is the head's). */
+export const ORDER_BODY_FIELDS = ['product', 'requirements', 'buyer', 'deliveryNote', 'resolution'] as const;
+
+/** The order's body: the product snapshot, the requirements' answers, the buyer's contact, the delivery note, the ruling. */
+export const orderBodySchema = z.object({
+  orderId: z.string(),
+  product: snapshotSchema,
+  requirements: z.object({ answers: z.record(z.string(), z.unknown()), reason: z.string().optional() }),
+  buyer: orderItemObject.shape.buyer,
+  deliveryNote: deliveryNoteSchema.optional(),
+  resolution: orderItemObject.shape.resolution,
+});
+export type OrderBody = z.infer<typeof orderBodySchema>;
+
+/** The order's head: everything else, with the list columns taken from the body's facts. */
+export const orderHeadSchema = orderItemObject
+  .omit({ product: true, requirements: true, buyer: true, deliveryNote: true, resolution: true })
+  .extend({
+    productName: z.string(),
+    planName: z.string(),
+    unitPrice: z.number(),
+    /** The number of fields of the requirements form (the status labels say 待提交需求单 only when there is one). */
+    formFields: z.number(),
+    requirementsStatus: z.enum(REQUIREMENT_STATUSES),
+    /** The buyer's display name at purchase. */
+    buyerName: z.string().optional(),
+    /** The buyer's phone at purchase, masked (138****5678), as the lists show it. */
+    buyerPhone: z.string().optional(),
+  });
+export type OrderHead = z.infer<typeof orderHeadSchema>;
+
 export const timelineEntrySchema = z.object({
   entryId: z.string(),
   orderId: z.string(),
@@ -333,3 +368,34 @@ export const orderView = z
   })
   .meta({ id: 'Order' });
 export type OrderView = z.infer<typeof orderView>;
+
+/** A row of an order list: what the lists show, from the order's head alone. */
+export const orderSummaryView = z
+  .object({
+    orderId: z.string(),
+    productId: z.string(),
+    planId: z.string(),
+    buyerId: z.string(),
+    providerId: z.string(),
+    providerName: z.string().nullable(),
+    buyer: z
+      .object({ displayName: z.string(), phone: z.string().optional() })
+      .nullable()
+      .meta({ description: 'the buyer’s display name and masked phone (138****5678) at purchase' }),
+    status: z.enum(ORDER_STATUSES),
+    labels: statusLabelsView,
+    product: z
+      .object({ name: z.string(), plan: z.object({ name: z.string() }), unitPrice: z.number().int() })
+      .meta({ description: 'the product’s and the plan’s names and the unit price at purchase' }),
+    quantity: z.number().int(),
+    amount: z.number().int().meta({ description: 'fen' }),
+    delivery: z.enum(DELIVERIES),
+    requirements: z.object({ status: z.enum(REQUIREMENT_STATUSES) }),
+    refund: z.object({ amount: z.number().int(), at: z.string() }).nullable(),
+    appeal: orderItemObject.shape.appeal.unwrap().nullable(),
+    createdAt: z.string(),
+    statusSince: z.string(),
+    completedAt: z.string().nullable(),
+  })
+  .meta({ id: 'OrderSummary' });
+export type OrderSummaryView = z.infer<typeof orderSummaryView>;

@@ -4,9 +4,13 @@ import { DomainError } from '../http/errors';
 import type { CommandInput, OrderRules } from './model';
 import { StaleOrder, writeOrderCommand } from './repository';
 import { dueStep } from './schedule';
-import { orderItemSchema, type OrderItem } from './schemas';
+import type { OrderItem } from './schemas';
+import { readOrder } from './layout';
 
 const SYSTEM = { id: 'system', role: 'system' as const };
+
+/** The order an index entry is of, from its table key. */
+export const orderIdOf = (item: Record<string, unknown>) => String(item.PK).slice('ORDER#'.length);
 const PAGE = 100;
 const CONCURRENCY = 10;
 
@@ -54,10 +58,15 @@ const settle = async (order: OrderItem, now: Date, rules: OrderRules, run: Timer
 /** One shard of the due index, every page, up to `now`. */
 const settleShard = (shard: string, now: Date, rules: OrderRules, run: TimerRun, pageSize: number) =>
   forEachDuePage(shard, now, pageSize, async (items) => {
-    const orders = items.map((i) => orderItemSchema.parse(i));
-    run.due += orders.length;
-    for (let i = 0; i < orders.length; i += CONCURRENCY) {
-      await Promise.all(orders.slice(i, i + CONCURRENCY).map((o) => settle(o, now, rules, run)));
+    // the index names the orders due; each is read whole (head and body, one Query) before its step
+    run.due += items.length;
+    for (let i = 0; i < items.length; i += CONCURRENCY) {
+      await Promise.all(
+        items.slice(i, i + CONCURRENCY).map(async (item) => {
+          const o = await readOrder(orderIdOf(item));
+          if (o) await settle(o, now, rules, run);
+        }),
+      );
     }
   });
 

@@ -8,7 +8,8 @@ import { ConditionFailed, Expr, transactWrite, updateItem } from '../db/write';
 import type { User } from '../http/auth';
 import { ConflictError, InvalidStateError, NotFoundError } from '../http/errors';
 import { sideOf } from '../orders/access';
-import { orderItemSchema, type OrderItem, type OrderStatus } from '../orders/schemas';
+import type { OrderHead, OrderStatus } from '../orders/schemas';
+import { parseHead } from '../orders/layout';
 import { productItem } from '../products/items';
 import { getProduct } from '../products/repository';
 import { editableUntil } from './model';
@@ -18,9 +19,10 @@ import { msg } from '../i18n';
 import { isMemberOf, MemberRoleForbiddenError } from '../providers/access';
 import { roleAllows, rolesFor } from '../providers/roles';
 
-const readOrder = async (orderId: string): Promise<OrderItem | undefined> => {
+/** The order's head: its parties, status and the names a rating copies. */
+const readOrder = async (orderId: string): Promise<OrderHead | undefined> => {
   const out = await ddb.send(new GetCommand({ TableName: tableName, Key: keys.order(orderId), ConsistentRead: true }));
-  return out.Item?.type === 'order' ? orderItemSchema.parse(out.Item) : undefined;
+  return out.Item?.type === 'order' ? parseHead(out.Item) : undefined;
 };
 
 const alreadyReviewed = () => new ConflictError('ALREADY_REVIEWED', msg('detail.alreadyRated'));
@@ -51,8 +53,8 @@ export const createReview = async (user: User, orderId: string, input: ReviewInp
     productId: order.productId,
     buyerId: order.buyerId,
     providerId: order.providerId,
-    ...(order.buyer ? { buyerName: order.buyer.displayName } : {}),
-    planName: order.product.plan.name,
+    ...(order.buyerName !== undefined ? { buyerName: order.buyerName } : {}),
+    planName: order.planName,
     rating: input.rating,
     ...(input.comment ? { comment: input.comment } : {}),
     createdAt: at,

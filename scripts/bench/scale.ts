@@ -1,8 +1,8 @@
-import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { performance } from 'node:perf_hooks';
 import { ddb, tableName } from '../../lib/db/client';
-import { keys } from '../../lib/db/keys';
-import { orderItem } from '../../lib/orders/items';
+import { orderBodyItem, orderItem } from '../../lib/orders/items';
+import { readOrder, splitOrder } from '../../lib/orders/layout';
 import { orderItemSchema } from '../../lib/orders/schemas';
 import { newId } from '../../lib/shared/ids';
 
@@ -26,7 +26,8 @@ const seed = async (templates: Record<string, Record<string, unknown>>, n: numbe
     for (let i = 0; i < count; i++) {
       const copy = JSON.parse(text.split(oldId).join(newId())) as Record<string, unknown>;
       // built by the order's declaration: the copy's shards follow its new id, and without a due time it is not due
-      plan.push(orderItem.item(orderItemSchema.parse(copy)));
+      const { head, body } = splitOrder(orderItemSchema.parse(copy));
+      plan.push(orderItem.item(head), orderBodyItem.item(body));
     }
   }
   let next = 0;
@@ -58,7 +59,7 @@ export const scaleSection = async (c: Ctx) => {
     // one real order per status
     const templates: Record<string, Record<string, unknown>> = {};
     const order = async () => (await must(call(h.buy, 'buyer', { body: { productId, planId: 'p1' } }), 201)).orderId as string;
-    const read = async (orderId: string) => (await ddb.send(new GetCommand({ TableName: tableName, Key: keys.order(orderId) }))).Item!;
+    const read = async (orderId: string) => (await readOrder(orderId))! as Record<string, unknown>;
     const o1 = await order();
     templates.awaiting_requirements = await read(o1);
     const o2 = await c.readyToStart(productId);

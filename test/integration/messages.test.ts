@@ -11,7 +11,7 @@ import { handler as inbox } from '../../functions/notifications/list';
 import { handler as putWebhook } from '../../functions/webhooks/put';
 import { handler as appeal } from '../../functions/orders/appeal';
 import { keys } from '../../lib/db/keys';
-import { readItem, readPartition } from '../support/db';
+import { keyOf, readItem, readPartition, recordTransactions } from '../support/db';
 import type { TestUser } from '../support/global-setup';
 import { invoke } from '../support/http';
 import { ageOrder, orderIn } from '../support/orders';
@@ -39,6 +39,19 @@ describe('messages (沟通)', () => {
     });
     const after = await readItem(keys.order(order.orderId));
     expect([after!.status, after!.turnSince, after!.statusSince]).toEqual([before!.status, before!.turnSince, before!.statusSince]);
+  });
+
+  it('writes the order’s head and its entry, never its body', async () => {
+    const order = await orderIn('implementing');
+    const body = await readItem(keys.orderBody(order.orderId));
+    const { result, transactions } = await recordTransactions(() => say('provider', order.orderId, '今晚上线'));
+    expect(result.status).toBe(200);
+    expect(transactions).toHaveLength(1);
+    const written = transactions[0].filter((i) => !i.ConditionCheck).map((i) => keyOf(i));
+    expect(written).toEqual(expect.arrayContaining([keys.order(order.orderId), keys.orderTimeline(order.orderId, result.body.version)]));
+    expect(written.filter((k) => k.PK === keys.orderPartition(order.orderId))).toHaveLength(2);
+    expect(written).not.toContainEqual(keys.orderBody(order.orderId));
+    expect(await readItem(keys.orderBody(order.orderId))).toEqual(body);
   });
 
   it('shows the conversation in the order’s timeline in the order it was written', async () => {

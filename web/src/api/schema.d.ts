@@ -5408,9 +5408,56 @@ export interface components {
             } | null;
         };
         OrderPage: {
-            items: components["schemas"]["Order"][];
+            items: components["schemas"]["OrderSummary"][];
             /** @description pass as `cursor` for the next page; null at the end */
             nextCursor: string | null;
+        };
+        OrderSummary: {
+            orderId: string;
+            productId: string;
+            planId: string;
+            buyerId: string;
+            providerId: string;
+            providerName: string | null;
+            /** @description the buyer’s display name and masked phone (138****5678) at purchase */
+            buyer: {
+                displayName: string;
+                phone?: string;
+            } | null;
+            /** @enum {string} */
+            status: "awaiting_start" | "implementing" | "awaiting_confirmation" | "completed" | "cancelled" | "disputed" | "delivered" | "provisioning" | "active" | "expired" | "destroyed";
+            labels: components["schemas"]["StatusLabels"];
+            /** @description the product’s and the plan’s names and the unit price at purchase */
+            product: {
+                name: string;
+                plan: {
+                    name: string;
+                };
+                unitPrice: number;
+            };
+            quantity: number;
+            /** @description fen */
+            amount: number;
+            /** @enum {string} */
+            delivery: "manual" | "saas" | "code";
+            requirements: {
+                /** @enum {string} */
+                status: "none" | "submitted" | "rejected" | "accepted";
+            };
+            refund: {
+                amount: number;
+                at: string;
+            } | null;
+            appeal: {
+                by: string;
+                role: string;
+                reason: string;
+                at: string;
+                from: string;
+            } | null;
+            createdAt: string;
+            statusSince: string;
+            completedAt: string | null;
         };
         InboxPage: {
             items: components["schemas"]["Notification"][];

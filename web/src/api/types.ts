@@ -26,6 +26,8 @@ export type CatalogListItem = Schemas['CatalogListItem'];
 export type RatingSummary = Schemas['RatingSummary'];
 
 export type Order = Schemas['Order'];
+/** A row of an order list: what the lists show, from the order's head. */
+export type OrderSummary = Schemas['OrderSummary'];
 export type TimelineEntry = Schemas['TimelineEntry'];
 export type Attachment = Schemas['Attachment'];
 export type Review = Schemas['Review'];

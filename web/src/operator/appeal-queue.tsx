@@ -1,7 +1,7 @@
 import { useNavigate } from 'react-router';
 import { type PrimaryTableCol } from 'tdesign-react';
 import { Button } from '../app/button';
-import type { Order } from '../api/types';
+import type { OrderSummary } from '../api/types';
 import { CursorTable } from '../app/cursor-table';
 import { shortId, formatTime, money } from '../app/format';
 import { useI18n } from '../i18n';
@@ -13,7 +13,7 @@ export default function AppealQueue() {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
   const list = useOperatorOrders({ status: 'disputed' });
-  const columns: PrimaryTableCol<Order>[] = [
+  const columns: PrimaryTableCol<OrderSummary>[] = [
     { colKey: 'orderId', title: t('orders.orderId'), className: 'nowrap', cell: ({ row }) => <code title={row.orderId}>{shortId(row.orderId)}</code> },
     { colKey: 'product', title: t('orders.product'), ellipsis: true, width: 200, cell: ({ row }) => row.product.name },
     { colKey: 'amount', title: t('orders.amount'), align: 'right', className: 'nowrap', cell: ({ row }) => money(row.amount, lang) },

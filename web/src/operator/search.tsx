@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { DateRangePicker, Form, Input, Select, Space, type PrimaryTableCol } from 'tdesign-react';
 import { Button } from '../app/button';
 import { Tabs } from '../app/tabs';
-import { isOneOf, ORDER_STATUSES, PRODUCT_STATUSES, SERVICE_TYPES, type Order, type ProviderProduct } from '../api/types';
+import { isOneOf, ORDER_STATUSES, PRODUCT_STATUSES, SERVICE_TYPES, type OrderSummary, type ProviderProduct } from '../api/types';
 import { ConfirmAction } from '../app/confirm-action';
 import { CursorTable } from '../app/cursor-table';
 import { Field } from '../app/field';
@@ -59,7 +59,7 @@ const OrderSearchPanel = () => {
   const list = useOperatorOrders(filters);
   const apply = () =>
     setUrl({ status: draft.status, orderId: blank(draft.orderId), provider: blank(draft.providerId), buyer: blank(draft.buyerId), created: rangeValue(range) });
-  const columns: PrimaryTableCol<Order>[] = [
+  const columns: PrimaryTableCol<OrderSummary>[] = [
     { colKey: 'orderId', title: t('orders.orderId'), className: 'nowrap', cell: ({ row }) => <code title={row.orderId}>{shortId(row.orderId)}</code> },
     { colKey: 'product', title: t('orders.product'), ellipsis: true, width: 200, cell: ({ row }) => row.product.name },
     { colKey: 'amount', title: t('orders.amount'), align: 'right', className: 'nowrap', cell: ({ row }) => money(row.amount, lang) },

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { DateRangePicker, Form, Input, MessagePlugin, Select, Space, type PrimaryTableCol } from 'tdesign-react';
 import { Button } from '../app/button';
-import { isOneOf, ORDER_STATUSES, type Order } from '../api/types';
+import { isOneOf, ORDER_STATUSES, type OrderSummary } from '../api/types';
 import { CursorTable } from '../app/cursor-table';
 import { Field } from '../app/field';
 import { rangeParam, rangeValue, useUrlState } from '../app/url-state';
@@ -68,7 +68,7 @@ export default function OrderList() {
     }
   };
 
-  const columns: PrimaryTableCol<Order>[] = [
+  const columns: PrimaryTableCol<OrderSummary>[] = [
     {
       colKey: 'orderId',
       title: t('orders.orderId'),

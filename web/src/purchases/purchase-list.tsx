@@ -1,7 +1,7 @@
 import { useNavigate } from 'react-router';
 import { Form, Select, type PrimaryTableCol } from 'tdesign-react';
 import { Button } from '../app/button';
-import { isOneOf, ORDER_STATUSES, type Order } from '../api/types';
+import { isOneOf, ORDER_STATUSES, type OrderSummary } from '../api/types';
 import { CursorTable } from '../app/cursor-table';
 import { Field } from '../app/field';
 import { useUrlState } from '../app/url-state';
@@ -18,7 +18,7 @@ export default function PurchaseList() {
   const [url, setUrl] = useUrlState(['status']);
   const status = isOneOf(ORDER_STATUSES, url.status) ? url.status : undefined;
   const list = useBuyerOrders(status);
-  const columns: PrimaryTableCol<Order>[] = [
+  const columns: PrimaryTableCol<OrderSummary>[] = [
     { colKey: 'orderId', title: t('orders.orderId'), className: 'nowrap', cell: ({ row }) => <AppLink to={`/buyer/orders/${row.orderId}`} aria-label={`${t('orders.orderId')} ${row.orderId}`}>{shortId(row.orderId)}</AppLink> },
     { colKey: 'product', title: t('orders.product'), ellipsis: true, width: 200, cell: ({ row }) => row.product.name },
     { colKey: 'plan', title: t('orders.plan'), className: 'nowrap', cell: ({ row }) => `${row.product.plan.name} × ${row.quantity}` },
