@@ -3,6 +3,7 @@ import { checkReferences, grantAttachment } from '../../lib/attachments/reposito
 import { config } from '../../lib/config';
 import { ddb, tableName } from '../../lib/db/client';
 import { ensureMember, ensureOrganisation } from './organisations';
+import { backfillRows } from './rows';
 import { createReview, replyToReview } from '../../lib/reviews/repository';
 import type { User } from '../../lib/http/auth';
 import type { Actor, CommandInput, CommandInputOf } from '../../lib/orders/model';
@@ -139,6 +140,8 @@ const seedCodeDemo = async (ids: Ids, provider: User, operator: User, now: () =>
 
 /** Demo products in several statuses; does nothing when the demo provider already has products. */
 export const seedDemoData = async (ids: Ids, opts: { saas?: boolean } = {}) => {
+  // data kept from an earlier run: its items get the list rows the indexes read (npm run migrate:rows)
+  await backfillRows(ddb, tableName);
   await seedOrganisations(ids);
   const provider = actingFor(ids.provider);
   const operator: User = { id: ids.operator, roles: ['operator'], memberships: [] };
