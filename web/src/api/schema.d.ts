@@ -5314,6 +5314,11 @@ export interface components {
                 allowed: boolean;
                 /** @description why not now, in the language asked (the problem the command would answer) */
                 reason?: string;
+                /** @description `change-plan`: the price difference (fen) each plan would settle now: paid when positive, refunded when negative */
+                quotes?: {
+                    planId: string;
+                    difference: number;
+                }[];
             }[];
         };
         StatusLabels: {
