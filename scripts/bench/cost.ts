@@ -22,9 +22,11 @@ interface Recorded extends RecordedWrite {
   entity?: { pk: string; before?: Item; after?: Item };
 }
 
-/** The parts of an order or product: its head (SK `ORDER`/`PRODUCT`) and its body (SK `BODY…`). */
+/** The parts of an order or product: its head (SK `ORDER`/`PRODUCT`) and its body (SK `ORDER#BODY`/`PRODUCT#BODY`). */
 const ENTITY_PARTITION = /^(ORDER|PRODUCT)#/;
-const isEntityPart = (k: Key) => ENTITY_PARTITION.test(k.PK) && /^(ORDER|PRODUCT|BODY)(#|$)/.test(k.SK);
+const isEntityPart = (k: Key) => ENTITY_PARTITION.test(k.PK) && /^(ORDER|PRODUCT)(#BODY)?$/.test(k.SK);
+/** Attributes the previous design did not store: the summary row the new indexes project. */
+const NEW_ATTRIBUTES = ['row'];
 const isHead = (sk: string) => sk === 'ORDER' || sk === 'PRODUCT';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : ((v as { S?: string })?.S ?? ''));
@@ -62,6 +64,7 @@ export const installWriteMeter = async (): Promise<Meter> => {
       const { PK: _pk, SK: _sk, type: _type, ...rest } = part;
       for (const [k, v] of Object.entries(rest)) if (!k.startsWith('GSI')) merged[k] = v;
     }
+    for (const k of NEW_ATTRIBUTES) delete merged[k];
     return merged;
   };
   const snapshot = async (targets: Array<{ key: Key }>) => {
@@ -138,9 +141,15 @@ export const tables = () => {
 export const previousWrites = (writes: Recorded[]): RecordedWrite[] => {
   const out: RecordedWrite[] = [];
   const groups = new Map<string, Recorded[]>();
+  const withoutNew = (i: Item | undefined) => {
+    if (!i || !NEW_ATTRIBUTES.some((k) => k in i)) return i;
+    const copy = { ...i };
+    for (const k of NEW_ATTRIBUTES) delete copy[k];
+    return copy;
+  };
   for (const w of writes) {
     if (!w.entity) {
-      out.push(w);
+      out.push({ ...w, before: withoutNew(w.before), after: withoutNew(w.after) });
       continue;
     }
     const g = groups.get(w.entity.pk) ?? [];

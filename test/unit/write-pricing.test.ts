@@ -130,3 +130,25 @@ describe('index writes by projection', () => {
     for (const i of def.indexes) expect(i.pk).toBe(`${i.name}PK`);
   });
 });
+
+describe('the previous design, priced from the same writes', () => {
+  it('merges an order’s head and body into one item written once, and drops what it did not store', async () => {
+    const { previousWrites } = await import('../../scripts/bench/cost');
+    const head0 = { PK: 'ORDER#1', SK: 'ORDER', type: 'order', status: 'a', G1PK: 'B', G1SK: '1', row: { s: 'a' } };
+    const body0 = { PK: 'ORDER#1', SK: 'ORDER#BODY', type: 'order-body', snapshot: pad(1900) };
+    const merged0 = { PK: 'ORDER#1', SK: 'ORDER', type: 'order', status: 'a', G1PK: 'B', G1SK: '1', snapshot: body0.snapshot };
+    const merged1 = { ...merged0, status: 'b' };
+    const entity = { pk: 'ORDER#1', before: merged0, after: merged1 };
+    const writes = [
+      { op: 'Update' as const, transactional: true, key: { PK: 'ORDER#1', SK: 'ORDER' }, before: head0, after: { ...head0, status: 'b', row: { s: 'b' } }, entity },
+      { op: 'Update' as const, transactional: true, key: { PK: 'ORDER#1', SK: 'ORDER#BODY' }, before: body0, after: body0, entity },
+      { op: 'Put' as const, transactional: true, key: { PK: 'ORDER#1', SK: 'TIMELINE#1' }, after: { PK: 'ORDER#1', SK: 'TIMELINE#1', row: { x: 1 } } },
+    ];
+    const previous = previousWrites(writes);
+    expect(previous).toHaveLength(2);
+    expect(previous[1]).toMatchObject({ op: 'Update', transactional: true, before: merged0, after: merged1 });
+    expect(previous[0].after).toEqual({ PK: 'ORDER#1', SK: 'TIMELINE#1' });
+    // the merged 2 KB order rewritten in one transaction and in its ALL index
+    expect(priceWrite(projectingAll(table), previous[1]).total).toBe(2 * 2 + 2);
+  });
+});
