@@ -1,6 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from './client';
 import { indexes } from './keys';
+import { unwrapRows } from './row';
 
 /**
  * Access pattern: everything due by `now` in one shard of the due index (GSI4), page by page, oldest due
@@ -25,7 +26,7 @@ export const forEachDuePage = async (
         ExclusiveStartKey: start,
       }),
     );
-    await onPage(page.Items ?? []);
+    await onPage(unwrapRows(page.Items));
     start = page.LastEvaluatedKey;
   } while (start);
 };

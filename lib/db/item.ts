@@ -15,6 +15,13 @@ import type { Expr } from './write';
 type Attrs = Record<string, unknown>;
 export type TableKey = { PK: string; SK: string };
 
+/**
+ * The attribute an item's list row is kept in (docs/decisions.md, "List rows"): a map of the item's listed
+ * attributes, the one attribute besides `type` (and the keys, and a declaration's `projected` names) that
+ * the indexes project, so that an update changing no listed attribute changes nothing in any index.
+ */
+export const ROW = 'row';
+
 /** One half of an index key: the attributes it is made of and how. */
 export interface KeyPart<V> {
   /** The attributes the key is made of: an update changing one of them rewrites the key. */
@@ -68,14 +75,23 @@ export interface ItemSpec<S extends z.ZodType<Attrs>, K extends Attrs> {
    * them and an update changing an attribute one is made of rewrites it, like an index key.
    */
   copies?: Record<string, KeyCopy<z.infer<S> & K>>;
-  /** The attributes the item's summary rows (list answers) are made of: what its index entries carry. */
-  listed?: readonly string[];
   /** Where the declaration lives (docs/indexes.md). */
   home: string;
+  /**
+   * The attributes the item's list rows are built from: its `row` map (what its indexes project) holds
+   * these and no other. Default: every stored attribute. Only an item type that lives in an index has a row.
+   */
+  listed?: readonly string[];
+  /**
+   * Attributes every index the item lives in projects by name, beside `row`: values an update makes on an
+   * item it may be creating (an ADD counter, a value set only if absent), which it cannot write into a map
+   * that may not exist yet. Each name counts against AWS's 100 projected names over all indexes.
+   */
+  projected?: readonly string[];
 }
 
 /** Attributes no declared value carries: the key, `type` and every index key are the declaration's. */
-const RESERVED = /^(PK|SK|type|GSI\d+(PK|SK))$/;
+const RESERVED = /^(PK|SK|type|row|GSI\d+(PK|SK))$/;
 
 const placeholders = (): Attrs =>
   new Proxy({}, { get: (_, name) => (typeof name === 'string' ? `<${name}>` : undefined) }) as Attrs;
@@ -176,6 +192,47 @@ export class ItemDeclaration<S extends z.ZodType<Attrs>, K extends Attrs> {
     return out;
   }
 
+  /** Whether the item has a list row: only an item that lives in an index has one. */
+  get hasRow(): boolean {
+    return this.places().length > 0;
+  }
+
+  /** Whether an attribute is in the item's list row (see `listed`). */
+  isListed(name: string): boolean {
+    if (!this.hasRow || this.declared(name) || (this.spec.keyOnly as readonly string[] | undefined)?.includes(name)) return false;
+    if (this.spec.projected?.includes(name)) return false;
+    return this.spec.listed === undefined || this.spec.listed.includes(name);
+  }
+
+  /** The list row of the item's stored attributes: its listed ones that have a value. */
+  rowOf(attrs: Attrs): Attrs {
+    return Object.fromEntries(Object.entries(attrs).filter(([k, v]) => v !== undefined && this.isListed(k)));
+  }
+
+  /**
+   * SET clauses for a change an update writes by hand (a counter, a list append, a value of its own): the
+   * attribute takes `rhs`, an update expression over the item as stored (`#version + :one`), and so does its
+   * copy in the row when it is listed. Both read the stored item, so they agree.
+   */
+  set(expr: Expr, path: string, rhs: string): string[] {
+    return [`${expr.name(path)} = ${rhs}`, ...(this.isListed(path.split('.')[0]) ? [`${expr.name(`${ROW}.${path}`)} = ${rhs}`] : [])];
+  }
+
+  /** REMOVE clauses of a hand-written update removing an attribute (and its copy in the row). */
+  remove(expr: Expr, path: string): string[] {
+    return [expr.name(path), ...(this.isListed(path.split('.')[0]) ? [expr.name(`${ROW}.${path}`)] : [])];
+  }
+
+  /** The listed attributes as docs/indexes.md shows them; undefined: every stored attribute. */
+  listedNames(): readonly string[] | undefined {
+    return this.spec.listed;
+  }
+
+  /** The attributes the item's indexes project by name besides `row` and `type`. */
+  projectedNames(): readonly string[] {
+    return this.spec.projected ?? [];
+  }
+
   /** Whether an attribute is the declaration's to write (the key, `type`, an index key, a key copy). */
   private declared(name: string) {
     return RESERVED.test(name) || name in (this.spec.copies ?? {});
@@ -190,7 +247,14 @@ export class ItemDeclaration<S extends z.ZodType<Attrs>, K extends Attrs> {
     const attrs = Object.fromEntries(Object.entries(v).filter(([k]) => !this.declared(k) && !keyOnly.has(k)));
     const checked = this.spec.schema.safeParse(attrs);
     if (!checked.success) throw new Error(`${this.spec.type} item does not match its declaration: ${checked.error.message}`);
-    return { ...this.spec.key(v), type: this.spec.type, ...attrs, ...this.indexAttributes(v), ...this.copyAttributes(v) };
+    return {
+      ...this.spec.key(v),
+      type: this.spec.type,
+      ...attrs,
+      ...this.indexAttributes(v),
+      ...this.copyAttributes(v),
+      ...(this.hasRow ? { [ROW]: this.rowOf(attrs) } : {}),
+    };
   }
 
   /**
@@ -262,13 +326,27 @@ export class ItemDeclaration<S extends z.ZodType<Attrs>, K extends Attrs> {
     const sets: string[] = [];
     const removes: string[] = [];
     const keep = (name: string, value: unknown) => `${expr.name(name)} = if_not_exists(${expr.name(name)}, ${expr.value(value)})`;
+    // the row follows the listed attributes the update changes: a path each, or the whole map at once when
+    // the update writes every listed attribute (then it may be creating the item: a map path needs its map)
+    const wholeRow =
+      this.hasRow &&
+      this.spec.listed !== undefined &&
+      this.spec.listed.every((l) => !this.isListed(l) || (l in changed && !((changed as Attrs)[l] instanceof CopyOf) && !((changed as Attrs)[l] instanceof IfAbsent)));
+    const inRow = (name: string) => (this.isListed(name) && !wholeRow ? `${expr.name(ROW)}.${expr.name(name)}` : undefined);
     for (const [name, value] of Object.entries(changed)) {
       if (this.declared(name)) throw new Error(`${name} is the declaration's, not the update's`);
-      if (value === undefined) removes.push(expr.name(name));
-      else if (value instanceof CopyOf) sets.push(`${expr.name(name)} = ${expr.name(value.attribute)}`);
-      else if (value instanceof IfAbsent) sets.push(keep(name, value.value));
-      else sets.push(`${expr.name(name)} = ${expr.value(value)}`);
+      const row = inRow(name);
+      if (value === undefined) removes.push(expr.name(name), ...(row ? [row] : []));
+      else if (value instanceof CopyOf) sets.push(...[expr.name(name), ...(row ? [row] : [])].map((p) => `${p} = ${expr.name(value.attribute)}`));
+      else if (value instanceof IfAbsent) {
+        sets.push(keep(name, value.value));
+        if (row) sets.push(`${row} = if_not_exists(${expr.name(name)}, ${expr.value(value.value)})`);
+      } else {
+        const v = expr.value(value);
+        sets.push(`${expr.name(name)} = ${v}`, ...(row ? [`${row} = ${v}`] : []));
+      }
     }
+    if (wholeRow) sets.push(`${expr.name(ROW)} = ${expr.value(this.rowOf(changed as Attrs))}`);
     for (const [name, value] of Object.entries(set)) sets.push(`${expr.name(name)} = ${expr.value(value)}`);
     for (const [name, value] of Object.entries(ifAbsent)) sets.push(keep(name, value));
     for (const [name, from] of Object.entries(copy)) sets.push(`${expr.name(name)} = ${expr.name(from)}`);
@@ -282,7 +360,11 @@ export class ItemDeclaration<S extends z.ZodType<Attrs>, K extends Attrs> {
    * ADD makes), whose attributes the update adds besides.
    */
   identity(expr: Expr, v: z.infer<S> & K): string[] {
-    return Object.entries({ type: this.spec.type, ...this.indexAttributes(v), ...this.copyAttributes(v) }).map(([k, val]) => `${expr.name(k)} = ${expr.value(val)}`);
+    return [
+      ...Object.entries({ type: this.spec.type, ...this.indexAttributes(v), ...this.copyAttributes(v) }).map(([k, val]) => `${expr.name(k)} = ${expr.value(val)}`),
+      // its list row, empty until written: such an item's counters are `projected` by name
+      ...(this.hasRow ? [`${expr.name(ROW)} = if_not_exists(${expr.name(ROW)}, ${expr.value({})})`] : []),
+    ];
   }
 
   /** The indexes the item lives in, with its place in each. */
@@ -301,6 +383,8 @@ export class ItemDeclaration<S extends z.ZodType<Attrs>, K extends Attrs> {
       home: this.spec.home,
       key: { ...this.spec.key(p), ...this.spec.keyDoc },
       copies: Object.entries(this.spec.copies ?? {}).map(([name, c]) => ({ name, value: c.doc ?? c.build(p) })),
+      listed: this.hasRow ? (this.spec.listed ?? null) : undefined,
+      projected: this.spec.projected ?? [],
       indexes: this.places().map(([name, place]) => ({
         name,
         pk: part(place.pk),

@@ -5,6 +5,9 @@ import { ddb, tableName } from './client';
 import { indexes, type IndexName } from './keys';
 import type { Expr } from './write';
 import { msg } from '../i18n';
+import { unwrapRows } from './row';
+
+export { unwrapRow, unwrapRows } from './row';
 
 export interface Page<T> {
   items: T[];
@@ -102,7 +105,7 @@ export const queryPage = async ({ index, pk, range, filter, expr, limit, cursor,
         ...expr.attrs(),
       }),
     );
-    items.push(...((out.Items ?? []) as Record<string, unknown>[]));
+    items.push(...(index ? unwrapRows(out.Items) : ((out.Items ?? []) as Record<string, unknown>[])));
     start = out.LastEvaluatedKey;
     reads++;
     if (items.length > limit) {

@@ -5,6 +5,7 @@ import { ddb, tableName } from './client';
 import { indexes, type IndexName } from './keys';
 import { Expr } from './write';
 import { msg } from '../i18n';
+import { unwrapRows } from './row';
 
 type Item = Record<string, unknown>;
 
@@ -94,7 +95,7 @@ export const queryMerged = async (q: MergedQuery): Promise<{ items: Item[]; next
       );
       const orderKey = (sk: unknown) => String(sk).slice(prefix.length);
       const last = out.LastEvaluatedKey ? orderKey(out.LastEvaluatedKey[skName]) : undefined;
-      return { items: ((out.Items ?? []) as Item[]).map((i): [string, Item] => [orderKey(i[skName]), i]), last };
+      return { items: (unwrapRows(out.Items) as Item[]).map((i): [string, Item] => [orderKey(i[skName]), i]), last };
     }),
   );
   const before = (a: string, b: string) => (q.newestFirst ? a > b : a < b);

@@ -11,6 +11,7 @@ import { membershipItem, membershipSchema, organisationItem, type MembershipItem
 import type { MemberRole } from '../providers/roles';
 import { invitationItem, invitationSchema, type Invitation } from './items';
 import { adminsDelta, invitationRefusal, invitationTimes, newInvitationToken, sameEmail, hashToken } from './model';
+import { unwrapRows } from '../db/row';
 
 const parseMember = (item: Record<string, unknown>): MembershipItem => membershipSchema.parse(item);
 const parseInvitation = (item: Record<string, unknown>): Invitation => invitationSchema.parse(item);
@@ -36,8 +37,8 @@ const organisationAdmins = (providerId: string, delta: -1 | 0 | 1, at: string): 
   const expr = new Expr();
   const conditions = [expr.eq('type', organisationItem.type)];
   if (delta < 0) conditions.push(`${expr.name('admins')} > ${expr.value(1)}`);
-  const sets = [`${expr.name('updatedAt')} = ${expr.value(at)}`];
-  if (delta !== 0) sets.push(`${expr.name('admins')} = ${expr.name('admins')} + ${expr.value(delta)}`);
+  const sets = organisationItem.set(expr, 'updatedAt', expr.value(at));
+  if (delta !== 0) sets.push(...organisationItem.set(expr, 'admins', `${expr.name('admins')} + ${expr.value(delta)}`));
   return {
     Update: {
       TableName: tableName,
@@ -136,7 +137,7 @@ const memberWithEmail = async (providerId: string, email: string): Promise<boole
         ExclusiveStartKey: start,
       }),
     );
-    if ((out.Items ?? []).some((m) => sameEmail(String(m.email ?? ''), email))) return true;
+    if (unwrapRows(out.Items).some((m) => sameEmail(String(m.email ?? ''), email))) return true;
     start = out.LastEvaluatedKey;
   } while (start);
   return false;

@@ -49,6 +49,9 @@ export const inboxItem = defineItem({
   }),
   key: (c: { userId: string }) => keys.inbox(c.userId),
   keyOnly: ['userId'],
+  // the count is ADDed by a write that may be creating the counter: projected by name, its row stays empty
+  listed: [],
+  projected: ['unreadCount'],
   indexes: {
     GSI1: {
       pk: { uses: ['userId'], build: (c) => keys.userNotifications(c.userId) },

@@ -11,6 +11,7 @@ import { CALL_LEASE_MS, callBody, instanceFrom, isSaas, saasStep, type CallResul
 import type { OrderItem, PendingCall, SaasAction } from './schemas';
 import { readOrder as readWhole } from './layout';
 import { orderIdOf } from './timers';
+import { unwrapRows } from '../db/row';
 
 const SYSTEM = { id: 'system', role: 'system' as const };
 /** Calls at once to one provider's endpoint, and orders of one provider per run: a slow endpoint fills its own lane only. */
@@ -242,7 +243,7 @@ const dueInShard = async (shard: string, now: Date): Promise<OrderItem[]> => {
       }),
     );
     // the index names the orders due; each is read whole (head and body, one Query)
-    const read = await Promise.all((page.Items ?? []).map((i) => readWhole(orderIdOf(i))));
+    const read = await Promise.all(unwrapRows(page.Items).map((i) => readWhole(orderIdOf(i))));
     orders.push(...read.filter((o): o is OrderItem => o !== undefined).filter(isSaas));
     start = page.LastEvaluatedKey;
   } while (start);

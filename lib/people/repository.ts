@@ -3,7 +3,9 @@ import { PutCommand, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
-import { ConditionFailed, transactWrite, type NamedWrites } from '../db/write';
+import { ConditionFailed, Expr, transactWrite, type NamedWrites } from '../db/write';
+import { updateExpression } from '../db/item';
+import { membershipItem } from '../providers/items';
 import { ConflictError, UnauthenticatedError } from '../http/errors';
 import { msg } from '../i18n';
 import { DEFAULT_EMAIL_KINDS, defaultDisplayName } from './model';
@@ -108,13 +110,14 @@ export const updateProfile = async (userId: string, body: PutMeBody, now: Date):
     };
     if (renamed) {
       for (const m of person.memberships) {
+        const expr = new Expr();
         writes[`member:${m.providerId}`] = {
           Update: {
             TableName: tableName,
             Key: keys.membership(userId, m.providerId),
-            UpdateExpression: 'SET displayName = :name',
+            UpdateExpression: updateExpression(membershipItem.set(expr, 'displayName', expr.value(after.displayName))),
             ConditionExpression: 'attribute_exists(PK)',
-            ExpressionAttributeValues: { ':name': after.displayName },
+            ...expr.attrs(),
           },
         };
       }

@@ -162,12 +162,12 @@ export const editProduct = async (user: User, productId: string, patch: ContentP
   const expr = new Expr();
   const sets = Object.entries(patch)
     .filter(([, v]) => v !== undefined)
-    .map(([field, v]) => `${expr.name(`draft.${field}`)} = ${expr.value(v)}`);
+    .flatMap(([field, v]) => productItem.set(expr, `draft.${field}`, expr.value(v)));
   // the review state's index keys follow from the declaration; the provider is the condition's
   const own = productItem.update(expr, { review: 'draft', reviewReason: undefined, updatedAt: now.toISOString() }, { productId, providerId });
-  sets.push(...own.sets, `${expr.name('version')} = ${expr.name('version')} + ${expr.value(1)}`);
+  sets.push(...own.sets, ...productItem.set(expr, 'version', `${expr.name('version')} + ${expr.value(1)}`));
   // the organisation's name as it is now (products stored before names were copied get it on their next edit)
-  if (user.provider?.organisationName) sets.push(`${expr.name('providerName')} = ${expr.value(user.provider.organisationName)}`);
+  if (user.provider?.organisationName) sets.push(...productItem.set(expr, 'providerName', expr.value(user.provider.organisationName)));
   // the key copies a blind status change copies from: current after the edit, and written on a product stored without them
   sets.push(...productItem.copiesKnown(expr, { providerId, ...(patch.serviceType ? { draft: { serviceType: patch.serviceType } } : {}) }));
   const fits = deliveryCondition(expr, patch);
@@ -272,13 +272,13 @@ export const changeProductStatus = async (
     // approval lists the product: only one whose organisation is not suspended (the condition below), so it is public
     if (action === 'approve') context.suspended = undefined;
     const { sets, removes, copies, conditions } = productItem.update(expr, transition(action, group.to, input, at), context);
-    sets.push(`${expr.name('version')} = ${expr.name('version')} + ${expr.value(1)}`);
+    sets.push(...productItem.set(expr, 'version', `${expr.name('version')} + ${expr.value(1)}`));
     const decision = DECISIONS[action];
     if (decision) {
       // the reviewer by name as they were called when deciding (spec 2.1: names, not ids)
       const named = user.displayName ? { operatorName: user.displayName } : {};
       const record = { decision, ...(input.reason ? { reason: input.reason } : {}), operatorId: user.id, ...named, version: input.version, at };
-      sets.push(`${expr.name('reviewHistory')} = list_append(${expr.name('reviewHistory')}, ${expr.value([record])})`);
+      sets.push(...productItem.set(expr, 'reviewHistory', `list_append(${expr.name('reviewHistory')}, ${expr.value([record])})`));
     }
     conditions.unshift(expr.eq('type', productItem.type), phaseCondition(expr, group.phases));
     if (rule.role === 'provider') conditions.push(expr.eq('providerId', providerIdOf(user)));

@@ -2,6 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../db/client';
 import { indexes, keys } from '../db/keys';
 import { membershipItem } from './items';
+import { unwrapRows } from '../db/row';
 import type { MemberRole } from './roles';
 
 /**
@@ -24,7 +25,7 @@ export const memberIdsOf = async (providerId: string, roles?: readonly MemberRol
         ExclusiveStartKey: start,
       }),
     );
-    for (const item of out.Items ?? []) {
+    for (const item of unwrapRows(out.Items)) {
       if (membershipItem.is(item) && (!roles || roles.includes(item.role as MemberRole))) ids.push(String(item.userId));
     }
     start = out.LastEvaluatedKey;

@@ -14,10 +14,12 @@ import { productItem } from '../products/items';
 import { getProduct } from '../products/repository';
 import { editableUntil } from './model';
 import { reviewItem } from './items';
+import { updateExpression } from '../db/item';
 import { parseReview, type ReviewEdit, type ReviewInput, type ReviewItem } from './schemas';
 import { msg } from '../i18n';
 import { isMemberOf, MemberRoleForbiddenError } from '../providers/access';
 import { roleAllows, rolesFor } from '../providers/roles';
+import { unwrapRows } from '../db/row';
 
 /** The order's head: its parties, status and the names a rating copies. */
 const readOrder = async (orderId: string): Promise<OrderHead | undefined> => {
@@ -28,14 +30,16 @@ const readOrder = async (orderId: string): Promise<OrderHead | undefined> => {
 const alreadyReviewed = () => new ConflictError('ALREADY_REVIEWED', msg('detail.alreadyRated'));
 
 /** The product aggregate's change, in the same transaction as the rating it counts. */
-const aggregateUpdate = (productId: string, countDelta: number, sumDelta: number) => ({
+const aggregateUpdate = (productId: string, countDelta: number, sumDelta: number, aggregate = new Expr()) => ({
   Update: {
     TableName: tableName,
     Key: productItem.key({ productId }),
-    UpdateExpression: 'ADD #count :count, #sum :sum',
+    UpdateExpression: updateExpression([
+      ...productItem.set(aggregate, 'ratingCount', `if_not_exists(${aggregate.name('ratingCount')}, ${aggregate.value(0)}) + ${aggregate.value(countDelta)}`),
+      ...productItem.set(aggregate, 'ratingSum', `if_not_exists(${aggregate.name('ratingSum')}, ${aggregate.value(0)}) + ${aggregate.value(sumDelta)}`),
+    ]),
     ConditionExpression: 'attribute_exists(PK)',
-    ExpressionAttributeNames: { '#count': 'ratingCount', '#sum': 'ratingSum' },
-    ExpressionAttributeValues: { ':count': countDelta, ':sum': sumDelta },
+    ...aggregate.attrs(),
   },
 });
 
@@ -107,9 +111,9 @@ export const editReview = async (user: User, orderId: string, input: ReviewEdit,
     ...(input.comment !== undefined ? { comment: input.comment || undefined } : {}),
   };
   const expr = new Expr();
-  const sets = [`${expr.name('rating')} = ${expr.value(next.rating)}`, `${expr.name('updatedAt')} = ${expr.value(next.updatedAt)}`];
-  const removes = next.comment === undefined ? [expr.name('comment')] : [];
-  if (next.comment !== undefined) sets.push(`${expr.name('comment')} = ${expr.value(next.comment)}`);
+  const sets = [...reviewItem.set(expr, 'rating', expr.value(next.rating)), ...reviewItem.set(expr, 'updatedAt', expr.value(next.updatedAt))];
+  const removes = next.comment === undefined ? reviewItem.remove(expr, 'comment') : [];
+  if (next.comment !== undefined) sets.push(...reviewItem.set(expr, 'comment', expr.value(next.comment)));
   const condition = `${expr.eq('buyerId', user.id)} AND ${expr.eq('rating', current.rating)} AND ${expr.eq('updatedAt', current.updatedAt)}`;
   try {
     await transactWrite({
@@ -147,7 +151,7 @@ export const replyToReview = async (user: User, orderId: string, text: string, n
     const out = await updateItem({
       TableName: tableName,
       Key: reviewItem.key({ orderId }),
-      UpdateExpression: `SET ${expr.name('reply')} = ${expr.value({ text, at: now.toISOString() })}`,
+      UpdateExpression: updateExpression(reviewItem.set(expr, 'reply', expr.value({ text, at: now.toISOString() }))),
       ConditionExpression: `attribute_exists(PK) AND ${own} AND attribute_not_exists(${expr.name('reply')})`,
       ...expr.attrs(),
     });
@@ -200,7 +204,7 @@ export const listProductReviews = async (productId: string, q: { limit: number; 
     ),
   ]);
   if (!product || !isPublic(product)) throw new NotFoundError('product');
-  const read = (out.Items ?? []).map(parseReview);
+  const read = unwrapRows(out.Items).map(parseReview);
   let answered = 0;
   while (after && answered < after.skip && read[answered]?.createdAt === after.at) answered++;
   const rest = read.slice(answered);

@@ -20,6 +20,10 @@ export const saasCallItem = defineItem({
   description: 'One SaaS protocol call (its eventId) to an organisation’s endpoint: request, latest answer, latency, attempts.',
   schema: saasCallItemSchema,
   key: (c: { providerId: string; callId: string }) => keys.saasCall(c.providerId, c.callId),
+  // every attempt's update may be creating the call: it writes its whole row, and the two values it cannot
+  // know (the count of attempts, the first attempt's time) are projected by name
+  listed: ['callId', 'providerId', 'action', 'orderId', 'url', 'request', 'status', 'httpStatus', 'latencyMs', 'signId', 'answer', 'error', 'updatedAt'],
+  projected: ['attempts', 'createdAt'],
   indexes: {
     GSI1: {
       pk: { uses: ['providerId'], build: (c) => keys.providerSaasCalls(c.providerId) },

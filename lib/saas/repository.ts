@@ -155,7 +155,7 @@ export const claimResend = async (providerId: string, callId: string, now: Date)
       new UpdateCommand({
         TableName: tableName,
         Key: saasCallItem.key({ providerId, callId }),
-        UpdateExpression: `SET ${expr.name('status')} = ${expr.value('sending')}, ${expr.name('updatedAt')} = ${expr.value(now.toISOString())}`,
+        UpdateExpression: updateExpression([...saasCallItem.set(expr, 'status', expr.value('sending')), ...saasCallItem.set(expr, 'updatedAt', expr.value(now.toISOString()))]),
         ConditionExpression: `${expr.eq('type', saasCallItem.type)} AND (${expr.eq('status', 'failed')} OR (${expr.eq('status', 'sending')} AND ${expr.name('updatedAt')} < ${expr.value(stale)}))`,
         ...expr.attrs(),
         ReturnValues: 'ALL_NEW',

@@ -13,6 +13,7 @@ import { newId } from '../shared/ids';
 import { organisationEntryItem } from './items';
 import { nextStatus, type SuspensionAction } from './model';
 import type { OperatorProvidersQuery } from './schemas';
+import { unwrapRows } from '../db/row';
 
 const parseOrganisation = (item: Record<string, unknown>): Organisation => organisationSchema.parse(item);
 
@@ -65,7 +66,7 @@ const organisationProducts = async function* (providerId: string): AsyncGenerato
         ExclusiveStartKey: start,
       }),
     );
-    yield (out.Items ?? []).filter((i) => productItem.is(i)).map((i) => productItemSchema.parse(i));
+    yield unwrapRows(out.Items).filter((i) => productItem.is(i)).map((i) => productItemSchema.parse(i));
     start = out.LastEvaluatedKey;
   } while (start);
 };

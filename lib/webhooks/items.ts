@@ -20,6 +20,9 @@ export const deliveryItem = defineItem({
   description: 'One event’s delivery to a provider’s endpoint, with every attempt.',
   schema: deliveryItemSchema,
   key: (d: { deliveryId: string }) => keys.delivery(d.deliveryId),
+  // the attempts, appended one by one, are projected by name (the SaaS call log projects its count of attempts
+  // under the same name in GSI1), not copied into the row
+  projected: ['attempts'],
   indexes: {
     GSI1: {
       pk: { uses: ['providerId'], build: (d) => keys.providerDeliveries(d.providerId) },

@@ -131,7 +131,7 @@ export const claimAttempt = async (d: DeliveryItem, now: Date, leaseMs: number):
   const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
   const expr = new Expr();
   const { sets } = deliveryItem.update(expr, { nextAttemptAt: leaseUntil }, { deliveryId: d.deliveryId, status: 'pending' });
-  sets.push(`${expr.name('attemptCount')} = ${expr.name('attemptCount')} + ${expr.value(1)}`);
+  sets.push(...deliveryItem.set(expr, 'attemptCount', `${expr.name('attemptCount')} + ${expr.value(1)}`));
   try {
     await ddb.send(
       new UpdateCommand({
@@ -162,7 +162,7 @@ export const recordAttempt = async (
     d,
     true,
   );
-  sets.push(`${expr.name('attempts')} = list_append(${expr.name('attempts')}, ${expr.value([attempt])})`);
+  sets.push(...deliveryItem.set(expr, 'attempts', `list_append(${expr.name('attempts')}, ${expr.value([attempt])})`));
   await ddb.send(
     new UpdateCommand({
       TableName: tableName,
@@ -213,7 +213,7 @@ export const reopenDelivery = async (providerId: string, deliveryId: string, now
   const at = now.toISOString();
   const expr = new Expr();
   const { sets } = deliveryItem.update(expr, { status: 'pending', nextAttemptAt: at, updatedAt: at }, { deliveryId, providerId });
-  sets.push(`${expr.name('redeliveredAt')} = ${expr.value(at)}`);
+  sets.push(...deliveryItem.set(expr, 'redeliveredAt', expr.value(at)));
   const condition = `${expr.eq('type', deliveryItem.type)} AND ${expr.eq('providerId', providerId)} AND ${expr.in('status', ['failed', 'gone'])}`;
   try {
     const out = await ddb.send(

@@ -1,5 +1,6 @@
 import { indexes, type IndexName } from '../../lib/db/keys';
 import { ITEM_DECLARATIONS } from '../../lib/items';
+import { tableDefinition } from './infra';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 const code = (s: string) => `\`${s}\``;
@@ -12,9 +13,10 @@ export const renderIndexMap = (): string => {
     '',
     '<!-- Generated from the item declarations (lib/items.ts) by `npm run docs:indexes`; a unit test fails when this file is stale. -->',
     '',
-    'One table (`PK`, `SK`), eight global secondary indexes (`GSI<n>PK`, `GSI<n>SK`, every attribute projected).',
-    'Each item type is declared once (lib/db/item.ts): its `type`, its shape, its key and its place in each index;',
-    'every write builds its item, or the index keys of its update, from its declaration.',
+    'One table (`PK`, `SK`), eight global secondary indexes (`GSI<n>PK`, `GSI<n>SK`), each projecting what serverless.yml says',
+    'below. Each item type is declared once (lib/db/item.ts): its `type`, its shape, its key, its place in each index and',
+    'the attributes of its list row (`row`, the map its indexes project; docs/decisions.md, "List rows"); every write',
+    'builds its item, or the index keys and row paths of its update, from its declaration.',
     '',
     '## Item types',
     '',
@@ -25,6 +27,19 @@ export const renderIndexMap = (): string => {
         `| ${d.name} | ${code(d.type)} | ${code(cell(d.key.PK))} | ${code(cell(d.key.SK))} | ${d.indexes.map((i) => i.name).join(', ') || '–'} | ${d.home} |`,
     ),
     '',
+    '## List rows',
+    '',
+    'What the indexes hold of each item type that lives in one: its list row (`row`, unwrapped by every index Query) and',
+    'the names projected beside it. An update that changes none of these changes nothing in any index.',
+    '',
+    '| Item | Listed attributes (`row`) | Projected by name |',
+    '| --- | --- | --- |',
+    ...described.flatMap(({ name, listed, projected }) =>
+      listed === undefined
+        ? []
+        : [`| ${name} | ${listed === null ? `every stored attribute${projected.length ? ' but those projected by name' : ''}` : listed.length ? listed.map(code).join(', ') : 'none'} | ${projected.map(code).join(', ') || '–'} |`],
+    ),
+    '',
     ...described.flatMap((d) => [
       `- **${d.name}**: ${d.description}` +
         (d.copies.length
@@ -33,10 +48,16 @@ export const renderIndexMap = (): string => {
     ]),
     '',
   ];
+  const deployed = tableDefinition('T').GlobalSecondaryIndexes ?? [];
   for (const name of Object.keys(indexes) as IndexName[]) {
     const { pk, sk } = indexes[name];
     const places = described.flatMap((d) => d.indexes.filter((i) => i.name === name).map((i) => ({ item: d.name, ...i })));
+    const projection = deployed.find((g) => g.IndexName === name)?.Projection;
     out.push(`## ${name} (${code(pk)}, ${code(sk)})`, '');
+    out.push(
+      `Projection: ${code(projection?.ProjectionType ?? 'ALL')}${projection?.NonKeyAttributes?.length ? ` ${projection.NonKeyAttributes.map(code).join(', ')}` : ''} (and the keys of the table and the index).`,
+      '',
+    );
     if (places.length === 0) {
       out.push('No item type lives in this index.', '');
       continue;

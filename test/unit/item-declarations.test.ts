@@ -124,7 +124,8 @@ describe('item declarations', () => {
     });
     const expr = new Expr();
     const { sets, removes } = notificationItem.update(expr, { read: true, readAt: 'now' });
-    expect(sets).toHaveLength(2);
+    // the two attributes and their copies in the list row
+    expect(sets).toHaveLength(4);
     expect(removes.map((r) => expr.names[r])).toEqual(['GSI2PK', 'GSI2SK']);
   });
 

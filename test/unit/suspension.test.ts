@@ -56,11 +56,12 @@ describe('suspension', () => {
     const before = productItem.item(listed());
     const hide = new Expr();
     const hidden = productItem.update(hide, { suspended: true }, listed(), true);
-    expect(clauses(hide, hidden.sets)).toEqual(['suspended = true']);
+    // the flag and its copy in the list row
+    expect(clauses(hide, hidden.sets)).toEqual(['suspended = true', 'row.suspended = true']);
     expect(clauses(hide, hidden.removes).sort()).toEqual(['GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK']);
     const show = new Expr();
     const shown = productItem.update(show, { suspended: undefined }, listed({ suspended: true }), true);
-    expect(clauses(show, shown.removes)).toEqual(['suspended']);
+    expect(clauses(show, shown.removes)).toEqual(['suspended', 'row.suspended']);
     expect(clauses(show, shown.sets).sort()).toEqual(
       [`GSI2PK = "${before.GSI2PK}"`, `GSI2SK = "${before.GSI2SK}"`, `GSI3PK = "${before.GSI3PK}"`, `GSI3SK = "${before.GSI3SK}"`].sort(),
     );

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { copyOf, ifAbsent } from '../../lib/db/item';
+import { unwrapRow } from '../../lib/db/row';
+import { Expr } from '../../lib/db/write';
+import { ITEM_DECLARATIONS } from '../../lib/items';
+import { inboxItem, notificationItem } from '../../lib/notifications/items';
+import { productItem } from '../../lib/products/items';
+import { saasCallItem } from '../../lib/saas/items';
+import { rateCounterItem } from '../../lib/shared/items';
+import { deliveryItem } from '../../lib/webhooks/items';
+
+/** Clauses with their names and values put back, to read them as DynamoDB would. */
+const clauses = (expr: Expr, list: string[]) =>
+  list.map((c) => c.replace(/#\w+/g, (n) => expr.names[n] ?? n).replace(/:\w+/g, (v) => JSON.stringify(expr.values[v])));
+
+const notification = {
+  recipientId: 'u1',
+  notificationId: '01N',
+  action: 'start',
+  title: { zh: '开始', en: 'Started' },
+  body: { zh: '订单开始', en: 'The order started' },
+  read: false,
+  createdAt: '2026-01-01T00:00:00.000Z',
+} as never;
+
+describe('list rows', () => {
+  it('a Put of an item that lives in an index writes its listed attributes as `row`; an item in no index has none', () => {
+    const item = notificationItem.item(notification);
+    expect(item.row).toEqual(Object.fromEntries(Object.entries(item).filter(([k]) => !/^(PK|SK|type|row|GSI\d(PK|SK))$/.test(k))));
+    expect(rateCounterItem.hasRow).toBe(false);
+    expect(rateCounterItem.isListed('count')).toBe(false);
+  });
+
+  it('an update keeps the row current: a set, a removal, a copy, a value set only if absent', () => {
+    const expr = new Expr();
+    const { sets, removes } = productItem.update(
+      expr,
+      { updatedAt: 'now', reviewReason: undefined, live: copyOf('draft'), listedAt: ifAbsent('then') } as never,
+      { productId: '01P', providerId: 'prov', listing: 'listed', review: 'none', suspended: undefined, draft: { serviceType: 'saas' } } as never,
+    );
+    const written = clauses(expr, sets);
+    expect(written).toEqual(expect.arrayContaining(['updatedAt = "now"', 'row.updatedAt = "now"', 'live = draft', 'row.live = draft']));
+    expect(written).toEqual(expect.arrayContaining(['listedAt = if_not_exists(listedAt, "then")', 'row.listedAt = if_not_exists(listedAt, "then")']));
+    expect(clauses(expr, removes)).toEqual(expect.arrayContaining(['reviewReason', 'row.reviewReason']));
+  });
+
+  it('hand-written clauses keep the row through set() and remove(); a key, `type` or key copy is never in it', () => {
+    const expr = new Expr();
+    expect(clauses(expr, productItem.set(expr, 'version', `${expr.name('version')} + ${expr.value(1)}`))).toEqual(['version = version + 1', 'row.version = version + 1']);
+    expect(clauses(expr, productItem.set(expr, 'draft.summary', expr.value('x')))).toEqual(['draft.summary = "x"', 'row.draft.summary = "x"']);
+    expect(clauses(expr, productItem.remove(expr, 'reviewReason'))).toEqual(['reviewReason', 'row.reviewReason']);
+    for (const name of ['PK', 'GSI1PK', 'type', 'row', 'listingKey_listed']) expect(productItem.isListed(name), name).toBe(false);
+  });
+
+  it('names projected by name stay out of the row; an update writing every listed attribute writes the whole row', () => {
+    expect(inboxItem.rowOf({ unreadCount: 3 })).toEqual({});
+    expect(deliveryItem.isListed('attempts')).toBe(false);
+    const expr = new Expr();
+    const changed = {
+      providerId: 'prov',
+      callId: 'evt-1',
+      action: 'createInstance',
+      orderId: undefined,
+      url: 'https://saas.example.cn/api',
+      request: '{}',
+      status: 'succeeded',
+      httpStatus: 200,
+      latencyMs: 12,
+      signId: undefined,
+      answer: 'ok',
+      error: undefined,
+      createdAt: ifAbsent('t0'),
+      updatedAt: 't1',
+    };
+    const { sets } = saasCallItem.update(expr, changed as never, { providerId: 'prov', callId: 'evt-1' });
+    const written = clauses(expr, sets);
+    // one map: the call may not exist yet, and a path in a map needs the map
+    expect(written.filter((c) => c.startsWith('row'))).toEqual([
+      `row = ${JSON.stringify({ providerId: 'prov', callId: 'evt-1', action: 'createInstance', url: 'https://saas.example.cn/api', request: '{}', status: 'succeeded', httpStatus: 200, latencyMs: 12, answer: 'ok', updatedAt: 't1' })}`,
+    ]);
+  });
+
+  it('an index answers its row unwrapped into the item', () => {
+    expect(unwrapRow({ PK: 'p', SK: 's', type: 't', GSI1PK: 'g', unreadCount: 2, row: { a: 1 } })).toEqual({ PK: 'p', SK: 's', type: 't', GSI1PK: 'g', unreadCount: 2, a: 1 });
+    expect(unwrapRow({ PK: 'p', SK: 's' })).toEqual({ PK: 'p', SK: 's' });
+  });
+
+  it('every listed and projected name of a declaration is one it can store; no name is both', () => {
+    for (const d of ITEM_DECLARATIONS) {
+      const listed = d.listedNames() ?? [];
+      for (const name of d.projectedNames()) expect(listed, `${d.spec.name}: ${name}`).not.toContain(name);
+      if (!d.hasRow) expect(d.spec.listed ?? d.spec.projected, d.spec.name).toBeUndefined();
+    }
+  });
+});
