@@ -123,14 +123,16 @@ export { languageOf } from '../http/language';
  * rules allow it now and, if not, the problem's detail it would answer in `lang`: a client disables what is
  * refused and says why, with no copy of the rules.
  */
-export const actionsFor = (o: OrderItem, user: OrderUser, now: Date, rules: OrderRules, lang: Language) =>
-  ORDER_COMMAND_NAMES.flatMap((action) => {
+export const actionsFor = (o: OrderItem, user: OrderUser, now: Date, rules: OrderRules, lang: Language): NonNullable<OrderView['actions']> =>
+  ORDER_COMMAND_NAMES.flatMap((action): NonNullable<OrderView['actions']> => {
     const role = roleFor(o, user, action);
     if (!role || !sourceStatuses(action, role).includes(o.status)) return [];
     // a member sees the commands their member role may take
     if (role === 'provider' && !memberMay(o, user, action)) return [];
     const refusal = commandOf(action).guard?.(o, { role, now, rules }) as Refusal | undefined;
-    return [refusal ? { action, allowed: false, reason: render(lang, refusalError(refusal, action, o.status).detail) } : { action, allowed: true }];
+    if (refusal) return [{ action, allowed: false, reason: render(lang, refusalError(refusal, action, o.status).detail) }];
+    const quotes = commandOf(action).quotes?.(o, now);
+    return [{ action, allowed: true, ...(quotes ? { quotes } : {}) }];
   });
 
 /**

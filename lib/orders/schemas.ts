@@ -358,6 +358,10 @@ export const orderView = z
           action: z.string().meta({ description: 'the command (`start`, `complete`, `urge`, `appeal`, …)' }),
           allowed: z.boolean(),
           reason: z.string().optional().meta({ description: 'why not now, in the language asked (the problem the command would answer)' }),
+          quotes: z
+            .array(z.object({ planId: z.string(), difference: z.number().int() }))
+            .optional()
+            .meta({ description: '`change-plan`: the price difference (fen) each plan would settle now: paid when positive, refunded when negative' }),
         }),
       )
       .optional()

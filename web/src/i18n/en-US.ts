@@ -247,6 +247,8 @@ export const enUS: Record<MessageKey, string> = {
   'saas.changePlanBody':
     'Move to another plan of the same billing period; the expiry stays and the provider’s system adjusts the instance. The difference is prorated for the time left: an upgrade pays it, a downgrade is refunded it.',
   'saas.planOption': '{name} · {price}/period',
+  'saas.quotePaid': 'Prorated for the time left: {amount} to pay',
+  'saas.quoteRefunded': 'Prorated for the time left: {amount} refunded',
   'saas.planChanged': 'Plan {from} → {to}',
   'saas.differencePaid': 'difference paid {amount}',
   'saas.differenceRefunded': 'difference refunded {amount}',
@@ -470,8 +472,6 @@ export const enUS: Record<MessageKey, string> = {
   'search.orders': 'Orders',
   'search.products': 'Products',
   'search.orderId': 'Order number',
-  'search.providerId': 'Provider id',
-  'search.buyerId': 'Buyer id',
   'search.createdRange': 'Purchase time',
   'search.takedown': 'Take down',
   'search.takedownBody': 'A takedown hides the product from buyers and notifies the provider. Give the violation.',
@@ -676,4 +676,8 @@ export const enUS: Record<MessageKey, string> = {
   // Names, not ids (spec 2.1)
   'orders.buyer': 'Buyer',
   'orders.providerName': 'Provider',
+  // Operator search by organisation and person; reviewers by name
+  'search.providerPlaceholder': 'Name, credit code or member email',
+  'search.buyerEmail': 'Buyer email',
+  'products.operatorNeutral': 'Operator',
 };

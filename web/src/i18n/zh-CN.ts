@@ -244,6 +244,8 @@ export const zhCN = {
   'saas.changePlan': '变更规格',
   'saas.changePlanBody': '变更为同一计费周期的其他规格，到期时间不变，服务商系统将同步调整实例。差价按剩余时长折算：升级补差价，降级退还差价。',
   'saas.planOption': '{name} · {price}/周期',
+  'saas.quotePaid': '按剩余时长折算，需补差价 {amount}',
+  'saas.quoteRefunded': '按剩余时长折算，将退还差价 {amount}',
   'saas.planChanged': '规格 {from} → {to}',
   'saas.differencePaid': '补差价 {amount}',
   'saas.differenceRefunded': '退差价 {amount}',
@@ -467,8 +469,6 @@ export const zhCN = {
   'search.orders': '订单',
   'search.products': '商品',
   'search.orderId': '订单号',
-  'search.providerId': '服务商 ID',
-  'search.buyerId': '用户 ID',
   'search.createdRange': '购买时间',
   'search.takedown': '违规下架',
   'search.takedownBody': '违规下架后买家将看不到此商品，服务商会收到通知。请写明违规原因。',
@@ -673,6 +673,10 @@ export const zhCN = {
   // Names, not ids (spec 2.1)
   'orders.buyer': '买家',
   'orders.providerName': '服务商',
+  // Operator search by organisation and person; reviewers by name
+  'search.providerPlaceholder': '名称开头、信用代码或成员邮箱',
+  'search.buyerEmail': '买家邮箱',
+  'products.operatorNeutral': '运营',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
