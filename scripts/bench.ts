@@ -244,6 +244,21 @@ const main = async () => {
           await endpoint.close();
         }
       }
+      // a code purchase beside the manual and SaaS ones: the stock counter's reservation, then the purchase's
+      // transaction with the sale record; and the buyer's 查看兑换码 (the command, then the codes' Query, opened)
+      {
+        const uploadHandler = (await import('../functions/codes/upload')).handler;
+        const revealHandler = (await import('../functions/orders/reveal')).handler;
+        const codeContent = { ...content, name: 'Bench codes', serviceType: 'software', delivery: 'code', requirementsTemplate: [], requirementsBeforeStart: false };
+        const codeProduct = await must(call(h.create, 'provider', { body: codeContent }), 201);
+        const submitted = await must(call(h.submit, 'provider', { params: { productId: codeProduct.productId }, method: 'POST' }));
+        await must(call(h.approve, 'operator', { params: { productId: codeProduct.productId }, body: { version: submitted.version } }));
+        const codes = Array.from({ length: ROUNDS }, (_, i) => `BENCH-${codeProduct.productId}-${i}`);
+        await must(call(uploadHandler, 'provider', { params: { productId: codeProduct.productId }, body: { planId: 'p1', codes } }));
+        const codeOrders: string[] = [];
+        await measure('POST /orders (buy, code)', async () => codeOrders.push((await must(call(h.buy, 'buyer', { body: { productId: codeProduct.productId, planId: 'p1' } }), 201)).orderId));
+        await measure('POST /orders/{id}/reveal (code)', (i) => must(call(revealHandler, 'buyer', { params: { orderId: codeOrders[i] }, method: 'POST' })));
+      }
       await measure('PUT /orders/{id}/requirements', (i) => must(call(h.requirements, 'buyer', { params: { orderId: orders[i] }, body: { answers: { host: 'h' } }, method: 'PUT' })));
       await measure('POST /orders/{id}/start', (i) => must(call(h.start, 'provider', { params: { orderId: orders[i] }, method: 'POST' })));
       await measure('POST /orders/{id}/start refused (409)', (i) => must(call(h.start, 'provider', { params: { orderId: orders[i] }, method: 'POST' }), 409));

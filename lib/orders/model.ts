@@ -9,7 +9,7 @@ import { maskPhone } from '../people/names';
 import { memberMay, roleFor, sideOf, type OrderUser } from './access';
 import { commandOf, ORDER_COMMANDS as ORDER_COMMAND_NAMES, orderCommands, sourceStatuses, type CommandInput, type OrderCommand, type Refusal } from './commands';
 import type { Actor, OrderRole, OrderRules } from './commands/command';
-import type { OrderHead, OrderItem, OrderStatus, OrderSummaryView, OrderView, RequirementStatus, TimelineEntry } from './schemas';
+import type { OrderRow, OrderItem, OrderStatus, OrderSummaryView, OrderView, RequirementStatus, TimelineEntry } from './schemas';
 
 export { ORDER_COMMANDS, commandOf, orderCommands, sourceStatuses, type CommandInput, type CommandInputOf, type OrderCommand, type Refusal } from './commands';
 export { waitingFor, type Actor, type OrderRole, type OrderRules } from './commands/command';
@@ -123,14 +123,16 @@ export { languageOf } from '../http/language';
  * rules allow it now and, if not, the problem's detail it would answer in `lang`: a client disables what is
  * refused and says why, with no copy of the rules.
  */
-export const actionsFor = (o: OrderItem, user: OrderUser, now: Date, rules: OrderRules, lang: Language) =>
-  ORDER_COMMAND_NAMES.flatMap((action) => {
+export const actionsFor = (o: OrderItem, user: OrderUser, now: Date, rules: OrderRules, lang: Language): NonNullable<OrderView['actions']> =>
+  ORDER_COMMAND_NAMES.flatMap((action): NonNullable<OrderView['actions']> => {
     const role = roleFor(o, user, action);
     if (!role || !sourceStatuses(action, role).includes(o.status)) return [];
     // a member sees the commands their member role may take
     if (role === 'provider' && !memberMay(o, user, action)) return [];
     const refusal = commandOf(action).guard?.(o, { role, now, rules }) as Refusal | undefined;
-    return [refusal ? { action, allowed: false, reason: render(lang, refusalError(refusal, action, o.status).detail) } : { action, allowed: true }];
+    if (refusal) return [{ action, allowed: false, reason: render(lang, refusalError(refusal, action, o.status).detail) }];
+    const quotes = commandOf(action).quotes?.(o, now);
+    return [{ action, allowed: true, ...(quotes ? { quotes } : {}) }];
   });
 
 /**
@@ -226,7 +228,7 @@ export const readerOf = (o: OrderItem, user: OrderUser): Reader => {
 };
 
 /** A row of an order list (docs/decisions.md, "summary rows"): from the order's head alone. */
-export const toOrderSummary = (h: OrderHead, lang: Language): OrderSummaryView => ({
+export const toOrderSummary = (h: OrderRow, lang: Language): OrderSummaryView => ({
   orderId: h.orderId,
   productId: h.productId,
   planId: h.planId,

@@ -140,6 +140,7 @@ export const toProviderView = (p: ProductItem): ProviderProductView => {
   return {
     productId: p.productId,
     providerId: p.providerId,
+    providerName: p.providerName ?? null,
     status,
     statusLabel: t('zh', `status.product.${status}`),
     version: p.version,

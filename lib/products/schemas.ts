@@ -236,6 +236,7 @@ export const providerProductView = z
   .object({
     productId: z.string(),
     providerId: z.string(),
+    providerName: z.string().nullable().meta({ description: 'the organisation’s name (copied at creation and on every edit), or null on products stored before' }),
     status: z.enum(PRODUCT_STATUSES),
     statusLabel: z.string().meta({ description: 'the status in Chinese, as the console shows it' }),
     version: z.number().int(),

@@ -11,6 +11,8 @@ import { createOrder, runOrderCommand } from '../../lib/orders/repository';
 import { normalizeContent } from '../../lib/products/model';
 import { changeProductStatus, createProduct, editProduct, listProviderProducts } from '../../lib/products/repository';
 import type { ContentInput } from '../../lib/products/schemas';
+import { randomBytes } from 'node:crypto';
+import { uploadCodes } from '../../lib/codes/repository';
 
 /** The demo accounts' user ids; the members and the second organisation's administrator are optional. */
 type Ids = Record<'provider' | 'buyer' | 'operator', string> & Partial<Record<'delivery' | 'products' | 'provider2', string>>;
@@ -104,6 +106,38 @@ const seedSaasDemo = async (provider: User, operator: User, now: () => Date) => 
   return id;
 };
 
+/**
+ * A listed code product of the demo organisation (兑换码交付): 30 codes on 一年授权, 11 on 三年授权; the demo buyer
+ * bought 2 of 三年授权 and revealed them, which left 9 and told the organisation the stock is low (库存不足).
+ */
+const seedCodeDemo = async (ids: Ids, provider: User, operator: User, now: () => Date) => {
+  const content = demo('正版办公软件授权', '官方授权激活码，购买后即可查看', {
+    serviceType: 'software',
+    delivery: 'code',
+    category: '软件授权',
+    tags: ['授权', '激活码'],
+    plans: [
+      { planId: 'year', name: '一年授权', duration: 1, unit: 'year', listPrice: 39_900, price: 29_900 },
+      { planId: 'three', name: '三年授权', duration: 3, unit: 'year', listPrice: 99_900, price: 79_900 },
+    ],
+    requirementsTemplate: [],
+    requirementsBeforeStart: false,
+  });
+  const reply = await createProduct(provider, content, now(), undefined, (p) => ({ status: 201, body: p }));
+  const productId = (reply.body as { productId: string }).productId;
+  await changeProductStatus(provider, productId, 'submit', {}, now());
+  await changeProductStatus(operator, productId, 'approve', {}, now());
+  // codes of the shape licence keys have, random per seed
+  const codes = (n: number) =>
+    Array.from({ length: n }, () => (randomBytes(12).toString('hex').toUpperCase().match(/.{4}/g) ?? []).slice(0, 5).join('-'));
+  await uploadCodes(ids.provider, productId, { planId: 'year', codes: codes(30) }, now());
+  await uploadCodes(ids.provider, productId, { planId: 'three', codes: codes(11) }, now());
+  const outcome = await createOrder(ids.buyer, { productId, planId: 'three', quantity: 2 }, now(), config.orders);
+  if (outcome.kind !== 'done') throw new Error('a purchase without a key cannot be a replay');
+  await runOrderCommand({ actor: { id: ids.buyer, role: 'buyer' }, orderId: outcome.result.order.orderId, command: { action: 'reveal' }, now: now(), rules: config.orders });
+  return productId;
+};
+
 /** Demo products in several statuses; does nothing when the demo provider already has products. */
 export const seedDemoData = async (ids: Ids, opts: { saas?: boolean } = {}) => {
   // data kept from an earlier run: its items get the list rows the indexes read (npm run migrate:rows)
@@ -152,8 +186,9 @@ export const seedDemoData = async (ids: Ids, opts: { saas?: boolean } = {}) => {
   await step(delisted, 'delist');
 
   if (opts.saas) await seedSaasDemo(provider, operator, now);
+  await seedCodeDemo(ids, provider, operator, now);
   await seedOrders(ids, listed, now);
-  return `Seeded demo products (2 listed, one with a pending revision; in review; draft; rejected; delisted${opts.saas ? '; a listed SaaS product' : ''}), orders in every status, a conversation with an attachment and three ratings.`;
+  return `Seeded demo products (2 listed, one with a pending revision; in review; draft; rejected; delisted${opts.saas ? '; a listed SaaS product' : ''}; a listed code product with stock, one code order revealed), orders in every status, a conversation with an attachment and three ratings.`;
 };
 
 /** Orders of the demo buyer for the demo provider's listed product, one or more in every status. */

@@ -308,7 +308,9 @@ describe('SaaS orders', () => {
     const order = await purchase();
     await consume(order.orderId);
     const params = { orderId: order.orderId };
-    const { instance } = await view(order.orderId);
+    const { instance, actions } = await view(order.orderId);
+    // the order quotes what each plan would settle now, beside the action (plans of another unit are not offered)
+    expect(actions.find((a: { action: string }) => a.action === 'change-plan')).toEqual({ action: 'change-plan', allowed: true, quotes: [{ planId: 'pro', difference: 20_000 }] });
     // bought a moment ago: nearly the whole month is left, (29,900 − 9,900) × (1 − a few seconds of a month) → 20,000 fen
     const up = must(await invoke(changePlan, { as: 'buyer', params, body: { planId: 'pro' }, headers: { 'idempotency-key': 'up-1' } }), 200);
     expect(up).toMatchObject({ planId: 'pro', amount: 9_900 + 20_000, product: { unitPrice: 29_900 }, instance: { expiresAt: instance.expiresAt } });

@@ -105,6 +105,8 @@ test.describe('provider · SaaS 接入设置', () => {
     const change = page.getByRole('dialog');
     await change.getByRole('textbox', { name: '新规格' }).or(change.locator('.t-select')).first().click();
     await page.getByText('专业版 · ¥299.00/周期').click();
+    // the API's quote of the difference, before confirming
+    await expect(change.getByRole('status')).toHaveText(/^按剩余时长折算，需补差价 ¥(400\.00|399\.9\d)$/);
     await change.getByRole('button', { name: '确定' }).click();
     // (a minute more between purchase and change would take a fen off the time left)
     const settled = /规格 标准版 → 专业版 · 补差价 ¥(400\.00|399\.9\d) · 订单金额 ¥(598\.00|597\.9\d)/;

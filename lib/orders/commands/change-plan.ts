@@ -41,6 +41,11 @@ export const changePlan = defineCommand<ChangePlanInput, { kind: 'same-plan' }>(
       saas: { ...o.saas, calls: queueCall(o.saas.calls, 'modifyInstance', body, at) },
     };
   },
+  // the difference each plan the buyer may choose would settle now (the console shows it in the dialog)
+  quotes: (o, now) =>
+    (o.saas?.plans ?? [])
+      .filter((p) => p.unit === o.product.plan.unit && p.planId !== o.planId)
+      .map((p) => ({ planId: p.planId, difference: planChangeDifference(o, p, now.toISOString()) })),
   // the record carries the settlement: both plans, their prices, the difference and the amount after it
   entry: (input, change) => {
     if (!change) return { planId: input.planId };

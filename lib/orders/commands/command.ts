@@ -87,6 +87,11 @@ export interface OrderCommandDef<I extends { action: string }, R extends { kind:
   entry: (input: I, change?: { before: OrderItem; after: OrderItem }) => Record<string, unknown>;
   /** Who hears of it, given the actor's role; by default the other party of a person, both parties after the platform. */
   notifies?: (role: string, data: Record<string, unknown>) => Audience[];
+  /**
+   * What a client shows before taking it, as the order is now (变更规格: the price difference of each plan it may
+   * choose): answered beside the action in the order's `actions`, so a client keeps no copy of the rule.
+   */
+  quotes?: (o: OrderItem, now: Date) => { planId: string; difference: number }[];
   /** What its timeline entry adds to the provider's day on the dashboard (status moves are counted for every command). */
   dashboard?: (entry: TimelineEntry, order: OrderItem) => Partial<Record<DayCounter, number>>;
 }

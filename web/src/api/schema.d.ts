@@ -5024,6 +5024,8 @@ export interface components {
         ProviderProduct: {
             productId: string;
             providerId: string;
+            /** @description the organisation’s name (copied at creation and on every edit), or null on products stored before */
+            providerName: string | null;
             /** @enum {string} */
             status: "draft" | "in_review" | "rejected" | "listed" | "delisted";
             /** @description the status in Chinese, as the console shows it */
@@ -5312,6 +5314,11 @@ export interface components {
                 allowed: boolean;
                 /** @description why not now, in the language asked (the problem the command would answer) */
                 reason?: string;
+                /** @description `change-plan`: the price difference (fen) each plan would settle now: paid when positive, refunded when negative */
+                quotes?: {
+                    planId: string;
+                    difference: number;
+                }[];
             }[];
         };
         StatusLabels: {

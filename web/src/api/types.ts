@@ -146,3 +146,8 @@ export const EMAIL_KINDS = valuesOf<EmailKind>()([
   'reinstate',
   'low-stock',
 ]);
+
+// Redemption codes (兑换码): a plan's stock, one code as the provider sees it (masked), an upload's answer
+export type PlanCodeStock = Schemas['PlanCodeStock'];
+export type RedemptionCode = Schemas['RedemptionCode'];
+export type CodesUploaded = Schemas['CodesUploaded'];

@@ -42,6 +42,8 @@ const providerRoutes: AppRoute[] = [
   { path: '/provider/products/new', roles: ['provider'], ability: 'products', Page: page(() => import('../products/product-form')) },
   { path: '/provider/products/:productId', roles: ['provider'], Page: page(() => import('../products/product-detail')) },
   { path: '/provider/products/:productId/edit', roles: ['provider'], ability: 'products', Page: page(() => import('../products/product-form')) },
+  // 兑换码 of a code product: every member reads the stock and who got which code; 商品管理 uploads
+  { path: '/provider/products/:productId/codes', roles: ['provider'], Page: page(() => import('../products/product-codes')) },
   { path: '/provider/orders', roles: ['provider'], Page: page(() => import('../orders/order-list')), menu: { label: 'nav.orders', icon: <ViewListIcon /> } },
   { path: '/provider/orders/:orderId', roles: ['provider'], Page: page(() => import('../orders/order-detail')) },
   { path: '/provider/dashboard', roles: ['provider'], ability: 'finance', Page: page(() => import('../dashboard/dashboard')), menu: { label: 'nav.dashboard', icon: <ChartBarIcon /> } },

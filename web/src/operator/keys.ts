@@ -3,6 +3,9 @@ import type { ProductStatus, ServiceType } from '../api/types';
 export interface ProductSearch {
   status?: ProductStatus;
   providerId?: string;
+  providerName?: string;
+  creditCode?: string;
+  providerEmail?: string;
   serviceType?: ServiceType;
 }
 

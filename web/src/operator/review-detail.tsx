@@ -2,7 +2,7 @@ import { useNavigate, useParams } from 'react-router';
 import { Alert, Card, Loading, Space } from 'tdesign-react';
 import { InfoList } from '../app/info-list';
 import { ConfirmAction } from '../app/confirm-action';
-import { shortId, formatTime } from '../app/format';
+import { formatTime } from '../app/format';
 import { PageError } from '../app/result-page';
 import { useI18n } from '../i18n';
 import { ContentDiff } from './content-diff';
@@ -69,7 +69,7 @@ export default function ReviewDetail() {
             column={lang === 'en-US' ? 2 : 3}
             items={[
               { label: 'ID', content: <span className="mono nowrap">{p.productId}</span> },
-              { label: t('search.provider'), content: <code title={p.providerId}>{shortId(p.providerId)}</code> },
+              { label: t('search.provider'), content: p.providerName ?? '—' },
               { label: t('products.version'), content: `v${p.version}` },
               { label: t('reviews.submittedAt'), content: formatTime(p.submittedAt ?? p.updatedAt) },
               { label: t('common.status'), content: t(`status.${p.status}`) },

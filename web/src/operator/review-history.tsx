@@ -1,6 +1,6 @@
 import { Table } from 'tdesign-react';
 import type { ReviewRecord } from '../api/types';
-import { shortId, formatTime } from '../app/format';
+import { formatTime } from '../app/format';
 import { REVIEW_DECISION, StatusTag } from '../app/status-tags';
 import { useI18n } from '../i18n';
 
@@ -19,7 +19,8 @@ export const ReviewHistory = ({ history }: { history: ReviewRecord[] }) => {
         { colKey: 'at', title: t('common.updatedAt'), className: 'nowrap', cell: ({ row }) => formatTime(row.at) },
         { colKey: 'decision', title: t('common.status'), className: 'nowrap', cell: ({ row }) => <StatusTag entry={REVIEW_DECISION[row.decision]} /> },
         { colKey: 'reason', title: t('products.reason'), cell: ({ row }) => row.reason ?? '—' },
-        { colKey: 'operatorId', title: t('products.operator'), cell: ({ row }) => shortId(row.operatorId) },
+        // a record kept before reviewers were named says 运营 / Operator, never an id
+        { colKey: 'operatorName', title: t('products.operator'), cell: ({ row }) => row.operatorName ?? t('products.operatorNeutral') },
       ]}
     />
   );

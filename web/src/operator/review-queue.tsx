@@ -4,7 +4,7 @@ import { ReviewKindTag } from './review-kind';
 import { Button } from '../app/button';
 import type { ProviderProduct } from '../api/types';
 import { CursorTable } from '../app/cursor-table';
-import { shortId, formatTime } from '../app/format';
+import { formatTime } from '../app/format';
 import { useI18n } from '../i18n';
 import { useReviewQueue } from './hooks';
 
@@ -23,7 +23,7 @@ export default function ReviewQueue() {
       className: 'nowrap',
       cell: ({ row }) => <ReviewKindTag product={row} />,
     },
-    { colKey: 'providerId', title: t('search.provider'), className: 'nowrap', cell: ({ row }) => <code title={row.providerId}>{shortId(row.providerId)}</code> },
+    { colKey: 'providerName', title: t('search.provider'), ellipsis: true, width: 180, cell: ({ row }) => row.providerName ?? '—' },
     { colKey: 'version', title: t('products.version'), className: 'nowrap' },
     { colKey: 'submittedAt', title: t('reviews.submittedAt'), className: 'nowrap', cell: ({ row }) => formatTime(row.submittedAt ?? row.updatedAt) },
     {

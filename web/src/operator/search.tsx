@@ -27,10 +27,10 @@ const SearchButtons = () => {
   );
 };
 
-/** A free-text filter (an order number or a user id) with the API's complaint about it beneath. */
-const TextFilter = ({ label, value, onChange, error }: { label: string; value?: string; onChange: (v: string) => void; error?: string }) => (
+/** A free-text filter (an order number, an organisation, an email) with the API's complaint about it beneath. */
+const TextFilter = ({ label, value, onChange, error, placeholder }: { label: string; value?: string; onChange: (v: string) => void; error?: string; placeholder?: string }) => (
   <Field label={label} error={error}>
-    <Input value={value ?? ''} onChange={(v) => onChange(String(v))} clearable />
+    <Input value={value ?? ''} onChange={(v) => onChange(String(v))} placeholder={placeholder} clearable />
   </Field>
 );
 
@@ -39,7 +39,22 @@ const productName = (row: ProviderProduct) => row.live?.name ?? row.draft?.name 
 /** A typed filter as sent: trimmed, and left out when blank. */
 const blank = (v?: string) => v?.trim() || undefined;
 
-/** Order search: order number, provider, buyer, status, purchase-time range. */
+/**
+ * What an operator types to name an organisation, as the API's filter: a whole email names its member's
+ * organisations, 18 letters and digits a credit code, anything else the start of the name.
+ */
+const providerFilter = (text?: string): Pick<OrderSearch, 'providerName' | 'creditCode' | 'providerEmail'> => {
+  const v = blank(text);
+  if (!v) return {};
+  if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v)) return { providerEmail: v };
+  if (/^[0-9A-Za-z]{18}$/.test(v)) return { creditCode: v.toUpperCase() };
+  return { providerName: v };
+};
+
+/** The API's complaint about whichever filter the organisation's text became. */
+const providerError = (errors: Record<string, string | undefined>) => errors.providerName ?? errors.creditCode ?? errors.providerEmail ?? errors.providerId;
+
+/** Order search: order number, organisation (name, credit code or member email), buyer email, status, purchase-time range. */
 const OrderSearchPanel = () => {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
@@ -49,23 +64,29 @@ const OrderSearchPanel = () => {
   const filters: OrderSearch = {
     status: isOneOf(ORDER_STATUSES, url.status) ? url.status : undefined,
     orderId: url.orderId,
-    providerId: url.provider,
-    buyerId: url.buyer,
+    ...providerFilter(url.provider),
+    buyerEmail: blank(url.buyer),
     createdFrom: applied[0] ? new Date(`${applied[0]}T00:00:00`).toISOString() : undefined,
     createdTo: applied[1] ? new Date(`${applied[1]}T23:59:59.999`).toISOString() : undefined,
   };
-  const [draft, setDraft] = useState<OrderSearch>(filters);
+  // the form's draft holds the texts as typed: the organisation's (name, code or email) and the buyer's email
+  const [draft, setDraft] = useState<{ status?: OrderSearch['status']; orderId?: string; provider?: string; buyer?: string }>({
+    status: filters.status,
+    orderId: url.orderId,
+    provider: url.provider,
+    buyer: url.buyer,
+  });
   const [range, setRange] = useState<string[]>(applied);
   const list = useOperatorOrders(filters);
   const apply = () =>
-    setUrl({ status: draft.status, orderId: blank(draft.orderId), provider: blank(draft.providerId), buyer: blank(draft.buyerId), created: rangeValue(range) });
+    setUrl({ status: draft.status, orderId: blank(draft.orderId), provider: blank(draft.provider), buyer: blank(draft.buyer), created: rangeValue(range) });
   const columns: PrimaryTableCol<OrderSummary>[] = [
     { colKey: 'orderId', title: t('orders.orderId'), className: 'nowrap', cell: ({ row }) => <code title={row.orderId}>{shortId(row.orderId)}</code> },
     { colKey: 'product', title: t('orders.product'), ellipsis: true, width: 200, cell: ({ row }) => row.product.name },
     { colKey: 'amount', title: t('orders.amount'), align: 'right', className: 'nowrap', cell: ({ row }) => money(row.amount, lang) },
     { colKey: 'status', title: t('common.status'), className: 'nowrap', cell: ({ row }) => <OrderStatusTag order={row} side="provider" /> },
-    { colKey: 'providerId', title: t('search.providerId'), className: 'nowrap', cell: ({ row }) => <code title={row.providerId}>{shortId(row.providerId)}</code> },
-    { colKey: 'buyerId', title: t('search.buyerId'), className: 'nowrap', cell: ({ row }) => <code title={row.buyerId}>{shortId(row.buyerId)}</code> },
+    { colKey: 'providerName', title: t('search.provider'), ellipsis: true, width: 160, cell: ({ row }) => row.providerName ?? '—' },
+    { colKey: 'buyer', title: t('orders.buyer'), ellipsis: true, width: 120, cell: ({ row }) => row.buyer?.displayName ?? '—' },
     { colKey: 'createdAt', title: t('orders.createdAt'), className: 'nowrap', cell: ({ row }) => formatTime(row.createdAt) },
     {
       colKey: 'actions',
@@ -83,8 +104,8 @@ const OrderSearchPanel = () => {
     <Space direction="vertical" style={{ width: '100%' }}>
       <Form layout="inline" labelAlign="top" className="filters" onSubmit={apply} preventSubmitDefault onReset={() => { setDraft({}); setRange([]); setUrl({ status: undefined, orderId: undefined, provider: undefined, buyer: undefined, created: undefined }); }}>
         <TextFilter label={t('search.orderId')} value={draft.orderId} onChange={(orderId) => setDraft((d) => ({ ...d, orderId }))} error={errors.orderId} />
-        <TextFilter label={t('search.providerId')} value={draft.providerId} onChange={(providerId) => setDraft((d) => ({ ...d, providerId }))} error={errors.providerId} />
-        <TextFilter label={t('search.buyerId')} value={draft.buyerId} onChange={(buyerId) => setDraft((d) => ({ ...d, buyerId }))} error={errors.buyerId} />
+        <TextFilter label={t('search.provider')} placeholder={t('search.providerPlaceholder')} value={draft.provider} onChange={(provider) => setDraft((d) => ({ ...d, provider }))} error={providerError(errors)} />
+        <TextFilter label={t('search.buyerEmail')} value={draft.buyer} onChange={(buyer) => setDraft((d) => ({ ...d, buyer }))} error={errors.buyerEmail ?? errors.buyerId} />
         <Field label={t('common.status')}>
           <Select
             clearable
@@ -104,31 +125,35 @@ const OrderSearchPanel = () => {
         columns={columns}
         rowKey="orderId"
         caption={t('search.orders')}
-        search={(row) => `${row.orderId} ${row.product.name}`}
+        search={(row) => `${row.orderId} ${row.product.name} ${row.providerName ?? ''} ${row.buyer?.displayName ?? ''}`}
         sorters={{ amount: (row) => row.amount, createdAt: (row) => row.createdAt }}
       />
     </Space>
   );
 };
 
-/** Product search: status, provider, service type; 违规下架 of a listed product with a reason. */
+/** Product search: status, organisation (name, credit code or member email), service type; 违规下架 of a listed product with a reason. */
 const ProductSearchPanel = () => {
   const { t } = useI18n();
   const navigate = useNavigate();
   const [url, setUrl] = useUrlState(['pstatus', 'pprovider', 'ptype']);
   const filters: ProductSearch = {
     status: isOneOf(PRODUCT_STATUSES, url.pstatus) ? url.pstatus : undefined,
-    providerId: url.pprovider,
+    ...providerFilter(url.pprovider),
     serviceType: isOneOf(SERVICE_TYPES, url.ptype) ? url.ptype : undefined,
   };
-  const [draft, setDraft] = useState<ProductSearch>(filters);
+  const [draft, setDraft] = useState<{ status?: ProductSearch['status']; provider?: string; serviceType?: ProductSearch['serviceType'] }>({
+    status: filters.status,
+    provider: url.pprovider,
+    serviceType: filters.serviceType,
+  });
   const list = useOperatorProducts(filters);
   const takedown = useTakedown();
   const columns: PrimaryTableCol<ProviderProduct>[] = [
     { colKey: 'name', title: t('search.productName'), ellipsis: true, width: 220, cell: ({ row }) => productName(row) },
     { colKey: 'serviceType', title: t('products.serviceType'), className: 'nowrap', cell: ({ row }) => t(`type.${(row.live ?? row.draft)!.serviceType}`) },
     { colKey: 'status', title: t('common.status'), className: 'nowrap', cell: ({ row }) => <ProductStatusTag status={row.status} /> },
-    { colKey: 'providerId', title: t('search.providerId'), className: 'nowrap', cell: ({ row }) => <code title={row.providerId}>{shortId(row.providerId)}</code> },
+    { colKey: 'providerName', title: t('search.provider'), ellipsis: true, width: 160, cell: ({ row }) => row.providerName ?? '—' },
     { colKey: 'updatedAt', title: t('common.updatedAt'), className: 'nowrap', cell: ({ row }) => formatTime(row.updatedAt) },
     {
       colKey: 'actions',
@@ -163,7 +188,7 @@ const ProductSearchPanel = () => {
   ];
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Form layout="inline" labelAlign="top" className="filters" onSubmit={() => setUrl({ pstatus: draft.status, pprovider: blank(draft.providerId), ptype: draft.serviceType })} preventSubmitDefault onReset={() => { setDraft({}); setUrl({ pstatus: undefined, pprovider: undefined, ptype: undefined }); }}>
+      <Form layout="inline" labelAlign="top" className="filters" onSubmit={() => setUrl({ pstatus: draft.status, pprovider: blank(draft.provider), ptype: draft.serviceType })} preventSubmitDefault onReset={() => { setDraft({}); setUrl({ pstatus: undefined, pprovider: undefined, ptype: undefined }); }}>
         <Field label={t('common.status')}>
           <Select
             clearable
@@ -173,7 +198,7 @@ const ProductSearchPanel = () => {
             options={PRODUCT_STATUSES.map((s) => ({ value: s, label: t(PRODUCT_STATUS[s].label) }))}
           />
         </Field>
-        <TextFilter label={t('search.providerId')} value={draft.providerId} onChange={(providerId) => setDraft((d) => ({ ...d, providerId }))} error={fieldErrors(list.error).providerId} />
+        <TextFilter label={t('search.provider')} placeholder={t('search.providerPlaceholder')} value={draft.provider} onChange={(provider) => setDraft((d) => ({ ...d, provider }))} error={providerError(fieldErrors(list.error))} />
         <Field label={t('products.serviceType')}>
           <Select
             clearable

@@ -18,6 +18,11 @@ export interface OrderSearch {
   orderId?: string;
   providerId?: string;
   buyerId?: string;
+  /** The organisation by a prefix of its name, its credit code or a member's email; the buyer by email. */
+  providerName?: string;
+  creditCode?: string;
+  providerEmail?: string;
+  buyerEmail?: string;
   createdFrom?: string;
   createdTo?: string;
 }

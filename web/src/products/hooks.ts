@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, send, unwrap } from '../api/client';
 import type { ProductInput } from '../api/types';
-import { useCursorList } from '../app/cursor-table';
+import { PAGE_SIZE, useCursorList } from '../app/cursor-table';
 import { idem, useCommand } from '../app/use-command';
-import { productChanged, productKeys, type ProductFilters } from './keys';
+import { codeKeys, productChanged, productKeys, type ProductFilters } from './keys';
 
 export type { ProductFilters };
 
@@ -62,3 +62,23 @@ export const useDeleteProduct = () =>
   useCommand('deleteProduct', (productId: string, key) => send(api().DELETE('/provider/products/{productId}', { ...path(productId), headers: idem(key) })), {
     invalidate: (productId) => productChanged(productId),
   });
+
+// ---- 兑换码 (redemption codes of a code product)
+
+/** Every plan's stock and, page by page, one plan's codes (masked) with the order that got each. */
+export const useProductCodes = (productId: string | undefined, planId: string | undefined) =>
+  useCursorList(
+    codeKeys.plan(productId ?? '', planId),
+    (cursor) =>
+      unwrap(api().GET('/provider/products/{productId}/codes', { params: { path: { productId: productId ?? '' }, query: { planId, cursor, limit: PAGE_SIZE } } })),
+    Boolean(productId),
+  );
+
+/** 上传兑换码: one plan's codes (at most 1,000 a call); answers what was added and the plan's stock. */
+export const useUploadCodes = () =>
+  useCommand(
+    'uploadCodes',
+    ({ productId, planId, codes }: { productId: string; planId: string; codes: string[] }, key) =>
+      unwrap(api().POST('/provider/products/{productId}/codes', { ...path(productId), body: { planId, codes }, headers: idem(key) })),
+    { invalidate: ({ productId }) => [codeKeys.all(productId), productKeys.page(productId)], success: false },
+  );

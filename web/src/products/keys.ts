@@ -27,3 +27,9 @@ export const productKeys = {
 
 /** What a change to one product shows in: its views, the provider's lists, the catalogue, the operator's. */
 export const productChanged = (productId: string): QueryKey[] => [productKeys.detail(productId), productKeys.lists(), catalogKeys.lists(), operatorKeys.all];
+
+/** 兑换码 of a product: every plan's stock and one plan's codes (`GET /provider/products/{productId}/codes`). */
+export const codeKeys = {
+  all: (productId: string) => [...productKeys.detail(productId), 'codes'] as const,
+  plan: (productId: string, planId: string | undefined) => [...codeKeys.all(productId), planId ?? ''] as const,
+};

@@ -73,7 +73,8 @@ export default function ProductDetail() {
               },
               { colKey: 'version', title: t('products.version') },
               { colKey: 'reason', title: t('products.reason'), cell: ({ row }) => row.reason ?? '—' },
-              { colKey: 'operatorId', title: t('products.operator') },
+              // the reviewer by name; a record kept before reviewers were named says 运营 / Operator
+              { colKey: 'operatorName', title: t('products.operator'), cell: ({ row }) => row.operatorName ?? t('products.operatorNeutral') },
             ]}
           />
         </Card>

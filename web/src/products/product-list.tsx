@@ -40,6 +40,11 @@ export const RowActions = ({ p }: { p: ProviderProduct }) => {
           {p.status === 'delisted' ? t('products.relist') : t('products.edit')}
         </Button>
       )}
+      {(p.draft ?? p.live)?.delivery === 'code' && (
+        <Button variant="text" theme="primary" size="small" onClick={() => navigate(`/provider/products/${p.productId}/codes`)}>
+          {t('codesPage.manage')}
+        </Button>
+      )}
       {p.status === 'listed' && (
         <Button variant="text" theme="primary" size="small" onClick={() => window.open(productPagePath(p.productId), '_blank', 'noopener')}>
           {t('products.view')}

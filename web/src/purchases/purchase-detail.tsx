@@ -89,6 +89,7 @@ export const OrderSummary = ({ order, productLink, side }: { order: Order; produ
       items={[
         { label: t('orders.orderId'), content: <span className="mono nowrap">{order.orderId}</span> },
         ...(order.providerName ? [{ label: t('orders.providerName'), content: order.providerName }] : []),
+        ...(side !== 'buyer' && order.buyer ? [{ label: t('orders.buyer'), content: [order.buyer.displayName, order.buyer.phone, order.buyer.email].filter(Boolean).join(' · ') }] : []),
         { label: t('orders.product'), content: productLink ? <AppLink to={productLink}>{order.product.name}</AppLink> : order.product.name },
         { label: t('orders.plan'), content: `${order.product.plan.name} · ${order.product.plan.duration} ${t(`unit.${order.product.plan.unit}`)}` },
         { label: t('order.unitPrice'), content: money(order.product.unitPrice ?? order.product.plan.price, lang) },

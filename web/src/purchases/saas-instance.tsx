@@ -48,6 +48,8 @@ export const SaasActions = ({ order }: { order: Order }) => {
   const renewOffer = offer(order, 'renew');
   const changeOffer = offer(order, 'change-plan');
   const refundOffer = offer(order, 'refund');
+  // the difference the API quotes for the chosen plan, as the order is now
+  const quote = order.actions?.find((a) => a.action === 'change-plan')?.quotes?.find((q) => q.planId === planId);
   return (
     <Space size={8} breakLine>
       {renewOffer.shown && (
@@ -81,6 +83,15 @@ export const SaasActions = ({ order }: { order: Order }) => {
               <Field label={t('saas.newPlan')}>
                 <Select value={planId} onChange={(v) => setPlanId(String(v))} options={plans.map((p) => ({ value: p.planId, label: t('saas.planOption', { name: p.name, price: money(p.price, lang) }) }))} />
               </Field>
+              {quote && (
+                <p role="status">
+                  {quote.difference > 0
+                    ? t('saas.quotePaid', { amount: money(quote.difference, lang) })
+                    : quote.difference < 0
+                      ? t('saas.quoteRefunded', { amount: money(-quote.difference, lang) })
+                      : t('saas.differenceNone')}
+                </p>
+              )}
             </Form>
           }
           onClose={() => setPlanId(undefined)}
