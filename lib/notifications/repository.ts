@@ -188,7 +188,9 @@ const listOperatorInbox = async (userId: string, q: InboxQuery) => {
   }
   const next = (stream: 'own' | 'shared', p: { items: Item[]; nextCursor: string | null }) => {
     const stop = last[stream];
-    if (!stop) return position[stream];
+    // nothing taken from this partition: it stays where it was, unless it answered nothing (then it is done,
+    // or its reads stopped short of a match and go on from there)
+    if (!stop) return p.items.length ? position[stream] : (p.nextCursor ?? END);
     const consumedAll = p.items[p.items.length - 1] === stop;
     if (consumedAll && !p.nextCursor) return END;
     // the key queryPage takes as a cursor: the table's key and the index's

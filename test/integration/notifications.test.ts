@@ -247,6 +247,20 @@ describe('the operators’ shared inbox (a broadcast does not grow with the audi
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     expect(paged).toEqual(all);
+    // an operator whose own inbox is empty pages the shared one to its end
+    for (const who of ['operatorProvider', 'operatorBuyer'] as const) {
+      const everything = (await inboxOf(who)).items.map((n: any) => n.notificationId);
+      const pages: string[] = [];
+      let at: string | undefined;
+      for (let i = 0; i < 50; i++) {
+        const page = must(await invoke(inbox, { as: who, query: { limit: '3', ...(at ? { cursor: at } : {}) } }), 200);
+        pages.push(...page.items.map((n: any) => n.notificationId));
+        at = page.nextCursor ?? undefined;
+        if (!at) break;
+      }
+      expect(at).toBeUndefined();
+      expect(pages).toEqual(everything);
+    }
     const first = must(await invoke(inbox, { as: 'operator', query: { limit: '1' } }), 200);
     expect((await invoke(inbox, { as: 'provider', query: { cursor: first.nextCursor } })).status).toBe(400);
     const providers = must(await invoke(inbox, { as: 'provider', query: { limit: '1' } }), 200);
