@@ -141,8 +141,8 @@ const seedCodeDemo = async (ids: Ids, provider: User, operator: User, now: () =>
 
 /** Demo products in several statuses; does nothing when the demo provider already has products. */
 export const seedDemoData = async (ids: Ids, opts: { saas?: boolean } = {}) => {
-  // data kept from an earlier run: orders stored whole are split (npm run migrate:items), then every item
-  // gets the list row the indexes read (npm run migrate:rows)
+  // data kept from an earlier run: its orders split into head and body (npm run migrate:items), its items get
+  // the list rows the indexes read (npm run migrate:rows)
   await splitStoredItems(ddb, tableName);
   await backfillRows(ddb, tableName);
   await seedOrganisations(ids);
