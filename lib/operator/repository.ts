@@ -6,8 +6,8 @@ import { queryPage } from '../db/query';
 import { queryMerged } from '../db/sharded';
 import { Expr } from '../db/write';
 import { productStatusShards } from '../products/repository';
-import type { OrderHead } from '../orders/schemas';
-import { parseHead } from '../orders/layout';
+import type { OrderRow } from '../orders/schemas';
+import { parseRow } from '../orders/layout';
 import { productItemSchema, type ProductItem } from '../products/schemas';
 import { keyInstant } from '../shared/time-range';
 import { ValidationError } from '../http/errors';
@@ -22,7 +22,7 @@ const createdBounds = (q: OperatorOrdersQuery) => ({
   to: q.createdTo ? `${keyInstant(q.createdTo)}#~` : undefined,
 });
 
-const inRange = (o: OrderHead, q: OperatorOrdersQuery) =>
+const inRange = (o: OrderRow, q: OperatorOrdersQuery) =>
   (!q.createdFrom || o.createdAt >= keyInstant(q.createdFrom)) && (!q.createdTo || o.createdAt <= keyInstant(q.createdTo));
 
 /** The filters that are not the principal key condition, as a filter expression (on one partition or a few). */
@@ -140,19 +140,19 @@ const setOf = (ids: string[]) => createHash('sha256').update([...ids].sort().joi
 
 const nothing = { items: [], nextCursor: null };
 
-const parseOrders = (items: Record<string, unknown>[]) => items.map(parseHead);
+const parseOrders = (items: Record<string, unknown>[]) => items.map(parseRow);
 
 /**
  * Access pattern: the operator's order search. One key condition carries the principal filter: the order
  * id (GetItem), the provider's orders (GSI1), the buyer's (GSI2), a status (GSI8, sharded; `disputed`
  * oldest appeal first) or every order (GSI7, sharded), all newest purchase first otherwise.
  */
-export const searchOrders = async (q: OperatorOrdersQuery): Promise<{ items: OrderHead[]; nextCursor: string | null }> => {
+export const searchOrders = async (q: OperatorOrdersQuery): Promise<{ items: OrderRow[]; nextCursor: string | null }> => {
   const [providers, buyers] = await Promise.all([organisationsNamed(q), buyersNamed(q)]);
   if (providers?.length === 0 || buyers?.length === 0) return nothing;
   if (q.orderId) {
     const out = await ddb.send(new GetCommand({ TableName: tableName, Key: keys.order(q.orderId) }));
-    const order = out.Item?.type === 'order' ? parseHead(out.Item) : undefined;
+    const order = out.Item?.type === 'order' ? parseRow(out.Item) : undefined;
     const matches =
       order &&
       (!q.status || order.status === q.status) &&

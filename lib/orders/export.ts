@@ -6,7 +6,7 @@ import { keys } from '../db/keys';
 import { toOrderSummary, type Language } from './model';
 import { listOrders } from './repository';
 import type { ExportQuery } from './export-schemas';
-import { orderBodySchema, type OrderHead, type OrderListQuery } from './schemas';
+import { orderBodySchema, type OrderListQuery, type OrderRow } from './schemas';
 
 /** Bounds of one export: under Lambda's 6 MB response whatever the rows hold (README, docs/decisions.md). */
 export const EXPORT_LIMITS = { rows: 5_000, bytes: 4_000_000, pages: 100 };
@@ -57,7 +57,7 @@ export const localTime = (iso: string | undefined, tz: string) => {
 const defuse = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 
 /** One CSV row per order, in the export's language and time zone. */
-export const exportRow = (o: OrderHead, deliveryNote: string | undefined, lang: Language, tz: string) => {
+export const exportRow = (o: OrderRow, deliveryNote: string | undefined, lang: Language, tz: string) => {
   const labels = toOrderSummary(o, lang).labels;
   return {
     orderId: o.orderId,
@@ -90,7 +90,7 @@ const toCsv = (rows: ReturnType<typeof exportRow>[], lang: Language, first: bool
  * The delivery notes of a page of orders, from their bodies (the list reads heads only): one BatchGetItem of
  * the page's bodies, 100 keys at most (a page is at most 100 orders).
  */
-const deliveryNotes = async (orders: OrderHead[]): Promise<Map<string, string>> => {
+const deliveryNotes = async (orders: OrderRow[]): Promise<Map<string, string>> => {
   const notes = new Map<string, string>();
   let pending: Record<string, unknown>[] | undefined = orders.map((o) => keys.orderBody(o.orderId));
   while (pending && pending.length) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineItem } from '../db/item';
 import { keys } from '../db/keys';
-import { orderBodySchema, orderHeadSchema, timelineEntrySchema } from './schemas';
+import { orderBodySchema, orderHeadSchema, orderRowSchema, timelineEntrySchema } from './schemas';
 
 const byCreation = { uses: ['createdAt', 'orderId'] as const, build: (o: { createdAt: string; orderId: string }) => keys.sortByTime(o.createdAt, o.orderId) };
 
@@ -18,31 +18,8 @@ export const orderItem = defineItem({
   schema: orderHeadSchema,
   key: (o: { orderId: string; dueAt?: string }) => keys.order(o.orderId),
   keyOnly: ['dueAt'],
-  listed: [
-    'orderId',
-    'productId',
-    'planId',
-    'buyerId',
-    'providerId',
-    'providerName',
-    'buyerName',
-    'buyerPhone',
-    'productName',
-    'planName',
-    'unitPrice',
-    'quantity',
-    'amount',
-    'delivery',
-    'status',
-    'statusSince',
-    'requirementsStatus',
-    'formFields',
-    'appeal',
-    'refundAmount',
-    'refundedAt',
-    'createdAt',
-    'completedAt',
-  ],
+  // the list row: what the summary rows, the export and the operator's search read (lib/orders/schemas.ts)
+  listed: Object.keys(orderRowSchema.shape),
   indexes: {
     GSI1: {
       pk: { uses: ['providerId'], build: (o) => keys.providerOrders(o.providerId) },

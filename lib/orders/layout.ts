@@ -3,7 +3,7 @@ import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { maskPhone } from '../people/names';
 import { orderBodyItem, orderItem } from './items';
-import { orderBodySchema, orderHeadSchema, orderItemSchema, type OrderBody, type OrderHead, type OrderItem } from './schemas';
+import { orderBodySchema, orderHeadSchema, orderItemSchema, orderRowSchema, type OrderBody, type OrderHead, type OrderItem, type OrderRow } from './schemas';
 
 /**
  * The order's stored layout (docs/decisions.md, "Order and product items: head and body"): `OrderItem` is
@@ -86,6 +86,13 @@ export const parseHead = (raw: Raw): OrderHead => {
   // an order stored before the split carries its facts on its head: its list columns are made from them
   if (!('productName' in raw) && 'product' in raw) return splitOrder(orderItemSchema.parse(raw)).head;
   return orderHeadSchema.parse(raw);
+};
+
+/** An order's list row as an index answers it (or its head, read by key): what the lists are made of. */
+export const parseRow = (raw: Raw): OrderRow => {
+  // an order stored before the split carries its facts on its head: its list columns are made from them
+  if (!('productName' in raw) && 'product' in raw) return splitOrder(orderItemSchema.parse(raw)).head;
+  return orderRowSchema.parse(raw);
 };
 
 /** Access pattern: one order (head and body), one Query on its two items (`begins_with(SK, 'ORDER')`). */

@@ -9,7 +9,7 @@ import { maskPhone } from '../people/names';
 import { memberMay, roleFor, sideOf, type OrderUser } from './access';
 import { commandOf, ORDER_COMMANDS as ORDER_COMMAND_NAMES, orderCommands, sourceStatuses, type CommandInput, type OrderCommand, type Refusal } from './commands';
 import type { Actor, OrderRole, OrderRules } from './commands/command';
-import type { OrderHead, OrderItem, OrderStatus, OrderSummaryView, OrderView, RequirementStatus, TimelineEntry } from './schemas';
+import type { OrderRow, OrderItem, OrderStatus, OrderSummaryView, OrderView, RequirementStatus, TimelineEntry } from './schemas';
 
 export { ORDER_COMMANDS, commandOf, orderCommands, sourceStatuses, type CommandInput, type CommandInputOf, type OrderCommand, type Refusal } from './commands';
 export { waitingFor, type Actor, type OrderRole, type OrderRules } from './commands/command';
@@ -228,7 +228,7 @@ export const readerOf = (o: OrderItem, user: OrderUser): Reader => {
 };
 
 /** A row of an order list (docs/decisions.md, "summary rows"): from the order's head alone. */
-export const toOrderSummary = (h: OrderHead, lang: Language): OrderSummaryView => ({
+export const toOrderSummary = (h: OrderRow, lang: Language): OrderSummaryView => ({
   orderId: h.orderId,
   productId: h.productId,
   planId: h.planId,

@@ -31,7 +31,7 @@ import {
 } from './model';
 import { orderEntryItem, orderItem } from './items';
 import { nextDueAt } from './schedule';
-import { bodyChanged, bodyRecord, orderAmong, parseHead, readOrder, splitOrder } from './layout';
+import { bodyChanged, bodyRecord, orderAmong, parseRow, readOrder, splitOrder } from './layout';
 import { deliversBySaas, isSaas, saasDueAt, saasPurchase } from './saas';
 import { validateAnswers } from './requirements';
 import {
@@ -601,5 +601,5 @@ export const listOrders = async (party: { buyerId: string } | { providerId: stri
     cursor: q.cursor,
     newestFirst: true,
   });
-  return { items: page.items.map(parseHead), nextCursor: page.nextCursor };
+  return { items: page.items.map(parseRow), nextCursor: page.nextCursor };
 };

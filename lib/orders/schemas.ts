@@ -262,6 +262,38 @@ export const orderHeadSchema = orderItemObject
   });
 export type OrderHead = z.infer<typeof orderHeadSchema>;
 
+/**
+ * An order's list row: the head's listed attributes (lib/orders/items.ts), what its index entries carry and
+ * every list (the summary rows, the export, the operator's search) is made from.
+ */
+export const orderRowSchema = orderHeadSchema.pick({
+  orderId: true,
+  productId: true,
+  planId: true,
+  buyerId: true,
+  providerId: true,
+  providerName: true,
+  buyerName: true,
+  buyerPhone: true,
+  productName: true,
+  planName: true,
+  unitPrice: true,
+  quantity: true,
+  amount: true,
+  delivery: true,
+  status: true,
+  statusSince: true,
+  requirementsStatus: true,
+  formFields: true,
+  appeal: true,
+  refundAmount: true,
+  refundedAt: true,
+  createdAt: true,
+  startedAt: true,
+  completedAt: true,
+});
+export type OrderRow = z.infer<typeof orderRowSchema>;
+
 export const timelineEntrySchema = z.object({
   entryId: z.string(),
   orderId: z.string(),

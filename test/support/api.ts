@@ -12,11 +12,12 @@ export interface ApiAnswer {
 export const api = async (
   method: string,
   path: string,
-  opts: { as?: TestUser; body?: unknown; headers?: Record<string, string> } = {},
+  /** `as` one of the stack's users, or anyone with an access token (a person registered in the test). */
+  opts: { as?: TestUser | { token: string }; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<ApiAnswer> => {
   const stack = inject('stack');
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
-  if (opts.as) headers.authorization = `Bearer ${stack.users[opts.as].token}`;
+  if (opts.as) headers.authorization = `Bearer ${typeof opts.as === 'string' ? stack.users[opts.as].token : opts.as.token}`;
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(`${stack.apiUrl}${path}`, {
     method,
