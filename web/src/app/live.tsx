@@ -5,7 +5,7 @@ import { useI18n } from '../i18n';
 import { inboxKeys } from '../inbox/keys';
 import { operatorKeys } from '../operator/keys';
 import { orderChanged, orderKeys } from '../orders/keys';
-import { productKeys } from '../products/keys';
+import { codeKeys, productKeys } from '../products/keys';
 import { accessToken } from './auth';
 import { config } from './config';
 import { useSession } from './session';
@@ -21,11 +21,12 @@ export interface Notice {
 export const queriesOf = (n: Notice): QueryKey[] => {
   switch (n.type) {
     case 'order':
-      return orderChanged(n.id);
+      // a purchase of a code product changes the stock an open 兑换码 page shows
+      return [...orderChanged(n.id), codeKeys.root];
     case 'appeal-queue':
       return [orderKeys.lists()];
     case 'product':
-      return [productKeys.detail(n.id), productKeys.lists()];
+      return [productKeys.detail(n.id), productKeys.lists(), codeKeys.all(n.id)];
     case 'review-queue':
       return [operatorKeys.reviews()];
     case 'inbox':

@@ -28,8 +28,13 @@ export const productKeys = {
 /** What a change to one product shows in: its views, the provider's lists, the catalogue, the operator's. */
 export const productChanged = (productId: string): QueryKey[] => [productKeys.detail(productId), productKeys.lists(), catalogKeys.lists(), operatorKeys.all];
 
-/** 兑换码 of a product: every plan's stock and one plan's codes (`GET /provider/products/{productId}/codes`). */
+/**
+ * 兑换码 of a product: every plan's stock and one plan's codes (`GET /provider/products/{productId}/codes`). Apart
+ * from the product's keys: any purchase changes the stock, and an order's live notice does not name its product,
+ * so an order notice refreshes `codeKeys.root` (only an open 兑换码 page refetches).
+ */
 export const codeKeys = {
-  all: (productId: string) => [...productKeys.detail(productId), 'codes'] as const,
+  root: ['codes'] as const,
+  all: (productId: string) => [...codeKeys.root, productId] as const,
   plan: (productId: string, planId: string | undefined) => [...codeKeys.all(productId), planId ?? ''] as const,
 };
