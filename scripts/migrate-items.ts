@@ -10,7 +10,7 @@ import { parseTargetArgs } from './lib/target';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 /**
- * `npm run migrate:items [-- --stage <stage> [--region <region>]]`: splits orders stored whole into head and
+ * `npm run migrate:items [-- --stage <stage> [--region <region>]]`: splits orders and products stored whole into head and
  * body (scripts/lib/items-split.ts), in the local stack or a deployed stage (with credentials that may scan
  * its table). Safe to run again: an order already split is not read as whole and is left alone.
  */
@@ -35,8 +35,8 @@ const tableOf = () => {
 const main = async () => {
   const { client, table } = tableOf();
   const db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-  const { scanned, orders, skipped } = await splitStoredItems(db, table);
-  console.log(`Scanned ${scanned} items; split ${orders} order${orders === 1 ? '' : 's'} into head and body${skipped ? `; ${skipped} changed meanwhile (run again)` : ''}.`);
+  const { scanned, orders, products, skipped } = await splitStoredItems(db, table);
+  console.log(`Scanned ${scanned} items; split ${orders} order${orders === 1 ? '' : 's'} and ${products} product${products === 1 ? '' : 's'} into head and body${skipped ? `; ${skipped} changed meanwhile (run again)` : ''}.`);
 };
 main().catch((err) => {
   console.error(`Could not split the stored items: ${(err as Error).message}`);

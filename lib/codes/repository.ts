@@ -6,7 +6,8 @@ import { invalidCursor } from '../db/query';
 import { ConditionFailed, transactWrite, type NamedWrites } from '../db/write';
 import { ConflictError, NotFoundError, TemporarilyUnavailableError, ValidationError } from '../http/errors';
 import { msg } from '../i18n';
-import { productItemSchema, type ProductItem } from '../products/schemas';
+import type { ProductItem } from '../products/schemas';
+import { productAmong } from '../products/layout';
 import { secretBox } from '../shared/secret-box';
 import { codeHashItem, codeItem, codeKeyItem, codeStockItem } from './items';
 import { availableOf, CODES_PER_TRANSACTION, codeContext, hintOf, keyContext, seqsOf } from './model';
@@ -29,23 +30,22 @@ const notCodeProduct = () => new ConflictError('NOT_CODE_DELIVERY', msg('detail.
 
 /**
  * Access pattern: a product with its plans' code stock and its hash key, one Query on the product's partition
- * (`CODEKEY` ≤ SK ≤ `PRODUCT`: the key, every `CODESTOCK#<planId>`, the product; its timeline sorts after).
+ * (`CODEKEY` ≤ SK ≤ `PRODUCT#BODY`: the key, every `CODESTOCK#<planId>`, the product's head and body; its timeline sorts after).
  */
 export const readProductWithCodes = async (productId: string, consistent = true) => {
   const out = await ddb.send(
     new QueryCommand({
       TableName: tableName,
       KeyConditionExpression: 'PK = :pk AND SK BETWEEN :a AND :b',
-      ExpressionAttributeValues: { ':pk': keys.product(productId).PK, ':a': keys.codeKey(productId).SK, ':b': keys.product(productId).SK },
+      ExpressionAttributeValues: { ':pk': keys.product(productId).PK, ':a': keys.codeKey(productId).SK, ':b': keys.productBody(productId).SK },
       ConsistentRead: consistent,
     }),
   );
   const items = out.Items ?? [];
-  const raw = items.find((i) => i.SK === keys.product(productId).SK);
   const stocks: Record<string, PlanStock> = {};
   for (const i of items) if (codeStockItem.is(i)) stocks[String(i.planId)] = stockItemSchema.parse(i);
   return {
-    product: raw ? productItemSchema.parse(raw) : undefined,
+    product: productAmong(items, productId),
     stocks,
     sealedKey: items.find((i) => i.SK === keys.codeKey(productId).SK)?.sealedKey as string | undefined,
   };

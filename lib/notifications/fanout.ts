@@ -5,7 +5,8 @@ import { isApplicationEvent, isOrderEvent, isProviderEvent, type ApplicationEven
 import { organisationItem, organisationSchema, type Organisation } from '../providers/items';
 import { orderOf } from '../events/order';
 import type { OrderItem } from '../orders/schemas';
-import { productItemSchema, type ProductItem } from '../products/schemas';
+import type { ProductItem } from '../products/schemas';
+import { readProduct } from '../products/layout';
 import { notice as noticeOf, orderMessage, orderRecipients, productNotice, type Party } from './messages';
 import { operatorIds } from './operators';
 import { memberIdsOf } from '../providers/team';
@@ -35,9 +36,9 @@ export const subjectOf = async (event: DomainEvent): Promise<Subject> => {
     const org = await read(organisationItem.key({ providerId: event.data.providerId }));
     return org ? { organisation: organisationSchema.parse(org) } : undefined;
   }
-  const raw = await read(keys.product(event.data.productId));
+  const product = await readProduct(event.data.productId);
   // a never-listed product may have been deleted since; its events notify nobody
-  return raw ? { product: productItemSchema.parse(raw) } : undefined;
+  return product ? { product } : undefined;
 };
 
 /**

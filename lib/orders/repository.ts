@@ -8,7 +8,8 @@ import { ConditionFailed, Expr, transactWrite, type NamedWrites } from '../db/wr
 import { ConflictError, ConflictOfInterestError, DomainError, NotFoundError, ValidationError } from '../http/errors';
 import { reserveCodes, saleWrite, voidSlots } from '../codes/take';
 import type { Reply } from '../http/route';
-import { productItemSchema, type ProductItem } from '../products/schemas';
+import type { ProductItem } from '../products/schemas';
+import { productAmong } from '../products/layout';
 import { findOrderRecord, idempotencyPut, keptOf, rebuilt, replay, type IdempotencyRequest } from '../shared/idempotency';
 import { newId } from '../shared/ids';
 import type { Reference } from '../attachments/model';
@@ -145,8 +146,9 @@ const snapshotOf = (product: ProductItem, planId: string): ProductSnapshot | und
 const productNotListed = () => new ConflictError('PRODUCT_NOT_LISTED', msg('detail.productNotListed'));
 
 /**
- * Buys a listed product: one BatchGetItem (the product, and the idempotency record when a key was sent)
- * then one transaction (product still listed, the order, its `create` entry, the idempotency record).
+ * Buys a listed product: one BatchGetItem (the product's head and body, and the idempotency record when a key
+ * was sent) then one transaction (the product's small head still listed, not suspended and with the live
+ * content read, the order, its `create` entry, the idempotency record).
  */
 export const createOrder = async (
   buyerId: string,
@@ -158,11 +160,12 @@ export const createOrder = async (
 ): Promise<Outcome<Purchase>> => {
   const idempotency = idem?.request;
   const productKey = keys.product(input.productId);
+  const productBodyKey = keys.productBody(input.productId);
   const idemKey = idempotency ? keys.idempotency(idempotency.userId, idempotency.route, idempotency.key) : undefined;
   const profileKey = keys.profile(buyerId);
   const got = await ddb.send(
     new BatchGetCommand({
-      RequestItems: { [tableName]: { Keys: [productKey, profileKey, ...(idemKey ? [idemKey] : [])], ConsistentRead: true } },
+      RequestItems: { [tableName]: { Keys: [productKey, productBodyKey, profileKey, ...(idemKey ? [idemKey] : [])], ConsistentRead: true } },
     }),
   );
   const items = got.Responses?.[tableName] ?? [];
@@ -172,9 +175,9 @@ export const createOrder = async (
     const replayed = await replayPurchase(stored, idem, now);
     if (replayed) return replayed;
   }
-  const rawProduct = items.find((i) => i.PK === productKey.PK);
-  if (!rawProduct) throw new NotFoundError('product', 'PRODUCT_NOT_FOUND');
-  const product = productItemSchema.parse(rawProduct);
+  const rawProduct = items.find((i) => i.PK === productKey.PK && i.SK === productKey.SK);
+  const product = rawProduct && productAmong(items.filter((i) => i.PK === productKey.PK), input.productId);
+  if (!rawProduct || !product) throw new NotFoundError('product', 'PRODUCT_NOT_FOUND');
   if (product.listing !== 'listed' || !product.live) throw productNotListed();
   if (product.suspended) throw providerSuspended();
   const snapshot = snapshotOf(product, input.planId);
@@ -235,15 +238,9 @@ export const createOrder = async (
   const recorded = idem?.answer(result);
   try {
     await transactWrite({
-      product: {
-        ConditionCheck: {
-          TableName: tableName,
-          Key: productKey,
-          ConditionExpression: '#listing = :listed',
-          ExpressionAttributeNames: { '#listing': 'listing' },
-          ExpressionAttributeValues: { ':listed': 'listed' },
-        },
-      },
+      // the product's head only (the body's content is what its `liveRevision` names): still listed, its
+      // organisation not suspended, its live content the one read
+      product: { ConditionCheck: { TableName: tableName, Key: productKey, ...productStillAsRead(rawProduct) } },
       // the seller's organisation is not suspended, read in the same transaction (spec 2.1)
       organisation: organisationActive(product.providerId),
       order: { Put: { TableName: tableName, Item: orderRecord(order, rules), ConditionExpression: 'attribute_not_exists(PK)' } },
@@ -257,7 +254,7 @@ export const createOrder = async (
   } catch (err) {
     // slots handed out to a purchase that did not happen are void: never handed out again
     if (slots) await voidSlots(product.productId, input.planId, slots, at);
-    if (ConditionFailed.of(err, 'product')) throw productNotListed();
+    if (ConditionFailed.of(err, 'product')) throw err.item?.suspended === true ? providerSuspended() : productNotListed();
     if (ConditionFailed.of(err, 'notMember')) throw new ConflictOfInterestError(msg('detail.ownProduct'));
     if (ConditionFailed.of(err, 'organisation')) throw providerSuspended();
     if (ConditionFailed.of(err, 'idempotency') && idem) {
@@ -268,6 +265,19 @@ export const createOrder = async (
     throw err;
   }
   return { kind: 'done', result, recorded };
+};
+
+/**
+ * The purchase's condition on the product's head: still listed, not suspended, and its live content the one
+ * read (`liveRevision`; a product stored whole, which has none, by its version).
+ */
+const productStillAsRead = (head: Record<string, unknown>) => {
+  const revision = typeof head.liveRevision === 'string' ? head.liveRevision : undefined;
+  return {
+    ConditionExpression: `#listing = :listed AND attribute_not_exists(#suspended) AND ${revision ? '#revision = :revision' : '#version = :version'}`,
+    ExpressionAttributeNames: { '#listing': 'listing', '#suspended': 'suspended', ...(revision ? { '#revision': 'liveRevision' } : { '#version': 'version' }) },
+    ExpressionAttributeValues: { ':listed': 'listed', ...(revision ? { ':revision': revision } : { ':version': head.version }) },
+  };
 };
 
 /** The buyer's contact copied onto the order (spec 2.1): display name, phone, email from their profile. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CopyOf, defineItem } from '../db/item';
 import { keys } from '../db/keys';
-import { LISTINGS, productItemSchema } from './schemas';
+import { LISTINGS, productBodySchema, productHeadSchema } from './schemas';
 
 /**
  * What buyers may see: a listed product whose organisation is not suspended. `suspended` is read only for a
@@ -15,7 +15,7 @@ const byTime = (at: string, id: string) => keys.sortByTime(at, id);
 const listingKey = (listing: string) => `listingKey_${listing}`;
 
 /**
- * A product: one item whose two facts (`listing`, `review`) place it in the catalogue, the review queue and
+ * A product's head (its body, in no index, is below): one item whose two facts (`listing`, `review`) place it in the catalogue, the review queue and
  * the status lists. Every write of a product computes these places from here.
  *
  * A status change is one blind conditional write (docs/decisions.md), so it moves keys whose facts it does
@@ -23,19 +23,27 @@ const listingKey = (listing: string) => `listingKey_${listing}`;
  * provider) and the catalogue of the draft's service type (GSI3; approving copies the draft to `live`). The
  * product keeps copies of those keys (`copies`), written on every Put and every edit, and the update copies
  * the key from them (`SET GSI5PK = listingKey_listed`, `SET GSI3PK = draftCatalogKey`).
+ *
+ * The head carries what the lists show (docs/decisions.md, "Order and product items: head and body"): the
+ * cards of the live and the draft content (content without its description and requirements form), so
+ * that approval copies the draft's card to the live one blind, as it copies the draft to `live` in the body.
  */
 export const productItem = defineItem({
   name: 'product',
   type: 'product',
   home: 'lib/products/items.ts',
-  description: 'A provider’s product: its draft, its live content, its listing and review state.',
-  schema: productItemSchema,
+  description: 'A product’s head: listing and review state, parties, times, rating aggregate, the cards of its live and draft content.',
+  schema: productHeadSchema,
   key: (p: { productId: string }) => keys.product(p.productId),
+  // the summary rows: every list of products (catalogue cards, the provider's and the operator's lists, the
+  // review queue) is made of these; `version` and `updatedAt` are shown by the lists (the review queue's
+  // 通过 names the version reviewed; the provider's list shows when it changed)
+  listed: Object.keys(productHeadSchema.shape),
   copies: {
     ...Object.fromEntries(
       LISTINGS.map((l) => [listingKey(l), { uses: ['providerId'] as const, build: (p: { providerId: string }) => keys.providerProductsByListing(p.providerId, l) }]),
     ),
-    draftCatalogKey: { uses: ['draft'], build: (p) => keys.catalogByType(p.draft.serviceType), doc: 'CATALOG#<draft.serviceType>' },
+    draftCatalogKey: { uses: ['draftCard'], build: (p) => keys.catalogByType(p.draftCard.serviceType), doc: 'CATALOG#<draftCard.serviceType>' },
   },
   indexes: {
     GSI1: {
@@ -52,11 +60,11 @@ export const productItem = defineItem({
     GSI3: {
       when: { uses: ['listing', 'suspended'], test: (p) => isPublic(p), doc: 'while listed and its organisation not suspended' },
       pk: {
-        uses: ['live'],
-        build: (p) => keys.catalogByType(p.live!.serviceType),
-        // approving copies the draft to `live`: its catalogue is the draft's
-        copiedFrom: (p) => (p.live instanceof CopyOf && p.live.attribute === 'draft' ? 'draftCatalogKey' : undefined),
-        doc: 'CATALOG#<live.serviceType>',
+        uses: ['liveCard'],
+        build: (p) => keys.catalogByType(p.liveCard!.serviceType),
+        // approving copies the draft's card to the live one: its catalogue is the draft's
+        copiedFrom: (p) => (p.liveCard instanceof CopyOf && p.liveCard.attribute === 'draftCard' ? 'draftCatalogKey' : undefined),
+        doc: 'CATALOG#<liveCard.serviceType>',
       },
       sk: { uses: ['listedAt', 'productId'], build: (p) => byTime(p.listedAt!, p.productId) },
       serves: ['the catalogue of one service type (`GET /products?serviceType=`)'],
@@ -87,6 +95,20 @@ export const productItem = defineItem({
       serves: ['the operator’s product search by status (`GET /operator/products?status=`)'],
     },
   },
+});
+
+/**
+ * A product's body, beside its head in the product's partition and in no index: the draft, the live content,
+ * the review history. The product page and every command read it with the head (one Query, one transaction).
+ */
+export const productBodyItem = defineItem({
+  name: 'product body',
+  type: 'product-body',
+  home: 'lib/products/items.ts',
+  description: 'A product’s content (draft, live) and review history, beside its head, in no index.',
+  schema: productBodySchema,
+  key: (b: { productId: string }) => keys.productBody(b.productId),
+  keyDoc: { SK: 'PRODUCT#BODY' },
 });
 
 /** A product's timeline entry: who took which step, when (the stream turns it into notifications). */

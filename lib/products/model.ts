@@ -10,6 +10,8 @@ import {
   type ContentPatch,
   type Listing,
   type ProductContent,
+  type ProductCard,
+  type ProductHead,
   type ProductItem,
   type ProductStatus,
   type Review,
@@ -172,8 +174,12 @@ export const toCatalogView = (p: ProductItem, codeStock?: Record<string, { stock
   rating: ratingSummary(p),
 });
 
-/** A catalogue list item: the product page without its description and requirements form. */
-export const toCatalogListItem = (p: ProductItem): CatalogListItemView => {
-  const { description: _description, requirementsTemplate: _form, ...summary } = toCatalogView(p);
-  return summary;
-};
+/** A catalogue list item: the product page without its description and requirements form, from the head's live card. */
+export const toCatalogListItem = (p: ProductHead): CatalogListItemView => ({
+  productId: p.productId,
+  providerName: p.providerName ?? null,
+  ...(p.liveCard as ProductCard),
+  listedAt: p.listedAt,
+  ...(p.liveCard?.delivery === 'code' ? { codesAvailable: Object.fromEntries(p.liveCard.plans.map((plan) => [plan.planId, availableOf(undefined)])) } : {}),
+  rating: ratingSummary(p),
+});

@@ -1,12 +1,10 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { queryPage } from '../db/query';
 import { queryMerged, type Shard } from '../db/sharded';
 import { copyOf, ifAbsent, updateExpression } from '../db/item';
-import { ConditionFailed, Expr, transactWrite, updateItem } from '../db/write';
+import { ConditionFailed, Expr, transactWrite } from '../db/write';
 import type { User } from '../http/auth';
 import { ConflictError, ConflictOfInterestError, InvalidStateError, NotFoundError, ValidationError } from '../http/errors';
 import type { Reply } from '../http/route';
@@ -18,15 +16,17 @@ import {
   DELIVERIES_BY_SERVICE_TYPE,
   deliveryAllowed,
   serviceTypesFor,
-  productItemSchema,
+  CARD_OMITS,
   type ContentPatch,
   type Delivery,
   type ServiceType,
   type ProductContent,
+  type ProductHead,
   type ProductItem,
   type ProductStatus,
 } from './schemas';
-import { isPublic, productEntryItem, productItem } from './items';
+import { isPublic, productBodyItem, productEntryItem, productItem } from './items';
+import { isWhole, parseProductHead, productRecords, readProduct, splitOnWrite, withBodies } from './layout';
 import { organisationActive, providerSuspended } from '../suspension/checks';
 import { msg } from '../i18n';
 import { isMemberOf, providerIdOf } from '../providers/access';
@@ -35,7 +35,8 @@ import { isMemberOf, providerIdOf } from '../providers/access';
 const notOfOwnOrganisations = (expr: Expr, user: User) =>
   [...new Set((user.memberships ?? []).map((m) => m.providerId))].map((p) => `${expr.name('providerId')} <> ${expr.value(p)}`);
 
-const parseProduct = (item: Record<string, unknown>): ProductItem => productItemSchema.parse(item);
+/** Tries a write on a product's head and body again once after splitting a product found stored whole (its first command since). */
+const SPLIT_RETRIES = 2;
 
 /** `(listing = a AND review = b) OR …` for a set of phases. */
 const phaseCondition = (expr: Expr, phases: Phase[]) => {
@@ -108,11 +109,12 @@ export const createProduct = async (
     createdAt: at,
     updatedAt: at,
   };
-  const item = productItem.item(product);
+  const { head, body } = productRecords(product);
   const reply = answer(product);
   try {
     await transactWrite({
-      product: { Put: { TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
+      product: { Put: { TableName: tableName, Item: head, ConditionExpression: 'attribute_not_exists(PK)' } },
+      body: { Put: { TableName: tableName, Item: body, ConditionExpression: 'attribute_not_exists(PK)' } },
       // a suspended organisation creates no product (spec 2.1)
       organisation: organisationActive(product.providerId),
       // a large answer is read again on replay (the product), never kept
@@ -136,13 +138,16 @@ export const createProduct = async (
   }
 };
 
-/** One product by id (GetItem); undefined when absent. */
-export const getProduct = async (productId: string, consistent = false): Promise<ProductItem | undefined> => {
-  const out = await ddb.send(new GetCommand({ TableName: tableName, Key: productItem.key({ productId }), ...(consistent ? { ConsistentRead: true } : {}) }));
-  return out.Item ? parseProduct(out.Item) : undefined;
+/** One product by id, head and body (one Query of its partition); undefined when absent. */
+export const getProduct = (productId: string, consistent = false): Promise<ProductItem | undefined> => readProduct(productId, consistent);
+
+/** A product's head alone (GetItem): its listing and rating aggregate, for reads that need no content; undefined when absent. */
+export const getProductHead = async (productId: string): Promise<ProductHead | undefined> => {
+  const out = await ddb.send(new GetCommand({ TableName: tableName, Key: productItem.key({ productId }) }));
+  return out.Item && productItem.is(out.Item) ? parseProductHead(out.Item) : undefined;
 };
 
-/** Access pattern: the product page (查看), one GetItem; anything not listed answers 404 like an absent one. */
+/** Access pattern: the product page (查看), one Query (head and body); anything not listed answers 404 like an absent one. */
 export const getListedProduct = async (productId: string) => {
   const product = await getProduct(productId);
   if (!product || !isPublic(product)) throw new NotFoundError('product');
@@ -156,37 +161,75 @@ export const getOwnProduct = async (user: User, productId: string) => {
   return product;
 };
 
-/** 修改: one UpdateItem that patches only the sent fields of the draft and returns the product. */
-export const editProduct = async (user: User, productId: string, patch: ContentPatch, now: Date) => {
+/**
+ * 修改: one transaction that patches only the sent fields of the draft (in the body) and of its card (on the
+ * head, with the review state, the version and the condition), then one consistent read answers the product
+ * as written (a transaction returns nothing): one write and one read.
+ */
+export const editProduct = async (user: User, productId: string, patch: ContentPatch, now: Date): Promise<ProductItem> => {
   const providerId = providerIdOf(user);
-  const expr = new Expr();
-  const sets = Object.entries(patch)
-    .filter(([, v]) => v !== undefined)
-    .flatMap(([field, v]) => productItem.set(expr, `draft.${field}`, expr.value(v)));
-  // the review state's index keys follow from the declaration; the provider is the condition's
-  const own = productItem.update(expr, { review: 'draft', reviewReason: undefined, updatedAt: now.toISOString() }, { productId, providerId });
-  sets.push(...own.sets, ...productItem.set(expr, 'version', `${expr.name('version')} + ${expr.value(1)}`));
-  // the organisation's name as it is now (products stored before names were copied get it on their next edit)
-  if (user.provider?.organisationName) sets.push(...productItem.set(expr, 'providerName', expr.value(user.provider.organisationName)));
-  // the key copies a blind status change copies from: current after the edit, and written on a product stored without them
-  sets.push(...productItem.copiesKnown(expr, { providerId, ...(patch.serviceType ? { draft: { serviceType: patch.serviceType } } : {}) }));
-  const fits = deliveryCondition(expr, patch);
-  const condition = `${expr.eq('type', productItem.type)} AND ${expr.eq('providerId', providerId)} AND ${phaseCondition(expr, allowedPhases('edit'))}${fits ? ` AND ${fits}` : ''}`;
-  try {
-    const item = await updateItem({
-      TableName: tableName,
-      Key: productItem.key({ productId }),
-      UpdateExpression: updateExpression(sets, own.removes),
-      ConditionExpression: condition,
-      ...expr.attrs(),
-    });
-    return parseProduct(item);
-  } catch (err) {
-    if (err instanceof ConditionFailed && !refusal(err.item, 'edit', user) && !storedFits(err.item, patch)) {
-      throw new ValidationError([{ path: 'delivery', message: msg('field.deliveryForType') }]);
+  const sent = Object.entries(patch).filter(([, v]) => v !== undefined);
+  for (let tries = 0; ; tries += 1) {
+    const expr = new Expr();
+    const sets = sent
+      .filter(([field]) => !(CARD_OMITS as readonly string[]).includes(field))
+      .flatMap(([field, v]) => productItem.set(expr, `draftCard.${field}`, expr.value(v)));
+    // the review state's index keys follow from the declaration; the provider is the condition's
+    const own = productItem.update(expr, { review: 'draft', reviewReason: undefined, updatedAt: now.toISOString() }, { productId, providerId });
+    sets.push(...own.sets, ...productItem.set(expr, 'version', `${expr.name('version')} + ${expr.value(1)}`));
+    // the organisation's name as it is now (products stored before names were copied get it on their next edit)
+    if (user.provider?.organisationName) sets.push(...productItem.set(expr, 'providerName', expr.value(user.provider.organisationName)));
+    // the key copies a blind status change copies from: current after the edit, and written on a product stored without them
+    sets.push(...productItem.copiesKnown(expr, { providerId, ...(patch.serviceType ? { draftCard: { serviceType: patch.serviceType } } : {}) }));
+    const fits = deliveryCondition(expr, patch);
+    const condition = [
+      expr.eq('type', productItem.type),
+      expr.eq('providerId', providerId),
+      phaseCondition(expr, allowedPhases('edit')),
+      // split (a product stored whole is split first, below)
+      `attribute_exists(${expr.name('draftCard')})`,
+      ...(fits ? [fits] : []),
+    ].join(' AND ');
+    const bodyExpr = new Expr();
+    const bodySets = sent.map(([field, v]) => `${bodyExpr.name(`draft.${field}`)} = ${bodyExpr.value(v)}`);
+    try {
+      await transactWrite({
+        product: {
+          Update: {
+            TableName: tableName,
+            Key: productItem.key({ productId }),
+            UpdateExpression: updateExpression(sets, own.removes),
+            ConditionExpression: condition,
+            ...expr.attrs(),
+          },
+        },
+        body: {
+          Update: {
+            TableName: tableName,
+            Key: productBodyItem.key({ productId }),
+            UpdateExpression: updateExpression(bodySets),
+            ConditionExpression: 'attribute_exists(PK)',
+            ...bodyExpr.attrs(),
+          },
+        },
+      });
+      break;
+    } catch (err) {
+      if (ConditionFailed.of(err, 'product') && isWhole(err.item) && tries < SPLIT_RETRIES) {
+        await splitOnWrite(err.item!);
+        continue;
+      }
+      if (ConditionFailed.of(err, 'product') && !refusal(err.item, 'edit', user) && !storedFits(err.item, patch)) {
+        throw new ValidationError([{ path: 'delivery', message: msg('field.deliveryForType') }]);
+      }
+      // a body gone under a head that passed: the product was deleted meanwhile
+      if (ConditionFailed.of(err, 'body')) throw new NotFoundError('product');
+      return explain(err, 'edit', user);
     }
-    return explain(err, 'edit', user);
   }
+  const product = await getProduct(productId, true);
+  if (!product) throw new NotFoundError('product');
+  return product;
 };
 
 /**
@@ -195,16 +238,16 @@ export const editProduct = async (user: User, productId: string, patch: ContentP
  * delivery is manual, which every service type allows.
  */
 const deliveryCondition = (expr: Expr, patch: ContentPatch): string | undefined => {
-  if (patch.delivery && !patch.serviceType) return expr.in('draft.serviceType', serviceTypesFor(patch.delivery));
+  if (patch.delivery && !patch.serviceType) return expr.in('draftCard.serviceType', serviceTypesFor(patch.delivery));
   if (patch.serviceType && !patch.delivery) {
-    return `(attribute_not_exists(${expr.name('draft.delivery')}) OR ${expr.in('draft.delivery', DELIVERIES_BY_SERVICE_TYPE[patch.serviceType])})`;
+    return `(attribute_not_exists(${expr.name('draftCard.delivery')}) OR ${expr.in('draftCard.delivery', DELIVERIES_BY_SERVICE_TYPE[patch.serviceType])})`;
   }
   return undefined;
 };
 
 /** Whether the patch fits the content a refused edit saw. */
 const storedFits = (seen: Record<string, unknown> | undefined, patch: ContentPatch) => {
-  const draft = (seen?.draft ?? {}) as { serviceType?: ServiceType; delivery?: Delivery };
+  const draft = (seen?.draftCard ?? seen?.draft ?? {}) as { serviceType?: ServiceType; delivery?: Delivery };
   return deliveryAllowed(patch.serviceType ?? draft.serviceType ?? 'ops_service', patch.delivery ?? draft.delivery ?? 'manual');
 };
 
@@ -218,15 +261,16 @@ interface TransitionInput {
  * `ifAbsent`: kept when set); its index keys follow from the declaration. The version and the review
  * history are the caller's clauses (an increment, a list append).
  */
-const transition = (action: Exclude<ProductAction, 'edit'>, to: Partial<Phase>, input: TransitionInput, at: string): Partial<ProductItem> => {
-  const changed: Partial<ProductItem> = { ...to, updatedAt: at };
+const transition = (action: Exclude<ProductAction, 'edit'>, to: Partial<Phase>, input: TransitionInput, at: string, revision: string): Partial<ProductHead> => {
+  const changed: Partial<ProductHead> = { ...to, updatedAt: at };
   switch (action) {
     case 'submit':
       return { ...changed, submittedAt: at, reviewReason: undefined };
     case 'withdraw':
       return changed;
     case 'approve':
-      return { ...changed, live: copyOf('draft'), listedAt: ifAbsent(at), reviewReason: undefined };
+      // the live card becomes the draft's (the body's live content the draft, in the same transaction)
+      return { ...changed, liveCard: copyOf('draftCard'), liveRevision: revision, listedAt: ifAbsent(at), reviewReason: undefined };
     case 'reject':
       return { ...changed, reviewReason: input.reason };
     case 'delist':
@@ -244,10 +288,11 @@ const DECISIONS: Partial<Record<ProductAction, 'approved' | 'rejected' | 'delist
 
 /**
  * 提交, 撤销审核, 审核通过, 审核驳回, 下架 (spec 9): one transaction, without a read first, that changes the
- * product conditioned on the phases the action is allowed from, on ownership (a provider's own product, an
+ * product's head conditioned on the phases the action is allowed from, on ownership (a provider's own product, an
  * operator's someone else's) and on the version when one was sent, and appends its timeline entry. The
  * product's index keys come from its declaration, those whose facts the change does not know copied from
- * the key copies the product stores. A refused condition is explained from the item it returns; then one
+ * the key copies the product stores; its body too when the content or the history changes (approve copies
+ * the draft to `live`, a decision appends to the review history). A refused condition is explained from the item it returns; then one
  * consistent read answers the product as written.
  */
 export const changeProductStatus = async (
@@ -265,22 +310,29 @@ export const changeProductStatus = async (
   // one blind write per group of phases with the same target (下架 has two): the one the product is in
   // is found by the first write's refusal, which returns the product as it is
   const groups = transitionGroups(action);
-  const write = async (group: (typeof groups)[number]) => {
+  let splits = 0;
+  const write = async (group: (typeof groups)[number]): Promise<(typeof groups)[number] | undefined> => {
     const expr = new Expr();
     // a provider acts on their own product, so the update knows the provider; an operator's does not
-    const context: Partial<ProductItem> = rule.role === 'provider' ? { productId, providerId: providerIdOf(user) } : { productId };
+    const context: Partial<ProductHead> = rule.role === 'provider' ? { productId, providerId: providerIdOf(user) } : { productId };
     // approval lists the product: only one whose organisation is not suspended (the condition below), so it is public
     if (action === 'approve') context.suspended = undefined;
-    const { sets, removes, copies, conditions } = productItem.update(expr, transition(action, group.to, input, at), context);
+    const entryId = newId(now.getTime());
+    const { sets, removes, copies, conditions } = productItem.update(expr, transition(action, group.to, input, at, entryId), context);
     sets.push(...productItem.set(expr, 'version', `${expr.name('version')} + ${expr.value(1)}`));
+    // the body: approval's live content, a decision's record
+    const bodyExpr = new Expr();
+    const bodySets: string[] = [];
+    if (action === 'approve') bodySets.push(`${bodyExpr.name('live')} = ${bodyExpr.name('draft')}`);
     const decision = DECISIONS[action];
     if (decision) {
       // the reviewer by name as they were called when deciding (spec 2.1: names, not ids)
       const named = user.displayName ? { operatorName: user.displayName } : {};
       const record = { decision, ...(input.reason ? { reason: input.reason } : {}), operatorId: user.id, ...named, version: input.version, at };
-      sets.push(...productItem.set(expr, 'reviewHistory', `list_append(${expr.name('reviewHistory')}, ${expr.value([record])})`));
+      bodySets.push(`${bodyExpr.name('reviewHistory')} = list_append(${bodyExpr.name('reviewHistory')}, ${bodyExpr.value([record])})`);
     }
-    conditions.unshift(expr.eq('type', productItem.type), phaseCondition(expr, group.phases));
+    // split (a product stored whole is split first, below)
+    conditions.unshift(expr.eq('type', productItem.type), phaseCondition(expr, group.phases), `attribute_exists(${expr.name('draftCard')})`);
     if (rule.role === 'provider') conditions.push(expr.eq('providerId', providerIdOf(user)));
     // separation of duties: an operator never decides on, or takes down, a product of an organisation they
     // belong to (their memberships, read with the request)
@@ -288,7 +340,6 @@ export const changeProductStatus = async (
     if (input.version !== undefined) conditions.push(expr.eq('version', input.version));
     if (gate) conditions.push(gate.condition(expr));
     if (action === 'approve') conditions.push(`attribute_not_exists(${expr.name('suspended')})`);
-    const entryId = newId(now.getTime());
     try {
       await transactWrite({
         product: {
@@ -298,6 +349,15 @@ export const changeProductStatus = async (
             UpdateExpression: updateExpression(sets, removes),
             ConditionExpression: conditions.join(' AND '),
             ...expr.attrs(),
+          },
+        },
+        body: bodySets.length > 0 && {
+          Update: {
+            TableName: tableName,
+            Key: productBodyItem.key({ productId }),
+            UpdateExpression: updateExpression(bodySets),
+            ConditionExpression: 'attribute_exists(PK)',
+            ...bodyExpr.attrs(),
           },
         },
         entry: {
@@ -320,7 +380,14 @@ export const changeProductStatus = async (
         organisation: action === 'submit' && organisationActive(providerIdOf(user)),
       });
     } catch (err) {
+      if (ConditionFailed.of(err, 'product') && isWhole(err.item) && splits < SPLIT_RETRIES) {
+        splits += 1;
+        await splitOnWrite(err.item!);
+        return group;
+      }
       if (ConditionFailed.of(err, 'organisation')) throw providerSuspended();
+      // a body gone under a head that passed: the product was deleted meanwhile
+      if (ConditionFailed.of(err, 'body')) throw new NotFoundError('product');
       if (ConditionFailed.of(err, 'product')) {
         const seen = err.item;
         const other = groups.find((g) => g !== group && g.phases.some((p) => p.listing === seen?.listing && p.review === seen?.review));
@@ -339,7 +406,7 @@ export const changeProductStatus = async (
     return undefined;
   };
   let next: (typeof groups)[number] | undefined = groups[0];
-  for (let tries = 0; next && tries < groups.length; tries += 1) next = await write(next);
+  for (let tries = 0; next && tries < groups.length + SPLIT_RETRIES; tries += 1) next = await write(next);
   if (next) throw new InvalidStateError(action, statusOf(next.phases[0]));
   const product = await getProduct(productId, true);
   if (!product) throw new NotFoundError('product');
@@ -356,7 +423,7 @@ export const listProviderProducts = async (
   q: { limit: number; cursor?: string; serviceType?: string; status?: ProductStatus },
 ) => {
   const providerId = providerIdOf(user);
-  const typeFilter = (e: Expr) => (q.serviceType ? e.eq('draft.serviceType', q.serviceType) : undefined);
+  const typeFilter = (e: Expr) => (q.serviceType ? draftTypeFilter(e, q.serviceType) : undefined);
   const page = q.status
     ? await queryMerged({
         index: 'GSI5',
@@ -368,8 +435,12 @@ export const listProviderProducts = async (
         newestFirst: true,
       })
     : await queryPage({ index: 'GSI1', pk: keys.providerProducts(providerId), expr: new Expr(), limit: q.limit, cursor: q.cursor, newestFirst: true, filter: typeFilter });
-  return { items: page.items.map(parseProduct), nextCursor: page.nextCursor };
+  return { items: await withBodies(page.items), nextCursor: page.nextCursor };
 };
+
+/** The draft's service type as a filter of a list row: its card's (a product stored whole: its draft's). */
+export const draftTypeFilter = (e: Expr, serviceType: string) =>
+  `(${e.eq('draftCard.serviceType', serviceType)} OR ${e.eq('draft.serviceType', serviceType)})`;
 
 /**
  * The partitions that hold the products of one status, each behind its review code (docs/decisions.md):
@@ -392,7 +463,7 @@ export const productStatusShards = (status: ProductStatus, partitionOf: (listing
   }
 };
 
-/** Access pattern: the catalogue, newest listing first; by service type through GSI3. */
+/** Access pattern: the catalogue, newest listing first; by service type through GSI3: the heads' rows alone (the cards). */
 export const listCatalog = async (q: { limit: number; cursor?: string; serviceType?: string }) => {
   const page = await queryPage({
     index: q.serviceType ? 'GSI3' : 'GSI2',
@@ -402,35 +473,38 @@ export const listCatalog = async (q: { limit: number; cursor?: string; serviceTy
     cursor: q.cursor,
     newestFirst: true,
   });
-  return { items: page.items.map(parseProduct), nextCursor: page.nextCursor };
+  return { items: page.items.map(parseProductHead), nextCursor: page.nextCursor };
 };
 
 /** Access pattern: the review queue, oldest submission first (GSI4 `REVIEW`). */
 export const listReviewQueue = async (q: { limit: number; cursor?: string }) => {
   const page = await queryPage({ index: 'GSI4', pk: keys.reviewQueue, expr: new Expr(), limit: q.limit, cursor: q.cursor });
-  return { items: page.items.map(parseProduct), nextCursor: page.nextCursor };
+  return { items: await withBodies(page.items), nextCursor: page.nextCursor };
 };
 
 
 /**
- * Deletes a product that buyers never saw: one conditional DeleteItem (`listing = unlisted`). Someone
- * else's or an absent product answers 404; a product that was ever listed answers 409 and keeps everything.
+ * Deletes a product that buyers never saw: one transaction, the head's Delete conditioned on `listing =
+ * unlisted` and the body's. Someone else's or an absent product answers 404; a product that was ever listed
+ * answers 409 and keeps everything.
  */
 export const deleteUnlistedProduct = async (user: User, productId: string): Promise<void> => {
   try {
-    await ddb.send(
-      new DeleteCommand({
-        TableName: tableName,
-        Key: productItem.key({ productId }),
-        ConditionExpression: '#type = :product AND providerId = :me AND listing = :unlisted',
-        ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: { ':product': 'product', ':me': providerIdOf(user), ':unlisted': 'unlisted' },
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      }),
-    );
+    await transactWrite({
+      product: {
+        Delete: {
+          TableName: tableName,
+          Key: productItem.key({ productId }),
+          ConditionExpression: '#type = :product AND providerId = :me AND listing = :unlisted',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: { ':product': 'product', ':me': providerIdOf(user), ':unlisted': 'unlisted' },
+        },
+      },
+      body: { Delete: { TableName: tableName, Key: productBodyItem.key({ productId }) } },
+    });
   } catch (err) {
-    if (!(err instanceof ConditionalCheckFailedException)) throw err;
-    const seen = err.Item ? unmarshall(err.Item as never) : undefined;
+    if (!ConditionFailed.of(err, 'product')) throw err;
+    const seen = err.item;
     if (!seen || seen.type !== 'product' || seen.providerId !== providerIdOf(user)) throw new NotFoundError('product');
     throw new ConflictError('PRODUCT_WAS_LISTED', msg('detail.productWasListed'), {
       currentStatus: statusOf({ listing: seen.listing, review: seen.review } as Phase),

@@ -220,9 +220,43 @@ export const productItemSchema = z.object({
   ratingSum: z.number().optional(),
   /** Its organisation is suspended: out of the catalogue until reinstated, listing unchanged (docs/decisions.md). */
   suspended: z.literal(true).optional(),
+  /** Changes whenever the live content does (approval), kept on the head: a purchase checks it is still the one it read. */
+  liveRevision: z.string().optional(),
 });
 
 export type ProductItem = z.infer<typeof productItemSchema>;
+
+// ---- The stored layout (docs/decisions.md, "Order and product items: head and body"): `ProductItem` is what
+// the rules and views work on; the table keeps it as a head (in the indexes) and a body (in none).
+
+/** The content fields a card (a list row) shows: everything but the long parts (description, requirements form). */
+export const CARD_OMITS = ['description', 'requirementsTemplate'] as const;
+/** A content's card: what the catalogue's cards and the product lists show of it. */
+export const cardSchema = contentSchema.omit({ description: true, requirementsTemplate: true });
+export type ProductCard = z.infer<typeof cardSchema>;
+/** The card of a content. */
+export const cardOf = (c: ProductContent): ProductCard => {
+  const { description: _d, requirementsTemplate: _r, ...card } = c;
+  return card;
+};
+
+/** A product's head: listing, review, parties, times, the aggregate and the cards of its live and draft content. */
+export const productHeadSchema = productItemSchema.omit({ live: true, draft: true, reviewHistory: true }).extend({
+  /** The live content's card, or null before the first approval. */
+  liveCard: cardSchema.nullable(),
+  /** The draft content's card (approval copies it to `liveCard` blind). */
+  draftCard: cardSchema,
+});
+export type ProductHead = z.infer<typeof productHeadSchema>;
+
+/** A product's body: its draft, its live content, its review history (in no index). */
+export const productBodySchema = z.object({
+  productId: z.string(),
+  live: contentSchema.nullable(),
+  draft: contentSchema,
+  reviewHistory: z.array(reviewRecordSchema),
+});
+export type ProductBody = z.infer<typeof productBodySchema>;
 export type Listing = (typeof LISTINGS)[number];
 export type Review = (typeof REVIEWS)[number];
 export type ProductStatus = (typeof PRODUCT_STATUSES)[number];

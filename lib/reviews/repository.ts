@@ -11,7 +11,7 @@ import { sideOf } from '../orders/access';
 import type { OrderHead, OrderStatus } from '../orders/schemas';
 import { parseHead } from '../orders/layout';
 import { productItem } from '../products/items';
-import { getProduct } from '../products/repository';
+import { getProductHead } from '../products/repository';
 import { editableUntil } from './model';
 import { reviewItem } from './items';
 import { updateExpression } from '../db/item';
@@ -189,7 +189,7 @@ const encodeRatingsCursor = (c: RatingsCursor) => Buffer.from(JSON.stringify(c),
 export const listProductReviews = async (productId: string, q: { limit: number; cursor?: string }) => {
   const after = q.cursor ? decodeRatingsCursor(q.cursor) : undefined;
   const [product, out] = await Promise.all([
-    getProduct(productId),
+    getProductHead(productId),
     ddb.send(
       new QueryCommand({
         TableName: tableName,

@@ -15,8 +15,10 @@ class SaasContent extends Error {
 
 /** The first write's condition: the content being submitted is not SaaS (so other products cost what they did). */
 const notSaas: ProductGate = {
-  condition: (expr) => `(attribute_not_exists(${expr.name('draft.delivery')}) OR ${expr.name('draft.delivery')} <> ${expr.value('saas')})`,
-  refusal: (seen) => ((seen.draft as { delivery?: string } | undefined)?.delivery === 'saas' ? new SaasContent(String(seen.providerId)) : undefined),
+  // on the product's head: the draft's card carries its delivery
+  condition: (expr) => `(attribute_not_exists(${expr.name('draftCard.delivery')}) OR ${expr.name('draftCard.delivery')} <> ${expr.value('saas')})`,
+  refusal: (seen) =>
+    ((seen.draftCard ?? seen.draft) as { delivery?: string } | undefined)?.delivery === 'saas' ? new SaasContent(String(seen.providerId)) : undefined,
 };
 
 /**

@@ -7,7 +7,8 @@ import { ConditionFailed, Expr, transactWrite, updateItem } from '../db/write';
 import { ConflictError, ConflictOfInterestError, NotFoundError } from '../http/errors';
 import { msg } from '../i18n';
 import { productItem } from '../products/items';
-import { productItemSchema, type ProductItem } from '../products/schemas';
+import type { ProductHead } from '../products/schemas';
+import { parseProductHead } from '../products/layout';
 import { creditCodeItem, organisationItem, organisationSchema, type Organisation, type OrganisationStatus } from '../providers/items';
 import { newId } from '../shared/ids';
 import { organisationEntryItem } from './items';
@@ -53,7 +54,7 @@ export const listOrganisations = async (q: OperatorProvidersQuery): Promise<Page
 const SWEEP_PARALLEL = 25;
 
 /** Every product of an organisation (GSI1 `PROVIDER#<providerId>#PRODUCTS`, page by page). */
-const organisationProducts = async function* (providerId: string): AsyncGenerator<ProductItem[]> {
+const organisationProducts = async function* (providerId: string): AsyncGenerator<ProductHead[]> {
   let start: Record<string, unknown> | undefined;
   do {
     const out = await ddb.send(
@@ -66,7 +67,7 @@ const organisationProducts = async function* (providerId: string): AsyncGenerato
         ExclusiveStartKey: start,
       }),
     );
-    yield unwrapRows(out.Items).filter((i) => productItem.is(i)).map((i) => productItemSchema.parse(i));
+    yield unwrapRows(out.Items).filter((i) => productItem.is(i)).map((i) => parseProductHead(i));
     start = out.LastEvaluatedKey;
   } while (start);
 };
@@ -76,8 +77,8 @@ const organisationProducts = async function* (providerId: string): AsyncGenerato
  * the product as read. Showing is conditioned on the version read (the keys come from it); a product changed in
  * between is read again, a product deleted in between is skipped.
  */
-const markProduct = async (read: ProductItem, suspended: boolean): Promise<void> => {
-  let product: ProductItem | undefined = read;
+const markProduct = async (read: ProductHead, suspended: boolean): Promise<void> => {
+  let product: ProductHead | undefined = read;
   for (let tries = 0; product && tries < 3; tries++) {
     if ((product.suspended === true) === suspended) return;
     const expr = new Expr();
@@ -95,7 +96,7 @@ const markProduct = async (read: ProductItem, suspended: boolean): Promise<void>
     } catch (err) {
       if (!(err instanceof ConditionFailed)) throw err;
       const seen = err.item;
-      product = seen && productItem.is(seen) ? productItemSchema.parse(seen) : undefined;
+      product = seen && productItem.is(seen) ? parseProductHead(seen) : undefined;
     }
   }
   if (product) throw new ConflictError('CONCURRENT_UPDATE', msg('detail.concurrentUpdate'));

@@ -19,7 +19,7 @@ import { handler as approveProduct } from '../../functions/operator/approve';
 import { handler as delistProduct } from '../../functions/products/delist';
 import { keys } from '../../lib/db/keys';
 import { newId } from '../../lib/shared/ids';
-import { countRoundTrips, readItem, readPartition, MEMBERSHIP_READ } from '../support/db';
+import { countRoundTrips, keyOf, readItem, readPartition, recordTransactions, MEMBERSHIP_READ } from '../support/db';
 import { invoke } from '../support/http';
 import { ANSWERS, ageOrder, listedProduct, orderIn } from '../support/orders';
 import { must, productIn } from '../support/products';
@@ -47,6 +47,38 @@ describe('buying (POST /orders)', () => {
     });
     const stored = await readItem(keys.order(result.body.orderId));
     expect(stored).toMatchObject({ amount: 1_350_000, status: 'awaiting_start' });
+  });
+
+  it('reads the product’s head and body in its one BatchGet and checks only the small head in its transaction', async () => {
+    const product = await listedProduct();
+    const { result, transactions } = await recordTransactions(() =>
+      invoke(buy, { as: 'buyer', body: { productId: product.productId, planId: 'monthly', quantity: 1 } }),
+    );
+    expect(result.status).toBe(201);
+    expect(transactions).toHaveLength(1);
+    const onProduct = transactions[0].filter((t) => keyOf(t).PK === keys.product(product.productId).PK);
+    // one ConditionCheck, on the head (listed, not suspended, the live content read): never on the body
+    expect(onProduct).toHaveLength(1);
+    expect(onProduct[0].ConditionCheck?.Key).toEqual(keys.product(product.productId));
+    const head = await readItem(keys.product(product.productId));
+    expect(onProduct[0].ConditionCheck.ExpressionAttributeValues).toMatchObject({ ':listed': 'listed', ':revision': head!.liveRevision });
+    // the head carries no content: what the check costs does not grow with the listing
+    expect(head).not.toHaveProperty('live');
+    expect(head).not.toHaveProperty('draft');
+    expect(await readItem(keys.productBody(product.productId))).toMatchObject({ live: expect.objectContaining({ name: '服务器运维托管' }) });
+  });
+
+  it('approval moves the head’s live revision (what a purchase checks) and copies the draft’s card to the live one', async () => {
+    const product = await productIn('listed', 'provider2');
+    // the head as a purchase read it, then a new revision approved
+    const read = await readItem(keys.product(product.productId));
+    must(await invoke(editProduct, { as: 'provider2', params: { productId: product.productId }, body: { name: '改版' } }), 200);
+    const submitted = must(await invoke(submitProduct, { as: 'provider2', params: { productId: product.productId } }), 200);
+    must(await invoke(approveProduct, { as: 'operator', params: { productId: product.productId }, body: { version: submitted.version } }), 200);
+    const now = await readItem(keys.product(product.productId));
+    expect(now!.liveRevision).toBeDefined();
+    expect(now!.liveRevision).not.toBe(read!.liveRevision);
+    expect(now).toMatchObject({ liveCard: expect.objectContaining({ name: '改版' }), draftCard: expect.objectContaining({ name: '改版' }) });
   });
 
   it('keeps existing orders unchanged when the product is edited and re-approved', async () => {

@@ -8,7 +8,8 @@ import { ITEM_DECLARATIONS } from '../../lib/items';
 import { inboxItem, notificationItem } from '../../lib/notifications/items';
 import { orderItem } from '../../lib/orders/items';
 import { productItem } from '../../lib/products/items';
-import { contentSchema, type ProductItem } from '../../lib/products/schemas';
+import { contentSchema, type ProductHead, type ProductItem } from '../../lib/products/schemas';
+import { splitProduct } from '../../lib/products/layout';
 import { deliveryItem } from '../../lib/webhooks/items';
 import { tableDefinition } from '../../scripts/lib/infra';
 import { renderIndexMap } from '../../scripts/lib/index-map';
@@ -28,7 +29,9 @@ const content = contentSchema.parse({
   requirementsBeforeStart: false,
 });
 
-const product = (over: Partial<ProductItem> = {}): ProductItem => ({
+/** A product's head (the declaration's value), from the product as the rules see it. */
+const product = (over: Partial<ProductItem> = {}): ProductHead =>
+  splitProduct({
   productId: '01PRODUCT',
   providerId: 'prov',
   listing: 'unlisted',
@@ -40,7 +43,7 @@ const product = (over: Partial<ProductItem> = {}): ProductItem => ({
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
   ...over,
-});
+  } as ProductItem).head;
 
 describe('the index map', () => {
   it('docs/indexes.md is what `npm run docs:indexes` writes from the declarations', () => {
@@ -166,13 +169,13 @@ describe('item declarations', () => {
     const expr = new Expr();
     const { sets, removes, copies, conditions } = productItem.update(
       expr,
-      { listing: 'listed', review: 'none', live: copyOf('draft'), listedAt: ifAbsent('2026-01-05T00:00:00.000Z') },
+      { listing: 'listed', review: 'none', liveCard: copyOf('draftCard'), listedAt: ifAbsent('2026-01-05T00:00:00.000Z') },
       { productId: '01PRODUCT', suspended: undefined }, // approval is conditioned on the product not being suspended
     );
     const text = (clause: string) => clause.replace(/#\w+/g, (n) => expr.names[n] ?? n).replace(/:\w+/g, (v) => JSON.stringify(expr.values[v]));
     expect(sets.map(text)).toEqual(
       expect.arrayContaining([
-        'live = draft',
+        'liveCard = draftCard',
         'listedAt = if_not_exists(listedAt, "2026-01-05T00:00:00.000Z")',
         'GSI2PK = "CATALOG"',
         'GSI2SK = if_not_exists(GSI2SK, "2026-01-05T00:00:00.000Z#01PRODUCT")',
@@ -200,7 +203,7 @@ describe('item declarations', () => {
       'listingKey_listed = "PROVIDER#prov#PRODUCTS#listed"',
       'listingKey_delisted = "PROVIDER#prov#PRODUCTS#delisted"',
     ]);
-    expect(productItem.copiesKnown(expr, { providerId: 'prov', draft: { serviceType: 'saas' } }).map(text)).toContain('draftCatalogKey = "CATALOG#saas"');
+    expect(productItem.copiesKnown(expr, { providerId: 'prov', draftCard: { serviceType: 'saas' } }).map(text)).toContain('draftCatalogKey = "CATALOG#saas"');
     expect(() => productItem.update(expr, { draftCatalogKey: 'x' } as never)).toThrow(/declaration's/);
   });
 

@@ -35,11 +35,11 @@ describe('list rows', () => {
     const expr = new Expr();
     const { sets, removes } = productItem.update(
       expr,
-      { updatedAt: 'now', reviewReason: undefined, live: copyOf('draft'), listedAt: ifAbsent('then') } as never,
-      { productId: '01P', providerId: 'prov', listing: 'listed', review: 'none', suspended: undefined, draft: { serviceType: 'saas' } } as never,
+      { updatedAt: 'now', reviewReason: undefined, liveCard: copyOf('draftCard'), listedAt: ifAbsent('then') } as never,
+      { productId: '01P', providerId: 'prov', listing: 'listed', review: 'none', suspended: undefined, draftCard: { serviceType: 'saas' } } as never,
     );
     const written = clauses(expr, sets);
-    expect(written).toEqual(expect.arrayContaining(['updatedAt = "now"', 'row.updatedAt = "now"', 'live = draft', 'row.live = draft']));
+    expect(written).toEqual(expect.arrayContaining(['updatedAt = "now"', 'row.updatedAt = "now"', 'liveCard = draftCard', 'row.liveCard = draftCard']));
     expect(written).toEqual(expect.arrayContaining(['listedAt = if_not_exists(listedAt, "then")', 'row.listedAt = if_not_exists(listedAt, "then")']));
     expect(clauses(expr, removes)).toEqual(expect.arrayContaining(['reviewReason', 'row.reviewReason']));
   });
@@ -47,7 +47,7 @@ describe('list rows', () => {
   it('hand-written clauses keep the row through set() and remove(); a key, `type` or key copy is never in it', () => {
     const expr = new Expr();
     expect(clauses(expr, productItem.set(expr, 'version', `${expr.name('version')} + ${expr.value(1)}`))).toEqual(['version = version + 1', 'row.version = version + 1']);
-    expect(clauses(expr, productItem.set(expr, 'draft.summary', expr.value('x')))).toEqual(['draft.summary = "x"', 'row.draft.summary = "x"']);
+    expect(clauses(expr, productItem.set(expr, 'draftCard.summary', expr.value('x')))).toEqual(['draftCard.summary = "x"', 'row.draftCard.summary = "x"']);
     expect(clauses(expr, productItem.remove(expr, 'reviewReason'))).toEqual(['reviewReason', 'row.reviewReason']);
     for (const name of ['PK', 'GSI1PK', 'type', 'row', 'listingKey_listed']) expect(productItem.isListed(name), name).toBe(false);
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Expr } from '../../lib/db/write';
 import { isPublic, productItem } from '../../lib/products/items';
-import { contentSchema, type ProductItem } from '../../lib/products/schemas';
+import { contentSchema, type ProductHead, type ProductItem } from '../../lib/products/schemas';
+import { splitProduct } from '../../lib/products/layout';
 import { nextStatus, SUSPENSION_RULES, toOperatorOrganisation } from '../../lib/suspension/model';
 import { eventOfTimelineEntry } from '../../lib/events/from-timeline';
 import { organisationEntryItem } from '../../lib/suspension/items';
@@ -21,7 +22,9 @@ const content = contentSchema.parse({
   requirementsBeforeStart: false,
 });
 
-const listed = (over: Partial<ProductItem> = {}): ProductItem => ({
+/** A product's head (the declaration's value), from the product as the rules see it. */
+const listed = (over: Partial<ProductItem> = {}): ProductHead =>
+  splitProduct({
   productId: '01PRODUCT',
   providerId: 'prov',
   listing: 'listed',
@@ -34,7 +37,7 @@ const listed = (over: Partial<ProductItem> = {}): ProductItem => ({
   updatedAt: '2026-01-02T00:00:00.000Z',
   listedAt: '2026-01-02T00:00:00.000Z',
   ...over,
-});
+  } as ProductItem).head;
 
 const clauses = (expr: Expr, list: string[]) =>
   list.map((c) => c.replace(/#\w+/g, (n) => expr.names[n] ?? n).replace(/:\w+/g, (v) => JSON.stringify(expr.values[v])));
