@@ -47,7 +47,7 @@ export const orderItem = defineItem({
     GSI5: {
       pk: { uses: ['providerId', 'status'], build: (o) => keys.providerOrdersIn(o.providerId, o.status) },
       sk: byCreation,
-      serves: ['a provider’s orders in one status (`GET /provider/orders?status=`)'],
+      serves: ['a provider’s orders in one status (`GET /provider/orders?status=`); the operator’s search of a few organisations in one status, merged'],
     },
     GSI6: {
       pk: { uses: ['buyerId', 'status'], build: (o) => keys.buyerOrdersIn(o.buyerId, o.status) },

@@ -74,7 +74,7 @@ export const productItem = defineItem({
         copiedFrom: (p) => (p.listing ? listingKey(p.listing) : undefined),
       },
       sk: { uses: ['review', 'productId'], build: (p) => keys.productReviewSort(p.review, p.productId), doc: '<review code>#<productId>' },
-      serves: ['a provider’s products in one status (`GET /provider/products?status=`): per listing, a range of review codes'],
+      serves: ['a provider’s products in one status (`GET /provider/products?status=`): per listing, a range of review codes; the operator’s search of a few organisations in one status, merged'],
     },
     GSI7: {
       pk: { uses: [], build: () => keys.allProducts },

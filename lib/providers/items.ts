@@ -39,7 +39,7 @@ export const organisationItem = defineItem({
     GSI7: {
       pk: { uses: [], build: () => keys.allOrganisations },
       sk: { uses: ['name', 'providerId'], build: (o) => keys.organisationSort(o.name, o.providerId) },
-      serves: ['the operator’s organisations by name, or a name prefix (`GET /operator/providers?name=`)'],
+      serves: ['the operator’s organisations by name, or a name prefix (`GET /operator/providers?name=`); the organisations an operator’s order or product search names by a name prefix (`providerName`, at most 5)'],
     },
     GSI8: {
       pk: { uses: ['status'], build: (o) => keys.organisationsIn(o.status) },

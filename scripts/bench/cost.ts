@@ -321,6 +321,9 @@ export const costSection = async (c: Ctx) => {
     return { target: g.name, current: u.current, previous: u.previous, ratio, max: g.max, pass: ratio <= g.max };
   });
   const flat = broadcast.length === 2 && broadcast[0].total === broadcast[1].total;
+  // the previous design wrote one notification per operator: a person's notification as priced in this run
+  // (the buyer's of the start, one recipient) times the operators
+  const perPerson = rows.find((r) => r.listing === 'typical' && r.command === ORDER_LIFECYCLE[2])?.inbox.current ?? 0;
 
   const f = (n: number, d = 2) => n.toFixed(d);
   const md: string[] = [
@@ -347,8 +350,9 @@ export const costSection = async (c: Ctx) => {
     '|---|---:|---:|---:|---:|---|',
     ...targets.map((g) => `| ${g.target} | ${g.current} | ${g.previous} | ${f(g.ratio)} | ${g.max} | ${g.pass ? 'pass' : 'FAIL'} |`),
     '',
-    `Broadcast: a product submission (command + inbox consumer) with ${broadcast.map((b) => `${b.operators} operators ${b.total} units (${b.command} + ${b.inbox})`).join(', ')}: ${flat ? 'equal' : 'NOT EQUAL'}.`,
+    `Broadcast: a product submission (command + inbox consumer) with ${broadcast.map((b) => `${b.operators} operators ${b.total} units (${b.command} + ${b.inbox})`).join(', ')}: ${flat ? 'equal' : 'NOT EQUAL'}. ` +
+      `One notification per operator (the previous design) would be ${broadcast.map((b) => `${b.command + b.operators * perPerson}`).join(' and ')} (${perPerson} units a person).`,
     '',
   ];
-  return { results: { rows, lifecycles, targets, broadcast, broadcastFlat: flat }, md };
+  return { results: { rows, lifecycles, targets, broadcast, broadcastFlat: flat, notificationPerPerson: perPerson }, md };
 };

@@ -4,6 +4,7 @@ import { config } from '../../lib/config';
 import { ddb, tableName } from '../../lib/db/client';
 import { ensureMember, ensureOrganisation } from './organisations';
 import { backfillRows } from './rows';
+import { splitStoredItems } from './items-split';
 import { createReview, replyToReview } from '../../lib/reviews/repository';
 import type { User } from '../../lib/http/auth';
 import type { Actor, CommandInput, CommandInputOf } from '../../lib/orders/model';
@@ -140,7 +141,9 @@ const seedCodeDemo = async (ids: Ids, provider: User, operator: User, now: () =>
 
 /** Demo products in several statuses; does nothing when the demo provider already has products. */
 export const seedDemoData = async (ids: Ids, opts: { saas?: boolean } = {}) => {
-  // data kept from an earlier run: its items get the list rows the indexes read (npm run migrate:rows)
+  // data kept from an earlier run: its orders split into head and body (npm run migrate:items), its items get
+  // the list rows the indexes read (npm run migrate:rows)
+  await splitStoredItems(ddb, tableName);
   await backfillRows(ddb, tableName);
   await seedOrganisations(ids);
   const provider = actingFor(ids.provider);
