@@ -10,6 +10,7 @@ import { handler as getOrder } from '../../functions/orders/get';
 import { handler as inbox } from '../../functions/notifications/list';
 import { handler as putWebhook } from '../../functions/webhooks/put';
 import { handler as appeal } from '../../functions/orders/appeal';
+import { handler as urge } from '../../functions/orders/urge';
 import { keys } from '../../lib/db/keys';
 import { keyOf, readItem, readPartition, recordTransactions } from '../support/db';
 import type { TestUser } from '../support/global-setup';
@@ -50,6 +51,19 @@ describe('messages (沟通)', () => {
     const written = transactions[0].filter((i) => !i.ConditionCheck).map((i) => keyOf(i));
     expect(written).toEqual(expect.arrayContaining([keys.order(order.orderId), keys.orderTimeline(order.orderId, result.body.version)]));
     expect(written.filter((k) => k.PK === keys.orderPartition(order.orderId))).toHaveLength(2);
+    expect(written).not.toContainEqual(keys.orderBody(order.orderId));
+    expect(await readItem(keys.orderBody(order.orderId))).toEqual(body);
+  });
+
+  it('an urge, like a message, writes the head and its entry and leaves the body alone', async () => {
+    const order = await orderIn('awaiting_confirmation');
+    const body = await readItem(keys.orderBody(order.orderId));
+    const { result, transactions } = await recordTransactions(() => invoke(urge, { as: 'provider', params: { orderId: order.orderId } }));
+    expect(result.status).toBe(200);
+    const written = transactions.flat().filter((i) => !i.ConditionCheck).map((i) => keyOf(i));
+    expect(written.filter((k) => k.PK === keys.orderPartition(order.orderId))).toEqual(
+      expect.arrayContaining([keys.order(order.orderId), keys.orderTimeline(order.orderId, result.body.version)]),
+    );
     expect(written).not.toContainEqual(keys.orderBody(order.orderId));
     expect(await readItem(keys.orderBody(order.orderId))).toEqual(body);
   });
