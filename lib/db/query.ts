@@ -89,7 +89,8 @@ export const queryPage = async ({ index, pk, range, filter, expr, limit, cursor,
   const keyNames = index ? ['PK', 'SK', pkName, skName] : ['PK', 'SK'];
   let start: Record<string, unknown> | undefined = cursor ? decodeCursor(cursor, keyNames, pkName, pk, skName, range) : undefined;
   const keyCondition = [expr.eq(pkName, pk), rangeCondition(skName, range, expr)].filter(Boolean).join(' AND ');
-  const filterExpression = filter?.(expr) || undefined;
+  // on an index, a filter reads the items' attributes in their list rows
+  const filterExpression = (filter && (index ? expr.inRow(filter) : filter(expr))) || undefined;
   const items: Record<string, unknown>[] = [];
   for (let reads = 0; ; ) {
     const out = await ddb.send(

@@ -81,7 +81,8 @@ export const queryMerged = async (q: MergedQuery): Promise<{ items: Item[]; next
       const from = lower !== undefined ? prefix + lower : prefix || undefined;
       const to = upper !== undefined ? prefix + upper : prefix ? `${prefix}~` : undefined;
       const conditions = [expr.eq(pkName, shard.pk), keyCondition(skName, expr, from, to)];
-      const filter = q.filter?.(expr);
+      // a filter reads the items' attributes in their list rows
+      const filter = q.filter && expr.inRow(q.filter);
       const out = await ddb.send(
         new QueryCommand({
           TableName: tableName,

@@ -104,9 +104,24 @@ export class Expr {
   readonly names: Record<string, string> = {};
   readonly values: Record<string, unknown> = {};
   private n = 0;
+  private rowPaths = false;
+
+  /**
+   * Runs `fn` (the filter of an index Query) with every attribute name but the keys and `type` read inside the
+   * list row (`status` → `row.status`): an index holds an item's attributes in its row (lib/db/item.ts).
+   */
+  inRow<T>(fn: (expr: this) => T): T {
+    this.rowPaths = true;
+    try {
+      return fn(this);
+    } finally {
+      this.rowPaths = false;
+    }
+  }
 
   name(path: string): string {
-    return path
+    const inRow = this.rowPaths && !/^(PK|SK|type|row|GSI\d+(PK|SK))$/.test(path.split('.')[0]);
+    return (inRow ? `row.${path}` : path)
       .split('.')
       .map((part) => {
         const key = `#${part.replace(/[^A-Za-z0-9_]/g, '_')}`;

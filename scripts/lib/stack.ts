@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { dirname, join } from 'node:path';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException, UpdateTableCommand, type GlobalSecondaryIndexDescription, type Projection } from '@aws-sdk/client-dynamodb';
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
@@ -199,13 +199,32 @@ export const ensureTable = async (endpoint: string, tableName: string) => {
   const client = dynamoClient(endpoint);
   try {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-    await addMissingIndexes(client, tableName, new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName)));
+    const stale = await dropChangedIndexes(client, tableName, Table?.GlobalSecondaryIndexes ?? []);
+    await addMissingIndexes(client, tableName, new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName).filter((n) => !stale.has(n))));
     return false;
   } catch (err) {
     if (!(err instanceof ResourceNotFoundException)) throw err;
   }
   await client.send(new CreateTableCommand(tableDefinition(tableName)));
   return true;
+};
+
+const sameProjection = (a?: Projection, b?: Projection) =>
+  (a?.ProjectionType ?? 'ALL') === (b?.ProjectionType ?? 'ALL') && [...(a?.NonKeyAttributes ?? [])].sort().join() === [...(b?.NonKeyAttributes ?? [])].sort().join();
+
+/**
+ * An index of a kept table whose projection serverless.yml has since changed is dropped (DynamoDB cannot change
+ * a projection in place), to be created again as declared: answers the names dropped.
+ */
+const dropChangedIndexes = async (client: DynamoDBClient, tableName: string, existing: GlobalSecondaryIndexDescription[]) => {
+  const declared = new Map((tableDefinition(tableName).GlobalSecondaryIndexes ?? []).map((g) => [g.IndexName, g.Projection]));
+  const dropped = new Set<string | undefined>();
+  for (const index of existing) {
+    if (!declared.has(index.IndexName) || sameProjection(index.Projection, declared.get(index.IndexName))) continue;
+    await client.send(new UpdateTableCommand({ TableName: tableName, GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: index.IndexName } }] }));
+    dropped.add(index.IndexName);
+  }
+  return dropped;
 };
 
 /** A table kept from an earlier `npm start` gets the indexes serverless.yml has since gained (one per UpdateTable). */

@@ -6,6 +6,7 @@ vi.hoisted(() => {
 });
 
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { unwrapRows } from '../../lib/db/row';
 import { handler as operatorOrders } from '../../functions/operator/orders';
 import { handler as operatorProducts } from '../../functions/operator/products';
 import { handler as takedown } from '../../functions/operator/takedown';
@@ -52,7 +53,7 @@ const everyOrder = async () => {
     const out = await ddb.send(
       new QueryCommand({ TableName: tableName, IndexName: 'GSI7', KeyConditionExpression: 'GSI7PK = :pk', ExpressionAttributeValues: { ':pk': pk } }),
     );
-    all.push(...(out.Items ?? []));
+    all.push(...unwrapRows(out.Items));
   }
   return all;
 };

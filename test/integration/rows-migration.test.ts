@@ -1,8 +1,9 @@
-import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { ddb, tableName } from '../../lib/db/client';
 import { updateExpression } from '../../lib/db/item';
-import { queryPage } from '../../lib/db/query';
+import { indexes } from '../../lib/db/keys';
+import { queryPage, unwrapRows } from '../../lib/db/query';
 import { Expr } from '../../lib/db/write';
 import { membershipItem } from '../../lib/providers/items';
 import { newId } from '../../lib/shared/ids';
@@ -69,5 +70,33 @@ describe('npm run migrate:rows', () => {
     await backfillRows(ddb, tableName);
     expect(await readItem(membershipItem.key({ userId: b, providerId }))).toEqual(before);
     for (const key of [notificationKey, counterKey]) await ddb.send(new DeleteCommand({ TableName: tableName, Key: key }));
+  });
+
+  it('an index answers the keys, `type`, the projected names and the row, which a reader unwraps', async () => {
+    const providerId = newId();
+    const userId = newId();
+    const item = membershipItem.item({
+      userId,
+      providerId,
+      role: 'admin',
+      organisationName: '组织',
+      displayName: '成员',
+      email: 'm@example.cn',
+      joinedAt: '2026-01-02T00:00:00.000Z',
+    });
+    // an attribute no declaration lists stays out of every index
+    await ddb.send(new PutCommand({ TableName: tableName, Item: { ...item, unlisted: 'never in an index' } }));
+    const out = await ddb.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: indexes.GSI1.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': indexes.GSI1.pk },
+        ExpressionAttributeValues: { ':pk': `PROVIDER#${providerId}#MEMBERS` },
+      }),
+    );
+    const [raw] = out.Items ?? [];
+    expect(Object.keys(raw).sort()).toEqual(['GSI1PK', 'GSI1SK', 'PK', 'SK', 'row', 'type']);
+    expect(unwrapRows(out.Items)).toEqual([{ PK: item.PK, SK: item.SK, GSI1PK: item.GSI1PK, GSI1SK: item.GSI1SK, type: 'membership', ...(item.row as object) }]);
   });
 });

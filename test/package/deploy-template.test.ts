@@ -111,6 +111,16 @@ describe('the packaged production stack', () => {
     expect(table.DeletionPolicy).toBe('Retain');
   });
 
+  it('projects each item’s list row into every index, not every attribute (docs/decisions.md, "List rows")', () => {
+    const [[, table]] = ofType('AWS::DynamoDB::Table');
+    const indexes = table.Properties.GlobalSecondaryIndexes as Array<{ IndexName: string; Projection: { ProjectionType: string; NonKeyAttributes?: string[] } }>;
+    expect(indexes).toHaveLength(8);
+    for (const g of indexes) {
+      expect(g.Projection.ProjectionType, g.IndexName).toBe('INCLUDE');
+      expect(g.Projection.NonKeyAttributes?.slice(0, 2), g.IndexName).toEqual(['row', 'type']);
+    }
+  });
+
   it('protects the user pool: deletion protection, Retain, self sign-up only with the email confirmed by a code, a password policy', () => {
     const [[, pool]] = ofType('AWS::Cognito::UserPool');
     expect(pool.DeletionPolicy).toBe('Retain');

@@ -80,6 +80,14 @@ describe('list rows', () => {
     ]);
   });
 
+  it('a filter of an index Query reads the attributes in the row, the keys and `type` where they are', () => {
+    const expr = new Expr();
+    const filter = expr.inRow((e) => `${e.eq('draft.serviceType', 'saas')} OR ${e.eq('SK', 'INBOX')} OR ${e.eq('type', 'order')}`);
+    expect(clauses(expr, [filter])).toEqual(['row.draft.serviceType = "saas" OR SK = "INBOX" OR type = "order"']);
+    // and only inside it
+    expect(clauses(expr, [expr.name('status')])).toEqual(['status']);
+  });
+
   it('an index answers its row unwrapped into the item', () => {
     expect(unwrapRow({ PK: 'p', SK: 's', type: 't', GSI1PK: 'g', unreadCount: 2, row: { a: 1 } })).toEqual({ PK: 'p', SK: 's', type: 't', GSI1PK: 'g', unreadCount: 2, a: 1 });
     expect(unwrapRow({ PK: 'p', SK: 's' })).toEqual({ PK: 'p', SK: 's' });
