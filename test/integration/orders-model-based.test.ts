@@ -51,7 +51,8 @@ const bodyFor = (action: OrderCommand, variant: number) => {
 /** What the spec says the system must answer, from the model alone. */
 const predict = (m: Model, action: OrderCommand, party: Party, body: any): number => {
   const role = roleOf(party);
-  if (!orderRules[action].roles.includes(role)) return 403;
+  // every account is a buyer (spec 2): a buyer's command by anyone but the order's buyer is someone else's order
+  if (!orderRules[action].roles.includes(role)) return orderRules[action].roles.includes('buyer') ? 404 : 403;
   if ((role === 'buyer' && party !== 'buyer') || (role === 'provider' && party !== 'provider')) return 404;
   const refusal = refusalOf(m.order, action, role, new Date(), config.orders);
   if (refusal) return refusal.kind === 'urged-recently' ? 429 : 409;
