@@ -22,10 +22,12 @@ export interface User {
 }
 
 /**
- * The token's groups that grant a role. Being a provider is a membership in the table (spec 2), not the
- * `providers` group: that group grants nothing any more.
+ * The token's groups that grant a role. Every account is a buyer (spec 2): the `buyers` group is still
+ * accepted but grants nothing more. Being a provider is a membership in the table, not the `providers`
+ * group: that group grants nothing any more. Separation of duties is the only limit on buying (one's own
+ * organisation's products: 403 CONFLICT_OF_INTEREST).
  */
-const GROUP_ROLES: Record<string, Role> = { buyers: 'buyer', operators: 'operator' };
+const GROUP_ROLES: Record<string, Role> = { operators: 'operator' };
 
 /** The issuer's key set could not be read: a fault of the moment, not of the token. */
 class KeySetUnavailable extends Error {}
@@ -112,7 +114,8 @@ export const createAuthenticator = (o: AuthOptions) => {
     if (!match) throw new UnauthenticatedError();
     const payload = await verify(match[1]);
     const groups = Array.isArray(payload['cognito:groups']) ? (payload['cognito:groups'] as string[]) : [];
-    const roles = groups.map((g) => GROUP_ROLES[g]).filter((r): r is Role => r !== undefined);
+    const granted = groups.map((g) => GROUP_ROLES[g]).filter((r): r is Role => r !== undefined);
+    const roles: Role[] = ['buyer', ...new Set(granted)];
     return { id: payload.sub as string, roles };
   };
 

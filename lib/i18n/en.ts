@@ -198,6 +198,7 @@ export const en = {
   'field.selectNeedsOptions': 'a select field needs options',
   'field.uniquePlanIds': 'planId values must be unique',
   'field.deliveryForType': 'this delivery is not offered for the service type: "manual" for every type, "saas" for "saas", "software" and "api", "code" for "software" and "api"',
+  'field.noFileFieldForSaas': 'a SaaS product’s form is answered when buying, before there is an order to upload to: it cannot have file fields',
   'field.uniqueFieldKeys': 'field keys must be unique',
   'field.templateBytes': (p: { max: number }) => `at most ${p.max} bytes of labels and options in all`,
   'field.someChange': 'send at least one field to change',

@@ -201,6 +201,7 @@ export const zh: Catalogue = {
   'field.selectNeedsOptions': '下拉选择字段需要提供选项',
   'field.uniquePlanIds': '规格编号不能重复',
   'field.deliveryForType': '该服务类型不支持此交付方式："manual" 适用于所有类型，"saas" 适用于 "saas"、"software"、"api"，"code" 适用于 "software"、"api"',
+  'field.noFileFieldForSaas': '自动开通交付的商品在购买时填写需求表单，此时尚无订单可上传文件：表单不能包含文件字段',
   'field.uniqueFieldKeys': '字段标识不能重复',
   'field.templateBytes': (p) => `标签和选项合计最多 ${p.max} 字节`,
   'field.someChange': '请至少提供一个要修改的字段',

@@ -62,6 +62,9 @@ export type Addressed = NotificationItem & { inbox: string };
  * The notifications an event makes (站内信), one per recipient (the operators as one shared inbox when `shared`), each keyed by the event id and its recipient.
  * The inbox consumer records them; the live console tells their recipients that their inbox changed.
  */
+/** The page of the order a party's notification opens. */
+const sideOf = (party: Party) => (party === 'buyer' ? 'buyer' : party === 'operators' ? 'operator' : 'provider');
+
 export const notificationsOf = async (event: DomainEvent, subject: Subject, opts: { shared?: boolean } = {}): Promise<Addressed[]> => {
   if (isApplicationEvent(event)) return applicationNotifications(event);
   const out: Addressed[] = [];
@@ -76,7 +79,7 @@ export const notificationsOf = async (event: DomainEvent, subject: Subject, opts
     if (!message) return [];
     for (const party of orderRecipients(action, role, detail)) {
       for (const recipientId of await recipients(party, order)) {
-        out.push({ notificationId: event.id, recipientId, inbox: inboxOf(party, recipientId), action, orderId: order.orderId, ...message, read: false, createdAt: event.occurredAt });
+        out.push({ notificationId: event.id, recipientId, inbox: inboxOf(party, recipientId), action, orderId: order.orderId, side: sideOf(party), ...message, read: false, createdAt: event.occurredAt });
       }
     }
     return out;

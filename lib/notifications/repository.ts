@@ -48,6 +48,7 @@ export const toNotificationView = (n: NotificationItem, lang: Language): Notific
   notificationId: n.notificationId,
   type: n.action,
   ...(n.orderId ? { orderId: n.orderId } : {}),
+  ...(n.side ? { side: n.side } : {}),
   ...(n.productId ? { productId: n.productId } : {}),
   ...(n.applicationId ? { applicationId: n.applicationId } : {}),
   title: n.title[lang],

@@ -10,6 +10,8 @@ export const notificationItemSchema = z.object({
   /** The timeline action or review decision it tells of (answered as the view's `type`). */
   action: z.string(),
   orderId: z.string().optional(),
+  /** The side of the order the recipient is told as (a member of the seller may also have bought elsewhere). */
+  side: z.enum(['buyer', 'provider', 'operator']).optional(),
   productId: z.string().optional(),
   /** A provider application's decision (入驻审核). */
   applicationId: z.string().optional(),
@@ -35,6 +37,7 @@ export const notificationView = z
     notificationId: z.string(),
     type: z.string().meta({ description: 'the timeline action or review decision' }),
     orderId: z.string().optional(),
+    side: z.enum(['buyer', 'provider', 'operator']).optional().meta({ description: 'the side of the order the recipient is on: which page of the order to open' }),
     productId: z.string().optional(),
     applicationId: z.string().optional().meta({ description: 'a provider application’s decision (入驻审核)' }),
     title: z.string(),

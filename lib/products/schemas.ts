@@ -129,6 +129,13 @@ export const contentFields = {
 const deliveryFits = (c: { serviceType?: ServiceType; delivery?: Delivery }) =>
   !c.serviceType || !c.delivery || deliveryAllowed(c.serviceType, c.delivery);
 const deliveryMismatch = { path: ['delivery'], message: fieldMessage(msg('field.deliveryForType')) };
+/**
+ * A SaaS product's form is answered in the buy dialog, before there is an order to upload to: it has no file
+ * fields (a required one would make the product unbuyable). Checked when the delivery and the form are sent together.
+ */
+const formFitsDelivery = (c: { delivery?: Delivery; requirementsTemplate?: Array<{ type: string }> }) =>
+  c.delivery !== 'saas' || !c.requirementsTemplate?.some((f) => f.type === 'file');
+const fileFieldForSaas = { path: ['requirementsTemplate'], message: fieldMessage(msg('field.noFileFieldForSaas')) };
 
 export const createProductBody = z
   .object({
@@ -137,7 +144,8 @@ export const createProductBody = z
     requirementsTemplate: contentFields.requirementsTemplate.default([]),
     requirementsBeforeStart: contentFields.requirementsBeforeStart.default(false),
   })
-  .refine(deliveryFits, deliveryMismatch);
+  .refine(deliveryFits, deliveryMismatch)
+  .refine(formFitsDelivery, fileFieldForSaas);
 
 /**
  * 修改 sends any subset: a delivery and a service type sent together are checked here; one sent alone is
@@ -147,7 +155,8 @@ export const editProductBody = z
   .object(contentFields)
   .partial()
   .refine((b) => Object.values(b).some((v) => v !== undefined), { message: fieldMessage(msg('field.someChange')) })
-  .refine(deliveryFits, deliveryMismatch);
+  .refine(deliveryFits, deliveryMismatch)
+  .refine(formFitsDelivery, fileFieldForSaas);
 
 /** Stored content: plans always carry their planId. */
 export const contentSchema = z.object({

@@ -35,4 +35,21 @@ describe.skipIf(!inject('stack').apiUrl)('notifications through the real local s
     expect(read.read).toBe(true);
     // the stream router, the bus and three consumers: first invocations are cold on a loaded machine
   }, 90_000);
+
+  it('a purchase that leaves a plan below 10 codes reaches the organisation’s inbox (the stock item’s change on the stream)', async () => {
+    const content = productContent({ name: `兑换码 e2e ${Date.now()}`, serviceType: 'software', delivery: 'code', requirementsTemplate: [], requirementsBeforeStart: false });
+    const product = ok(await api('POST', '/provider/products', { as: 'provider2', body: content }), 201);
+    const submitted = ok(await api('POST', `/provider/products/${product.productId}/submit`, { as: 'provider2' }));
+    ok(await api('POST', `/operator/products/${product.productId}/approve`, { as: 'operator', body: { version: submitted.version } }));
+    const codes = Array.from({ length: 10 }, (_, i) => `E2E-${product.productId}-${i}`);
+    ok(await api('POST', `/provider/products/${product.productId}/codes`, { as: 'provider2', body: { planId: 'basic', codes } }));
+    ok(await api('POST', '/orders', { as: 'buyer2', body: { productId: product.productId, planId: 'basic' } }), 201);
+    const low = await eventually(async () => {
+      const inbox = ok(await api('GET', '/notifications?limit=50', { as: 'provider2' }));
+      return inbox.items.find((n: any) => n.productId === product.productId && n.type === 'low-stock');
+    }, 30_000);
+    expect(low.title).toBe('兑换码库存不足');
+    expect(low.body).toContain('仅剩 9 个');
+    expect(JSON.stringify(low)).not.toContain(codes[0]);
+  }, 90_000);
 });

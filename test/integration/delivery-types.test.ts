@@ -52,6 +52,19 @@ describe('a product’s delivery (交付方式)', () => {
     expect(unknown.status).toBe(400);
   });
 
+  it('answers 400 naming requirementsTemplate for a SaaS form with a file field (it is answered before there is an order)', async () => {
+    const template = [{ key: 'diagram', label: '拓扑图', type: 'file', required: false }];
+    const res = await invoke(create, { as: 'provider', body: productContent({ serviceType: 'saas', delivery: 'saas', requirementsTemplate: template }) });
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['requirementsTemplate']);
+    // a manual product's form may ask for files: they are uploaded to the order
+    expect((await invoke(create, { as: 'provider', body: productContent({ serviceType: 'saas', delivery: 'manual', requirementsTemplate: template }) })).status).toBe(201);
+    const saas = must(await invoke(create, { as: 'provider', body: productContent({ serviceType: 'saas', delivery: 'saas' }) }), 201);
+    const edited = await invoke(edit, { as: 'provider', params: p(saas.productId), body: { delivery: 'saas', requirementsTemplate: template } });
+    expect(edited.status).toBe(400);
+    expect(edited.body.errors[0].path).toBe('requirementsTemplate');
+  });
+
   it('checks an edit of one against the stored other, with the edit’s own write', async () => {
     const product = must(await invoke(create, { as: 'provider', body: productContent({ serviceType: 'software', delivery: 'code' }) }), 201);
     // the service type alone: ops_service cannot keep codes

@@ -2,10 +2,13 @@ import { ConfirmSignUpCommand, InitiateAuthCommand, SignUpCommand } from '@aws-s
 import { decomposeUnverifiedJwt } from 'aws-jwt-verify/jwt';
 import { describe, expect, inject, it } from 'vitest';
 import { handler as getMe } from '../../functions/people/get-me';
+import { handler as buy } from '../../functions/orders/create';
+import { handler as listBuyer } from '../../functions/orders/list-buyer';
 import { newId } from '../../lib/shared/ids';
 import { cognitoClient } from '../../scripts/lib/stack';
 import { invoke } from '../support/http';
 import { waitForMails } from '../support/mail';
+import { listedProduct } from '../support/orders';
 
 const PASSWORD = 'Regist3r-pass';
 
@@ -50,6 +53,29 @@ describe('registration (注册) against the local user pool', () => {
     const me = await invoke(getMe, { as: { token: token! }, method: 'GET', path: '/me' });
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({ userId: signedUp.UserSub, email, displayName: '注册者', roles: ['buyer'], organisations: [], locale: 'zh-CN' });
+  });
+
+  it('buys with a freshly registered account (no group) and lists only its own orders', async () => {
+    // Prepare: self sign-up and confirmation, as the console does it
+    const email = `buy-${newId().toLowerCase()}@people.example`;
+    const signedUp = await cognito.send(new SignUpCommand({ ClientId: stack.clientId, Username: email, Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: email }] }));
+    const [mail] = await waitForMails(email);
+    const code = /\b(\d{6})\b/.exec(mail.body.text ?? '')![1];
+    await cognito.send(new ConfirmSignUpCommand({ ClientId: stack.clientId, Username: email, ConfirmationCode: code }));
+    const token = (await signIn(email)).AuthenticationResult!.AccessToken!;
+    expect(decomposeUnverifiedJwt(token).payload['cognito:groups'] ?? []).toEqual([]);
+    const product = await listedProduct();
+
+    // Act: every account is a buyer (spec 2)
+    const bought = await invoke(buy, { as: { token }, body: { productId: product.productId, planId: 'basic' } });
+    const listed = await invoke(listBuyer, { as: { token }, query: { limit: '100' } });
+
+    // Assess
+    expect(bought.status).toBe(201);
+    expect(bought.body).toMatchObject({ buyerId: signedUp.UserSub, productId: product.productId });
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((o: { orderId: string }) => o.orderId)).toEqual([bought.body.orderId]);
+    for (const o of listed.body.items) expect(o.buyerId).toBe(signedUp.UserSub);
   });
 
   it('refuses a second account for the same email', async () => {

@@ -5477,6 +5477,11 @@ export interface components {
             /** @description the timeline action or review decision */
             type: string;
             orderId?: string;
+            /**
+             * @description the side of the order the recipient is on: which page of the order to open
+             * @enum {string}
+             */
+            side?: "buyer" | "provider" | "operator";
             productId?: string;
             /** @description a provider application’s decision (入驻审核) */
             applicationId?: string;

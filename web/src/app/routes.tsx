@@ -104,14 +104,18 @@ export const homeFor = (roles: Role[]) =>
   ROLE_ORDER.filter((r) => roles.includes(r)).flatMap((r) => routesByRole[r].filter((x) => x.menu))[0]?.path ?? '/inbox';
 
 /** Where an order or product mentioned in a notification opens, for a user with these roles. */
-export const linkFor = (roles: Role[], target: { orderId?: string; productId?: string }) => {
+export const linkFor = (roles: Role[], target: { orderId?: string; side?: string; productId?: string; type?: string }) => {
   if (target.orderId) {
+    // the side the notification was sent to (a member of an organisation who bought elsewhere is told as a buyer)
+    if (target.side === 'buyer') return `/buyer/orders/${target.orderId}`;
+    if (target.side === 'operator' && roles.includes('operator')) return `/operator/orders/${target.orderId}`;
     if (roles.includes('provider')) return `/provider/orders/${target.orderId}`;
     if (roles.includes('buyer')) return `/buyer/orders/${target.orderId}`;
     if (roles.includes('operator')) return `/operator/orders/${target.orderId}`;
   }
   if (target.productId) {
-    if (roles.includes('provider')) return `/provider/products/${target.productId}`;
+    // a plan running out of redemption codes: the page where codes are uploaded
+    if (roles.includes('provider')) return `/provider/products/${target.productId}${target.type === 'low-stock' ? '/codes' : ''}`;
     return `/catalog/${target.productId}`;
   }
   return undefined;

@@ -16,6 +16,8 @@ export default function AppealQueue() {
   const columns: PrimaryTableCol<OrderSummary>[] = [
     { colKey: 'orderId', title: t('orders.orderId'), className: 'nowrap', cell: ({ row }) => <code title={row.orderId}>{shortId(row.orderId)}</code> },
     { colKey: 'product', title: t('orders.product'), ellipsis: true, width: 200, cell: ({ row }) => row.product.name },
+    { colKey: 'providerName', title: t('search.provider'), ellipsis: true, width: 160, cell: ({ row }) => row.providerName ?? '—' },
+    { colKey: 'buyer', title: t('orders.buyer'), ellipsis: true, width: 120, cell: ({ row }) => row.buyer?.displayName ?? '—' },
     { colKey: 'amount', title: t('orders.amount'), align: 'right', className: 'nowrap', cell: ({ row }) => money(row.amount, lang) },
     { colKey: 'by', title: t('appeals.by'), className: 'nowrap', cell: ({ row }) => (row.appeal ? actorName(row.appeal, t) : '—') },
     { colKey: 'reason', title: t('appeals.reason'), ellipsis: true, width: 240, cell: ({ row }) => row.appeal?.reason ?? '—' },
@@ -41,7 +43,7 @@ export default function AppealQueue() {
         columns={columns}
         rowKey="orderId"
         caption={t('appeals.title')}
-        search={(row) => `${row.orderId} ${row.product.name} ${row.appeal?.reason ?? ''}`}
+        search={(row) => `${row.orderId} ${row.product.name} ${row.providerName ?? ''} ${row.buyer?.displayName ?? ''} ${row.appeal?.reason ?? ''}`}
         sorters={{ amount: (row) => row.amount, at: (row) => row.appeal?.at }}
       />
     </section>
