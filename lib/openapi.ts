@@ -27,6 +27,7 @@ import {
   editProductBody,
   productIdParams,
   providerProductView,
+  productRowView,
   providerProductsQuery,
   rejectBody,
   reviewDecisionBody,
@@ -179,7 +180,7 @@ const op = ({ summary, answers, params, query, body, access = 'roles', created, 
   },
 });
 
-const productList = pageOf(providerProductView).meta({ id: 'ProviderProductPage' });
+const productList = pageOf(productRowView).meta({ id: 'ProductRowPage' });
 const catalogPage = pageOf(catalogListItemView).meta({ id: 'CatalogPage' });
 // list endpoints answer summary rows, from the order's head alone (docs/decisions.md)
 const orderPage = pageOf(orderSummaryView).meta({ id: 'OrderPage' });
@@ -337,6 +338,9 @@ export const apiRoutes: ZodOpenApiPathsObject = actingForOrganisation({
     get: op({ summary: 'Every order; status=disputed is the appeal queue, oldest appeal first', query: operatorOrdersQuery, answers: orderPage }),
   },
   '/operator/products': { get: op({ summary: 'Every product; filters status, providerId, serviceType', query: operatorProductsQuery, answers: productList }) },
+  '/operator/products/{productId}': {
+    get: op({ summary: 'Any product with live version, pending revision and review history (the review page)', params: productIdParams, answers: providerProductView }),
+  },
   '/operator/products/{productId}/delist': {
     post: op({
       summary: '违规下架: platform takedown with a reason (403 CONFLICT_OF_INTEREST on one’s own product)',

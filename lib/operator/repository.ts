@@ -8,8 +8,8 @@ import { Expr } from '../db/write';
 import { draftTypeFilter, productStatusShards } from '../products/repository';
 import type { OrderRow } from '../orders/schemas';
 import { parseRow } from '../orders/layout';
-import type { ProductItem } from '../products/schemas';
-import { withBodies } from '../products/layout';
+import type { ProductHead } from '../products/schemas';
+import { parseProductHead } from '../products/layout';
 import { keyInstant } from '../shared/time-range';
 import { ValidationError } from '../http/errors';
 import { msg } from '../i18n';
@@ -222,14 +222,14 @@ export const searchOrders = async (q: OperatorOrdersQuery): Promise<{ items: Ord
   return { items: parseOrders(page.items), nextCursor: page.nextCursor };
 };
 
-/** The products of a page of list rows: the page's bodies read by one BatchGetItem (their content and history are answered). */
-const parseProducts = (items: Record<string, unknown>[]) => withBodies(items);
+/** The products of a page of list rows: their heads (the summary rows). */
+const parseProducts = (items: Record<string, unknown>[]) => items.map(parseProductHead);
 
 /**
  * Access pattern: the operator's product search, newest first: a provider's products (GSI1, status as a
  * filter on that small partition), a status (GSI8) or every product (GSI7); the service type is a filter.
  */
-export const searchProducts = async (q: OperatorProductsQuery): Promise<{ items: ProductItem[]; nextCursor: string | null }> => {
+export const searchProducts = async (q: OperatorProductsQuery): Promise<{ items: ProductHead[]; nextCursor: string | null }> => {
   const typeFilter = (e: Expr) => (q.serviceType ? draftTypeFilter(e, q.serviceType) : undefined);
   const providers = await organisationsNamed(q);
   if (providers?.length === 0) return nothing;
@@ -249,7 +249,7 @@ export const searchProducts = async (q: OperatorProductsQuery): Promise<{ items:
       cursor: q.cursor,
       newestFirst: true,
     });
-    return { items: await parseProducts(page.items), nextCursor: page.nextCursor };
+    return { items: parseProducts(page.items), nextCursor: page.nextCursor };
   }
   if (providers) {
     // several organisations: their partitions merged, by status their listing partitions (GSI5) behind review codes
@@ -264,13 +264,13 @@ export const searchProducts = async (q: OperatorProductsQuery): Promise<{ items:
       cursor: q.cursor,
       newestFirst: true,
     });
-    return { items: await parseProducts(page.items), nextCursor: page.nextCursor };
+    return { items: parseProducts(page.items), nextCursor: page.nextCursor };
   }
   const page = q.status
     ? await queryMerged({ index: 'GSI8', list: `products:${q.status}`, shards: productStatusShards(q.status, (listing) => keys.productsByListing(listing)), filter: typeFilter, limit: q.limit, cursor: q.cursor, newestFirst: true })
     : await queryMerged({ index: 'GSI7', list: 'products:all', shards: [{ pk: keys.allProducts }], filter: typeFilter, limit: q.limit, cursor: q.cursor, newestFirst: true });
   // the review code leads GSI8's sort key; within one status the product id (a ULID) orders by creation
-  return { items: await parseProducts(page.items), nextCursor: page.nextCursor };
+  return { items: parseProducts(page.items), nextCursor: page.nextCursor };
 };
 
 /** A status as a filter on the product's two facts (the provider's own partition). */

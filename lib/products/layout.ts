@@ -1,4 +1,4 @@
-import { BatchGetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { productBodyItem, productItem } from './items';
@@ -76,29 +76,6 @@ export const parseProductHead = (raw: Raw): ProductHead => {
   // a product stored whole carries its content on its head: its cards are made from it
   if (isWhole(raw)) return splitProduct(productItemSchema.parse(raw)).head;
   return productHeadSchema.parse(raw);
-};
-
-/**
- * Products of a page of list rows, whole: the bodies of the page's heads read by one BatchGetItem (100 keys a
- * call, unprocessed keys asked again), for the lists whose answer carries the content (the provider's and
- * the operator's lists and the review queue). A product whose body is gone (deleted meanwhile) is left out.
- */
-export const withBodies = async (rows: Raw[]): Promise<ProductItem[]> => {
-  const wanted = rows.filter((r) => !isWhole(r));
-  const bodies = new Map<string, Raw>();
-  for (let i = 0; i < wanted.length; i += 100) {
-    let request: Record<string, unknown>[] | undefined = wanted.slice(i, i + 100).map((r) => keys.productBody(String(r.productId)));
-    while (request?.length) {
-      const out = await ddb.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: request } } }));
-      for (const b of out.Responses?.[tableName] ?? []) bodies.set(String(b.productId), b);
-      request = out.UnprocessedKeys?.[tableName]?.Keys as Record<string, unknown>[] | undefined;
-    }
-  }
-  return rows.flatMap((r) => {
-    if (isWhole(r)) return [joinProduct(r)];
-    const body = bodies.get(String(r.productId));
-    return body ? [joinProduct(r, body)] : [];
-  });
 };
 
 /**

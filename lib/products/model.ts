@@ -18,6 +18,7 @@ import {
   type CatalogItemView,
   type CatalogListItemView,
   type ProviderProductView,
+  type ProductRowView,
 } from './schemas';
 import { t } from '../i18n';
 import { availableOf } from '../codes/model';
@@ -156,6 +157,32 @@ export const toProviderView = (p: ProductItem): ProviderProductView => {
     reviewState: p.review,
     actions: providerActions(p),
     reviewHistory: p.reviewHistory.map((r) => ({ ...r, operatorName: r.operatorName ?? null })),
+    submittedAt: p.review === 'in_review' ? (p.submittedAt ?? null) : null,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+  };
+};
+
+/** The provider's view as a summary row, from the product's head alone: the cards of its content, no history. */
+export const toProductRow = (p: ProductHead): ProductRowView => {
+  const status = statusOf(p);
+  const pending = p.review !== 'none';
+  return {
+    productId: p.productId,
+    providerId: p.providerId,
+    providerName: p.providerName ?? null,
+    status,
+    statusLabel: t('zh', `status.product.${status}`),
+    version: p.version,
+    live: p.liveCard,
+    draft: pending ? p.draftCard : null,
+    revision:
+      p.listing === 'listed' && pending
+        ? { status: p.review as 'draft' | 'in_review' | 'rejected', ...(p.reviewReason ? { reason: p.reviewReason } : {}) }
+        : null,
+    ...(p.review === 'rejected' && p.reviewReason ? { rejectionReason: p.reviewReason } : {}),
+    reviewState: p.review,
+    actions: providerActions(p),
     submittedAt: p.review === 'in_review' ? (p.submittedAt ?? null) : null,
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,

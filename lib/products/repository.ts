@@ -26,7 +26,7 @@ import {
   type ProductStatus,
 } from './schemas';
 import { isPublic, productBodyItem, productEntryItem, productItem } from './items';
-import { isWhole, parseProductHead, productRecords, readProduct, splitOnWrite, withBodies } from './layout';
+import { isWhole, parseProductHead, productRecords, readProduct, splitOnWrite } from './layout';
 import { organisationActive, providerSuspended } from '../suspension/checks';
 import { msg } from '../i18n';
 import { isMemberOf, providerIdOf } from '../providers/access';
@@ -151,6 +151,13 @@ export const getProductHead = async (productId: string): Promise<ProductHead | u
 export const getListedProduct = async (productId: string) => {
   const product = await getProduct(productId);
   if (!product || !isPublic(product)) throw new NotFoundError('product');
+  return product;
+};
+
+/** Access pattern: any product for an operator (the review page: content and history), one Query (head and body). */
+export const getProductForOperator = async (productId: string) => {
+  const product = await getProduct(productId);
+  if (!product) throw new NotFoundError('product');
   return product;
 };
 
@@ -435,7 +442,7 @@ export const listProviderProducts = async (
         newestFirst: true,
       })
     : await queryPage({ index: 'GSI1', pk: keys.providerProducts(providerId), expr: new Expr(), limit: q.limit, cursor: q.cursor, newestFirst: true, filter: typeFilter });
-  return { items: await withBodies(page.items), nextCursor: page.nextCursor };
+  return { items: page.items.map(parseProductHead), nextCursor: page.nextCursor };
 };
 
 /** The draft's service type as a filter of a list row: its card's (a product stored whole: its draft's). */
@@ -479,7 +486,7 @@ export const listCatalog = async (q: { limit: number; cursor?: string; serviceTy
 /** Access pattern: the review queue, oldest submission first (GSI4 `REVIEW`). */
 export const listReviewQueue = async (q: { limit: number; cursor?: string }) => {
   const page = await queryPage({ index: 'GSI4', pk: keys.reviewQueue, expr: new Expr(), limit: q.limit, cursor: q.cursor });
-  return { items: await withBodies(page.items), nextCursor: page.nextCursor };
+  return { items: page.items.map(parseProductHead), nextCursor: page.nextCursor };
 };
 
 

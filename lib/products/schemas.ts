@@ -302,6 +302,22 @@ export const providerProductView = z
   .meta({ id: 'ProviderProduct' });
 export type ProviderProductView = z.infer<typeof providerProductView>;
 
+const productCardView = cardSchema.meta({ id: 'ProductCard' });
+
+/**
+ * A product's summary row, as the provider's list, the operator's search and the review queue answer it: the
+ * product's head alone (docs/decisions.md, "Order and product items: head and body"): the cards of its live and
+ * draft content (no description, no requirements form), no review history; the product's read has the whole.
+ */
+export const productRowView = providerProductView
+  .omit({ live: true, draft: true, reviewHistory: true })
+  .extend({
+    live: productCardView.nullable().meta({ description: 'the approved content’s card (no description, no requirements form), or null before the first approval' }),
+    draft: productCardView.nullable().meta({ description: 'the card of the content being edited or reviewed, or null' }),
+  })
+  .meta({ id: 'ProductRow' });
+export type ProductRowView = z.infer<typeof productRowView>;
+
 /** A listed product as buyers see it: the live content at the top level. */
 export const catalogItemView = z
   .object({

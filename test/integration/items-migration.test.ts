@@ -102,7 +102,13 @@ describe('npm run migrate:items (products)', () => {
     const inCatalog = must(await invoke(catalog, { query: { limit: '100', serviceType: 'image' } }), 200);
     expect(inCatalog.items.find((i: { productId: string }) => i.productId === product.productId)).toMatchObject({ name: product.live.name });
     const own = must(await invoke(listOwn, { as: 'provider', query: { limit: '100', serviceType: 'image' } }), 200);
-    expect(own.items.find((i: { productId: string }) => i.productId === product.productId)).toEqual(before.own);
+    // the list's summary row, made from the whole product's content
+    expect(own.items.find((i: { productId: string }) => i.productId === product.productId)).toMatchObject({
+      status: before.own.status,
+      version: before.own.version,
+      live: { name: product.live.name, plans: before.own.live.plans },
+    });
+    expect(own.items.find((i: { productId: string }) => i.productId === product.productId)).not.toHaveProperty('reviewHistory');
 
     const first = await splitStoredItems(ddb, tableName);
     expect(first.products).toBeGreaterThanOrEqual(1);

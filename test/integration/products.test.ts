@@ -12,6 +12,7 @@ import { handler as page } from '../../functions/products/page';
 import { handler as reviews } from '../../functions/operator/review-queue';
 import { handler as approve } from '../../functions/operator/approve';
 import { handler as reject } from '../../functions/operator/reject';
+import { handler as operatorProduct } from '../../functions/operator/product';
 import { ddb, tableName } from '../../lib/db/client';
 import { keys } from '../../lib/db/keys';
 import { productItem } from '../../lib/products/items';
@@ -470,5 +471,34 @@ describe('status changes are blind conditional writes (spec 9)', () => {
     const again = must(await invoke(submit, { as: 'provider', params: p(product.productId) }), 200);
     must(await invoke(approve, { as: 'operator', params: p(product.productId), body: { version: again.version } }), 200);
     await indexKeysAgree(product.productId);
+  });
+});
+
+describe('summary rows and the product read (head and body)', () => {
+  it('lists answer the head’s row: the content’s cards (no description, no form), no history, in one Query a page', async () => {
+    const inReview = await productIn('in_review', 'provider', { serviceType: 'software', description: '很长的介绍'.repeat(200) });
+    const own = await countRoundTrips(() => invoke(listOwn, { as: 'provider', query: { status: 'in_review', serviceType: 'software', limit: '100' } }));
+    const row = own.result.body.items.find((i: { productId: string }) => i.productId === inReview.productId);
+    expect(row).toMatchObject({ status: 'in_review', version: inReview.version, draft: { name: inReview.draft.name, plans: inReview.draft.plans } });
+    expect(row.draft).not.toHaveProperty('description');
+    expect(row.draft).not.toHaveProperty('requirementsTemplate');
+    expect(row).not.toHaveProperty('reviewHistory');
+    // the caller's memberships, then the index Queries of the status's partitions: no read of the bodies
+    expect(own.roundTrips).toBe(MEMBERSHIP_READ + 2);
+    const queue = must(await invoke(reviews, { as: 'operator', query: { limit: '100' } }), 200);
+    const queued = queue.items.find((i: { productId: string }) => i.productId === inReview.productId);
+    expect(queued).toMatchObject({ version: inReview.version, draft: { name: inReview.draft.name } });
+    expect(queued.draft).not.toHaveProperty('description');
+  });
+
+  it('an operator reads any product whole (the review page) in one Query; nobody else does', async () => {
+    const inReview = await productIn('in_review');
+    const read = await countRoundTrips(() => invoke(operatorProduct, { as: 'operator', params: p(inReview.productId) }));
+    expect(read.result.status).toBe(200);
+    expect(read.result.body).toMatchObject({ productId: inReview.productId, draft: { description: inReview.draft.description }, reviewHistory: [] });
+    // head and body in one Query (a route open to operators alone reads no memberships)
+    expect(read.roundTrips).toBe(1);
+    expect((await invoke(operatorProduct, { as: 'provider', params: p(inReview.productId) })).status).toBe(403);
+    expect((await invoke(operatorProduct, { as: 'operator', params: p('01ARZ3NDEKTSV4RRFFQ69G5FAV') })).status).toBe(404);
   });
 });

@@ -35,7 +35,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ProviderProductPage"];
+                        "application/json": components["schemas"]["ProductRowPage"];
                     };
                 };
                 400: components["responses"]["BadRequest"];
@@ -542,7 +542,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ProviderProductPage"];
+                        "application/json": components["schemas"]["ProductRowPage"];
                     };
                 };
                 400: components["responses"]["BadRequest"];
@@ -2198,12 +2198,56 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ProviderProductPage"];
+                        "application/json": components["schemas"]["ProductRowPage"];
                     };
                 };
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthenticated"];
                 403: components["responses"]["Forbidden"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/operator/products/{productId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Any product with live version, pending revision and review history (the review page) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    productId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Any product with live version, pending revision and review history (the review page) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderProduct"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 500: components["responses"]["InternalError"];
                 503: components["responses"]["Unavailable"];
             };
@@ -5122,10 +5166,66 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        ProviderProductPage: {
-            items: components["schemas"]["ProviderProduct"][];
+        ProductRowPage: {
+            items: components["schemas"]["ProductRow"][];
             /** @description pass as `cursor` for the next page; null at the end */
             nextCursor: string | null;
+        };
+        ProductRow: {
+            productId: string;
+            providerId: string;
+            /** @description the organisation’s name (copied at creation and on every edit), or null on products stored before */
+            providerName: string | null;
+            /** @enum {string} */
+            status: "draft" | "in_review" | "rejected" | "listed" | "delisted";
+            /** @description the status in Chinese, as the console shows it */
+            statusLabel: string;
+            version: number;
+            /** @description a pending change of a listed product, or null */
+            revision: {
+                /** @enum {string} */
+                status: "draft" | "in_review" | "rejected";
+                reason?: string;
+            } | null;
+            rejectionReason?: string;
+            /** @enum {string} */
+            reviewState: "none" | "draft" | "in_review" | "rejected";
+            /** @description what the provider may do with the product now (修改, 提交审核, 撤销审核, 下架, 删除): the state machine’s answer, so a client offers only these */
+            actions: ("edit" | "submit" | "withdraw" | "delist" | "delete")[];
+            submittedAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+            /** @description the approved content’s card (no description, no requirements form), or null before the first approval */
+            live: components["schemas"]["ProductCard"] | null;
+            /** @description the card of the content being edited or reviewed, or null */
+            draft: components["schemas"]["ProductCard"] | null;
+        };
+        ProductCard: {
+            name: string;
+            /** @enum {string} */
+            serviceType: "ops_service" | "custom_dev" | "software" | "saas" | "image" | "api";
+            /**
+             * @default manual
+             * @enum {string}
+             */
+            delivery: "manual" | "saas" | "code";
+            category: string;
+            tags: string[];
+            summary: string;
+            /** Format: uri */
+            logoUrl: string;
+            deliveryDays: number;
+            warrantyDays: number;
+            plans: {
+                planId: string;
+                name: string;
+                duration: number;
+                /** @enum {string} */
+                unit: "times" | "day" | "month" | "year";
+                listPrice: number;
+                price: number;
+            }[];
+            requirementsBeforeStart: boolean;
         };
         CatalogPage: {
             items: components["schemas"]["CatalogListItem"][];

@@ -12,6 +12,8 @@ type JsonBody<Op> = Op extends { requestBody?: { content: { 'application/json': 
 export type BodyOf<P extends keyof paths, M extends 'post' | 'put' | 'patch'> = JsonBody<paths[P][M]>;
 
 export type ProviderProduct = Schemas['ProviderProduct'];
+/** A row of a product list (the provider's, the operator's search, the review queue): the product's head, its content's cards. */
+export type ProductRow = Schemas['ProductRow'];
 export type ProductContent = Schemas['ProductContent'];
 export type Plan = ProductContent['plans'][number];
 export type RequirementField = ProductContent['requirementsTemplate'][number];

@@ -1,5 +1,5 @@
-import { useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
-import { api, unwrap } from '../api/client';
+import { useQuery } from '@tanstack/react-query';
+import { api, ApiProblem, unwrap } from '../api/client';
 import type { BodyOf } from '../api/types';
 import { useCursorList } from '../app/cursor-table';
 import { idem, useCommand } from '../app/use-command';
@@ -10,38 +10,28 @@ export type { ProductSearch };
 export { useOperatorOrders, type OrderSearch } from '../orders/hooks';
 
 const reviewPage = (cursor: string | undefined, limit: number) => unwrap(api().GET('/operator/reviews', { params: { query: { cursor, limit } } }));
-type ReviewPage = Awaited<ReturnType<typeof reviewPage>>;
 
 /** The review queue, oldest submission first. */
 export const useReviewQueue = () => useCursorList(operatorKeys.reviewQueue(), (cursor) => reviewPage(cursor, 20));
 
 /**
- * One product waiting for review: taken from the queue already read, else found by reading the queue
- * (it is short and there is no operator read of a single product).
+ * One product waiting for review, with its content and history (`GET /operator/products/{productId}`: the
+ * queue's rows carry only the cards of its content). Null when it is absent or no longer in review.
  */
-export const useReviewItem = (productId: string | undefined) => {
-  const qc = useQueryClient();
-  return useQuery({
+export const useReviewItem = (productId: string | undefined) =>
+  useQuery({
     queryKey: operatorKeys.review(productId ?? ''),
     enabled: Boolean(productId),
     queryFn: async () => {
-      let cursor: string | undefined;
-      for (let i = 0; i < 20; i += 1) {
-        const page = await reviewPage(cursor, 100);
-        const hit = page.items.find((p) => p.productId === productId);
-        if (hit) return hit;
-        if (!page.nextCursor) break;
-        cursor = page.nextCursor;
+      try {
+        const product = await unwrap(api().GET('/operator/products/{productId}', { params: { path: { productId: productId! } } }));
+        return product.reviewState === 'in_review' ? product : null;
+      } catch (err) {
+        if (err instanceof ApiProblem && err.status === 404) return null;
+        throw err;
       }
-      return null;
     },
-    initialData: () =>
-      qc
-        .getQueriesData<InfiniteData<ReviewPage>>({ queryKey: operatorKeys.reviewQueue() })
-        .flatMap(([, d]) => d?.pages.flatMap((p) => p.items) ?? [])
-        .find((p) => p.productId === productId),
   });
-};
 
 const refresh = { invalidate: ({ productId }: { productId: string }) => productChanged(productId) };
 

@@ -2,7 +2,7 @@ import { useNavigate } from 'react-router';
 import { type PrimaryTableCol } from 'tdesign-react';
 import { ReviewKindTag } from './review-kind';
 import { Button } from '../app/button';
-import type { ProviderProduct } from '../api/types';
+import type { ProductRow } from '../api/types';
 import { CursorTable } from '../app/cursor-table';
 import { formatTime } from '../app/format';
 import { useI18n } from '../i18n';
@@ -13,8 +13,8 @@ export default function ReviewQueue() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const list = useReviewQueue();
-  const name = (row: ProviderProduct) => row.draft?.name ?? row.live?.name ?? '';
-  const columns: PrimaryTableCol<ProviderProduct>[] = [
+  const name = (row: ProductRow) => row.draft?.name ?? row.live?.name ?? '';
+  const columns: PrimaryTableCol<ProductRow>[] = [
     { colKey: 'name', title: t('products.name'), ellipsis: true, width: 220, cell: ({ row }) => name(row) },
     { colKey: 'serviceType', title: t('products.serviceType'), className: 'nowrap', cell: ({ row }) => t(`type.${(row.draft ?? row.live)!.serviceType}`) },
     {

@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { DateRangePicker, Form, Input, Select, Space, type PrimaryTableCol } from 'tdesign-react';
 import { Button } from '../app/button';
 import { Tabs } from '../app/tabs';
-import { isOneOf, ORDER_STATUSES, PRODUCT_STATUSES, SERVICE_TYPES, type OrderSummary, type ProviderProduct } from '../api/types';
+import { isOneOf, ORDER_STATUSES, PRODUCT_STATUSES, SERVICE_TYPES, type OrderSummary, type ProductRow } from '../api/types';
 import { ConfirmAction } from '../app/confirm-action';
 import { CursorTable } from '../app/cursor-table';
 import { Field } from '../app/field';
@@ -34,7 +34,7 @@ const TextFilter = ({ label, value, onChange, error, placeholder }: { label: str
   </Field>
 );
 
-const productName = (row: ProviderProduct) => row.live?.name ?? row.draft?.name ?? '';
+const productName = (row: ProductRow) => row.live?.name ?? row.draft?.name ?? '';
 
 /** A typed filter as sent: trimmed, and left out when blank. */
 const blank = (v?: string) => v?.trim() || undefined;
@@ -149,7 +149,7 @@ const ProductSearchPanel = () => {
   });
   const list = useOperatorProducts(filters);
   const takedown = useTakedown();
-  const columns: PrimaryTableCol<ProviderProduct>[] = [
+  const columns: PrimaryTableCol<ProductRow>[] = [
     { colKey: 'name', title: t('search.productName'), ellipsis: true, width: 220, cell: ({ row }) => productName(row) },
     { colKey: 'serviceType', title: t('products.serviceType'), className: 'nowrap', cell: ({ row }) => t(`type.${(row.live ?? row.draft)!.serviceType}`) },
     { colKey: 'status', title: t('common.status'), className: 'nowrap', cell: ({ row }) => <ProductStatusTag status={row.status} /> },

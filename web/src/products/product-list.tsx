@@ -2,7 +2,7 @@ import { formatTime } from '../app/format';
 import { useNavigate } from 'react-router';
 import { Form, Select, Space, type PrimaryTableCol } from 'tdesign-react';
 import { Button } from '../app/button';
-import { isOneOf, PRODUCT_STATUSES, SERVICE_TYPES, type ProviderProduct } from '../api/types';
+import { isOneOf, PRODUCT_STATUSES, SERVICE_TYPES, type ProductRow } from '../api/types';
 import { ConfirmAction } from '../app/confirm-action';
 import { useMemberMay } from '../app/member-roles';
 import { CursorTable } from '../app/cursor-table';
@@ -18,7 +18,7 @@ import { AppLink } from '../app/app-link';
  * The row actions of the guide: exactly those the API lists as allowed now (`actions`, from the product state
  * machine), so nothing offered is refused. 上架 of a delisted product is its 修改 (then 提交).
  */
-export const RowActions = ({ p }: { p: ProviderProduct }) => {
+export const RowActions = ({ p }: { p: ProductRow }) => {
   const { t } = useI18n();
   const navigate = useNavigate();
   const submit = useSubmitProduct();
@@ -27,7 +27,7 @@ export const RowActions = ({ p }: { p: ProviderProduct }) => {
   const remove = useDeleteProduct();
   // a member whose role does not manage products reads them only
   const editor = useMemberMay('products');
-  const may = (action: ProviderProduct['actions'][number]) => editor && p.actions.includes(action);
+  const may = (action: ProductRow['actions'][number]) => editor && p.actions.includes(action);
   const name = p.draft?.name ?? p.live?.name ?? '';
   const inReview = p.reviewState === 'in_review';
   return (
@@ -86,8 +86,8 @@ export default function ProductList() {
   };
   const list = useOwnProducts(filters);
   const editor = useMemberMay('products');
-  const name = (row: ProviderProduct) => row.draft?.name ?? row.live?.name ?? '';
-  const columns: PrimaryTableCol<ProviderProduct>[] = [
+  const name = (row: ProductRow) => row.draft?.name ?? row.live?.name ?? '';
+  const columns: PrimaryTableCol<ProductRow>[] = [
     {
       colKey: 'name',
       title: t('products.name'),
