@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { maskPhone } from '../people/names';
@@ -106,4 +106,25 @@ export const readOrder = async (orderId: string, consistent = true): Promise<Ord
     }),
   );
   return orderAmong(out.Items ?? [], orderId);
+};
+
+/** One BatchGetItem reads at most 100 keys: 50 orders, head and body. */
+const BATCH_ORDERS = 50;
+
+/**
+ * Access pattern: the orders a page of the due index names, whole (head and body), in one BatchGetItem per
+ * 50 orders, strongly consistent, keys left unprocessed asked again; orders no longer there are left out.
+ */
+export const readOrders = async (orderIds: string[]): Promise<OrderItem[]> => {
+  const items: Raw[] = [];
+  for (let i = 0; i < orderIds.length; i += BATCH_ORDERS) {
+    let pending: Raw[] | undefined = orderIds.slice(i, i + BATCH_ORDERS).flatMap((id) => [keys.order(id), keys.orderBody(id)]);
+    for (let attempt = 0; pending?.length; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+      const out = await ddb.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }));
+      items.push(...((out.Responses?.[tableName] ?? []) as Raw[]));
+      pending = out.UnprocessedKeys?.[tableName]?.Keys as Raw[] | undefined;
+    }
+  }
+  return orderIds.map((id) => orderAmong(items.filter((item) => item.PK === keys.orderPartition(id)), id)).filter((o): o is OrderItem => o !== undefined);
 };

@@ -9,7 +9,7 @@ import type { CommandInput, OrderRules } from './model';
 import { StaleOrder, writeOrderCommand } from './repository';
 import { CALL_LEASE_MS, callBody, instanceFrom, isSaas, saasStep, type CallResult } from './saas';
 import type { OrderItem, PendingCall, SaasAction } from './schemas';
-import { readOrder as readWhole } from './layout';
+import { readOrder as readWhole, readOrders } from './layout';
 import { orderIdOf } from './timers';
 import { unwrapRows } from '../db/row';
 
@@ -242,9 +242,8 @@ const dueInShard = async (shard: string, now: Date): Promise<OrderItem[]> => {
         ExclusiveStartKey: start,
       }),
     );
-    // the index names the orders due; each is read whole (head and body, one Query)
-    const read = await Promise.all(unwrapRows(page.Items).map((i) => readWhole(orderIdOf(i))));
-    orders.push(...read.filter((o): o is OrderItem => o !== undefined).filter(isSaas));
+    // the index names the orders due; the page's orders are read whole (head and body) in one BatchGetItem
+    orders.push(...(await readOrders(unwrapRows(page.Items).map(orderIdOf))).filter(isSaas));
     start = page.LastEvaluatedKey;
   } while (start);
   return orders;

@@ -5,7 +5,7 @@ import type { CommandInput, OrderRules } from './model';
 import { StaleOrder, writeOrderCommand } from './repository';
 import { dueStep } from './schedule';
 import type { OrderItem } from './schemas';
-import { readOrder } from './layout';
+import { readOrders } from './layout';
 
 const SYSTEM = { id: 'system', role: 'system' as const };
 
@@ -58,15 +58,11 @@ const settle = async (order: OrderItem, now: Date, rules: OrderRules, run: Timer
 /** One shard of the due index, every page, up to `now`. */
 const settleShard = (shard: string, now: Date, rules: OrderRules, run: TimerRun, pageSize: number) =>
   forEachDuePage(shard, now, pageSize, async (items) => {
-    // the index names the orders due; each is read whole (head and body, one Query) before its step
+    // the index names the orders due; the page's orders are read whole (head and body) in one BatchGetItem
     run.due += items.length;
-    for (let i = 0; i < items.length; i += CONCURRENCY) {
-      await Promise.all(
-        items.slice(i, i + CONCURRENCY).map(async (item) => {
-          const o = await readOrder(orderIdOf(item));
-          if (o) await settle(o, now, rules, run);
-        }),
-      );
+    const orders = await readOrders(items.map(orderIdOf));
+    for (let i = 0; i < orders.length; i += CONCURRENCY) {
+      await Promise.all(orders.slice(i, i + CONCURRENCY).map((o) => settle(o, now, rules, run)));
     }
   });
 
