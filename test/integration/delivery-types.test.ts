@@ -80,8 +80,10 @@ describe('a product’s delivery (交付方式)', () => {
     const both = await invoke(edit, { as: 'provider', params: p(product.productId), body: { serviceType: 'image', delivery: 'saas' } });
     expect(both.status).toBe(400);
     must(await invoke(edit, { as: 'provider', params: p(product.productId), body: { serviceType: 'ops_service', delivery: 'manual' } }), 200);
-    const stored = await readItem(keys.product(product.productId));
+    // the draft is in the product's body, its card (what the edit's condition reads) on the head
+    const stored = await readItem(keys.productBody(product.productId));
     expect(stored?.draft).toMatchObject({ serviceType: 'ops_service', delivery: 'manual' });
+    expect((await readItem(keys.product(product.productId)))?.draftCard).toMatchObject({ serviceType: 'ops_service', delivery: 'manual' });
     // someone else's product is still 404, whatever the content
     const other = await invoke(edit, { as: 'provider2', params: p(product.productId), body: { delivery: 'code' } });
     expect(other.status).toBe(404);
@@ -89,9 +91,22 @@ describe('a product’s delivery (交付方式)', () => {
 
   it('reads content stored before deliveries existed as manual, and lets a type change pass', async () => {
     const product = must(await invoke(create, { as: 'provider', body: productContent({ serviceType: 'software' }) }), 201);
-    const stored = await readItem(keys.product(product.productId));
-    const { delivery: _d, ...draft } = stored!.draft as Record<string, unknown>;
-    await ddb.send(new PutCommand({ TableName: tableName, Item: { ...stored, draft } }));
+    // stored before deliveries existed: neither the draft (body) nor its card (head, and the head's list row) has one
+    const body = await readItem(keys.productBody(product.productId));
+    const { delivery: _d, ...draft } = body!.draft as Record<string, unknown>;
+    await ddb.send(new PutCommand({ TableName: tableName, Item: { ...body, draft } }));
+    const head = await readItem(keys.product(product.productId));
+    const withoutDelivery = (card: unknown) => {
+      const { delivery: _, ...rest } = card as Record<string, unknown>;
+      return rest;
+    };
+    const row = head!.row as Record<string, unknown> | undefined;
+    await ddb.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...head, draftCard: withoutDelivery(head!.draftCard), ...(row?.draftCard ? { row: { ...row, draftCard: withoutDelivery(row.draftCard) } } : {}) },
+      }),
+    );
     must(await invoke(edit, { as: 'provider', params: p(product.productId), body: { serviceType: 'custom_dev' } }), 200);
     const codes = await invoke(edit, { as: 'provider', params: p(product.productId), body: { delivery: 'code' } });
     expect(codes.status).toBe(400);
