@@ -136,57 +136,48 @@ export function normalizeContent(content: Partial<ContentInput>) {
   return { ...content, plans: content.plans.map((p) => ({ ...p, planId: p.planId ?? `plan-${newId().slice(-10).toLowerCase()}` })) };
 }
 
-/** The provider's view: live version, the content being edited or reviewed, the pending revision, history. */
-export const toProviderView = (p: ProductItem): ProviderProductView => {
+/** What the provider's view and its summary row share: the product's state, read from its head. */
+const stateOf = (p: Omit<ProductHead, 'liveCard' | 'draftCard'>) => {
   const status = statusOf(p);
   const pending = p.review !== 'none';
   return {
-    productId: p.productId,
-    providerId: p.providerId,
-    providerName: p.providerName ?? null,
-    status,
-    statusLabel: t('zh', `status.product.${status}`),
-    version: p.version,
+    pending,
+    state: {
+      productId: p.productId,
+      providerId: p.providerId,
+      providerName: p.providerName ?? null,
+      status,
+      statusLabel: t('zh', `status.product.${status}`),
+      version: p.version,
+      revision:
+        p.listing === 'listed' && pending
+          ? { status: p.review as 'draft' | 'in_review' | 'rejected', ...(p.reviewReason ? { reason: p.reviewReason } : {}) }
+          : null,
+      ...(p.review === 'rejected' && p.reviewReason ? { rejectionReason: p.reviewReason } : {}),
+      reviewState: p.review,
+      actions: providerActions(p),
+      submittedAt: p.review === 'in_review' ? (p.submittedAt ?? null) : null,
+      createdAt: p.createdAt,
+      updatedAt: p.updatedAt,
+    },
+  };
+};
+
+/** The provider's view: live version, the content being edited or reviewed, the pending revision, history. */
+export const toProviderView = (p: ProductItem): ProviderProductView => {
+  const { pending, state } = stateOf(p);
+  return {
+    ...state,
     live: p.live,
     draft: pending ? p.draft : null,
-    revision:
-      p.listing === 'listed' && pending
-        ? { status: p.review as 'draft' | 'in_review' | 'rejected', ...(p.reviewReason ? { reason: p.reviewReason } : {}) }
-        : null,
-    ...(p.review === 'rejected' && p.reviewReason ? { rejectionReason: p.reviewReason } : {}),
-    reviewState: p.review,
-    actions: providerActions(p),
     reviewHistory: p.reviewHistory.map((r) => ({ ...r, operatorName: r.operatorName ?? null })),
-    submittedAt: p.review === 'in_review' ? (p.submittedAt ?? null) : null,
-    createdAt: p.createdAt,
-    updatedAt: p.updatedAt,
   };
 };
 
 /** The provider's view as a summary row, from the product's head alone: the cards of its content, no history. */
 export const toProductRow = (p: ProductHead): ProductRowView => {
-  const status = statusOf(p);
-  const pending = p.review !== 'none';
-  return {
-    productId: p.productId,
-    providerId: p.providerId,
-    providerName: p.providerName ?? null,
-    status,
-    statusLabel: t('zh', `status.product.${status}`),
-    version: p.version,
-    live: p.liveCard,
-    draft: pending ? p.draftCard : null,
-    revision:
-      p.listing === 'listed' && pending
-        ? { status: p.review as 'draft' | 'in_review' | 'rejected', ...(p.reviewReason ? { reason: p.reviewReason } : {}) }
-        : null,
-    ...(p.review === 'rejected' && p.reviewReason ? { rejectionReason: p.reviewReason } : {}),
-    reviewState: p.review,
-    actions: providerActions(p),
-    submittedAt: p.review === 'in_review' ? (p.submittedAt ?? null) : null,
-    createdAt: p.createdAt,
-    updatedAt: p.updatedAt,
-  };
+  const { pending, state } = stateOf(p);
+  return { ...state, live: p.liveCard, draft: pending ? p.draftCard : null };
 };
 
 /** What buyers see: the approved content only. */
