@@ -86,11 +86,15 @@ export const apiAsPerson = async (email: string, password: string) => {
  */
 export const signUpCode = async (email: string): Promise<string> => {
   const s = stack();
+  type Pool = { Users: Record<string, { Attributes: { Name: string; Value: string }[]; ConfirmationCode?: string }> };
   for (let i = 0; i < 50; i += 1) {
-    const pool = JSON.parse(readFileSync(join(s.dataDir ?? '', '.cognito', 'db', `${s.userPoolId}.json`), 'utf8')) as {
-      Users: Record<string, { Attributes: { Name: string; Value: string }[]; ConfirmationCode?: string }>;
-    };
-    const user = Object.values(pool.Users).find((u) => u.Attributes.some((a) => a.Name === 'email' && a.Value === email));
+    let pool: Pool | undefined;
+    try {
+      pool = JSON.parse(readFileSync(join(s.dataDir ?? '', '.cognito', 'db', `${s.userPoolId}.json`), 'utf8')) as Pool;
+    } catch {
+      // cognito-local rewrites the file in place: caught half-written, it is read again a moment later
+    }
+    const user = pool && Object.values(pool.Users).find((u) => u.Attributes.some((a) => a.Name === 'email' && a.Value === email));
     if (user?.ConfirmationCode) return user.ConfirmationCode;
     await new Promise((r) => setTimeout(r, 200));
   }
