@@ -66,6 +66,8 @@ const keyCondition = (skAttr: string, expr: Expr, lower?: string, upper?: string
 export const queryMerged = async (q: MergedQuery): Promise<{ items: Item[]; nextCursor: string | null }> => {
   const { pk: pkName, sk: skName } = indexes[q.index];
   const after = q.cursor ? decode(q.cursor, q.list) : undefined;
+  // a cursor of the same list outside the bounds asked for now (another time range) is refused
+  if (after !== undefined && ((q.from !== undefined && after < q.from) || (q.to !== undefined && after > q.to))) throw invalidCursor();
   // the bounds of this page, inclusive; the cursor's own item is dropped below
   let lower = q.from;
   let upper = q.to;

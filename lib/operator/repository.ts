@@ -8,6 +8,7 @@ import { Expr } from '../db/write';
 import { draftTypeFilter, productStatusShards } from '../products/repository';
 import type { OrderRow } from '../orders/schemas';
 import { parseRow } from '../orders/layout';
+import { partyStatusIndex, partyStatusPartitions } from '../orders/items';
 import type { ProductHead } from '../products/schemas';
 import { parseProductHead } from '../products/layout';
 import { keyInstant } from '../shared/time-range';
@@ -144,9 +145,9 @@ const nothing = { items: [], nextCursor: null };
 const parseOrders = (items: Record<string, unknown>[]) => items.map(parseRow);
 
 /**
- * Access pattern: the operator's order search. One key condition carries the principal filter: the order
- * id (GetItem), the provider's orders (GSI1), the buyer's (GSI2), a status (GSI8, sharded; `disputed`
- * oldest appeal first) or every order (GSI7, sharded), all newest purchase first otherwise.
+ * Access pattern: the operator's order search. Key conditions carry the principal filter: the order id
+ * (GetItem), the organisations' status partitions (GSI5) or the buyers' (GSI6), merged, a status (GSI8,
+ * sharded; `disputed` oldest appeal first) or every order (GSI7, sharded), all newest purchase first otherwise.
  */
 export const searchOrders = async (q: OperatorOrdersQuery): Promise<{ items: OrderRow[]; nextCursor: string | null }> => {
   const [providers, buyers] = await Promise.all([organisationsNamed(q), buyersNamed(q)]);
@@ -164,31 +165,19 @@ export const searchOrders = async (q: OperatorOrdersQuery): Promise<{ items: Ord
   }
   const { from, to } = createdBounds(q);
   const filters = { ...q, providerIds: providers, buyerIds: buyers };
-  if (buyers?.length === 1 || (!buyers && providers?.length === 1)) {
-    const principal = buyers ? 'buyerId' : 'providerId';
-    const page = await queryPage({
-      ...(principal === 'providerId' ? { index: 'GSI1' as const, pk: keys.providerOrders(providers![0]) } : { index: 'GSI2' as const, pk: keys.buyerOrders(buyers![0]) }),
-      range: from || to ? { from, to } : undefined,
-      filter: orderFilter(filters, principal),
-      expr: new Expr(),
-      limit: q.limit,
-      cursor: q.cursor,
-      newestFirst: true,
-    });
-    return { items: parseOrders(page.items), nextCursor: page.nextCursor };
-  }
   if (buyers || providers) {
-    // several organisations (or people): one partition each, merged newest first; a status is GSI5's key
+    // organisations (or people) searched: the status partitions of each (the one status searched, or every
+    // status), merged newest first
     const byProvider = !buyers;
     const ids = (byProvider ? providers : buyers)!;
-    const status = byProvider && q.status;
+    const parties = ids.map((id) => (byProvider ? { providerId: id } : { buyerId: id }));
     const page = await queryMerged({
-      index: byProvider ? (status ? 'GSI5' : 'GSI1') : 'GSI2',
-      list: `orders:${byProvider ? 'providers' : 'buyers'}:${status || ''}:${setOf(ids)}`,
-      shards: ids.map((id) => ({ pk: byProvider ? (status ? keys.providerOrdersIn(id, status) : keys.providerOrders(id)) : keys.buyerOrders(id) })),
+      index: partyStatusIndex(parties[0]),
+      list: `orders:${byProvider ? 'providers' : 'buyers'}:${q.status ?? ''}:${setOf(ids)}`,
+      shards: parties.flatMap((party) => partyStatusPartitions(party, q.status)),
       from,
       to,
-      filter: orderFilter(byProvider ? q : filters, byProvider ? (status ? 'status' : 'providerId') : 'buyerId'),
+      filter: orderFilter(byProvider ? q : filters, byProvider ? 'providerId' : 'buyerId'),
       limit: q.limit,
       cursor: q.cursor,
       newestFirst: true,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineItem } from '../db/item';
 import { keys } from '../db/keys';
-import { orderBodySchema, orderHeadSchema, orderRowSchema, timelineEntrySchema } from './schemas';
+import { ORDER_STATUSES, orderBodySchema, orderHeadSchema, orderRowSchema, timelineEntrySchema, type OrderStatus } from './schemas';
 
 const byCreation = { uses: ['createdAt', 'orderId'] as const, build: (o: { createdAt: string; orderId: string }) => keys.sortByTime(o.createdAt, o.orderId) };
 
@@ -9,6 +9,10 @@ const byCreation = { uses: ['createdAt', 'orderId'] as const, build: (o: { creat
  * An order's head: the order as it is now, without its bulky facts (those are its body's, below). `dueAt`
  * (when a job next has something to do with it, from the order and the periods: lib/orders/schedule.ts) is a
  * fact of its due-index key only, not stored.
+ *
+ * A party's orders of every status are its status partitions merged (lib/db/sharded.ts), not an index place
+ * of their own: a status change moves the order in the status indexes anyway, and a place that holds every
+ * status would be rewritten by each change as well (docs/decisions.md, "Order and product items: head and body").
  */
 export const orderItem = defineItem({
   name: 'order',
@@ -21,16 +25,6 @@ export const orderItem = defineItem({
   // the list row: what the summary rows, the export and the operator's search read (lib/orders/schemas.ts)
   listed: Object.keys(orderRowSchema.shape),
   indexes: {
-    GSI1: {
-      pk: { uses: ['providerId'], build: (o) => keys.providerOrders(o.providerId) },
-      sk: byCreation,
-      serves: ['a provider’s orders, newest first (`GET /provider/orders`, the export); the operator’s order search by provider'],
-    },
-    GSI2: {
-      pk: { uses: ['buyerId'], build: (o) => keys.buyerOrders(o.buyerId) },
-      sk: byCreation,
-      serves: ['a buyer’s orders, newest first (`GET /buyer/orders`); the operator’s order search by buyer'],
-    },
     GSI4: {
       when: { uses: ['dueAt'], test: (o) => o.dueAt !== undefined, doc: 'while a job has something to do with it' },
       pk: {
@@ -47,12 +41,18 @@ export const orderItem = defineItem({
     GSI5: {
       pk: { uses: ['providerId', 'status'], build: (o) => keys.providerOrdersIn(o.providerId, o.status) },
       sk: byCreation,
-      serves: ['a provider’s orders in one status (`GET /provider/orders?status=`); the operator’s search of a few organisations in one status, merged'],
+      serves: [
+        'a provider’s orders in one status (`GET /provider/orders?status=`); every status: its status partitions merged, newest first (`GET /provider/orders`, the export)',
+        'the operator’s order search by organisation: its status partitions (or the one searched), merged',
+      ],
     },
     GSI6: {
       pk: { uses: ['buyerId', 'status'], build: (o) => keys.buyerOrdersIn(o.buyerId, o.status) },
       sk: byCreation,
-      serves: ['a buyer’s orders in one status (`GET /buyer/orders?status=`)'],
+      serves: [
+        'a buyer’s orders in one status (`GET /buyer/orders?status=`); every status: its status partitions merged, newest first (`GET /buyer/orders`)',
+        'the operator’s order search by buyer, merged likewise',
+      ],
     },
     GSI7: {
       pk: { uses: ['orderId'], build: (o) => keys.allOrdersShard(o.orderId), doc: 'ORDERS#<shard of orderId>' },
@@ -114,3 +114,10 @@ export const orderEntryItem = defineItem({
   key: (e: { orderId: string; version: number }) => keys.orderTimeline(e.orderId, e.version),
   keyDoc: { SK: 'TIMELINE#<version, 10 digits>' },
 });
+
+/** A party's status partitions (GSI5 a provider's, GSI6 a buyer's): every status, or the one asked for. */
+export const partyStatusPartitions = (party: { buyerId: string } | { providerId: string }, status?: OrderStatus) =>
+  (status ? [status] : ORDER_STATUSES).map((s) => ({ pk: 'buyerId' in party ? keys.buyerOrdersIn(party.buyerId, s) : keys.providerOrdersIn(party.providerId, s) }));
+
+/** The index of a party's status partitions. */
+export const partyStatusIndex = (party: { buyerId: string } | { providerId: string }) => ('buyerId' in party ? ('GSI6' as const) : ('GSI5' as const));

@@ -3,7 +3,7 @@ import { profileItem } from '../people/items';
 import { organisationActive, providerSuspended } from '../suspension/checks';
 import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
-import { queryPage } from '../db/query';
+import { queryMerged } from '../db/sharded';
 import { ConditionFailed, Expr, transactWrite, type NamedWrites } from '../db/write';
 import { ConflictError, ConflictOfInterestError, DomainError, NotFoundError, ValidationError } from '../http/errors';
 import { reserveCodes, saleWrite, voidSlots } from '../codes/take';
@@ -30,7 +30,7 @@ import {
   type OrderCommand,
   type OrderRules,
 } from './model';
-import { orderEntryItem, orderItem } from './items';
+import { orderEntryItem, orderItem, partyStatusIndex, partyStatusPartitions } from './items';
 import { nextDueAt } from './schedule';
 import { bodyChanged, bodyRecord, orderAmong, parseRow, readOrder, splitOrder } from './layout';
 import { deliversBySaas, isSaas, saasDueAt, saasPurchase } from './saas';
@@ -589,24 +589,21 @@ const createdRange = (q: OrderListQuery) => {
 };
 
 /**
- * Access pattern: a buyer's orders (GSI2) or a provider's (GSI1), newest first; in one status, the party's
- * status partition (GSI6 buyer, GSI5 provider), so every item a page reads matches. Purchase time is a key
- * condition; product and completion time filter within the partition.
+ * Access pattern: a buyer's orders or a provider's, newest first: the party's status partitions (GSI6 buyer,
+ * GSI5 provider), one per status, queried in parallel and merged (lib/db/sharded.ts); in one status, that
+ * partition alone, so every item a page reads matches. Purchase time is a key condition; product and
+ * completion time filter within the partitions.
  */
 export const listOrders = async (party: { buyerId: string } | { providerId: string }, q: OrderListQuery) => {
-  const source =
-    'buyerId' in party
-      ? q.status
-        ? { index: 'GSI6' as const, pk: keys.buyerOrdersIn(party.buyerId, q.status) }
-        : { index: 'GSI2' as const, pk: keys.buyerOrders(party.buyerId) }
-      : q.status
-        ? { index: 'GSI5' as const, pk: keys.providerOrdersIn(party.providerId, q.status) }
-        : { index: 'GSI1' as const, pk: keys.providerOrders(party.providerId) };
-  const page = await queryPage({
-    ...source,
-    range: createdRange(q),
+  const range = createdRange(q);
+  const page = await queryMerged({
+    index: partyStatusIndex(party),
+    // the cursor is bound to the party's list: another party's cursor is 400
+    list: `orders:${'buyerId' in party ? `buyer:${party.buyerId}` : `provider:${party.providerId}`}:${q.status ?? ''}`,
+    shards: partyStatusPartitions(party, q.status),
+    from: range?.from,
+    to: range?.to,
     filter: orderFilters(q),
-    expr: new Expr(),
     limit: q.limit,
     cursor: q.cursor,
     newestFirst: true,

@@ -11,7 +11,8 @@ import { projectingAll, priceWrite, sumPrices, tableDefOf, type Item, type Recor
  * (scripts/bench/pricing.ts) twice from the same run:
  * - current: the items as written, the indexes as serverless.yml projects them;
  * - previous: an order's or a product's items (its head and, when it has one, its body) merged into one item
- *   per entity, written once per command, with every index projecting ALL.
+ *   per entity, written once per command, with every index projecting ALL, and the index places the previous
+ *   design had (an order's GSI1 and GSI2: `previousPlaces`).
  * The inbox consumer's writes (the notifications a command's timeline entry makes) are priced beside them.
  */
 
@@ -28,6 +29,17 @@ const isEntityPart = (k: Key) => ENTITY_PARTITION.test(k.PK) && /^(ORDER|PRODUCT
 /** Attributes the previous design did not store: the summary row the new indexes project. */
 const NEW_ATTRIBUTES = ['row'];
 const isHead = (sk: string) => sk === 'ORDER' || sk === 'PRODUCT';
+
+/**
+ * The index places the previous design gave an entity that the current one does not: an order's every-status
+ * lists (GSI1 a provider's, GSI2 a buyer's, `<createdAt>#<orderId>`), now its status partitions merged.
+ */
+const previousPlaces = (merged: Item): Item => {
+  if (merged.type !== 'order') return merged;
+  const o = merged as { providerId: string; buyerId: string; createdAt: string; orderId: string };
+  const sk = `${o.createdAt}#${o.orderId}`;
+  return { ...merged, GSI1PK: `PROVIDER#${o.providerId}#ORDERS`, GSI1SK: sk, GSI2PK: `BUYER#${o.buyerId}#ORDERS`, GSI2SK: sk };
+};
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : ((v as { S?: string })?.S ?? ''));
 const keyOf = (o: Record<string, unknown> | undefined): Key => ({ PK: str(o?.PK), SK: str(o?.SK) });
@@ -65,7 +77,7 @@ export const installWriteMeter = async (): Promise<Meter> => {
       for (const [k, v] of Object.entries(rest)) if (!k.startsWith('GSI')) merged[k] = v;
     }
     for (const k of NEW_ATTRIBUTES) delete merged[k];
-    return merged;
+    return previousPlaces(merged);
   };
   const snapshot = async (targets: Array<{ key: Key }>) => {
     const items = await Promise.all(targets.map((t) => get(t.key)));
@@ -244,6 +256,14 @@ export const costSection = async (c: Ctx) => {
       for (const w of b.writes) if (!w.failed && !w.before && w.after?.type === 'timeline') await notifyInboxes(eventOfTimelineEntry(w.after));
     } finally {
       meter.stop();
+    }
+    if (process.env.BENCH_COST_DETAIL) {
+      const { itemSize } = await import('./pricing');
+      for (const w of b.writes) {
+        const p = priceWrite(t.current, w);
+        console.error(`${listing} | ${command} | ${w.op}${w.transactional ? ' (txn)' : ''}${w.failed ? ' FAILED' : ''} ${w.key.PK.slice(0, 24)} ${w.key.SK.slice(0, 24)} | ${itemSize(w.before)} -> ${itemSize(w.after)} B | table ${p.table} ${JSON.stringify(p.indexes)}`);
+        if (process.env.BENCH_COST_DETAIL === 'items' && (w.key.SK === 'ORDER' || w.key.SK === 'PRODUCT') && listing === 'typical') console.error(JSON.stringify(w.after));
+      }
     }
     const cmd = priceBucket(t, b.writes);
     const inbox = priceBucket(t, consumer.writes);

@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ROW } from '../../lib/db/item';
 import { ITEM_DECLARATIONS } from '../../lib/items';
+import { indexes } from '../../lib/db/keys';
 
 /** The declarations of the item types that have a list row (they live in an index), by their `type`. */
 const withRows = () => {
@@ -57,6 +58,55 @@ export const backfillRows = async (db: DynamoDBDocumentClient, table: string) =>
         if (!(err instanceof ConditionalCheckFailedException)) throw err;
         counts.skipped++;
       }
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return counts;
+};
+
+/**
+ * Index keys an item keeps from a place its declaration no longer has (an order's every-status lists, GSI1
+ * and GSI2, which are now its status partitions merged): removed, so that the item leaves those indexes and
+ * no write of it pays for them again. A Scan for the items of a declared type with such keys, each updated by
+ * a conditional REMOVE. Safe to run again: an item without stale keys is passed over. A script, never a function.
+ */
+export const dropStaleIndexKeys = async (db: DynamoDBDocumentClient, table: string) => {
+  const stale = new Map<string, string[]>();
+  for (const d of ITEM_DECLARATIONS) {
+    if (!d.hasRow) continue;
+    const placed = new Set(d.places().map(([name]) => name));
+    const keys = Object.values(indexes)
+      .filter((i) => !placed.has(i.name))
+      .flatMap((i) => [i.pk, i.sk]);
+    stale.set(d.type, keys);
+  }
+  const counts = { scanned: 0, written: 0 };
+  const names: Record<string, string> = { '#type': 'type' };
+  const values: Record<string, unknown> = {};
+  const clauses = [...stale.entries()].map(([type, attrs], i) => {
+    values[`:t${i}`] = type;
+    attrs.forEach((a) => (names[`#${a}`] = a));
+    return `(#type = :t${i} AND (${attrs.map((a) => `attribute_exists(#${a})`).join(' OR ')}))`;
+  });
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(
+      new ScanCommand({ TableName: table, FilterExpression: clauses.join(' OR '), ExpressionAttributeNames: names, ExpressionAttributeValues: values, ExclusiveStartKey: start }),
+    );
+    counts.scanned += page.ScannedCount ?? 0;
+    for (const item of page.Items ?? []) {
+      const present = (stale.get(String(item.type)) ?? []).filter((a) => a in item);
+      if (!present.length) continue;
+      await db.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: { PK: item.PK, SK: item.SK },
+          UpdateExpression: `REMOVE ${present.map((a) => `#${a}`).join(', ')}`,
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeNames: Object.fromEntries(present.map((a) => [`#${a}`, a])),
+        }),
+      );
+      counts.written++;
     }
     start = page.LastEvaluatedKey;
   } while (start);

@@ -3,7 +3,7 @@ import { checkReferences, grantAttachment } from '../../lib/attachments/reposito
 import { config } from '../../lib/config';
 import { ddb, tableName } from '../../lib/db/client';
 import { ensureMember, ensureOrganisation } from './organisations';
-import { backfillRows } from './rows';
+import { backfillRows, dropStaleIndexKeys } from './rows';
 import { splitStoredItems } from './items-split';
 import { createReview, replyToReview } from '../../lib/reviews/repository';
 import type { User } from '../../lib/http/auth';
@@ -145,6 +145,7 @@ export const seedDemoData = async (ids: Ids, opts: { saas?: boolean } = {}) => {
   // the list rows the indexes read (npm run migrate:rows)
   await splitStoredItems(ddb, tableName);
   await backfillRows(ddb, tableName);
+  await dropStaleIndexKeys(ddb, tableName);
   await seedOrganisations(ids);
   const provider = actingFor(ids.provider);
   const operator: User = { id: ids.operator, roles: ['operator'], memberships: [] };

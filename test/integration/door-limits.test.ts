@@ -40,6 +40,8 @@ describe('limits decided at the door: each a 400 naming the field, never a 500',
       expect400Naming(await invoke(catalog, { query: { cursor: cursorOf(catalogKey(pk, sk, ipk, isk)) } }), 'cursor');
       const ordersCursor = cursorOf(orderKey(pk, sk, buyerPk, isk));
       expect400Naming(await invoke(listBuyer, { as: 'buyer', query: { cursor: ordersCursor } }), 'cursor');
+      // a merged list's cursor: the list it belongs to and the sort key it stopped at
+      expect400Naming(await invoke(listBuyer, { as: 'buyer', query: { cursor: cursorOf({ l: pk, a: isk }) } }), 'cursor');
     }
   });
 

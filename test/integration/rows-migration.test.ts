@@ -7,7 +7,9 @@ import { queryPage, unwrapRows } from '../../lib/db/query';
 import { Expr } from '../../lib/db/write';
 import { membershipItem } from '../../lib/providers/items';
 import { newId } from '../../lib/shared/ids';
-import { backfillRows } from '../../scripts/lib/rows';
+import { backfillRows, dropStaleIndexKeys } from '../../scripts/lib/rows';
+import { orderIn } from '../support/orders';
+import { keys } from '../../lib/db/keys';
 import { readItem } from '../support/db';
 
 /** A membership as stored before items had list rows: the declaration's item without `row`. */
@@ -98,5 +100,24 @@ describe('npm run migrate:rows', () => {
     const [raw] = out.Items ?? [];
     expect(Object.keys(raw).sort()).toEqual(['GSI1PK', 'GSI1SK', 'PK', 'SK', 'row', 'type']);
     expect(unwrapRows(out.Items)).toEqual([{ PK: item.PK, SK: item.SK, GSI1PK: item.GSI1PK, GSI1SK: item.GSI1SK, type: 'membership', ...(item.row as object) }]);
+  });
+
+  it('removes the index keys of places an order no longer has (GSI1, GSI2), once, and nothing else', async () => {
+    const order = await orderIn('awaiting_start');
+    const key = keys.order(order.orderId);
+    const current = (await readItem(key))!;
+    // as stored before a party's every-status list was its status partitions merged
+    const stale = {
+      GSI1PK: `PROVIDER#${order.providerId}#ORDERS`,
+      GSI1SK: `${order.createdAt}#${order.orderId}`,
+      GSI2PK: `BUYER#${order.buyerId}#ORDERS`,
+      GSI2SK: `${order.createdAt}#${order.orderId}`,
+    };
+    await ddb.send(new PutCommand({ TableName: tableName, Item: { ...current, ...stale } }));
+    const first = await dropStaleIndexKeys(ddb, tableName);
+    expect(first.written).toBeGreaterThanOrEqual(1);
+    expect(await readItem(key)).toEqual(current);
+    const second = await dropStaleIndexKeys(ddb, tableName);
+    expect(second.written).toBe(0);
   });
 });
