@@ -3,7 +3,7 @@ import { dashboardDayItem, dashboardMarkItem, dashboardStatusItem } from './dash
 import { connectionItem, connectionOwnerItem, pushMarkItem } from './live/items';
 import { inboxItem, notificationItem } from './notifications/items';
 import { orderBodyItem, orderEntryItem, orderItem } from './orders/items';
-import { productBodyItem, productEntryItem, productItem } from './products/items';
+import { productBodyItem, productEntryItem, productItem, productSaleItem } from './products/items';
 import { creditCodeItem, membershipItem, organisationItem } from './providers/items';
 import { applicationEntryItem, applicationItem, licenceItem } from './providers/applications/items';
 import { invitationItem } from './members/items';
@@ -24,6 +24,7 @@ import { codeHashItem, codeItem, codeKeyItem, codeSaleItem, codeStockItem } from
 export const ITEM_DECLARATIONS = [
   productItem,
   productBodyItem,
+  productSaleItem,
   productEntryItem,
   orderItem,
   orderBodyItem,

@@ -13,6 +13,12 @@ export const keys = {
   product: (productId: string) => ({ PK: `PRODUCT#${productId}`, SK: 'PRODUCT' }),
   /** A product's body (draft, live content, review history): beside its head, in no index; `begins_with(SK, 'PRODUCT')` reads both. */
   productBody: (productId: string) => ({ PK: `PRODUCT#${productId}`, SK: 'PRODUCT#BODY' }),
+  /**
+   * A product's sale state (listing, live revision, suspension): the small item a purchase's condition checks,
+   * written in the transaction of every change to them; `SALE` sorts after `PRODUCT#BODY`, so the product's
+   * Query does not read it.
+   */
+  productSale: (productId: string) => ({ PK: `PRODUCT#${productId}`, SK: 'SALE' }),
   productTimeline: (productId: string, at: string, entryId: string) => ({
     PK: `PRODUCT#${productId}`,
     SK: `TIMELINE#${at}#${entryId}`,

@@ -10,6 +10,7 @@ import { reserveCodes, saleWrite, voidSlots } from '../codes/take';
 import type { Reply } from '../http/route';
 import type { ProductItem } from '../products/schemas';
 import { productAmong } from '../products/layout';
+import { stillOnSale } from '../products/sale';
 import { findOrderRecord, idempotencyPut, keptOf, rebuilt, replay, type IdempotencyRequest } from '../shared/idempotency';
 import { newId } from '../shared/ids';
 import type { Reference } from '../attachments/model';
@@ -146,8 +147,8 @@ const snapshotOf = (product: ProductItem, planId: string): ProductSnapshot | und
 const productNotListed = () => new ConflictError('PRODUCT_NOT_LISTED', msg('detail.productNotListed'));
 
 /**
- * Buys a listed product: one BatchGetItem (the product's head and body, and the idempotency record when a key
- * was sent) then one transaction (the product's small head still listed, not suspended and with the live
+ * Buys a listed product: one BatchGetItem (the product's head, body and sale state, the buyer's profile, and the idempotency record when a key
+ * was sent) then one transaction (the product's sale state still listed, not suspended and with the live
  * content read, the order, its `create` entry, the idempotency record).
  */
 export const createOrder = async (
@@ -161,11 +162,12 @@ export const createOrder = async (
   const idempotency = idem?.request;
   const productKey = keys.product(input.productId);
   const productBodyKey = keys.productBody(input.productId);
+  const saleKey = keys.productSale(input.productId);
   const idemKey = idempotency ? keys.idempotency(idempotency.userId, idempotency.route, idempotency.key) : undefined;
   const profileKey = keys.profile(buyerId);
   const got = await ddb.send(
     new BatchGetCommand({
-      RequestItems: { [tableName]: { Keys: [productKey, productBodyKey, profileKey, ...(idemKey ? [idemKey] : [])], ConsistentRead: true } },
+      RequestItems: { [tableName]: { Keys: [productKey, productBodyKey, saleKey, profileKey, ...(idemKey ? [idemKey] : [])], ConsistentRead: true } },
     }),
   );
   const items = got.Responses?.[tableName] ?? [];
@@ -238,9 +240,9 @@ export const createOrder = async (
   const recorded = idem?.answer(result);
   try {
     await transactWrite({
-      // the product's head only (the body's content is what its `liveRevision` names): still listed, its
+      // the product's sale state (the body's content is what its `liveRevision` names): still listed, its
       // organisation not suspended, its live content the one read
-      product: { ConditionCheck: { TableName: tableName, Key: productKey, ...productStillAsRead(rawProduct) } },
+      product: stillOnSale(input.productId, rawProduct, items.find((i) => i.PK === saleKey.PK && i.SK === saleKey.SK)),
       // the seller's organisation is not suspended, read in the same transaction (spec 2.1)
       organisation: organisationActive(product.providerId),
       order: { Put: { TableName: tableName, Item: orderRecord(order, rules), ConditionExpression: 'attribute_not_exists(PK)' } },
@@ -265,19 +267,6 @@ export const createOrder = async (
     throw err;
   }
   return { kind: 'done', result, recorded };
-};
-
-/**
- * The purchase's condition on the product's head: still listed, not suspended, and its live content the one
- * read (`liveRevision`; a product stored whole, which has none, by its version).
- */
-const productStillAsRead = (head: Record<string, unknown>) => {
-  const revision = typeof head.liveRevision === 'string' ? head.liveRevision : undefined;
-  return {
-    ConditionExpression: `#listing = :listed AND attribute_not_exists(#suspended) AND ${revision ? '#revision = :revision' : '#version = :version'}`,
-    ExpressionAttributeNames: { '#listing': 'listing', '#suspended': 'suspended', ...(revision ? { '#revision': 'liveRevision' } : { '#version': 'version' }) },
-    ExpressionAttributeValues: { ':listed': 'listed', ...(revision ? { ':revision': revision } : { ':version': head.version }) },
-  };
 };
 
 /** The buyer's contact copied onto the order (spec 2.1): display name, phone, email from their profile. */

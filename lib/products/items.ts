@@ -111,6 +111,28 @@ export const productBodyItem = defineItem({
   keyDoc: { SK: 'PRODUCT#BODY' },
 });
 
+/**
+ * A product's sale state: what a purchase must find unchanged (listed, not suspended, the live content it read)
+ * in an item of a hundred bytes, not in the head (its cards make it 1–3 KB, and a transaction's condition
+ * check costs like a write of the item it reads). Every write changing the head's `listing`, `liveRevision` or
+ * `suspended` writes it in the same transaction (lib/products/sale.ts); a product listed before it existed has
+ * none, and a purchase then checks the head (docs/decisions.md, "The purchase's condition").
+ */
+export const productSaleItem = defineItem({
+  name: 'product sale state',
+  type: 'product-sale',
+  home: 'lib/products/items.ts',
+  description: 'A product’s listing, live revision and suspension, copied from its head in the same transaction: what a purchase checks.',
+  schema: z.object({
+    productId: z.string(),
+    listing: z.enum(LISTINGS).optional(),
+    liveRevision: z.string().optional(),
+    suspended: z.literal(true).optional(),
+  }),
+  key: (s: { productId: string }) => keys.productSale(s.productId),
+  keyDoc: { SK: 'SALE' },
+});
+
 /** A product's timeline entry: who took which step, when (the stream turns it into notifications). */
 export const productEntrySchema = z.object({
   entity: z.literal('product'),

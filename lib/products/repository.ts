@@ -27,6 +27,7 @@ import {
 } from './schemas';
 import { isPublic, productBodyItem, productEntryItem, productItem } from './items';
 import { isWhole, parseProductHead, productRecords, readProduct, splitOnWrite } from './layout';
+import { saleChange } from './sale';
 import { organisationActive, providerSuspended } from '../suspension/checks';
 import { msg } from '../i18n';
 import { isMemberOf, providerIdOf } from '../providers/access';
@@ -325,7 +326,8 @@ export const changeProductStatus = async (
     // approval lists the product: only one whose organisation is not suspended (the condition below), so it is public
     if (action === 'approve') context.suspended = undefined;
     const entryId = newId(now.getTime());
-    const { sets, removes, copies, conditions } = productItem.update(expr, transition(action, group.to, input, at, entryId), context);
+    const changed = transition(action, group.to, input, at, entryId);
+    const { sets, removes, copies, conditions } = productItem.update(expr, changed, context);
     sets.push(...productItem.set(expr, 'version', `${expr.name('version')} + ${expr.value(1)}`));
     // the body: approval's live content, a decision's record
     const bodyExpr = new Expr();
@@ -385,6 +387,8 @@ export const changeProductStatus = async (
         },
         // a suspended organisation submits nothing for review (spec 2.1)
         organisation: action === 'submit' && organisationActive(providerIdOf(user)),
+        // what a purchase checks follows the head: listing, live revision, suspension
+        sale: saleChange(productId, changed, action === 'approve'),
       });
     } catch (err) {
       if (ConditionFailed.of(err, 'product') && isWhole(err.item) && splits < SPLIT_RETRIES) {

@@ -9,6 +9,7 @@ import { msg } from '../i18n';
 import { productItem } from '../products/items';
 import type { ProductHead } from '../products/schemas';
 import { parseProductHead } from '../products/layout';
+import { salePut } from '../products/sale';
 import { creditCodeItem, organisationItem, organisationSchema, type Organisation, type OrganisationStatus } from '../providers/items';
 import { newId } from '../shared/ids';
 import { organisationEntryItem } from './items';
@@ -84,14 +85,19 @@ const markProduct = async (read: ProductHead, suspended: boolean): Promise<void>
     const expr = new Expr();
     const change = productItem.update(expr, { suspended: suspended ? true : undefined }, product, true);
     const conditions = [`attribute_exists(${expr.name('PK')})`, expr.eq('version', product.version)];
-    try {
-      await updateItem({
+    const head = {
+      Update: {
         TableName: tableName,
         Key: productItem.key({ productId: product.productId }),
         UpdateExpression: updateExpression(change.sets, change.removes),
         ConditionExpression: conditions.join(' AND '),
         ...expr.attrs(),
-      });
+      },
+    };
+    try {
+      // a listed product's sale state (what a purchase checks) follows, in the same transaction
+      if (product.listing === 'listed') await transactWrite({ product: head, sale: salePut({ ...product, suspended: suspended ? true : undefined }) });
+      else await updateItem(head.Update);
       return;
     } catch (err) {
       if (!(err instanceof ConditionFailed)) throw err;

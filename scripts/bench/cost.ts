@@ -26,6 +26,12 @@ interface Recorded extends RecordedWrite {
 /** The parts of an order or product: its head (SK `ORDER`/`PRODUCT`) and its body (SK `ORDER#BODY`/`PRODUCT#BODY`). */
 const ENTITY_PARTITION = /^(ORDER|PRODUCT)#/;
 const isEntityPart = (k: Key) => ENTITY_PARTITION.test(k.PK) && /^(ORDER|PRODUCT)(#BODY)?$/.test(k.SK);
+/**
+ * A product's sale state (`SALE`): the previous design kept those attributes on its one item, so a write of it is
+ * part of the product's merged write and a purchase's check of it is a check of the whole product.
+ */
+const isSaleState = (k: Key) => k.PK.startsWith('PRODUCT#') && k.SK === 'SALE';
+const belongsToEntity = (k: Key) => isEntityPart(k) || isSaleState(k);
 /** Attributes the previous design did not store: the summary row the new indexes project. */
 const NEW_ATTRIBUTES = ['row'];
 const isHead = (sk: string) => sk === 'ORDER' || sk === 'PRODUCT';
@@ -81,7 +87,7 @@ export const installWriteMeter = async (): Promise<Meter> => {
   };
   const snapshot = async (targets: Array<{ key: Key }>) => {
     const items = await Promise.all(targets.map((t) => get(t.key)));
-    const pks = [...new Set(targets.filter((t) => isEntityPart(t.key)).map((t) => t.key.PK))];
+    const pks = [...new Set(targets.filter((t) => belongsToEntity(t.key)).map((t) => t.key.PK))];
     const entities = new Map(await Promise.all(pks.map(async (pk) => [pk, await entityOf(pk)] as const)));
     return { items, entities };
   };
@@ -128,7 +134,7 @@ export const installWriteMeter = async (): Promise<Meter> => {
             before: before.items[i],
             after: after.items[i],
             ...(failed ? { failed } : {}),
-            ...(isEntityPart(t.key) ? { entity: { pk, before: before.entities.get(pk), after: after.entities.get(pk) } } : {}),
+            ...(belongsToEntity(t.key) ? { entity: { pk, before: before.entities.get(pk), after: after.entities.get(pk) } } : {}),
           });
         });
       }
@@ -169,7 +175,7 @@ export const previousWrites = (writes: Recorded[]): RecordedWrite[] => {
     groups.set(w.entity.pk, g);
   }
   for (const g of groups.values()) {
-    const writing = g.filter((w) => w.op !== 'ConditionCheck');
+    const writing = g.filter((w) => w.op !== 'ConditionCheck' && !isSaleState(w.key));
     const transactional = g.some((w) => w.transactional);
     if (!writing.length) {
       out.push({ op: 'ConditionCheck', transactional: true, before: g[0].entity!.before, failed: g.every((w) => w.failed) });
