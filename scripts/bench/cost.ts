@@ -271,6 +271,14 @@ export const costSection = async (c: Ctx) => {
         if (process.env.BENCH_COST_DETAIL === 'items' && (w.key.SK === 'ORDER' || w.key.SK === 'PRODUCT') && listing === 'typical') console.error(JSON.stringify(w.after));
       }
     }
+    if (process.env.BENCH_COST_DETAIL) {
+      const { itemSize } = await import('./pricing');
+      for (const w of consumer.writes) {
+        const p = priceWrite(t.current, w);
+        console.error(`${listing} | ${command} | inbox | ${w.op}${w.transactional ? ' (txn)' : ''} ${w.key.PK.slice(0, 30)} ${w.key.SK.slice(0, 24)} | ${itemSize(w.before)} -> ${itemSize(w.after)} B | table ${p.table} ${JSON.stringify(p.indexes)} | previous ${JSON.stringify(priceWrite(t.previous, previousWrites([w])[0]))}`);
+        if (process.env.BENCH_COST_DETAIL === 'items' && listing === 'typical') console.error(JSON.stringify(w.after));
+      }
+    }
     const cmd = priceBucket(t, b.writes);
     const inbox = priceBucket(t, consumer.writes);
     rows.push({ listing, command, roundTrips: b.requests, current: cmd.current, previous: cmd.previous, inbox: { current: inbox.current.total, previous: inbox.previous.total } });
