@@ -88,6 +88,12 @@ export interface ItemSpec<S extends z.ZodType<Attrs>, K extends Attrs> {
    * that may not exist yet. Each name counts against AWS's 100 projected names over all indexes.
    */
   projected?: readonly string[];
+  /**
+   * Listed attributes kept in `row` only, not also at the top level: bulky values no condition, key or
+   * hand-written clause reads (a notification's title and body in both languages), so that the item does not
+   * carry them twice. `parse()` reads them from the row; an update writes only their row path.
+   */
+  rowOnly?: readonly string[];
 }
 
 /** Attributes no declared value carries: the key, `type` and every index key are the declaration's. */
@@ -153,9 +159,10 @@ export class ItemDeclaration<S extends z.ZodType<Attrs>, K extends Attrs> {
     return item?.type === this.spec.type;
   }
 
-  /** The stored attributes of a stored item, checked against the shape. */
+  /** The stored attributes of a stored item (its row's read where they are kept: `rowOnly`), checked against the shape. */
   parse(item: Attrs): z.infer<S> {
-    return this.spec.schema.parse(item);
+    const row = item[ROW];
+    return this.spec.schema.parse(row && typeof row === 'object' && !Array.isArray(row) ? { ...(row as Attrs), ...item } : item);
   }
 
   /** Every index key of the item as it is: the attributes a Put writes. */
@@ -204,6 +211,11 @@ export class ItemDeclaration<S extends z.ZodType<Attrs>, K extends Attrs> {
     return this.spec.listed === undefined || this.spec.listed.includes(name);
   }
 
+  /** Whether an attribute is kept in the row only (see `rowOnly`). */
+  isRowOnly(name: string): boolean {
+    return this.isListed(name) && (this.spec.rowOnly?.includes(name) ?? false);
+  }
+
   /** The list row of the item's stored attributes: its listed ones that have a value. */
   rowOf(attrs: Attrs): Attrs {
     return Object.fromEntries(Object.entries(attrs).filter(([k, v]) => v !== undefined && this.isListed(k)));
@@ -215,12 +227,14 @@ export class ItemDeclaration<S extends z.ZodType<Attrs>, K extends Attrs> {
    * copy in the row when it is listed. Both read the stored item, so they agree.
    */
   set(expr: Expr, path: string, rhs: string): string[] {
-    return [`${expr.name(path)} = ${rhs}`, ...(this.isListed(path.split('.')[0]) ? [`${expr.name(`${ROW}.${path}`)} = ${rhs}`] : [])];
+    const name = path.split('.')[0];
+    return [...(this.isRowOnly(name) ? [] : [`${expr.name(path)} = ${rhs}`]), ...(this.isListed(name) ? [`${expr.name(`${ROW}.${path}`)} = ${rhs}`] : [])];
   }
 
   /** REMOVE clauses of a hand-written update removing an attribute (and its copy in the row). */
   remove(expr: Expr, path: string): string[] {
-    return [expr.name(path), ...(this.isListed(path.split('.')[0]) ? [expr.name(`${ROW}.${path}`)] : [])];
+    const name = path.split('.')[0];
+    return [...(this.isRowOnly(name) ? [] : [expr.name(path)]), ...(this.isListed(name) ? [expr.name(`${ROW}.${path}`)] : [])];
   }
 
   /** The listed attributes as docs/indexes.md shows them; undefined: every stored attribute. */
@@ -250,7 +264,7 @@ export class ItemDeclaration<S extends z.ZodType<Attrs>, K extends Attrs> {
     return {
       ...this.spec.key(v),
       type: this.spec.type,
-      ...attrs,
+      ...Object.fromEntries(Object.entries(attrs).filter(([k]) => !this.isRowOnly(k))),
       ...this.indexAttributes(v),
       ...this.copyAttributes(v),
       ...(this.hasRow ? { [ROW]: this.rowOf(attrs) } : {}),
@@ -333,17 +347,20 @@ export class ItemDeclaration<S extends z.ZodType<Attrs>, K extends Attrs> {
       this.spec.listed !== undefined &&
       this.spec.listed.every((l) => !this.isListed(l) || (l in changed && !((changed as Attrs)[l] instanceof CopyOf) && !((changed as Attrs)[l] instanceof IfAbsent)));
     const inRow = (name: string) => (this.isListed(name) && !wholeRow ? `${expr.name(ROW)}.${expr.name(name)}` : undefined);
+    // where an attribute's stored value is: its row path when it is kept in the row only
+    const stored = (name: string) => (this.isRowOnly(name) ? `${expr.name(ROW)}.${expr.name(name)}` : expr.name(name));
     for (const [name, value] of Object.entries(changed)) {
       if (this.declared(name)) throw new Error(`${name} is the declaration's, not the update's`);
       const row = inRow(name);
-      if (value === undefined) removes.push(expr.name(name), ...(row ? [row] : []));
-      else if (value instanceof CopyOf) sets.push(...[expr.name(name), ...(row ? [row] : [])].map((p) => `${p} = ${expr.name(value.attribute)}`));
+      const top = this.isRowOnly(name) ? [] : [expr.name(name)];
+      if (value === undefined) removes.push(...top, ...(row ? [row] : []));
+      else if (value instanceof CopyOf) sets.push(...[...top, ...(row ? [row] : [])].map((p) => `${p} = ${stored(value.attribute)}`));
       else if (value instanceof IfAbsent) {
-        sets.push(keep(name, value.value));
-        if (row) sets.push(`${row} = if_not_exists(${expr.name(name)}, ${expr.value(value.value)})`);
+        if (top.length) sets.push(keep(name, value.value));
+        if (row) sets.push(`${row} = if_not_exists(${stored(name)}, ${expr.value(value.value)})`);
       } else {
         const v = expr.value(value);
-        sets.push(`${expr.name(name)} = ${v}`, ...(row ? [`${row} = ${v}`] : []));
+        sets.push(...top.map((p) => `${p} = ${v}`), ...(row ? [`${row} = ${v}`] : []));
       }
     }
     if (wholeRow) sets.push(`${expr.name(ROW)} = ${expr.value(this.rowOf(changed as Attrs))}`);
@@ -384,6 +401,7 @@ export class ItemDeclaration<S extends z.ZodType<Attrs>, K extends Attrs> {
       key: { ...this.spec.key(p), ...this.spec.keyDoc },
       copies: Object.entries(this.spec.copies ?? {}).map(([name, c]) => ({ name, value: c.doc ?? c.build(p) })),
       listed: this.hasRow ? (this.spec.listed ?? null) : undefined,
+      rowOnly: this.spec.rowOnly ?? [],
       projected: this.spec.projected ?? [],
       indexes: this.places().map(([name, place]) => ({
         name,

@@ -38,6 +38,10 @@ export const keys = {
     PK: `ORDER#${orderId}`,
     SK: `TIMELINE#${String(version).padStart(10, '0')}`,
   }),
+  /**
+   * A party's every-status order lists as GSI1 and GSI2 held them before they became the party's status
+   * partitions merged (docs/decisions.md): no order is written there now; the bench prices the previous design with them.
+   */
   providerOrders: (providerId: string) => `PROVIDER#${providerId}#ORDERS`,
   buyerOrders: (buyerId: string) => `BUYER#${buyerId}#ORDERS`,
   /** A party's orders in one status (GSI5 provider, GSI6 buyer): the status filter as a key condition. */

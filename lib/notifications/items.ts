@@ -17,6 +17,8 @@ export const notificationItem = defineItem({
   description: 'One notification for one recipient, keyed by the timeline entry it tells of (so it is recorded once).',
   schema: notificationItemSchema,
   key: (n: { recipientId: string; notificationId: string }) => keys.notification(n.recipientId, n.notificationId),
+  // the texts in both languages are most of the item: kept once, in the row the inbox reads
+  rowOnly: ['title', 'body'],
   indexes: {
     GSI1: {
       pk: { uses: ['recipientId'], build: (n) => keys.userNotifications(n.recipientId) },

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { tableDefinition } from '../lib/infra';
+import { indexes, keys } from '../../lib/db/keys';
 import { projectingAll, priceWrite, sumPrices, tableDefOf, type Item, type RecordedWrite, type TableDef, type WriteOp } from './pricing';
 
 /**
@@ -43,8 +44,14 @@ const isHead = (sk: string) => sk === 'ORDER' || sk === 'PRODUCT';
 const previousPlaces = (merged: Item): Item => {
   if (merged.type !== 'order') return merged;
   const o = merged as { providerId: string; buyerId: string; createdAt: string; orderId: string };
-  const sk = `${o.createdAt}#${o.orderId}`;
-  return { ...merged, GSI1PK: `PROVIDER#${o.providerId}#ORDERS`, GSI1SK: sk, GSI2PK: `BUYER#${o.buyerId}#ORDERS`, GSI2SK: sk };
+  const sk = keys.sortByTime(o.createdAt, o.orderId);
+  return {
+    ...merged,
+    [indexes.GSI1.pk]: keys.providerOrders(o.providerId),
+    [indexes.GSI1.sk]: sk,
+    [indexes.GSI2.pk]: keys.buyerOrders(o.buyerId),
+    [indexes.GSI2.sk]: sk,
+  };
 };
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : ((v as { S?: string })?.S ?? ''));

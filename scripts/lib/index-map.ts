@@ -30,14 +30,17 @@ export const renderIndexMap = (): string => {
     '## List rows',
     '',
     'What the indexes hold of each item type that lives in one: its list row (`row`, unwrapped by every index Query) and',
-    'the names projected beside it. An update that changes none of these changes nothing in any index.',
+    'the names projected beside it. An update that changes none of these changes nothing in any index. Listed',
+    'attributes are also stored at the top level of the item, but those kept in the row only.',
     '',
-    '| Item | Listed attributes (`row`) | Projected by name |',
-    '| --- | --- | --- |',
-    ...described.flatMap(({ name, listed, projected }) =>
+    '| Item | Listed attributes (`row`) | Kept in the row only | Projected by name |',
+    '| --- | --- | --- | --- |',
+    ...described.flatMap(({ name, listed, projected, rowOnly }) =>
       listed === undefined
         ? []
-        : [`| ${name} | ${listed === null ? `every stored attribute${projected.length ? ' but those projected by name' : ''}` : listed.length ? listed.map(code).join(', ') : 'none'} | ${projected.map(code).join(', ') || '–'} |`],
+        : [
+            `| ${name} | ${listed === null ? `every stored attribute${projected.length ? ' but those projected by name' : ''}` : listed.length ? listed.map(code).join(', ') : 'none'} | ${rowOnly.map(code).join(', ') || '–'} | ${projected.map(code).join(', ') || '–'} |`,
+          ],
     ),
     '',
     ...described.flatMap((d) => [

@@ -26,9 +26,25 @@ const notification = {
 describe('list rows', () => {
   it('a Put of an item that lives in an index writes its listed attributes as `row`; an item in no index has none', () => {
     const item = notificationItem.item(notification);
-    expect(item.row).toEqual(Object.fromEntries(Object.entries(item).filter(([k]) => !/^(PK|SK|type|row|GSI\d(PK|SK))$/.test(k))));
+    const top = Object.fromEntries(Object.entries(item).filter(([k]) => !/^(PK|SK|type|row|GSI\d(PK|SK))$/.test(k)));
+    // a notification's texts are kept in its row only
+    expect(item.row).toEqual({ ...top, title: (notification as any).title, body: (notification as any).body });
+    expect(item).not.toHaveProperty('title');
+    expect(item).not.toHaveProperty('body');
     expect(rateCounterItem.hasRow).toBe(false);
     expect(rateCounterItem.isListed('count')).toBe(false);
+  });
+
+  it('an attribute kept in the row only is read from the row, and an update writes only its row path', () => {
+    const item = notificationItem.item(notification);
+    expect(notificationItem.parse(item)).toMatchObject({ title: { zh: '开始' }, body: { en: 'The order started' } });
+    const expr = new Expr();
+    const { sets, removes } = notificationItem.update(expr, { title: { zh: '改', en: 'Changed' }, body: undefined, read: true } as never, notification);
+    expect(clauses(expr, sets)).toEqual(expect.arrayContaining(['row.title = {"zh":"改","en":"Changed"}', 'read = true', 'row.read = true']));
+    expect(clauses(expr, sets).some((c) => c.startsWith('title'))).toBe(false);
+    expect(clauses(expr, removes)).toContain('row.body');
+    expect(clauses(expr, removes)).not.toContain('body');
+    expect(clauses(expr, notificationItem.set(expr, 'title', 'RHS'))).toEqual(['row.title = RHS']);
   });
 
   it('an update keeps the row current: a set, a removal, a copy, a value set only if absent', () => {
