@@ -33,7 +33,10 @@ export const fingerprint = (read: Iterable<string>, always: string[]): BuildReco
   return { files };
 };
 
-export const writeRecord = (recordFile: string, record: BuildRecord) => writeFileSync(recordFile, JSON.stringify(record, null, 1) + '\n');
+export const writeRecord = (recordFile: string, record: BuildRecord) => {
+  mkdirSync(dirname(recordFile), { recursive: true });
+  writeFileSync(recordFile, JSON.stringify(record, null, 1) + '\n');
+};
 
 /** Why the build at `recordFile` cannot be reused, or undefined when it can. */
 export const staleBecause = (recordFile: string, outputs: string[], always: string[]): string | undefined => {

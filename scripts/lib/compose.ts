@@ -314,7 +314,14 @@ export const composeStack = async (opts: ComposeOptions): Promise<ComposedStack>
             reuseBundles: !stale,
             startTimeoutMs: opts.offline?.startTimeoutMs,
           });
-          if (stale && !ownFolder) recordBundles(workFolder);
+          if (stale && !ownFolder) {
+            // the record only lets the next start reuse these bundles: failing to write it stops nothing
+            try {
+              recordBundles(workFolder);
+            } catch (err) {
+              log(`Could not record what the bundles in ${workFolder} were built from (${(err as Error).message}): the next start bundles again.`);
+            }
+          }
         })(),
       has('console') &&
         (async () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { ddb, tableName } from '../../lib/db/client';
 import { handler as buy } from '../../functions/orders/create';
 import { handler as getOrder } from '../../functions/orders/get';
 import { handler as listBuyer } from '../../functions/orders/list-buyer';
@@ -49,7 +51,7 @@ describe('buying (POST /orders)', () => {
     expect(stored).toMatchObject({ amount: 1_350_000, status: 'awaiting_start' });
   });
 
-  it('reads the product’s head and body in its one BatchGet and checks only the small head in its transaction', async () => {
+  it('reads the product’s head, body and sale state in its one BatchGet and checks only the sale state in its transaction', async () => {
     const product = await listedProduct();
     const { result, transactions } = await recordTransactions(() =>
       invoke(buy, { as: 'buyer', body: { productId: product.productId, planId: 'monthly', quantity: 1 } }),
@@ -57,15 +59,33 @@ describe('buying (POST /orders)', () => {
     expect(result.status).toBe(201);
     expect(transactions).toHaveLength(1);
     const onProduct = transactions[0].filter((t) => keyOf(t).PK === keys.product(product.productId).PK);
-    // one ConditionCheck, on the head (listed, not suspended, the live content read): never on the body
+    // one ConditionCheck, on the sale state (listed, not suspended, the live content read): never the head or the body
     expect(onProduct).toHaveLength(1);
-    expect(onProduct[0].ConditionCheck?.Key).toEqual(keys.product(product.productId));
+    expect(onProduct[0].ConditionCheck?.Key).toEqual(keys.productSale(product.productId));
     const head = await readItem(keys.product(product.productId));
     expect(onProduct[0].ConditionCheck.ExpressionAttributeValues).toMatchObject({ ':listed': 'listed', ':revision': head!.liveRevision });
-    // the head carries no content: what the check costs does not grow with the listing
+    // the sale state is the head's, written with it: what the check costs does not grow with the listing
+    const sale = await readItem(keys.productSale(product.productId));
+    expect(sale).toMatchObject({ type: 'product-sale', listing: 'listed', liveRevision: head!.liveRevision });
+    expect(sale).not.toHaveProperty('suspended');
+    expect(JSON.stringify(sale).length).toBeLessThan(300);
     expect(head).not.toHaveProperty('live');
     expect(head).not.toHaveProperty('draft');
     expect(await readItem(keys.productBody(product.productId))).toMatchObject({ live: expect.objectContaining({ name: '服务器运维托管' }) });
+  });
+
+  it('a product listed before sale states existed is checked on its head; delisting writes its sale state, and the purchase is refused', async () => {
+    const product = await productIn('listed', 'provider2');
+    await ddb.send(new DeleteCommand({ TableName: tableName, Key: keys.productSale(product.productId) }));
+    const { result, transactions } = await recordTransactions(() => invoke(buy, { as: 'buyer', body: { productId: product.productId, planId: 'basic' } }));
+    expect(result.status).toBe(201);
+    const check = transactions[0].find((t) => t.ConditionCheck && keyOf(t).PK === keys.product(product.productId).PK);
+    expect(check?.ConditionCheck.Key).toEqual(keys.product(product.productId));
+    must(await invoke(delistProduct, { as: 'provider2', params: { productId: product.productId } }), 200);
+    expect(await readItem(keys.productSale(product.productId))).toMatchObject({ listing: 'delisted' });
+    const refused = await invoke(buy, { as: 'buyer', body: { productId: product.productId, planId: 'basic' } });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('PRODUCT_NOT_LISTED');
   });
 
   it('approval moves the head’s live revision (what a purchase checks) and copies the draft’s card to the live one', async () => {
