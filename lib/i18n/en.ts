@@ -112,6 +112,7 @@ export const en = {
   'detail.ratingEditWindowClosed': 'A rating can be edited within 7 days of being given.',
   'detail.alreadyReplied': 'This rating already has a reply.',
   'detail.productWasListed': 'A product that was ever listed cannot be deleted; delist it instead.',
+  'detail.productRevised': 'The product was updated a moment ago: look at it again before buying.',
   'detail.productNotListed': 'The product is not listed and cannot be bought.',
   'detail.attachmentAltered': 'The stored file is no longer the one checked when it was first referenced, so it is not served.',
   'detail.tooManyAttachments': (p: { max: number }) => `Each party may add at most ${p.max} attachments to an order.`,

@@ -120,6 +120,7 @@ export const zh: Catalogue = {
   'detail.ratingEditWindowClosed': '评价只能在提交后 7 天内修改。',
   'detail.alreadyReplied': '该评价已有回复。',
   'detail.productWasListed': '上架过的商品不能删除，请改为下架。',
+  'detail.productRevised': '商品内容刚刚更新，请查看最新内容后再购买。',
   'detail.productNotListed': '商品未上架，不能购买。',
   'detail.attachmentAltered': '存储的文件已不是首次引用时校验过的文件，不予下载。',
   'detail.tooManyAttachments': (p) => `每个订单中每一方最多上传 ${p.max} 个附件。`,

@@ -145,6 +145,8 @@ const snapshotOf = (product: ProductItem, planId: string): ProductSnapshot | und
 };
 
 const productNotListed = () => new ConflictError('PRODUCT_NOT_LISTED', msg('detail.productNotListed'));
+/** 409 PRODUCT_CHANGED: still listed, but its live content changed (an approval) between the read and the purchase. */
+const productChanged = () => new ConflictError('PRODUCT_CHANGED', msg('detail.productRevised'));
 
 /**
  * Buys a listed product: one BatchGetItem (the product's head, body and sale state, the buyer's profile, and the idempotency record when a key
@@ -256,7 +258,12 @@ export const createOrder = async (
   } catch (err) {
     // slots handed out to a purchase that did not happen are void: never handed out again
     if (slots) await voidSlots(product.productId, input.planId, slots, at);
-    if (ConditionFailed.of(err, 'product')) throw err.item?.suspended === true ? providerSuspended() : productNotListed();
+    if (ConditionFailed.of(err, 'product')) {
+      const seen = err.item;
+      if (seen?.suspended === true) throw providerSuspended();
+      // listed still: what changed is the content the buyer was shown
+      throw seen?.listing === 'listed' ? productChanged() : productNotListed();
+    }
     if (ConditionFailed.of(err, 'notMember')) throw new ConflictOfInterestError(msg('detail.ownProduct'));
     if (ConditionFailed.of(err, 'organisation')) throw providerSuspended();
     if (ConditionFailed.of(err, 'idempotency') && idem) {

@@ -88,6 +88,39 @@ describe('buying (POST /orders)', () => {
     expect(refused.body.code).toBe('PRODUCT_NOT_LISTED');
   });
 
+  it('a purchase whose product was re-approved between its read and its write answers 409 PRODUCT_CHANGED and writes nothing', async () => {
+    const product = await productIn('listed', 'provider2');
+    const saleKey = keys.productSale(product.productId);
+    let raced = false;
+    // right after the purchase's read, the provider's edit is approved: a new live revision
+    const race = (next: any, context: any) => async (args: any) => {
+      const out = await next(args);
+      const keysRead = Object.values(args.input?.RequestItems ?? {}).flatMap((r: any) => r.Keys ?? []);
+      const plain = (v: any) => (typeof v === 'object' && v !== null && 'S' in v ? v.S : v);
+      if (!raced && /^BatchGet/.test(context.commandName ?? '') && keysRead.some((k: any) => plain(k.PK) === saleKey.PK && plain(k.SK) === saleKey.SK)) {
+        raced = true;
+        must(await invoke(editProduct, { as: 'provider2', params: { productId: product.productId }, body: { name: '抢先改版' } }), 200);
+        const submitted = must(await invoke(submitProduct, { as: 'provider2', params: { productId: product.productId } }), 200);
+        must(await invoke(approveProduct, { as: 'operator', params: { productId: product.productId }, body: { version: submitted.version } }), 200);
+      }
+      return out;
+    };
+    ddb.middlewareStack.add(race, { step: 'initialize', name: 'raceApproval' });
+    try {
+      const res = await invoke(buy, { as: 'buyer2', body: { productId: product.productId, planId: 'basic' } });
+      expect(raced).toBe(true);
+      expect(res.status).toBe(409);
+      expect(res.body.code).toBe('PRODUCT_CHANGED');
+    } finally {
+      ddb.middlewareStack.remove('raceApproval');
+    }
+    const orders = must(await invoke(listBuyer, { as: 'buyer2', query: { productId: product.productId } }), 200);
+    expect(orders.items).toEqual([]);
+    // bought again, it is the new content
+    const again = must(await invoke(buy, { as: 'buyer2', body: { productId: product.productId, planId: 'basic' } }), 201);
+    expect(again.product.name).toBe('抢先改版');
+  });
+
   it('approval moves the head’s live revision (what a purchase checks) and copies the draft’s card to the live one', async () => {
     const product = await productIn('listed', 'provider2');
     // the head as a purchase read it, then a new revision approved
