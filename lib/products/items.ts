@@ -116,7 +116,7 @@ export const productBodyItem = defineItem({
  * in an item of a hundred bytes, not in the head (its cards make it 1–3 KB, and a transaction's condition
  * check costs like a write of the item it reads). Every write changing the head's `listing`, `liveRevision` or
  * `suspended` writes it in the same transaction (lib/products/sale.ts); a product listed before it existed has
- * none, and a purchase then checks the head (docs/decisions.md, "The purchase's condition").
+ * none, and a purchase then checks the head (docs/decisions.md, "Paying for what changed").
  */
 export const productSaleItem = defineItem({
   name: 'product sale state',

@@ -7,7 +7,7 @@ import type { ProductHead } from './schemas';
 /**
  * A product's sale state (lib/products/items.ts, `productSaleItem`): the writes that keep it equal to the
  * head's `listing`, `liveRevision` and `suspended`, each in the transaction of the head's change, and the
- * purchase's condition on it (docs/decisions.md, "The purchase's condition").
+ * purchase's condition on it (docs/decisions.md, "Paying for what changed").
  */
 
 type Raw = Record<string, unknown>;
