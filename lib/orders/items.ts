@@ -12,7 +12,7 @@ const byCreation = { uses: ['createdAt', 'orderId'] as const, build: (o: { creat
  *
  * A party's orders of every status are its status partitions merged (lib/db/sharded.ts), not an index place
  * of their own: a status change moves the order in the status indexes anyway, and a place that holds every
- * status would be rewritten by each change as well (docs/decisions.md, "Order and product items: head and body").
+ * status would be rewritten by each change as well (docs/decisions.md, "Paying for what changed").
  */
 export const orderItem = defineItem({
   name: 'order',

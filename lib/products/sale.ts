@@ -12,35 +12,32 @@ import type { ProductHead } from './schemas';
 
 type Raw = Record<string, unknown>;
 
+/** The head's attributes the sale state mirrors: what a purchase's condition reads. */
+const MIRRORED = ['listing', 'liveRevision', 'suspended'] as const;
+type SaleState = Pick<ProductHead, (typeof MIRRORED)[number]>;
+
+/** The mirrored attributes `head` (a whole head, or a change: `undefined` removes) carries. */
+const mirroredIn = (head: Partial<SaleState>, present: (name: (typeof MIRRORED)[number]) => boolean) =>
+  Object.fromEntries(MIRRORED.filter(present).map((name) => [name, head[name]])) as Partial<SaleState>;
+
 /**
  * The sale state's part of a blind status change (`changed`: what the change sets on the head, as
- * `lib/products/repository.ts` computes it): the attributes it changes, set or removed (an approval lists
- * only a product that is not suspended, so it removes `suspended`). Undefined when it changes none of them.
+ * `lib/products/repository.ts` computes it): the mirrored attributes it sets or removes (an approval lists
+ * only a product that is not suspended, so it removes `suspended`), by the declaration's update; undefined
+ * when it changes none of them. The update may create the item (a product listed before sale states existed).
  */
 export const saleChange = (productId: string, changed: Partial<ProductHead>, approves: boolean) => {
+  const change = mirroredIn({ ...changed, ...(approves ? { suspended: undefined } : {}) }, (name) => name in changed || (approves && name === 'suspended'));
+  if (!Object.keys(change).length) return undefined;
   const expr = new Expr();
-  const sets: string[] = [];
-  const removes: string[] = [];
-  if ('listing' in changed && changed.listing !== undefined) sets.push(`${expr.name('listing')} = ${expr.value(changed.listing)}`);
-  if ('liveRevision' in changed && typeof changed.liveRevision === 'string') sets.push(`${expr.name('liveRevision')} = ${expr.value(changed.liveRevision)}`);
-  if (approves) removes.push(expr.name('suspended'));
-  if (!sets.length && !removes.length) return undefined;
-  // an update may create it (a product listed before sale states existed): it names its type and product
-  sets.push(`${expr.name('type')} = ${expr.value(productSaleItem.type)}`, `${expr.name('productId')} = ${expr.value(productId)}`);
+  const { sets, removes } = productSaleItem.update(expr, { ...change, productId });
+  sets.push(...productSaleItem.identity(expr, { productId }));
   return { Update: { TableName: tableName, Key: productSaleItem.key({ productId }), UpdateExpression: updateExpression(sets, removes), ...expr.attrs() } };
 };
 
 /** The whole sale state of a product as its head is (a suspension's hide or show writes it so). */
-export const salePut = (head: Pick<ProductHead, 'productId' | 'listing' | 'liveRevision' | 'suspended'>) => ({
-  Put: {
-    TableName: tableName,
-    Item: productSaleItem.item({
-      productId: head.productId,
-      listing: head.listing,
-      ...(head.liveRevision ? { liveRevision: head.liveRevision } : {}),
-      ...(head.suspended ? { suspended: true as const } : {}),
-    }),
-  },
+export const salePut = (head: Pick<ProductHead, 'productId'> & SaleState) => ({
+  Put: { TableName: tableName, Item: productSaleItem.item({ productId: head.productId, ...mirroredIn(head, (name) => head[name] !== undefined) }) },
 });
 
 /**
