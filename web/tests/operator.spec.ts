@@ -45,9 +45,15 @@ test.describe('operator · 运营后台', () => {
     await provider.call('PATCH', `/provider/products/${productId}`, { summary: '第二次修改' });
     await provider.call('POST', `/provider/products/${productId}/submit`);
 
+    // the live notice refetches the submission; the page keeps the version read and says it changed
+    await expect(page.getByText('此商品在你打开后有了改动')).toBeVisible();
+    await expect(page.locator('ins', { hasText: '第一次修改' })).toBeVisible();
     await page.getByRole('button', { name: '通过' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '通过' }).click();
     await expect(page.getByRole('dialog').getByRole('alert')).toContainText('409');
+    await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+    await page.getByRole('button', { name: '查看最新版本' }).click();
+    await expect(page.locator('ins', { hasText: '第二次修改' })).toBeVisible();
   });
 
   test('delist → relist: the product leaves the catalogue and comes back after review', async ({ page }) => {

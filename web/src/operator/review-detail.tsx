@@ -1,5 +1,6 @@
+import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { Alert, Card, Loading, Space } from 'tdesign-react';
+import { Alert, Button, Card, Loading, Space } from 'tdesign-react';
 import { InfoList } from '../app/info-list';
 import { ConfirmAction } from '../app/confirm-action';
 import { formatTime } from '../app/format';
@@ -11,7 +12,11 @@ import { ReviewHistory } from './review-history';
 import { AppLink } from '../app/app-link';
 import { ReviewKindTag } from './review-kind';
 
-/** One submission: the pending version against the live one, 通过 / 驳回 (with a reason) for the version read. */
+/**
+ * One submission: the pending version against the live one, 通过 / 驳回 (with a reason) for the version read.
+ * The page keeps the version it opened with: when the provider withdraws or submits again meanwhile (a live
+ * notice refetches it), a banner says so and offers the newer one, and a decision on the version read answers 409.
+ */
 export default function ReviewDetail() {
   const { productId } = useParams();
   const { t, lang } = useI18n();
@@ -20,9 +25,16 @@ export default function ReviewDetail() {
   const back = () => navigate('/operator/reviews');
   const approve = useApprove(back);
   const reject = useReject(back);
+  const latest = q.data;
+  const [opened, setRead] = useState(latest);
+  const read = opened && opened.productId === productId ? opened : undefined;
+  useEffect(() => {
+    if (latest && !read) setRead(latest);
+  }, [latest, read]);
   if (q.isLoading) return <Loading loading text={t('common.loading')} />;
   if (q.error) return <PageError error={q.error} />;
-  const p = q.data;
+  const p = read ?? latest;
+  const changed = Boolean(read) && latest !== undefined && (latest === null || latest.version !== read?.version);
   if (!p || !p.draft) {
     return (
       <Space direction="vertical">
@@ -64,6 +76,13 @@ export default function ReviewDetail() {
         </Space>
       </div>
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        {changed && (
+          <Alert
+            theme="warning"
+            message={latest ? t('reviews.changedSince', { version: latest.version }) : t('reviews.goneSince')}
+            operation={latest ? <Button variant="text" theme="primary" onClick={() => setRead(latest)}>{t('reviews.readLatest')}</Button> : undefined}
+          />
+        )}
         <Card bordered>
           <InfoList
             column={lang === 'en-US' ? 2 : 3}
