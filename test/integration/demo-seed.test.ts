@@ -6,7 +6,9 @@ import { DEMO_ORGANISATION, SECOND_ORGANISATION, seedDemoData } from '../../scri
 import { loadPerson } from '../../lib/people/person';
 
 // `npm start` seeds the demo data through the repositories: it must keep working as their writes change.
-describe('the demo seed', () => {
+// hundreds of writes, one after another: on a loaded machine (CI's two cores beside `npm start`'s own test) that is
+// well over the default half minute
+describe('the demo seed', { timeout: 120_000 }, () => {
   it('writes products in every status and orders in every status, and keeps them on a second run', async () => {
     const ids = { provider: newId(), buyer: newId(), operator: newId(), delivery: newId(), products: newId(), provider2: newId() };
     expect(await seedDemoData(ids)).toMatch(/^Seeded demo products/);

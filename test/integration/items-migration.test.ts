@@ -39,7 +39,8 @@ const view = async (orderId: string) => {
   return { ...order, timeline: timeline.length, actions };
 };
 
-describe('npm run migrate:items', () => {
+// the migration walks the whole shared test table, which every other file grows: its time is the table's size
+describe('npm run migrate:items', { timeout: 120_000 }, () => {
   it('reads an order stored whole as before, splits it once, and a second run changes nothing', async () => {
     const order = await orderIn('awaiting_confirmation');
     const before = await view(order.orderId);
@@ -90,7 +91,7 @@ const productViews = async (productId: string) => ({
   own: must(await invoke(ownProduct, { as: 'provider', params: { productId } }), 200),
 });
 
-describe('npm run migrate:items (products)', () => {
+describe('npm run migrate:items (products)', { timeout: 120_000 }, () => {
   it('reads a product stored whole as before, splits it once, and a second run changes nothing', async () => {
     const product = await productIn('listed', 'provider', { serviceType: 'image' });
     const before = await productViews(product.productId);

@@ -28,7 +28,8 @@ const legacyMembership = async (providerId: string, userId: string) => {
   return item;
 };
 
-describe('npm run migrate:rows', () => {
+// the migration walks the whole shared test table, which every other file grows: its time is the table's size
+describe('npm run migrate:rows', { timeout: 120_000 }, () => {
   it('gives every stored item of an indexed type its list row, once; items of no index get none', async () => {
     const providerId = newId();
     const [a, b] = [newId(), newId()];
