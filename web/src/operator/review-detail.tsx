@@ -79,8 +79,18 @@ export default function ReviewDetail() {
         {changed && (
           <Alert
             theme="warning"
-            message={latest ? t('reviews.changedSince', { version: latest.version }) : t('reviews.goneSince')}
-            operation={latest ? <Button variant="text" theme="primary" onClick={() => setRead(latest)}>{t('reviews.readLatest')}</Button> : undefined}
+            message={
+              latest ? (
+                <Space direction="vertical" size={4}>
+                  {t('reviews.changedSince', { version: latest.version })}
+                  <Button variant="text" theme="primary" style={{ padding: 0 }} onClick={() => setRead(latest)}>
+                    {t('reviews.readLatest')}
+                  </Button>
+                </Space>
+              ) : (
+                t('reviews.goneSince')
+              )
+            }
           />
         )}
         <Card bordered>
