@@ -4,9 +4,9 @@ import { BatchGetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamo
 import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { toOrderSummary, type Language } from './model';
-import { listOrders } from './repository';
+import { walkOrders } from './repository';
 import type { ExportQuery } from './export-schemas';
-import { orderBodySchema, type OrderListQuery, type OrderRow } from './schemas';
+import { orderBodySchema, type OrderRow } from './schemas';
 
 /** Bounds of one export: under Lambda's 6 MB response whatever the rows hold (README, docs/decisions.md). */
 export const EXPORT_LIMITS = { rows: 5_000, bytes: 4_000_000, pages: 100 };
@@ -112,10 +112,11 @@ export const exportOrders = async (providerId: string, q: ExportQuery, lang: Lan
   let csv = toCsv([], lang, true);
   let rows = 0;
   let cursor = q.cursor;
+  // one walk of the list: each status partition is read once, not again for every page
+  const walk = walkOrders({ providerId }, q);
   for (let pages = 0; ; pages++) {
     if (pages >= EXPORT_LIMITS.pages || rows >= EXPORT_LIMITS.rows) return { csv, rows, nextCursor: cursor ?? null };
-    const query: OrderListQuery = { ...q, cursor, limit: Math.min(100, EXPORT_LIMITS.rows - rows) };
-    const page = await listOrders({ providerId }, query);
+    const page = await walk.next(Math.min(100, EXPORT_LIMITS.rows - rows));
     const notes = await deliveryNotes(page.items);
     const chunk = toCsv(page.items.map((o) => exportRow(o, notes.get(o.orderId), lang, q.tz)), lang, false);
     if (Buffer.byteLength(csv) + Buffer.byteLength(chunk) > EXPORT_LIMITS.bytes) return { csv, rows, nextCursor: cursor ?? null };

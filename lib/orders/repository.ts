@@ -3,7 +3,7 @@ import { profileItem } from '../people/items';
 import { organisationActive, providerSuspended } from '../suspension/checks';
 import { ddb, tableName } from '../db/client';
 import { keys } from '../db/keys';
-import { queryMerged } from '../db/sharded';
+import { queryMerged, walkMerged } from '../db/sharded';
 import { ConditionFailed, Expr, transactWrite, type NamedWrites } from '../db/write';
 import { ConflictError, ConflictOfInterestError, DomainError, NotFoundError, ValidationError } from '../http/errors';
 import { reserveCodes, saleWrite, voidSlots } from '../codes/take';
@@ -566,7 +566,7 @@ export const runOrderCommand = async (
 // ---------------------------------------------------------------------------------------------------
 // Lists
 
-const orderFilters = (q: OrderListQuery) => (e: Expr) =>
+const orderFilters = (q: Omit<OrderListQuery, 'limit'>) => (e: Expr) =>
   [
     q.productId ? e.eq('productId', q.productId) : undefined,
     q.completedFrom ? `${e.name('completedAt')} >= ${e.value(keyInstant(q.completedFrom))}` : undefined,
@@ -576,7 +576,7 @@ const orderFilters = (q: OrderListQuery) => (e: Expr) =>
     .join(' AND ');
 
 /** The purchase-time range as a key condition on `<createdAt>#<orderId>`. */
-const createdRange = (q: OrderListQuery) => {
+const createdRange = (q: Omit<OrderListQuery, 'limit'>) => {
   if (!q.createdFrom && !q.createdTo) return undefined;
   return {
     from: q.createdFrom ? keyInstant(q.createdFrom) : undefined,
@@ -590,9 +590,9 @@ const createdRange = (q: OrderListQuery) => {
  * partition alone, so every item a page reads matches. Purchase time is a key condition; product and
  * completion time filter within the partitions.
  */
-export const listOrders = async (party: { buyerId: string } | { providerId: string }, q: OrderListQuery) => {
+const orderList = (party: { buyerId: string } | { providerId: string }, q: Omit<OrderListQuery, 'limit'>) => {
   const range = createdRange(q);
-  const page = await queryMerged({
+  return {
     index: partyStatusIndex(party),
     // the cursor is bound to the party's list: another party's cursor is 400
     list: `orders:${'buyerId' in party ? `buyer:${party.buyerId}` : `provider:${party.providerId}`}:${q.status ?? ''}`,
@@ -600,9 +600,26 @@ export const listOrders = async (party: { buyerId: string } | { providerId: stri
     from: range?.from,
     to: range?.to,
     filter: orderFilters(q),
-    limit: q.limit,
     cursor: q.cursor,
     newestFirst: true,
-  });
+  };
+};
+
+export const listOrders = async (party: { buyerId: string } | { providerId: string }, q: OrderListQuery) => {
+  const page = await queryMerged({ ...orderList(party, q), limit: q.limit });
   return { items: page.items.map(parseRow), nextCursor: page.nextCursor };
+};
+
+/**
+ * Access pattern: the same list read to its end within one call (the export): each status partition is read
+ * once, `readSize` at a time, rather than re-read for every page ({@link walkMerged}); the cursors are the list's.
+ */
+export const walkOrders = (party: { buyerId: string } | { providerId: string }, q: Omit<OrderListQuery, 'limit'>, readSize = 100) => {
+  const walk = walkMerged({ ...orderList(party, q), readSize });
+  return {
+    next: async (limit: number) => {
+      const page = await walk.next(limit);
+      return { items: page.items.map(parseRow), nextCursor: page.nextCursor };
+    },
+  };
 };

@@ -4,6 +4,8 @@ import { handler as exportOrders } from '../../functions/orders/export';
 import { handler as buy } from '../../functions/orders/create';
 import { handler as complete } from '../../functions/orders/complete';
 import { EXPORT_LIMITS } from '../../lib/orders/export';
+import { listOrders, walkOrders } from '../../lib/orders/repository';
+import { countCalls } from '../support/db';
 import { invoke } from '../support/http';
 import { listedProduct, orderIn } from '../support/orders';
 import { must } from '../support/products';
@@ -99,6 +101,51 @@ describe('GET /provider/orders/export', () => {
     expect(rest.headers['export-truncated']).toBeUndefined();
     const ids = [...rowsOf(first.body), ...rowsOf(rest.body)].map((r) => r['订单号']);
     expect(ids).toEqual([...bought].reverse());
+  });
+
+  it('walks the status partitions once: the list’s rows and cursors, each item read once', async () => {
+    const since = new Date().toISOString();
+    const made: string[] = [];
+    let providerId = '';
+    for (const stage of ['awaiting_start', 'cancelled', 'implementing', 'awaiting_start', 'completed', 'cancelled', 'requirements_submitted'] as const) {
+      const order = await orderIn(stage);
+      made.push(order.orderId);
+      providerId = order.providerId;
+    }
+    const q = { createdFrom: since };
+    const ids = (page: { items: { orderId: string }[] }) => page.items.map((o) => o.orderId);
+    // the list read in pages of 3: every page queries all 11 status partitions again
+    const listed = await countCalls(async () => {
+      const out: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listOrders({ providerId }, { ...q, cursor, limit: 3 });
+        out.push(...ids(page));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return out;
+    });
+    // the walk reads each partition 2 items a Query, only when its buffer runs dry
+    const walk = walkOrders({ providerId }, q, 2);
+    const walked = await countCalls(async () => {
+      const pages: { ids: string[]; nextCursor: string | null }[] = [];
+      for (;;) {
+        const page = await walk.next(3);
+        pages.push({ ids: ids(page), nextCursor: page.nextCursor });
+        if (!page.nextCursor) return pages;
+      }
+    });
+    expect(walked.result.flatMap((p) => p.ids)).toEqual([...made].reverse());
+    expect(listed.result).toEqual([...made].reverse());
+    expect(walked.result.map((p) => p.ids.length)).toEqual([3, 3, 1]);
+    expect(walked.itemsRead).toBe(7);
+    // 11 partitions, and once more each for the two that filled a Query of 2
+    expect(walked.roundTrips).toBe(13);
+    expect(listed.roundTrips).toBe(33);
+    expect(listed.itemsRead).toBeGreaterThan(7);
+    // a walk's cursor goes on in the list, as the export's next call does
+    const rest = await listOrders({ providerId }, { ...q, cursor: walked.result[0].nextCursor!, limit: 10 });
+    expect(ids(rest)).toEqual([...made].reverse().slice(3));
   });
 
   it('answers 400 naming tz for a zone that does not exist', async () => {
