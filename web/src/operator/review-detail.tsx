@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { Alert, Button, Card, Loading, Space } from 'tdesign-react';
+import { Alert, Card, Loading, Space } from 'tdesign-react';
+import { Button } from '../app/button';
 import { InfoList } from '../app/info-list';
 import { ConfirmAction } from '../app/confirm-action';
 import { formatTime } from '../app/format';
